@@ -1,0 +1,3 @@
+module kiln/baseline
+
+go 1.26

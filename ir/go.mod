@@ -1,0 +1,3 @@
+module kiln/ir
+
+go 1.26

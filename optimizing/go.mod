@@ -1,0 +1,3 @@
+module kiln/optimizing
+
+go 1.26

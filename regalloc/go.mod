@@ -1,0 +1,3 @@
+module kiln/regalloc
+
+go 1.26

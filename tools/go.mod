@@ -1,0 +1,3 @@
+module kiln/tools
+
+go 1.26
