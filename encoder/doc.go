@@ -1,9 +1,111 @@
 // Package encoder emits machine code for both of kiln's compiler tiers.
 //
-// Buffer is the shared code buffer: bytes, labels, fixups resolved when their
-// label is bound, branch veneers and constant-pool islands placed before any
-// pending fixup goes out of range, relocations, trap records and source
-// locations. Each ISA package (amd64, arm64, riscv64, s390x — Go's names)
-// supplies its instruction encoders and a LabelUse describing its fixup kinds;
-// the buffer itself knows no ISA.
+// # The problem
+//
+// A compiler back end produces instructions one at a time, in layout order,
+// but many of them refer to places it has not reached yet: a forward branch,
+// a load from a constant pool, a jump to an out-of-line trap stub. On amd64
+// a 32-bit displacement reaches anything in a function, but fixed-width
+// ISAs have short fields — arm64 conditional branches reach ±1 MiB, tbz only
+// ±32 KiB, an ldr literal ±1 MiB, riscv64 B-type branches ±4 KiB — so a long
+// function must place constants and "veneers" (trampolines with a longer
+// reach) in islands in the middle of its code, before any pending reference
+// runs out of range. Both tiers need this, and so does every ISA, so it
+// lives here once: Buffer knows no ISA, and each ISA package plugs in
+// through LabelUse (one value per kind of label field) and ISA (a jump
+// instruction and a trap instruction).
+//
+// The design follows Cranelift's MachBuffer; the code is our own.
+//
+// # Data structures
+//
+// Buffer holds the bytes, a dense []int32 of label offsets indexed by Label
+// (-1 while unbound), and a list of pending fixups {offset, label, kind}.
+// Fixups are not patched when their label is bound; they stay pending until
+// the next island (or Finish), which patches every reference it can and
+// gives veneers to those that would otherwise run out of range. Two numbers
+// summarise the pending state:
+//
+//   - Deadline: the smallest offset by which some fixup whose label is
+//     unbound (or bound but out of range) must see an island, i.e.
+//     use offset + kind.MaxPosRange().
+//   - WorstCaseIslandSize: a jump over the island, every pending constant
+//     with worst-case alignment padding, every deferred trap stub, and a
+//     veneer for every fixup that may need one.
+//
+// The invariant, kept by the emission loop asking IslandNeeded(distance)
+// before each instruction and calling EmitIsland when told to, is
+//
+//	Len() + WorstCaseIslandSize() <= Deadline()
+//
+// so an island emitted now always ends before the first deadline. The
+// counters are conservative (a fixup whose label gets bound keeps counting
+// until the next island recomputes them); an early island costs only a
+// jump, and an island with nothing to place emits nothing. Tests check the
+// invariant after every instruction of long random programs whose size is
+// many times every branch range (buffer_test.go).
+//
+// A veneer is produced by the LabelUse itself: GenerateVeneer writes, say,
+// an unconditional B into the island and returns the B's field and its
+// (longer-range) kind, which becomes a new pending fixup; the original
+// field is patched to point at the veneer. Chains (riscv64 B-type → JAL →
+// AUIPC+JALR) fall out of the same loop. A kind without veneers (amd64 rel8,
+// arm64 ldr literal) simply waits; if its label ends up out of range, Finish
+// returns an error — never silently wrong bytes.
+//
+// # Constants, trap stubs, relocations, source locations
+//
+// UseConstant returns a label for a byte string with an alignment;
+// identical requests before the next island share one copy, and the island
+// binds the label where it places the bytes. DeferTrap returns the label of
+// a stub (the ISA's trap instruction with a TrapRecord and the source
+// location current at the request), so a bounds check is one
+// conditional branch on the hot path. AddReloc records a call or address
+// the loader patches once symbol addresses are known (calls to other
+// functions, runtime entry points); RelocKind enumerates the per-ISA field
+// shapes. AddTrap records that the next instruction may trap (a load that
+// may fault, ud2), and SetSrcLoc maps code ranges to wasm offsets for
+// backtraces. Finish returns Code with every record sorted by offset.
+//
+// # Branch simplification
+//
+// A branch emitted through AddUncondBranch/AddCondBranch stays "live" while
+// it is at the very end of the code. Binding a label there runs Cranelift's
+// peephole at emission time:
+//
+//   - a branch (conditional or not) to the next instruction is deleted;
+//   - "jcc L1; jmp L2; L1:" becomes "jncc L2; L1:" using the inverted
+//     encoding the caller supplied, provided no label is bound at the jmp
+//     (nothing else jumps to it).
+//
+// Deletion truncates the bytes, drops the branch's fixup and any record
+// pointing into it, and moves labels bound at the old end to the new end,
+// so every label still names the instruction that follows it. This lets a
+// single-pass compiler emit naive fallthrough jumps and lets the lowering
+// back end emit two-target branches without a separate layout pass. Jump
+// threading through label aliases (a label bound at an unconditional jump
+// redirected to its target) is not done yet.
+//
+// # Errors
+//
+// Bad requests — an invalid or doubly bound label, a field outside the
+// code, a bad constant alignment, an unreachable label — record the first
+// error, which Finish and Err return; the buffer never panics on input.
+// ISA encoders report their own invalid requests through SetError so a
+// single-pass compiler can emit a whole function and check once.
+//
+// # Known gaps
+//
+//   - No jump threading / label aliasing (see above).
+//   - Constants are deduplicated per island, not across islands: a constant
+//     used again after its island was placed gets a second copy, because the
+//     first may be out of a short-range load's reach.
+//   - Veneer decisions use a conservative threshold, so an island may
+//     veneer a reference whose label would have been bound in range.
+//
+// # Subpackages
+//
+// amd64 encodes x86-64 from one table of instruction forms; disasm prints
+// code for tests, filetests and the kiln command using golang.org/x/arch.
+// arm64 (and later riscv64, s390x) follow the same pattern.
 package encoder

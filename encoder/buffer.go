@@ -1,0 +1,641 @@
+package encoder
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+)
+
+// ISA is the little a Buffer must know about an instruction set to build
+// islands on its own: how to jump over an island placed in the middle of the
+// code, and which instruction a deferred trap stub executes. Each ISA package
+// exports one (amd64.BufferISA, ...).
+type ISA struct {
+	// Name is the Go architecture name, for error messages.
+	Name string
+	// Jump is an unconditional jump whose label field is zero; JumpField is
+	// the offset of that field inside Jump and JumpKind its kind.
+	Jump      []byte
+	JumpField int
+	JumpKind  LabelUse
+	// Trap is the instruction a deferred trap stub executes (ud2, udf #0).
+	Trap []byte
+}
+
+// fixup is one pending label reference.
+type fixup struct {
+	off   int32
+	label Label
+	kind  LabelUse
+}
+
+// poolConstant is a constant waiting for the next island.
+type poolConstant struct {
+	label Label
+	data  []byte
+	align int
+}
+
+// deferredTrap is a trap stub waiting for the next island; loc is the source
+// location current when it was requested, so backtraces name the check.
+type deferredTrap struct {
+	label Label
+	code  TrapCode
+	loc   uint32
+}
+
+// branch is a branch instruction at the tail of the code that the buffer may
+// still delete or invert (see Bind).
+type branch struct {
+	start, end int32
+	fixup      int32   // index into Buffer.fixups
+	target     Label   // current target
+	inverted   []byte  // the inverted encoding; nil for an unconditional branch
+	labelsAt   []Label // labels bound at start when the branch was added
+}
+
+// Buffer accumulates the machine code of one function. See the package
+// documentation for the model; in short:
+//
+//   - bytes are appended with Put*;
+//   - a Label is created with NewLabel, bound to the current offset with Bind,
+//     and referenced with UseLabelAt (plus AddUncondBranch/AddCondBranch for
+//     branches the buffer may simplify);
+//   - constants (UseConstant) and trap stubs (DeferTrap) are collected and
+//     placed in the next island;
+//   - an emission loop asks IslandNeeded before each instruction and calls
+//     EmitIsland when told to, so no pending reference goes out of range;
+//   - Finish places the last island, resolves every reference and returns Code.
+//
+// Errors are sticky: the first one is kept and returned by Finish (and Err),
+// and later calls do nothing harmful. Nothing panics on bad input.
+type Buffer struct {
+	isa  ISA
+	data []byte
+
+	labelOffs []int32 // by Label; -1 while unbound
+
+	fixups      []fixup
+	deadline    int64 // smallest offset by which some pending fixup needs an island
+	veneerBytes int64 // worst-case veneer bytes for the pending fixups
+
+	consts     []poolConstant
+	constIndex map[string]int32 // content+alignment → index into consts
+	constBytes int64            // worst case, with alignment padding
+	traps      []deferredTrap
+	maxAlign   int
+
+	relocs   []Reloc
+	trapRecs []TrapRecord
+	srcLocs  []SrcLocRange
+	curLoc   uint32
+	locStart int32
+
+	branches        []branch // contiguous branches ending at len(data)
+	labelsAtTail    []Label  // labels bound at offset labelsAtTailOff
+	labelsAtTailOff int32
+
+	err error
+}
+
+// MaxCodeSize bounds one function's code; offsets are int32 inside the buffer.
+const MaxCodeSize = 1 << 30
+
+// NewBuffer returns an empty buffer for isa.
+func NewBuffer(isa ISA) *Buffer {
+	return &Buffer{
+		isa:          isa,
+		deadline:     math.MaxInt64,
+		curLoc:       NoSrcLoc,
+		labelsAtTail: nil,
+		maxAlign:     1,
+	}
+}
+
+// Reset empties the buffer for reuse, keeping its allocations.
+func (b *Buffer) Reset() {
+	isa := b.isa
+	data, labels, fixups := b.data[:0], b.labelOffs[:0], b.fixups[:0]
+	*b = *NewBuffer(isa)
+	b.data, b.labelOffs, b.fixups = data, labels, fixups
+}
+
+// Err returns the first error recorded, if any.
+func (b *Buffer) Err() error { return b.err }
+
+func (b *Buffer) fail(format string, args ...any) {
+	if b.err == nil {
+		b.err = fmt.Errorf("encoder: "+format, args...)
+	}
+}
+
+// SetError records err (if it is the first error) so that Finish returns it;
+// ISA encoders use it for requests they cannot encode.
+func (b *Buffer) SetError(err error) {
+	if b.err == nil && err != nil {
+		b.err = err
+	}
+}
+
+// Len returns the current code offset.
+func (b *Buffer) Len() int { return len(b.data) }
+
+// Bytes returns the code emitted so far. Label fields may be unpatched.
+func (b *Buffer) Bytes() []byte { return b.data }
+
+// Put1 appends one byte.
+func (b *Buffer) Put1(x byte) { b.data = append(b.data, x) }
+
+// Put2 appends x little-endian.
+func (b *Buffer) Put2(x uint16) { b.data = append(b.data, byte(x), byte(x>>8)) }
+
+// Put4 appends x little-endian.
+func (b *Buffer) Put4(x uint32) {
+	b.data = append(b.data, byte(x), byte(x>>8), byte(x>>16), byte(x>>24))
+}
+
+// Put8 appends x little-endian.
+func (b *Buffer) Put8(x uint64) {
+	b.data = append(b.data, byte(x), byte(x>>8), byte(x>>16), byte(x>>24),
+		byte(x>>32), byte(x>>40), byte(x>>48), byte(x>>56))
+}
+
+// PutBytes appends p.
+func (b *Buffer) PutBytes(p []byte) { b.data = append(b.data, p...) }
+
+// Put4BE appends x big-endian (s390x).
+func (b *Buffer) Put4BE(x uint32) {
+	b.data = append(b.data, byte(x>>24), byte(x>>16), byte(x>>8), byte(x))
+}
+
+// NewLabel returns a fresh unbound label.
+func (b *Buffer) NewLabel() Label {
+	b.labelOffs = append(b.labelOffs, -1)
+	return Label(len(b.labelOffs) - 1)
+}
+
+func (b *Buffer) validLabel(l Label) bool { return l >= 0 && int(l) < len(b.labelOffs) }
+
+// LabelOffset returns the offset l is bound to.
+func (b *Buffer) LabelOffset(l Label) (int, bool) {
+	if !b.validLabel(l) || b.labelOffs[l] < 0 {
+		return 0, false
+	}
+	return int(b.labelOffs[l]), true
+}
+
+// Bind binds l to the current offset. Binding is where branch
+// simplification happens: branches at the tail of the code that now jump to
+// the next instruction are deleted, and a conditional branch over an
+// unconditional one is inverted (see the package documentation). Labels
+// already bound here move with the code, so every label keeps pointing at
+// the instruction that follows it.
+func (b *Buffer) Bind(l Label) {
+	if !b.validLabel(l) {
+		b.fail("Bind: invalid label %d", l)
+		return
+	}
+	if b.labelOffs[l] >= 0 {
+		b.fail("Bind: label %d already bound at offset %d", l, b.labelOffs[l])
+		return
+	}
+	off := int32(len(b.data))
+	b.labelOffs[l] = off
+	if b.labelsAtTailOff != off {
+		b.labelsAtTail = b.labelsAtTail[:0]
+		b.labelsAtTailOff = off
+	}
+	b.labelsAtTail = append(b.labelsAtTail, l)
+	b.simplifyBranches()
+}
+
+// UseLabelAt records that the PatchSize bytes at off hold a reference of
+// the given kind to l. The field is patched when the reference is resolved
+// (at an island or Finish); until then its contents are kept and may carry
+// an addend the kind's Patch adds in.
+func (b *Buffer) UseLabelAt(off int, l Label, kind LabelUse) {
+	if !b.validLabel(l) {
+		b.fail("UseLabelAt: invalid label %d at offset %d", l, off)
+		return
+	}
+	if off < 0 || off+kind.PatchSize() > len(b.data) {
+		b.fail("UseLabelAt: field [%d,%d) of label %d is outside the code (length %d)",
+			off, off+kind.PatchSize(), l, len(b.data))
+		return
+	}
+	b.fixups = append(b.fixups, fixup{off: int32(off), label: l, kind: kind})
+	b.noteFixup(b.fixups[len(b.fixups)-1])
+}
+
+// noteFixup updates the island bookkeeping for a new or retargeted fixup:
+// unless its label is bound within range it has a deadline, and may need a
+// veneer in the next island.
+func (b *Buffer) noteFixup(f fixup) {
+	if lo := b.labelOffs[f.label]; lo >= 0 && inRange(f, lo) {
+		return
+	}
+	if d := int64(f.off) + f.kind.MaxPosRange(); d < b.deadline {
+		b.deadline = d
+	}
+	if f.kind.SupportsVeneer() {
+		b.veneerBytes += int64(f.kind.VeneerSize())
+	}
+}
+
+func inRange(f fixup, labelOff int32) bool {
+	d := int64(labelOff) - int64(f.off)
+	return d <= f.kind.MaxPosRange() && -d <= f.kind.MaxNegRange()
+}
+
+// AddUncondBranch declares that [start, end) — the last bytes emitted,
+// whose label reference to target was the last UseLabelAt — is an
+// unconditional branch the buffer may delete when it turns out to jump to
+// the next instruction.
+func (b *Buffer) AddUncondBranch(start, end int, target Label) {
+	b.addBranch(start, end, target, nil)
+}
+
+// AddCondBranch is AddUncondBranch for a conditional branch; inverted is the
+// same-length encoding with the opposite condition (and the same label
+// field), used to fold "jcc L1; jmp L2; L1:" into "jncc L2; L1:".
+func (b *Buffer) AddCondBranch(start, end int, target Label, inverted []byte) {
+	if len(inverted) != end-start {
+		b.fail("AddCondBranch: inverted encoding has %d bytes, branch has %d", len(inverted), end-start)
+		return
+	}
+	b.addBranch(start, end, target, slices.Clone(inverted))
+}
+
+func (b *Buffer) addBranch(start, end int, target Label, inverted []byte) {
+	if end != len(b.data) || start < 0 || start >= end || len(b.fixups) == 0 {
+		b.fail("branch [%d,%d) is not the last emitted instruction (code length %d)", start, end, len(b.data))
+		return
+	}
+	fi := len(b.fixups) - 1
+	f := b.fixups[fi]
+	if f.label != target || int(f.off) < start || int(f.off)+f.kind.PatchSize() > end {
+		b.fail("branch [%d,%d): last label use (offset %d, label %d) is not its target field", start, end, f.off, f.label)
+		return
+	}
+	if n := len(b.branches); n > 0 && b.branches[n-1].end != int32(start) {
+		b.branches = b.branches[:0]
+	}
+	var at []Label
+	if b.labelsAtTailOff == int32(start) && len(b.labelsAtTail) > 0 {
+		at = slices.Clone(b.labelsAtTail)
+	}
+	b.branches = append(b.branches, branch{
+		start: int32(start), end: int32(end), fixup: int32(fi),
+		target: target, inverted: inverted, labelsAt: at,
+	})
+}
+
+// simplifyBranches runs after a label is bound at the tail. It keeps the
+// invariant that every recorded branch lies contiguously at the end of the
+// code and that its fixup is still pending.
+func (b *Buffer) simplifyBranches() {
+	for len(b.branches) > 0 {
+		n := len(b.branches)
+		last := &b.branches[n-1]
+		tail := int32(len(b.data))
+		if last.end != tail {
+			b.branches = b.branches[:0]
+			return
+		}
+		// A branch to the next instruction does nothing: delete it.
+		if b.labelOffs[last.target] == tail {
+			b.truncateBranch()
+			continue
+		}
+		// jcc L1; jmp L2; L1:  ==>  jncc L2; L1:
+		// Only when nothing else jumps to the jmp (no label bound at it).
+		if last.inverted == nil && len(last.labelsAt) == 0 && n >= 2 {
+			prev := &b.branches[n-2]
+			if prev.inverted != nil && prev.end == last.start && b.labelOffs[prev.target] == tail {
+				code := b.data[prev.start:prev.end]
+				old := slices.Clone(code)
+				copy(code, prev.inverted)
+				prev.inverted = old
+				prev.target = last.target
+				b.fixups[prev.fixup].label = last.target
+				b.noteFixup(b.fixups[prev.fixup])
+				b.truncateBranch()
+				continue
+			}
+		}
+		return
+	}
+}
+
+// truncateBranch deletes the last branch: its bytes, its fixup, and any
+// records that pointed into it. Labels bound at the old tail move to the
+// branch's start, which is the new tail.
+func (b *Buffer) truncateBranch() {
+	n := len(b.branches)
+	br := b.branches[n-1]
+	b.branches = b.branches[:n-1]
+	b.fixups = slices.Delete(b.fixups, int(br.fixup), int(br.fixup)+1)
+	for i := range b.branches {
+		if b.branches[i].fixup > br.fixup {
+			b.branches[i].fixup--
+		}
+	}
+	old := int32(len(b.data))
+	b.data = b.data[:br.start]
+	if b.labelsAtTailOff == old {
+		for _, l := range b.labelsAtTail {
+			b.labelOffs[l] = br.start
+		}
+	} else {
+		b.labelsAtTail = b.labelsAtTail[:0]
+	}
+	b.labelsAtTail = append(b.labelsAtTail, br.labelsAt...)
+	b.labelsAtTailOff = br.start
+	b.trimRecords(br.start)
+}
+
+// trimRecords drops records that point at or past off after a truncation.
+func (b *Buffer) trimRecords(off int32) {
+	u := uint32(off)
+	for len(b.relocs) > 0 && b.relocs[len(b.relocs)-1].Offset >= u {
+		b.relocs = b.relocs[:len(b.relocs)-1]
+	}
+	for len(b.trapRecs) > 0 && b.trapRecs[len(b.trapRecs)-1].Offset >= u {
+		b.trapRecs = b.trapRecs[:len(b.trapRecs)-1]
+	}
+	for len(b.srcLocs) > 0 && b.srcLocs[len(b.srcLocs)-1].Start >= u {
+		b.srcLocs = b.srcLocs[:len(b.srcLocs)-1]
+	}
+	if n := len(b.srcLocs); n > 0 && b.srcLocs[n-1].End > u {
+		b.srcLocs[n-1].End = u
+	}
+	if b.locStart > off {
+		b.locStart = off
+	}
+}
+
+// UseConstant returns the label of a pool constant with the given bytes and
+// alignment (a power of two). Equal requests before the next island share one
+// copy. The constant is placed in the next island; reference it with
+// UseLabelAt like any label.
+func (b *Buffer) UseConstant(data []byte, align int) Label {
+	if align <= 0 || align&(align-1) != 0 || align > 4096 {
+		b.fail("UseConstant: alignment %d is not a power of two up to 4096", align)
+		align = 1
+	}
+	if b.constIndex == nil {
+		b.constIndex = make(map[string]int32)
+	}
+	key := string(data) + string(rune(align))
+	if i, ok := b.constIndex[key]; ok {
+		return b.consts[i].label
+	}
+	l := b.NewLabel()
+	b.constIndex[key] = int32(len(b.consts))
+	b.consts = append(b.consts, poolConstant{label: l, data: slices.Clone(data), align: align})
+	b.constBytes += int64(len(data) + align - 1)
+	return l
+}
+
+// DeferTrap returns the label of a stub, placed in the next island, that
+// traps with code. Branch to it from a bounds or overflow check so the
+// common path falls through. The stub records the current source location.
+func (b *Buffer) DeferTrap(code TrapCode) Label {
+	l := b.NewLabel()
+	b.traps = append(b.traps, deferredTrap{label: l, code: code, loc: b.curLoc})
+	return l
+}
+
+// AddReloc records a relocation of the field at the current offset; emit
+// the field right after.
+func (b *Buffer) AddReloc(kind RelocKind, target Symbol, addend int64) {
+	b.AddRelocAt(len(b.data), kind, target, addend)
+}
+
+// AddRelocAt records a relocation of the field at off.
+func (b *Buffer) AddRelocAt(off int, kind RelocKind, target Symbol, addend int64) {
+	if off < 0 || off > len(b.data) {
+		b.fail("AddRelocAt: offset %d outside the code (length %d)", off, len(b.data))
+		return
+	}
+	b.relocs = append(b.relocs, Reloc{Offset: uint32(off), Kind: kind, Target: target, Addend: addend})
+}
+
+// AddTrap records that the instruction about to be emitted at the current
+// offset may trap with code.
+func (b *Buffer) AddTrap(code TrapCode) {
+	b.trapRecs = append(b.trapRecs, TrapRecord{Offset: uint32(len(b.data)), Code: code})
+}
+
+// SetSrcLoc says that code emitted from now on comes from wasm offset loc
+// (NoSrcLoc for none).
+func (b *Buffer) SetSrcLoc(loc uint32) {
+	if loc == b.curLoc {
+		return
+	}
+	b.closeSrcLoc()
+	b.curLoc = loc
+	b.locStart = int32(len(b.data))
+}
+
+func (b *Buffer) closeSrcLoc() {
+	end := int32(len(b.data))
+	if b.curLoc != NoSrcLoc && end > b.locStart {
+		if n := len(b.srcLocs); n > 0 && b.srcLocs[n-1].Loc == b.curLoc && b.srcLocs[n-1].End == uint32(b.locStart) {
+			b.srcLocs[n-1].End = uint32(end)
+		} else {
+			b.srcLocs = append(b.srcLocs, SrcLocRange{Start: uint32(b.locStart), End: uint32(end), Loc: b.curLoc})
+		}
+	}
+	b.locStart = end
+}
+
+// Deadline returns the smallest code offset by which the next island must
+// be complete; math.MaxInt64 when nothing is pending.
+func (b *Buffer) Deadline() int64 { return b.deadline }
+
+// WorstCaseIslandSize returns an upper bound on the size of an island
+// emitted now: the jump over it, every pending constant and trap stub with
+// alignment padding, and a veneer for every pending reference that may need
+// one.
+func (b *Buffer) WorstCaseIslandSize() int64 {
+	if len(b.consts) == 0 && len(b.traps) == 0 && b.veneerBytes == 0 {
+		return 0
+	}
+	return int64(len(b.isa.Jump)) + b.constBytes + int64(len(b.traps)*len(b.isa.Trap)) + b.veneerBytes
+}
+
+// IslandNeeded reports whether an island must be emitted before the caller
+// emits up to distance more bytes: afterwards the worst-case island would
+// end past the soonest deadline. Call it between instructions, with distance
+// covering the next instruction's size plus whatever it may add to the
+// island (a pool constant with its alignment padding, a veneer, a trap
+// stub). The invariant it keeps is  Len() + WorstCaseIslandSize() <= Deadline().
+func (b *Buffer) IslandNeeded(distance int) bool {
+	return int64(len(b.data))+int64(distance)+b.WorstCaseIslandSize() > b.deadline
+}
+
+// EmitIsland places pending trap stubs and constants here, behind a jump
+// over them, and resolves every pending reference that can be resolved;
+// references to unbound labels whose deadline would pass before another
+// island (the caller will emit up to distance bytes before asking again)
+// get veneers. Emitting an island when nothing is pending emits nothing.
+func (b *Buffer) EmitIsland(distance int) {
+	b.emitIsland(true, int64(distance), false)
+}
+
+func (b *Buffer) emitIsland(jumpOver bool, distance int64, final bool) {
+	b.branches = b.branches[:0]
+	worstEnd := int64(len(b.data)) + b.WorstCaseIslandSize()
+	threshold := worstEnd + distance + int64(len(b.isa.Jump)) + b.veneerBytes
+	jumpAt := -1
+	if jumpOver && (len(b.consts) > 0 || len(b.traps) > 0 || b.veneerBytes > 0) {
+		if len(b.isa.Jump) == 0 {
+			b.fail("%s: island needs a jump but the ISA defines none", b.isa.Name)
+			return
+		}
+		jumpAt = len(b.data)
+		b.PutBytes(b.isa.Jump)
+	}
+	saved := b.curLoc
+	for _, t := range b.traps {
+		b.SetSrcLoc(t.loc)
+		b.Bind(t.label)
+		b.AddTrap(t.code)
+		b.PutBytes(b.isa.Trap)
+	}
+	b.SetSrcLoc(NoSrcLoc)
+	b.traps = b.traps[:0]
+	for _, c := range b.consts {
+		for len(b.data)%c.align != 0 {
+			b.Put1(0)
+		}
+		b.maxAlign = max(b.maxAlign, c.align)
+		b.Bind(c.label)
+		b.PutBytes(c.data)
+	}
+	b.consts = b.consts[:0]
+	clear(b.constIndex)
+	b.constBytes = 0
+
+	pending := b.fixups
+	b.fixups = nil
+	b.deadline = math.MaxInt64
+	b.veneerBytes = 0
+	var kept []fixup
+	for _, f := range pending {
+		lo := b.labelOffs[f.label]
+		switch {
+		case lo >= 0 && inRange(f, lo):
+			b.patch(f, lo)
+		case lo >= 0 || (!final && int64(f.off)+f.kind.MaxPosRange() < threshold):
+			if !f.kind.SupportsVeneer() {
+				if lo >= 0 {
+					b.fail("label %d at offset %d is out of range of the %v reference at offset %d", f.label, lo, f.kind, f.off)
+					return
+				}
+				kept = append(kept, f) // can only hope the label is bound in range
+				continue
+			}
+			kept = append(kept, b.veneer(f))
+		case final:
+			b.fail("label %d referenced at offset %d is never bound", f.label, f.off)
+			return
+		default:
+			kept = append(kept, f)
+		}
+	}
+	b.fixups = kept
+	if jumpAt >= 0 {
+		// The jump over the island lands right here.
+		over := b.NewLabel()
+		b.Bind(over)
+		b.patch(fixup{off: int32(jumpAt + b.isa.JumpField), label: over, kind: b.isa.JumpKind}, int32(len(b.data)))
+	}
+	// Veneer fields that reach an already bound label are resolved now; the
+	// rest wait for the next island.
+	retained := b.fixups[:0]
+	for _, f := range b.fixups {
+		if lo := b.labelOffs[f.label]; lo >= 0 && inRange(f, lo) {
+			b.patch(f, lo)
+			continue
+		}
+		retained = append(retained, f)
+		b.noteFixup(f)
+	}
+	b.fixups = retained
+	b.branches = b.branches[:0]
+	b.SetSrcLoc(saved)
+}
+
+func (b *Buffer) patch(f fixup, labelOff int32) {
+	if !inRange(f, labelOff) {
+		b.fail("label %d at offset %d is out of range of the %v reference at offset %d", f.label, labelOff, f.kind, f.off)
+		return
+	}
+	n := f.kind.PatchSize()
+	f.kind.Patch(b.data[f.off:int(f.off)+n], int64(f.off), int64(labelOff))
+}
+
+// veneer emits a veneer for f at the current offset, points f at it, and
+// returns the veneer's own reference to f's label.
+func (b *Buffer) veneer(f fixup) fixup {
+	voff := int32(len(b.data))
+	if !inRange(f, voff) {
+		b.fail("veneer at offset %d is out of range of the %v reference at offset %d (island emitted too late)", voff, f.kind, f.off)
+		return f
+	}
+	size := f.kind.VeneerSize()
+	b.data = append(b.data, make([]byte, size)...)
+	fieldOff, kind := f.kind.GenerateVeneer(b.data[voff:int(voff)+size], int64(voff))
+	b.patch(f, voff)
+	return fixup{off: voff + int32(fieldOff), label: f.label, kind: kind}
+}
+
+// Finish places the final island (trap stubs, constants, veneers), resolves
+// every reference, and returns the code. Every referenced label must be
+// bound, and the island invariant must hold (IslandNeeded(0) is false);
+// a reference that cannot reach its label is an error, never wrong bytes.
+// The buffer must not be used afterwards except through Reset.
+func (b *Buffer) Finish() (*Code, error) {
+	if b.err != nil {
+		return nil, b.err
+	}
+	b.closeSrcLoc()
+	for round := 0; ; round++ {
+		b.emitIsland(false, 0, true)
+		if b.err != nil {
+			return nil, b.err
+		}
+		if len(b.fixups) == 0 {
+			break
+		}
+		if round > 64 {
+			return nil, errors.New("encoder: veneers did not converge")
+		}
+	}
+	b.closeSrcLoc()
+	if len(b.data) > MaxCodeSize {
+		return nil, fmt.Errorf("encoder: function is %d bytes, over the %d-byte limit", len(b.data), MaxCodeSize)
+	}
+	slices.SortStableFunc(b.relocs, func(x, y Reloc) int { return cmpU32(x.Offset, y.Offset) })
+	slices.SortStableFunc(b.trapRecs, func(x, y TrapRecord) int { return cmpU32(x.Offset, y.Offset) })
+	return &Code{
+		Bytes:     b.data,
+		Relocs:    b.relocs,
+		Traps:     b.trapRecs,
+		SrcLocs:   b.srcLocs,
+		Alignment: b.maxAlign,
+	}, nil
+}
+
+func cmpU32(a, b uint32) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
