@@ -1,16 +1,108 @@
 // Package ir is kiln's compiler intermediate representation: an SSA form in
 // the shape of Cranelift's CLIF, shared by the optimizing tier, the IR
-// interpreter and the filetests runner.
+// interpreter (ir/interp), the verifier (ir/verify) and the filetests runner.
 //
-// A Function owns a data-flow graph (values, instructions, blocks with
-// parameters instead of phis) and a layout (the order of blocks and of the
-// instructions inside them). Entities are dense int32 indices into slices
-// owned by the function, so passes keep side tables as plain slices.
+// # The problem
 //
-// The text format (Parse, Function.String) is compatible with Cranelift's CLIF
-// as used by its filetests; printing a parsed function and parsing it again
-// yields the same text.
+// Every stage of the optimizing tier — wasm translation, the e-graph
+// mid-end, lowering — reads and rewrites functions, and the filetests speak
+// CLIF text. The IR therefore has to be cheap to walk and edit, cheap to
+// copy side information about (passes keep per-value and per-block tables),
+// and exactly printable and parseable in Cranelift's text format so the
+// upstream corpora can be used unchanged.
 //
-// Subpackages: ir/wasm reads WebAssembly; the interpreter and verifier live
-// beside the core types.
+// # Data model
+//
+// A Function has a Name, a Signature, preamble tables (StackSlots,
+// GlobalValues, Signatures, ExtFuncs, Constants, AliasRegions), a
+// DataFlowGraph and a Layout.
+//
+// Entities are int32 IDs (Value, Inst, Block, StackSlot, GlobalValue,
+// SigRef, FuncRef, Constant, JumpTable, ExceptionTable). Each indexes a
+// dense slice owned by the function, so a pass's side table is a []T of the
+// same length. IDs written in text are kept (v90, block10, ss10): tables are
+// grown to the largest number and the unused entries are gaps — DefNone
+// values, SlotNone slots, GVNone global values, CallConvUnset signatures,
+// zero-Name ext funcs, nil constants. Printers and iterators skip gaps.
+//
+// The DataFlowGraph owns:
+//   - Insts []InstData. InstData is a fixed 32-byte, pointer-free record:
+//     Opcode, the controlling Type, one small Code (IntCC, FloatCC,
+//     TrapCode, AtomicRmwOp or lane index), MemFlags, one Entity reference,
+//     one 64-bit Imm (Imm64, IEEE bits, offset) and Args, a ValueList
+//     window into a shared value pool. Which field means what is given by
+//     the opcode's Format; typed accessors (IntCC(), Offset(), FuncRef(),
+//     ...) name them.
+//   - Values: each is an instruction result (inst, index), a block parameter
+//     (block, index) or an alias of another value. Aliases let rewrites
+//     replace a value without touching its uses; ResolveAliases follows them.
+//   - Blocks with parameters (CLIF has no phi instructions: a branch passes
+//     arguments to the target's parameters).
+//   - Branch targets: jump/brif keep BlockCalls (block + argument list) in a
+//     call pool; br_table refers to a JumpTableData (default target first);
+//     try_call refers to an ExceptionTableData (normal return edge, handlers
+//     by tag, default handler, context values). Block-call arguments are
+//     BlockArgs: a value, or retN/exnN on the edges out of try_call.
+//   - Optional side tables: source locations, debug tags, user stack maps.
+//
+// The Layout orders blocks and the instructions inside each block as doubly
+// linked lists threaded through dense per-entity nodes, so insertion and
+// removal are O(1) and instructions not in the layout simply do not run.
+// The first block in the layout is the entry block; its parameters are the
+// function's parameters.
+//
+// # Opcodes
+//
+// opcodes.go holds THE opcode table, one OpInfo row per opcode: name,
+// Format, effect flags (SideEffects, CanTrap, CanLoad, CanStore,
+// IsTerminator, IsBranch, IsCall, IsReturn, Commutative; Pure is derived),
+// how the controlling type variable is found (CtrlNone for monomorphic
+// opcodes, CtrlSuffix when only `.T` gives it, CtrlOperand when it is the
+// type of a designated argument) and a ResultRule that derives result types
+// from it. The parser, printer, builder, verifier and interpreter are all
+// driven by that table; nothing else lists opcodes.
+//
+// The opcode set is that of Cranelift at the commit the upstream corpora
+// come from (CLIF-FORMAT.md): the removed *_imm forms, stack_load/store,
+// global_value and b1 booleans do not exist; comparisons yield i8 0 or 1.
+//
+// # Types
+//
+// Type is one byte: lane kind in the low nibble, log2 of the lane count
+// above it. i8…i128, f16…f128, and vectors of any power-of-two lane count up
+// to 128 bits. Invalid (0) means "no type". Dynamic vector types (dtN) are
+// not represented.
+//
+// # Runtime values
+//
+// DataValue{Ty, Lo, Hi} is the one value representation shared by the
+// interpreter, the run-line parser and trampolines: scalars zero-extended,
+// vectors as 16 little-endian bytes with lane 0 lowest. Equality is bitwise.
+//
+// # Building functions
+//
+// FunctionBuilder (builder.go) appends instructions to a current block and
+// builds SSA form from DeclareVar/DefVar/UseVar with the algorithm of Braun
+// et al.: blocks are sealed when their predecessors are known, lookups in
+// unsealed blocks create incomplete parameters, and trivial parameters are
+// removed (turned into aliases) as soon as they are recognised.
+//
+// # Text format
+//
+// ParseFile reads Cranelift filetest files (test/set/target headers,
+// functions, comments with line numbers for run/check/error directives);
+// (*Function).String prints a function exactly as Cranelift does, so
+// print∘parse is the identity on printed text. ParseRunCommand reads
+// `; run:` lines into DataValues.
+//
+// # Invariants the verifier (ir/verify) checks, not this package
+//
+// Dominance of definitions over uses, block-argument counts and types,
+// one terminator at the end of each block, instruction operand types. The
+// parser guarantees only what it needs to compute result types.
+//
+// # Known gaps
+//
+// Dynamic vector types and dynamic stack slots (dtN, dssN) are not
+// modelled; memory types (mtN) are not modelled.
 package ir

@@ -1,0 +1,544 @@
+package ir
+
+import "fmt"
+
+// Variable is a front-end variable (a wasm local, say) that the
+// FunctionBuilder turns into SSA values.
+type Variable int32
+
+// FunctionBuilder appends instructions to a Function and builds SSA form
+// from variable definitions and uses, following Braun et al., "Simple and
+// Efficient Construction of Static Single Assignment Form" (CC 2013):
+//
+//   - a use looks the variable up in the current block, then recursively in
+//     predecessors, creating block parameters (CLIF's phis) on the way;
+//   - a block is sealed once all its predecessors are known; until then a
+//     lookup adds an incomplete parameter whose branch arguments are filled
+//     in when the block is sealed;
+//   - a parameter whose incoming arguments are all the same value (or the
+//     parameter itself) is trivial: it is removed, its branch arguments are
+//     dropped and the parameter becomes an alias of that value.
+//
+// Predecessors are recorded as branches are appended, so blocks must be
+// sealed only after every branch to them has been built.
+type FunctionBuilder struct {
+	Func *Function
+
+	cur      Block
+	varTypes []Type
+	defs     [][]Value // defs[variable][block], NoValue if none
+	blocks   []builderBlock
+}
+
+type builderBlock struct {
+	preds      []predEdge
+	sealed     bool
+	filled     bool // ends in a terminator
+	incomplete []incompleteParam
+	ssaParams  []Value // params created by SSA construction
+}
+
+type predEdge struct {
+	block Block
+	inst  Inst
+}
+
+type incompleteParam struct {
+	variable Variable
+	param    Value
+}
+
+// NewFunctionBuilder starts building into f.
+func NewFunctionBuilder(f *Function) *FunctionBuilder {
+	return &FunctionBuilder{Func: f, cur: NoBlock}
+}
+
+func (fb *FunctionBuilder) bb(b Block) *builderBlock {
+	for int(b) >= len(fb.blocks) {
+		fb.blocks = append(fb.blocks, builderBlock{})
+	}
+	return &fb.blocks[b]
+}
+
+// CreateBlock makes a new block (placed in the layout on SwitchToBlock).
+func (fb *FunctionBuilder) CreateBlock() Block {
+	b := fb.Func.DFG.MakeBlock()
+	fb.bb(b)
+	return b
+}
+
+// CurrentBlock is the block instructions are appended to.
+func (fb *FunctionBuilder) CurrentBlock() Block { return fb.cur }
+
+// SwitchToBlock directs new instructions to b, appending b to the layout
+// the first time.
+func (fb *FunctionBuilder) SwitchToBlock(b Block) {
+	if !fb.Func.Layout.IsBlockInserted(b) {
+		fb.Func.Layout.AppendBlock(b)
+	}
+	fb.cur = b
+}
+
+// IsFilled reports whether b already ends in a terminator.
+func (fb *FunctionBuilder) IsFilled(b Block) bool { return fb.bb(b).filled }
+
+// AppendBlockParam adds an explicit parameter to b.
+func (fb *FunctionBuilder) AppendBlockParam(b Block, ty Type) Value {
+	return fb.Func.DFG.AppendBlockParam(b, ty)
+}
+
+// AppendBlockParamsForFunctionParams gives b one parameter per function
+// parameter (for the entry block).
+func (fb *FunctionBuilder) AppendBlockParamsForFunctionParams(b Block) []Value {
+	for _, p := range fb.Func.Signature.Params {
+		fb.Func.DFG.AppendBlockParam(b, p.Type)
+	}
+	return fb.Func.DFG.BlockParams(b)
+}
+
+// --- variables ---
+
+// DeclareVar creates a variable of type ty.
+func (fb *FunctionBuilder) DeclareVar(ty Type) Variable {
+	fb.varTypes = append(fb.varTypes, ty)
+	fb.defs = append(fb.defs, nil)
+	return Variable(len(fb.varTypes) - 1)
+}
+
+func (fb *FunctionBuilder) setDef(v Variable, b Block, val Value) {
+	d := fb.defs[v]
+	for int(b) >= len(d) {
+		d = append(d, NoValue)
+	}
+	d[b] = val
+	fb.defs[v] = d
+}
+
+func (fb *FunctionBuilder) getDef(v Variable, b Block) Value {
+	if d := fb.defs[v]; int(b) < len(d) {
+		return d[b]
+	}
+	return NoValue
+}
+
+// DefVar assigns val to variable v in the current block.
+func (fb *FunctionBuilder) DefVar(v Variable, val Value) {
+	if int(v) >= len(fb.varTypes) || v < 0 {
+		panic(fmt.Sprintf("ir: DefVar of undeclared variable %d", v))
+	}
+	fb.setDef(v, fb.cur, val)
+}
+
+// UseVar returns the SSA value of v at the current point.
+func (fb *FunctionBuilder) UseVar(v Variable) Value {
+	if int(v) >= len(fb.varTypes) || v < 0 {
+		panic(fmt.Sprintf("ir: UseVar of undeclared variable %d", v))
+	}
+	return fb.readVar(v, fb.cur)
+}
+
+func (fb *FunctionBuilder) readVar(v Variable, b Block) Value {
+	if val := fb.getDef(v, b); val != NoValue {
+		return fb.Func.DFG.ResolveAliases(val)
+	}
+	return fb.readVarRecursive(v, b)
+}
+
+func (fb *FunctionBuilder) readVarRecursive(v Variable, b Block) Value {
+	bb := fb.bb(b)
+	var val Value
+	switch {
+	case !bb.sealed:
+		val = fb.Func.DFG.AppendBlockParam(b, fb.varTypes[v])
+		bb.ssaParams = append(bb.ssaParams, val)
+		bb.incomplete = append(bb.incomplete, incompleteParam{v, val})
+	case len(bb.preds) == 1:
+		val = fb.readVar(v, bb.preds[0].block)
+	case len(bb.preds) == 0:
+		// Use without a definition on some path (or in the entry block):
+		// the variable is zero there, as Cranelift's frontend does.
+		val = fb.zeroValue(fb.varTypes[v], b)
+	default:
+		param := fb.Func.DFG.AppendBlockParam(b, fb.varTypes[v])
+		bb.ssaParams = append(bb.ssaParams, param)
+		fb.setDef(v, b, param) // break cycles
+		fb.addParamOperands(v, b, param)
+		val = fb.tryRemoveTrivialParam(b, param)
+	}
+	fb.setDef(v, b, val)
+	return val
+}
+
+// zeroValue materialises a zero of type ty at the start of block b.
+func (fb *FunctionBuilder) zeroValue(ty Type, b Block) Value {
+	f := fb.Func
+	var data InstData
+	switch {
+	case ty.IsVector() || ty == I128 || ty == F128:
+		c := f.AddConstant(make([]byte, ty.Bytes()))
+		data = InstData{Opcode: OpVconst, Type: ty, Entity: int32(c)}
+		if ty == F128 {
+			data = InstData{Opcode: OpF128const, Entity: int32(c)}
+		} else if ty == I128 {
+			data = InstData{Opcode: OpIconst, Type: I64}
+		}
+	case ty == F16:
+		data = InstData{Opcode: OpF16const}
+	case ty == F32:
+		data = InstData{Opcode: OpF32const}
+	case ty == F64:
+		data = InstData{Opcode: OpF64const}
+	default:
+		data = InstData{Opcode: OpIconst, Type: ty}
+	}
+	inst := f.DFG.MakeInst(data)
+	if first := f.Layout.FirstInst(b); first != NoInst {
+		f.Layout.InsertInstBefore(inst, first)
+	} else {
+		f.Layout.AppendInst(inst, b)
+	}
+	ctrl := data.Type
+	if err := f.MakeInstResults(inst, ctrl); err != nil {
+		panic(err)
+	}
+	v := f.DFG.FirstResult(inst)
+	if ty == I128 {
+		ext := f.DFG.MakeInst(InstData{Opcode: OpUextend, Type: I128, Args: f.DFG.NewList(v)})
+		f.Layout.InsertInstAfter(ext, inst)
+		v = f.DFG.AppendResult(ext, I128)
+	}
+	return v
+}
+
+func (fb *FunctionBuilder) addParamOperands(v Variable, b Block, param Value) {
+	for _, p := range fb.bb(b).preds {
+		val := fb.readVar(v, p.block)
+		fb.appendBranchArg(p.inst, b, val)
+	}
+}
+
+// tryRemoveTrivialParam removes param if all incoming arguments are one
+// value (or param itself) and returns the value that replaces it.
+func (fb *FunctionBuilder) tryRemoveTrivialParam(b Block, param Value) Value {
+	dfg := &fb.Func.DFG
+	def := dfg.Def(param)
+	if def.Kind != DefParam {
+		return dfg.ResolveAliases(param)
+	}
+	idx := def.Num
+	same := NoValue
+	for _, p := range fb.bb(b).preds {
+		for _, bc := range fb.callsTo(p.inst, b) {
+			arg := dfg.ResolveAliases(dfg.List(bc.Args)[idx])
+			if arg == same || arg == param {
+				continue
+			}
+			if same != NoValue {
+				return param // merges two different values
+			}
+			same = arg
+		}
+	}
+	if same == NoValue {
+		return param // unreachable or self-referential only; keep it
+	}
+	for _, p := range fb.bb(b).preds {
+		fb.removeBranchArg(p.inst, b, idx)
+	}
+	dfg.RemoveBlockParam(param)
+	dfg.MakeAlias(param, same)
+	bb := fb.bb(b)
+	for i, q := range bb.ssaParams {
+		if q == param {
+			bb.ssaParams = append(bb.ssaParams[:i], bb.ssaParams[i+1:]...)
+			break
+		}
+	}
+	// Parameters that received param as an argument may have become trivial.
+	for blk := range fb.blocks {
+		fbb := &fb.blocks[blk]
+		if !fbb.sealed {
+			continue
+		}
+		for _, q := range append([]Value(nil), fbb.ssaParams...) {
+			if dfg.Def(q).Kind == DefParam && fb.paramReceives(Block(blk), q, param) {
+				fb.tryRemoveTrivialParam(Block(blk), q)
+			}
+		}
+	}
+	return dfg.ResolveAliases(same)
+}
+
+func (fb *FunctionBuilder) paramReceives(b Block, q, v Value) bool {
+	dfg := &fb.Func.DFG
+	idx := dfg.Def(q).Num
+	for _, p := range fb.bb(b).preds {
+		for _, bc := range fb.callsTo(p.inst, b) {
+			if args := dfg.List(bc.Args); idx < len(args) && args[idx] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SealBlock declares that all predecessors of b are known.
+func (fb *FunctionBuilder) SealBlock(b Block) {
+	bb := fb.bb(b)
+	if bb.sealed {
+		return
+	}
+	bb.sealed = true
+	inc := bb.incomplete
+	bb.incomplete = nil
+	for _, ip := range inc {
+		fb.addParamOperands(ip.variable, b, ip.param)
+	}
+	for _, ip := range inc {
+		fb.tryRemoveTrivialParam(b, ip.param)
+	}
+}
+
+// SealAllBlocks seals every block created so far.
+func (fb *FunctionBuilder) SealAllBlocks() {
+	for b := range fb.blocks {
+		fb.SealBlock(Block(b))
+	}
+}
+
+// --- branch plumbing ---
+
+// callsTo returns pointers into the storage of every block call of inst
+// that targets b.
+func (fb *FunctionBuilder) callsTo(inst Inst, b Block) []*BlockCall {
+	dfg := &fb.Func.DFG
+	d := &dfg.Insts[inst]
+	var out []*BlockCall
+	switch d.Format() {
+	case FmtJump, FmtBrif:
+		n := int32(1)
+		if d.Format() == FmtBrif {
+			n = 2
+		}
+		for i := d.Entity; i < d.Entity+n; i++ {
+			if dfg.calls[i].Block == b {
+				out = append(out, &dfg.calls[i])
+			}
+		}
+	case FmtBranchTable:
+		jt := &dfg.JumpTables[d.Entity]
+		if jt.Default.Block == b {
+			out = append(out, &jt.Default)
+		}
+		for i := range jt.Targets {
+			if jt.Targets[i].Block == b {
+				out = append(out, &jt.Targets[i])
+			}
+		}
+	case FmtTryCall, FmtTryCallIndirect:
+		et := &dfg.ExceptionTables[d.Entity]
+		if et.Normal.Block == b {
+			out = append(out, &et.Normal)
+		}
+		for i := range et.Handlers {
+			if et.Handlers[i].Tag != TagContext && et.Handlers[i].Dest.Block == b {
+				out = append(out, &et.Handlers[i].Dest)
+			}
+		}
+	}
+	return out
+}
+
+func (fb *FunctionBuilder) appendBranchArg(inst Inst, b Block, v Value) {
+	for _, bc := range fb.callsTo(inst, b) {
+		bc.Args = fb.Func.DFG.appendToList(bc.Args, v)
+	}
+}
+
+func (fb *FunctionBuilder) removeBranchArg(inst Inst, b Block, idx int) {
+	dfg := &fb.Func.DFG
+	for _, bc := range fb.callsTo(inst, b) {
+		old := dfg.List(bc.Args)
+		keep := make([]Value, 0, len(old))
+		keep = append(keep, old[:idx]...)
+		keep = append(keep, old[idx+1:]...)
+		bc.Args = dfg.NewList(keep...)
+	}
+}
+
+// --- appending instructions ---
+
+// InsData appends an instruction built from data with controlling type
+// ctrl to the current block, creates its results and returns it.
+func (fb *FunctionBuilder) InsData(data InstData, ctrl Type) Inst {
+	if fb.cur == NoBlock {
+		panic("ir: FunctionBuilder has no current block")
+	}
+	if fb.bb(fb.cur).filled {
+		panic("ir: appending to block " + fb.cur.String() + " after its terminator")
+	}
+	f := fb.Func
+	if data.Opcode.Info().Ctrl == CtrlSuffix {
+		data.Type = ctrl
+	}
+	inst := f.DFG.MakeInst(data)
+	if data.Opcode.Info().Ctrl == CtrlOperand && ctrl == Invalid {
+		ctrl = f.CtrlTypevar(inst)
+	}
+	f.Layout.AppendInst(inst, fb.cur)
+	if err := f.MakeInstResults(inst, ctrl); err != nil {
+		panic("ir: " + err.Error())
+	}
+	if data.Opcode.IsTerminator() {
+		fb.bb(fb.cur).filled = true
+	}
+	if data.Opcode.IsBranch() {
+		seen := map[Block]bool{}
+		for _, bc := range f.DFG.BlockCalls(inst) {
+			if !seen[bc.Block] {
+				seen[bc.Block] = true
+				tb := fb.bb(bc.Block)
+				if tb.sealed {
+					panic("ir: branch to sealed block " + bc.Block.String())
+				}
+				tb.preds = append(tb.preds, predEdge{fb.cur, inst})
+			}
+		}
+	}
+	return inst
+}
+
+// Ins appends an instruction whose operands are only values (formats
+// Nullary, Unary, Binary, Ternary, MultiAry). ctrl is the controlling type
+// for CtrlSuffix opcodes and may be Invalid otherwise.
+func (fb *FunctionBuilder) Ins(op Opcode, ctrl Type, args ...Value) Inst {
+	return fb.InsData(InstData{Opcode: op, Args: fb.Func.DFG.NewList(args...)}, ctrl)
+}
+
+func (fb *FunctionBuilder) first(inst Inst) Value { return fb.Func.DFG.FirstResult(inst) }
+
+// Unary, Binary and Ternary append a one-result instruction and return it.
+func (fb *FunctionBuilder) Unary(op Opcode, x Value) Value { return fb.first(fb.Ins(op, Invalid, x)) }
+func (fb *FunctionBuilder) Binary(op Opcode, x, y Value) Value {
+	return fb.first(fb.Ins(op, Invalid, x, y))
+}
+func (fb *FunctionBuilder) Ternary(op Opcode, x, y, z Value) Value {
+	return fb.first(fb.Ins(op, Invalid, x, y, z))
+}
+
+// Convert appends a conversion whose result type ty is the controlling
+// type (uextend, sextend, ireduce, bitcast-free conversions, fcvt_*, splat).
+func (fb *FunctionBuilder) Convert(op Opcode, ty Type, x Value) Value {
+	return fb.first(fb.Ins(op, ty, x))
+}
+
+func (fb *FunctionBuilder) Iadd(x, y Value) Value { return fb.Binary(OpIadd, x, y) }
+func (fb *FunctionBuilder) Isub(x, y Value) Value { return fb.Binary(OpIsub, x, y) }
+func (fb *FunctionBuilder) Imul(x, y Value) Value { return fb.Binary(OpImul, x, y) }
+func (fb *FunctionBuilder) Band(x, y Value) Value { return fb.Binary(OpBand, x, y) }
+func (fb *FunctionBuilder) Bor(x, y Value) Value  { return fb.Binary(OpBor, x, y) }
+func (fb *FunctionBuilder) Bxor(x, y Value) Value { return fb.Binary(OpBxor, x, y) }
+func (fb *FunctionBuilder) Fadd(x, y Value) Value { return fb.Binary(OpFadd, x, y) }
+func (fb *FunctionBuilder) Select(c, x, y Value) Value {
+	return fb.Ternary(OpSelect, c, x, y)
+}
+func (fb *FunctionBuilder) Uextend(ty Type, x Value) Value { return fb.Convert(OpUextend, ty, x) }
+func (fb *FunctionBuilder) Sextend(ty Type, x Value) Value { return fb.Convert(OpSextend, ty, x) }
+func (fb *FunctionBuilder) Ireduce(ty Type, x Value) Value { return fb.Convert(OpIreduce, ty, x) }
+
+// Iconst appends iconst.ty imm (imm truncated to the width).
+func (fb *FunctionBuilder) Iconst(ty Type, imm int64) Value {
+	return fb.first(fb.InsData(InstData{Opcode: OpIconst, Imm: truncImm(ty, imm)}, ty))
+}
+
+// truncImm keeps the low bits of imm, sign-extended from the type width,
+// which is how Imm64 stores narrow constants.
+func truncImm(ty Type, imm int64) int64 {
+	bits := ty.Bits()
+	if bits >= 64 || bits == 0 {
+		return imm
+	}
+	return imm << (64 - bits) >> (64 - bits)
+}
+
+// F32const and F64const append float constants from raw bits.
+func (fb *FunctionBuilder) F32const(bits uint32) Value {
+	return fb.first(fb.InsData(InstData{Opcode: OpF32const, Imm: int64(bits)}, Invalid))
+}
+func (fb *FunctionBuilder) F64const(bits uint64) Value {
+	return fb.first(fb.InsData(InstData{Opcode: OpF64const, Imm: int64(bits)}, Invalid))
+}
+
+// Icmp and Fcmp append comparisons.
+func (fb *FunctionBuilder) Icmp(cc IntCC, x, y Value) Value {
+	return fb.first(fb.InsData(InstData{Opcode: OpIcmp, Code: uint8(cc), Args: fb.Func.DFG.NewList(x, y)}, Invalid))
+}
+func (fb *FunctionBuilder) Fcmp(cc FloatCC, x, y Value) Value {
+	return fb.first(fb.InsData(InstData{Opcode: OpFcmp, Code: uint8(cc), Args: fb.Func.DFG.NewList(x, y)}, Invalid))
+}
+
+// Load appends op.ty flags p+offset (load, uload8, sload16, ...).
+func (fb *FunctionBuilder) Load(op Opcode, ty Type, flags MemFlags, p Value, offset int32) Value {
+	return fb.first(fb.InsData(InstData{Opcode: op, Flags: flags, Imm: int64(offset), Args: fb.Func.DFG.NewList(p)}, ty))
+}
+
+// Store appends op flags x, p+offset (store, istore8, ...).
+func (fb *FunctionBuilder) Store(op Opcode, flags MemFlags, x, p Value, offset int32) Inst {
+	return fb.InsData(InstData{Opcode: op, Flags: flags, Imm: int64(offset), Args: fb.Func.DFG.NewList(x, p)}, Invalid)
+}
+
+// StackAddr appends stack_addr.ty ss+offset.
+func (fb *FunctionBuilder) StackAddr(ty Type, ss StackSlot, offset int32) Value {
+	return fb.first(fb.InsData(InstData{Opcode: OpStackAddr, Entity: int32(ss), Imm: int64(offset)}, ty))
+}
+
+// Jump appends jump b(args).
+func (fb *FunctionBuilder) Jump(b Block, args ...Value) Inst {
+	dfg := &fb.Func.DFG
+	i := dfg.NewBlockCalls(dfg.MakeBlockCall(b, args...))
+	return fb.InsData(InstData{Opcode: OpJump, Entity: i}, Invalid)
+}
+
+// Brif appends brif c, then(thenArgs), else(elseArgs).
+func (fb *FunctionBuilder) Brif(c Value, then Block, thenArgs []Value, els Block, elseArgs []Value) Inst {
+	dfg := &fb.Func.DFG
+	i := dfg.NewBlockCalls(dfg.MakeBlockCall(then, thenArgs...), dfg.MakeBlockCall(els, elseArgs...))
+	return fb.InsData(InstData{Opcode: OpBrif, Entity: i, Args: dfg.NewList(c)}, Invalid)
+}
+
+// BrTable appends br_table x, def, [targets...] (targets without arguments).
+func (fb *FunctionBuilder) BrTable(x Value, def Block, targets []Block) Inst {
+	dfg := &fb.Func.DFG
+	jt := JumpTableData{Default: dfg.MakeBlockCall(def)}
+	for _, t := range targets {
+		jt.Targets = append(jt.Targets, dfg.MakeBlockCall(t))
+	}
+	dfg.JumpTables = append(dfg.JumpTables, jt)
+	return fb.InsData(InstData{Opcode: OpBrTable, Entity: int32(len(dfg.JumpTables) - 1), Args: dfg.NewList(x)}, Invalid)
+}
+
+// Return appends return vals.
+func (fb *FunctionBuilder) Return(vals ...Value) Inst { return fb.Ins(OpReturn, Invalid, vals...) }
+
+// Trap appends trap code.
+func (fb *FunctionBuilder) Trap(code TrapCode) Inst {
+	return fb.InsData(InstData{Opcode: OpTrap, Code: uint8(code)}, Invalid)
+}
+
+// CondTrap appends trapz or trapnz c, code.
+func (fb *FunctionBuilder) CondTrap(op Opcode, c Value, code TrapCode) Inst {
+	return fb.InsData(InstData{Opcode: op, Code: uint8(code), Args: fb.Func.DFG.NewList(c)}, Invalid)
+}
+
+// Call appends call fn(args) and returns its results.
+func (fb *FunctionBuilder) Call(fn FuncRef, args ...Value) []Value {
+	inst := fb.InsData(InstData{Opcode: OpCall, Entity: int32(fn), Args: fb.Func.DFG.NewList(args...)}, Invalid)
+	return fb.Func.DFG.Results(inst)
+}
+
+// CallIndirect appends call_indirect sig, callee(args) and returns its results.
+func (fb *FunctionBuilder) CallIndirect(sig SigRef, callee Value, args ...Value) []Value {
+	all := append([]Value{callee}, args...)
+	inst := fb.InsData(InstData{Opcode: OpCallIndirect, Entity: int32(sig), Args: fb.Func.DFG.NewList(all...)}, Invalid)
+	return fb.Func.DFG.Results(inst)
+}

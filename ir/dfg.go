@@ -1,0 +1,441 @@
+package ir
+
+import "fmt"
+
+// ValueDefKind says where a value comes from.
+type ValueDefKind uint8
+
+const (
+	// DefNone marks a value number that is not defined: a gap left by the
+	// text (v0 and v7 used, v1…v6 not) or a removed value.
+	DefNone ValueDefKind = iota
+	DefResult
+	DefParam
+	DefAlias
+)
+
+type valueData struct {
+	ty   Type
+	kind ValueDefKind
+	num  int32 // result index or param index
+	def  int32 // Inst, Block or aliased Value
+}
+
+type blockData struct {
+	params ValueList
+}
+
+// JumpTableData is the table of a br_table: the default target first, then
+// one target per index.
+type JumpTableData struct {
+	Default BlockCall
+	Targets []BlockCall
+}
+
+// ExceptionTag is the tag of an exception-table entry.
+type ExceptionTag int32
+
+// Special exception-table entry kinds (see ExceptionItem).
+const (
+	// TagDefault marks the catch-all handler.
+	TagDefault ExceptionTag = -1
+	// TagContext marks a `context vN` entry that sets the dynamic context
+	// for the entries after it.
+	TagContext ExceptionTag = -2
+)
+
+// ExceptionItem is one entry in a try_call's handler list: tagN: block(args),
+// default: block(args), or context vN.
+type ExceptionItem struct {
+	Tag     ExceptionTag
+	Dest    BlockCall // for tags and default
+	Context Value     // for TagContext
+}
+
+// ExceptionTableData describes the edges out of a try_call.
+type ExceptionTableData struct {
+	Sig      SigRef
+	Normal   BlockCall
+	Handlers []ExceptionItem
+}
+
+// DataFlowGraph holds instructions, values and blocks, and the pools their
+// variable-length parts live in. Instructions and blocks exist here even
+// when they are not in the Layout.
+type DataFlowGraph struct {
+	// Insts is indexed by Inst. Prefer the accessors for Args and results.
+	Insts []InstData
+
+	results []ValueList
+	values  []valueData
+	blocks  []blockData
+	pool    []Value     // value lists: args, results, params, block-call args
+	calls   []BlockCall // block calls of jump and brif
+
+	// JumpTables and ExceptionTables are referenced by br_table and
+	// try_call instructions.
+	JumpTables      []JumpTableData
+	ExceptionTables []ExceptionTableData
+
+	srcLocs   []SourceLoc         // per Inst; nil until a location is set
+	debugTags map[Inst][]DebugTag // `<1, ss0>` before an instruction
+	stackMaps map[Inst][]StackMapEntry
+}
+
+// SourceLoc is an opaque source position (the `@00c7` before an
+// instruction, often a wasm byte offset). NoSourceLoc is the default.
+type SourceLoc uint32
+
+// NoSourceLoc is the absent location.
+const NoSourceLoc SourceLoc = ^SourceLoc(0)
+
+// DebugTag is one entry in an instruction's `<...>` list: a number or a
+// stack slot.
+type DebugTag struct {
+	IsSlot bool
+	Value  uint32 // the number, or the StackSlot
+}
+
+// StackMapEntry is one `T @ ssN+off` entry of a call's stack_map=[...].
+type StackMapEntry struct {
+	Type   Type
+	Slot   StackSlot
+	Offset uint32
+}
+
+// NumValues is one more than the largest value number in use.
+func (d *DataFlowGraph) NumValues() int { return len(d.values) }
+
+// NumInsts is the number of instructions ever created.
+func (d *DataFlowGraph) NumInsts() int { return len(d.Insts) }
+
+// NumBlocks is one more than the largest block number in use.
+func (d *DataFlowGraph) NumBlocks() int { return len(d.blocks) }
+
+// ValueIsValid reports whether v names a defined value.
+func (d *DataFlowGraph) ValueIsValid(v Value) bool {
+	return v >= 0 && int(v) < len(d.values) && d.values[v].kind != DefNone
+}
+
+// BlockIsValid reports whether b has been created.
+func (d *DataFlowGraph) BlockIsValid(b Block) bool { return b >= 0 && int(b) < len(d.blocks) }
+
+// InstIsValid reports whether i has been created.
+func (d *DataFlowGraph) InstIsValid(i Inst) bool { return i >= 0 && int(i) < len(d.Insts) }
+
+// ValueType returns the type of v (after following aliases).
+func (d *DataFlowGraph) ValueType(v Value) Type {
+	if v < 0 || int(v) >= len(d.values) {
+		return Invalid
+	}
+	return d.values[v].ty
+}
+
+// ValueDef returns how v is defined: the instruction (DefResult) or block
+// (DefParam) and the result/param index, or the aliased value (DefAlias, in
+// Value). The first two of inst/block are NoInst/NoBlock when absent.
+type ValueDef struct {
+	Kind  ValueDefKind
+	Inst  Inst
+	Block Block
+	Alias Value
+	Num   int
+}
+
+// Def describes the definition of v without resolving aliases.
+func (d *DataFlowGraph) Def(v Value) ValueDef {
+	def := ValueDef{Inst: NoInst, Block: NoBlock, Alias: NoValue}
+	if v < 0 || int(v) >= len(d.values) {
+		return def
+	}
+	vd := d.values[v]
+	def.Kind, def.Num = vd.kind, int(vd.num)
+	switch vd.kind {
+	case DefResult:
+		def.Inst = Inst(vd.def)
+	case DefParam:
+		def.Block = Block(vd.def)
+	case DefAlias:
+		def.Alias = Value(vd.def)
+	}
+	return def
+}
+
+// ResolveAliases follows alias links to the value that is really defined.
+// A cycle of aliases (malformed input) resolves to NoValue.
+func (d *DataFlowGraph) ResolveAliases(v Value) Value {
+	for n := 0; n <= len(d.values); n++ {
+		if v < 0 || int(v) >= len(d.values) || d.values[v].kind != DefAlias {
+			return v
+		}
+		v = Value(d.values[v].def)
+	}
+	return NoValue
+}
+
+// ensureValue grows the value table so v exists (as DefNone if new).
+func (d *DataFlowGraph) ensureValue(v Value) {
+	for int(v) >= len(d.values) {
+		d.values = append(d.values, valueData{})
+	}
+}
+
+// newValue appends a fresh value.
+func (d *DataFlowGraph) newValue(vd valueData) Value {
+	d.values = append(d.values, vd)
+	return Value(len(d.values) - 1)
+}
+
+// MakeAlias turns dest into an alias of src: every use of dest means src.
+// dest must not be an instruction result or block parameter any more.
+func (d *DataFlowGraph) MakeAlias(dest, src Value) {
+	d.ensureValue(dest)
+	d.values[dest] = valueData{ty: d.ValueType(d.ResolveAliases(src)), kind: DefAlias, def: int32(src)}
+}
+
+// ChangeToAlias detaches dest from its definition and makes it an alias of
+// src (used by SSA construction when removing trivial block params).
+func (d *DataFlowGraph) ChangeToAlias(dest, src Value) { d.MakeAlias(dest, src) }
+
+// --- value lists ---
+
+// List returns the values of l. The slice aliases the pool: do not append
+// to it, and do not keep it across calls that create values or lists.
+func (d *DataFlowGraph) List(l ValueList) []Value {
+	return d.pool[l.Start : l.Start+l.Len : l.Start+l.Len]
+}
+
+// NewList copies vs into the pool.
+func (d *DataFlowGraph) NewList(vs ...Value) ValueList {
+	l := ValueList{Start: int32(len(d.pool)), Len: int32(len(vs))}
+	d.pool = append(d.pool, vs...)
+	return l
+}
+
+// appendToList returns l with v appended, moving it to the end of the
+// pool unless it already sits there.
+func (d *DataFlowGraph) appendToList(l ValueList, v Value) ValueList {
+	if int(l.Start+l.Len) != len(d.pool) || l.Len == 0 {
+		l = d.NewList(d.List(l)...)
+	}
+	d.pool = append(d.pool, v)
+	l.Len++
+	return l
+}
+
+// --- instructions ---
+
+// MakeInst creates an instruction (not in the layout, no results yet).
+func (d *DataFlowGraph) MakeInst(data InstData) Inst {
+	d.Insts = append(d.Insts, data)
+	d.results = append(d.results, ValueList{})
+	if d.srcLocs != nil {
+		d.srcLocs = append(d.srcLocs, NoSourceLoc)
+	}
+	return Inst(len(d.Insts) - 1)
+}
+
+// Args returns the value arguments of inst (for calls: callee first for
+// indirect calls, then the call arguments).
+func (d *DataFlowGraph) Args(inst Inst) []Value { return d.List(d.Insts[inst].Args) }
+
+// SetArgs replaces the value arguments of inst.
+func (d *DataFlowGraph) SetArgs(inst Inst, args ...Value) { d.Insts[inst].Args = d.NewList(args...) }
+
+// Results returns the results of inst.
+func (d *DataFlowGraph) Results(inst Inst) []Value { return d.List(d.results[inst]) }
+
+// FirstResult returns the first result, NoValue if inst has none.
+func (d *DataFlowGraph) FirstResult(inst Inst) Value {
+	if d.results[inst].Len == 0 {
+		return NoValue
+	}
+	return d.pool[d.results[inst].Start]
+}
+
+// AppendResult adds a new result value of type ty to inst.
+func (d *DataFlowGraph) AppendResult(inst Inst, ty Type) Value {
+	r := d.results[inst]
+	v := d.newValue(valueData{ty: ty, kind: DefResult, num: r.Len, def: int32(inst)})
+	d.results[inst] = d.appendToList(r, v)
+	return v
+}
+
+// AttachResult makes the existing value number v the next result of inst
+// (the parser keeps the numbers written in the text).
+func (d *DataFlowGraph) AttachResult(inst Inst, v Value, ty Type) {
+	d.ensureValue(v)
+	r := d.results[inst]
+	d.values[v] = valueData{ty: ty, kind: DefResult, num: r.Len, def: int32(inst)}
+	d.results[inst] = d.appendToList(r, v)
+}
+
+// ClearResults detaches all results of inst (they become undefined).
+func (d *DataFlowGraph) ClearResults(inst Inst) {
+	for _, v := range d.Results(inst) {
+		d.values[v] = valueData{}
+	}
+	d.results[inst] = ValueList{}
+}
+
+// ReplaceWithAliases makes each result of inst an alias of the matching
+// value in with and detaches them from inst (used by rewrites).
+func (d *DataFlowGraph) ReplaceWithAliases(inst Inst, with ...Value) {
+	rs := d.Results(inst)
+	if len(rs) != len(with) {
+		panic(fmt.Sprintf("ir: ReplaceWithAliases: %d results, %d replacements", len(rs), len(with)))
+	}
+	for i, v := range rs {
+		d.MakeAlias(v, with[i])
+	}
+	d.results[inst] = ValueList{}
+}
+
+// BlockCalls returns the branch targets of a jump or brif instruction,
+// the default-then-table targets of br_table, or the normal-then-handler
+// targets of try_call. The result is freshly allocated for br_table and
+// try_call and aliases the DFG otherwise (edits through it are kept).
+func (d *DataFlowGraph) BlockCalls(inst Inst) []BlockCall {
+	data := &d.Insts[inst]
+	switch data.Format() {
+	case FmtJump:
+		return d.calls[data.Entity : data.Entity+1 : data.Entity+1]
+	case FmtBrif:
+		return d.calls[data.Entity : data.Entity+2 : data.Entity+2]
+	case FmtBranchTable:
+		jt := &d.JumpTables[data.Entity]
+		return append([]BlockCall{jt.Default}, jt.Targets...)
+	case FmtTryCall, FmtTryCallIndirect:
+		et := &d.ExceptionTables[data.Entity]
+		out := []BlockCall{et.Normal}
+		for _, h := range et.Handlers {
+			if h.Tag != TagContext {
+				out = append(out, h.Dest)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+// NewBlockCalls stores calls in the call pool and returns the index that a
+// jump (1 call) or brif (2 calls) keeps in InstData.Entity.
+func (d *DataFlowGraph) NewBlockCalls(calls ...BlockCall) int32 {
+	i := int32(len(d.calls))
+	d.calls = append(d.calls, calls...)
+	return i
+}
+
+// MakeBlockCall builds a BlockCall with plain value arguments.
+func (d *DataFlowGraph) MakeBlockCall(b Block, args ...Value) BlockCall {
+	return BlockCall{Block: b, Args: d.NewList(args...)}
+}
+
+// BlockCallArgs returns the arguments of a block call.
+func (d *DataFlowGraph) BlockCallArgs(bc BlockCall) []BlockArg {
+	vs := d.List(bc.Args)
+	out := make([]BlockArg, len(vs))
+	for i, v := range vs {
+		out[i] = BlockArg(v)
+	}
+	return out
+}
+
+// SetBlockCall replaces target i of a jump or brif instruction.
+func (d *DataFlowGraph) SetBlockCall(inst Inst, i int, bc BlockCall) {
+	d.calls[d.Insts[inst].Entity+int32(i)] = bc
+}
+
+// --- blocks ---
+
+// MakeBlock creates an empty block (not in the layout).
+func (d *DataFlowGraph) MakeBlock() Block {
+	d.blocks = append(d.blocks, blockData{})
+	return Block(len(d.blocks) - 1)
+}
+
+// ensureBlock grows the block table so b exists.
+func (d *DataFlowGraph) ensureBlock(b Block) {
+	for int(b) >= len(d.blocks) {
+		d.blocks = append(d.blocks, blockData{})
+	}
+}
+
+// BlockParams returns the parameters of b.
+func (d *DataFlowGraph) BlockParams(b Block) []Value { return d.List(d.blocks[b].params) }
+
+// AppendBlockParam adds a parameter of type ty to b.
+func (d *DataFlowGraph) AppendBlockParam(b Block, ty Type) Value {
+	p := d.blocks[b].params
+	v := d.newValue(valueData{ty: ty, kind: DefParam, num: p.Len, def: int32(b)})
+	d.blocks[b].params = d.appendToList(p, v)
+	return v
+}
+
+// AttachBlockParam makes the existing value number v the next parameter of b.
+func (d *DataFlowGraph) AttachBlockParam(b Block, v Value, ty Type) {
+	d.ensureValue(v)
+	p := d.blocks[b].params
+	d.values[v] = valueData{ty: ty, kind: DefParam, num: p.Len, def: int32(b)}
+	d.blocks[b].params = d.appendToList(p, v)
+}
+
+// RemoveBlockParam deletes parameter v from its block, renumbering the
+// later ones. v itself becomes undefined (make it an alias if it has uses).
+func (d *DataFlowGraph) RemoveBlockParam(v Value) {
+	vd := d.values[v]
+	if vd.kind != DefParam {
+		panic("ir: RemoveBlockParam of a value that is not a block param")
+	}
+	b := Block(vd.def)
+	old := d.BlockParams(b)
+	keep := make([]Value, 0, len(old)-1)
+	for _, p := range old {
+		if p != v {
+			d.values[p].num = int32(len(keep))
+			keep = append(keep, p)
+		}
+	}
+	d.blocks[b].params = d.NewList(keep...)
+	d.values[v] = valueData{}
+}
+
+// --- side tables ---
+
+// SrcLoc returns the source location of inst.
+func (d *DataFlowGraph) SrcLoc(inst Inst) SourceLoc {
+	if int(inst) >= len(d.srcLocs) {
+		return NoSourceLoc
+	}
+	return d.srcLocs[inst]
+}
+
+// SetSrcLoc records the source location of inst.
+func (d *DataFlowGraph) SetSrcLoc(inst Inst, loc SourceLoc) {
+	for len(d.srcLocs) < len(d.Insts) {
+		d.srcLocs = append(d.srcLocs, NoSourceLoc)
+	}
+	d.srcLocs[inst] = loc
+}
+
+// DebugTags returns the `<...>` tags of inst.
+func (d *DataFlowGraph) DebugTags(inst Inst) []DebugTag { return d.debugTags[inst] }
+
+// SetDebugTags records the `<...>` tags of inst.
+func (d *DataFlowGraph) SetDebugTags(inst Inst, tags []DebugTag) {
+	if d.debugTags == nil {
+		d.debugTags = make(map[Inst][]DebugTag)
+	}
+	d.debugTags[inst] = tags
+}
+
+// StackMap returns the user stack map entries of a call.
+func (d *DataFlowGraph) StackMap(inst Inst) []StackMapEntry { return d.stackMaps[inst] }
+
+// SetStackMap records the user stack map entries of a call.
+func (d *DataFlowGraph) SetStackMap(inst Inst, entries []StackMapEntry) {
+	if d.stackMaps == nil {
+		d.stackMaps = make(map[Inst][]StackMapEntry)
+	}
+	d.stackMaps[inst] = entries
+}
