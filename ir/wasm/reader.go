@@ -1,0 +1,221 @@
+package wasm
+
+import "unicode/utf8"
+
+// reader is a cursor over a byte slice that decodes the primitive encodings
+// of the binary format. Offsets it reports are absolute: base is the module
+// offset of buf[0]. All methods check the remaining length before reading, so
+// hostile input produces an *Error, never a panic.
+//
+// Errors are returned as values; the decoder's section readers thread them
+// up unchanged. end is the message used when the buffer runs out: inside a
+// section or function body the spec calls that "unexpected end of section or
+// function", at the top level plain "unexpected end".
+type reader struct {
+	buf  []byte
+	pos  int
+	base int
+	end  string
+}
+
+func newReader(buf []byte, base int) reader {
+	return reader{buf: buf, base: base, end: msgUnexpectedEndSect}
+}
+
+func (r *reader) offset() int    { return r.base + r.pos }
+func (r *reader) remaining() int { return len(r.buf) - r.pos }
+func (r *reader) eof() bool      { return r.pos >= len(r.buf) }
+
+func (r *reader) errEOF() *Error { return errorf(r.offset(), "%s", r.end) }
+
+func (r *reader) byte() (byte, error) {
+	if r.pos >= len(r.buf) {
+		return 0, r.errEOF()
+	}
+	b := r.buf[r.pos]
+	r.pos++
+	return b, nil
+}
+
+func (r *reader) peek() (byte, error) {
+	if r.pos >= len(r.buf) {
+		return 0, r.errEOF()
+	}
+	return r.buf[r.pos], nil
+}
+
+func (r *reader) bytes(n int) ([]byte, error) {
+	if n < 0 || n > len(r.buf)-r.pos {
+		return nil, r.errEOF()
+	}
+	b := r.buf[r.pos : r.pos+n : r.pos+n]
+	r.pos += n
+	return b, nil
+}
+
+// u32 decodes an unsigned LEB128 number of at most 32 bits.
+func (r *reader) u32() (uint32, error) {
+	// Fast path: one byte.
+	if r.pos < len(r.buf) && r.buf[r.pos] < 0x80 {
+		v := r.buf[r.pos]
+		r.pos++
+		return uint32(v), nil
+	}
+	start := r.offset()
+	var v uint32
+	for shift := uint(0); ; shift += 7 {
+		if r.pos >= len(r.buf) {
+			return 0, r.errEOF()
+		}
+		b := r.buf[r.pos]
+		r.pos++
+		if shift == 28 {
+			if b&0x80 != 0 {
+				return 0, errorf(start, msgIntTooLong)
+			}
+			if b&0x70 != 0 {
+				return 0, errorf(start, msgIntTooLarge)
+			}
+		}
+		v |= uint32(b&0x7f) << shift
+		if b&0x80 == 0 {
+			return v, nil
+		}
+	}
+}
+
+// u64 decodes an unsigned LEB128 number of at most 64 bits.
+func (r *reader) u64() (uint64, error) {
+	start := r.offset()
+	var v uint64
+	for shift := uint(0); ; shift += 7 {
+		if r.pos >= len(r.buf) {
+			return 0, r.errEOF()
+		}
+		b := r.buf[r.pos]
+		r.pos++
+		if shift == 63 {
+			if b&0x80 != 0 {
+				return 0, errorf(start, msgIntTooLong)
+			}
+			if b&0x7e != 0 {
+				return 0, errorf(start, msgIntTooLarge)
+			}
+		}
+		v |= uint64(b&0x7f) << shift
+		if b&0x80 == 0 {
+			return v, nil
+		}
+	}
+}
+
+// s32 decodes a signed LEB128 number of at most 32 bits.
+func (r *reader) s32() (int32, error) {
+	if r.pos < len(r.buf) && r.buf[r.pos] < 0x80 {
+		v := int32(int8(r.buf[r.pos]<<1)) >> 1
+		r.pos++
+		return v, nil
+	}
+	v, err := r.signed(32)
+	return int32(v), err
+}
+
+// s33 decodes the signed 33-bit numbers used by block types and heap types.
+func (r *reader) s33() (int64, error) { return r.signed(33) }
+
+// s64 decodes a signed LEB128 number of at most 64 bits.
+func (r *reader) s64() (int64, error) { return r.signed(64) }
+
+// signed decodes a signed LEB128 number of at most bits bits. The last
+// permitted byte must be a proper sign extension of the value: its unused
+// bits all equal the sign bit.
+func (r *reader) signed(bits uint) (int64, error) {
+	start := r.offset()
+	maxBytes := (bits + 6) / 7
+	var v int64
+	var shift uint
+	for i := uint(0); ; i++ {
+		if r.pos >= len(r.buf) {
+			return 0, r.errEOF()
+		}
+		b := r.buf[r.pos]
+		r.pos++
+		if i == maxBytes-1 {
+			if b&0x80 != 0 {
+				return 0, errorf(start, msgIntTooLong)
+			}
+			// Bits of b above position (bits - shift - 1) must all
+			// equal the sign bit.
+			used := bits - shift // value bits held by this byte, sign included
+			mask := byte(0x7f) &^ (byte(1)<<(used-1) - 1)
+			if s := b & mask; s != 0 && s != mask {
+				return 0, errorf(start, msgIntTooLarge)
+			}
+		}
+		v |= int64(b&0x7f) << shift
+		shift += 7
+		if b&0x80 == 0 {
+			if shift < 64 && b&0x40 != 0 {
+				v |= -1 << shift
+			}
+			return v, nil
+		}
+	}
+}
+
+func (r *reader) f32bits() (uint32, error) {
+	b, err := r.bytes(4)
+	if err != nil {
+		return 0, err
+	}
+	return uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24, nil
+}
+
+func (r *reader) f64bits() (uint64, error) {
+	b, err := r.bytes(8)
+	if err != nil {
+		return 0, err
+	}
+	lo := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24
+	hi := uint64(b[4]) | uint64(b[5])<<8 | uint64(b[6])<<16 | uint64(b[7])<<24
+	return lo | hi<<32, nil
+}
+
+// count reads a vector length and checks it against the bytes left, since
+// every vector element occupies at least one byte. This bounds any
+// allocation sized by the count.
+func (r *reader) count() (int, error) {
+	n, err := r.u32()
+	if err != nil {
+		return 0, err
+	}
+	if int64(n) > int64(r.remaining()) {
+		return 0, r.errEOF()
+	}
+	return int(n), nil
+}
+
+// byteVec reads a length-prefixed byte string.
+func (r *reader) byteVec() ([]byte, error) {
+	n, err := r.u32()
+	if err != nil {
+		return nil, err
+	}
+	if int64(n) > int64(r.remaining()) {
+		return nil, errorf(r.offset(), msgLengthBounds)
+	}
+	return r.bytes(int(n))
+}
+
+// name reads a length-prefixed UTF-8 string.
+func (r *reader) name() (string, error) {
+	start := r.offset()
+	b, err := r.byteVec()
+	if err != nil {
+		return "", err
+	}
+	if !utf8.Valid(b) {
+		return "", errorf(start, msgUTF8)
+	}
+	return string(b), nil
+}

@@ -1,0 +1,349 @@
+package wasm
+
+
+
+// Validate checks m against the validation rules of the WebAssembly spec
+// for features f: types (with subtyping and rec groups), imports, every
+// definition, segments, exports, the start function, and every function
+// body. It stops at the first error. On success m's canonical type table
+// is filled in.
+func Validate(m *Module, f Features) error {
+	mv := moduleValidator{m: m, f: f}
+	mv.v = &funcValidator{m: m, f: f, funcIdx: -1}
+	return mv.validate()
+}
+
+type moduleValidator struct {
+	m *Module
+	f Features
+	v *funcValidator
+}
+
+func (mv *moduleValidator) validate() error {
+	m := mv.m
+	if err := mv.types(); err != nil {
+		return err
+	}
+	for _, imp := range m.Imports {
+		if err := mv.importDesc(&imp); err != nil {
+			return err
+		}
+	}
+	for i, ti := range m.Funcs {
+		if _, err := mv.funcTypeIndex(ti, 0); err != nil {
+			return err
+		}
+		_ = i
+	}
+	if len(m.TableTypes) > 1 && !mv.f.Has(ReferenceTypes) {
+		return errorf(0, msgMultipleTables)
+	}
+	if len(m.MemTypes) > 1 && !mv.f.Has(MultiMemory) {
+		return errorf(0, msgMultipleMemories)
+	}
+	mv.computeRefs()
+	for i := range m.Tables {
+		if err := mv.table(&m.Tables[i]); err != nil {
+			return err
+		}
+	}
+	for i := range m.Memories {
+		if err := mv.memoryType(m.Memories[i], 0); err != nil {
+			return err
+		}
+	}
+	for i := range m.Tags {
+		if err := mv.tagType(m.Tags[i].TypeIndex, m.Tags[i].Offset); err != nil {
+			return err
+		}
+	}
+	for i := range m.Globals {
+		g := &m.Globals[i]
+		if err := mv.valType(g.Type.Type, g.Offset); err != nil {
+			return err
+		}
+		if err := mv.v.validateConst(&g.Init, g.Type.Type, m.NumImportedGlobals+i); err != nil {
+			return err
+		}
+	}
+	if err := mv.exports(); err != nil {
+		return err
+	}
+	if m.HasStart {
+		ft := m.FuncType(m.Start)
+		if ft == nil {
+			return errorf(0, "unknown function %d", m.Start)
+		}
+		if len(ft.Params) != 0 || len(ft.Results) != 0 {
+			return errorf(0, "start function %d must have type [] -> []", m.Start)
+		}
+	}
+	for i := range m.Elems {
+		if err := mv.elem(&m.Elems[i]); err != nil {
+			return err
+		}
+	}
+	for i := range m.Datas {
+		d := &m.Datas[i]
+		if d.Mode != SegmentActive {
+			continue
+		}
+		if int64(d.Memory) >= int64(len(m.MemTypes)) {
+			return errorf(d.Offset, "unknown memory %d", d.Memory)
+		}
+		if err := mv.v.validateConst(&d.OffsetExpr, m.MemTypes[d.Memory].AddrType(), len(m.GlobalTypes)); err != nil {
+			return err
+		}
+	}
+	for i := range m.Code {
+		funcIdx := m.NumImportedFuncs + i
+		ft := m.funcTypeAt(m.Funcs[i])
+		if err := mv.v.validateFunc(funcIdx, ft, &m.Code[i]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// types checks every type definition: referenced types exist (a rec group
+// may refer forward only inside itself), then canonicalises, then checks
+// declared supertypes.
+func (mv *moduleValidator) types() error {
+	m := mv.m
+	for _, g := range m.RecGroups {
+		end := g.Start + g.Len
+		check := func(t ValType) error {
+			if t.Kind == KindRef && t.Heap >= 0 && uint32(t.Heap) >= end {
+				return errorf(0, "unknown type %d", t.Heap)
+			}
+			return nil
+		}
+		for i := g.Start; i < end; i++ {
+			st := &m.Types[i]
+			for _, t := range st.Params {
+				if err := check(t); err != nil {
+					return err
+				}
+			}
+			for _, t := range st.Results {
+				if err := check(t); err != nil {
+					return err
+				}
+			}
+			for _, f := range st.Fields {
+				if err := check(f.Type); err != nil {
+					return err
+				}
+			}
+			if st.Super >= 0 && uint32(st.Super) >= i {
+				return errorf(0, "unknown type %d: supertype must be defined before type %d", st.Super, i)
+			}
+		}
+	}
+	m.canonicalize()
+	for i := range m.Types {
+		if err := m.checkSubType(uint32(i)); err != nil {
+			return errorf(0, "%s", err)
+		}
+	}
+	return nil
+}
+
+func (mv *moduleValidator) valType(t ValType, off int) error {
+	if t.Kind == KindRef && t.Heap >= 0 && int(t.Heap) >= len(mv.m.Types) {
+		return errorf(off, "unknown type %d", t.Heap)
+	}
+	return nil
+}
+
+func (mv *moduleValidator) funcTypeIndex(ti uint32, off int) (*SubType, error) {
+	if int64(ti) >= int64(len(mv.m.Types)) {
+		return nil, errorf(off, "unknown type %d", ti)
+	}
+	st := &mv.m.Types[ti]
+	if st.Kind != CompFunc {
+		return nil, errorf(off, "%s: type %d is not a function type", msgTypeMismatch, ti)
+	}
+	return st, nil
+}
+
+func (mv *moduleValidator) tagType(ti uint32, off int) error {
+	ft, err := mv.funcTypeIndex(ti, off)
+	if err != nil {
+		return err
+	}
+	if len(ft.Results) != 0 {
+		return errorf(off, "non-empty tag result type")
+	}
+	return nil
+}
+
+func (mv *moduleValidator) importDesc(imp *Import) error {
+	switch imp.Kind {
+	case ExternFunc:
+		_, err := mv.funcTypeIndex(imp.TypeIndex, imp.Offset)
+		return err
+	case ExternTable:
+		return mv.tableType(imp.Table, imp.Offset)
+	case ExternMemory:
+		return mv.memoryType(imp.Memory, imp.Offset)
+	case ExternGlobal:
+		return mv.valType(imp.Global.Type, imp.Offset)
+	case ExternTag:
+		return mv.tagType(imp.TypeIndex, imp.Offset)
+	}
+	return nil
+}
+
+func checkLimits(l Limits, bound uint64, off int, what string) error {
+	if l.HasMax && l.Min > l.Max {
+		return errorf(off, "size minimum must not be greater than maximum")
+	}
+	if l.Min > bound || (l.HasMax && l.Max > bound) {
+		return errorf(off, "%s", what)
+	}
+	return nil
+}
+
+func (mv *moduleValidator) tableType(tt TableType, off int) error {
+	if err := mv.valType(tt.Elem, off); err != nil {
+		return err
+	}
+	bound, what := uint64(1<<32-1), "table size must be at most 2^32-1"
+	if tt.Table64 {
+		bound, what = 1<<64-1, "table size must be at most 2^64-1"
+	}
+	return checkLimits(tt.Limits, bound, off, what)
+}
+
+func (mv *moduleValidator) memoryType(mt MemoryType, off int) error {
+	bound, what := uint64(1<<16), "memory size must be at most 65536 pages (4GiB)"
+	if mt.Memory64 {
+		bound, what = 1<<48, "memory size must be at most 2^48 pages"
+	}
+	if err := checkLimits(mt.Limits, bound, off, what); err != nil {
+		return err
+	}
+	if mt.Shared && !mt.Limits.HasMax {
+		return errorf(off, "shared memory must have maximum")
+	}
+	return nil
+}
+
+func (mv *moduleValidator) table(t *Table) error {
+	if err := mv.tableType(t.Type, t.Offset); err != nil {
+		return err
+	}
+	if t.HasInit {
+		return mv.v.validateConst(&t.Init, t.Type.Elem, len(mv.m.GlobalTypes))
+	}
+	if !t.Type.Elem.Nullable {
+		return errorf(t.Offset, "%s: table of non-nullable %s needs an initializer", msgTypeMismatch, t.Type.Elem)
+	}
+	return nil
+}
+
+func (mv *moduleValidator) exports() error {
+	m := mv.m
+	seen := make(map[string]struct{}, len(m.Exports))
+	for _, e := range m.Exports {
+		if _, dup := seen[e.Name]; dup {
+			return errorf(e.Offset, "%s %q", msgDuplicateExport, e.Name)
+		}
+		seen[e.Name] = struct{}{}
+		var n int
+		switch e.Kind {
+		case ExternFunc:
+			n = len(m.FuncTypes)
+		case ExternTable:
+			n = len(m.TableTypes)
+		case ExternMemory:
+			n = len(m.MemTypes)
+		case ExternGlobal:
+			n = len(m.GlobalTypes)
+		case ExternTag:
+			n = len(m.TagTypes)
+		}
+		if int64(e.Index) >= int64(n) {
+			return errorf(e.Offset, "unknown %s %d", e.Kind, e.Index)
+		}
+	}
+	return nil
+}
+
+func (mv *moduleValidator) elem(e *Elem) error {
+	m := mv.m
+	if err := mv.valType(e.Type, e.Offset); err != nil {
+		return err
+	}
+	if e.Mode == SegmentActive {
+		tt, err := func() (TableType, error) {
+			if int64(e.Table) >= int64(len(m.TableTypes)) {
+				return TableType{}, errorf(e.Offset, "unknown table %d", e.Table)
+			}
+			return m.TableTypes[e.Table], nil
+		}()
+		if err != nil {
+			return err
+		}
+		if err := mv.v.validateConst(&e.OffsetExpr, tt.AddrType(), len(m.GlobalTypes)); err != nil {
+			return err
+		}
+		if !m.isSub(e.Type, tt.Elem) {
+			return errorf(e.Offset, "%s: elements of %s for table of %s", msgTypeMismatch, e.Type, tt.Elem)
+		}
+	}
+	for _, fi := range e.FuncIndices {
+		if int64(fi) >= int64(len(m.FuncTypes)) {
+			return errorf(e.Offset, "unknown function %d", fi)
+		}
+	}
+	for i := range e.Exprs {
+		if err := mv.v.validateConst(&e.Exprs[i], e.Type, len(m.GlobalTypes)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// computeRefs collects the functions a ref.func in a body may name: those
+// referenced anywhere in the module outside function bodies (exports,
+// element segments, global and table initialisers).
+func (mv *moduleValidator) computeRefs() {
+	m := mv.m
+	refs := make([]bool, len(m.FuncTypes))
+	mark := func(i uint32) {
+		if int64(i) < int64(len(refs)) {
+			refs[i] = true
+		}
+	}
+	scan := func(e *ConstExpr) {
+		for _, op := range e.Ops {
+			if op.Op == OpRefFunc {
+				mark(op.Index)
+			}
+		}
+	}
+	for _, e := range m.Exports {
+		if e.Kind == ExternFunc {
+			mark(e.Index)
+		}
+	}
+	for i := range m.Elems {
+		el := &m.Elems[i]
+		for _, fi := range el.FuncIndices {
+			mark(fi)
+		}
+		for j := range el.Exprs {
+			scan(&el.Exprs[j])
+		}
+	}
+	for i := range m.Globals {
+		scan(&m.Globals[i].Init)
+	}
+	for i := range m.Tables {
+		scan(&m.Tables[i].Init)
+	}
+	mv.v.refs = refs
+}
+

@@ -1,0 +1,294 @@
+package wasm
+
+import "fmt"
+
+// funcBodyBlock marks the outermost frame of a function body, whose
+// results are the function's.
+const funcBodyBlock = -2
+
+// ctrlFrame is one entry of the validator's control stack (the spec
+// appendix's ctrl_frame): the operator that opened it, its block type,
+// the operand stack height at entry, whether the rest of the block is
+// unreachable, and how many locals had been initialised at entry.
+type ctrlFrame struct {
+	op          Opcode
+	bt          BlockType
+	one         [1]ValType // storage for a single-result block type
+	height      int
+	initHeight  int
+	unreachable bool
+}
+
+// funcValidator checks one function body (or one constant expression) in a
+// single pass over its operators. Its slices are reused from function to
+// function, so validating a module allocates little beyond the module's own
+// tables.
+type funcValidator struct {
+	m       *Module
+	f       Features
+	refs    []bool // function indices a ref.func may name
+	funcIdx int    // -1 for constant expressions
+	results []ValType
+
+	constMode   bool
+	constGlobal int // in constant mode: globals [0, constGlobal) may be read
+
+	locals    []ValType
+	localInit []bool
+	initStack []uint32
+	hasNonDef bool
+
+	stack []ValType
+	ctrl  []ctrlFrame
+	or    OperatorReader
+	op    Operator
+}
+
+func (v *funcValidator) errorf(off int, format string, args ...any) error {
+	return &Error{Offset: off, Func: v.funcIdx, Msg: fmt.Sprintf(format, args...)}
+}
+
+// blockParams/blockResults return a frame's signature. The single-result
+// slice points into the frame, so it is valid until v.ctrl grows.
+func (v *funcValidator) blockParams(fr *ctrlFrame) []ValType {
+	if fr.bt.Index >= 0 {
+		return v.m.Types[fr.bt.Index].Params
+	}
+	return nil
+}
+
+func (v *funcValidator) blockResults(fr *ctrlFrame) []ValType {
+	if fr.bt.Index == funcBodyBlock {
+		return v.results
+	}
+	if fr.bt.Index >= 0 {
+		return v.m.Types[fr.bt.Index].Results
+	}
+	if fr.bt.HasResult {
+		fr.one[0] = fr.bt.Result
+		return fr.one[:]
+	}
+	return nil
+}
+
+// labelTypes returns the types a branch to fr carries: a loop's
+// parameters, any other block's results.
+func (v *funcValidator) labelTypes(fr *ctrlFrame) []ValType {
+	if fr.op == OpLoop {
+		return v.blockParams(fr)
+	}
+	return v.blockResults(fr)
+}
+
+func (v *funcValidator) push(t ValType) { v.stack = append(v.stack, t) }
+
+func (v *funcValidator) pushTypes(ts []ValType) { v.stack = append(v.stack, ts...) }
+
+// stackHas renders the top n operands of the current frame for messages.
+func (v *funcValidator) stackHas(n int) string {
+	fr := &v.ctrl[len(v.ctrl)-1]
+	lo := len(v.stack) - n
+	if lo < fr.height {
+		lo = fr.height
+	}
+	return typeList(v.stack[lo:])
+}
+
+func (v *funcValidator) mismatch(want []ValType) error {
+	return v.errorf(v.op.Offset, "%s: instruction requires %s but stack has %s",
+		msgTypeMismatch, typeList(want), v.stackHas(len(want)))
+}
+
+// pop removes the top operand, which must match want; in an unreachable
+// frame an empty stack yields the unknown type.
+func (v *funcValidator) pop(want ValType) (ValType, error) {
+	fr := &v.ctrl[len(v.ctrl)-1]
+	n := len(v.stack)
+	if n == fr.height {
+		if fr.unreachable {
+			if want.Kind == KindRef {
+				return ValType{Kind: KindRef, Nullable: false, Heap: heapBot}, nil
+			}
+			return unknownType, nil
+		}
+		return ValType{}, v.mismatch([]ValType{want})
+	}
+	got := v.stack[n-1]
+	if got != want && !v.m.isSub(got, want) {
+		return ValType{}, v.mismatch([]ValType{want})
+	}
+	v.stack = v.stack[:n-1]
+	return got, nil
+}
+
+// popAny removes the top operand whatever its type.
+func (v *funcValidator) popAny() (ValType, error) {
+	fr := &v.ctrl[len(v.ctrl)-1]
+	n := len(v.stack)
+	if n == fr.height {
+		if fr.unreachable {
+			return unknownType, nil
+		}
+		return ValType{}, v.errorf(v.op.Offset, "%s: instruction requires a value but stack is empty", msgTypeMismatch)
+	}
+	t := v.stack[n-1]
+	v.stack = v.stack[:n-1]
+	return t, nil
+}
+
+// popRef removes the top operand, which must be a reference.
+func (v *funcValidator) popRef() (ValType, error) {
+	t, err := v.popAny()
+	if err != nil {
+		return t, err
+	}
+	if t.Kind == kindBot {
+		return ValType{Kind: KindRef, Nullable: true, Heap: heapBot}, nil
+	}
+	if t.Kind != KindRef {
+		return t, v.errorf(v.op.Offset, "%s: instruction requires a reference but stack has %s", msgTypeMismatch, t)
+	}
+	return t, nil
+}
+
+// popTypes pops want (last element on top). On failure the message names
+// the whole list and what the stack holds, as the reference interpreter's
+// does.
+func (v *funcValidator) popTypes(want []ValType) error {
+	fr := &v.ctrl[len(v.ctrl)-1]
+	n := len(v.stack)
+	for i := len(want) - 1; i >= 0; i-- {
+		j := n - (len(want) - i)
+		if j < fr.height {
+			if fr.unreachable {
+				continue
+			}
+			return v.mismatch(want)
+		}
+		if got := v.stack[j]; got != want[i] && !v.m.isSub(got, want[i]) {
+			return v.mismatch(want)
+		}
+	}
+	n -= len(want)
+	if n < fr.height {
+		n = fr.height
+	}
+	v.stack = v.stack[:n]
+	return nil
+}
+
+func (v *funcValidator) pushFrame(op Opcode, bt BlockType) {
+	v.ctrl = append(v.ctrl, ctrlFrame{op: op, bt: bt, height: len(v.stack), initHeight: len(v.initStack)})
+	fr := &v.ctrl[len(v.ctrl)-1]
+	v.pushTypes(v.blockParams(fr))
+}
+
+// popFrame checks the current frame's results and removes it, resetting
+// locals initialised inside it.
+func (v *funcValidator) popFrame() (ctrlFrame, error) {
+	fr := &v.ctrl[len(v.ctrl)-1]
+	if err := v.popTypes(v.blockResults(fr)); err != nil {
+		return ctrlFrame{}, err
+	}
+	if len(v.stack) != fr.height {
+		return ctrlFrame{}, v.errorf(v.op.Offset, "%s: block requires %s but stack has %s",
+			msgTypeMismatch, typeList(nil), typeList(v.stack[fr.height:]))
+	}
+	v.resetLocals(fr.initHeight)
+	out := *fr
+	v.ctrl = v.ctrl[:len(v.ctrl)-1]
+	return out, nil
+}
+
+func (v *funcValidator) resetLocals(h int) {
+	for _, l := range v.initStack[h:] {
+		v.localInit[l] = false
+	}
+	v.initStack = v.initStack[:h]
+}
+
+func (v *funcValidator) setUnreachable() {
+	fr := &v.ctrl[len(v.ctrl)-1]
+	v.stack = v.stack[:fr.height]
+	fr.unreachable = true
+}
+
+// label returns the frame a branch with relative depth l targets.
+func (v *funcValidator) label(l uint32) (*ctrlFrame, error) {
+	if int64(l) >= int64(len(v.ctrl)) {
+		return nil, v.errorf(v.op.Offset, "unknown label %d", l)
+	}
+	return &v.ctrl[len(v.ctrl)-1-int(l)], nil
+}
+
+// validateFunc validates body c of function funcIdx with type ft.
+func (v *funcValidator) validateFunc(funcIdx int, ft *SubType, c *Code) error {
+	v.funcIdx = funcIdx
+	v.constMode = false
+	v.results = ft.Results
+	v.locals = append(v.locals[:0], ft.Params...)
+	v.hasNonDef = false
+	for _, g := range c.Locals {
+		if err := v.checkValType(g.Type, c.Offset); err != nil {
+			return err
+		}
+		if !g.Type.Defaultable() {
+			v.hasNonDef = true
+		}
+		for k := uint32(0); k < g.Count; k++ {
+			v.locals = append(v.locals, g.Type)
+		}
+	}
+	if v.hasNonDef {
+		v.localInit = v.localInit[:0]
+		for i, t := range v.locals {
+			v.localInit = append(v.localInit, i < len(ft.Params) || t.Defaultable())
+		}
+	}
+	return v.run(c.Expr, c.ExprOffset, BlockType{Index: -1}, ft.Results)
+}
+
+// validateConst validates a constant expression producing want.
+func (v *funcValidator) validateConst(e *ConstExpr, want ValType, globals int) error {
+	v.funcIdx = -1
+	v.constMode = true
+	v.constGlobal = globals
+	v.locals = v.locals[:0]
+	v.hasNonDef = false
+	v.results = nil
+	return v.run(e.Bytes, e.Offset, BlockType{Index: -1, Result: want, HasResult: true}, nil)
+}
+
+func (v *funcValidator) run(code []byte, base int, bt BlockType, results []ValType) error {
+	v.stack = v.stack[:0]
+	v.ctrl = v.ctrl[:0]
+	v.initStack = v.initStack[:0]
+	v.pushFrame(OpBlock, bt)
+	if v.funcIdx >= 0 && bt.Index < 0 && !bt.HasResult {
+		// A function body's frame: its results are the function's,
+		// which need not be expressible as a block type.
+		v.ctrl[0].bt = BlockType{Index: funcBodyBlock}
+	}
+	v.or.reset(code, base, v.f)
+	for len(v.ctrl) > 0 {
+		if err := v.or.Read(&v.op); err != nil {
+			if e, ok := err.(*Error); ok {
+				e.Func = v.funcIdx
+				if e.Msg == msgUnexpectedEndSect && v.funcIdx >= 0 {
+					e.Msg = msgUnexpectedEndSect + " (section size mismatch: body has no final end)"
+				}
+			}
+			return err
+		}
+		if err := v.step(); err != nil {
+			return err
+		}
+	}
+	if !v.or.Done() {
+		if v.funcIdx >= 0 {
+			return v.errorf(v.or.Offset(), "%s: operators after the final end", msgSectionSize)
+		}
+		return v.errorf(v.or.Offset(), msgEndExpected)
+	}
+	return nil
+}
