@@ -1,0 +1,165 @@
+package arm64
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Inst is one encoded A64 instruction word. It is written to memory
+// little-endian.
+type Inst uint32
+
+// Op names one row of the encoding table: one instruction encoding in one
+// operand shape (the 32- and 64-bit variants are separate rows). The Op
+// constants are generated from table.go into ops_gen.go.
+type Op int32
+
+// row is one encoding: the fixed bits and the operands that fill the rest.
+// Name is the mnemonic GNU objdump prints for it; Args lists the operands in
+// assembly order as tokens parsed by parseArg; the comment above each row in
+// table.go is the manual's syntax.
+type row struct {
+	Name  string
+	Fixed uint32
+	Args  string
+
+	// Derived once at init from Args.
+	args  []arg
+	start []int // value index of each operand
+	nvals int
+	tIdx  int // value index of the hidden arrangement operand, or -1
+	size  int // operand width in bits (32/64) from the first register
+}
+
+// opRows is the parsed table, indexed by Op.
+var opRows []row
+
+func init() {
+	opRows = rows[:]
+	for i := range opRows {
+		if err := opRows[i].parse(); err != nil {
+			panic(fmt.Sprintf("arm64 table row %d (%s): %v", i, opRows[i].Name, err))
+		}
+	}
+}
+
+func (r *row) parse() error {
+	r.tIdx = -1
+	for _, tok := range strings.Fields(r.Args) {
+		a, err := parseArg(tok)
+		if err != nil {
+			return err
+		}
+		if a.kind == kT {
+			if r.tIdx >= 0 {
+				return fmt.Errorf("two arrangement operands")
+			}
+			r.tIdx = r.nvals
+		}
+		if a.needsT() && r.tIdx < 0 {
+			return fmt.Errorf("operand %s needs an arrangement operand before it", tok)
+		}
+		if r.size == 0 {
+			switch a.cls {
+			case clsW, clsS:
+				r.size = 32
+			case clsX, clsD:
+				r.size = 64
+			}
+		}
+		r.args = append(r.args, a)
+		r.start = append(r.start, r.nvals)
+		r.nvals += a.nvals()
+	}
+	if r.size == 0 {
+		r.size = 64
+	}
+	return nil
+}
+
+// NumOps is the number of table rows.
+func NumOps() int { return len(rows) }
+
+// Name returns the mnemonic of op as the disassembler prints it.
+func (op Op) Name() string {
+	if op < 0 || int(op) >= len(rows) {
+		return fmt.Sprintf("Op(%d)", op)
+	}
+	return rows[op].Name
+}
+
+// String returns op's Go constant name (ADDXi, LDRWpre, ...).
+func (op Op) String() string {
+	if op < 0 || int(op) >= len(opNames) {
+		return fmt.Sprintf("Op(%d)", op)
+	}
+	return opNames[op]
+}
+
+// Syntax returns op's operand tokens (see parseArg for the grammar).
+func (op Op) Syntax() string {
+	if op < 0 || int(op) >= len(rows) {
+		return ""
+	}
+	return rows[op].Args
+}
+
+// NumVals is the number of values Encode expects for op.
+func (op Op) NumVals() int {
+	if op < 0 || int(op) >= len(rows) {
+		return 0
+	}
+	return opRows[op].nvals
+}
+
+// Fixed returns the bits of op that no operand changes.
+func (op Op) Fixed() uint32 { return rows[op].Fixed }
+
+// EncodeError reports an operand that cannot be encoded.
+type EncodeError struct {
+	Op     Op
+	Reason string
+}
+
+func (e *EncodeError) Error() string {
+	return fmt.Sprintf("arm64: %s %s: %s", e.Op.Name(), e.Op.Syntax(), e.Reason)
+}
+
+// Encode encodes op with the operand values vals (see args.go for what each
+// operand token consumes). It is the untyped core under the typed
+// constructors in inst.go, used directly by table-driven callers and tests.
+// It never returns bits for an operand it cannot represent exactly.
+func Encode(op Op, vals ...int64) (Inst, error) {
+	if op < 0 || int(op) >= len(opRows) {
+		return 0, &EncodeError{op, "no such op"}
+	}
+	r := &opRows[op]
+	if len(vals) != r.nvals {
+		return 0, &EncodeError{op, fmt.Sprintf("want %d operand values, have %d", r.nvals, len(vals))}
+	}
+	e := enc{r: r, vals: vals}
+	bits := r.Fixed
+	for j := range r.args {
+		b, err := r.args[j].encode(&e, r.start[j])
+		if err != nil {
+			return 0, &EncodeError{op, err.Error()}
+		}
+		bits |= b
+	}
+	return Inst(bits), nil
+}
+
+// MustEncode is Encode for operands known valid at compile time (tests,
+// fixed sequences); it panics on error.
+func MustEncode(op Op, vals ...int64) Inst {
+	i, err := Encode(op, vals...)
+	if err != nil {
+		panic(err)
+	}
+	return i
+}
+
+// Bytes returns the instruction in memory order.
+func (i Inst) Bytes() [4]byte {
+	return [4]byte{byte(i), byte(i >> 8), byte(i >> 16), byte(i >> 24)}
+}
