@@ -1,0 +1,122 @@
+package flow
+
+import "kiln/ir"
+
+// Pred is one incoming edge of a block: the predecessor block and the
+// branch instruction in it that names the block. A brif whose two targets
+// are the same block is one Pred, not two.
+type Pred struct {
+	Block ir.Block
+	Inst  ir.Inst
+}
+
+// CFG is the control-flow graph of a function: successors and predecessors
+// of every block, in compressed rows (one flat slice per direction plus a
+// start offset per block) so a pass can hold it for a whole function with
+// four allocations.
+//
+// Only the last instruction of each block in the layout contributes edges:
+// that is where a verified function keeps its terminator. Successors are
+// listed in the order the terminator names them (brif: then, else; br_table:
+// default first; try_call: normal return, then handlers) without duplicates.
+// Predecessors are listed in layout order of the predecessor blocks.
+type CFG struct {
+	succStart []int32 // len NumBlocks+1
+	succs     []ir.Block
+	predStart []int32 // len NumBlocks+1
+	preds     []Pred
+}
+
+// NewCFG computes the control-flow graph of f.
+func NewCFG(f *ir.Function) *CFG {
+	n := f.DFG.NumBlocks()
+	c := &CFG{succStart: make([]int32, n+1), predStart: make([]int32, n+1)}
+	predCount := make([]int32, n)
+	// Successors, block by block in index order so rows are contiguous.
+	order := make([][]ir.Block, n)
+	for b := range f.Layout.Blocks() {
+		order[b] = BranchTargets(f, f.Layout.LastInst(b))
+	}
+	for b := 0; b < n; b++ {
+		c.succStart[b] = int32(len(c.succs))
+		for _, s := range order[b] {
+			if s >= 0 && int(s) < n {
+				c.succs = append(c.succs, s)
+				predCount[s]++
+			}
+		}
+	}
+	c.succStart[n] = int32(len(c.succs))
+	// Predecessors: prefix sums, then fill in layout order.
+	for b := 0; b < n; b++ {
+		c.predStart[b+1] = c.predStart[b] + predCount[b]
+	}
+	c.preds = make([]Pred, c.predStart[n])
+	fill := append([]int32(nil), c.predStart[:n]...)
+	for b := range f.Layout.Blocks() {
+		last := f.Layout.LastInst(b)
+		for _, s := range c.Succs(b) {
+			c.preds[fill[s]] = Pred{Block: b, Inst: last}
+			fill[s]++
+		}
+	}
+	return c
+}
+
+// BranchTargets returns the distinct blocks that inst may transfer control
+// to, in the order the instruction names them; nil for NoInst and for
+// instructions that are not branches.
+func BranchTargets(f *ir.Function, inst ir.Inst) []ir.Block {
+	if inst == ir.NoInst || !f.DFG.InstIsValid(inst) || !f.DFG.Insts[inst].Opcode.IsBranch() {
+		return nil
+	}
+	if !branchTablesValid(f, inst) {
+		return nil
+	}
+	var out []ir.Block
+	for _, bc := range f.DFG.BlockCalls(inst) {
+		dup := false
+		for _, o := range out {
+			if o == bc.Block {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, bc.Block)
+		}
+	}
+	return out
+}
+
+// branchTablesValid guards DFG.BlockCalls against dangling table indices
+// in malformed input.
+func branchTablesValid(f *ir.Function, inst ir.Inst) bool {
+	d := &f.DFG.Insts[inst]
+	switch d.Format() {
+	case ir.FmtBranchTable:
+		return d.Entity >= 0 && int(d.Entity) < len(f.DFG.JumpTables)
+	case ir.FmtTryCall, ir.FmtTryCallIndirect:
+		return d.Entity >= 0 && int(d.Entity) < len(f.DFG.ExceptionTables)
+	}
+	return true
+}
+
+// NumBlocks is the number of block numbers the graph covers.
+func (c *CFG) NumBlocks() int { return len(c.succStart) - 1 }
+
+// Succs returns the successors of b. The slice aliases the graph.
+func (c *CFG) Succs(b ir.Block) []ir.Block {
+	if b < 0 || int(b) >= c.NumBlocks() {
+		return nil
+	}
+	return c.succs[c.succStart[b]:c.succStart[b+1]:c.succStart[b+1]]
+}
+
+// Preds returns the incoming edges of b. The slice aliases the graph.
+func (c *CFG) Preds(b ir.Block) []Pred {
+	if b < 0 || int(b) >= c.NumBlocks() {
+		return nil
+	}
+	return c.preds[c.predStart[b]:c.predStart[b+1]:c.predStart[b+1]]
+}

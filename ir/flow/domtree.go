@@ -1,0 +1,226 @@
+package flow
+
+import "kiln/ir"
+
+// DomTree is the dominator tree of a function's reachable blocks, computed
+// with the iterative algorithm of Cooper, Harvey and Kennedy ("A Simple,
+// Fast Dominance Algorithm", 2001) over the reverse postorder of the CFG.
+//
+// Besides the immediate dominators it keeps a preorder/postorder numbering
+// of the tree itself, so Dominates is two comparisons, and a child list per
+// block for passes that walk the tree (the e-graph builds in dominator-tree
+// preorder).
+type DomTree struct {
+	idom      []ir.Block // per block; NoBlock for the entry and unreachable blocks
+	rpoNum    []int32    // per block: position in reverse postorder, -1 if unreachable
+	postorder []ir.Block // CFG postorder of the reachable blocks
+
+	// Dominator-tree numbering: a dominates b iff
+	// pre[a] <= pre[b] && post[b] <= post[a].
+	pre, post  []int32
+	childStart []int32 // per block+1, into children
+	children   []ir.Block
+	preorder   []ir.Block
+}
+
+// NewDomTree computes the dominator tree of f from its CFG.
+func NewDomTree(f *ir.Function, cfg *CFG) *DomTree {
+	n := cfg.NumBlocks()
+	d := &DomTree{
+		idom:   make([]ir.Block, n),
+		rpoNum: make([]int32, n),
+		pre:    make([]int32, n),
+		post:   make([]int32, n),
+	}
+	for i := range d.idom {
+		d.idom[i] = ir.NoBlock
+		d.rpoNum[i] = -1
+		d.pre[i] = -1
+		d.post[i] = -1
+	}
+	entry := f.Layout.EntryBlock()
+	if entry == ir.NoBlock || int(entry) >= n {
+		d.childStart = make([]int32, n+1)
+		return d
+	}
+	d.postorder = cfgPostorder(cfg, entry)
+	for i, b := range d.postorder {
+		d.rpoNum[b] = int32(len(d.postorder) - 1 - i)
+	}
+
+	// Cooper-Harvey-Kennedy: iterate to a fixed point in reverse postorder.
+	// The entry is its own idom during the iteration (the paper's
+	// convention); it is reset to NoBlock at the end.
+	d.idom[entry] = entry
+	for changed := true; changed; {
+		changed = false
+		for i := len(d.postorder) - 2; i >= 0; i-- { // skip the entry (last in postorder)
+			b := d.postorder[i]
+			newIdom := ir.NoBlock
+			for _, p := range cfg.Preds(b) {
+				if d.idom[p.Block] == ir.NoBlock { // unreachable or not yet processed
+					continue
+				}
+				if newIdom == ir.NoBlock {
+					newIdom = p.Block
+				} else {
+					newIdom = d.intersect(p.Block, newIdom)
+				}
+			}
+			if newIdom != d.idom[b] {
+				d.idom[b] = newIdom
+				changed = true
+			}
+		}
+	}
+	d.idom[entry] = ir.NoBlock
+
+	d.buildTree(entry)
+	return d
+}
+
+// intersect walks two fingers up the partial tree to their common
+// ancestor, comparing reverse-postorder numbers.
+func (d *DomTree) intersect(a, b ir.Block) ir.Block {
+	for a != b {
+		for d.rpoNum[a] > d.rpoNum[b] {
+			a = d.idom[a]
+		}
+		for d.rpoNum[b] > d.rpoNum[a] {
+			b = d.idom[b]
+		}
+	}
+	return a
+}
+
+// cfgPostorder is an iterative depth-first postorder from entry, visiting
+// successors in the order the terminator names them.
+func cfgPostorder(cfg *CFG, entry ir.Block) []ir.Block {
+	n := cfg.NumBlocks()
+	visited := make([]bool, n)
+	type frame struct {
+		b    ir.Block
+		next int
+	}
+	stack := []frame{{entry, 0}}
+	visited[entry] = true
+	var out []ir.Block
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		succs := cfg.Succs(top.b)
+		if top.next < len(succs) {
+			s := succs[top.next]
+			top.next++
+			if !visited[s] {
+				visited[s] = true
+				stack = append(stack, frame{s, 0})
+			}
+			continue
+		}
+		out = append(out, top.b)
+		stack = stack[:len(stack)-1]
+	}
+	return out
+}
+
+// buildTree fills the child lists (children in reverse postorder, which is
+// the order a forward pass wants them) and the tree numbering.
+func (d *DomTree) buildTree(entry ir.Block) {
+	n := len(d.idom)
+	count := make([]int32, n+1)
+	for _, b := range d.postorder {
+		if p := d.idom[b]; p != ir.NoBlock {
+			count[p]++
+		}
+	}
+	d.childStart = make([]int32, n+1)
+	for b := 0; b < n; b++ {
+		d.childStart[b+1] = d.childStart[b] + count[b]
+	}
+	d.children = make([]ir.Block, d.childStart[n])
+	fill := append([]int32(nil), d.childStart[:n]...)
+	for i := len(d.postorder) - 1; i >= 0; i-- {
+		b := d.postorder[i]
+		if p := d.idom[b]; p != ir.NoBlock {
+			d.children[fill[p]] = b
+			fill[p]++
+		}
+	}
+	// Iterative DFS over the tree for pre/post numbers.
+	type frame struct {
+		b    ir.Block
+		next int32
+	}
+	var preN, postN int32
+	stack := []frame{{entry, 0}}
+	d.pre[entry] = preN
+	preN++
+	d.preorder = append(d.preorder, entry)
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		kids := d.Children(top.b)
+		if int(top.next) < len(kids) {
+			c := kids[top.next]
+			top.next++
+			d.pre[c] = preN
+			preN++
+			d.preorder = append(d.preorder, c)
+			stack = append(stack, frame{c, 0})
+			continue
+		}
+		d.post[top.b] = postN
+		postN++
+		stack = stack[:len(stack)-1]
+	}
+}
+
+// IsReachable reports whether b can be reached from the entry block.
+func (d *DomTree) IsReachable(b ir.Block) bool {
+	return b >= 0 && int(b) < len(d.rpoNum) && d.rpoNum[b] >= 0
+}
+
+// Idom returns the immediate dominator of b; NoBlock for the entry block
+// and for unreachable blocks.
+func (d *DomTree) Idom(b ir.Block) ir.Block {
+	if b < 0 || int(b) >= len(d.idom) {
+		return ir.NoBlock
+	}
+	return d.idom[b]
+}
+
+// Dominates reports whether every path from the entry to b passes through
+// a. A block dominates itself. Unreachable blocks dominate nothing and are
+// dominated by nothing (not even themselves).
+func (d *DomTree) Dominates(a, b ir.Block) bool {
+	if !d.IsReachable(a) || !d.IsReachable(b) {
+		return false
+	}
+	return d.pre[a] <= d.pre[b] && d.post[b] <= d.post[a]
+}
+
+// Children returns the blocks b immediately dominates, in reverse
+// postorder. The slice aliases the tree.
+func (d *DomTree) Children(b ir.Block) []ir.Block {
+	if b < 0 || int(b)+1 >= len(d.childStart) {
+		return nil
+	}
+	return d.children[d.childStart[b]:d.childStart[b+1]:d.childStart[b+1]]
+}
+
+// Preorder returns the reachable blocks in dominator-tree preorder: every
+// block comes after its dominators.
+func (d *DomTree) Preorder() []ir.Block { return d.preorder }
+
+// CFGPostorder returns the reachable blocks in CFG postorder (the entry
+// last).
+func (d *DomTree) CFGPostorder() []ir.Block { return d.postorder }
+
+// RPONumber returns b's position in reverse postorder (the entry is 0), or
+// -1 if b is unreachable. Along any forward edge the number grows; an edge
+// to a block with a smaller or equal number is a back edge candidate.
+func (d *DomTree) RPONumber(b ir.Block) int {
+	if b < 0 || int(b) >= len(d.rpoNum) {
+		return -1
+	}
+	return int(d.rpoNum[b])
+}
