@@ -146,6 +146,9 @@ func Encode(op Op, vals ...int64) (Inst, error) {
 		}
 		bits |= b
 	}
+	if why := unpredictable(r, Inst(bits)); why != "" {
+		return 0, &EncodeError{op, why}
+	}
 	return Inst(bits), nil
 }
 
@@ -162,4 +165,40 @@ func MustEncode(op Op, vals ...int64) Inst {
 // Bytes returns the instruction in memory order.
 func (i Inst) Bytes() [4]byte {
 	return [4]byte{byte(i), byte(i >> 8), byte(i >> 16), byte(i >> 24)}
+}
+
+// unpredictable rejects register combinations the manual makes CONSTRAINED
+// UNPREDICTABLE, so that no caller gets bytes whose behaviour the
+// architecture does not define. It looks at the encoded fields:
+//
+//   - a general-register load or store with writeback whose base (other
+//     than SP) is also a transferred register;
+//   - a load pair whose two destinations are the same register;
+//   - a store-exclusive whose status register is the data register or
+//     (other than SP) the base.
+func unpredictable(r *row, in Inst) string {
+	t, n, t2, s := uint32(in)&31, uint32(in>>5)&31, uint32(in>>10)&31, uint32(in>>16)&31
+	isPair := uint32(in)&0x3a000000 == 0x28000000
+	isSingle := uint32(in)&0x3b200400 == 0x38000400 // pre/post-indexed single register
+	isFP := uint32(in)>>26&1 == 1
+	load := uint32(in)>>22&1 == 1
+	switch {
+	case isPair:
+		wback := uint32(in)>>23&1 == 1
+		if load && t == t2 {
+			return "load pair with both destinations the same register"
+		}
+		if wback && !isFP && n != 31 && (n == t || n == t2) {
+			return "writeback base is also a transferred register"
+		}
+	case isSingle:
+		if !isFP && n != 31 && n == t {
+			return "writeback base is also the transferred register"
+		}
+	case uint32(in)&0x3fa00000 == 0x08000000: // store exclusive (o2=0, L=0)
+		if s == t || (s == n && n != 31) {
+			return "store-exclusive status register overlaps the data or base register"
+		}
+	}
+	return ""
 }

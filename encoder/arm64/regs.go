@@ -316,3 +316,9 @@ const (
 )
 
 var barrierNames = [16]string{1: "oshld", 2: "oshst", 3: "osh", 5: "nshld", 6: "nshst", 7: "nsh", 9: "ishld", 10: "ishst", 11: "ish", 13: "ld", 14: "st", 15: "sy"}
+
+// val returns the register as an Encode operand value.
+func (r Reg) val() int64   { return int64(r) }
+func (r RegSP) val() int64 { return int64(r) }
+func (r FReg) val() int64  { return int64(r) }
+func (r VReg) val() int64  { return int64(r) }

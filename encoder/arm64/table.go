@@ -681,7 +681,7 @@ var rows = [...]row{
 	// BRK #<imm>
 	BRK: {Name: "brk", Fixed: 0xd4200000, Args: "#imm16@5"},
 	// UDF #<imm>   (permanently undefined)
-	UDF: {Name: "udf", Fixed: 0x00000000, Args: "#imm16@0"},
+	UDF: {Name: "udf", Fixed: 0x00000000, Args: "#u:0:16"},
 
 	// ---- Branches ----
 	// B <label>

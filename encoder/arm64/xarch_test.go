@@ -267,7 +267,7 @@ func TestEncodeMatchesXArch(t *testing.T) {
 	failures := map[Op][]string{}
 	for op := Op(0); int(op) < len(opRows); op++ {
 		r := &opRows[op]
-		g.cases(r, 16, func(vals []int64) {
+		g.cases(op, 16, func(vals []int64) {
 			in, err := Encode(op, vals...)
 			if err != nil {
 				failures[op] = append(failures[op], fmt.Sprintf("%s: unexpected error %v", Format(op, vals...), err))
