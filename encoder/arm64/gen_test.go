@@ -2,8 +2,8 @@ package arm64
 
 import (
 	"math"
-	"strings"
 	"math/rand/v2"
+	"strings"
 )
 
 // Operand value generation for the table-driven tests: every operand kind
