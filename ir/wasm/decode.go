@@ -1,5 +1,7 @@
 package wasm
 
+import "slices"
+
 // Section ids.
 const (
 	secCustom    = 0
@@ -155,15 +157,18 @@ func (d *decoder) section(id byte, r *reader) error {
 			return err
 		})
 	case secGlobal:
-		return d.vec(r, d.global)
+		return d.vecReserve(r, d.global, func(n int) {
+			d.m.Globals = make([]Global, 0, n)
+			d.constOps = slices.Grow(d.constOps, n)
+		})
 	case secExport:
-		return d.vec(r, d.export)
+		return d.vecReserve(r, d.export, func(n int) { d.m.Exports = make([]Export, 0, n) })
 	case secStart:
 		idx, err := r.u32()
 		d.m.Start, d.m.HasStart = idx, true
 		return err
 	case secElement:
-		return d.vec(r, d.elem)
+		return d.vecReserve(r, d.elem, func(n int) { d.m.Elems = make([]Elem, 0, n) })
 	case secDataCount:
 		n, err := r.u32()
 		d.m.DataCount, d.m.HasDataCount = n, true
@@ -171,16 +176,28 @@ func (d *decoder) section(id byte, r *reader) error {
 	case secCode:
 		return d.codeSection(r)
 	case secData:
-		return d.vec(r, d.data)
+		return d.vecReserve(r, d.data, func(n int) {
+			d.m.Datas = make([]Data, 0, n)
+			d.constOps = slices.Grow(d.constOps, n)
+		})
 	}
 	return nil
 }
 
 // vec reads a vector whose elements are decoded by elem.
 func (d *decoder) vec(r *reader, elem func(*reader) error) error {
+	return d.vecReserve(r, elem, nil)
+}
+
+// vecReserve is vec with a hook that sizes the destination once the count
+// is known (and checked against the bytes left).
+func (d *decoder) vecReserve(r *reader, elem func(*reader) error, reserve func(n int)) error {
 	n, err := r.count()
 	if err != nil {
 		return err
+	}
+	if reserve != nil {
+		reserve(n)
 	}
 	for i := 0; i < n; i++ {
 		if err := elem(r); err != nil {

@@ -661,7 +661,13 @@ func main() {
 		name   string
 		prefix uint32
 	}{{"plainOps", 0}, {"gcOps", 0xfb}, {"miscOps", 0xfc}, {"simdOps", 0xfd}, {"atomicOps", 0xfe}} {
-		fmt.Fprintf(&b, "var %s = [...]opInfo{\n", p.name)
+		// The one-byte table covers every byte so the reader can index
+		// it without a bounds check failing.
+		size := "..."
+		if p.prefix == 0 {
+			size = "256"
+		}
+		fmt.Fprintf(&b, "var %s = [%s]opInfo{\n", p.name, size)
 		for _, r := range rows {
 			if r.code>>16 != p.prefix {
 				continue

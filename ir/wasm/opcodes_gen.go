@@ -577,7 +577,7 @@ const (
 	OpI64AtomicRmw32CmpxchgU        Opcode = 0xfe004e // i64.atomic.rmw32.cmpxchg_u
 )
 
-var plainOps = [...]opInfo{
+var plainOps = [256]opInfo{
 	0x0:  {name: "unreachable", imm: immNone, feature: 0, special: true},
 	0x1:  {name: "nop", imm: immNone, feature: 0},
 	0x2:  {name: "block", imm: immBlock, feature: 0, special: true},

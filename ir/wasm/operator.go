@@ -443,7 +443,9 @@ func readHeapType(r *reader, f Features) (HeapType, error) {
 // heapAllowed reports whether abstract heap type h exists under f.
 func heapAllowed(h HeapType, f Features) bool {
 	switch h {
-	case HeapFunc, HeapExtern:
+	case HeapFunc:
+		return true // funcref tables predate reference types
+	case HeapExtern:
 		return f.Has(ReferenceTypes)
 	case HeapExn, HeapNoExn:
 		return f.Has(ExceptionHandling)

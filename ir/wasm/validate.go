@@ -1,7 +1,5 @@
 package wasm
 
-
-
 // Validate checks m against the validation rules of the WebAssembly spec
 // for features f: types (with subtyping and rec groups), imports, every
 // definition, segments, exports, the start function, and every function
@@ -346,4 +344,3 @@ func (mv *moduleValidator) computeRefs() {
 	}
 	mv.v.refs = refs
 }
-
