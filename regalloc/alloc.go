@@ -1,0 +1,892 @@
+package regalloc
+
+import "slices"
+
+// regState is where a vreg is at a block boundary: in a register (Reg may
+// be NoPReg), and/or in its spill slot.
+type regState struct {
+	v      VReg
+	reg    PReg
+	inSlot bool
+}
+
+// allocator is the state shared by both algorithms: the register file as
+// the walk sees it, one instruction at a time. See doc.go for the design.
+type allocator struct {
+	*analysis
+	fast  bool
+	out   *Output
+	edits []Edit
+	res   *moveResolver
+
+	slotOf []SpillSlot // vreg -> its canonical spill slot, or -1
+
+	// The register file at the current point of the walk. Invariant between
+	// instructions: regOwner[r] == v iff vregReg[v.Index()] == r, and every
+	// vreg still needed is in a register or has slotValid set.
+	regOwner  [numRegLocs]VReg
+	vregReg   []PReg
+	slotValid []bool
+	// nextUse[v] is the instruction of v's next use in the current block
+	// after the current point, or -1. Between blocks it is -1 everywhere.
+	nextUse []int32
+	// liveOut[v] == curStamp marks vregs live out of the current block
+	// (Quality only; Fast keeps all of those in slots).
+	liveOut  []int32
+	curStamp int32
+
+	// order[c] lists allocatable registers, preferred first; calleeOrder[c]
+	// lists them non-preferred first, for values live across calls.
+	order, calleeOrder [NumClasses][]PReg
+
+	// Per-block scratch: operand index base per instruction and each
+	// operand's next use after its instruction.
+	opBase []int32
+	opNext []int32
+
+	// Per-instruction scratch.
+	pinned    RegSet
+	pinOwner  [numRegLocs]VReg
+	moves     []pmove
+	affected  []VReg
+	instMark  []int32
+	instStamp int32
+	newReg    []PReg // indexed like affected
+
+	// Quality: block boundary states.
+	started, ended []bool
+	startState [][]regState
+	endState   [][]regState
+	lookup     []int32 // vreg -> index+1 into a state being consulted
+}
+
+func ri(p PReg) int { return int(p.Class())*MaxRegsPerClass + p.Index() }
+
+func (a *analysis) run(algo Algorithm) (*Output, error) {
+	n := a.nVRegs
+	al := &allocator{
+		analysis:  a,
+		fast:      algo == Fast,
+		out:       &Output{},
+		slotOf:    make([]SpillSlot, n),
+		vregReg:   make([]PReg, n),
+		slotValid: make([]bool, n),
+		nextUse:   make([]int32, n),
+		liveOut:   make([]int32, n),
+		instMark:  make([]int32, n),
+	}
+	for i := 0; i < n; i++ {
+		al.slotOf[i] = -1
+		al.vregReg[i] = NoPReg
+		al.nextUse[i] = -1
+	}
+	for r := range al.regOwner {
+		al.regOwner[r] = NoVReg
+	}
+	al.res = newMoveResolver(a.env, al.newSlot)
+	for c := RegClass(0); c < NumClasses; c++ {
+		pref, non := a.env.Preferred[c].Regs(), a.env.NonPreferred[c].Minus(a.env.Preferred[c]).Regs()
+		al.order[c] = append(append([]PReg(nil), pref...), non...)
+		al.calleeOrder[c] = append(append([]PReg(nil), non...), pref...)
+	}
+	// Allocations: one per operand, in instruction order.
+	out := al.out
+	out.InstAllocStart = make([]uint32, a.nInsts+1)
+	for i := 0; i < a.nInsts; i++ {
+		out.InstAllocStart[i+1] = out.InstAllocStart[i] + uint32(len(a.f.Operands(Inst(i))))
+	}
+	out.Allocs = make([]Alloc, out.InstAllocStart[a.nInsts])
+	var err error
+	if al.fast {
+		for b := Block(0); int(b) < a.nBlocks; b++ {
+			if err = al.block(b); err != nil {
+				return nil, err
+			}
+		}
+	} else {
+		al.started = make([]bool, a.nBlocks)
+		al.ended = make([]bool, a.nBlocks)
+		al.startState = make([][]regState, a.nBlocks)
+		al.endState = make([][]regState, a.nBlocks)
+		al.lookup = make([]int32, n)
+		for _, b := range a.rpo {
+			if err = al.block(b); err != nil {
+				return nil, err
+			}
+		}
+	}
+	al.finish()
+	return out, nil
+}
+
+func (al *allocator) newSlot(c RegClass) SpillSlot {
+	al.out.SpillSlotClass = append(al.out.SpillSlotClass, c)
+	return SpillSlot(len(al.out.SpillSlotClass) - 1)
+}
+
+func (al *allocator) slot(v VReg) SpillSlot {
+	x := v.Index()
+	if al.slotOf[x] < 0 {
+		al.slotOf[x] = al.newSlot(v.Class())
+	}
+	return al.slotOf[x]
+}
+
+// loc is where v can be read right now: its register, else its slot.
+func (al *allocator) loc(v VReg) Alloc {
+	if r := al.vregReg[v.Index()]; r != NoPReg {
+		return RegLoc(r)
+	}
+	return StackLoc(al.slot(v))
+}
+
+// needed reports whether v's value must be kept after the current point.
+func (al *allocator) needed(v VReg) bool {
+	x := v.Index()
+	return al.nextUse[x] >= 0 || !al.fast && al.liveOut[x] == al.curStamp
+}
+
+// distance ranks v for eviction: larger is a better victim.
+func (al *allocator) distance(v VReg) int64 {
+	x := v.Index()
+	d := int64(1) << 40
+	if al.nextUse[x] >= 0 {
+		d = int64(al.nextUse[x])
+	} else if !al.needed(v) {
+		d = 1 << 50
+	}
+	d *= 2
+	if al.slotValid[x] {
+		d++ // evicting a value already in its slot costs no store
+	}
+	return d
+}
+
+func (al *allocator) finish() {
+	out := al.out
+	slices.SortStableFunc(al.edits, func(x, y Edit) int { return int(x.Point) - int(y.Point) })
+	out.Edits = al.edits
+	for _, e := range out.Edits {
+		switch e.Kind() {
+		case MoveEdit:
+			out.Stats.Moves++
+		case SpillEdit:
+			out.Stats.Spills++
+		default:
+			out.Stats.Reloads++
+		}
+		if e.To.IsReg() {
+			out.WrittenRegs.Add(e.To.Reg())
+		}
+	}
+	for i := 0; i < al.nInsts; i++ {
+		allocs := out.InstAllocs(Inst(i))
+		for k, o := range al.f.Operands(Inst(i)) {
+			if o.IsDef() && allocs[k].IsReg() {
+				out.WrittenRegs.Add(allocs[k].Reg())
+			}
+		}
+	}
+	for c := range al.env.NonPreferred {
+		out.CalleeSavedUsed = out.CalleeSavedUsed.Union(out.WrittenRegs.Intersect(al.env.NonPreferred[c]))
+	}
+}
+
+// block allocates one block: boundary state in, instructions, boundary out.
+func (al *allocator) block(b Block) error {
+	f := al.f
+	r := f.BlockInsts(b)
+	al.curStamp = int32(b) + 1
+	al.scanNextUses(b, r)
+	if err := al.enterBlock(b, r); err != nil {
+		return err
+	}
+	for i := r.First; i < r.End; i++ {
+		if err := al.inst(b, i, r); err != nil {
+			return err
+		}
+	}
+	return al.leaveBlock(b, r)
+}
+
+// scanNextUses walks b backwards, recording each operand's next use in the
+// block after its instruction, and leaves nextUse[v] at v's first use.
+func (al *allocator) scanNextUses(b Block, r InstRange) {
+	f := al.f
+	al.opBase = al.opBase[:0]
+	base := int32(0)
+	for i := r.First; i < r.End; i++ {
+		al.opBase = append(al.opBase, base)
+		base += int32(len(f.Operands(i)))
+	}
+	al.opNext = slices.Grow(al.opNext[:0], int(base))[:base]
+	term := r.End - 1
+	for k := range f.Succs(b) {
+		for _, v := range f.BranchArgs(b, term, k) {
+			al.nextUse[v.Index()] = int32(term)
+		}
+	}
+	for i := r.End - 1; i >= r.First; i-- {
+		ops := f.Operands(i)
+		bi := al.opBase[i-r.First]
+		for k, o := range ops {
+			al.opNext[bi+int32(k)] = al.nextUse[o.VReg().Index()]
+		}
+		for _, o := range ops {
+			if o.IsUse() {
+				al.nextUse[o.VReg().Index()] = int32(i)
+			} else {
+				al.nextUse[o.VReg().Index()] = -1
+			}
+		}
+	}
+	if !al.fast {
+		for _, s := range f.Succs(b) {
+			for _, v := range al.liveInOf(s) {
+				al.liveOut[v.Index()] = al.curStamp
+			}
+		}
+	}
+}
+
+// clearRegs empties the register file (between blocks).
+func (al *allocator) clearRegs() {
+	for r, v := range al.regOwner {
+		if v != NoVReg {
+			al.vregReg[v.Index()] = NoPReg
+			al.regOwner[r] = NoVReg
+		}
+	}
+}
+
+// edgePoint is where the moves of edge p->s go: before p's branch if p has
+// one successor, else (critical edges being split) at the top of s.
+func (al *allocator) edgePoint(p, s Block) ProgPoint {
+	if len(al.f.Succs(p)) == 1 {
+		return PointBefore(al.f.BlockInsts(p).End - 1)
+	}
+	return PointBefore(al.f.BlockInsts(s).First)
+}
+
+func succIndex(f Function, p, s Block) int {
+	for k, x := range f.Succs(p) {
+		if x == s {
+			return k
+		}
+	}
+	return -1
+}
+
+func (al *allocator) enterBlock(b Block, r InstRange) error {
+	f := al.f
+	if al.fast {
+		// Every value crossing a boundary lives in its slot; parameters
+		// too. A single-predecessor block whose predecessor branches
+		// several ways receives its arguments here, slot to slot.
+		for _, p := range f.BlockParams(b) {
+			al.slot(p)
+			al.slotValid[p.Index()] = true
+		}
+		preds := f.Preds(b)
+		if len(preds) == 1 && len(f.Succs(preds[0])) > 1 {
+			return al.fastEdge(preds[0], b, RegSet{})
+		}
+		return nil
+	}
+	if b == f.Entry() {
+		al.startState[b] = nil
+		al.started[b] = true
+		return nil
+	}
+	// Inherit the register file from a predecessor already allocated (one
+	// exists: blocks go in reverse postorder).
+	var from Block = -1
+	for _, p := range f.Preds(b) {
+		if al.ended[p] {
+			from = p
+			break
+		}
+	}
+	if from < 0 {
+		return errorf(b, -1, -1, "internal error: no allocated predecessor")
+	}
+	end := al.endState[from]
+	al.index(end)
+	var st []regState
+	for _, v := range al.liveInOf(b) {
+		e := end[al.lookup[v.Index()]-1]
+		st = append(st, e)
+		if e.reg != NoPReg {
+			al.regOwner[ri(e.reg)] = v
+			al.vregReg[v.Index()] = e.reg
+		}
+		al.slotValid[v.Index()] = e.inSlot
+	}
+	args := f.BranchArgs(from, f.BlockInsts(from).End-1, succIndex(f, from, b))
+	for k, p := range f.BlockParams(b) {
+		x := p.Index()
+		if al.useCount[x] == 0 {
+			continue
+		}
+		e := end[al.lookup[args[k].Index()]-1]
+		reg := NoPReg
+		if e.reg != NoPReg && al.regOwner[ri(e.reg)] == NoVReg && al.env.Allocatable(p.Class()).Contains(e.reg) {
+			reg = e.reg
+		} else {
+			reg = al.freeReg(p, RegSet{})
+		}
+		if reg != NoPReg {
+			al.regOwner[ri(reg)] = p
+			al.vregReg[x] = reg
+			al.slotValid[x] = false
+		} else {
+			al.slot(p)
+			al.slotValid[x] = true
+		}
+		st = append(st, regState{p, reg, reg == NoPReg})
+	}
+	al.unindex(end)
+	al.startState[b] = st
+	al.started[b] = true
+	for _, p := range f.Preds(b) {
+		if al.ended[p] {
+			if err := al.fixup(p, b); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (al *allocator) index(st []regState) {
+	for k, e := range st {
+		al.lookup[e.v.Index()] = int32(k) + 1
+	}
+}
+
+func (al *allocator) unindex(st []regState) {
+	for _, e := range st {
+		al.lookup[e.v.Index()] = 0
+	}
+}
+
+// fixup emits the moves that take p's end state to s's start state,
+// including the parameter copies of that edge.
+func (al *allocator) fixup(p, s Block) error {
+	f := al.f
+	end := al.endState[p]
+	al.index(end)
+	defer al.unindex(end)
+	params := f.BlockParams(s)
+	args := f.BranchArgs(p, f.BlockInsts(p).End-1, succIndex(f, p, s))
+	al.moves = al.moves[:0]
+	var busy RegSet
+	for _, e := range al.startState[s] {
+		src := e.v
+		for k, q := range params {
+			if q == e.v {
+				src = args[k]
+			}
+		}
+		k := al.lookup[src.Index()]
+		if k == 0 {
+			return errorf(s, -1, -1, "internal error: %s not available at the end of block %d", src, p)
+		}
+		se := end[k-1]
+		from := StackLoc(al.slot(src))
+		if se.reg != NoPReg {
+			from = RegLoc(se.reg)
+		}
+		if e.reg != NoPReg {
+			busy.Add(e.reg)
+			al.moves = append(al.moves, pmove{from, RegLoc(e.reg), e.v.Class()})
+		}
+		if e.inSlot && !(src == e.v && se.inSlot) {
+			al.moves = append(al.moves, pmove{from, StackLoc(al.slot(e.v)), e.v.Class()})
+		}
+	}
+	var err error
+	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), busy, al.edits)
+	return err
+}
+
+// fastEdge copies p's arguments into s's parameter slots.
+func (al *allocator) fastEdge(p, s Block, busy RegSet) error {
+	f := al.f
+	params := f.BlockParams(s)
+	if len(params) == 0 {
+		return nil
+	}
+	args := f.BranchArgs(p, f.BlockInsts(p).End-1, succIndex(f, p, s))
+	al.moves = al.moves[:0]
+	for k, q := range params {
+		from := StackLoc(al.slot(args[k]))
+		if r := al.vregReg[args[k].Index()]; r != NoPReg && len(f.Succs(p)) == 1 {
+			from = RegLoc(r)
+		}
+		al.moves = append(al.moves, pmove{from, StackLoc(al.slot(q)), q.Class()})
+	}
+	var err error
+	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), busy, al.edits)
+	return err
+}
+
+func (al *allocator) leaveBlock(b Block, r InstRange) error {
+	f := al.f
+	term := r.End - 1
+	succs := f.Succs(b)
+	if al.fast {
+		if len(succs) == 1 {
+			if err := al.fastEdge(b, succs[0], RegSet{}); err != nil {
+				return err
+			}
+		}
+	} else {
+		// Record where every value live out of b is, then reconcile with
+		// successors allocated before b (loop headers, merges).
+		var st []regState
+		add := func(v VReg) {
+			x := v.Index()
+			if al.lookup[x] != 0 {
+				return
+			}
+			st = append(st, regState{v, al.vregReg[x], al.slotValid[x]})
+			al.lookup[x] = int32(len(st))
+		}
+		for k, s := range succs {
+			for _, v := range al.liveInOf(s) {
+				add(v)
+			}
+			for _, v := range f.BranchArgs(b, term, k) {
+				add(v)
+			}
+		}
+		al.unindex(st)
+		for _, e := range st {
+			if e.reg == NoPReg && !e.inSlot {
+				return errorf(b, term, -1, "internal error: %s lost at block end", e.v)
+			}
+		}
+		al.endState[b] = st
+		al.ended[b] = true
+		for _, s := range succs {
+			if al.started[s] {
+				if err := al.fixup(b, s); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	for k := range succs {
+		for _, v := range f.BranchArgs(b, term, k) {
+			al.nextUse[v.Index()] = -1
+		}
+	}
+	al.clearRegs()
+	return nil
+}
+
+// freeReg returns a register for v that holds nothing needed and is not in
+// avoid, or NoPReg. It honours v's hint and prefers callee-saved registers
+// for values live across calls.
+func (al *allocator) freeReg(v VReg, avoid RegSet) PReg {
+	c := v.Class()
+	if h := al.hint[v.Index()]; h != NoPReg && h.Class() == c && !avoid.Contains(h) && al.env.Allocatable(c).Contains(h) && al.isFree(h) {
+		return h
+	}
+	order := al.order[c]
+	if al.crossesCall[v.Index()] {
+		order = al.calleeOrder[c]
+	}
+	for _, r := range order {
+		if !avoid.Contains(r) && al.isFree(r) {
+			return r
+		}
+	}
+	return NoPReg
+}
+
+// isFree: r's owner (counting this instruction's pinned copies) is not needed.
+func (al *allocator) isFree(r PReg) bool {
+	if al.pinned.Contains(r) {
+		return false
+	}
+	w := al.regOwner[ri(r)]
+	return w == NoVReg || !al.needed(w)
+}
+
+// chooseReg returns a register for v outside avoid: a free one if possible,
+// else the one whose owner is the best victim (furthest next use, already in
+// its slot). Registers pinned by this instruction's uses are candidates
+// only for late defs (allowPinned): their values are read first.
+func (al *allocator) chooseReg(v VReg, avoid RegSet, allowPinned bool) PReg {
+	if r := al.freeReg(v, avoid); r != NoPReg {
+		return r
+	}
+	best, bestD := NoPReg, int64(-1)
+	for _, r := range al.order[v.Class()] {
+		if avoid.Contains(r) || al.pinned.Contains(r) && !allowPinned {
+			continue
+		}
+		w := al.regOwner[ri(r)]
+		if al.pinned.Contains(r) {
+			w = al.pinOwner[ri(r)]
+		}
+		d := int64(1) << 62
+		if w != NoVReg {
+			d = al.distance(w)
+		}
+		if d > bestD {
+			best, bestD = r, d
+		}
+	}
+	return best
+}
+
+// markAffected records v as needing a new post-instruction location.
+func (al *allocator) markAffected(v VReg) {
+	if v != NoVReg && al.instMark[v.Index()] != al.instStamp {
+		al.instMark[v.Index()] = al.instStamp
+		al.affected = append(al.affected, v)
+	}
+}
+
+func (al *allocator) pin(r PReg, v VReg) {
+	al.pinned.Add(r)
+	al.pinOwner[ri(r)] = v
+	if al.regOwner[ri(r)] != v {
+		al.moves = append(al.moves, pmove{al.loc(v), RegLoc(r), v.Class()})
+	}
+}
+
+// inst allocates one instruction: choose a location for every operand,
+// save whatever those choices displace, emit the parallel move that gets
+// everything in place, then update the register file.
+func (al *allocator) inst(b Block, i Inst, r InstRange) error {
+	f := al.f
+	ops := f.Operands(i)
+	allocs := al.out.InstAllocs(i)
+	clob := f.Clobbers(i)
+	al.instStamp++
+	al.pinned = RegSet{}
+	al.moves = al.moves[:0]
+	al.affected = al.affected[:0]
+	for _, o := range ops {
+		if o.IsUse() {
+			al.markAffected(o.VReg())
+		}
+	}
+	var fixedDef, fixedEarlyDef, reuseIn, lateUse, defRegs RegSet
+	for _, o := range ops {
+		if o.IsDef() && o.Constraint() == Fixed {
+			fixedDef.Add(o.FixedReg())
+			if o.Pos() == Early {
+				fixedEarlyDef.Add(o.FixedReg())
+			}
+		}
+	}
+	isReuseTarget := func(k int) bool {
+		for _, o := range ops {
+			if o.IsDef() && o.Constraint() == Reuse && o.ReuseIndex() == k {
+				return true
+			}
+		}
+		return false
+	}
+	noReg := func(k int) error {
+		return errorf(b, i, k, "no %s register left for %s: the instruction needs more registers than the machine has", ops[k].Class(), ops[k])
+	}
+	// useReg places use k in a register outside blocked.
+	useReg := func(k int, blocked RegSet) error {
+		v := ops[k].VReg()
+		r0 := al.vregReg[v.Index()]
+		pick := NoPReg
+		if r0 != NoPReg && !blocked.Contains(r0) && (!al.pinned.Contains(r0) || al.pinOwner[ri(r0)] == v) {
+			pick = r0
+		} else {
+			for j := 0; j < k; j++ {
+				if ops[j].IsUse() && ops[j].VReg() == v && allocs[j].IsReg() && !blocked.Contains(allocs[j].Reg()) {
+					pick = allocs[j].Reg()
+					break
+				}
+			}
+		}
+		if pick == NoPReg {
+			pick = al.chooseReg(v, blocked, false)
+		}
+		if pick == NoPReg {
+			return noReg(k)
+		}
+		if !al.pinned.Contains(pick) {
+			al.pin(pick, v)
+		}
+		allocs[k] = RegLoc(pick)
+		return nil
+	}
+	// 1. Fixed uses.
+	for k, o := range ops {
+		if o.IsUse() && o.Constraint() == Fixed {
+			p := o.FixedReg()
+			if !al.pinned.Contains(p) {
+				al.pin(p, o.VReg())
+			}
+			allocs[k] = RegLoc(p)
+			if isReuseTarget(k) {
+				reuseIn.Add(p)
+			}
+			if o.Pos() == Late {
+				lateUse.Add(p)
+			}
+		}
+	}
+	// 2. Early register uses, reuse targets first so they get their own.
+	for pass := 0; pass < 2; pass++ {
+		for k, o := range ops {
+			if !o.IsUse() || o.Pos() != Early || o.Constraint() != Reg || isReuseTarget(k) != (pass == 0) {
+				continue
+			}
+			blocked := fixedEarlyDef
+			if pass == 0 {
+				blocked = blocked.Union(fixedDef).Union(reuseIn).Union(lateUse)
+			}
+			if err := useReg(k, blocked); err != nil {
+				return err
+			}
+			if pass == 0 {
+				reuseIn.Add(allocs[k].Reg())
+			}
+		}
+	}
+	// 3. Late register uses stay clear of every def and clobber.
+	lateBlocked := fixedDef.Union(clob).Union(reuseIn)
+	for k, o := range ops {
+		if o.IsUse() && o.Pos() == Late && o.Constraint() == Reg {
+			if err := useReg(k, lateBlocked); err != nil {
+				return err
+			}
+			lateUse.Add(allocs[k].Reg())
+		}
+	}
+	// 4. Any and stack uses.
+	for k, o := range ops {
+		if !o.IsUse() {
+			continue
+		}
+		v := o.VReg()
+		x := v.Index()
+		switch o.Constraint() {
+		case Any:
+			blocked := fixedEarlyDef
+			if o.Pos() == Late {
+				blocked = lateBlocked
+			}
+			r0 := al.vregReg[x]
+			if r0 != NoPReg && !blocked.Contains(r0) && (!al.pinned.Contains(r0) || al.pinOwner[ri(r0)] == v) {
+				al.pinned.Add(r0)
+				al.pinOwner[ri(r0)] = v
+				allocs[k] = RegLoc(r0)
+			} else if al.slotValid[x] {
+				allocs[k] = StackLoc(al.slot(v))
+			} else if err := useReg(k, blocked); err != nil {
+				return err
+			}
+			if o.Pos() == Late && allocs[k].IsReg() {
+				lateUse.Add(allocs[k].Reg())
+			}
+		case Stack:
+			allocs[k] = StackLoc(al.slot(v))
+			if !al.slotValid[x] {
+				al.moves = append(al.moves, pmove{al.loc(v), allocs[k], v.Class()})
+				al.slotValid[x] = true
+			}
+		}
+	}
+	// Uses at this instruction now look past it.
+	for k, o := range ops {
+		if o.IsUse() {
+			al.nextUse[o.VReg().Index()] = al.opNext[al.opBase[i-r.First]+int32(k)]
+		}
+	}
+	// 5. Defs: fixed and reused first, then free choices.
+	for k, o := range ops {
+		if !o.IsDef() {
+			continue
+		}
+		switch o.Constraint() {
+		case Fixed:
+			allocs[k] = RegLoc(o.FixedReg())
+			defRegs.Add(o.FixedReg())
+		case Reuse:
+			allocs[k] = allocs[o.ReuseIndex()]
+			defRegs.Add(allocs[k].Reg())
+		}
+	}
+	// The old owners of def registers must be saved if still needed; mark
+	// them now so freeReg does not hand their registers out for relocation.
+	for k, o := range ops {
+		if !o.IsDef() || o.Constraint() == Fixed || o.Constraint() == Reuse {
+			continue
+		}
+		v := o.VReg()
+		switch o.Constraint() {
+		case Stack:
+			allocs[k] = StackLoc(al.slot(v))
+			continue
+		}
+		avoid := defRegs.Union(lateUse)
+		if o.Pos() == Early {
+			avoid = avoid.Union(al.pinned)
+		}
+		pick := NoPReg
+		if f.IsMove(i) && allocs[0].IsReg() && !al.needed(ops[0].VReg()) {
+			// Coalesce a dying move source with its destination.
+			if s := allocs[0].Reg(); !avoid.Contains(s) && al.env.Allocatable(s.Class()).Contains(s) {
+				pick = s
+			}
+		}
+		if pick == NoPReg {
+			pick = al.freeDefReg(v, avoid)
+		}
+		if pick == NoPReg && o.Constraint() != Any {
+			pick = al.chooseReg(v, avoid, o.Pos() == Late)
+		}
+		if pick == NoPReg {
+			if o.Constraint() == Any {
+				allocs[k] = StackLoc(al.slot(v))
+				continue
+			}
+			return noReg(k)
+		}
+		allocs[k] = RegLoc(pick)
+		defRegs.Add(pick)
+	}
+	// 6. Everything whose register is overwritten before or by the
+	// instruction, and every vreg it uses, gets a post-instruction home.
+	written := defRegs.Union(clob)
+	for _, p := range al.pinned.Regs() {
+		if al.regOwner[ri(p)] != al.pinOwner[ri(p)] {
+			written.Add(p)
+		}
+	}
+	for _, p := range written.Regs() {
+		al.markAffected(al.regOwner[ri(p)])
+	}
+	lost := defRegs.Union(clob)
+	var relocTargets RegSet
+	al.newReg = al.newReg[:0]
+	for _, w := range al.affected {
+		x := w.Index()
+		home := NoPReg
+		if al.needed(w) {
+			if r0 := al.vregReg[x]; r0 != NoPReg && !written.Contains(r0) {
+				home = r0
+			} else {
+				for _, p := range al.pinned.Regs() {
+					if al.pinOwner[ri(p)] == w && !lost.Contains(p) {
+						home = p
+						break
+					}
+				}
+			}
+			if home == NoPReg && (!al.slotValid[x] || !al.fast) {
+				avoid := al.pinned.Union(written).Union(relocTargets)
+				home = al.freeReg(w, avoid)
+				if home != NoPReg {
+					relocTargets.Add(home)
+					al.moves = append(al.moves, pmove{al.loc(w), RegLoc(home), w.Class()})
+				} else if !al.slotValid[x] {
+					al.moves = append(al.moves, pmove{al.loc(w), StackLoc(al.slot(w)), w.Class()})
+					al.slotValid[x] = true
+				}
+			}
+		}
+		al.newReg = append(al.newReg, home)
+	}
+	// 7. The parallel move before the instruction. Registers holding
+	// values that outlive it are busy: not usable as temporaries.
+	busy := al.pinned.Union(relocTargets)
+	for _, p := range al.order {
+		for _, q := range p {
+			if w := al.regOwner[ri(q)]; w != NoVReg && al.needed(w) {
+				busy.Add(q)
+			}
+		}
+	}
+	var err error
+	if al.edits, err = al.res.resolve(al.moves, PointBefore(i), busy, al.edits); err != nil {
+		return err
+	}
+	// 8. Update the register file.
+	for _, w := range al.affected {
+		x := w.Index()
+		if r0 := al.vregReg[x]; r0 != NoPReg && al.regOwner[ri(r0)] == w {
+			al.regOwner[ri(r0)] = NoVReg
+		}
+		al.vregReg[x] = NoPReg
+	}
+	for _, p := range al.pinned.Union(written).Regs() {
+		if w := al.regOwner[ri(p)]; w != NoVReg {
+			al.vregReg[w.Index()] = NoPReg
+		}
+		al.regOwner[ri(p)] = NoVReg
+	}
+	for k, w := range al.affected {
+		if h := al.newReg[k]; h != NoPReg {
+			al.take(h, w)
+		}
+	}
+	for k, o := range ops {
+		if !o.IsDef() {
+			continue
+		}
+		v := o.VReg()
+		x := v.Index()
+		al.nextUse[x] = al.opNext[al.opBase[i-r.First]+int32(k)]
+		if allocs[k].IsStack() {
+			al.slotValid[x] = true
+			continue
+		}
+		al.slotValid[x] = false
+		if !al.needed(v) && !(al.fast && al.global[x]) {
+			continue
+		}
+		if al.fast && al.global[x] {
+			al.edits = append(al.edits, Edit{PointAfter(i), allocs[k], StackLoc(al.slot(v))})
+			al.slotValid[x] = true
+			if !al.needed(v) {
+				continue
+			}
+		}
+		al.take(allocs[k].Reg(), v)
+	}
+	al.pinned = RegSet{}
+	return nil
+}
+
+// take makes r hold v, evicting whatever stale owner it had.
+func (al *allocator) take(r PReg, v VReg) {
+	if w := al.regOwner[ri(r)]; w != NoVReg && w != v {
+		al.vregReg[w.Index()] = NoPReg
+	}
+	al.regOwner[ri(r)] = v
+	al.vregReg[v.Index()] = r
+}
+
+// freeDefReg picks a register for a def: like freeReg, but a register whose
+// pinned use value dies here is free too (the def is written after the read).
+func (al *allocator) freeDefReg(v VReg, avoid RegSet) PReg {
+	if r := al.freeReg(v, avoid); r != NoPReg {
+		return r
+	}
+	for _, r := range al.order[v.Class()] {
+		if avoid.Contains(r) || !al.pinned.Contains(r) {
+			continue
+		}
+		w := al.pinOwner[ri(r)]
+		if !al.needed(w) && (al.regOwner[ri(r)] == NoVReg || al.regOwner[ri(r)] == w || !al.needed(al.regOwner[ri(r)])) {
+			return r
+		}
+	}
+	return NoPReg
+}
+

@@ -1,0 +1,532 @@
+package regalloc
+
+// analysis holds what both algorithms need to know about a validated
+// function: where each vreg is defined, the block order, and (for Quality)
+// the live-in set of every block. All tables are dense, indexed by
+// VReg.Index(), Block or Inst.
+type analysis struct {
+	f   Function
+	env *MachineEnv
+
+	nInsts, nBlocks, nVRegs int
+
+	blockOf  []Block // inst -> its block
+	defBlock []Block // vreg -> block of its def
+	defInst  []Inst  // vreg -> defining inst, -1 for a block parameter
+	vclass   []RegClass
+	useCount []int32
+	// global marks vregs whose value crosses a block boundary: block
+	// parameters, branch arguments, and vregs used in a block where they are
+	// not defined. The fast algorithm keeps exactly these in spill slots.
+	global []bool
+	// hint is a register a vreg would like to live in (its first fixed
+	// constraint), or NoPReg.
+	hint []PReg
+	// crossesCall marks vregs live across an instruction with clobbers.
+	crossesCall []bool
+
+	rpo []Block // reverse postorder from Entry
+
+	// liveIn[liveInStart[b]:liveInStart[b+1]] are the vregs live on entry
+	// to b (excluding its parameters), in increasing order. Quality only.
+	liveInStart []int32
+	liveIn      []VReg
+}
+
+func (a *analysis) liveInOf(b Block) []VReg {
+	return a.liveIn[a.liveInStart[b]:a.liveInStart[b+1]]
+}
+
+// analyze validates f against the requirements documented on Function and
+// computes the analysis. It never panics on bad input: every violation is an
+// *Error naming where it was found.
+func analyze(f Function, env *MachineEnv, wantLiveIn bool) (*analysis, error) {
+	a := &analysis{f: f, env: env, nInsts: f.NumInsts(), nBlocks: f.NumBlocks(), nVRegs: f.NumVRegs()}
+	if a.nBlocks <= 0 {
+		return nil, errorf(-1, -1, -1, "function has no blocks")
+	}
+	if a.nInsts < 0 || a.nVRegs < 0 || a.nVRegs > 1<<30 {
+		return nil, errorf(-1, -1, -1, "bad sizes: %d insts, %d vregs", a.nInsts, a.nVRegs)
+	}
+	for c := RegClass(0); c < NumClasses; c++ {
+		if s := env.Scratch[c]; s != NoPReg && (!s.Valid() || s.Class() != c || env.Allocatable(c).Contains(s)) {
+			return nil, errorf(-1, -1, -1, "scratch register %s of class %s is invalid or allocatable", s, c)
+		}
+	}
+	entry := f.Entry()
+	if entry < 0 || int(entry) >= a.nBlocks {
+		return nil, errorf(-1, -1, -1, "entry block %d out of range", entry)
+	}
+	if len(f.BlockParams(entry)) != 0 {
+		return nil, errorf(entry, -1, -1, "entry block has parameters")
+	}
+	if err := a.checkCFG(); err != nil {
+		return nil, err
+	}
+	if err := a.checkInsts(); err != nil {
+		return nil, err
+	}
+	if err := a.computeOrder(); err != nil {
+		return nil, err
+	}
+	if err := a.computeLiveness(wantLiveIn); err != nil {
+		return nil, err
+	}
+	return a, nil
+}
+
+func (a *analysis) checkCFG() error {
+	f := a.f
+	a.blockOf = make([]Block, a.nInsts)
+	for i := range a.blockOf {
+		a.blockOf[i] = -1
+	}
+	for b := Block(0); int(b) < a.nBlocks; b++ {
+		r := f.BlockInsts(b)
+		if r.First < 0 || r.End > Inst(a.nInsts) || r.First >= r.End {
+			return errorf(b, -1, -1, "instruction range [%d,%d) empty or out of range", r.First, r.End)
+		}
+		for i := r.First; i < r.End; i++ {
+			if a.blockOf[i] >= 0 {
+				return errorf(b, i, -1, "instruction also belongs to block %d", a.blockOf[i])
+			}
+			a.blockOf[i] = b
+			last := i == r.End-1
+			term := f.IsBranch(i) || f.IsRet(i)
+			if term != last {
+				if last {
+					return errorf(b, i, -1, "block does not end with a branch or return")
+				}
+				return errorf(b, i, -1, "branch or return in the middle of the block")
+			}
+		}
+		succs := f.Succs(b)
+		last := r.End - 1
+		if f.IsRet(last) && len(succs) != 0 {
+			return errorf(b, last, -1, "return in a block with successors")
+		}
+		if f.IsBranch(last) && len(succs) == 0 {
+			return errorf(b, last, -1, "branch in a block without successors")
+		}
+		if len(succs) == 1 && len(f.Operands(last)) != 0 {
+			return errorf(b, last, -1, "a branch with a single successor may not have operands (its edge moves go just before it)")
+		}
+		for k, s := range succs {
+			if s < 0 || int(s) >= a.nBlocks {
+				return errorf(b, last, -1, "successor %d out of range", s)
+			}
+			preds := f.Preds(s)
+			if len(succs) > 1 && len(preds) > 1 {
+				return errorf(b, last, -1, "critical edge to block %d: split it (insert an empty block) before allocation", s)
+			}
+			found := false
+			for _, p := range preds {
+				found = found || p == b
+			}
+			if !found {
+				return errorf(b, last, -1, "block %d is a successor but does not list this block as a predecessor", s)
+			}
+			params := f.BlockParams(s)
+			args := f.BranchArgs(b, last, k)
+			if len(args) != len(params) {
+				return errorf(b, last, -1, "passes %d arguments to block %d, which has %d parameters", len(args), s, len(params))
+			}
+			for j, v := range args {
+				if v.Index() >= a.nVRegs || v.Class() >= NumClasses || v.Class() != params[j].Class() {
+					return errorf(b, last, -1, "branch argument %d (%s) to block %d invalid or of the wrong class", j, v, s)
+				}
+			}
+		}
+		for _, p := range f.Preds(b) {
+			if p < 0 || int(p) >= a.nBlocks {
+				return errorf(b, -1, -1, "predecessor %d out of range", p)
+			}
+			found := false
+			for _, s := range f.Succs(p) {
+				found = found || s == b
+			}
+			if !found {
+				return errorf(b, -1, -1, "lists block %d as a predecessor, which does not branch here", p)
+			}
+		}
+	}
+	for i, b := range a.blockOf {
+		if b < 0 {
+			return errorf(-1, Inst(i), -1, "instruction belongs to no block")
+		}
+	}
+	return nil
+}
+
+// checkInsts validates operands and records defs, use counts and hints.
+func (a *analysis) checkInsts() error {
+	f := a.f
+	a.defBlock = make([]Block, a.nVRegs)
+	a.defInst = make([]Inst, a.nVRegs)
+	a.vclass = make([]RegClass, a.nVRegs)
+	a.useCount = make([]int32, a.nVRegs)
+	a.hint = make([]PReg, a.nVRegs)
+	for i := range a.defBlock {
+		a.defBlock[i] = -1
+		a.hint[i] = NoPReg
+	}
+	define := func(v VReg, b Block, i Inst, op int) error {
+		x := v.Index()
+		if x >= a.nVRegs || v.Class() >= NumClasses {
+			return errorf(b, i, op, "vreg %s out of range", v)
+		}
+		if a.defBlock[x] >= 0 {
+			return errorf(b, i, op, "%s defined twice (also in block %d)", v, a.defBlock[x])
+		}
+		a.defBlock[x], a.defInst[x], a.vclass[x] = b, i, v.Class()
+		return nil
+	}
+	for b := Block(0); int(b) < a.nBlocks; b++ {
+		for _, p := range f.BlockParams(b) {
+			if err := define(p, b, -1, -1); err != nil {
+				return err
+			}
+		}
+	}
+	for b := Block(0); int(b) < a.nBlocks; b++ {
+		r := f.BlockInsts(b)
+		for i := r.First; i < r.End; i++ {
+			ops := f.Operands(i)
+			if len(ops) > 255 {
+				return errorf(b, i, -1, "%d operands (at most 255)", len(ops))
+			}
+			if err := a.checkOperands(b, i, ops); err != nil {
+				return err
+			}
+			for k, o := range ops {
+				if o.IsDef() {
+					if err := define(o.VReg(), b, i, k); err != nil {
+						return err
+					}
+				} else {
+					a.useCount[o.VReg().Index()]++
+				}
+				if o.Constraint() == Fixed && a.hint[o.VReg().Index()] == NoPReg {
+					a.hint[o.VReg().Index()] = o.FixedReg()
+				}
+			}
+			if (f.IsBranch(i) || f.IsRet(i)) && hasDef(ops) {
+				return errorf(b, i, -1, "a branch or return may not define vregs")
+			}
+		}
+		last := r.End - 1
+		for k := range f.Succs(b) {
+			for _, v := range f.BranchArgs(b, last, k) {
+				a.useCount[v.Index()]++
+			}
+		}
+	}
+	// Every use needs a def; the liveness walk checks that the def reaches it.
+	for b := Block(0); int(b) < a.nBlocks; b++ {
+		r := f.BlockInsts(b)
+		for i := r.First; i < r.End; i++ {
+			for k, o := range f.Operands(i) {
+				if o.IsUse() && a.defBlock[o.VReg().Index()] < 0 {
+					return errorf(b, i, k, "use of %s, which is never defined", o.VReg())
+				}
+			}
+		}
+		for k := range f.Succs(b) {
+			for _, v := range f.BranchArgs(b, r.End-1, k) {
+				if a.defBlock[v.Index()] < 0 {
+					return errorf(b, r.End-1, -1, "branch argument %s is never defined", v)
+				}
+			}
+		}
+	}
+	return nil
+}
+
+func hasDef(ops []Operand) bool {
+	for _, o := range ops {
+		if o.IsDef() {
+			return true
+		}
+	}
+	return false
+}
+
+// checkOperands validates one instruction's operand list in isolation.
+func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
+	var fixedUseEarly, fixedUseLate, fixedDefEarly, fixedDefLate RegSet
+	var fixedUseVReg [NumClasses][MaxRegsPerClass]VReg
+	clob := a.f.Clobbers(i)
+	var reused [256]bool
+	for k, o := range ops {
+		v := o.VReg()
+		c := v.Class()
+		if v.Index() >= a.nVRegs || c >= NumClasses {
+			return errorf(b, i, k, "vreg %s out of range", v)
+		}
+		ck := o.Constraint()
+		switch ck {
+		case Any, Stack:
+		case Reg:
+			if a.env.Allocatable(c).Empty() {
+				return errorf(b, i, k, "%s needs a %s register but the machine has none", o, c)
+			}
+		case Fixed:
+			p := o.FixedReg()
+			if !p.Valid() || p.Class() != c {
+				return errorf(b, i, k, "%s: fixed register %s is not of class %s", o, p, c)
+			}
+			switch {
+			case o.IsUse():
+				if fixedUseEarly.Contains(p) || fixedUseLate.Contains(p) {
+					if w := fixedUseVReg[c][p.Index()]; w != v {
+						return errorf(b, i, k, "two fixed uses of %s with different vregs (%s and %s)", p, w, v)
+					}
+				}
+				fixedUseVReg[c][p.Index()] = v
+				if o.Pos() == Late {
+					if clob.Contains(p) {
+						return errorf(b, i, k, "late use fixed to %s, which the instruction clobbers", p)
+					}
+					fixedUseLate.Add(p)
+				} else {
+					fixedUseEarly.Add(p)
+				}
+			default:
+				if fixedDefEarly.Contains(p) || fixedDefLate.Contains(p) {
+					return errorf(b, i, k, "two defs fixed to %s", p)
+				}
+				if o.Pos() == Early {
+					fixedDefEarly.Add(p)
+				} else {
+					fixedDefLate.Add(p)
+				}
+			}
+		case Reuse:
+			x := o.ReuseIndex()
+			if o.IsUse() || o.Pos() != Late {
+				return errorf(b, i, k, "reuse constraint on a use or early def")
+			}
+			if x >= len(ops) {
+				return errorf(b, i, k, "reuse index %d out of range (%d operands)", x, len(ops))
+			}
+			t := ops[x]
+			if !t.IsUse() || t.Pos() != Early || (t.Constraint() != Reg && t.Constraint() != Fixed) || t.Class() != c {
+				return errorf(b, i, k, "reuse target operand %d (%s) must be an early register use of class %s", x, t, c)
+			}
+			if reused[x] {
+				return errorf(b, i, k, "operand %d reused twice", x)
+			}
+			reused[x] = true
+		default:
+			return errorf(b, i, k, "unknown constraint kind %d", ck)
+		}
+		for j := 0; j < k; j++ {
+			w := ops[j]
+			if w.VReg().Index() == v.Index() && (w.IsDef() || o.IsDef()) {
+				if w.VReg() != v {
+					return errorf(b, i, k, "vreg %d used with two classes", v.Index())
+				}
+				return errorf(b, i, k, "%s both used and defined, or defined twice, by one instruction", v)
+			}
+			if w.VReg().Index() == v.Index() && w.VReg() != v {
+				return errorf(b, i, k, "vreg %d used with two classes", v.Index())
+			}
+		}
+	}
+	if p := fixedDefEarly.Intersect(fixedUseEarly.Union(fixedUseLate)); !p.Empty() {
+		return errorf(b, i, -1, "early def and use both fixed to %s", p)
+	}
+	if p := fixedDefLate.Intersect(fixedUseLate); !p.Empty() {
+		return errorf(b, i, -1, "late def and late use both fixed to %s", p)
+	}
+	if a.f.IsMove(i) {
+		if len(ops) != 2 || !ops[0].IsUse() || !ops[1].IsDef() || ops[0].Class() != ops[1].Class() {
+			return errorf(b, i, -1, "a move must have operands [use src, def dst] of one class")
+		}
+	}
+	return nil
+}
+
+// computeOrder finds the reverse postorder and rejects unreachable blocks.
+func (a *analysis) computeOrder() error {
+	f := a.f
+	n := a.nBlocks
+	state := make([]uint8, n) // 0 unvisited, 1 on stack, 2 done
+	post := make([]Block, 0, n)
+	type frame struct {
+		b    Block
+		next int
+	}
+	stack := []frame{{f.Entry(), 0}}
+	state[f.Entry()] = 1
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		succs := f.Succs(top.b)
+		if top.next < len(succs) {
+			s := succs[top.next]
+			top.next++
+			if state[s] == 0 {
+				state[s] = 1
+				stack = append(stack, frame{s, 0})
+			}
+			continue
+		}
+		state[top.b] = 2
+		post = append(post, top.b)
+		stack = stack[:len(stack)-1]
+	}
+	for b, s := range state {
+		if s != 2 {
+			return errorf(Block(b), -1, -1, "block is unreachable from the entry; remove it before allocation")
+		}
+	}
+	a.rpo = make([]Block, n)
+	for k, b := range post {
+		a.rpo[n-1-k] = b
+	}
+	return nil
+}
+
+// computeLiveness finds, for every vreg used outside the stretch of its def
+// block that follows the def, the blocks it is live into, by walking
+// predecessors back from each such use until the def block. Reaching the
+// entry block means some path skips the def: the input is not SSA and the
+// use is reported. The cost is the total size of the live ranges in blocks.
+func (a *analysis) computeLiveness(wantLiveIn bool) error {
+	f := a.f
+	a.global = make([]bool, a.nVRegs)
+	a.crossesCall = make([]bool, a.nVRegs)
+	// Upward-exposed uses: (vreg, block, first inst) triples.
+	type exposure struct {
+		v    int32
+		b    Block
+		inst Inst
+	}
+	var exposed []exposure
+	defStamp := make([]int32, a.nVRegs)
+	expStamp := make([]int32, a.nVRegs)
+	liveStamp := make([]int32, a.nVRegs)
+	var live []int32
+	for b := Block(0); int(b) < a.nBlocks; b++ {
+		stamp := int32(b) + 1
+		for _, p := range f.BlockParams(b) {
+			defStamp[p.Index()] = stamp
+			a.global[p.Index()] = true
+		}
+		r := f.BlockInsts(b)
+		expose := func(v VReg, i Inst) {
+			x := v.Index()
+			if defStamp[x] != stamp && expStamp[x] != stamp {
+				expStamp[x] = stamp
+				exposed = append(exposed, exposure{int32(x), b, i})
+				a.global[x] = true
+			}
+		}
+		for i := r.First; i < r.End; i++ {
+			ops := f.Operands(i)
+			for _, o := range ops {
+				if o.IsUse() {
+					expose(o.VReg(), i)
+				}
+			}
+			for _, o := range ops {
+				if o.IsDef() {
+					defStamp[o.VReg().Index()] = stamp
+				}
+			}
+		}
+		for k := range f.Succs(b) {
+			for _, v := range f.BranchArgs(b, r.End-1, k) {
+				expose(v, r.End-1)
+				a.global[v.Index()] = true
+			}
+		}
+		// Values live across a clobbering instruction, found by a backward
+		// scan from the block's uses (values live out but unused here are
+		// approximated as not crossing).
+		live = live[:0]
+		for i := r.End - 1; i >= r.First; i-- {
+			ops := f.Operands(i)
+			for _, o := range ops {
+				if o.IsDef() {
+					liveStamp[o.VReg().Index()] = 0
+				}
+			}
+			if !f.Clobbers(i).Empty() {
+				for _, x := range live {
+					if liveStamp[x] == stamp {
+						a.crossesCall[x] = true
+					}
+				}
+			}
+			for _, o := range ops {
+				if x := o.VReg().Index(); o.IsUse() && liveStamp[x] != stamp {
+					liveStamp[x] = stamp
+					live = append(live, int32(x))
+				}
+			}
+		}
+	}
+	// Group exposures by vreg (counting sort keeps block order).
+	start := make([]int32, a.nVRegs+1)
+	for _, e := range exposed {
+		start[e.v+1]++
+	}
+	for x := 0; x < a.nVRegs; x++ {
+		start[x+1] += start[x]
+	}
+	byV := make([]exposure, len(exposed))
+	fill := append([]int32(nil), start[:a.nVRegs]...)
+	for _, e := range exposed {
+		byV[fill[e.v]] = e
+		fill[e.v]++
+	}
+	entry := f.Entry()
+	mark := make([]int32, a.nBlocks)
+	var work []Block
+	var pairs []exposure // (vreg, live-in block)
+	for x := 0; x < a.nVRegs; x++ {
+		tag := int32(x) + 1
+		db := a.defBlock[x]
+		for _, e := range byV[start[x]:start[x+1]] {
+			if mark[e.b] == tag {
+				continue
+			}
+			mark[e.b] = tag
+			work = append(work[:0], e.b)
+			for len(work) > 0 {
+				b := work[len(work)-1]
+				work = work[:len(work)-1]
+				if b == entry {
+					return errorf(e.b, e.inst, -1, "use of %s is not dominated by its definition (block %d): some path from the entry skips it", NewVReg(x, a.vclass[x]), db)
+				}
+				if wantLiveIn {
+					pairs = append(pairs, exposure{int32(x), b, 0})
+				}
+				for _, p := range f.Preds(b) {
+					if p != db && mark[p] != tag {
+						mark[p] = tag
+						work = append(work, p)
+					}
+				}
+			}
+		}
+	}
+	if !wantLiveIn {
+		return nil
+	}
+	a.liveInStart = make([]int32, a.nBlocks+1)
+	for _, p := range pairs {
+		a.liveInStart[p.b+1]++
+	}
+	for b := 0; b < a.nBlocks; b++ {
+		a.liveInStart[b+1] += a.liveInStart[b]
+	}
+	a.liveIn = make([]VReg, len(pairs))
+	pos := append([]int32(nil), a.liveInStart[:a.nBlocks]...)
+	for _, p := range pairs {
+		a.liveIn[pos[p.b]] = NewVReg(int(p.v), a.vclass[p.v])
+		pos[p.b]++
+	}
+	return nil
+}

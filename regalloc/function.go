@@ -1,0 +1,171 @@
+package regalloc
+
+import "fmt"
+
+// Function is the allocator's read-only view of a backend function. Every
+// slice it returns aliases the backend's own storage: the allocator never
+// keeps or modifies them, and the backend should not allocate per call.
+//
+// Requirements (Allocate checks each and reports a violation as an *Error):
+//   - instructions of a block are numbered contiguously, blocks in any order;
+//   - every block is reachable from Entry, which has no predecessors' params
+//     (Entry has no block parameters; function arguments are fixed defs of
+//     an instruction);
+//   - every block ends with exactly one branch or return, and only there;
+//   - critical edges are split: an edge from a block with several successors
+//     never enters a block with several predecessors;
+//   - a branch with exactly one successor has no operands (its edge moves are
+//     placed just before it), and no branch or return defines a vreg;
+//   - SSA: every vreg has one def (an operand or a block parameter), and that
+//     def reaches every use on every path from Entry.
+type Function interface {
+	NumInsts() int
+	NumBlocks() int
+	NumVRegs() int
+	Entry() Block
+	BlockInsts(b Block) InstRange
+	Succs(b Block) []Block
+	Preds(b Block) []Block
+	// BlockParams are the vregs defined on entry to b.
+	BlockParams(b Block) []VReg
+	// IsBranch reports a block terminator with successors, IsRet one without.
+	IsBranch(i Inst) bool
+	IsRet(i Inst) bool
+	// BranchArgs are the values branch i (ending block b) passes to the
+	// parameters of its succIdx'th successor.
+	BranchArgs(b Block, i Inst, succIdx int) []VReg
+	// IsMove reports a plain copy whose operands are [use src, def dst] of
+	// one class; the allocator tries to give both the same location, in which
+	// case the backend may drop the instruction.
+	IsMove(i Inst) bool
+	Operands(i Inst) []Operand
+	// Clobbers are registers whose contents i destroys (a call's
+	// caller-saved set). A def may still be placed in a clobbered register.
+	Clobbers(i Inst) RegSet
+}
+
+// MachineEnv describes the registers the allocator may use, per class.
+// Preferred registers are tried first (typically caller-saved: free to use
+// without a prologue save); NonPreferred ones after (typically callee-saved).
+// Scratch, if valid, is a register outside both sets that the allocator may
+// use briefly while resolving parallel moves; with no scratch register it
+// borrows an allocatable one and saves it to a spill slot around the move.
+type MachineEnv struct {
+	Preferred    [NumClasses]RegSet
+	NonPreferred [NumClasses]RegSet
+	Scratch      [NumClasses]PReg
+}
+
+// Allocatable returns every register of class c that may hold a value.
+func (e *MachineEnv) Allocatable(c RegClass) RegSet {
+	return e.Preferred[c].Union(e.NonPreferred[c])
+}
+
+// Algorithm selects the allocation strategy. Both return the same Output
+// shape and satisfy the same checker.
+type Algorithm uint8
+
+const (
+	// Quality keeps values in registers across blocks, guided by global
+	// liveness, with hints and spill-cost-driven eviction.
+	Quality Algorithm = iota
+	// Fast allocates each block on its own and keeps every value that
+	// crosses a block boundary in its spill slot: one linear pass.
+	Fast
+)
+
+func (a Algorithm) String() string {
+	if a == Fast {
+		return "fast"
+	}
+	return "quality"
+}
+
+// Options tune Allocate.
+type Options struct {
+	Algorithm Algorithm
+	// Verify runs the checker on the result and returns its error, if any.
+	// Intended for tests and debug builds; it costs more than allocating.
+	Verify bool
+}
+
+// Output is the result of allocation. The backend emits instruction i with
+// InstAllocs(i) in place of its vregs and inserts Edits at their points.
+type Output struct {
+	// Allocs holds one location per operand, instruction after instruction;
+	// InstAllocStart[i] is the index of instruction i's first one
+	// (len NumInsts+1).
+	Allocs         []Alloc
+	InstAllocStart []uint32
+	// Edits are sorted by Point; edits at one point apply in order.
+	Edits []Edit
+	// SpillSlotClass gives the class of each spill slot (its size).
+	SpillSlotClass []RegClass
+	// WrittenRegs are all physical registers the allocation writes (defs and
+	// edit destinations, scratch included). CalleeSavedUsed is its
+	// intersection with MachineEnv.NonPreferred: what the prologue must save
+	// when the non-preferred registers are the callee-saved ones.
+	WrittenRegs     RegSet
+	CalleeSavedUsed RegSet
+	Stats           Stats
+}
+
+// Stats counts inserted edits.
+type Stats struct {
+	Moves, Spills, Reloads int
+}
+
+// NumSpillSlots is the number of spill slots the frame must provide.
+func (o *Output) NumSpillSlots() int { return len(o.SpillSlotClass) }
+
+// InstAllocs returns the locations of instruction i's operands, in operand order.
+func (o *Output) InstAllocs(i Inst) []Alloc {
+	return o.Allocs[o.InstAllocStart[i]:o.InstAllocStart[i+1]]
+}
+
+// Error reports invalid input (or, from the checker, an invalid allocation).
+// Inst, Block and Operand are -1 when not applicable.
+type Error struct {
+	Block   Block
+	Inst    Inst
+	Operand int
+	Msg     string
+}
+
+func (e *Error) Error() string {
+	s := "regalloc:"
+	if e.Block >= 0 {
+		s += fmt.Sprintf(" block %d:", e.Block)
+	}
+	if e.Inst >= 0 {
+		s += fmt.Sprintf(" inst %d:", e.Inst)
+	}
+	if e.Operand >= 0 {
+		s += fmt.Sprintf(" operand %d:", e.Operand)
+	}
+	return s + " " + e.Msg
+}
+
+func errorf(b Block, i Inst, op int, format string, args ...any) *Error {
+	return &Error{Block: b, Inst: i, Operand: op, Msg: fmt.Sprintf(format, args...)}
+}
+
+// Allocate assigns every operand of f a location and computes the edits that
+// move values between locations. f is only read. On invalid input it returns
+// an *Error naming the offending block, instruction and operand.
+func Allocate(f Function, env *MachineEnv, opt Options) (*Output, error) {
+	a, err := analyze(f, env, opt.Algorithm == Quality)
+	if err != nil {
+		return nil, err
+	}
+	out, err := a.run(opt.Algorithm)
+	if err != nil {
+		return nil, err
+	}
+	if opt.Verify {
+		if err := Check(f, env, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
