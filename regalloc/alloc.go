@@ -55,9 +55,9 @@ type allocator struct {
 
 	// Quality: block boundary states.
 	started, ended []bool
-	startState [][]regState
-	endState   [][]regState
-	lookup     []int32 // vreg -> index+1 into a state being consulted
+	startState     [][]regState
+	endState       [][]regState
+	lookup         []int32 // vreg -> index+1 into a state being consulted
 }
 
 func ri(p PReg) int { return int(p.Class())*MaxRegsPerClass + p.Index() }
@@ -889,4 +889,3 @@ func (al *allocator) freeDefReg(v VReg, avoid RegSet) PReg {
 	}
 	return NoPReg
 }
-

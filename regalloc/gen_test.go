@@ -28,19 +28,21 @@ type testBlock struct {
 	params     []VReg
 }
 
-func (f *testFunc) NumInsts() int                { return len(f.insts) }
-func (f *testFunc) NumBlocks() int               { return len(f.blocks) }
-func (f *testFunc) NumVRegs() int                { return f.nvregs }
-func (f *testFunc) Entry() Block                 { return 0 }
-func (f *testFunc) BlockInsts(b Block) InstRange { return InstRange{f.blocks[b].first, f.blocks[b].end} }
-func (f *testFunc) Succs(b Block) []Block        { return f.blocks[b].succs }
-func (f *testFunc) Preds(b Block) []Block        { return f.blocks[b].preds }
-func (f *testFunc) BlockParams(b Block) []VReg   { return f.blocks[b].params }
-func (f *testFunc) IsBranch(i Inst) bool         { return f.insts[i].branch }
-func (f *testFunc) IsRet(i Inst) bool            { return f.insts[i].ret }
-func (f *testFunc) IsMove(i Inst) bool           { return f.insts[i].move }
-func (f *testFunc) Operands(i Inst) []Operand    { return f.insts[i].ops }
-func (f *testFunc) Clobbers(i Inst) RegSet       { return f.insts[i].clob }
+func (f *testFunc) NumInsts() int  { return len(f.insts) }
+func (f *testFunc) NumBlocks() int { return len(f.blocks) }
+func (f *testFunc) NumVRegs() int  { return f.nvregs }
+func (f *testFunc) Entry() Block   { return 0 }
+func (f *testFunc) BlockInsts(b Block) InstRange {
+	return InstRange{f.blocks[b].first, f.blocks[b].end}
+}
+func (f *testFunc) Succs(b Block) []Block      { return f.blocks[b].succs }
+func (f *testFunc) Preds(b Block) []Block      { return f.blocks[b].preds }
+func (f *testFunc) BlockParams(b Block) []VReg { return f.blocks[b].params }
+func (f *testFunc) IsBranch(i Inst) bool       { return f.insts[i].branch }
+func (f *testFunc) IsRet(i Inst) bool          { return f.insts[i].ret }
+func (f *testFunc) IsMove(i Inst) bool         { return f.insts[i].move }
+func (f *testFunc) Operands(i Inst) []Operand  { return f.insts[i].ops }
+func (f *testFunc) Clobbers(i Inst) RegSet     { return f.insts[i].clob }
 func (f *testFunc) BranchArgs(b Block, i Inst, k int) []VReg {
 	if k < len(f.insts[i].args) {
 		return f.insts[i].args[k]

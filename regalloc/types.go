@@ -296,12 +296,12 @@ func RegLoc(p PReg) Alloc { return Alloc(uint32(RegAlloc)<<30 | uint32(p)) }
 // StackLoc places a value in spill slot s.
 func StackLoc(s SpillSlot) Alloc { return Alloc(uint32(StackAlloc)<<30 | uint32(s)&allocPayload) }
 
-func (a Alloc) Kind() AllocKind   { return AllocKind(a >> 30) }
-func (a Alloc) IsReg() bool       { return a.Kind() == RegAlloc }
-func (a Alloc) IsStack() bool     { return a.Kind() == StackAlloc }
-func (a Alloc) Reg() PReg         { return PReg(a & 0xff) }
-func (a Alloc) Slot() SpillSlot   { return SpillSlot(a & allocPayload) }
-func (a Alloc) IsNone() bool      { return a.Kind() == NoAlloc }
+func (a Alloc) Kind() AllocKind { return AllocKind(a >> 30) }
+func (a Alloc) IsReg() bool     { return a.Kind() == RegAlloc }
+func (a Alloc) IsStack() bool   { return a.Kind() == StackAlloc }
+func (a Alloc) Reg() PReg       { return PReg(a & 0xff) }
+func (a Alloc) Slot() SpillSlot { return SpillSlot(a & allocPayload) }
+func (a Alloc) IsNone() bool    { return a.Kind() == NoAlloc }
 func (a Alloc) String() string {
 	switch a.Kind() {
 	case RegAlloc:
