@@ -46,7 +46,7 @@ func TestBuilderLoopSSA(t *testing.T) {
 	// n is loop-invariant: its header param must have been removed; i and
 	// acc stay as the two header params.
 	if got := len(f.DFG.BlockParams(header)); got != 2 {
-		t.Fatalf("header has %d params, want 2 (i, acc)", got)
+		t.Fatalf("header has %d params, want 2 (i, acc):\n%s", got, f)
 	}
 	for _, p := range f.DFG.BlockParams(header) {
 		if f.DFG.ValueType(p) != I32 {
@@ -95,7 +95,7 @@ func TestBuilderDiamondNoParam(t *testing.T) {
 	fb.Return(sum)
 
 	if n := len(f.DFG.BlockParams(join)); n != 1 {
-		t.Fatalf("join has %d params, want 1 (y only)", n)
+		t.Fatalf("join has %d params, want 1 (y only):\n%s", n, f)
 	}
 	args := f.DFG.Args(f.DFG.Def(sum).Inst)
 	if f.DFG.ResolveAliases(args[0]) != k {

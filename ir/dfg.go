@@ -125,6 +125,7 @@ func (d *DataFlowGraph) InstIsValid(i Inst) bool { return i >= 0 && int(i) < len
 
 // ValueType returns the type of v (after following aliases).
 func (d *DataFlowGraph) ValueType(v Value) Type {
+	v = d.ResolveAliases(v)
 	if v < 0 || int(v) >= len(d.values) {
 		return Invalid
 	}
