@@ -33,8 +33,28 @@ func (d *InstData) AtomicOp() AtomicRmwOp { return AtomicRmwOp(d.Code) }
 // Lane is the lane index of extractlane and insertlane.
 func (d *InstData) Lane() uint8 { return d.Code }
 
-// Imm64 is the immediate of iconst, sign-extended from the controlling type.
+// Imm64 is the immediate of iconst as written: only the low bits of the
+// controlling type's width are significant (iconst.i32 -1 and iconst.i32
+// 0xffff_ffff are the same constant and print back as written).
 func (d *InstData) Imm64() int64 { return d.Imm }
+
+// ImmSigned is the iconst immediate sign-extended from the controlling
+// type's width (for i64 and wider, the immediate itself).
+func (d *InstData) ImmSigned() int64 {
+	if bits := d.Type.Bits(); bits > 0 && bits < 64 {
+		return d.Imm << (64 - bits) >> (64 - bits)
+	}
+	return d.Imm
+}
+
+// ImmUnsigned is the iconst immediate zero-extended from the controlling
+// type's width.
+func (d *InstData) ImmUnsigned() uint64 {
+	if bits := d.Type.Bits(); bits > 0 && bits < 64 {
+		return uint64(d.Imm) & (1<<bits - 1)
+	}
+	return uint64(d.Imm)
+}
 
 // Offset is the byte offset of loads, stores and stack_addr.
 func (d *InstData) Offset() int32 { return int32(d.Imm) }

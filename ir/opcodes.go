@@ -485,7 +485,7 @@ var opTable = [numOpcodes]OpInfo{
 	OpStackAddr:   suffix("stack_addr", FmtStackAddr, 0, ResCtrl),
 	OpSymbolValue: suffix("symbol_value", FmtUnaryGlobalValue, 0, ResCtrl),
 	OpTlsValue:    suffix("tls_value", FmtUnaryGlobalValue, 0, ResCtrl),
-	OpAtomicRmw:   operand("atomic_rmw", FmtAtomicRmw, 1, atomic, ResCtrl),
+	OpAtomicRmw:   suffix("atomic_rmw", FmtAtomicRmw, atomic, ResCtrl),
 	OpAtomicCas:   operand("atomic_cas", FmtAtomicCas, 2, atomic, ResCtrl),
 	OpAtomicLoad:  suffix("atomic_load", FmtLoadNoOffset, atomic, ResCtrl),
 	OpAtomicStore: operand("atomic_store", FmtStoreNoOffset, 0, atomic, ResNone),

@@ -1459,8 +1459,11 @@ func (p *parser) operands(d *InstData, ctrl Type) error {
 		return p.values(3, d)
 	case FmtUnaryImm:
 		t := p.tok()
-		lo, _, ok := intBits(t.text, max(ctrl.Bits(), 1))
-		if t.kind != tNum || !ok || ctrl.Bits() > 64 {
+		// The literal is kept as written (so -1 and 0xffff_ffff print
+		// back unchanged); it must fit the type as signed or unsigned.
+		_, _, fits := intBits(t.text, max(ctrl.Bits(), 1))
+		lo, _, ok := intBits(t.text, 64)
+		if t.kind != tNum || !ok || !fits || ctrl.Bits() > 64 {
 			return p.errAt(t, "expected %s immediate, found %s", ctrl, t.describe())
 		}
 		p.next()

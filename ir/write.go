@@ -164,6 +164,12 @@ func (w *writer) preamble() bool {
 			n++
 		}
 	}
+	for i, r := range f.AliasRegions {
+		if r.Declared {
+			w.decl("%s = %d %q", AliasRegion(i), r.UserID, r.Description)
+			n++
+		}
+	}
 	for i, sig := range f.Signatures {
 		if sig.CallConv != CallConvUnset {
 			w.decl("%s = %s", SigRef(i), sig)
@@ -193,12 +199,6 @@ func (w *writer) preamble() bool {
 	if f.StackLimit != NoGlobalValue {
 		w.decl("stack_limit = %s", f.StackLimit)
 		n++
-	}
-	for i, r := range f.AliasRegions {
-		if r.Declared {
-			w.decl("%s = %d %q", AliasRegion(i), r.UserID, r.Description)
-			n++
-		}
 	}
 	return n > 0
 }
@@ -368,6 +368,7 @@ func (w *writer) operands(inst Inst, d *InstData) {
 	}
 	switch d.Format() {
 	case FmtNullary:
+		b.WriteByte(' ') // Cranelift's printer leaves this trailing space
 	case FmtUnary:
 		b.WriteString(" " + arg(0))
 	case FmtBinary:
@@ -495,11 +496,7 @@ func (w *writer) constantAnnotations(inst Inst) {
 		var s string
 		switch src.Format() {
 		case FmtUnaryImm:
-			imm := src.Imm
-			if bits := src.Type.Bits(); bits > 0 && bits < 64 {
-				imm = imm << (64 - bits) >> (64 - bits)
-			}
-			s = FormatImm64(imm)
+			s = FormatImm64(src.ImmSigned())
 		case FmtUnaryIeee:
 			s = FormatIeee(src.Opcode.Info().Fixed.Bits(), uint64(src.Imm), 0)
 		case FmtUnaryConst:
