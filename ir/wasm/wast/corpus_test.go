@@ -1,11 +1,12 @@
 package wast
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"kiln/ir/wasm/wat"
 )
 
 // corpusDir locates ../shared/upstream/spec-testsuite relative to the
@@ -45,16 +46,11 @@ func corpusFiles(t testing.TB) []string {
 	return files
 }
 
-// superseded lists assertions of proposal snapshots that WebAssembly 3.0
-// reverses; kiln follows 3.0. The threads proposal's copy of memory.wast
-// predates memory64, where limits became u64 literals in the text format
-// and the size check moved to validation (core/memory.wast asserts
-// "memory size" for the same modules). The test checks these modules are
-// accepted, as 3.0 requires.
-var superseded = map[string]string{
-	"proposals/threads/memory.wast:83": "limits are u64 in 3.0 text",
-	"proposals/threads/memory.wast:87": "limits are u64 in 3.0 text",
-	"proposals/threads/memory.wast:91": "limits are u64 in 3.0 text",
+// textOptions returns the text-format variant a suite is written in: the
+// threads proposal predates memory64 and parses limits as u32 literals
+// (filetests/wast keeps the full per-suite profiles).
+func textOptions(rel string) wat.Options {
+	return wat.Options{U32Limits: strings.HasPrefix(rel, "proposals/threads/")}
 }
 
 // TestCorpusText checks the text side of the spec suite: every script
@@ -82,13 +78,7 @@ func TestCorpusText(t *testing.T) {
 				if m == nil || m.Form == FormBinary {
 					continue
 				}
-				_, err := m.Encode()
-				if why, ok := superseded[fmt.Sprintf("%s:%d", s.Name, c.Line)]; ok {
-					if err != nil {
-						t.Errorf("%s:%d: superseded by 3.0 (%s), but the text parser rejected it: %v", s.Name, c.Line, why, err)
-					}
-					continue
-				}
+				_, err := m.EncodeWith(textOptions(s.Name))
 				if c.Kind == KindAssertMalformed {
 					malformed++
 					switch {

@@ -86,14 +86,20 @@ type ModuleSource struct {
 
 // Encode returns the module's binary: it encodes text modules, parses
 // quoted ones, and returns binary ones unchanged.
-func (s *ModuleSource) Encode() ([]byte, error) {
+func (s *ModuleSource) Encode() ([]byte, error) { return s.EncodeWith(wat.Options{}) }
+
+// EncodeWith is Encode with text-format options.
+func (s *ModuleSource) EncodeWith(o wat.Options) ([]byte, error) {
+	var m *wat.Module
+	var err error
 	switch s.Form {
 	case FormBinary:
 		return s.Bytes, nil
 	case FormQuote:
-		return wat.Parse(s.Bytes)
+		m, err = o.ParseModule(s.Bytes)
+	default:
+		m, err = o.EncodeModule(s.Node)
 	}
-	m, err := wat.EncodeModule(s.Node)
 	if err != nil {
 		return nil, err
 	}

@@ -11,10 +11,19 @@ type Module struct {
 	Binary []byte // the binary encoding
 }
 
+// Options selects variants of the text format.
+type Options struct {
+	// U32Limits parses memory and table limits of 32-bit tables and
+	// memories as u32 literals ("i32 constant out of range"), as the text
+	// format did before memory64 made them u64 and moved the size check to
+	// validation. Proposal suites written before memory64 need it.
+	U32Limits bool
+}
+
 // Parse parses a text module — "(module ...)" or a bare sequence of module
 // fields — and returns its binary encoding.
 func Parse(src []byte) ([]byte, error) {
-	m, err := ParseModule(src)
+	m, err := Options{}.ParseModule(src)
 	if err != nil {
 		return nil, err
 	}
@@ -22,20 +31,26 @@ func Parse(src []byte) ([]byte, error) {
 }
 
 // ParseModule is Parse that also reports the module's name.
-func ParseModule(src []byte) (*Module, error) {
+func ParseModule(src []byte) (*Module, error) { return Options{}.ParseModule(src) }
+
+// ParseModule parses a text module with these options.
+func (o Options) ParseModule(src []byte) (*Module, error) {
 	nodes, err := ReadAll(src)
 	if err != nil {
 		return nil, err
 	}
 	if len(nodes) == 1 && nodes[0].IsList("module") {
-		return EncodeModule(nodes[0])
+		return o.EncodeModule(nodes[0])
 	}
-	return encodeFields(nil, "", nodes)
+	return encodeFields(o, "", nodes)
 }
 
 // EncodeModule encodes a "(module $id? field*)" node of an already read
 // tree. Script runners use it for the modules embedded in .wast files.
-func EncodeModule(n *Node) (*Module, error) {
+func EncodeModule(n *Node) (*Module, error) { return Options{}.EncodeModule(n) }
+
+// EncodeModule encodes a module node with these options.
+func (o Options) EncodeModule(n *Node) (*Module, error) {
 	if !n.IsList("module") {
 		return nil, errorf(n.Pos, "unexpected token, expected (module ...)")
 	}
@@ -45,7 +60,7 @@ func EncodeModule(n *Node) (*Module, error) {
 		name = k[0].Text
 		k = k[1:]
 	}
-	return encodeFields(n, name, k)
+	return encodeFields(o, name, k)
 }
 
 // names maps $ids of one index space to indices.
@@ -97,6 +112,7 @@ type recGroup struct {
 }
 
 type module struct {
+	opts      Options
 	types     []*typeDef
 	groups    []recGroup
 	typeNames names
@@ -117,8 +133,9 @@ type module struct {
 // field classes for the "import after ..." rule.
 var importable = map[string]string{"func": "function", "table": "table", "memory": "memory", "global": "global", "tag": "tag"}
 
-func encodeFields(modNode *Node, name string, fields []*Node) (*Module, error) {
+func encodeFields(opts Options, name string, fields []*Node) (*Module, error) {
 	m := &module{
+		opts:        opts,
 		typeNames:   names{kind: "type"},
 		exportNames: map[string]bool{},
 	}
@@ -738,6 +755,8 @@ func (m *module) limits(k []*Node, i int, is64 bool, what string) (flags byte, b
 	width := 64
 	if is64 {
 		flags |= 0x04
+	} else if m.opts.U32Limits {
+		width = 32
 	}
 	if i >= len(k) || k[i].Kind != Atom {
 		return 0, nil, i, errorf(posAt(k, i), "unexpected token, expected %s limits", what)
@@ -745,7 +764,7 @@ func (m *module) limits(k []*Node, i int, is64 bool, what string) (flags byte, b
 	min, err := ParseUint(k[i].Text, width)
 	if err != nil {
 		if err == errRange {
-			return 0, nil, i, errorf(k[i].Pos, "constant out of range")
+			return 0, nil, i, errorf(k[i].Pos, "i%d constant out of range", width)
 		}
 		return 0, nil, i, errorf(k[i].Pos, "unexpected token %q", k[i].Text)
 	}
@@ -755,7 +774,7 @@ func (m *module) limits(k []*Node, i int, is64 bool, what string) (flags byte, b
 		max, err := ParseUint(k[i].Text, width)
 		if err != nil {
 			if err == errRange {
-				return 0, nil, i, errorf(k[i].Pos, "constant out of range")
+				return 0, nil, i, errorf(k[i].Pos, "i%d constant out of range", width)
 			}
 			return 0, nil, i, errorf(k[i].Pos, "unexpected token %q", k[i].Text)
 		}
@@ -897,9 +916,17 @@ func (m *module) tableField(f *Node) error {
 			return errorf(k[j+2].Pos, "unexpected token in table")
 		}
 		elem := k[j+1]
-		items, _, err := m.elemItems(elem.Kids[1:], rt)
+		items, funcs, err := m.elemItems(elem.Kids[1:], rt)
 		if err != nil {
 			return err
+		}
+		if funcs && rt != "\x70" {
+			// The segment takes the table's element type, so function
+			// indices become ref.func expressions.
+			for i, it := range items {
+				items[i] = append(append([]byte{0xd2}, it...), 0x0b)
+			}
+			funcs = false
 		}
 		n := uint64(len(items))
 		flags := byte(0x01)
@@ -915,7 +942,7 @@ func (m *module) tableField(f *Node) error {
 		if is64 {
 			off = []byte{0x42, 0x00, 0x0b}
 		}
-		m.appendElem(elemActive, idx, off, rt, items, true)
+		m.appendElem(elemActive, idx, off, rt, items, funcs)
 		m.elems.count++
 		return nil
 	}

@@ -1,0 +1,61 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	filewast "kiln/filetests/wast"
+)
+
+func init() {
+	register("wast", command{
+		summary: "run WebAssembly spec scripts (.wast)",
+		run:     runWast,
+	})
+}
+
+// runWast implements "kiln wast [--tier=...] [--validate-only] FILE.wast...".
+// Exit status: 0 when nothing failed, 1 when something failed, 2 on usage
+// errors or when the requested tier is not available.
+func runWast(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("wast", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	tier := fs.String("tier", "", "execution tier: optimizing, baseline or interp")
+	validateOnly := fs.Bool("validate-only", false, "run only the decoding and validation directives; count the others as skipped")
+	timing := fs.Bool("time", false, "print the wall time of the run")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: kiln wast [--tier=optimizing|baseline|interp] [--validate-only] FILE.wast...")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if fs.NArg() == 0 {
+		fs.Usage()
+		return 2
+	}
+	if !*validateOnly {
+		name := *tier
+		if name == "" {
+			name = "(default)"
+		}
+		fmt.Fprintf(stderr, "kiln wast: execution tier %s is not available yet; use --validate-only to run the decoding and validation directives\n", name)
+		return 2
+	}
+	start := time.Now()
+	r := &filewast.Runner{}
+	var reports []filewast.Report
+	for _, path := range fs.Args() {
+		reports = append(reports, r.RunFile(path)...)
+	}
+	counts := filewast.Summarise(stdout, reports)
+	if *timing {
+		fmt.Fprintf(stderr, "wall time %v\n", time.Since(start).Round(time.Millisecond))
+	}
+	if counts.Failed > 0 {
+		return 1
+	}
+	return 0
+}
