@@ -256,6 +256,8 @@ func malformedCases() []badCase {
 		{"too many locals", oneFunc(nil, nil, list(local(0xffffffff, tI32), local(2, tI64))), msgTooManyLocals},
 		{"body without end", module(typeSec(ft()()), funcSec(0), codeSec([]byte{2, 0, 0x01})), msgUnexpectedEndSect},
 		{"body without end, more follows", module(typeSec(ft()()), funcSec(0), codeSec([]byte{2, 0, 0x01}), dataSec()), msgSectionSize},
+		{"body without end, next body follows", module(typeSec(ft()()), funcSec(0, 0),
+			codeSec([]byte{4, 0, 0x41, 1, drop}, []byte{5, 0, 0x41, 1, drop, end})), msgEndExpected},
 		{"global init without end", module(section(secGlobal, []byte{1, 0x7f, 0, 0x41, 0})), msgUnexpectedEndSect},
 		{"illegal opcode", bodyOf(op(0xff)), msgIllegalOpcode},
 		{"illegal prefixed opcode", bodyOf(prefixed(0xfc, 0x40)), msgIllegalOpcode},

@@ -2,6 +2,10 @@ package wasm
 
 import "fmt"
 
+// expandLocals is the number of locals up to which the validator keeps
+// one type per local rather than searching the declared groups.
+const expandLocals = 1024
+
 // funcBodyBlock marks the outermost frame of a function body, whose
 // results are the function's.
 const funcBodyBlock = -2
@@ -33,8 +37,21 @@ type funcValidator struct {
 	constMode   bool
 	constGlobal int // in constant mode: globals [0, constGlobal) may be read
 
-	locals    []ValType
-	localInit []bool
+	// Locals: v.locals holds the type of every local when there are at
+	// most expandLocals of them, otherwise only the parameters, and the
+	// declared groups are searched (so a body declaring 50,000 locals in
+	// five bytes costs five bytes of work, not 50,000).
+	locals     []ValType
+	numLocals  uint32
+	nparams    uint32
+	groupEnds  []uint32 // cumulative local index after each group
+	groupTypes []ValType
+
+	// Initialisation of non-defaultable locals: local i is set when
+	// initStamp[i] == stamp. Stamps are never cleared between functions;
+	// bumping stamp invalidates them all at once.
+	initStamp []uint32
+	stamp     uint32
 	initStack []uint32
 	hasNonDef bool
 
@@ -202,7 +219,7 @@ func (v *funcValidator) popFrame() (ctrlFrame, error) {
 
 func (v *funcValidator) resetLocals(h int) {
 	for _, l := range v.initStack[h:] {
-		v.localInit[l] = false
+		v.initStamp[l] = 0
 	}
 	v.initStack = v.initStack[:h]
 }
@@ -227,7 +244,12 @@ func (v *funcValidator) validateFunc(funcIdx int, ft *SubType, c *Code) error {
 	v.constMode = false
 	v.results = ft.Results
 	v.locals = append(v.locals[:0], ft.Params...)
+	v.nparams = uint32(len(ft.Params))
+	v.numLocals = v.nparams + c.NumLocals
+	v.groupEnds, v.groupTypes = v.groupEnds[:0], v.groupTypes[:0]
 	v.hasNonDef = false
+	expand := v.numLocals <= expandLocals
+	end := uint32(len(ft.Params))
 	for _, g := range c.Locals {
 		if err := v.checkValType(g.Type, c.Offset); err != nil {
 			return err
@@ -235,14 +257,24 @@ func (v *funcValidator) validateFunc(funcIdx int, ft *SubType, c *Code) error {
 		if !g.Type.Defaultable() {
 			v.hasNonDef = true
 		}
-		for k := uint32(0); k < g.Count; k++ {
-			v.locals = append(v.locals, g.Type)
+		end += g.Count
+		v.groupEnds = append(v.groupEnds, end)
+		v.groupTypes = append(v.groupTypes, g.Type)
+		if expand {
+			for k := uint32(0); k < g.Count; k++ {
+				v.locals = append(v.locals, g.Type)
+			}
 		}
 	}
 	if v.hasNonDef {
-		v.localInit = v.localInit[:0]
-		for i, t := range v.locals {
-			v.localInit = append(v.localInit, i < len(ft.Params) || t.Defaultable())
+		if uint32(cap(v.initStamp)) < v.numLocals {
+			v.initStamp = make([]uint32, v.numLocals)
+		}
+		v.initStamp = v.initStamp[:v.numLocals]
+		v.stamp++
+		if v.stamp == 0 { // wrapped: old stamps could match again
+			clear(v.initStamp[:cap(v.initStamp)])
+			v.stamp = 1
 		}
 	}
 	return v.run(c.Expr, c.ExprOffset, BlockType{Index: -1}, ft.Results)
@@ -254,6 +286,7 @@ func (v *funcValidator) validateConst(e *ConstExpr, want ValType, globals int) e
 	v.constMode = true
 	v.constGlobal = globals
 	v.locals = v.locals[:0]
+	v.numLocals, v.nparams = 0, 0
 	v.hasNonDef = false
 	v.results = nil
 	return v.run(e.Bytes, e.Offset, BlockType{Index: -1, Result: want, HasResult: true}, nil)
@@ -275,7 +308,7 @@ func (v *funcValidator) run(code []byte, base int, bt BlockType, results []ValTy
 			if e, ok := err.(*Error); ok {
 				e.Func = v.funcIdx
 				if e.Msg == msgUnexpectedEndSect && v.funcIdx >= 0 {
-					e.Msg = msgUnexpectedEndSect + " (section size mismatch: body has no final end)"
+					e.Msg = msgUnexpectedEndSect + ": " + msgEndExpected + " before the end of the body (section size mismatch)"
 				}
 			}
 			return err

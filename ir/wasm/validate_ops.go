@@ -300,10 +300,28 @@ func (v *funcValidator) matchTypes(a, b []ValType) bool {
 }
 
 func (v *funcValidator) local(idx uint32) (ValType, error) {
-	if int64(idx) >= int64(len(v.locals)) {
+	if idx < uint32(len(v.locals)) {
+		return v.locals[idx], nil
+	}
+	if idx >= v.numLocals {
 		return ValType{}, v.errorf(v.op.Offset, "unknown local %d", idx)
 	}
-	return v.locals[idx], nil
+	lo, hi := 0, len(v.groupEnds)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if v.groupEnds[mid] <= idx {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return v.groupTypes[lo], nil
+}
+
+// localInitialized reports whether local idx (known to exist, of type t)
+// holds a value: parameters and defaultable locals always do.
+func (v *funcValidator) localInitialized(idx uint32, t ValType) bool {
+	return !v.hasNonDef || t.Defaultable() || idx < v.nparams || v.initStamp[idx] == v.stamp
 }
 
 func (v *funcValidator) global(idx uint32) (GlobalType, error) {

@@ -154,7 +154,7 @@ func (v *funcValidator) stepSpecial() error {
 		if err != nil {
 			return err
 		}
-		if v.hasNonDef && !v.localInit[op.Index] {
+		if !v.localInitialized(op.Index, t) {
 			return v.errorf(op.Offset, "uninitialized local %d", op.Index)
 		}
 		v.push(t)
@@ -166,8 +166,8 @@ func (v *funcValidator) stepSpecial() error {
 		if _, err := v.pop(t); err != nil {
 			return err
 		}
-		if v.hasNonDef && !v.localInit[op.Index] {
-			v.localInit[op.Index] = true
+		if !v.localInitialized(op.Index, t) {
+			v.initStamp[op.Index] = v.stamp
 			v.initStack = append(v.initStack, op.Index)
 		}
 		if op.Op == OpLocalTee {

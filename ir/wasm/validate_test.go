@@ -66,6 +66,7 @@ func TestValidateValid(t *testing.T) {
 			codeSec(body(nil, op(0x02, 0x63), sleb(-0x12), localGet(0), prefixed(0xfb, 24, []byte{3}, uleb(0), sleb(-0x12), sleb(0)), op(end))))},
 		{"extended const global", module(globalSec(global(tI32, false, i32c(1), i32c(2), op(i32Add))))},
 		{"global.get of earlier immutable global", module(globalSec(global(tI32, false, i32c(1)), global(tI32, false, globalGet(0))))},
+		{"many locals", oneFunc(nil, list(tI64), list(local(2000, tI32), local(5, tI64)), localGet(10), op(drop), localGet(2003))},
 		{"table with init", module(typeSec(ft()()), funcSec(0), tableSec(cat([]byte{0x40, 0}, table(refT(false, 0), 1), refFunc(0), []byte{end})), codeSec(body(nil)))},
 	}
 	for _, tc := range tests {
@@ -94,6 +95,8 @@ func invalidCases() []invalidCase {
 		{"block result wrong", fn(nil, list(tI32), op(0x02, 0x7f), i64c(1), op(end)), 0, msgTypeMismatch},
 		{"if without else", fn(list(tI32), list(tI32), localGet(0), op(0x04, 0x7f), i32c(1), op(end)), 0, msgTypeMismatch},
 		{"unknown local", fn(nil, nil, localGet(0), op(drop)), 0, "unknown local 0"},
+		{"many locals, index past the last", oneFunc(nil, nil, list(local(2000, tI32), local(5, tI64)), localGet(2005), op(drop)), 0, "unknown local 2005"},
+		{"many locals, wrong type", oneFunc(nil, list(tI32), list(local(2000, tI32), local(5, tI64)), localGet(2004)), 0, msgTypeMismatch},
 		{"unknown global", fn(nil, nil, globalGet(3), op(drop)), 0, "unknown global 3"},
 		{"unknown function", fn(nil, nil, call(7)), 0, "unknown function 7"},
 		{"unknown type", module(typeSec(), funcSec(0), codeSec(body(nil))), 0, "unknown type 0"},
