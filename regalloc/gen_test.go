@@ -395,7 +395,7 @@ func generate(data []byte) (*testFunc, *MachineEnv) {
 func genInst(src *byteSource, env *MachineEnv, nregs [NumClasses]int, pick func(RegClass) (VReg, bool), newV func(RegClass) VReg, classOf func() RegClass) testInst {
 	c := classOf()
 	n := nregs[c]
-	switch src.intn(8) {
+	switch src.intn(10) {
 	case 0: // call: fixed args, clobbers the caller-saved set, fixed result
 		var in testInst
 		used := map[VReg]bool{}
@@ -445,6 +445,22 @@ func genInst(src *byteSource, env *MachineEnv, nregs [NumClasses]int, pick func(
 			break
 		}
 		return testInst{ops: []Operand{UseAtEnd(a), DefAtStart(newV(c))}}
+	case 6: // fixed late use, fixed early def, a free def
+		a, ok := pick(c)
+		if !ok || n < 3 {
+			break
+		}
+		p := NewPReg(c, src.intn(n))
+		q := NewPReg(c, (p.Index()+1+src.intn(n-1))%n)
+		return testInst{ops: []Operand{FixedUseAtEnd(a, p), NewOperand(newV(c), DefKind, Early, Fixed, uint8(q)), Def(newV(c))}}
+	case 7: // reuse of a fixed use, and a late any use
+		a, ok1 := pick(c)
+		b, ok2 := pick(c)
+		if !ok1 || !ok2 || n < 3 {
+			break
+		}
+		p := NewPReg(c, src.intn(n))
+		return testInst{ops: []Operand{FixedUse(a, p), NewOperand(b, UseKind, Late, Any, 0), ReuseDef(newV(c), 0)}}
 	}
 	// Generic: up to n register uses (distinct pressure), a temp, a def.
 	var ops []Operand

@@ -56,6 +56,9 @@ func (r *moveResolver) resolve(moves []pmove, point ProgPoint, busy RegSet, edit
 	r.pending = r.pending[:0]
 	for _, m := range moves {
 		if m.from == m.to {
+			if m.to.IsReg() {
+				busy.Add(m.to.Reg()) // its value must stay put
+			}
 			continue
 		}
 		dup := false

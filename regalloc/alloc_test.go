@@ -1,0 +1,284 @@
+package regalloc
+
+import (
+	"errors"
+	"strings"
+	"testing"
+)
+
+func ireg(i int) PReg { return NewPReg(Int, i) }
+
+// allocBoth allocates f with both algorithms, checks each result, and
+// returns them (fast first).
+func allocBoth(t *testing.T, f *testFunc, env *MachineEnv) [2]*Output {
+	t.Helper()
+	var outs [2]*Output
+	for k, algo := range []Algorithm{Fast, Quality} {
+		out, err := Allocate(f, env, Options{Algorithm: algo, Verify: true})
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", algo, err, f.dump(nil))
+		}
+		outs[k] = out
+	}
+	return outs
+}
+
+// callFunc: arguments in p0/p1, a two-address add, a call that clobbers
+// the preferred registers (p0, p1) with v1 live across it, and a return.
+func callFunc() (*testFunc, *MachineEnv) {
+	var bd builder
+	env := testEnv(4, 2, 2, true)
+	v0, v1, v2, v3, v4 := bd.vreg(Int), bd.vreg(Int), bd.vreg(Int), bd.vreg(Int), bd.vreg(Int)
+	bd.block()
+	bd.op(FixedDef(v0, ireg(0)), FixedDef(v1, ireg(1)))
+	bd.op(Use(v0), Use(v1), ReuseDef(v2, 0))
+	bd.inst(testInst{ops: []Operand{FixedUse(v2, ireg(0)), FixedDef(v3, ireg(0))}, clob: RegSetOf(ireg(0), ireg(1))})
+	bd.op(Use(v1), Use(v3), Def(v4))
+	bd.ret(FixedUse(v4, ireg(0)))
+	return bd.finish(), env
+}
+
+func TestConstraintKinds(t *testing.T) {
+	t.Run("fixed and reuse across a call", func(t *testing.T) {
+		f, env := callFunc()
+		for _, out := range allocBoth(t, f, env) {
+			if a := out.InstAllocs(1); a[2] != a[0] {
+				t.Errorf("reuse def in %s, input in %s", a[2], a[0])
+			}
+			if a := out.InstAllocs(2); a[0] != RegLoc(ireg(0)) || a[1] != RegLoc(ireg(0)) {
+				t.Errorf("call operands in %v, want p0 p0", a)
+			}
+			if a := out.InstAllocs(3); a[0].IsReg() && (a[0].Reg() == ireg(0) || a[0].Reg() == ireg(1)) {
+				// Fine only if reloaded after the call.
+				reloaded := false
+				for _, e := range out.Edits {
+					reloaded = reloaded || e.Point == PointBefore(3) && e.To == a[0]
+				}
+				if !reloaded {
+					t.Errorf("v1 read from clobbered %s without a reload", a[0])
+				}
+			}
+		}
+	})
+	t.Run("stack and any", func(t *testing.T) {
+		var bd builder
+		env := testEnv(2, 1, 1, false)
+		v0, v1, v2 := bd.vreg(Int), bd.vreg(Int), bd.vreg(Int)
+		bd.block()
+		bd.op(Def(v0))
+		bd.op(StackUse(v0), AnyUse(v0), StackDef(v1))
+		bd.op(AnyUse(v1), AnyDef(v2))
+		bd.ret(FixedUse(v2, ireg(0)))
+		f := bd.finish()
+		for _, out := range allocBoth(t, f, env) {
+			if a := out.InstAllocs(1); !a[0].IsStack() || !a[2].IsStack() {
+				t.Errorf("stack operands in %v", a)
+			}
+		}
+	})
+	t.Run("early def and late use", func(t *testing.T) {
+		var bd builder
+		env := testEnv(3, 1, 1, false)
+		v0, v1, v2, v3 := bd.vreg(Int), bd.vreg(Int), bd.vreg(Int), bd.vreg(Int)
+		bd.block()
+		bd.op(Def(v0))
+		bd.op(Def(v1))
+		bd.op(Use(v0), UseAtEnd(v1), DefAtStart(v2), Def(v3))
+		bd.ret(FixedUse(v2, ireg(0)), FixedUse(v3, ireg(1)))
+		f := bd.finish()
+		for _, out := range allocBoth(t, f, env) {
+			a := out.InstAllocs(2)
+			if a[2] == a[0] || a[2] == a[1] || a[3] == a[1] || a[2] == a[3] {
+				t.Errorf("overlapping operands %v", a)
+			}
+		}
+	})
+	t.Run("pressure spills", func(t *testing.T) {
+		var bd builder
+		env := testEnv(2, 1, 1, false)
+		bd.block()
+		var vs []VReg
+		for k := 0; k < 6; k++ {
+			v := bd.vreg(Int)
+			bd.op(Def(v))
+			vs = append(vs, v)
+		}
+		for k := len(vs) - 1; k > 0; k-- {
+			v := bd.vreg(Int)
+			bd.op(Use(vs[k]), Use(vs[k-1]), Def(v))
+		}
+		bd.ret()
+		f := bd.finish()
+		for _, out := range allocBoth(t, f, env) {
+			if out.Stats.Spills == 0 || out.Stats.Reloads == 0 {
+				t.Errorf("six live values in two registers without spills: %+v", out.Stats)
+			}
+		}
+	})
+	t.Run("move coalescing", func(t *testing.T) {
+		var bd builder
+		env := testEnv(4, 1, 1, false)
+		v0, v1 := bd.vreg(Int), bd.vreg(Int)
+		bd.block()
+		bd.op(Def(v0))
+		bd.inst(testInst{ops: []Operand{Use(v0), Def(v1)}, move: true})
+		bd.ret(AnyUse(v1))
+		f := bd.finish()
+		out := allocBoth(t, f, env)[1]
+		if a := out.InstAllocs(1); a[0] != a[1] {
+			t.Errorf("quality did not coalesce a dying move: %v", a)
+		}
+	})
+}
+
+// loopFunc: a loop whose back edge swaps its two parameters (a parallel
+// move cycle) and whose body calls a function.
+func loopFunc(nregs int, scratch bool) (*testFunc, *MachineEnv) {
+	var bd builder
+	env := testEnv(nregs, 1, 1, scratch)
+	v0, v1, a, b, c, d := bd.vreg(Int), bd.vreg(Int), bd.vreg(Int), bd.vreg(Int), bd.vreg(Int), bd.vreg(Int)
+	bd.block() // 0
+	bd.op(FixedDef(v0, ireg(0)), FixedDef(v1, ireg(1)))
+	bd.jump([]Block{1}, [][]VReg{{v0, v1}})
+	bd.block(a, b) // 1: loop header
+	bd.inst(testInst{ops: []Operand{FixedUse(a, ireg(0)), FixedDef(c, ireg(0))}, clob: RegSetOf(ireg(0), ireg(1))})
+	bd.op(Use(b), Use(c), Def(d))
+	bd.jump([]Block{2, 3}, [][]VReg{nil, nil}, Use(d))
+	bd.block() // 2: latch
+	bd.jump([]Block{1}, [][]VReg{{b, a}})
+	bd.block() // 3: exit
+	bd.ret(FixedUse(c, ireg(0)))
+	return bd.finish(), env
+}
+
+func TestBlockParamCycles(t *testing.T) {
+	for _, tc := range []struct {
+		nregs   int
+		scratch bool
+	}{{4, true}, {4, false}, {2, false}, {3, false}} {
+		f, env := loopFunc(tc.nregs, tc.scratch)
+		allocBoth(t, f, env)
+	}
+}
+
+func TestInvalidInput(t *testing.T) {
+	env := testEnv(2, 1, 0, false)
+	cases := []struct {
+		name  string
+		build func(bd *builder)
+		inst  Inst
+		want  string
+	}{
+		{"use before def on one path", func(bd *builder) {
+			c, v, w := bd.vreg(Int), bd.vreg(Int), bd.vreg(Int)
+			bd.block()
+			bd.op(Def(c))
+			bd.jump([]Block{1, 2}, nil, Use(c))
+			bd.block()
+			bd.op(Def(v))
+			bd.jump([]Block{3}, nil)
+			bd.block()
+			bd.jump([]Block{3}, nil)
+			bd.block()
+			bd.op(Use(v), Def(w)) // inst 5
+			bd.ret()
+		}, 5, "not dominated"},
+		{"undefined vreg", func(bd *builder) {
+			v := bd.vreg(Int)
+			bd.block()
+			bd.ret(Use(v))
+		}, 0, "never defined"},
+		{"two fixed uses of one register", func(bd *builder) {
+			v, w := bd.vreg(Int), bd.vreg(Int)
+			bd.block()
+			bd.op(Def(v))
+			bd.op(Def(w))
+			bd.op(FixedUse(v, ireg(0)), FixedUse(w, ireg(0)))
+			bd.ret()
+		}, 2, "two fixed uses"},
+		{"reuse index out of range", func(bd *builder) {
+			v, w := bd.vreg(Int), bd.vreg(Int)
+			bd.block()
+			bd.op(Def(v))
+			bd.op(Use(v), ReuseDef(w, 5))
+			bd.ret()
+		}, 1, "reuse index 5 out of range"},
+		{"no register of the class", func(bd *builder) {
+			v, w := bd.vreg(Vector), bd.vreg(Vector)
+			bd.block()
+			bd.op(AnyDef(v))
+			bd.op(Use(v), AnyDef(w))
+			bd.ret()
+		}, 1, "machine has none"},
+		{"more simultaneous registers than exist", func(bd *builder) {
+			a, b, c, d := bd.vreg(Int), bd.vreg(Int), bd.vreg(Int), bd.vreg(Int)
+			bd.block()
+			bd.op(Def(a))
+			bd.op(Def(b))
+			bd.op(Def(c))
+			bd.op(Use(a), Use(b), Use(c), Def(d))
+			bd.ret()
+		}, 3, "no int register left"},
+		{"fixed register of the wrong class", func(bd *builder) {
+			v := bd.vreg(Float)
+			bd.block()
+			bd.op(FixedDef(v, ireg(0)))
+			bd.ret()
+		}, 0, "not of class float"},
+		{"critical edge", func(bd *builder) {
+			c := bd.vreg(Int)
+			bd.block()
+			bd.op(Def(c))
+			bd.jump([]Block{1, 2}, nil, Use(c))
+			bd.block()
+			bd.jump([]Block{2}, nil)
+			bd.block()
+			bd.ret()
+		}, 1, "critical edge"},
+		{"operands on a single-successor branch", func(bd *builder) {
+			c := bd.vreg(Int)
+			bd.block()
+			bd.op(Def(c))
+			bd.jump([]Block{1}, nil, Use(c))
+			bd.block()
+			bd.ret()
+		}, 1, "single successor"},
+		{"defined twice", func(bd *builder) {
+			v := bd.vreg(Int)
+			bd.block()
+			bd.op(Def(v))
+			bd.op(Def(v))
+			bd.ret()
+		}, 1, "defined twice"},
+		{"no terminator", func(bd *builder) {
+			v := bd.vreg(Int)
+			bd.block()
+			bd.op(Def(v))
+		}, 0, "does not end with a branch"},
+		{"argument count", func(bd *builder) {
+			v, p := bd.vreg(Int), bd.vreg(Int)
+			bd.block()
+			bd.op(Def(v))
+			bd.jump([]Block{1}, [][]VReg{{v, v}})
+			bd.block(p)
+			bd.ret()
+		}, 1, "passes 2 arguments"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var bd builder
+			tc.build(&bd)
+			f := bd.finish()
+			for _, algo := range []Algorithm{Fast, Quality} {
+				_, err := Allocate(f, env, Options{Algorithm: algo})
+				var re *Error
+				if !errors.As(err, &re) {
+					t.Fatalf("%s: got %v, want *Error", algo, err)
+				}
+				if re.Inst != tc.inst || !strings.Contains(re.Msg, tc.want) {
+					t.Errorf("%s: got %v (inst %d), want inst %d and %q", algo, err, re.Inst, tc.inst, tc.want)
+				}
+			}
+		})
+	}
+}
