@@ -81,8 +81,9 @@ type Runner struct {
 // scriptRun is the state of running one script.
 type scriptRun struct {
 	*Runner
-	text      wat.Options
-	validator Validator
+	text        wat.Options
+	validator   Validator
+	definitions map[string][]byte // (module definition $id ...) binaries
 }
 
 // RunFile parses and runs one script file.
@@ -109,7 +110,7 @@ func (r *Runner) Run(name string, src []byte) []Report {
 	if r.Profile != nil {
 		p = *r.Profile
 	}
-	run := &scriptRun{Runner: r, text: p.Text, validator: r.Validator}
+	run := &scriptRun{Runner: r, text: p.Text, validator: r.Validator, definitions: map[string][]byte{}}
 	if run.validator == nil {
 		run.validator = WasmValidator{Features: p.Features}
 	}
@@ -144,6 +145,9 @@ func (r *scriptRun) commandOutcome(c *wast.Command) Report {
 		bin, stage, err := r.check(c.Module)
 		if err != nil {
 			return fail("%s: %v", stage, err)
+		}
+		if c.Module.Definition && c.Module.ID != "" {
+			r.definitions[c.Module.ID] = bin
 		}
 		if r.Tier == nil || c.Module.Definition {
 			return pass()
@@ -185,14 +189,18 @@ func (r *scriptRun) commandOutcome(c *wast.Command) Report {
 		}
 		// The module itself must be valid; the link or instantiation
 		// failure needs a tier.
-		if _, stage, err := r.check(c.Module); err != nil {
+		bin, stage, err := r.check(c.Module)
+		if err != nil {
 			return fail("%s: %v", stage, err)
+		}
+		if r.Tier != nil {
+			return r.instantiateFails(c, bin)
 		}
 	}
 	if r.Tier == nil {
 		return skip(needsTier)
 	}
-	return skip(fmt.Sprintf("tier %s: not run by this runner yet", r.Tier.Name()))
+	return r.execute(c)
 }
 
 type stage string

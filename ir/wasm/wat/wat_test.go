@@ -1,0 +1,166 @@
+package wat
+
+import (
+	"bytes"
+	"encoding/hex"
+	"strings"
+	"testing"
+)
+
+func TestParseInt(t *testing.T) {
+	for _, tc := range []struct {
+		in    string
+		width int
+		want  uint64
+		err   error
+	}{
+		{"0", 32, 0, nil},
+		{"4294967295", 32, 0xffffffff, nil},
+		{"-2147483648", 32, 0x80000000, nil},
+		{"-0x8000_0000", 32, 0x80000000, nil},
+		{"+2147483647", 32, 0x7fffffff, nil},
+		{"+2147483648", 32, 0, errRange},
+		{"4294967296", 32, 0, errRange},
+		{"-2147483649", 32, 0, errRange},
+		{"0xffff_ffff_ffff_ffff", 64, 0xffffffffffffffff, nil},
+		{"-9223372036854775808", 64, 0x8000000000000000, nil},
+		{"18446744073709551616", 64, 0, errRange},
+		{"1_000", 32, 1000, nil},
+		{"1__0", 32, 0, errSyntax},
+		{"_1", 32, 0, errSyntax},
+		{"1_", 32, 0, errSyntax},
+		{"0x", 32, 0, errSyntax},
+		{"0x_1", 32, 0, errSyntax},
+		{"1e3", 32, 0, errSyntax},
+		{"-128", 8, 0x80, nil},
+		{"255", 8, 0xff, nil},
+		{"256", 8, 0, errRange},
+	} {
+		got, err := ParseInt(tc.in, tc.width)
+		if got != tc.want || err != tc.err {
+			t.Errorf("ParseInt(%q, %d) = %#x, %v; want %#x, %v", tc.in, tc.width, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+func TestParseFloat(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want uint32
+		err  error
+	}{
+		{"0", 0, nil},
+		{"-0", 0x80000000, nil},
+		{"1", 0x3f800000, nil},
+		{"0x1p-149", 0x00000001, nil},
+		{"0x1p-150", 0, nil},              // tie: to even (zero)
+		{"0x1.8p-149", 0x00000002, nil},   // tie: to even
+		{"0x1.000001p0", 0x3f800000, nil}, // tie below: to even
+		{"0x1.000003p0", 0x3f800002, nil}, // tie above: to even
+		{"0x1.0000010000000000000000001p0", 0x3f800001, nil}, // sticky bit far away
+		{"0x1.fffffep127", 0x7f7fffff, nil},
+		{"0x1.ffffffp127", 0, errRange}, // rounds to infinity
+		{"3.4028235e38", 0x7f7fffff, nil},
+		{"3.40282356e38", 0x7f7fffff, nil}, // below the midpoint to 2^128
+		{"3.4028236e38", 0, errRange},      // above it: rounds to infinity
+		{"1e39", 0, errRange},
+		{"1.17549435e-38", 0x00800000, nil},
+		{"1_000.000_1", 0x447a0002, nil},
+		{"inf", 0x7f800000, nil},
+		{"-inf", 0xff800000, nil},
+		{"nan", 0x7fc00000, nil},
+		{"-nan", 0xffc00000, nil},
+		{"nan:0x200000", 0x7fa00000, nil},
+		{"nan:0x7f_ffff", 0x7fffffff, nil},
+		{"nan:0x800000", 0, errRange},
+		{"nan:0x0", 0, errRange},
+		{"0x1.p0", 0x3f800000, nil},
+		{"0x.8p1", 0, errSyntax}, // a hex float needs a digit before the point
+		{"1.e1", 0x41200000, nil},
+		{".5", 0, errSyntax},
+		{"1e", 0, errSyntax},
+		{"0x1p", 0, errSyntax},
+	} {
+		got, err := ParseF32(tc.in)
+		if got != tc.want || err != tc.err {
+			t.Errorf("ParseF32(%q) = %#x, %v; want %#x, %v", tc.in, got, err, tc.want, tc.err)
+		}
+	}
+	for _, tc := range []struct {
+		in   string
+		want uint64
+		err  error
+	}{
+		{"0x1p-1074", 1, nil},
+		{"0x1p-1075", 0, nil},
+		{"0x1.00000000000008p0", 0x3ff0000000000000, nil}, // tie: to even
+		{"0x1.00000000000018p0", 0x3ff0000000000002, nil}, // tie: to even
+		{"0x1.fffffffffffffp1023", 0x7fefffffffffffff, nil},
+		{"0x1.fffffffffffff8p1023", 0, errRange},
+		{"1.7976931348623157e308", 0x7fefffffffffffff, nil},
+		{"1e309", 0, errRange},
+		{"nan:0xf_ffff_ffff_ffff", 0x7fffffffffffffff, nil},
+		{"nan:0x10_0000_0000_0000", 0, errRange},
+		{"-0x1.8p1", 0xc008000000000000, nil},
+	} {
+		got, err := ParseF64(tc.in)
+		if got != tc.want || err != tc.err {
+			t.Errorf("ParseF64(%q) = %#x, %v; want %#x, %v", tc.in, got, err, tc.want, tc.err)
+		}
+	}
+}
+
+func TestEncodeGolden(t *testing.T) {
+	for _, tc := range []struct{ src, hex string }{
+		{"(module)", "0061736d01000000"},
+		{`(module (func (result i32) (i32.const 42)))`,
+			"0061736d01000000" + "010501600001" + "7f" + "03020100" + "0a060104004" + "12a0b"},
+		// Implicit types are appended after explicit ones, in first-use order.
+		{`(module (type (func (param i32))) (func (param i64)) (func (param i32)))`,
+			"0061736d01000000" + "0109" + "02" + "60017f00" + "60017e00" + "0303020100" + "0a070202000b02000b"},
+		// Folded and flat forms encode alike; labels resolve to depths.
+		{`(module (func $f block $l (br $l) end (block $m (br_if $m (i32.const -1)))))`,
+			"0061736d01000000" + "010401600000" + "03020100" +
+				"0a10010e00" + "0240" + "0c00" + "0b" + "0240" + "417f" + "0d00" + "0b" + "0b"},
+		// Memory with inline data, memarg with offset and alignment, export.
+		{`(module (memory (export "m") (data "ab")) (func (drop (i64.load offset=8 align=4 (i32.const 0)))))`,
+			"0061736d01000000" + "010401600000" + "03020100" + "050401010101" + "070501016d0200" +
+				"0c0101" + "0a0a0108004100" + "290208" + "1a0b" + "0b08010041000b026162"},
+	} {
+		got, err := Parse([]byte(tc.src))
+		if err != nil {
+			t.Errorf("%s: %v", tc.src, err)
+			continue
+		}
+		want, _ := hex.DecodeString(tc.hex)
+		if !bytes.Equal(got, want) {
+			t.Errorf("%s:\n got %x\nwant %x", tc.src, got, want)
+		}
+	}
+}
+
+func TestErrors(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"(module (func (i32.const 0x)))", "1:26: unknown operator"},
+		{"(module (func (i32.const 4294967296)))", "1:26: constant out of range"},
+		{"(module\n  (func $f)\n  (func $f))", "3:9: duplicate func $f"},
+		{"(module (func block $a end $b))", "mismatching label"},
+		{"(module (func (br $x)))", "unknown label $x"},
+		{"(module (func (local.get $y)))", "unknown local $y"},
+		{"(module (func) (import \"a\" \"b\" (func)))", "import after function"},
+		{"(module (type $t (func)) (func (type $t) (param i32)))", "inline function type"},
+		{"(module (memory 1) (func (drop (i32.load align=3 (i32.const 0)))))", "alignment must be a power of two"},
+		{"(module (func (foo)))", "unknown operator foo"},
+		{"(module (func (result i32) (param i32)))", "unexpected token"},
+		{`(module (data "\q"))`, "illegal escape"},
+		{`(module (data "abc`, "unclosed string"},
+		{"(module (func (@ann x)", "unexpected end of input"},
+		{"(module (func $\"\"))", "empty identifier"},
+		{"(module (func (v128.const i32x4 1 2 3)))", "wrong number of lane literals"},
+	} {
+		_, err := Parse([]byte(tc.src))
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("Parse(%q) = %v, want error containing %q", tc.src, err, tc.want)
+		}
+	}
+}
