@@ -53,10 +53,10 @@ func TestParseFloat(t *testing.T) {
 		{"-0", 0x80000000, nil},
 		{"1", 0x3f800000, nil},
 		{"0x1p-149", 0x00000001, nil},
-		{"0x1p-150", 0, nil},              // tie: to even (zero)
-		{"0x1.8p-149", 0x00000002, nil},   // tie: to even
-		{"0x1.000001p0", 0x3f800000, nil}, // tie below: to even
-		{"0x1.000003p0", 0x3f800002, nil}, // tie above: to even
+		{"0x1p-150", 0, nil},                                 // tie: to even (zero)
+		{"0x1.8p-149", 0x00000002, nil},                      // tie: to even
+		{"0x1.000001p0", 0x3f800000, nil},                    // tie below: to even
+		{"0x1.000003p0", 0x3f800002, nil},                    // tie above: to even
 		{"0x1.0000010000000000000000001p0", 0x3f800001, nil}, // sticky bit far away
 		{"0x1.fffffep127", 0x7f7fffff, nil},
 		{"0x1.ffffffp127", 0, errRange}, // rounds to infinity
