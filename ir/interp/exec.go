@@ -1,0 +1,387 @@
+package interp
+
+import (
+	"errors"
+	"fmt"
+
+	"kiln/ir"
+)
+
+// frame is one activation. Its value slots are indexed by (alias-resolved)
+// ir.Value; the slice is kept when the frame is popped and reused by the
+// next frame at the same depth, so steady-state calls do not allocate.
+type frame struct {
+	fn     *function
+	slots  []ir.DataValue
+	inst   ir.Inst // the executing instruction; a call while its callee runs
+	memTop int     // stack memory top before this frame's slots
+	memOff uint64  // offset of this frame's slot area in memory
+}
+
+// errUnsupported marks an opcode or type combination the interpreter does
+// not implement.
+var errUnsupported = errors.New("unsupported")
+
+// pushFrame enters fn with args. It returns stk_ovf when the call stack or
+// the emulated stack memory is exhausted.
+func (in *Interpreter) pushFrame(fn *function, args []ir.DataValue, _ ir.Inst) ir.TrapCode {
+	if len(in.frames) >= in.maxDepth() {
+		return ir.TrapStackOverflow
+	}
+	top := len(in.mem.bytes)
+	off, ok := in.mem.push(fn.frame, fn.align)
+	if !ok {
+		return ir.TrapStackOverflow
+	}
+	if len(in.frames) < cap(in.frames) {
+		in.frames = in.frames[:len(in.frames)+1]
+	} else {
+		in.frames = append(in.frames, frame{})
+	}
+	fr := &in.frames[len(in.frames)-1]
+	n := len(fn.alias)
+	if cap(fr.slots) < n {
+		fr.slots = make([]ir.DataValue, n)
+	} else {
+		fr.slots = fr.slots[:n]
+		clear(fr.slots)
+	}
+	fr.fn, fr.memTop, fr.memOff = fn, top, uint64(off)
+	for i, p := range fn.params {
+		if i < len(args) {
+			fr.slots[fn.alias[p]] = args[i]
+		}
+	}
+	fr.inst = fn.f.Layout.FirstInst(fn.f.Layout.EntryBlock())
+	return 0
+}
+
+func (in *Interpreter) popFrame() {
+	fr := &in.frames[len(in.frames)-1]
+	in.mem.pop(fr.memTop)
+	fr.fn = nil
+	in.frames = in.frames[:len(in.frames)-1]
+}
+
+// run executes until the outermost frame returns.
+func (in *Interpreter) run() ([]ir.DataValue, error) {
+	fr := &in.frames[len(in.frames)-1]
+	fn := fr.fn
+	dfg := &fn.f.DFG
+	layout := &fn.f.Layout
+	slots := fr.slots
+	alias := fn.alias
+	inst := fr.inst
+
+	fail := func(format string, a ...any) error {
+		return fmt.Errorf("interp: %s: %s at %s: %w", fn.name, dfg.Insts[inst].Opcode, inst, fmt.Errorf(format, a...))
+	}
+	trap := func(code ir.TrapCode) error { return &Trap{Code: code, Func: fn.name, Inst: inst} }
+	// reload refreshes the cached frame state after a call or return.
+	reload := func() {
+		fr = &in.frames[len(in.frames)-1]
+		fn = fr.fn
+		dfg = &fn.f.DFG
+		layout = &fn.f.Layout
+		slots = fr.slots
+		alias = fn.alias
+		inst = fr.inst
+	}
+
+	for {
+		if inst == ir.NoInst {
+			return nil, fmt.Errorf("interp: %s: fell off the end of a block", fn.name)
+		}
+		if in.fuel <= 0 {
+			return nil, fmt.Errorf("interp: %s at %s: %w", fn.name, inst, ErrFuelExhausted)
+		}
+		in.fuel--
+		d := &dfg.Insts[inst]
+		args := dfg.List(d.Args)
+
+		switch d.Opcode {
+		case ir.OpJump:
+			inst = in.enterBlock(fn, slots, dfg.BlockCalls(inst)[0])
+			continue
+
+		case ir.OpBrif:
+			c := slots[alias[args[0]]]
+			bcs := dfg.BlockCalls(inst)
+			bc := bcs[1]
+			if c.Lo|c.Hi != 0 {
+				bc = bcs[0]
+			}
+			inst = in.enterBlock(fn, slots, bc)
+			continue
+
+		case ir.OpBrTable:
+			jt := &dfg.JumpTables[d.Entity]
+			x := slots[alias[args[0]]]
+			bc := jt.Default
+			if x.Hi == 0 && x.Lo < uint64(len(jt.Targets)) {
+				bc = jt.Targets[x.Lo]
+			}
+			if !layout.IsBlockInserted(bc.Block) {
+				return nil, fail("target %s is not in the layout", bc.Block)
+			}
+			inst = in.enterBlock(fn, slots, bc)
+			continue
+
+		case ir.OpReturn:
+			vals := in.gather(slots, alias, args)
+			in.popFrame()
+			if len(in.frames) == 0 {
+				if len(vals) != len(fn.f.Signature.Returns) {
+					return nil, fail("returns %d values, signature has %d", len(vals), len(fn.f.Signature.Returns))
+				}
+				return append([]ir.DataValue(nil), vals...), nil
+			}
+			reload()
+			if err := in.deliver(fr, inst, vals); err != nil {
+				return nil, err
+			}
+			inst = layout.NextInst(inst)
+			continue
+
+		case ir.OpCall, ir.OpCallIndirect, ir.OpReturnCall, ir.OpReturnCallIndirect:
+			callee, callArgs, err := in.callTarget(fn, slots, inst, d, args)
+			if err != nil {
+				return nil, fail("%w", err)
+			}
+			vals := in.gather(slots, alias, callArgs)
+			tail := d.Opcode == ir.OpReturnCall || d.Opcode == ir.OpReturnCallIndirect
+			if callee >= len(in.funcs) {
+				// A libcall runs inline.
+				r, err := libcall(callee-len(in.funcs), vals)
+				if err != nil {
+					return nil, fail("%w", err)
+				}
+				if !tail {
+					if err := in.deliver(fr, inst, r[:]); err != nil {
+						return nil, err
+					}
+					inst = layout.NextInst(inst)
+					continue
+				}
+				// return_call of a libcall: return its result.
+				in.popFrame()
+				if len(in.frames) == 0 {
+					return []ir.DataValue{r[0]}, nil
+				}
+				reload()
+				if err := in.deliver(fr, inst, r[:]); err != nil {
+					return nil, err
+				}
+				inst = layout.NextInst(inst)
+				continue
+			}
+			target := in.funcs[callee]
+			if target.err != nil {
+				return nil, fail("callee: %v", target.err)
+			}
+			if len(vals) != len(target.f.Signature.Params) {
+				return nil, fail("passes %d arguments to %s, which takes %d", len(vals), target.name, len(target.f.Signature.Params))
+			}
+			if tail {
+				in.popFrame()
+			} else {
+				fr.inst = inst
+			}
+			if code := in.pushFrame(target, vals, inst); code != 0 {
+				return nil, trap(code)
+			}
+			reload()
+			continue
+
+		case ir.OpTrap:
+			return nil, trap(d.TrapCode())
+
+		case ir.OpTrapz, ir.OpTrapnz:
+			c := slots[alias[args[0]]]
+			if (c.Lo|c.Hi == 0) == (d.Opcode == ir.OpTrapz) {
+				return nil, trap(d.TrapCode())
+			}
+
+		case ir.OpNop, ir.OpDebugtrap, ir.OpSequencePoint, ir.OpFence:
+
+		case ir.OpSetPinnedReg:
+			in.pinned = slots[alias[args[0]]]
+
+		case ir.OpStore, ir.OpIstore8, ir.OpIstore16, ir.OpIstore32, ir.OpAtomicStore:
+			x := slots[alias[args[0]]]
+			p := slots[alias[args[1]]]
+			size := x.Ty.Bytes()
+			switch d.Opcode {
+			case ir.OpIstore8:
+				size = 1
+			case ir.OpIstore16:
+				size = 2
+			case ir.OpIstore32:
+				size = 4
+			}
+			addr := p.Lo + uint64(int64(d.Offset()))
+			if d.Opcode == ir.OpAtomicStore {
+				addr = p.Lo
+			}
+			b := in.mem.slice(addr, size)
+			if b == nil {
+				return nil, trap(memTrap(d.Flags))
+			}
+			writeValue(x, min(x.Ty.LaneBits()/8, size), b, d.Flags.Endianness() == ir.BigEndian)
+
+		case ir.OpUaddOverflow, ir.OpSaddOverflow, ir.OpUsubOverflow, ir.OpSsubOverflow,
+			ir.OpUmulOverflow, ir.OpSmulOverflow,
+			ir.OpUaddOverflowCin, ir.OpSaddOverflowCin, ir.OpUsubOverflowBin, ir.OpSsubOverflowBin:
+			x := slots[alias[args[0]]]
+			y := slots[alias[args[1]]]
+			cin := false
+			if len(args) > 2 {
+				c := slots[alias[args[2]]]
+				cin = c.Lo|c.Hi != 0
+			}
+			ty := fn.ctrl[inst]
+			if ty.IsVector() || !ty.IsInt() {
+				return nil, fail("%w type %s", errUnsupported, ty)
+			}
+			n := ty.Bits()
+			r, of := overflowOp(d.Opcode, n, u128{x.Lo, x.Hi}.trunc(n), u128{y.Lo, y.Hi}.trunc(n), cin)
+			res := dfg.Results(inst)
+			slots[alias[res[0]]] = ir.DataValue{Ty: ty, Lo: r.lo, Hi: r.hi}
+			slots[alias[res[1]]] = ir.DataValue{Ty: ir.I8, Lo: b2u(of)}
+
+		case ir.OpIsplit:
+			x := slots[alias[args[0]]]
+			res := dfg.Results(inst)
+			ht := dfg.ValueType(res[0])
+			n := ht.Bits()
+			v := u128{x.Lo, x.Hi}
+			lo, hi := v.trunc(n), v.shr(uint(n)).trunc(n)
+			slots[alias[res[0]]] = ir.DataValue{Ty: ht, Lo: lo.lo, Hi: lo.hi}
+			slots[alias[res[1]]] = ir.DataValue{Ty: ht, Lo: hi.lo, Hi: hi.hi}
+
+		case ir.OpTryCall, ir.OpTryCallIndirect, ir.OpStackSwitch, ir.OpGetExceptionHandlerAddress:
+			return nil, fail("%w opcode", errUnsupported)
+
+		default:
+			res := dfg.Results(inst)
+			if len(res) != 1 {
+				return nil, fail("%w opcode", errUnsupported)
+			}
+			var a [3]ir.DataValue
+			for i := 0; i < len(args) && i < 3; i++ {
+				a[i] = slots[alias[args[i]]]
+			}
+			rty := dfg.ValueType(res[0])
+			v, code, err := in.eval(fr, inst, d, fn.ctrl[inst], rty, &a)
+			if err != nil {
+				return nil, fail("%w", err)
+			}
+			if code != 0 {
+				return nil, trap(code)
+			}
+			slots[alias[res[0]]] = v
+		}
+		inst = layout.NextInst(inst)
+	}
+}
+
+// gather copies the values of vs into the staging buffer.
+func (in *Interpreter) gather(slots []ir.DataValue, alias []ir.Value, vs []ir.Value) []ir.DataValue {
+	t := in.tmp[:0]
+	for _, v := range vs {
+		t = append(t, slots[alias[v]])
+	}
+	in.tmp = t
+	return t
+}
+
+// enterBlock passes the arguments of bc to its block's parameters (as a
+// parallel copy: all arguments are read before any parameter is written)
+// and returns the block's first instruction.
+func (in *Interpreter) enterBlock(fn *function, slots []ir.DataValue, bc ir.BlockCall) ir.Inst {
+	dfg := &fn.f.DFG
+	vals := in.gather(slots, fn.alias, dfg.List(bc.Args))
+	for i, p := range dfg.BlockParams(bc.Block) {
+		slots[fn.alias[p]] = vals[i]
+	}
+	return fn.f.Layout.FirstInst(bc.Block)
+}
+
+// deliver stores a callee's return values into the results of the call
+// instruction call in frame fr.
+func (in *Interpreter) deliver(fr *frame, call ir.Inst, vals []ir.DataValue) error {
+	res := fr.fn.f.DFG.Results(call)
+	if len(res) != len(vals) {
+		return fmt.Errorf("interp: %s: call at %s expects %d results, callee returned %d", fr.fn.name, call, len(res), len(vals))
+	}
+	for i, r := range res {
+		fr.slots[fr.fn.alias[r]] = vals[i]
+	}
+	return nil
+}
+
+// callTarget finds the callee (an index in the callee space) and the call
+// arguments of a call-like instruction.
+func (in *Interpreter) callTarget(fn *function, slots []ir.DataValue, inst ir.Inst, d *ir.InstData, args []ir.Value) (int, []ir.Value, error) {
+	switch d.Format() {
+	case ir.FmtCall:
+		fr := d.FuncRef()
+		if fr < 0 || int(fr) >= len(fn.callees) {
+			return 0, nil, fmt.Errorf("undeclared %s", fr)
+		}
+		c := fn.callees[fr]
+		if c < 0 {
+			return 0, nil, fmt.Errorf("%s (%s) names no function of this file nor a libcall", fr, fn.f.ExtFuncs[fr].Name)
+		}
+		return c, args, nil
+	case ir.FmtCallIndirect:
+		if len(args) == 0 {
+			return 0, nil, errors.New("no callee")
+		}
+		c, ok := in.funcAtAddr(slots[fn.alias[args[0]]].Lo)
+		if !ok {
+			return 0, nil, fmt.Errorf("callee %#x is not a function address", slots[fn.alias[args[0]]].Lo)
+		}
+		return c, args[1:], nil
+	}
+	return 0, nil, errUnsupported
+}
+
+func (in *Interpreter) funcAtAddr(a uint64) (int, bool) {
+	if a < funcBase || (a-funcBase)%funcAlign != 0 {
+		return 0, false
+	}
+	i := (a - funcBase) / funcAlign
+	if i >= uint64(len(in.funcs)+len(libcallNames)) {
+		return 0, false
+	}
+	return int(i), true
+}
+
+// libcall runs one of the rounding libcalls.
+func libcall(k int, args []ir.DataValue) ([1]ir.DataValue, error) {
+	var out [1]ir.DataValue
+	lc := libcallOp[k]
+	if len(args) != 1 || args[0].Ty.Bits() != lc.bits || !args[0].Ty.IsFloat() {
+		return out, fmt.Errorf("libcall %s: bad arguments", libcallNames[k])
+	}
+	r, _ := floatUnary(lc.op, lc.bits, u128{args[0].Lo, 0})
+	out[0] = ir.DataValue{Ty: args[0].Ty, Lo: r.lo}
+	return out, nil
+}
+
+// memTrap is the trap code of a faulting access with flags f; notrap
+// accesses that fault anyway report heap_oob.
+func memTrap(f ir.MemFlags) ir.TrapCode {
+	if c := f.TrapCode(); c != ir.TrapNone {
+		return c
+	}
+	return ir.TrapHeapOutOfBounds
+}
+
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,352 @@
+package interp
+
+import (
+	"math"
+	"math/big"
+
+	"kiln/ir"
+)
+
+// NaN policy. Arithmetic that produces a NaN (fadd, fsub, fmul, fdiv, sqrt,
+// fma, fmin, fmax, the rounding ops, fpromote, fdemote) returns the
+// canonical quiet NaN with a clear sign bit (0x7fc00000, 0x7ff8000000000000),
+// whatever the inputs' payloads were: the result is then independent of the
+// host's NaN propagation rules, and the runtests only ask is_nan of these
+// results. fneg, fabs and fcopysign are bit operations on the sign and keep
+// payloads (the runtests check them bit for bit), as do bitcast, select,
+// loads and stores.
+const (
+	canonNaN32 = 0x7fc00000
+	canonNaN64 = 0x7ff8000000000000
+)
+
+func f32of(a u128) float32 { return math.Float32frombits(uint32(a.lo)) }
+func f64of(a u128) float64 { return math.Float64frombits(a.lo) }
+
+func fromF32(f float32) u128 {
+	if f != f {
+		return u128{canonNaN32, 0}
+	}
+	return u128{uint64(math.Float32bits(f)), 0}
+}
+
+func fromF64(f float64) u128 {
+	if f != f {
+		return u128{canonNaN64, 0}
+	}
+	return u128{math.Float64bits(f), 0}
+}
+
+// floatBinary computes one f32 or f64 lane; ok is false for other widths.
+func floatBinary(op ir.Opcode, n int, a, b u128) (u128, bool) {
+	switch op {
+	case ir.OpFcopysign:
+		sign := u128{1, 0}.shl(uint(n - 1))
+		return a.and(sign.not()).or(b.and(sign)).trunc(n), n == 32 || n == 64
+	}
+	switch n {
+	case 32:
+		x, y := f32of(a), f32of(b)
+		var r float32
+		switch op {
+		case ir.OpFadd:
+			r = x + y
+		case ir.OpFsub:
+			r = x - y
+		case ir.OpFmul:
+			r = x * y
+		case ir.OpFdiv:
+			r = x / y
+		case ir.OpFmin:
+			r = float32(fmin(float64(x), float64(y)))
+		case ir.OpFmax:
+			r = float32(fmax(float64(x), float64(y)))
+		default:
+			return u128{}, false
+		}
+		return fromF32(r), true
+	case 64:
+		x, y := f64of(a), f64of(b)
+		var r float64
+		switch op {
+		case ir.OpFadd:
+			r = x + y
+		case ir.OpFsub:
+			r = x - y
+		case ir.OpFmul:
+			r = x * y
+		case ir.OpFdiv:
+			r = x / y
+		case ir.OpFmin:
+			r = fmin(x, y)
+		case ir.OpFmax:
+			r = fmax(x, y)
+		default:
+			return u128{}, false
+		}
+		return fromF64(r), true
+	}
+	return u128{}, false
+}
+
+// fmin and fmax follow Cranelift: NaN if either operand is NaN, and
+// -0.0 < +0.0.
+func fmin(x, y float64) float64 {
+	switch {
+	case x != x || y != y:
+		return math.NaN()
+	case x == 0 && y == 0:
+		if math.Signbit(x) {
+			return x
+		}
+		return y
+	case x < y:
+		return x
+	}
+	return y
+}
+
+func fmax(x, y float64) float64 {
+	switch {
+	case x != x || y != y:
+		return math.NaN()
+	case x == 0 && y == 0:
+		if math.Signbit(x) {
+			return y
+		}
+		return x
+	case x > y:
+		return x
+	}
+	return y
+}
+
+// floatUnary computes one lane of sqrt, fneg, fabs and the rounding ops.
+func floatUnary(op ir.Opcode, n int, a u128) (u128, bool) {
+	if n != 32 && n != 64 {
+		// Sign manipulation is defined for every width (f16, f128 too).
+		sign := u128{1, 0}.shl(uint(n - 1))
+		switch op {
+		case ir.OpFneg:
+			return a.xor(sign).trunc(n), n == 16 || n == 128
+		case ir.OpFabs:
+			return a.and(sign.not()).trunc(n), n == 16 || n == 128
+		}
+		return u128{}, false
+	}
+	switch op {
+	case ir.OpFneg:
+		return a.xor(u128{1, 0}.shl(uint(n - 1))).trunc(n), true
+	case ir.OpFabs:
+		return a.and(u128{1, 0}.shl(uint(n - 1)).not()).trunc(n), true
+	}
+	var f func(float64) float64
+	switch op {
+	case ir.OpSqrt:
+		f = math.Sqrt
+	case ir.OpCeil:
+		f = math.Ceil
+	case ir.OpFloor:
+		f = math.Floor
+	case ir.OpTrunc:
+		f = math.Trunc
+	case ir.OpNearest:
+		f = math.RoundToEven
+	default:
+		return u128{}, false
+	}
+	if n == 32 {
+		// Exact: these operations on a float32 widened to float64 round
+		// once when narrowed back (sqrt: 53 >= 2*24+2 bits).
+		return fromF32(float32(f(float64(f32of(a))))), true
+	}
+	return fromF64(f(f64of(a))), true
+}
+
+// fma computes a*b+c rounded once.
+func fma(n int, a, b, c u128) (u128, bool) {
+	switch n {
+	case 64:
+		return fromF64(math.FMA(f64of(a), f64of(b), f64of(c))), true
+	case 32:
+		x, y, z := float64(f32of(a)), float64(f32of(b)), float64(f32of(c))
+		r := math.FMA(x, y, z)
+		if math.IsInf(r, 0) || r != r || r == 0 || isInf3(x, y, z) {
+			// Infinities, NaNs and exact zeros need no second rounding.
+			return fromF32(float32(r)), true
+		}
+		// x*y is exact in float64, but x*y+z rounded to float64 and then
+		// to float32 may round twice; compute it exactly instead.
+		p := new(big.Float).SetPrec(2048).SetFloat64(x)
+		p.Mul(p, new(big.Float).SetFloat64(y))
+		p.Add(p, new(big.Float).SetFloat64(z))
+		f, _ := p.Float32()
+		return fromF32(f), true
+	}
+	return u128{}, false
+}
+
+func isInf3(x, y, z float64) bool {
+	return math.IsInf(x, 0) || math.IsInf(y, 0) || math.IsInf(z, 0)
+}
+
+// floatCompare evaluates an fcmp condition.
+func floatCompare(cc ir.FloatCC, n int, a, b u128) (bool, bool) {
+	var x, y float64
+	switch n {
+	case 32:
+		x, y = float64(f32of(a)), float64(f32of(b))
+	case 64:
+		x, y = f64of(a), f64of(b)
+	default:
+		return false, false
+	}
+	uno := x != x || y != y
+	var r bool
+	switch cc {
+	case ir.FloatOrd:
+		r = !uno
+	case ir.FloatUno:
+		r = uno
+	case ir.FloatEQ:
+		r = x == y
+	case ir.FloatNE:
+		r = x != y
+	case ir.FloatOne:
+		r = !uno && x != y
+	case ir.FloatUeq:
+		r = uno || x == y
+	case ir.FloatLT:
+		r = x < y
+	case ir.FloatUge:
+		r = uno || x >= y
+	case ir.FloatLE:
+		r = x <= y
+	case ir.FloatUgt:
+		r = uno || x > y
+	case ir.FloatGT:
+		r = x > y
+	case ir.FloatUle:
+		r = uno || x <= y
+	case ir.FloatGE:
+		r = x >= y
+	case ir.FloatUlt:
+		r = uno || x < y
+	}
+	return r, true
+}
+
+// floatToInt converts one float lane (n bits) to an integer lane of m bits.
+// Trapping forms return bad_toint for NaN and int_ovf out of range;
+// saturating forms return 0 for NaN and clamp.
+func floatToInt(n, m int, a u128, signed, sat bool) (u128, ir.TrapCode, bool) {
+	var x float64
+	switch n {
+	case 32:
+		x = float64(f32of(a))
+	case 64:
+		x = f64of(a)
+	default:
+		return u128{}, 0, false
+	}
+	if x != x {
+		if sat {
+			return u128{}, 0, true
+		}
+		return u128{}, ir.TrapBadConversionToInt, true
+	}
+	t := math.Trunc(x)
+	// The bounds 2^(m-1) and 2^m are exact powers of two in float64.
+	var lo, hi float64 // valid iff lo <= t < hi
+	if signed {
+		lo, hi = -math.Ldexp(1, m-1), math.Ldexp(1, m-1)
+	} else {
+		lo, hi = 0, math.Ldexp(1, m)
+	}
+	if t < lo || t >= hi {
+		if !sat {
+			return u128{}, ir.TrapIntegerOverflow, true
+		}
+		switch {
+		case !signed && t < lo:
+			return u128{}, 0, true
+		case !signed:
+			return ones(m), 0, true
+		case t < lo:
+			return sminOf(m), 0, true
+		default:
+			return smaxOf(m), 0, true
+		}
+	}
+	neg := t < 0
+	if neg {
+		t = -t
+	}
+	// |t| < 2^127 here: split into two 64-bit halves exactly.
+	hiPart := math.Floor(t / 18446744073709551616.0)
+	loPart := t - hiPart*18446744073709551616.0
+	r := u128{uint64(loPart), uint64(hiPart)}
+	if neg {
+		r = r.neg()
+	}
+	return r.trunc(m), 0, true
+}
+
+// intToFloat converts an m-bit integer lane to an n-bit float lane,
+// rounding to nearest even.
+func intToFloat(n, m int, a u128, signed bool) (u128, bool) {
+	neg := false
+	if signed && a.signBit(m) {
+		neg = true
+		a = a.sext(m).neg()
+	} else {
+		a = a.trunc(m)
+	}
+	var f *big.Float
+	var r float64
+	if a.hi == 0 {
+		switch n {
+		case 32:
+			v := float32(a.lo)
+			if neg {
+				v = -v
+			}
+			return u128{uint64(math.Float32bits(v)), 0}, true
+		case 64:
+			r = float64(a.lo)
+			if neg {
+				r = -r
+			}
+			return u128{math.Float64bits(r), 0}, true
+		}
+		return u128{}, false
+	}
+	f = new(big.Float).SetPrec(128).SetUint64(a.hi)
+	f.SetMantExp(f, 64)
+	f.Add(f, new(big.Float).SetUint64(a.lo))
+	if neg {
+		f.Neg(f)
+	}
+	switch n {
+	case 32:
+		v, _ := f.Float32()
+		return u128{uint64(math.Float32bits(v)), 0}, true
+	case 64:
+		v, _ := f.Float64()
+		return u128{math.Float64bits(v), 0}, true
+	}
+	return u128{}, false
+}
+
+// floatConvert is fpromote (f32→f64) and fdemote (f64→f32).
+func floatConvert(from, to int, a u128) (u128, bool) {
+	switch {
+	case from == 32 && to == 64:
+		return fromF64(float64(f32of(a))), true
+	case from == 64 && to == 32:
+		return fromF32(float32(f64of(a))), true
+	case from == to:
+		return a, true
+	}
+	return u128{}, false
+}

@@ -1,0 +1,203 @@
+package interp
+
+import (
+	"fmt"
+
+	"kiln/ir"
+)
+
+// function is an ir.Function prepared for execution: aliases resolved,
+// stack frame laid out, callees bound. prepare checks every reference the
+// execution loop follows without a bounds check, so a malformed function
+// fails with an error instead of a panic.
+type function struct {
+	f    *ir.Function
+	name string
+	err  error // non-nil: the function cannot run, and this says why
+
+	alias   []ir.Value // per value: the value it resolves to (its slot)
+	ctrl    []ir.Type  // per instruction: the controlling type
+	params  []ir.Value // entry block parameters
+	slotOff []uint64   // per stack slot: offset in the frame
+	frame   uint64     // frame size in bytes
+	align   uint64     // frame alignment
+	callees []int      // per FuncRef: index in the callee space, -1 unresolved
+	vmctx   int        // index of the vmctx parameter, -1 if none
+}
+
+// Callee space: indexes 0…len(funcs)-1 are the file's functions, then
+// the libcalls in libcallNames order. func_addr yields
+// funcBase + funcAlign*index.
+var libcallNames = [...]string{
+	"%CeilF32", "%CeilF64", "%FloorF32", "%FloorF64",
+	"%TruncF32", "%TruncF64", "%NearestF32", "%NearestF64",
+}
+
+// libcallOp is the rounding opcode and float width of each libcall.
+var libcallOp = [len(libcallNames)]struct {
+	op   ir.Opcode
+	bits int
+}{
+	{ir.OpCeil, 32}, {ir.OpCeil, 64}, {ir.OpFloor, 32}, {ir.OpFloor, 64},
+	{ir.OpTrunc, 32}, {ir.OpTrunc, 64}, {ir.OpNearest, 32}, {ir.OpNearest, 64},
+}
+
+func (in *Interpreter) resolveName(n ir.Name) int {
+	s := n.String()
+	if idx, ok := in.byName[s]; ok {
+		return idx
+	}
+	for i, l := range libcallNames {
+		if l == s {
+			return len(in.funcs) + i
+		}
+	}
+	return -1
+}
+
+func (in *Interpreter) prepare(fn *function) {
+	f := fn.f
+	dfg := &f.DFG
+	fail := func(format string, a ...any) {
+		if fn.err == nil {
+			fn.err = fmt.Errorf("interp: %s: %s", fn.name, fmt.Sprintf(format, a...))
+		}
+	}
+	defer func() {
+		// The ir accessors index their tables without checks; a reference
+		// prepare did not anticipate must still not crash New.
+		if r := recover(); r != nil {
+			fail("malformed function: %v", r)
+		}
+	}()
+	fn.vmctx = f.Signature.SpecialParam(ir.PurposeVMContext)
+
+	// Values: resolve aliases once; reject cycles and dangling values.
+	fn.alias = make([]ir.Value, dfg.NumValues())
+	for v := range fn.alias {
+		fn.alias[v] = dfg.ResolveAliases(ir.Value(v))
+	}
+	validValue := func(v ir.Value) bool {
+		if v < 0 || int(v) >= len(fn.alias) {
+			return false
+		}
+		r := fn.alias[v]
+		return r >= 0 && int(r) < len(fn.alias) && dfg.ValueIsValid(r)
+	}
+
+	// Stack frame: slots in declaration order, each at its alignment.
+	fn.align = 16
+	for i, ss := range f.StackSlots {
+		fn.slotOff = append(fn.slotOff, 0)
+		if ss.Kind == ir.SlotNone {
+			continue
+		}
+		a := uint64(1) << min(ss.AlignLog2, 16)
+		fn.align = max(fn.align, a)
+		fn.frame = (fn.frame + a - 1) &^ (a - 1)
+		fn.slotOff[i] = fn.frame
+		fn.frame += uint64(ss.Size)
+		if fn.frame > 1<<40 {
+			fail("stack frame too large")
+		}
+	}
+
+	fn.callees = make([]int, len(f.ExtFuncs))
+	for i, ef := range f.ExtFuncs {
+		fn.callees[i] = -1
+		if ef.Name.Kind != ir.NameNone {
+			fn.callees[i] = in.resolveName(ef.Name)
+		}
+	}
+
+	entry := f.Layout.EntryBlock()
+	if entry == ir.NoBlock || !dfg.BlockIsValid(entry) {
+		fail("no entry block")
+		return
+	}
+	fn.params = dfg.BlockParams(entry)
+	if len(fn.params) != len(f.Signature.Params) {
+		fail("entry block has %d parameters, signature %d", len(fn.params), len(f.Signature.Params))
+	}
+
+	fn.ctrl = make([]ir.Type, dfg.NumInsts())
+	for b := range f.Layout.Blocks() {
+		if !dfg.BlockIsValid(b) {
+			fail("%s is not a valid block", b)
+			return
+		}
+		last := ir.NoInst
+		for inst := range f.Layout.BlockInsts(b) {
+			last = inst
+			if !dfg.InstIsValid(inst) {
+				fail("%s is not a valid instruction", inst)
+				return
+			}
+			d := &dfg.Insts[inst]
+			info := d.Opcode.Info()
+			args := dfg.Args(inst)
+			if n := d.Format().FixedArgs(); n >= 0 && len(args) != n {
+				fail("%s at %s has %d arguments, want %d", d.Opcode, inst, len(args), n)
+				continue
+			}
+			for _, v := range args {
+				if !validValue(v) {
+					fail("%s at %s uses undefined value %s", d.Opcode, inst, v)
+				}
+			}
+			if info.Ctrl == ir.CtrlOperand && int(info.CtrlArg) >= len(args) {
+				fail("%s at %s lacks its controlling argument", d.Opcode, inst)
+				continue
+			}
+			ctrl := f.CtrlTypevar(inst)
+			fn.ctrl[inst] = ctrl
+			switch d.Opcode {
+			case ir.OpReturn, ir.OpReturnCall, ir.OpReturnCallIndirect, ir.OpTryCall, ir.OpTryCallIndirect:
+				// No results; checked when executed.
+			default:
+				want, err := f.ResultTypes(d, ctrl)
+				if err != nil {
+					fail("%s at %s: %v", d.Opcode, inst, err)
+					continue
+				}
+				res := dfg.Results(inst)
+				if len(res) != len(want) {
+					fail("%s at %s has %d results, want %d", d.Opcode, inst, len(res), len(want))
+				}
+				for _, r := range res {
+					if !validValue(r) {
+						fail("%s at %s defines invalid value %s", d.Opcode, inst, r)
+					}
+				}
+			}
+			if d.Opcode.IsBranch() && d.Format() != ir.FmtTryCall && d.Format() != ir.FmtTryCallIndirect {
+				if d.Format() == ir.FmtBranchTable && (d.Entity < 0 || int(d.Entity) >= len(dfg.JumpTables)) {
+					fail("br_table at %s has no jump table", inst)
+					continue
+				}
+				if (d.Format() == ir.FmtJump || d.Format() == ir.FmtBrif) && d.Entity < 0 {
+					fail("%s at %s has no targets", d.Opcode, inst)
+					continue
+				}
+				for _, bc := range dfg.BlockCalls(inst) {
+					if !f.Layout.IsBlockInserted(bc.Block) || !dfg.BlockIsValid(bc.Block) {
+						fail("%s at %s targets %s, which is not in the layout", d.Opcode, inst, bc.Block)
+						continue
+					}
+					bargs := dfg.BlockCallArgs(bc)
+					if len(bargs) != len(dfg.BlockParams(bc.Block)) {
+						fail("%s at %s passes %d arguments to %s, which has %d parameters", d.Opcode, inst, len(bargs), bc.Block, len(dfg.BlockParams(bc.Block)))
+					}
+					for _, a := range bargs {
+						if a.Kind() != ir.ArgValue || !validValue(a.Value()) {
+							fail("%s at %s passes an invalid argument %s", d.Opcode, inst, a)
+						}
+					}
+				}
+			}
+		}
+		if last == ir.NoInst || !dfg.Insts[last].Opcode.IsTerminator() {
+			fail("%s does not end in a terminator", b)
+		}
+	}
+}
