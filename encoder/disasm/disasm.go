@@ -1,0 +1,174 @@
+package disasm
+
+import (
+	"encoding/binary"
+	"fmt"
+	"strings"
+
+	"golang.org/x/arch/arm64/arm64asm"
+	"golang.org/x/arch/riscv64/riscv64asm"
+	"golang.org/x/arch/s390x/s390xasm"
+	"golang.org/x/arch/x86/x86asm"
+)
+
+// Line is one decoded instruction (or one undecodable unit of bytes).
+type Line struct {
+	Offset uint64 // address: pc + offset in the code
+	Bytes  []byte // the encoding, aliasing the input
+	Text   string // GNU syntax, or ".byte"/".word" for undecodable bytes
+}
+
+// decoder decodes one instruction at the start of code, returning its
+// length and text; n == 0 means "not an instruction".
+type decoder struct {
+	minLen int
+	decode func(code []byte, pc uint64) (n int, text string)
+	data   func(b []byte) string
+}
+
+var decoders = map[string]*decoder{
+	"amd64": {
+		minLen: 1,
+		decode: func(code []byte, pc uint64) (int, string) {
+			in, err := x86asm.Decode(code, 64)
+			if err != nil || in.Len == 0 {
+				return 0, ""
+			}
+			return in.Len, x86asm.GNUSyntax(in, pc, nil)
+		},
+		data: func(b []byte) string { return fmt.Sprintf(".byte 0x%02x", b[0]) },
+	},
+	"arm64": {
+		minLen: 4,
+		decode: func(code []byte, pc uint64) (int, string) {
+			if len(code) < 4 {
+				return 0, ""
+			}
+			in, err := arm64asm.Decode(code)
+			if err != nil {
+				return 0, ""
+			}
+			return 4, arm64asm.GNUSyntax(in)
+		},
+		data: func(b []byte) string {
+			if len(b) == 4 {
+				return fmt.Sprintf(".word 0x%08x", binary.LittleEndian.Uint32(b))
+			}
+			return byteList(b)
+		},
+	},
+	"riscv64": {
+		minLen: 2,
+		decode: func(code []byte, pc uint64) (int, string) {
+			in, err := riscv64asm.Decode(code)
+			if err != nil || in.Len == 0 || in.Len > len(code) {
+				return 0, ""
+			}
+			return in.Len, riscv64asm.GNUSyntax(in)
+		},
+		data: func(b []byte) string {
+			if len(b) == 2 {
+				return fmt.Sprintf(".short 0x%04x", binary.LittleEndian.Uint16(b))
+			}
+			return byteList(b)
+		},
+	},
+	"s390x": {
+		minLen: 2,
+		decode: func(code []byte, pc uint64) (int, string) {
+			in, err := s390xasm.Decode(code)
+			if err != nil || in.Len == 0 || in.Len > len(code) {
+				return 0, ""
+			}
+			return in.Len, s390xasm.GNUSyntax(in, pc)
+		},
+		data: func(b []byte) string {
+			if len(b) == 2 {
+				return fmt.Sprintf(".short 0x%04x", binary.BigEndian.Uint16(b))
+			}
+			return byteList(b)
+		},
+	},
+}
+
+var aliases = map[string]string{"x86_64": "amd64", "x86-64": "amd64", "aarch64": "arm64"}
+
+func byteList(b []byte) string {
+	parts := make([]string, len(b))
+	for i, x := range b {
+		parts[i] = fmt.Sprintf("0x%02x", x)
+	}
+	return ".byte " + strings.Join(parts, ",")
+}
+
+// Arches lists the supported architecture names.
+func Arches() []string { return []string{"amd64", "arm64", "riscv64", "s390x"} }
+
+// Disassemble decodes code, which starts at address pc, into Lines that
+// cover every byte. The only error is an unknown architecture.
+func Disassemble(arch string, code []byte, pc uint64) ([]Line, error) {
+	if a, ok := aliases[arch]; ok {
+		arch = a
+	}
+	d, ok := decoders[arch]
+	if !ok {
+		return nil, fmt.Errorf("disasm: unknown architecture %q (want one of %s)", arch, strings.Join(Arches(), ", "))
+	}
+	var lines []Line
+	for off := 0; off < len(code); {
+		rest := code[off:]
+		n, text := safeDecode(d, rest, pc+uint64(off))
+		if n <= 0 || n > len(rest) {
+			n = min(d.minLen, len(rest))
+			text = d.data(rest[:n])
+		}
+		lines = append(lines, Line{Offset: pc + uint64(off), Bytes: rest[:n:n], Text: text})
+		off += n
+	}
+	return lines, nil
+}
+
+// safeDecode runs a decoder, turning a panic on hostile input into "not an
+// instruction".
+func safeDecode(d *decoder, code []byte, pc uint64) (n int, text string) {
+	defer func() {
+		if recover() != nil {
+			n, text = 0, ""
+		}
+	}()
+	return d.decode(code, pc)
+}
+
+// String prints the line as "offset: bytes  text".
+func (l Line) String() string { return l.format(false) }
+
+func (l Line) format(noBytes bool) string {
+	if noBytes {
+		return fmt.Sprintf("%4x: %s", l.Offset, l.Text)
+	}
+	return fmt.Sprintf("%4x: %-30s %s", l.Offset, fmt.Sprintf("% x", l.Bytes), l.Text)
+}
+
+// Options control Format.
+type Options struct {
+	NoBytes bool // omit the hex column
+}
+
+// Format prints lines, one per line, each ending in a newline.
+func Format(lines []Line, opt Options) string {
+	var sb strings.Builder
+	for _, l := range lines {
+		sb.WriteString(l.format(opt.NoBytes))
+		sb.WriteByte('\n')
+	}
+	return sb.String()
+}
+
+// Text disassembles code and formats it in one step.
+func Text(arch string, code []byte, pc uint64, opt Options) (string, error) {
+	lines, err := Disassemble(arch, code, pc)
+	if err != nil {
+		return "", err
+	}
+	return Format(lines, opt), nil
+}
