@@ -1,0 +1,270 @@
+package verify
+
+import (
+	"strings"
+
+	"kiln/ir"
+)
+
+// typeSet is a set of value types: bit k of scalars admits lane kind k as
+// a scalar, bit k of vectors admits every vector whose lanes are of kind k.
+// It is the verifier's counterpart of Cranelift's TypeSet, coarse where
+// the finer distinctions (minimum lane counts, vector widths) never decide
+// anything the backends rely on.
+type typeSet struct {
+	scalars, vectors uint16
+}
+
+func lanes(ts ...ir.Type) uint16 {
+	var m uint16
+	for _, t := range ts {
+		m |= 1 << t
+	}
+	return m
+}
+
+var (
+	intLanes   = lanes(ir.I8, ir.I16, ir.I32, ir.I64, ir.I128)
+	floatLanes = lanes(ir.F16, ir.F32, ir.F64, ir.F128)
+
+	setAny       = typeSet{intLanes | floatLanes, intLanes | floatLanes}
+	setInt       = typeSet{intLanes, intLanes}
+	setIntScalar = typeSet{intLanes, 0}
+	setNarrowInt = typeSet{lanes(ir.I8, ir.I16, ir.I32, ir.I64), 0} // iconst, ireduce results
+	setWideInt   = typeSet{lanes(ir.I16, ir.I32, ir.I64, ir.I128), 0}
+	setFloat     = typeSet{floatLanes, floatLanes}
+	setFloatScl  = typeSet{floatLanes, 0}
+	setVector    = typeSet{0, intLanes | floatLanes}
+	setIntVector = typeSet{0, intLanes}
+	setFloatVec  = typeSet{0, floatLanes}
+	setAddr      = typeSet{lanes(ir.I32, ir.I64), 0}
+	setMem       = setAny // anything loadable
+)
+
+func (s typeSet) contains(t ir.Type) bool {
+	if t == ir.Invalid || t.LaneType() > ir.F128 || t.Bits() == 0 {
+		return false
+	}
+	if t.IsVector() {
+		return s.vectors&(1<<t.LaneType()) != 0
+	}
+	return s.scalars&(1<<t.LaneType()) != 0
+}
+
+func (s typeSet) String() string {
+	name := func(m uint16, suffix string) []string {
+		var out []string
+		for k := ir.I8; k <= ir.F128; k++ {
+			if m&(1<<k) != 0 {
+				out = append(out, k.String()+suffix)
+			}
+		}
+		return out
+	}
+	parts := append(name(s.scalars, ""), name(s.vectors, "xN")...)
+	return "{" + strings.Join(parts, ", ") + "}"
+}
+
+// argRule says how one value operand's type relates to the controlling
+// type of its instruction.
+type argRule uint8
+
+const (
+	argSame     argRule = iota // exactly the controlling type
+	argFree                    // any type in the operand's own set
+	argFixed                   // exactly operand.fixed
+	argLane                    // the lane type of the controlling type
+	argNarrower                // same lane count and class, narrower lanes (uextend, fpromote)
+	argWider                   // same lane count and class, wider lanes (ireduce, fdemote)
+	argAddr                    // an address: the target's pointer type (i32 or i64 untargeted)
+)
+
+type operand struct {
+	rule  argRule
+	set   typeSet // for argFree
+	fixed ir.Type // for argFixed
+}
+
+var (
+	same     = operand{rule: argSame}
+	lane     = operand{rule: argLane}
+	narrower = operand{rule: argNarrower}
+	wider    = operand{rule: argWider}
+	addr     = operand{rule: argAddr}
+)
+
+func free(s typeSet) operand  { return operand{rule: argFree, set: s} }
+func fixed(t ir.Type) operand { return operand{rule: argFixed, fixed: t} }
+func sig(ctrl typeSet, args ...operand) constraint {
+	return constraint{ctrl: ctrl, args: args}
+}
+
+// constraint is the type signature of one opcode: the set its controlling
+// type must lie in (ignored for monomorphic opcodes) and one rule per
+// fixed value operand. Variable operands (call arguments, return values,
+// branch arguments) are checked against signatures and block parameters.
+type constraint struct {
+	ctrl typeSet
+	args []operand
+}
+
+// constraints is indexed by opcode. Result types are not listed: they
+// follow from the controlling type by the opcode table's ResultRule.
+var constraints = [ir.NumOpcodes]constraint{
+	ir.OpBrif:               sig(setIntScalar, same),
+	ir.OpBrTable:            sig(setIntScalar, same),
+	ir.OpCallIndirect:       sig(setAddr, same),
+	ir.OpReturnCallIndirect: sig(setAddr, same),
+	ir.OpTryCallIndirect:    sig(setAddr, same),
+	ir.OpFuncAddr:           sig(setAddr),
+	ir.OpTrapz:              sig(setIntScalar, same),
+	ir.OpTrapnz:             sig(setIntScalar, same),
+
+	ir.OpIconst: sig(setNarrowInt),
+	ir.OpVconst: sig(setVector),
+
+	ir.OpIadd:             sig(setInt, same, same),
+	ir.OpIsub:             sig(setInt, same, same),
+	ir.OpIneg:             sig(setInt, same),
+	ir.OpIabs:             sig(setInt, same),
+	ir.OpImul:             sig(setInt, same, same),
+	ir.OpUmulhi:           sig(setInt, same, same),
+	ir.OpSmulhi:           sig(setInt, same, same),
+	ir.OpUdiv:             sig(setInt, same, same),
+	ir.OpSdiv:             sig(setInt, same, same),
+	ir.OpUrem:             sig(setInt, same, same),
+	ir.OpSrem:             sig(setInt, same, same),
+	ir.OpUaddOverflow:     sig(setIntScalar, same, same),
+	ir.OpSaddOverflow:     sig(setIntScalar, same, same),
+	ir.OpUsubOverflow:     sig(setIntScalar, same, same),
+	ir.OpSsubOverflow:     sig(setIntScalar, same, same),
+	ir.OpUmulOverflow:     sig(setIntScalar, same, same),
+	ir.OpSmulOverflow:     sig(setIntScalar, same, same),
+	ir.OpUaddOverflowCin:  sig(setIntScalar, same, same, fixed(ir.I8)),
+	ir.OpSaddOverflowCin:  sig(setIntScalar, same, same, fixed(ir.I8)),
+	ir.OpUsubOverflowBin:  sig(setIntScalar, same, same, fixed(ir.I8)),
+	ir.OpSsubOverflowBin:  sig(setIntScalar, same, same, fixed(ir.I8)),
+	ir.OpUaddOverflowTrap: sig(setIntScalar, same, same),
+	ir.OpSmin:             sig(setInt, same, same),
+	ir.OpUmin:             sig(setInt, same, same),
+	ir.OpSmax:             sig(setInt, same, same),
+	ir.OpUmax:             sig(setInt, same, same),
+	ir.OpAvgRound:         sig(setInt, same, same),
+	ir.OpUaddSat:          sig(setInt, same, same),
+	ir.OpSaddSat:          sig(setInt, same, same),
+	ir.OpUsubSat:          sig(setInt, same, same),
+	ir.OpSsubSat:          sig(setInt, same, same),
+	ir.OpSqmulRoundSat:    sig(setIntVector, same, same),
+
+	ir.OpBand:   sig(setAny, same, same),
+	ir.OpBor:    sig(setAny, same, same),
+	ir.OpBxor:   sig(setAny, same, same),
+	ir.OpBnot:   sig(setAny, same),
+	ir.OpRotl:   sig(setInt, same, free(setIntScalar)),
+	ir.OpRotr:   sig(setInt, same, free(setIntScalar)),
+	ir.OpIshl:   sig(setInt, same, free(setIntScalar)),
+	ir.OpUshr:   sig(setInt, same, free(setIntScalar)),
+	ir.OpSshr:   sig(setInt, same, free(setIntScalar)),
+	ir.OpBitrev: sig(setInt, same),
+	ir.OpClz:    sig(setInt, same),
+	ir.OpCls:    sig(setInt, same),
+	ir.OpCtz:    sig(setInt, same),
+	ir.OpBswap:  sig(setInt, same),
+	ir.OpPopcnt: sig(setInt, same),
+
+	ir.OpIcmp:               sig(setInt, same, same),
+	ir.OpFcmp:               sig(setFloat, same, same),
+	ir.OpSelect:             sig(setAny, free(setIntScalar), same, same),
+	ir.OpSelectSpectreGuard: sig(setAny, free(setIntScalar), same, same),
+	ir.OpBitselect:          sig(setAny, same, same, same),
+	ir.OpBmask:              sig(setInt, free(setInt)),
+
+	ir.OpUextend: sig(setWideInt, narrower),
+	ir.OpSextend: sig(setWideInt, narrower),
+	ir.OpIreduce: sig(setNarrowInt, wider),
+	ir.OpIconcat: sig(setNarrowInt, same, same),
+	ir.OpIsplit:  sig(setWideInt, same),
+
+	ir.OpFadd:          sig(setFloat, same, same),
+	ir.OpFsub:          sig(setFloat, same, same),
+	ir.OpFmul:          sig(setFloat, same, same),
+	ir.OpFdiv:          sig(setFloat, same, same),
+	ir.OpSqrt:          sig(setFloat, same),
+	ir.OpFma:           sig(setFloat, same, same, same),
+	ir.OpFneg:          sig(setFloat, same),
+	ir.OpFabs:          sig(setFloat, same),
+	ir.OpFcopysign:     sig(setFloat, same, same),
+	ir.OpFmin:          sig(setFloat, same, same),
+	ir.OpFmax:          sig(setFloat, same, same),
+	ir.OpCeil:          sig(setFloat, same),
+	ir.OpFloor:         sig(setFloat, same),
+	ir.OpTrunc:         sig(setFloat, same),
+	ir.OpNearest:       sig(setFloat, same),
+	ir.OpFpromote:      sig(setFloatScl, narrower),
+	ir.OpFdemote:       sig(setFloatScl, wider),
+	ir.OpFvpromoteLow:  sig(setFloatVec, same),
+	ir.OpFvdemote:      sig(setFloatVec, same),
+	ir.OpFcvtToUint:    sig(setInt, free(setFloat)),
+	ir.OpFcvtToSint:    sig(setInt, free(setFloat)),
+	ir.OpFcvtToUintSat: sig(setInt, free(setFloat)),
+	ir.OpFcvtToSintSat: sig(setInt, free(setFloat)),
+	ir.OpFcvtFromUint:  sig(setFloat, free(setInt)),
+	ir.OpFcvtFromSint:  sig(setFloat, free(setInt)),
+	ir.OpBitcast:       sig(setAny, free(setAny)),
+
+	ir.OpSplat:          sig(setVector, lane),
+	ir.OpShuffle:        sig(typeSet{}, fixed(ir.I8X16), fixed(ir.I8X16)),
+	ir.OpSwizzle:        sig(typeSet{}, fixed(ir.I8X16), fixed(ir.I8X16)),
+	ir.OpInsertlane:     sig(setVector, same, lane),
+	ir.OpExtractlane:    sig(setVector, same),
+	ir.OpScalarToVector: sig(setVector, lane),
+	ir.OpVanyTrue:       sig(setVector, same),
+	ir.OpVallTrue:       sig(setVector, same),
+	ir.OpVhighBits:      sig(setInt, free(setVector)),
+	ir.OpSnarrow:        sig(setIntVector, same, same),
+	ir.OpUnarrow:        sig(setIntVector, same, same),
+	ir.OpUunarrow:       sig(setIntVector, same, same),
+	ir.OpSwidenLow:      sig(setIntVector, same),
+	ir.OpSwidenHigh:     sig(setIntVector, same),
+	ir.OpUwidenLow:      sig(setIntVector, same),
+	ir.OpUwidenHigh:     sig(setIntVector, same),
+	ir.OpIaddPairwise:   sig(setIntVector, same, same),
+	ir.OpX86Pshufb:      sig(typeSet{}, fixed(ir.I8X16), fixed(ir.I8X16)),
+	ir.OpX86Blendv:      sig(setVector, same, same, same),
+	ir.OpX86Pmulhrsw:    sig(setIntVector, same, same),
+	ir.OpX86Pmaddubsw:   sig(typeSet{}, fixed(ir.I8X16), fixed(ir.I8X16)),
+	ir.OpX86Cvtt2dq:     sig(setIntVector, free(setFloatVec)),
+
+	ir.OpLoad:        sig(setMem, addr),
+	ir.OpStore:       sig(setMem, same, addr),
+	ir.OpUload8:      sig(setInt, addr),
+	ir.OpSload8:      sig(setInt, addr),
+	ir.OpUload16:     sig(setInt, addr),
+	ir.OpSload16:     sig(setInt, addr),
+	ir.OpUload32:     sig(setInt, addr),
+	ir.OpSload32:     sig(setInt, addr),
+	ir.OpIstore8:     sig(setInt, same, addr),
+	ir.OpIstore16:    sig(setInt, same, addr),
+	ir.OpIstore32:    sig(setInt, same, addr),
+	ir.OpUload8x8:    sig(setIntVector, addr),
+	ir.OpSload8x8:    sig(setIntVector, addr),
+	ir.OpUload16x4:   sig(setIntVector, addr),
+	ir.OpSload16x4:   sig(setIntVector, addr),
+	ir.OpUload32x2:   sig(setIntVector, addr),
+	ir.OpSload32x2:   sig(setIntVector, addr),
+	ir.OpStackAddr:   sig(setAddr),
+	ir.OpSymbolValue: sig(setAddr),
+	ir.OpTlsValue:    sig(setAddr),
+	ir.OpAtomicRmw:   sig(setIntScalar, addr, same),
+	ir.OpAtomicCas:   sig(setIntScalar, addr, same, same),
+	ir.OpAtomicLoad:  sig(setIntScalar, addr),
+	ir.OpAtomicStore: sig(setIntScalar, same, addr),
+
+	ir.OpGetPinnedReg:               sig(setAddr),
+	ir.OpSetPinnedReg:               sig(setAddr, same),
+	ir.OpGetFramePointer:            sig(setAddr),
+	ir.OpGetStackPointer:            sig(setAddr),
+	ir.OpGetReturnAddress:           sig(setAddr),
+	ir.OpGetExceptionHandlerAddress: sig(setAddr),
+	ir.OpStackSwitch:                sig(setAny, addr, addr, same),
+}
