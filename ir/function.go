@@ -439,14 +439,17 @@ func (f *Function) MakeInstResults(inst Inst, ctrl Type) error {
 }
 
 // CtrlTypevar returns the controlling type of inst: the recorded type for
-// CtrlSuffix opcodes, the designated argument's type for CtrlOperand.
+// CtrlSuffix opcodes, the designated argument's type for CtrlOperand (or
+// the recorded type while that argument is undefined).
 func (f *Function) CtrlTypevar(inst Inst) Type {
 	d := &f.DFG.Insts[inst]
 	info := d.Opcode.Info()
 	if info.Ctrl == CtrlOperand {
 		args := f.DFG.Args(inst)
 		if int(info.CtrlArg) < len(args) {
-			return f.DFG.ValueType(f.DFG.ResolveAliases(args[info.CtrlArg]))
+			if t := f.DFG.ValueType(args[info.CtrlArg]); t != Invalid {
+				return t
+			}
 		}
 	}
 	return d.Type

@@ -138,6 +138,8 @@ type parser struct {
 	opts ParseOptions
 	cc   CallConv // default convention for this file
 
+	lineStarts []int // byte offset of each line, built on first use
+
 	// per function
 	f         *Function
 	ff        *FileFunc
@@ -191,17 +193,21 @@ func (p *parser) optional(s string) bool {
 
 // lineText returns the source text of line n (1-based) without its comment.
 func (p *parser) lineText(n int) string {
-	line := 1
-	start := 0
-	for i := 0; i < len(p.src) && line < n; i++ {
-		if p.src[i] == '\n' {
-			line++
-			start = i + 1
+	if p.lineStarts == nil {
+		p.lineStarts = []int{0}
+		for i, c := range p.src {
+			if c == '\n' {
+				p.lineStarts = append(p.lineStarts, i+1)
+			}
 		}
 	}
-	end := start
-	for end < len(p.src) && p.src[end] != '\n' {
-		end++
+	if n < 1 || n > len(p.lineStarts) {
+		return ""
+	}
+	start := p.lineStarts[n-1]
+	end := len(p.src)
+	if n < len(p.lineStarts) {
+		end = p.lineStarts[n] - 1
 	}
 	s := string(p.src[start:end])
 	if i := strings.IndexByte(s, ';'); i >= 0 {

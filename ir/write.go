@@ -166,7 +166,7 @@ func (w *writer) preamble() bool {
 	}
 	for i, r := range f.AliasRegions {
 		if r.Declared {
-			w.decl("%s = %d %q", AliasRegion(i), r.UserID, r.Description)
+			w.decl("%s = %d \"%s\"", AliasRegion(i), r.UserID, r.Description)
 			n++
 		}
 	}
