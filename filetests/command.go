@@ -152,14 +152,12 @@ func PointerType(t *ir.Target) ir.Type {
 	return ir.Invalid
 }
 
-// verifyOptions are the verifier options for a file: the pointer type of
-// its first target, as upstream verifies with the first ISA.
+// verifyOptions are the verifier options for the command's target; a
+// target-independent command verifies without one (upstream verifies
+// `test interpret` files with flags only, so pulley32 files may still use
+// i64 addresses there). `test verifier` uses the file's first target.
 func (c *Context) verifyOptions() verify.Options {
-	t := c.Target
-	if t == nil && len(c.File.Parsed.Targets) > 0 {
-		t = &c.File.Parsed.Targets[0]
-	}
-	return verify.Options{PointerType: PointerType(t)}
+	return verify.Options{PointerType: PointerType(c.Target)}
 }
 
 // VerifyAll verifies every function of the file, as upstream does before
@@ -189,6 +187,11 @@ func (verifierCommand) PerTarget() bool { return false }
 func (verifierCommand) Run(ctx *Context) Outcome {
 	var out Outcome
 	f := ctx.File
+	// Upstream verifies with the ISA of the first target line.
+	var opts verify.Options
+	if ts := f.Parsed.Targets; len(ts) > 0 {
+		opts.PointerType = PointerType(&ts[0])
+	}
 	for fi, ff := range f.Parsed.Functions {
 		type expectation struct {
 			loc  verify.Location
@@ -202,7 +205,7 @@ func (verifierCommand) Run(ctx *Context) Outcome {
 				want = append(want, expectation{f.commentEntity(fi, c.Line), strings.TrimSpace(rest), c.Line})
 			}
 		}
-		got := verify.Check(ff.Func, ctx.verifyOptions())
+		got := verify.Check(ff.Func, opts)
 		used := make([]bool, len(got))
 		for _, w := range want {
 			found := false

@@ -189,12 +189,7 @@ func RunFile(path string, opts Options) []Result {
 	}
 	parsed, err := ir.ParseFile(path, src)
 	if err != nil {
-		line := 0
-		var pe *ir.ParseError
-		if errors.As(err, &pe) {
-			line = pe.Line
-		}
-		return []Result{{File: path, Command: "parse", Status: Failed, Failures: []Failure{{line, err.Error()}}}}
+		return parseFailure(path, src, err, opts)
 	}
 	file := newFile(path, src, parsed)
 	var results []Result
@@ -278,4 +273,34 @@ func targetName(t *ir.Target) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// parseFailure reports a file that does not parse as one failure per test
+// command its header names (so --only still counts it only where it
+// applies), or as one `parse` failure when no header can be found.
+func parseFailure(path string, src []byte, err error, opts Options) []Result {
+	fail := Failure{0, err.Error()}
+	var pe *ir.ParseError
+	if errors.As(err, &pe) {
+		fail = Failure{pe.Line, fmt.Sprintf("parse error at column %d: %s", pe.Col, pe.Msg)}
+	}
+	var results []Result
+	for _, line := range strings.Split(string(src), "\n") {
+		t := strings.TrimSpace(line)
+		if strings.HasPrefix(t, "function") {
+			break
+		}
+		words := strings.Fields(strings.SplitN(t, ";", 2)[0])
+		if len(words) < 2 || words[0] != "test" {
+			continue
+		}
+		if len(opts.Only) > 0 && !contains(opts.Only, words[1]) {
+			continue
+		}
+		results = append(results, Result{File: path, Command: strings.Join(words[1:], " "), Status: Failed, Failures: []Failure{fail}})
+	}
+	if len(results) == 0 && len(opts.Only) == 0 {
+		results = append(results, Result{File: path, Command: "parse", Status: Failed, Failures: []Failure{fail}})
+	}
+	return results
 }
