@@ -28,6 +28,12 @@ func NewAsm() *Asm { return &Asm{Buf: encoder.NewBuffer(BufferISA)} }
 // (16 bytes with 16-byte alignment padding), plus a veneer.
 const islandDistance = 4 + 16 + 15 + 4
 
+// NewLabel returns a fresh label of the underlying buffer.
+func (a *Asm) NewLabel() encoder.Label { return a.Buf.NewLabel() }
+
+// Bind binds l to the current offset.
+func (a *Asm) Bind(l encoder.Label) { a.Buf.Bind(l) }
+
 // Emit appends one encoded instruction, or records err.
 func (a *Asm) Emit(in Inst, err error) {
 	if err != nil {

@@ -31,16 +31,20 @@ type row struct {
 	size  int // operand width in bits (32/64) from the first register
 }
 
-// opRows is the parsed table, indexed by Op.
-var opRows []row
+// opRows is the parsed table, indexed by Op. It is a package variable (not
+// filled by init) so that other package-level variables may encode
+// instructions during initialisation.
+var opRows = parseRows(rows[:])
 
-func init() {
-	opRows = rows[:]
-	for i := range opRows {
-		if err := opRows[i].parse(); err != nil {
-			panic(fmt.Sprintf("arm64 table row %d (%s): %v", i, opRows[i].Name, err))
+// parseRows parses every row's operand tokens. A malformed row is a bug in
+// table.go, caught by every test run, hence the panic.
+func parseRows(rs []row) []row {
+	for i := range rs {
+		if err := rs[i].parse(); err != nil {
+			panic(fmt.Sprintf("arm64 table row %d (%s): %v", i, rs[i].Name, err))
 		}
 	}
+	return rs
 }
 
 func (r *row) parse() error {
