@@ -126,4 +126,3 @@ func naiveLen(v uint64, is64 bool) int {
 	}
 	return max(1, n-max(zero, ones))
 }
-
