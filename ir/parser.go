@@ -342,12 +342,35 @@ func entityNumber(word, prefix string) (int, bool) {
 	return n, n < maxEntityNumber
 }
 
+// tooLargeEntity reports a word shaped like an entity (letters then a
+// canonical number) whose number exceeds maxEntityNumber.
+func tooLargeEntity(word string) bool {
+	i := 0
+	for i < len(word) && isLetter(word[i]) {
+		i++
+	}
+	digits := word[i:]
+	if i == 0 || digits == "" || (len(digits) > 1 && digits[0] == '0') {
+		return false
+	}
+	for j := 0; j < len(digits); j++ {
+		if !isDigit(digits[j]) {
+			return false
+		}
+	}
+	_, ok := entityNumber(word, word[:i])
+	return !ok
+}
+
 func (p *parser) entity(prefix, what string) (int, error) {
 	t := p.tok()
 	if t.kind == tWord {
 		if n, ok := entityNumber(t.text, prefix); ok {
 			p.next()
 			return n, nil
+		}
+		if strings.HasPrefix(t.text, prefix) && tooLargeEntity(t.text) {
+			return 0, p.errAt(t, "entity number too large in '%s' (limit %d)", t.text, maxEntityNumber-1)
 		}
 	}
 	return 0, p.expected(what)
@@ -1174,6 +1197,9 @@ func (p *parser) instruction(b Block) error {
 	opTok := p.tok()
 	if opTok.kind != tWord {
 		return p.expected("instruction opcode")
+	}
+	if tooLargeEntity(opTok.text) {
+		return p.errAt(opTok, "entity number too large in '%s' (limit %d)", opTok.text, maxEntityNumber-1)
 	}
 	op, ok := LookupOpcode(opTok.text)
 	if !ok {
