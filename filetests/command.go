@@ -95,6 +95,10 @@ func (p runPlaceholder) Run(ctx *Context) Outcome {
 	if why := HostCannotRun(ctx.Target); why != "" {
 		return Outcome{Skip: why}
 	}
+	var out Outcome
+	if !ctx.VerifyAll(&out) {
+		return out
+	}
 	return Outcome{Skip: p.reason}
 }
 
