@@ -1343,7 +1343,9 @@ func (m *module) assemble() []byte {
 	// Type section: rec groups.
 	var types []byte
 	for _, g := range m.groups {
-		if g.rec {
+		// A lone subtype is a rec group of one, so (rec (type ...)) and
+		// (type ...) share the shorter encoding.
+		if g.rec && g.size != 1 {
 			types = append(types, 0x4e)
 			types = appendU32(types, uint32(g.size))
 		}

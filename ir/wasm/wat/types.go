@@ -78,6 +78,11 @@ func (m *module) refType(n *Node) (valType, error) {
 	if err != nil {
 		return "", err
 	}
+	if code == refNull && len(ht) == 1 && ht[0] >= htExn && ht[0] <= htNoExn {
+		// (ref null func) is funcref: use the one-byte form, so equal
+		// types have equal encodings.
+		return ht, nil
+	}
 	return string(code) + ht, nil
 }
 
