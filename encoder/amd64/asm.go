@@ -24,15 +24,15 @@ func (a *Assembler) Buffer() *encoder.Buffer { return a.buf }
 
 // Emit encodes in and appends it, recording a label fixup if it has one.
 func (a *Assembler) Emit(in *Inst) error {
-	start := len(a.buf.Bytes())
-	out, fieldOff, label, kind, err := Encode(a.buf.Bytes(), in)
-	if err != nil {
+	var m machineInst
+	if err := m.encode(in); err != nil {
 		a.buf.SetError(err)
 		return err
 	}
-	a.buf.PutBytes(out[start:])
-	if fieldOff >= 0 {
-		a.buf.UseLabelAt(fieldOff, label, kind)
+	start := a.buf.Len()
+	a.buf.PutBytes(m.buf[:m.n])
+	if m.fieldOff >= 0 {
+		a.buf.UseLabelAt(start+m.fieldOff, m.label, m.kind)
 	}
 	return nil
 }
@@ -112,26 +112,44 @@ func (a *Assembler) LockAluMR(op AluOp, sz Size, dst Mem, src GPR) error {
 	return a.emitLock(op.forms()[0], sz, true, M(dst), R(src))
 }
 
-// aluImmOp picks the sign-extended imm8 form when the value fits.
-func aluImmOp(f [4]Op, sz Size, imm int64) Op {
-	if sz != Size8 && imm >= math.MinInt8 && imm <= math.MaxInt8 {
-		return f[3]
+// asSigned reads imm at operand size sz: for 16 and 32 bits the unsigned
+// reading is accepted too (0xffffffff is -1 for a 32-bit operation), so
+// the short sign-extended forms can be used for it.
+func asSigned(sz Size, imm int64) int64 {
+	switch sz {
+	case Size16:
+		if imm >= math.MinInt16 && imm <= math.MaxUint16 {
+			return int64(int16(imm))
+		}
+	case Size32:
+		if imm >= math.MinInt32 && imm <= math.MaxUint32 {
+			return int64(int32(imm))
+		}
 	}
-	return f[2]
+	return imm
+}
+
+// aluImmOp picks the sign-extended imm8 form when the value fits, and
+// returns the immediate to encode.
+func aluImmOp(f [4]Op, sz Size, imm int64) (Op, int64) {
+	if s := asSigned(sz, imm); sz != Size8 && s >= math.MinInt8 && s <= math.MaxInt8 {
+		return f[3], s
+	}
+	return f[2], imm
 }
 
 // AluRI emits dst op= imm, choosing the imm8 form when imm fits in a signed
 // byte. For 64-bit operands imm is sign-extended from 32 bits; for 8/16/32
 // bits either the signed or the unsigned reading of the width is accepted.
 func (a *Assembler) AluRI(op AluOp, sz Size, dst GPR, imm int64) error {
-	f := op.forms()
-	return a.emit(aluImmOp(f, sz, imm), sz, R(dst), I(imm))
+	row, v := aluImmOp(op.forms(), sz, imm)
+	return a.emit(row, sz, R(dst), I(v))
 }
 
 // AluMI emits [dst] op= imm (see AluRI).
 func (a *Assembler) AluMI(op AluOp, sz Size, dst Mem, imm int64) error {
-	f := op.forms()
-	return a.emit(aluImmOp(f, sz, imm), sz, M(dst), I(imm))
+	row, v := aluImmOp(op.forms(), sz, imm)
+	return a.emit(row, sz, M(dst), I(v))
 }
 
 // TestRR emits test dst, src.
@@ -239,21 +257,23 @@ func (a *Assembler) ImulRM(sz Size, dst GPR, src Mem) error {
 	return a.emit(ImulRM, sz, R(dst), M(src))
 }
 
-func imulImmOp(imm int64) Op {
-	if imm >= math.MinInt8 && imm <= math.MaxInt8 {
-		return ImulRMI8
+func imulImmOp(sz Size, imm int64) (Op, int64) {
+	if s := asSigned(sz, imm); s >= math.MinInt8 && s <= math.MaxInt8 {
+		return ImulRMI8, s
 	}
-	return ImulRMI
+	return ImulRMI, imm
 }
 
 // ImulRRI emits dst = src * imm (imm8 form when it fits).
 func (a *Assembler) ImulRRI(sz Size, dst, src GPR, imm int64) error {
-	return a.emit(imulImmOp(imm), sz, R(dst), R(src), I(imm))
+	row, v := imulImmOp(sz, imm)
+	return a.emit(row, sz, R(dst), R(src), I(v))
 }
 
 // ImulRMI emits dst = [src] * imm.
 func (a *Assembler) ImulRMI(sz Size, dst GPR, src Mem, imm int64) error {
-	return a.emit(imulImmOp(imm), sz, R(dst), M(src), I(imm))
+	row, v := imulImmOp(sz, imm)
+	return a.emit(row, sz, R(dst), M(src), I(v))
 }
 
 // SignExtendAX emits cwd/cdq/cqo: rdx:rax = sign-extend(rax) at size sz,

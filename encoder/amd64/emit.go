@@ -154,30 +154,55 @@ func immRange(o operand, sz Size) (lo, hi int64, n int) {
 }
 
 // Encode appends the encoding of in to dst and reports where a label field
-// is (fieldOff >= 0) so the caller can record a fixup; it touches no
-// buffer state, which keeps it usable for tests and size queries.
+// is (fieldOff >= 0, an offset in out) so the caller can record a fixup; it
+// touches no buffer state, which keeps it usable for tests and size
+// queries.
 func Encode(dst []byte, in *Inst) (out []byte, fieldOff int, label encoder.Label, kind LabelUse, err error) {
+	var m machineInst
+	if err := m.encode(in); err != nil {
+		return dst, -1, 0, 0, err
+	}
+	if m.fieldOff >= 0 {
+		m.fieldOff += len(dst)
+	}
+	return append(dst, m.buf[:m.n]...), m.fieldOff, m.label, m.kind, nil
+}
+
+// machineInst is one encoded instruction (at most 15 bytes; the array is
+// larger than any combination of fields a row can produce, so layout never
+// writes out of bounds before the length check) plus the label field to fix
+// up, if any.
+type machineInst struct {
+	buf      [24]byte
+	n        int
+	fieldOff int
+	label    encoder.Label
+	kind     LabelUse
+}
+
+// encode validates in against its row and lays out its bytes in m.
+func (m *machineInst) encode(in *Inst) error {
 	if tableError != nil {
-		return dst, -1, 0, 0, tableError
+		return tableError
 	}
 	if int(in.Op) >= len(Rows) {
-		return dst, -1, 0, 0, &Error{Inst: in.Op.String(), Reason: "unknown op"}
+		return &Error{Inst: in.Op.String(), Reason: "unknown op"}
 	}
 	row := &Rows[in.Op]
 	if in.VEX && row.Vex == VexNone {
-		return dst, -1, 0, 0, in.errorf("has no VEX form")
+		return in.errorf("has no VEX form")
 	}
 	ops := in.operands()
 	sz := in.Size
 	if row.Sizes != 0 {
 		if !row.Sizes.Has(sz) {
-			return dst, -1, 0, 0, in.errorf("operand size %v not supported", sz)
+			return in.errorf("operand size %v not supported", sz)
 		}
 	} else {
 		sz = 0
 	}
 	if row.CC && in.CC >= numCC {
-		return dst, -1, 0, 0, in.errorf("invalid condition code %d", in.CC)
+		return in.errorf("invalid condition code %d", in.CC)
 	}
 	var e encoding
 	if row.Enc == EncM {
@@ -190,7 +215,7 @@ func Encode(dst []byte, in *Inst) (out []byte, fieldOff int, label encoder.Label
 			continue
 		}
 		if ai >= in.N {
-			return dst, -1, 0, 0, in.errorf("missing operand %d", ai+1)
+			return in.errorf("missing operand %d", ai+1)
 		}
 		a := in.Args[ai]
 		ai++
@@ -204,10 +229,10 @@ func Encode(dst []byte, in *Inst) (out []byte, fieldOff int, label encoder.Label
 		switch o.kind {
 		case kR, kO:
 			if a.kind != argGPR {
-				return dst, -1, 0, 0, bad("a general register")
+				return bad("a general register")
 			}
 			if a.reg >= uint8(numGPR) {
-				return dst, -1, 0, 0, bad("a register below 16")
+				return bad("a register below 16")
 			}
 			if o.kind == kR {
 				e.reg = a.reg
@@ -221,12 +246,12 @@ func Encode(dst []byte, in *Inst) (out []byte, fieldOff int, label encoder.Label
 			switch {
 			case a.kind == argMem && o.kind != kXR:
 				if err := a.mem.check(); err != nil {
-					return dst, -1, 0, 0, in.errorf("operand %d: %v", i+1, err)
+					return in.errorf("operand %d: %v", i+1, err)
 				}
 				e.isMem, e.mem = true, a.mem
 			case a.kind == argGPR && o.kind == kRM:
 				if a.reg >= uint8(numGPR) {
-					return dst, -1, 0, 0, bad("a register below 16")
+					return bad("a register below 16")
 				}
 				e.rm = a.reg
 				if width == 1 && a.reg >= 4 && a.reg < 8 {
@@ -234,19 +259,19 @@ func Encode(dst []byte, in *Inst) (out []byte, fieldOff int, label encoder.Label
 				}
 			case a.kind == argXMM && (o.kind == kXM || o.kind == kXR):
 				if a.reg >= uint8(numXMM) {
-					return dst, -1, 0, 0, bad("a register below 16")
+					return bad("a register below 16")
 				}
 				e.rm = a.reg
 			default:
-				return dst, -1, 0, 0, bad(map[opKind]string{kRM: "a general register or memory",
+				return bad(map[opKind]string{kRM: "a general register or memory",
 					kM: "memory", kXM: "a vector register or memory", kXR: "a vector register"}[o.kind])
 			}
 		case kX, kXV, kXIs4:
 			if a.kind != argXMM {
-				return dst, -1, 0, 0, bad("a vector register")
+				return bad("a vector register")
 			}
 			if a.reg >= uint8(numXMM) {
-				return dst, -1, 0, 0, bad("a register below 16")
+				return bad("a register below 16")
 			}
 			switch o.kind {
 			case kX:
@@ -258,39 +283,39 @@ func Encode(dst []byte, in *Inst) (out []byte, fieldOff int, label encoder.Label
 			}
 		case kImm, kImmS, kImmV:
 			if a.kind != argImm {
-				return dst, -1, 0, 0, bad("an immediate")
+				return bad("an immediate")
 			}
 			lo, hi, n := immRange(o, sz)
 			if a.imm < lo || a.imm > hi {
-				return dst, -1, 0, 0, in.errorf("immediate %d does not fit in %d bits (range %d..%d)", a.imm, 8*n, lo, hi)
+				return in.errorf("immediate %d does not fit in %d bits (range %d..%d)", a.imm, 8*n, lo, hi)
 			}
 			e.imm, e.immSize = a.imm, n
 		case kRel:
 			if a.kind != argLabel {
-				return dst, -1, 0, 0, bad("a label")
+				return bad("a label")
 			}
 			e.rel, e.relSize = a.label, width
 		}
 	}
 	if ai != in.N {
-		return dst, -1, 0, 0, in.errorf("%d operands given, row takes %d", in.N, ai)
+		return in.errorf("%d operands given, row takes %d", in.N, ai)
 	}
 	if in.VEX && row.Vex == VexIS4 {
 		e.imm, e.immSize = int64(e.is4)<<4, 1
 	}
 	if in.VEX && row.Vex == VexNDSReg && (in.N == 2) != e.isMem {
 		// vmovss/vmovsd: register moves merge two sources, loads have one.
-		return dst, -1, 0, 0, in.errorf("the VEX form takes two sources for registers and one for memory")
+		return in.errorf("the VEX form takes two sources for registers and one for memory")
 	}
 	if in.Lock {
 		if !row.Lock || !e.isMem {
-			return dst, -1, 0, 0, in.errorf("LOCK needs a lockable instruction with a memory destination")
+			return in.errorf("LOCK needs a lockable instruction with a memory destination")
 		}
 	}
 	if e.isMem && e.mem.kind == memRIP && (e.mem.disp > maxLabelAddend || e.mem.disp < -maxLabelAddend) {
-		return dst, -1, 0, 0, in.errorf("label displacement %d exceeds ±%d", e.mem.disp, maxLabelAddend)
+		return in.errorf("label displacement %d exceeds ±%d", e.mem.disp, maxLabelAddend)
 	}
-	return encodeFields(dst, row, in, sz, &e)
+	return m.layout(row, in, sz, &e)
 }
 
 // operands returns the operand list in's form uses: the row's legacy or
@@ -306,10 +331,9 @@ func (in *Inst) operands() []operand {
 	return row.vops
 }
 
-// encodeFields lays out prefixes, opcode, ModRM/SIB, displacement and
-// immediate.
-func encodeFields(dst []byte, row *Row, in *Inst, sz Size, e *encoding) ([]byte, int, encoder.Label, LabelUse, error) {
-	var buf [16]byte
+// layout writes prefixes, opcode, ModRM/SIB, displacement and immediate.
+func (m *machineInst) layout(row *Row, in *Inst, sz Size, e *encoding) error {
+	buf := &m.buf
 	n := 0
 	opc := row.Opc
 	if sz == Size8 && row.Sizes.Has(Size8) {
@@ -424,40 +448,40 @@ func encodeFields(dst []byte, row *Row, in *Inst, sz Size, e *encoding) ([]byte,
 			buf[n] = 0xC0 | reg | e.rm&7
 			n++
 		} else {
-			m := &e.mem
-			switch m.kind {
+			mem := &e.mem
+			switch mem.kind {
 			case memRIP:
 				buf[n] = reg | 5
 				n++
-				fieldOff, label, kind = n, m.label, Rel32
-				binary.LittleEndian.PutUint32(buf[n:], uint32(m.disp-int32(e.immSize)))
+				fieldOff, label, kind = n, mem.label, Rel32
+				binary.LittleEndian.PutUint32(buf[n:], uint32(mem.disp-int32(e.immSize)))
 				n += 4
 			case memAbs:
 				buf[n], buf[n+1] = reg|4, 0x25
 				n += 2
-				binary.LittleEndian.PutUint32(buf[n:], uint32(m.disp))
+				binary.LittleEndian.PutUint32(buf[n:], uint32(mem.disp))
 				n += 4
 			case memIndex:
-				buf[n], buf[n+1] = reg|4, scaleBits(m.scale)<<6|(byte(m.index)&7)<<3|5
+				buf[n], buf[n+1] = reg|4, scaleBits(mem.scale)<<6|(byte(mem.index)&7)<<3|5
 				n += 2
-				binary.LittleEndian.PutUint32(buf[n:], uint32(m.disp))
+				binary.LittleEndian.PutUint32(buf[n:], uint32(mem.disp))
 				n += 4
 			default:
-				base := byte(m.base) & 7
+				base := byte(mem.base) & 7
 				var mod byte
 				switch {
-				case m.disp == 0 && base != 5: // rbp/r13 as base need an explicit displacement
+				case mem.disp == 0 && base != 5: // rbp/r13 as base need an explicit displacement
 					mod = 0
-				case m.disp >= math.MinInt8 && m.disp <= math.MaxInt8:
+				case mem.disp >= math.MinInt8 && mem.disp <= math.MaxInt8:
 					mod = 1
 				default:
 					mod = 2
 				}
-				if m.kind == memBaseIndex || base == 4 { // rsp/r12 as base need a SIB
+				if mem.kind == memBaseIndex || base == 4 { // rsp/r12 as base need a SIB
 					idx := byte(4) // no index
 					var ss byte
-					if m.kind == memBaseIndex {
-						idx, ss = byte(m.index)&7, scaleBits(m.scale)
+					if mem.kind == memBaseIndex {
+						idx, ss = byte(mem.index)&7, scaleBits(mem.scale)
 					}
 					buf[n], buf[n+1] = mod<<6|reg|4, ss<<6|idx<<3|base
 					n += 2
@@ -467,10 +491,10 @@ func encodeFields(dst []byte, row *Row, in *Inst, sz Size, e *encoding) ([]byte,
 				}
 				switch mod {
 				case 1:
-					buf[n] = byte(int8(m.disp))
+					buf[n] = byte(int8(mem.disp))
 					n++
 				case 2:
-					binary.LittleEndian.PutUint32(buf[n:], uint32(m.disp))
+					binary.LittleEndian.PutUint32(buf[n:], uint32(mem.disp))
 					n += 4
 				}
 			}
@@ -491,14 +515,10 @@ func encodeFields(dst []byte, row *Row, in *Inst, sz Size, e *encoding) ([]byte,
 		n++
 	}
 	if n > 15 {
-		return dst, -1, 0, 0, errors.New("amd64: instruction longer than 15 bytes")
+		return errors.New("amd64: instruction longer than 15 bytes")
 	}
-	start := len(dst)
-	dst = append(dst, buf[:n]...)
-	if fieldOff >= 0 {
-		fieldOff += start
-	}
-	return dst, fieldOff, label, kind, nil
+	m.n, m.fieldOff, m.label, m.kind = n, fieldOff, label, kind
+	return nil
 }
 
 func scaleBits(s uint8) byte {
