@@ -315,6 +315,12 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 	var st []regState
 	for _, v := range al.liveInOf(b) {
 		e := end[al.lookup[v.Index()]-1]
+		if e.reg != NoPReg && al.nextUse[v.Index()] < 0 {
+			// Only passing through: keep it in its slot, so that the
+			// registers go to the values this block uses and other
+			// predecessors need not reload it.
+			e.reg, e.inSlot = NoPReg, true
+		}
 		st = append(st, e)
 		if e.reg != NoPReg {
 			al.regOwner[ri(e.reg)] = v
@@ -788,7 +794,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 					}
 				}
 			}
-			if home == NoPReg && (!al.slotValid[x] || !al.fast) {
+			if home == NoPReg && (!al.slotValid[x] || !al.fast && al.nextUse[x] >= 0) {
 				avoid := al.pinned.Union(written).Union(relocTargets)
 				home = al.freeReg(w, avoid)
 				if home != NoPReg {

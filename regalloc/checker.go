@@ -2,6 +2,7 @@ package regalloc
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 )
 
@@ -20,7 +21,7 @@ import (
 // At block entry the states of all predecessors are intersected, to a fixed
 // point. A use is correct iff its vreg is in the set of its location.
 func Check(f Function, env *MachineEnv, out *Output) error {
-	a, err := analyze(f, env, false)
+	a, err := analyze(f, env, true)
 	if err != nil {
 		return err
 	}
@@ -48,13 +49,6 @@ type vset []VReg
 func (s vset) has(v VReg) bool { _, ok := slices.BinarySearch(s, v); return ok }
 
 const numRegLocs = NumClasses * MaxRegsPerClass
-
-func (c *checker) locIndex(a Alloc) int {
-	if a.IsReg() {
-		return int(a.Reg().Class())*MaxRegsPerClass + a.Reg().Index()
-	}
-	return numRegLocs + int(a.Slot())
-}
 
 func checkErr(i Inst, op int, format string, args ...any) error {
 	return &Error{Block: -1, Inst: i, Operand: op, Msg: "checker: " + fmt.Sprintf(format, args...)}
@@ -212,28 +206,23 @@ func (c *checker) checkStatic() error {
 	return nil
 }
 
-type cstate []vset
-
-func (s cstate) get(l int) vset {
-	if l < len(s) {
-		return s[l]
-	}
-	return nil
-}
+// cstate maps each location holding something useful to its vreg set.
+// Locations not in the map hold nothing.
+type cstate map[Alloc]vset
 
 func (c *checker) dataflow() error {
 	f, a := c.f, c.a
-	nloc := numRegLocs + len(c.out.SpillSlotClass)
 	in := make([]cstate, a.nBlocks)
-	in[f.Entry()] = make(cstate, nloc)
+	in[f.Entry()] = cstate{}
 	onWork := make([]bool, a.nBlocks)
 	work := []Block{f.Entry()}
 	onWork[f.Entry()] = true
+	liveMark := make([]int32, a.nVRegs)
 	for len(work) > 0 {
 		b := work[0]
 		work = work[1:]
 		onWork[b] = false
-		st := slices.Clone(in[b])
+		st := maps.Clone(in[b])
 		r := f.BlockInsts(b)
 		for i := r.First; i < r.End; i++ {
 			if err := c.step(st, i); err != nil {
@@ -242,13 +231,34 @@ func (c *checker) dataflow() error {
 		}
 		for k, s := range f.Succs(b) {
 			next := rename(st, f.BlockParams(s), f.BranchArgs(b, r.End-1, k))
+			// Facts about vregs dead on entry to s cannot matter: drop
+			// them to keep states small. (Dropping facts only makes the
+			// checker stricter, so liveness errors cannot hide bugs.)
+			tag := int32(s) + 1
+			for _, v := range a.liveInOf(s) {
+				liveMark[v.Index()] = tag
+			}
+			for _, v := range f.BlockParams(s) {
+				liveMark[v.Index()] = tag
+			}
+			for l, vs := range next {
+				kept := slices.DeleteFunc(slices.Clone(vs), func(v VReg) bool { return liveMark[v.Index()] != tag })
+				if len(kept) == 0 {
+					delete(next, l)
+				} else {
+					next[l] = kept
+				}
+			}
 			changed := false
 			if in[s] == nil {
 				in[s], changed = next, true
 			} else {
-				for l := range in[s] {
-					m := intersect(in[s][l], next[l])
-					if len(m) != len(in[s][l]) {
+				for l, old := range in[s] {
+					m := intersect(old, next[l])
+					if len(m) == 0 {
+						delete(in[s], l)
+						changed = true
+					} else if len(m) != len(old) {
 						in[s][l], changed = m, true
 					}
 				}
@@ -266,7 +276,11 @@ func (c *checker) dataflow() error {
 func (c *checker) step(st cstate, i Inst) error {
 	applyEdits := func(p ProgPoint) {
 		for _, e := range c.edits[p] {
-			st[c.locIndex(e.To)] = st[c.locIndex(e.From)]
+			if s := st[e.From]; len(s) > 0 {
+				st[e.To] = s
+			} else {
+				delete(st, e.To)
+			}
 		}
 	}
 	applyEdits(PointBefore(i))
@@ -274,19 +288,19 @@ func (c *checker) step(st cstate, i Inst) error {
 	allocs := c.out.InstAllocs(i)
 	for k, o := range ops {
 		if o.IsUse() {
-			if s := st[c.locIndex(allocs[k])]; !s.has(o.VReg()) {
+			if s := st[allocs[k]]; !s.has(o.VReg()) {
 				return checkErr(i, k, "%s reads %s, which holds %v", o, allocs[k], []VReg(s))
 			}
 		}
 	}
 	clob := c.f.Clobbers(i)
 	for _, r := range clob.Regs() {
-		st[c.locIndex(RegLoc(r))] = nil
+		delete(st, RegLoc(r))
 	}
 	for k, o := range ops {
 		if o.IsDef() {
 			kill(st, o.VReg())
-			st[c.locIndex(allocs[k])] = vset{o.VReg()}
+			st[allocs[k]] = vset{o.VReg()}
 		}
 	}
 	applyEdits(PointAfter(i))
@@ -297,7 +311,11 @@ func (c *checker) step(st cstate, i Inst) error {
 func kill(st cstate, v VReg) {
 	for l, s := range st {
 		if s.has(v) {
-			st[l] = slices.DeleteFunc(slices.Clone(s), func(w VReg) bool { return w == v })
+			if len(s) == 1 {
+				delete(st, l)
+			} else {
+				st[l] = slices.DeleteFunc(slices.Clone(s), func(w VReg) bool { return w == v })
+			}
 		}
 	}
 }
@@ -305,9 +323,12 @@ func kill(st cstate, v VReg) {
 // rename gives the state on entry to a successor: its parameters take new
 // values, held wherever the corresponding arguments are.
 func rename(st cstate, params, args []VReg) cstate {
-	out := slices.Clone(st)
+	out := maps.Clone(st)
 	for _, p := range params {
 		kill(out, p)
+	}
+	if len(args) == 0 {
+		return out
 	}
 	for l, s := range st {
 		var add []VReg

@@ -2,6 +2,7 @@ package regalloc
 
 import (
 	"fmt"
+	"math/rand"
 	"strings"
 )
 
@@ -170,9 +171,13 @@ func testEnv(n, m, k int, scratch bool) *MachineEnv {
 type byteSource struct {
 	data []byte
 	pos  int
+	rng  *rand.Rand // if set, an endless source instead of data
 }
 
 func (s *byteSource) next() int {
+	if s.rng != nil {
+		return s.rng.Intn(256)
+	}
 	if s.pos >= len(s.data) {
 		return 0
 	}
@@ -195,21 +200,44 @@ func (s *byteSource) intn(n int) int {
 func generate(data []byte) (*testFunc, *MachineEnv) {
 	src := &byteSource{data: data}
 	env := testEnv(2+src.intn(7), 2+src.intn(5), 1+src.intn(3), src.intn(2) == 0)
+	return generateWith(src, env, genConfig{blocks: 1 + src.intn(10), maxInsts: 8}), env
+}
+
+// genConfig sizes generated functions.
+type genConfig struct {
+	blocks   int
+	maxInsts int // per block, before the terminator
+	// window, if positive, keeps branch targets within window blocks of
+	// the branch (large functions: many small loops rather than one).
+	window int
+}
+
+// maxAvail bounds the values a block may use from its dominators, so that
+// large functions stay linear to generate.
+const maxAvail = 48
+
+func generateWith(src *byteSource, env *MachineEnv, cfg genConfig) *testFunc {
 	nregs := [NumClasses]int{env.Allocatable(Int).Len(), env.Allocatable(Float).Len(), env.Allocatable(Vector).Len()}
 
 	// 1. CFG: block b always reaches b+1; some blocks also branch to a
 	// random block (backward targets make loops).
-	nb := 1 + src.intn(10)
+	nb := cfg.blocks
+	target := func(b int) int {
+		if cfg.window <= 0 {
+			return src.intn(nb)
+		}
+		return max(0, min(nb-1, b-cfg.window+src.intn(2*cfg.window+1)))
+	}
 	succs := make([][]int, nb)
 	for b := 0; b < nb-1; b++ {
 		succs[b] = []int{b + 1}
 		switch src.intn(4) {
 		case 1, 2:
-			if t := src.intn(nb); t != b+1 {
+			if t := target(b); t != b+1 {
 				succs[b] = append(succs[b], t)
 			}
 		case 3:
-			t1, t2 := src.intn(nb), src.intn(nb)
+			t1, t2 := target(b), target(b)
 			if t1 != b+1 {
 				succs[b] = append(succs[b], t1)
 			}
@@ -295,7 +323,8 @@ func generate(data []byte) (*testFunc, *MachineEnv) {
 	for _, b := range rpo {
 		var avail []VReg
 		if b != 0 {
-			avail = append(avail, availEnd[idom[b]]...)
+			d := availEnd[idom[b]]
+			avail = append(avail, d[max(0, len(d)-maxAvail):]...)
 		}
 		avail = append(avail, f.blocks[b].params...)
 		pick := func(c RegClass) (VReg, bool) {
@@ -330,7 +359,7 @@ func generate(data []byte) (*testFunc, *MachineEnv) {
 				avail = append(avail, o.VReg())
 			}
 		}
-		ni := src.intn(9)
+		ni := src.intn(cfg.maxInsts + 1)
 		for k := 0; k < ni; k++ {
 			in := genInst(src, env, nregs, pick, newV, classOf)
 			for _, o := range in.ops {
@@ -373,7 +402,7 @@ func generate(data []byte) (*testFunc, *MachineEnv) {
 		}
 		insts = append(insts, term)
 		code[b].insts = insts
-		availEnd[b] = avail
+		availEnd[b] = avail[max(0, len(avail)-maxAvail):]
 	}
 	// Lay out blocks in index order.
 	for b := 0; b < n; b++ {
@@ -387,7 +416,7 @@ func generate(data []byte) (*testFunc, *MachineEnv) {
 			f.blocks[b].preds = append(f.blocks[b].preds, Block(p))
 		}
 	}
-	return f, env
+	return f
 }
 
 // genInst makes one non-terminator instruction whose register demand fits

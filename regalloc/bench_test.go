@@ -1,0 +1,87 @@
+package regalloc
+
+import (
+	"fmt"
+	"math/rand"
+	"sync"
+	"testing"
+)
+
+// amd64Env resembles x86-64 System V: 9 caller-saved and 5 callee-saved
+// integer registers plus a scratch; 15 float registers, all caller-saved,
+// plus a scratch; 8 vector registers.
+func amd64Env() *MachineEnv {
+	env := &MachineEnv{}
+	for i := 0; i < 14; i++ {
+		if i < 9 {
+			env.Preferred[Int].Add(NewPReg(Int, i))
+		} else {
+			env.NonPreferred[Int].Add(NewPReg(Int, i))
+		}
+	}
+	for i := 0; i < 15; i++ {
+		env.Preferred[Float].Add(NewPReg(Float, i))
+	}
+	for i := 0; i < 8; i++ {
+		env.Preferred[Vector].Add(NewPReg(Vector, i))
+	}
+	env.Scratch = [NumClasses]PReg{NewPReg(Int, 14), NewPReg(Float, 15), NoPReg}
+	return env
+}
+
+var benchFuncs sync.Map // size -> *testFunc
+
+// largeFunc generates a function of about n instructions: thousands of
+// blocks, small loops, calls, block parameters, every constraint kind.
+func largeFunc(n int) (*testFunc, *MachineEnv) {
+	env := amd64Env()
+	if f, ok := benchFuncs.Load(n); ok {
+		return f.(*testFunc), env
+	}
+	src := &byteSource{rng: rand.New(rand.NewSource(int64(n)))}
+	f := generateWith(src, env, genConfig{blocks: n / 14, maxInsts: 10, window: 6})
+	benchFuncs.Store(n, f)
+	return f, env
+}
+
+func TestLargeFunction(t *testing.T) {
+	if testing.Short() {
+		t.Skip("large function: skipped in -short mode")
+	}
+	f, env := largeFunc(10_000)
+	for _, algo := range []Algorithm{Fast, Quality} {
+		out, err := Allocate(f, env, Options{Algorithm: algo, Verify: true})
+		if err != nil {
+			t.Fatalf("%s: %v", algo, err)
+		}
+		t.Logf("%s: %d insts, %d blocks, %d vregs: %+v, %d slots", algo, f.NumInsts(), f.NumBlocks(), f.NumVRegs(), out.Stats, out.NumSpillSlots())
+	}
+}
+
+// BenchmarkAllocate reports allocation time per instruction and the edits
+// each algorithm inserts, per instruction, so speed and quality can be
+// traded knowingly. Run with
+//
+//	go test kiln/regalloc -run='^$' -bench=Allocate
+func BenchmarkAllocate(b *testing.B) {
+	for _, size := range []int{10_000, 100_000} {
+		f, env := largeFunc(size)
+		for _, algo := range []Algorithm{Fast, Quality} {
+			b.Run(fmt.Sprintf("%s/%dk", algo, size/1000), func(b *testing.B) {
+				var out *Output
+				var err error
+				for b.Loop() {
+					if out, err = Allocate(f, env, Options{Algorithm: algo}); err != nil {
+						b.Fatal(err)
+					}
+				}
+				n := float64(f.NumInsts())
+				b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/inst")
+				b.ReportMetric(float64(out.Stats.Moves), "moves")
+				b.ReportMetric(float64(out.Stats.Spills), "spills")
+				b.ReportMetric(float64(out.Stats.Reloads), "reloads")
+				b.ReportMetric(float64(len(out.Edits))/n, "edits/inst")
+			})
+		}
+	}
+}
