@@ -454,3 +454,12 @@ func (f *Function) CtrlTypevar(inst Inst) Type {
 	}
 	return d.Type
 }
+
+// ShuffleMask returns the 16 lane indices of a shuffle instruction.
+func (f *Function) ShuffleMask(inst Inst) []byte {
+	c := f.DFG.Insts[inst].Constant()
+	if c < 0 || int(c) >= len(f.Immediates) {
+		return nil
+	}
+	return f.Immediates[c]
+}

@@ -235,3 +235,37 @@ block2(v31: f32):
 		}
 	}
 }
+
+func TestCloneIsIndependent(t *testing.T) {
+	f, err := ParseFile("c.clif", []byte(`function %f(i32) -> i32 {
+    ss0 = explicit_slot 4
+block0(v0: i32):
+    v1 = iconst.i32 1
+    v2 = iadd v0, v1
+    brif v2, block1(v2), block1(v0)
+
+block1(v3: i32):
+    return v3
+}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	orig := f.Functions[0].Func
+	before := orig.String()
+	c := orig.Clone()
+	if c.String() != before {
+		t.Fatalf("clone prints differently:\n%s", c.String())
+	}
+	// Mutate the clone: replace v2's use, drop an instruction, add a slot.
+	c.DFG.SetArgs(Inst(1), 0, 0)
+	c.Layout.RemoveInst(Inst(0))
+	c.DFG.SetBlockCall(Inst(2), 0, c.DFG.MakeBlockCall(1, 0))
+	c.CreateStackSlot(8, 3)
+	if orig.String() != before {
+		t.Errorf("mutating the clone changed the original:\n%s", orig.String())
+	}
+	if c.String() == before {
+		t.Error("clone did not change")
+	}
+}

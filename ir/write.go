@@ -466,9 +466,9 @@ func (w *writer) stackMap(inst Inst) {
 	w.b.WriteString(", stack_map=[" + strings.Join(parts, ", ") + "]")
 }
 
-// instValues lists every value an instruction reads: its arguments and
+// InstValues lists every value an instruction reads: its arguments and
 // the plain-value arguments of its branch targets.
-func (f *Function) instValues(inst Inst) []Value {
+func (f *Function) InstValues(inst Inst) []Value {
 	vs := append([]Value(nil), f.DFG.Args(inst)...)
 	if f.DFG.Insts[inst].Opcode.IsBranch() {
 		for _, bc := range f.DFG.BlockCalls(inst) {
@@ -487,7 +487,7 @@ func (f *Function) instValues(inst Inst) []Value {
 func (w *writer) constantAnnotations(inst Inst) {
 	f := w.f
 	sep := "  ; "
-	for _, v := range f.instValues(inst) {
+	for _, v := range f.InstValues(inst) {
 		def := f.DFG.Def(v)
 		if def.Kind != DefResult {
 			continue
