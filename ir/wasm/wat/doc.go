@@ -59,10 +59,28 @@
 // Checks that belong to validation are left to ir/wasm: limits and offsets
 // are u64 in the text whatever the address type ("memory size", "offset out
 // of range" come from the validator), and indices are not range-checked.
+// Options.U32Limits restores the pre-memory64 rule (u32 limit literals) for
+// proposal suites written before it.
+//
+// # Canonical encoding
+//
+// Equal types get equal bytes: (ref null func) is written as the one-byte
+// funcref, a rec group of one type without the 0x4E prefix, elements of
+// type funcref given as function indices with the short segment flags. This
+// makes the implicit-type rule compare encodings directly and lets the
+// printer's output parse back to the very same binary.
+//
+// # Printer
+//
+// Print and PrintBinary write a decoded module (ir/wasm) as text, for
+// diagnostics: flat instructions indented by depth, indices instead of
+// names, floats as exact hex literals or nan:0x payloads, every type use as
+// "(type N)" plus its signature. The spec-suite round-trip test checks that
+// text → binary → text → binary is the identity for every valid core
+// module.
 //
 // # Known gaps
 //
 // Custom sections, (@custom) and (@name) annotations are skipped rather than
-// encoded; no name section is produced. The printer (binary → text) is not
-// written yet.
+// encoded; no name section is produced, and the printer does not read one.
 package wat

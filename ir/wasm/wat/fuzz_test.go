@@ -61,3 +61,27 @@ func FuzzParseWat(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPrintBinary checks that printing never panics, whatever the binary:
+// the decoder rejects what is malformed, and the printer copes with
+// modules that decode but do not validate.
+func FuzzPrintBinary(f *testing.F) {
+	for _, s := range []string{
+		`(module (type (sub (struct (field (mut i32))))) (func (param i32) (result i32) (local f64) block (result i32) local.get 0 br 0 end))`,
+		`(module (memory i64 1 2 shared) (data (i64.const 0) "x") (func (drop (i64.atomic.load offset=8 (i64.const 0)))))`,
+		`(module (table 1 funcref (ref.null func)) (elem declare func 0) (func (try_table (catch_all 0)) (drop (ref.func 0))))`,
+		`(module (func (result v128) (v128.const f64x2 nan:0x1 -inf) (f32x4.splat (f32.const 0x1p-149)) i8x16.shuffle 0 1 2 3 4 5 6 7 8 9 10 11 12 13 14 31))`,
+	} {
+		bin, err := Parse([]byte(s))
+		if err != nil {
+			f.Fatalf("seed %s: %v", s, err)
+		}
+		f.Add(bin)
+	}
+	f.Fuzz(func(t *testing.T, bin []byte) {
+		if len(bin) > 1<<16 {
+			return
+		}
+		PrintBinary(bin)
+	})
+}

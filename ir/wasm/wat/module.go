@@ -916,7 +916,7 @@ func (m *module) tableField(f *Node) error {
 			return errorf(k[j+2].Pos, "unexpected token in table")
 		}
 		elem := k[j+1]
-		items, funcs, err := m.elemItems(elem.Kids[1:], rt)
+		items, funcs, err := m.elemItems(elem.Kids[1:])
 		if err != nil {
 			return err
 		}
@@ -1091,64 +1091,22 @@ const (
 )
 
 // elemItems parses an element list: "func? funcidx*" (funcs true) or
-// "reftype (item expr | expr)*". The reftype is returned when present.
-func (m *module) elemItems(k []*Node, defType valType) (items [][]byte, funcs bool, err error) {
-	rt := defType
+// "reftype? (item expr | expr)*". The caller reads the reference type.
+func (m *module) elemItems(k []*Node) (items [][]byte, funcs bool, err error) {
 	if len(k) > 0 && k[0].Keyword("func") {
-		for _, n := range k[1:] {
-			idx, err := resolve(&m.funcs.names, n)
-			if err != nil {
-				return nil, false, err
-			}
-			items = append(items, appendU32(nil, idx))
-		}
-		return items, true, nil
-	}
-	if len(k) > 0 && (k[0].Kind == List && k[0].Head() == "ref" || k[0].Kind == Atom && refShorthands[k[0].Text] != 0) {
-		t, err := m.refType(k[0])
-		if err != nil {
+		k = k[1:]
+	} else if len(k) > 0 && (k[0].IsList("ref") || k[0].Kind == Atom && refShorthands[k[0].Text] != 0) {
+		if _, err := m.refType(k[0]); err != nil {
 			return nil, false, err
 		}
-		rt = t
-		k = k[1:]
-		_ = rt
-		for _, n := range k {
-			if n.Kind != List {
-				return nil, false, errorf(n.Pos, "unexpected token, expected an element expression")
-			}
-			var expr []byte
-			if n.IsList("item") {
-				expr, err = m.constExpr(n.Kids[1:])
-			} else {
-				expr, err = m.constExpr([]*Node{n})
-			}
-			if err != nil {
-				return nil, false, err
-			}
-			items = append(items, expr)
-		}
-		return items, false, nil
+		items, err := m.elemExprs(k[1:])
+		return items, false, err
+	} else if len(k) > 0 && k[0].Kind == List {
+		// Expressions with the table's type (table abbreviation).
+		items, err := m.elemExprs(k)
+		return items, false, err
 	}
-	if len(k) > 0 && k[0].Kind == List {
-		// Expressions with the default reference type (table abbreviation).
-		for _, n := range k {
-			if n.Kind != List {
-				return nil, false, errorf(n.Pos, "unexpected token, expected an element expression")
-			}
-			var expr []byte
-			if n.IsList("item") {
-				expr, err = m.constExpr(n.Kids[1:])
-			} else {
-				expr, err = m.constExpr([]*Node{n})
-			}
-			if err != nil {
-				return nil, false, err
-			}
-			items = append(items, expr)
-		}
-		return items, false, nil
-	}
-	// Legacy abbreviation: bare function indices.
+	// Function indices, after "func" or in the legacy bare form.
 	for _, n := range k {
 		idx, err := resolve(&m.funcs.names, n)
 		if err != nil {
@@ -1157,6 +1115,29 @@ func (m *module) elemItems(k []*Node, defType valType) (items [][]byte, funcs bo
 		items = append(items, appendU32(nil, idx))
 	}
 	return items, true, nil
+}
+
+// elemExprs encodes element expressions: "(item instr*)" or one folded
+// instruction each.
+func (m *module) elemExprs(k []*Node) ([][]byte, error) {
+	var items [][]byte
+	for _, n := range k {
+		if n.Kind != List {
+			return nil, errorf(n.Pos, "unexpected token, expected an element expression")
+		}
+		var expr []byte
+		var err error
+		if n.IsList("item") {
+			expr, err = m.constExpr(n.Kids[1:])
+		} else {
+			expr, err = m.constExpr([]*Node{n})
+		}
+		if err != nil {
+			return nil, err
+		}
+		items = append(items, expr)
+	}
+	return items, nil
 }
 
 // appendElem encodes one element segment, choosing the most compact flags.
@@ -1251,17 +1232,13 @@ func (m *module) elemField(f *Node) error {
 		return errorf(posAt(k, i), "unexpected token, expected an offset")
 	}
 	m.elems.defIndex()
-	items, funcs, err := m.elemItems(k[i:], "\x70")
+	items, funcs, err := m.elemItems(k[i:])
 	if err != nil {
 		return err
 	}
 	rt := valType("\x70")
 	if !funcs && i < len(k) {
 		rt, _ = m.refType(k[i])
-	}
-	if funcs && explicitTable && table == 0 {
-		// Keep the explicit table index form only when needed.
-		explicitTable = false
 	}
 	m.appendElem(mode, table, offset, rt, items, funcs)
 	return nil

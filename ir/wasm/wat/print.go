@@ -332,10 +332,20 @@ func (p *printer) elem(e wasm.Elem) {
 	p.printf(")\n")
 }
 
+// maxPrintedLocals bounds the locals of one declaration group that are
+// spelled out; larger groups are summarised in a comment.
+const maxPrintedLocals = 4096
+
 func (p *printer) function(typeIdx uint32, c wasm.Code) {
 	p.printf("  (func %s\n", p.typeUse(typeIdx))
 	for _, l := range c.Locals {
 		if l.Count == 0 {
+			continue
+		}
+		if l.Count > maxPrintedLocals {
+			// The text format has no repetition count; do not let a
+			// few bytes of binary expand into gigabytes of text.
+			p.printf("    ;; %d locals of type %s\n", l.Count, vtText(l.Type))
 			continue
 		}
 		p.printf("    (local")
