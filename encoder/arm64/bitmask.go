@@ -17,8 +17,9 @@ import "math/bits"
 // So a logical immediate is a run of 1 to esize-1 ones, rotated right by R
 // within an element of 2, 4, 8, 16, 32 or 64 bits, repeated to fill the
 // register. EncodeBitmask inverts that: it finds the smallest period of the
-// value, checks that one element is a rotated run of ones, and recovers S
-// and R. It always returns the canonical encoding (R < esize), which is the
+// value, checks that one element is a rotated run of ones (the run itself,
+// or its complement when it wraps, must be 2^k-1 shifted), and recovers S
+// and R in constant time. It always returns the canonical encoding (R < esize), which is the
 // one assemblers produce.
 
 // EncodeBitmask returns the N:immr:imms fields for value v as a logical
@@ -53,24 +54,34 @@ func EncodeBitmask(v uint64, size int) (n, immr, imms uint32, ok bool) {
 		mask = ^uint64(0)
 	}
 	elt := v & mask
-	ones := uint(bits.OnesCount64(elt))
-	// Rotate the element left until its run of ones starts at bit 0: R is
-	// the amount welem was rotated right by.
-	run := uint64(1)<<ones - 1
-	for r := uint(0); r < e; r++ {
-		rot := elt
-		if r != 0 {
-			rot = (elt<<r | elt>>(e-r)) & mask
+	// Find where the run of ones starts. If it does not wrap around the
+	// element, it starts at the lowest set bit; if it does, the zeros form
+	// the contiguous run and the ones start just above them.
+	var start, ones uint
+	if elt&1 == 0 || elt == mask {
+		start = uint(bits.TrailingZeros64(elt))
+		run := elt >> start
+		if run&(run+1) != 0 { // not of the form 2^k - 1
+			return 0, 0, 0, false
 		}
-		if rot == run {
-			imms = uint32(^(2*e-1)&0x3f) | uint32(ones-1)
-			if e == 64 {
-				n = 1
-			}
-			return n, uint32(r), imms, true
+		ones = uint(bits.OnesCount64(run))
+	} else {
+		z := ^elt & mask
+		tz := uint(bits.TrailingZeros64(z))
+		zrun := z >> tz
+		if zrun&(zrun+1) != 0 {
+			return 0, 0, 0, false
 		}
+		m := uint(bits.OnesCount64(zrun))
+		start, ones = tz+m, e-m
 	}
-	return 0, 0, 0, false
+	// welem (ones at the bottom) was rotated right by R to land at start.
+	r := (e - start) % e
+	imms = uint32(^(2*e-1)&0x3f) | uint32(ones-1)
+	if e == 64 {
+		n = 1
+	}
+	return n, uint32(r), imms, true
 }
 
 // DecodeBitmask is the manual's DecodeBitMasks for a logical immediate: the

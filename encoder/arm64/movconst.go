@@ -82,6 +82,12 @@ func AppendMovConst(dst []Inst, rd Reg, v uint64) []Inst {
 	// to two chunks of v with a chunk taken from elsewhere in v or with 0
 	// or 0xffff.
 	orr := pick(MOVWbm, MOVXbm, uint16(rd))
+	if IsBitmask(v, size) {
+		return append(dst, MustEncode(orr, r, int64(v)))
+	}
+	if len(best) <= 2 { // ORR + MOVK cannot be shorter
+		return append(dst, best...)
+	}
 	try := func(b uint64, differ []int) {
 		if 1+len(differ) >= len(best) || !IsBitmask(b&mask, size) {
 			return
@@ -92,7 +98,6 @@ func AppendMovConst(dst []Inst, rd Reg, v uint64) []Inst {
 		}
 		best = seq
 	}
-	try(v, nil)
 	fills := func() []uint64 {
 		out := []uint64{0, 0xffff}
 		for i := 0; i < chunks; i++ {
@@ -108,6 +113,9 @@ func AppendMovConst(dst []Inst, rd Reg, v uint64) []Inst {
 			}
 			b := set(v, i, c)
 			try(b, []int{i})
+			if len(best) <= 3 { // two MOVKs cannot beat three instructions
+				continue
+			}
 			for j := i + 1; j < chunks; j++ {
 				for _, c2 := range fills {
 					if c2 != chunk(v, j) {

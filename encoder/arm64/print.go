@@ -11,7 +11,7 @@ import (
 // immediates, decimal for offsets, shifts and bit positions, ".+0x..." for
 // PC-relative targets. It prints the row's own mnemonic; choosing a preferred
 // alias is the caller's business (the table has rows for the aliases kiln
-// emits). Values are assumed valid (Encode accepted them).
+// emits). Values Encode rejects print as the row name and the error.
 func Format(op Op, vals ...int64) string {
 	if op < 0 || int(op) >= len(opRows) {
 		return fmt.Sprintf("Op(%d)", op)
@@ -19,6 +19,9 @@ func Format(op Op, vals ...int64) string {
 	r := &opRows[op]
 	if len(vals) != r.nvals {
 		return fmt.Sprintf("%s <want %d values, have %d>", r.Name, r.nvals, len(vals))
+	}
+	if _, err := Encode(op, vals...); err != nil {
+		return fmt.Sprintf("%s <invalid: %v>", r.Name, err)
 	}
 	e := enc{r: r, vals: vals}
 	var parts []string
