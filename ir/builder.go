@@ -28,6 +28,10 @@ type FunctionBuilder struct {
 	varTypes []Type
 	defs     [][]Value // defs[variable][block], NoValue if none
 	blocks   []builderBlock
+	// paramUsers[p] lists the SSA-created parameters that receive p as a
+	// branch argument: when p is found trivial and removed, they may
+	// become trivial too.
+	paramUsers map[Value][]Value
 }
 
 type builderBlock struct {
@@ -214,6 +218,12 @@ func (fb *FunctionBuilder) addParamOperands(v Variable, b Block, param Value) {
 	for _, p := range fb.bb(b).preds {
 		val := fb.readVar(v, p.block)
 		fb.appendBranchArg(p.inst, b, val)
+		if fb.Func.DFG.Def(val).Kind == DefParam && val != param {
+			if fb.paramUsers == nil {
+				fb.paramUsers = map[Value][]Value{}
+			}
+			fb.paramUsers[val] = append(fb.paramUsers[val], param)
+		}
 	}
 }
 
@@ -254,32 +264,19 @@ func (fb *FunctionBuilder) tryRemoveTrivialParam(b Block, param Value) Value {
 			break
 		}
 	}
-	// Parameters that received param as an argument may have become trivial.
-	for blk := range fb.blocks {
-		fbb := &fb.blocks[blk]
-		if !fbb.sealed {
-			continue
-		}
-		for _, q := range append([]Value(nil), fbb.ssaParams...) {
-			if dfg.Def(q).Kind == DefParam && fb.paramReceives(Block(blk), q, param) {
-				fb.tryRemoveTrivialParam(Block(blk), q)
-			}
+	// Parameters that received param as an argument may have become
+	// trivial; they now receive same instead.
+	users := fb.paramUsers[param]
+	delete(fb.paramUsers, param)
+	if len(users) > 0 && dfg.Def(same).Kind == DefParam {
+		fb.paramUsers[same] = append(fb.paramUsers[same], users...)
+	}
+	for _, u := range users {
+		if def := dfg.Def(u); def.Kind == DefParam && fb.bb(def.Block).sealed {
+			fb.tryRemoveTrivialParam(def.Block, u)
 		}
 	}
 	return dfg.ResolveAliases(same)
-}
-
-func (fb *FunctionBuilder) paramReceives(b Block, q, v Value) bool {
-	dfg := &fb.Func.DFG
-	idx := dfg.Def(q).Num
-	for _, p := range fb.bb(b).preds {
-		for _, bc := range fb.callsTo(p.inst, b) {
-			if args := dfg.List(bc.Args); idx < len(args) && args[idx] == v {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // SealBlock declares that all predecessors of b are known.
@@ -541,4 +538,12 @@ func (fb *FunctionBuilder) CallIndirect(sig SigRef, callee Value, args ...Value)
 	all := append([]Value{callee}, args...)
 	inst := fb.InsData(InstData{Opcode: OpCallIndirect, Entity: int32(sig), Args: fb.Func.DFG.NewList(all...)}, Invalid)
 	return fb.Func.DFG.Results(inst)
+}
+
+// Finalize seals every block and resolves the aliases left behind by
+// trivial-parameter removal, so the function refers only to real
+// definitions. Call it once the function is complete.
+func (fb *FunctionBuilder) Finalize() {
+	fb.SealAllBlocks()
+	fb.Func.DFG.ResolveAllAliases()
 }

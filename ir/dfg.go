@@ -440,3 +440,53 @@ func (d *DataFlowGraph) SetStackMap(inst Inst, entries []StackMapEntry) {
 	}
 	d.stackMaps[inst] = entries
 }
+
+// ResolveAllAliases rewrites every use of an alias (instruction arguments,
+// branch arguments, exception-table contexts) to the value it resolves to,
+// then deletes the aliases. Afterwards no value is DefAlias.
+func (d *DataFlowGraph) ResolveAllAliases() {
+	resolve := func(v Value) Value {
+		if r := d.ResolveAliases(v); r != NoValue {
+			return r
+		}
+		return v
+	}
+	for i := range d.Insts {
+		for j, v := range d.List(d.Insts[i].Args) {
+			d.pool[d.Insts[i].Args.Start+int32(j)] = resolve(v)
+		}
+	}
+	fixCall := func(bc BlockCall) {
+		for j, a := range d.List(bc.Args) {
+			if BlockArg(a).Kind() == ArgValue {
+				d.pool[bc.Args.Start+int32(j)] = resolve(a)
+			}
+		}
+	}
+	for _, bc := range d.calls {
+		fixCall(bc)
+	}
+	for _, jt := range d.JumpTables {
+		fixCall(jt.Default)
+		for _, bc := range jt.Targets {
+			fixCall(bc)
+		}
+	}
+	for ei := range d.ExceptionTables {
+		et := &d.ExceptionTables[ei]
+		fixCall(et.Normal)
+		for hi := range et.Handlers {
+			h := &et.Handlers[hi]
+			if h.Tag == TagContext {
+				h.Context = resolve(h.Context)
+			} else {
+				fixCall(h.Dest)
+			}
+		}
+	}
+	for v := range d.values {
+		if d.values[v].kind == DefAlias {
+			d.values[v] = valueData{}
+		}
+	}
+}
