@@ -85,6 +85,11 @@ type checkState struct {
 	matched        bool // any match yet (sameln/nextln before any refer to the start)
 }
 
+type pendingUnordered struct {
+	d    Directive
+	from int
+}
+
 // pending `not:` patterns wait for the next positive match to bound them.
 type pendingNot struct {
 	d     Directive
@@ -95,8 +100,37 @@ type pendingNot struct {
 
 func (st *checkState) run(ds []Directive) error {
 	var nots []pendingNot
-	// flushNots checks the pending not: patterns over [from, to).
+	var unordered []pendingUnordered
+	// flushNots checks the pending not: and unordered: patterns over
+	// [from, to).
 	flushNots := func(to int) error {
+		var used [][2]int
+		for _, u := range unordered {
+			re, names, err := st.compile(u.d)
+			if err != nil {
+				return err
+			}
+			found := false
+			for off := u.from; off <= to; {
+				m := re.FindStringSubmatchIndex(st.text[off:to])
+				if m == nil {
+					break
+				}
+				a, b := off+m[0], off+m[1]
+				if overlaps(used, a, b) {
+					off = a + 1
+					continue
+				}
+				st.bind(names, m, off)
+				used = append(used, [2]int{a, b})
+				found = true
+				break
+			}
+			if !found {
+				return &CheckError{u.d, fmt.Sprintf("no match between lines %d and %d", lineOf(st.text, u.from), lineOf(st.text, to))}
+			}
+		}
+		unordered = unordered[:0]
 		for _, n := range nots {
 			if n.from < to && n.re.MatchString(st.text[n.from:to]) {
 				loc := n.re.FindStringIndex(st.text[n.from:to])
@@ -126,47 +160,10 @@ func (st *checkState) run(ds []Directive) error {
 			}
 			nots = append(nots, pendingNot{d, st.pos, re, names})
 		case DirUnordered:
-			// A run of unordered directives matches in any order after the
-			// previous ordered match; afterwards the position is the
-			// furthest end among them.
-			j := i
-			for j < len(ds) && ds[j].Kind == DirUnordered {
-				j++
-			}
-			start, end := st.pos, st.pos
-			var used [][2]int
-			for _, ud := range ds[i:j] {
-				re, names, err := st.compile(ud)
-				if err != nil {
-					return err
-				}
-				found := false
-				for off := start; off <= len(st.text); {
-					m := re.FindStringSubmatchIndex(st.text[off:])
-					if m == nil {
-						break
-					}
-					a, b := off+m[0], off+m[1]
-					if overlaps(used, a, b) {
-						off = a + 1
-						continue
-					}
-					st.bind(names, m, off)
-					used = append(used, [2]int{a, b})
-					end = max(end, b)
-					found = true
-					break
-				}
-				if !found {
-					return &CheckError{ud, "no match after line " + fmt.Sprint(lineOf(st.text, start))}
-				}
-			}
-			if err := flushNots(minStart(used, end)); err != nil {
-				return err
-			}
-			st.pos = end
-			st.matched = true
-			i = j - 1
+			// Unordered directives match, in any order and without
+			// overlapping, between the previous ordered match and the
+			// next one; they are checked once that bound is known.
+			unordered = append(unordered, pendingUnordered{d, st.pos})
 		default: // check, sameln, nextln
 			re, names, err := st.compile(d)
 			if err != nil {
@@ -217,14 +214,6 @@ func overlaps(used [][2]int, a, b int) bool {
 		}
 	}
 	return false
-}
-
-func minStart(used [][2]int, dflt int) int {
-	m := dflt
-	for _, u := range used {
-		m = min(m, u[0])
-	}
-	return m
 }
 
 // bind records the variables a match defined.
