@@ -156,8 +156,17 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		c := bits128(x)
 		return scalar(rty, c.and(bits128(y)).or(c.not().and(bits128(z)))), 0, nil
 	case ir.OpBmask:
-		if x.Ty.IsVector() {
-			return ir.DataValue{}, 0, fmt.Errorf("%w vector bmask", errUnsupported)
+		if x.Ty.IsVector() || rty.IsVector() {
+			if x.Ty.LaneCount() != rty.LaneCount() {
+				return ir.DataValue{}, 0, fmt.Errorf("%w bmask from %s to %s", errUnsupported, x.Ty, rty)
+			}
+			r := ir.DataValue{Ty: rty}
+			for i := 0; i < rty.LaneCount(); i++ {
+				if !laneOf(x, i, x.Ty.LaneBits()).isZero() {
+					setLane(&r, i, rty.LaneBits(), ones(rty.LaneBits()))
+				}
+			}
+			return r, 0, nil
 		}
 		if x.Lo|x.Hi != 0 {
 			return scalar(rty, ones(128)), 0, nil
@@ -323,8 +332,9 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 	// Vectors.
 	case ir.OpSplat, ir.OpInsertlane, ir.OpExtractlane, ir.OpScalarToVector, ir.OpVanyTrue, ir.OpVallTrue,
 		ir.OpVhighBits, ir.OpSnarrow, ir.OpUnarrow, ir.OpUunarrow, ir.OpSwidenLow, ir.OpSwidenHigh,
-		ir.OpUwidenLow, ir.OpUwidenHigh, ir.OpIaddPairwise, ir.OpShuffle, ir.OpSwizzle:
-		return vectorOp(f, d, ctrl, rty, x, y)
+		ir.OpUwidenLow, ir.OpUwidenHigh, ir.OpIaddPairwise, ir.OpShuffle, ir.OpSwizzle,
+		ir.OpX86Pshufb, ir.OpX86Blendv, ir.OpX86Pmulhrsw, ir.OpX86Pmaddubsw, ir.OpX86Cvtt2dq:
+		return vectorOp(f, d, ctrl, rty, x, y, z)
 	}
 	return ir.DataValue{}, 0, fmt.Errorf("%w opcode", errUnsupported)
 }

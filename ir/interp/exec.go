@@ -262,6 +262,54 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 		case ir.OpTryCall, ir.OpTryCallIndirect, ir.OpStackSwitch, ir.OpGetExceptionHandlerAddress:
 			return nil, fail("%w opcode", errUnsupported)
 
+		case ir.OpIconst:
+			// Fast path: the most frequent instruction.
+			res := dfg.Results(inst)
+			rty := dfg.ValueType(res[0])
+			slots[alias[res[0]]] = scalar(rty, u128{uint64(d.Imm), uint64(d.Imm >> 63)})
+
+		case ir.OpIadd, ir.OpIsub, ir.OpImul, ir.OpBand, ir.OpBor, ir.OpBxor, ir.OpIcmp:
+			// Fast path for scalar integers of at most 64 bits; everything
+			// else goes through eval's lane loops.
+			ctrl := fn.ctrl[inst]
+			x := slots[alias[args[0]]]
+			y := slots[alias[args[1]]]
+			res := dfg.Results(inst)
+			if ctrl.IsScalar() && ctrl.IsInt() && ctrl.Bits() <= 64 {
+				var r uint64
+				switch d.Opcode {
+				case ir.OpIadd:
+					r = x.Lo + y.Lo
+				case ir.OpIsub:
+					r = x.Lo - y.Lo
+				case ir.OpImul:
+					r = x.Lo * y.Lo
+				case ir.OpBand:
+					r = x.Lo & y.Lo
+				case ir.OpBor:
+					r = x.Lo | y.Lo
+				case ir.OpBxor:
+					r = x.Lo ^ y.Lo
+				case ir.OpIcmp:
+					n := ctrl.Bits()
+					m := lowMask(n)
+					slots[alias[res[0]]] = ir.DataValue{Ty: ir.I8, Lo: b2u(intCompare(d.IntCC(), n, u128{x.Lo & m, 0}, u128{y.Lo & m, 0}))}
+					inst = layout.NextInst(inst)
+					continue
+				}
+				slots[alias[res[0]]] = ir.DataValue{Ty: ctrl, Lo: r & lowMask(ctrl.Bits())}
+				break
+			}
+			a := [3]ir.DataValue{x, y}
+			v, code, err := in.eval(fr, inst, d, ctrl, dfg.ValueType(res[0]), &a)
+			if err != nil {
+				return nil, fail("%w", err)
+			}
+			if code != 0 {
+				return nil, trap(code)
+			}
+			slots[alias[res[0]]] = v
+
 		default:
 			res := dfg.Results(inst)
 			if len(res) != 1 {

@@ -8,7 +8,7 @@ import (
 
 // vectorOp computes the lane-shuffling SIMD opcodes: splat, lane access,
 // reductions, narrowing, widening, pairwise adds, shuffles.
-func vectorOp(f *ir.Function, d *ir.InstData, ctrl, rty ir.Type, x, y ir.DataValue) (ir.DataValue, ir.TrapCode, error) {
+func vectorOp(f *ir.Function, d *ir.InstData, ctrl, rty ir.Type, x, y, z ir.DataValue) (ir.DataValue, ir.TrapCode, error) {
 	op := d.Opcode
 	r := ir.DataValue{Ty: rty}
 	switch op {
@@ -113,6 +113,59 @@ func vectorOp(f *ir.Function, d *ir.InstData, ctrl, rty ir.Type, x, y ir.DataVal
 			if idx := laneOf(y, i, 8).lo; idx < 16 {
 				setLane(&r, i, 8, laneOf(x, int(idx), 8))
 			}
+		}
+		return r, 0, nil
+
+	// The x86-specific opcodes the x64 backend's lowering emits; defined
+	// here so that CLIF produced for x64 can still be interpreted.
+	case ir.OpX86Pshufb:
+		for i := 0; i < 16; i++ {
+			if idx := laneOf(y, i, 8).lo; idx&0x80 == 0 {
+				setLane(&r, i, 8, laneOf(x, int(idx&15), 8))
+			}
+		}
+		return r, 0, nil
+	case ir.OpX86Blendv:
+		// Lane-wise: the high bit of the mask lane picks y's lane, else z's.
+		lb := ctrl.LaneBits()
+		for i := 0; i < ctrl.LaneCount(); i++ {
+			src := z
+			if laneOf(x, i, lb).signBit(lb) {
+				src = y
+			}
+			setLane(&r, i, lb, laneOf(src, i, lb))
+		}
+		return r, 0, nil
+	case ir.OpX86Pmulhrsw:
+		if ctrl.LaneBits() != 16 {
+			break
+		}
+		for i := 0; i < ctrl.LaneCount(); i++ {
+			p := int32(int16(laneOf(x, i, 16).lo)) * int32(int16(laneOf(y, i, 16).lo))
+			setLane(&r, i, 16, u128{uint64((p + 0x4000) >> 15), 0})
+		}
+		return r, 0, nil
+	case ir.OpX86Pmaddubsw:
+		// Unsigned bytes of x times signed bytes of y, adjacent pairs
+		// summed with signed saturation.
+		for i := 0; i < 8; i++ {
+			s := int32(laneOf(x, 2*i, 8).lo)*int32(int8(laneOf(y, 2*i, 8).lo)) +
+				int32(laneOf(x, 2*i+1, 8).lo)*int32(int8(laneOf(y, 2*i+1, 8).lo))
+			s = max(-32768, min(32767, s))
+			setLane(&r, i, 16, u128{uint64(s), 0})
+		}
+		return r, 0, nil
+	case ir.OpX86Cvtt2dq:
+		// Truncating f32 → i32; NaN and out-of-range give 0x80000000.
+		if x.Ty != ir.F32X4 {
+			break
+		}
+		for i := 0; i < 4; i++ {
+			l, code, _ := floatToInt(32, 32, laneOf(x, i, 32), true, false)
+			if code != 0 {
+				l = sminOf(32)
+			}
+			setLane(&r, i, 32, l)
 		}
 		return r, 0, nil
 	}
