@@ -106,7 +106,9 @@
 // every row with every interesting value of each operand (all 32 register
 // numbers of every class, immediate boundaries, every arrangement),
 // decodes with golang.org/x/arch/arm64/arm64asm and compares mnemonic and
-// operands with Format. Cases whose preferred disassembly is an alias are
+// operands with Format. Bitfield moves (UBFM/SBFM/BFM), which always print
+// as an alias, are mapped to that alias (bitfieldAlias) and must encode to
+// the same word; other cases whose preferred disassembly is an alias are
 // left to the alias's row (skipReason says which); x/arch's own printing
 // quirks (condition 15 printed "al", no bfc) are listed with reasons.
 // objdump_test.go repeats a sample against GNU objdump, which also covers
@@ -123,7 +125,4 @@
 //     instructions, by-element multiplies, multi-structure LD1-LD4/ST1-ST4,
 //     post-indexed single-structure loads, ORR/BIC (vector, immediate),
 //     LDAXP/STLXP pairs, system-register access, PRFM.
-//   - The bitfield base rows (UBFM/SBFM/BFM) always disassemble as an
-//     alias, so the x/arch comparison checks them only through the alias
-//     rows that share their encodings.
 package arm64
