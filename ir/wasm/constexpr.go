@@ -31,6 +31,7 @@ func (d *decoder) readConstExpr(r *reader) (ConstExpr, error) {
 	start := r.pos
 	or := &d.ops
 	or.reset(r.buf[r.pos:], r.offset(), d.features)
+	or.r.whole = r.whole
 	first := len(d.constOps)
 	depth := 0
 	var op Operator

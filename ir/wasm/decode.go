@@ -56,7 +56,7 @@ type decoder struct {
 func Decode(b []byte, f Features) (*Module, error) {
 	d := &decoder{m: &Module{}, features: f}
 	if err := d.module(b); err != nil {
-		return nil, err
+		return nil, d.firstError(err)
 	}
 	return d.m, nil
 }
@@ -74,7 +74,8 @@ func DecodeAndValidate(b []byte, f Features) (*Module, error) {
 }
 
 func (d *decoder) module(b []byte) error {
-	r := reader{buf: b, end: msgUnexpectedEnd}
+	d.m.raw = b
+	r := reader{buf: b, end: msgUnexpectedEnd, whole: b}
 	magic, err := r.bytes(4)
 	if err != nil {
 		return err
@@ -100,8 +101,7 @@ func (d *decoder) module(b []byte) error {
 		if int64(size) > int64(r.remaining()) {
 			return errorf(r.offset(), "%s: section size %d, %d bytes left", msgLengthBounds, size, r.remaining())
 		}
-		body, _ := r.bytes(int(size))
-		sr := newReader(body, r.offset()-int(size))
+		sr := r.sub(int(size))
 		if id != secCustom {
 			if int(id) >= len(sectionRank) {
 				return errorf(secStart, "%s %d", msgSectionID, id)
@@ -127,6 +127,36 @@ func (d *decoder) module(b []byte) error {
 		return errorf(r.offset(), "%s: data count %d, %d segments", msgDataCountLengths, m.DataCount, len(m.Datas))
 	}
 	return nil
+}
+
+// firstError reports errors in byte order. Function bodies are decoded
+// lazily, so when decoding fails after the code section, a malformed
+// instruction earlier in a body would otherwise go unreported in favour
+// of a later problem; scan the bodies and prefer the earlier error.
+func (d *decoder) firstError(err error) error {
+	e, ok := err.(*Error)
+	if !ok || len(d.m.Code) == 0 || e.Offset < d.m.Code[0].Offset {
+		return err
+	}
+	var op Operator
+	for i := range d.m.Code {
+		c := &d.m.Code[i]
+		if c.Offset > e.Offset {
+			break
+		}
+		d.ops.reset(c.Expr, c.ExprOffset, d.features)
+		d.ops.r.whole = d.m.raw
+		for !d.ops.Done() {
+			if berr := d.ops.Read(&op); berr != nil {
+				if be, ok := berr.(*Error); ok && be.Offset < e.Offset {
+					be.Func = d.m.NumImportedFuncs + i
+					return be
+				}
+				break
+			}
+		}
+	}
+	return err
 }
 
 func (d *decoder) section(id byte, r *reader) error {
@@ -208,6 +238,9 @@ func (d *decoder) vecReserve(r *reader, elem func(*reader) error, reserve func(n
 }
 
 func (d *decoder) customSection(r *reader) error {
+	// The reference decoder reads custom sections bounded by their size,
+	// so nothing past the end may change the reason for a failure.
+	r.whole = nil
 	off := r.offset()
 	name, err := r.name()
 	if err != nil {
@@ -331,6 +364,9 @@ func (d *decoder) subType(r *reader) error {
 			}
 		}
 	default:
+		if form >= 0x80 { // the form is an s7: a multi-byte encoding is overlong
+			return errorf(off, "%s: type form", msgIntTooLong)
+		}
 		return errorf(off, "malformed type form 0x%02x", form)
 	}
 	d.m.Types = append(d.m.Types, st)
@@ -680,9 +716,6 @@ func (d *decoder) codeSection(r *reader) error {
 	if err != nil {
 		return err
 	}
-	if n != d.funcCount {
-		return errorf(r.offset(), "%s: %d functions, %d bodies", msgFuncCodeLengths, d.funcCount, n)
-	}
 	d.m.Code = make([]Code, n)
 	for i := range d.m.Code {
 		size, err := r.u32()
@@ -708,6 +741,7 @@ func (d *decoder) codeSection(r *reader) error {
 // local.
 func (d *decoder) decodeLocals(c *Code, funcIdx int) error {
 	r := newReader(c.Body, c.Offset)
+	r.whole = d.m.raw
 	n, err := r.count()
 	if err != nil {
 		return withFunc(err, funcIdx)

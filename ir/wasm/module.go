@@ -218,6 +218,8 @@ type Module struct {
 	// equivalent to it (iso-recursive equality over rec groups). Set by
 	// Validate; nil before.
 	canon []uint32
+
+	raw []byte // the binary the module was decoded from
 }
 
 // FuncType returns the signature of function funcIdx (in the function

@@ -11,15 +11,73 @@ import "unicode/utf8"
 // up unchanged. end is the message used when the buffer runs out: inside a
 // section or function body the spec calls that "unexpected end of section or
 // function", at the top level plain "unexpected end".
+//
+// whole, when set, is the entire module binary, with buf == whole[base:
+// base+len(buf)]. It is only consulted to classify an integer that runs off
+// the end of buf: the reference decoder reads sections unbounded and so
+// reports an overlong or oversized integer there rather than the end of
+// the section, and the test suite expects that reason.
 type reader struct {
-	buf  []byte
-	pos  int
-	base int
-	end  string
+	buf   []byte
+	pos   int
+	base  int
+	end   string
+	whole []byte
 }
 
 func newReader(buf []byte, base int) reader {
 	return reader{buf: buf, base: base, end: msgUnexpectedEndSect}
+}
+
+// sub returns a reader over the next n bytes (which must exist) and
+// advances past them.
+func (r *reader) sub(n int) reader {
+	s := reader{buf: r.buf[r.pos : r.pos+n : r.pos+n], base: r.offset(), end: msgUnexpectedEndSect, whole: r.whole}
+	r.pos += n
+	return s
+}
+
+// lebEOF is the error for a LEB128 number starting at module offset start
+// that runs past the end of the buffer: "integer representation too long"
+// or "integer too large" if the bytes beyond say so, else the end error.
+func (r *reader) lebEOF(start int, bits uint, signed bool) error {
+	maxBytes := int(bits+6) / 7
+	if r.whole != nil && start >= 0 {
+		for i := 0; i < maxBytes && start+i < len(r.whole); i++ {
+			b := r.whole[start+i]
+			if i == maxBytes-1 {
+				if err := lebLast(b, bits, signed, start); err != nil {
+					return err
+				}
+				break
+			}
+			if b&0x80 == 0 {
+				break
+			}
+		}
+	}
+	return r.errEOF()
+}
+
+// lebLast checks the last permitted byte of a LEB128 number of the given
+// width: it must not continue, and its bits beyond the width must be zero
+// (unsigned) or copies of the sign bit (signed).
+func lebLast(b byte, bits uint, signed bool, start int) error {
+	if b&0x80 != 0 {
+		return errorf(start, msgIntTooLong)
+	}
+	used := bits - 7*((bits+6)/7-1) // value bits in the last byte
+	if !signed {
+		if b>>used != 0 {
+			return errorf(start, msgIntTooLarge)
+		}
+		return nil
+	}
+	mask := byte(0x7f) &^ (byte(1)<<(used-1) - 1)
+	if s := b & mask; s != 0 && s != mask {
+		return errorf(start, msgIntTooLarge)
+	}
+	return nil
 }
 
 func (r *reader) offset() int    { return r.base + r.pos }
@@ -65,16 +123,13 @@ func (r *reader) u32() (uint32, error) {
 	var v uint32
 	for shift := uint(0); ; shift += 7 {
 		if r.pos >= len(r.buf) {
-			return 0, r.errEOF()
+			return 0, r.lebEOF(start, 32, false)
 		}
 		b := r.buf[r.pos]
 		r.pos++
 		if shift == 28 {
-			if b&0x80 != 0 {
-				return 0, errorf(start, msgIntTooLong)
-			}
-			if b&0x70 != 0 {
-				return 0, errorf(start, msgIntTooLarge)
+			if err := lebLast(b, 32, false, start); err != nil {
+				return 0, err
 			}
 		}
 		v |= uint32(b&0x7f) << shift
@@ -90,16 +145,13 @@ func (r *reader) u64() (uint64, error) {
 	var v uint64
 	for shift := uint(0); ; shift += 7 {
 		if r.pos >= len(r.buf) {
-			return 0, r.errEOF()
+			return 0, r.lebEOF(start, 64, false)
 		}
 		b := r.buf[r.pos]
 		r.pos++
 		if shift == 63 {
-			if b&0x80 != 0 {
-				return 0, errorf(start, msgIntTooLong)
-			}
-			if b&0x7e != 0 {
-				return 0, errorf(start, msgIntTooLarge)
+			if err := lebLast(b, 64, false, start); err != nil {
+				return 0, err
 			}
 		}
 		v |= uint64(b&0x7f) << shift
@@ -136,20 +188,13 @@ func (r *reader) signed(bits uint) (int64, error) {
 	var shift uint
 	for i := uint(0); ; i++ {
 		if r.pos >= len(r.buf) {
-			return 0, r.errEOF()
+			return 0, r.lebEOF(start, bits, true)
 		}
 		b := r.buf[r.pos]
 		r.pos++
 		if i == maxBytes-1 {
-			if b&0x80 != 0 {
-				return 0, errorf(start, msgIntTooLong)
-			}
-			// Bits of b above position (bits - shift - 1) must all
-			// equal the sign bit.
-			used := bits - shift // value bits held by this byte, sign included
-			mask := byte(0x7f) &^ (byte(1)<<(used-1) - 1)
-			if s := b & mask; s != 0 && s != mask {
-				return 0, errorf(start, msgIntTooLarge)
+			if err := lebLast(b, bits, true, start); err != nil {
+				return 0, err
 			}
 		}
 		v |= int64(b&0x7f) << shift
@@ -195,22 +240,33 @@ func (r *reader) count() (int, error) {
 	return int(n), nil
 }
 
-// byteVec reads a length-prefixed byte string.
+// byteVec reads a length-prefixed byte string (a data segment's
+// contents); a length past the end is an unexpected end.
 func (r *reader) byteVec() ([]byte, error) {
 	n, err := r.u32()
 	if err != nil {
 		return nil, err
 	}
-	if int64(n) > int64(r.remaining()) {
-		return nil, errorf(r.offset(), msgLengthBounds)
-	}
-	return r.bytes(int(n))
+	return r.bytes(int(min(n, 1<<31-1)))
 }
 
-// name reads a length-prefixed UTF-8 string.
+// name reads a length-prefixed UTF-8 string. A length that exceeds what is
+// left is "length out of bounds", also when the length itself lies past
+// the end of the section (the reference decoder reads it from the bytes
+// that follow).
 func (r *reader) name() (string, error) {
 	start := r.offset()
-	b, err := r.byteVec()
+	n, err := r.u32()
+	if err != nil {
+		if r.whole != nil && r.eof() && start < len(r.whole) {
+			return "", errorf(start, msgLengthBounds)
+		}
+		return "", err
+	}
+	if int64(n) > int64(r.remaining()) {
+		return "", errorf(r.offset(), msgLengthBounds)
+	}
+	b, _ := r.bytes(int(n))
 	if err != nil {
 		return "", err
 	}

@@ -303,6 +303,7 @@ func (v *funcValidator) run(code []byte, base int, bt BlockType, results []ValTy
 		v.ctrl[0].bt = BlockType{Index: funcBodyBlock}
 	}
 	v.or.reset(code, base, v.f)
+	v.or.r.whole = v.m.raw
 	for len(v.ctrl) > 0 {
 		if err := v.or.Read(&v.op); err != nil {
 			if e, ok := err.(*Error); ok {
