@@ -526,3 +526,14 @@ func TestDeferredTrapAndRelocs(t *testing.T) {
 		t.Errorf("relocated field not zero")
 	}
 }
+
+// TestStringsNeverPanic: printing malformed requests is safe.
+func TestStringsNeverPanic(t *testing.T) {
+	for _, in := range []Inst{{Op: NumOps + 5}, {Op: AddMR, N: 9}, {Op: Setcc, CC: 200, Size: 77, Args: [4]Arg{R(200)}, N: 1}} {
+		_ = in.String()
+		if _, _, _, _, err := Encode(nil, &in); err == nil {
+			t.Errorf("%v accepted", &in)
+		}
+	}
+	_ = GPR(99).String() + XMM(99).String() + CC(99).String() + Size(3).String() + Op(9999).String() + LabelUse(9).String()
+}

@@ -77,6 +77,9 @@ type Inst struct {
 }
 
 func (in *Inst) String() string {
+	if int(in.Op) >= len(Rows) {
+		return in.Op.String()
+	}
 	s := Rows[in.Op].Mnemonic(in.Size, in.CC)
 	if in.VEX {
 		s = "v" + s
@@ -84,13 +87,31 @@ func (in *Inst) String() string {
 	if Rows[in.Op].Sizes != 0 {
 		s += fmt.Sprintf(".%d", int(in.Size)*8)
 	}
-	for i := 0; i < in.N; i++ {
+	// Name general registers at their operand width where the row says it.
+	var widths [4]int
+	ai := 0
+	for _, o := range in.operands() {
+		if o.kind == kCL || o.kind == kX0 || ai >= len(widths) {
+			continue
+		}
+		widths[ai] = int(o.width)
+		if widths[ai] == 0 {
+			widths[ai] = int(in.Size)
+		}
+		ai++
+	}
+	for i := 0; i < in.N && i < len(in.Args); i++ {
 		if i == 0 {
 			s += " "
 		} else {
 			s += ", "
 		}
-		s += in.Args[i].String()
+		a := in.Args[i]
+		if a.kind == argGPR && Size(widths[i]).valid() {
+			s += GPR(a.reg).Name(Size(widths[i]))
+		} else {
+			s += a.String()
+		}
 	}
 	return s
 }

@@ -93,7 +93,7 @@ func FuzzEncode(f *testing.F) {
 			t.Fatalf("%v rejected: %v", &in, err)
 		}
 		relDisp := int64(rel)
-		c := &checker{t: t}
+		c := &checker{t: t, distinct: map[uint64]struct{}{}}
 		c.check(&in, relDisp)
 		if c.failures > 0 {
 			t.FailNow()

@@ -2,6 +2,7 @@ package amd64
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math"
 	"strings"
 	"sync"
@@ -139,11 +140,14 @@ func memModes() []Mem {
 	return ms
 }
 
+var distinctSeed = maphash.MakeSeed()
+
 // labelTarget is where test labels are placed (bytes from the start).
 const labelTarget = 1 << 12
 
 type checker struct {
 	t        *testing.T
+	distinct map[uint64]struct{} // hashes of the encodings seen
 	cases    int
 	errCases int
 	failures int
@@ -174,6 +178,11 @@ func (c *checker) check(in *Inst, relDisp int64) {
 		c.fail(in, code, "x86asm decodes %d bytes of %d (%s)", d.Len, len(code), x86asm.GNUSyntax(d, 0, nil))
 		return
 	}
+	if why := prefixMinimal(in, code); why != "" {
+		c.fail(in, code, "%s", why)
+		return
+	}
+	c.distinct[maphash.Bytes(distinctSeed, code)] = struct{}{}
 	if _, ok := allowedMismatch[in.Op]; ok {
 		return
 	}
@@ -488,12 +497,76 @@ func forEachInst(fn func(in *Inst, inRange bool, relDisp int64)) {
 	}
 }
 
+// prefixMinimal checks what decoding cannot see: that a REX prefix appears
+// exactly when something needs it (W, an extended register, or a byte
+// register SPL..DIL), and that the 2-byte VEX form is used exactly when it
+// can express the instruction (no VEX.X/B/W and the 0F map). The needs are
+// computed from the Inst's operands, independently of the encoder.
+func prefixMinimal(in *Inst, code []byte) string {
+	row := &Rows[in.Op]
+	w := row.W || row.Sizes != 0 && in.Size == Size64
+	var ext, xb, byteReg bool
+	ai := 0
+	for _, o := range in.operands() {
+		if o.kind == kCL || o.kind == kX0 {
+			continue
+		}
+		a := in.Args[ai]
+		ai++
+		width := int(o.width)
+		if width == 0 {
+			width = int(in.Size)
+		}
+		switch a.kind {
+		case argGPR, argXMM:
+			if o.kind == kXV || o.kind == kXIs4 {
+				continue // VEX.vvvv and is4 carry 4 bits themselves
+			}
+			if a.reg >= 8 {
+				ext = true
+				if o.kind == kRM || o.kind == kXM || o.kind == kXR || o.kind == kO {
+					xb = true
+				}
+			}
+			if a.kind == argGPR && width == 1 && a.reg >= 4 && a.reg < 8 {
+				byteReg = true
+			}
+		case argMem:
+			m := a.mem
+			if (m.kind == memBase || m.kind == memBaseIndex) && m.base >= 8 ||
+				(m.kind == memBaseIndex || m.kind == memIndex) && m.index >= 8 {
+				ext, xb = true, true
+			}
+		}
+	}
+	i := 0
+	for i < len(code) && (code[i] == 0xF0 || code[i] == 0x66 || code[i] == 0xF2 || code[i] == 0xF3) {
+		i++
+	}
+	if in.VEX {
+		mp := row.Map
+		if row.VexMap != 0 {
+			mp = row.VexMap
+		}
+		short := !xb && !w && mp == Map0F
+		if got := code[i] == 0xC5; got != short {
+			return fmt.Sprintf("VEX form %#x, 2-byte form possible: %v", code[i], short)
+		}
+		return ""
+	}
+	need := w || ext || byteReg
+	if has := code[i]&0xF0 == 0x40; has != need {
+		return fmt.Sprintf("REX present %v, needed %v", has, need)
+	}
+	return ""
+}
+
 // TestEncodeMatchesXArch is the table test: every row, every size, every
 // condition code, legacy and VEX forms, all sixteen registers of each class
 // in each register slot, every addressing form, immediate boundaries in and
 // out of range, and branch displacements at their limits.
 func TestEncodeMatchesXArch(t *testing.T) {
-	c := &checker{t: t}
+	c := &checker{t: t, distinct: map[uint64]struct{}{}}
 	forEachInst(func(in *Inst, inRange bool, relDisp int64) {
 		if !inRange {
 			if _, _, _, _, err := Encode(nil, in); err == nil {
@@ -504,7 +577,7 @@ func TestEncodeMatchesXArch(t *testing.T) {
 		}
 		c.check(in, relDisp)
 	})
-	t.Logf("%d rows; %d (form, operand) cases decoded and compared by x86asm; %d out-of-range immediates rejected", NumOps, c.cases, c.errCases)
+	t.Logf("%d rows; %d (form, operand) cases decoded and compared by x86asm (%d distinct encodings); %d out-of-range immediates rejected", NumOps, c.cases, len(c.distinct), c.errCases)
 	if c.failures > 0 {
 		t.Errorf("%d failures", c.failures)
 	}
