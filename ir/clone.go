@@ -17,6 +17,7 @@ func (f *Function) Clone() *Function {
 	g.Constants = cloneBytes(f.Constants)
 	g.Immediates = cloneBytes(f.Immediates)
 	g.AliasRegions = append([]AliasRegionData(nil), f.AliasRegions...)
+	g.DynamicTypes = append([]DynamicTypeData(nil), f.DynamicTypes...)
 	g.DFG = f.DFG.clone()
 	g.Layout = f.Layout.clone()
 	return &g

@@ -52,11 +52,7 @@ func corpusFiles(t testing.TB) []string {
 }
 
 // expectedParseFailures are corpus files that do not parse, with the reason.
-var expectedParseFailures = map[string]string{
-	// Dynamic vector types (dtN = i8x16*gv0) are not modelled yet.
-	"cranelift-runtests/dynamic-simd-arithmetic.clif":   "expected declaration or block, found 'dt0'",
-	"cranelift-runtests/dynamic-simd-narrow-widen.clif": "expected declaration or block, found 'dt0'",
-}
+var expectedParseFailures = map[string]string{}
 
 func TestCorpusRoundTrip(t *testing.T) {
 	files := corpusFiles(t)

@@ -69,9 +69,10 @@
 // # Types
 //
 // Type is one byte: lane kind in the low nibble, log2 of the lane count
-// above it. i8…i128, f16…f128, and vectors of any power-of-two lane count up
-// to 128 bits. Invalid (0) means "no type". Dynamic vector types (dtN) are
-// not represented.
+// above it, and a top bit for dynamic vectors (a fixed base vector scaled
+// by a run-time factor, declared in text as dtN = i32x4*gv0 and printed by
+// that name). i8…i128, f16…f128, and vectors of any power-of-two lane count
+// up to 128 bits. Invalid (0) means "no type".
 //
 // # Runtime values
 //
@@ -109,7 +110,7 @@
 //
 // (*Function).String prints Cranelift's format: the call convention always
 // written, preamble in Cranelift's order (ss, gv, region, sig, fn, const,
-// stack_limit), a blank line between blocks, value aliases under their
+// stack_limit; dtN after gv), a blank line between blocks, value aliases under their
 // target's definition, `.T` only where the controlling operand is not
 // defined earlier in the same block, full-width hex floats (0x1.800000p0),
 // Imm64 in decimal below 10000 and otherwise as 0x-grouped hex, and the
@@ -154,6 +155,6 @@
 //
 // # Known gaps
 //
-// Dynamic vector types and dynamic stack slots (dtN, dssN) are not
-// modelled; memory types (mtN) are not modelled.
+// Dynamic stack slots (dssN) and memory types (mtN) are not modelled; no
+// corpus file uses them.
 package ir

@@ -238,6 +238,14 @@ type AliasRegionData struct {
 	Description string
 }
 
+// DynamicTypeData declares dtN = <base vector>*gvN: a dynamic vector type
+// whose size is the base vector's times the value of a global. A gap has
+// Base Invalid.
+type DynamicTypeData struct {
+	Base  Type
+	Scale GlobalValue
+}
+
 // Function is one CLIF function.
 type Function struct {
 	Name      Name
@@ -252,6 +260,7 @@ type Function struct {
 	Constants    [][]byte // constant pool; bytes little-endian (lane 0 first); nil = gap
 	Immediates   [][]byte // shuffle masks (not printed in the preamble)
 	AliasRegions []AliasRegionData
+	DynamicTypes []DynamicTypeData
 	StackLimit   GlobalValue // NoGlobalValue when absent
 
 	DFG    DataFlowGraph
@@ -403,6 +412,11 @@ func (f *Function) ResultTypes(d *InstData, ctrl Type) ([]Type, error) {
 		return one(ctrl.SplitLanes())
 	case ResMergeLanes:
 		return one(ctrl.MergeLanes())
+	case ResFixedOfDynamic:
+		if !ctrl.IsDynamic() {
+			return one(Invalid)
+		}
+		return one(ctrl.Fixed())
 	case ResSignature:
 		var sig *Signature
 		switch d.Format() {

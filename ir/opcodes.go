@@ -98,17 +98,18 @@ const (
 type ResultRule uint8
 
 const (
-	ResNone       ResultRule = iota // no results
-	ResCtrl                         // one result of the controlling type
-	ResFixed                        // one result of type OpInfo.Fixed
-	ResTruthy                       // one result: ctrl.AsTruthy() (i8, or int vector)
-	ResCtrlFlag                     // two: ctrl and an i8 flag (overflow ops)
-	ResLane                         // one: the lane type of ctrl (extractlane)
-	ResHalves                       // two halves of ctrl (isplit)
-	ResDouble                       // one of twice ctrl's width (iconcat)
-	ResSplitLanes                   // ctrl.SplitLanes() (snarrow, fvdemote)
-	ResMergeLanes                   // ctrl.MergeLanes() (swiden_low, fvpromote_low)
-	ResSignature                    // the returns of the callee's signature
+	ResNone           ResultRule = iota // no results
+	ResCtrl                             // one result of the controlling type
+	ResFixed                            // one result of type OpInfo.Fixed
+	ResTruthy                           // one result: ctrl.AsTruthy() (i8, or int vector)
+	ResCtrlFlag                         // two: ctrl and an i8 flag (overflow ops)
+	ResLane                             // one: the lane type of ctrl (extractlane)
+	ResHalves                           // two halves of ctrl (isplit)
+	ResDouble                           // one of twice ctrl's width (iconcat)
+	ResSplitLanes                       // ctrl.SplitLanes() (snarrow, fvdemote)
+	ResMergeLanes                       // ctrl.MergeLanes() (swiden_low, fvpromote_low)
+	ResSignature                        // the returns of the callee's signature
+	ResFixedOfDynamic                   // ctrl.Fixed(): the base vector of a dynamic type
 )
 
 // OpInfo is one row of the opcode table.
@@ -264,6 +265,7 @@ const (
 	OpX86Pmulhrsw
 	OpX86Pmaddubsw
 	OpX86Cvtt2dq
+	OpExtractVector
 	// Memory.
 	OpLoad
 	OpStore
@@ -464,6 +466,7 @@ var opTable = [numOpcodes]OpInfo{
 	OpX86Pmulhrsw:    operand("x86_pmulhrsw", FmtBinary, 0, 0, ResCtrl),
 	OpX86Pmaddubsw:   mono("x86_pmaddubsw", FmtBinary, 0, ResFixed, I16X8),
 	OpX86Cvtt2dq:     suffix("x86_cvtt2dq", FmtUnary, 0, ResCtrl),
+	OpExtractVector:  operand("extract_vector", FmtBinaryImm8, 0, 0, ResFixedOfDynamic),
 
 	OpLoad:        suffix("load", FmtLoad, load, ResCtrl),
 	OpStore:       operand("store", FmtStore, 0, store, ResNone),

@@ -501,6 +501,13 @@ func (p *parser) typ() (Type, error) {
 			p.next()
 			return ty, nil
 		}
+		if n, ok := entityNumber(t.text, "dt"); ok && p.f != nil {
+			if n >= len(p.f.DynamicTypes) || p.f.DynamicTypes[n].Base == Invalid {
+				return Invalid, p.errAt(t, "undeclared dynamic type dt%d", n)
+			}
+			p.next()
+			return p.f.DynamicTypes[n].Base.Dynamic(), nil
+		}
 	}
 	return Invalid, p.expected("type")
 }
@@ -759,6 +766,7 @@ func (p *parser) preamble() error {
 		}{
 			{"ss", p.declStackSlot}, {"gv", p.declGlobalValue}, {"sig", p.declSignature},
 			{"fn", p.declFunction}, {"const", p.declConstant}, {"region", p.declRegion},
+			{"dt", p.declDynamicType},
 		} {
 			if _, ok := entityNumber(t.text, d.prefix); ok {
 				decl, prefix = d.fn, d.prefix
@@ -1023,6 +1031,30 @@ func (p *parser) declConstant(n int) error {
 	p.next()
 	p.f.Constants = grow(p.f.Constants, n, nil)
 	p.f.Constants[n] = b
+	return nil
+}
+
+func (p *parser) declDynamicType(n int) error {
+	t := p.tok()
+	if n < len(p.f.DynamicTypes) && p.f.DynamicTypes[n].Base != Invalid {
+		return p.errAt(t, "duplicate dynamic type declaration")
+	}
+	base, err := p.typ()
+	if err != nil {
+		return err
+	}
+	if !base.IsVector() || base.IsDynamic() {
+		return p.errAt(t, "dynamic type base must be a fixed vector type, found %s", base)
+	}
+	if err := p.expect("*"); err != nil {
+		return err
+	}
+	gv, err := p.entity("gv", "global value")
+	if err != nil {
+		return err
+	}
+	p.f.DynamicTypes = grow(p.f.DynamicTypes, n, DynamicTypeData{})
+	p.f.DynamicTypes[n] = DynamicTypeData{Base: base, Scale: GlobalValue(gv)}
 	return nil
 }
 

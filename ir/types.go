@@ -33,7 +33,8 @@ const (
 const (
 	laneMask  = 0x0f
 	countShft = 4
-	maxLog2   = 4 // at most 16 lanes (i8x16)
+	maxLog2   = 4    // at most 16 lanes (i8x16)
+	dynFlag   = 0x80 // dynamic vector: the base vector times a runtime scale
 )
 
 // Common vector types.
@@ -66,8 +67,27 @@ var laneInfo = [numLaneKinds]struct {
 func (t Type) lane() Type  { return t & laneMask }
 func (t Type) log2n() uint { return uint(t>>countShft) & 7 }
 func (t Type) valid() bool {
+	if t&dynFlag != 0 && t.log2n() == 0 {
+		return false
+	}
 	return t.lane() != Invalid && t.lane() < numLaneKinds && t.log2n() <= maxLog2 && t.Bits() <= 128
 }
+
+// IsDynamic reports a dynamic vector type (CLIF's dtN declarations): a
+// fixed vector type scaled by a factor known only at run time. Its Bits,
+// LaneCount and Bytes are those of the base vector, the minimum size.
+func (t Type) IsDynamic() bool { return t&dynFlag != 0 }
+
+// Dynamic returns the dynamic vector type whose base is the fixed vector t.
+func (t Type) Dynamic() Type {
+	if !t.IsVector() {
+		return Invalid
+	}
+	return t | dynFlag
+}
+
+// Fixed returns the base vector of a dynamic type (t itself otherwise).
+func (t Type) Fixed() Type     { return t &^ dynFlag }
 func (t Type) IsInvalid() bool { return t == Invalid }
 
 // LaneType is the type of one lane; a scalar is its own lane type.
@@ -121,7 +141,7 @@ func (t Type) ByLanes(n int) Type {
 	if log > maxLog2 {
 		return Invalid
 	}
-	r := t.lane() | Type(log)<<countShft
+	r := t.lane() | Type(log)<<countShft | t&dynFlag
 	if !r.valid() {
 		return Invalid
 	}
@@ -131,7 +151,7 @@ func (t Type) ByLanes(n int) Type {
 // WithLane replaces the lane type, keeping the lane count; Invalid if the
 // result would exceed 128 bits.
 func (t Type) WithLane(lane Type) Type {
-	r := lane.lane() | Type(t.log2n())<<countShft
+	r := lane.lane() | Type(t.log2n())<<countShft | t&dynFlag
 	if !r.valid() {
 		return Invalid
 	}
@@ -217,6 +237,9 @@ func (t Type) MergeLanes() Type {
 	if t.LaneCount() < 2 {
 		return Invalid
 	}
+	if t.IsDynamic() {
+		return t.Fixed().MergeLanes().Dynamic()
+	}
 	d := t.lane().DoubleWidth()
 	if d == Invalid {
 		return Invalid
@@ -236,11 +259,21 @@ func (t Type) String() string {
 	if t.IsVector() {
 		s += "x" + strconv.Itoa(t.LaneCount())
 	}
+	if t.IsDynamic() {
+		s += "xN"
+	}
 	return s
 }
 
 // ParseType parses the CLIF spelling of a type; ok is false when s is not one.
 func ParseType(s string) (Type, bool) {
+	if base, ok := strings.CutSuffix(s, "xN"); ok {
+		t, ok := ParseType(base)
+		if !ok || !t.IsVector() || t.IsDynamic() {
+			return Invalid, false
+		}
+		return t.Dynamic(), true
+	}
 	lane, count, hasX := strings.Cut(s, "x")
 	var l Type
 	for k := I8; k < numLaneKinds; k++ {

@@ -164,6 +164,12 @@ func (w *writer) preamble() bool {
 			n++
 		}
 	}
+	for i, dt := range f.DynamicTypes {
+		if dt.Base != Invalid {
+			w.decl("dt%d = %s*%s", i, dt.Base, dt.Scale)
+			n++
+		}
+	}
 	for i, r := range f.AliasRegions {
 		if r.Declared {
 			w.decl("%s = %d \"%s\"", AliasRegion(i), r.UserID, r.Description)
@@ -203,6 +209,18 @@ func (w *writer) preamble() bool {
 	return n > 0
 }
 
+// typeName spells t, naming a dynamic type by its dtN declaration.
+func (w *writer) typeName(t Type) string {
+	if t.IsDynamic() {
+		for i, dt := range w.f.DynamicTypes {
+			if dt.Base != Invalid && dt.Base.Dynamic() == t {
+				return "dt" + strconv.Itoa(i)
+			}
+		}
+	}
+	return t.String()
+}
+
 func (w *writer) valueAliases(v Value) {
 	for _, a := range w.aliases[v] {
 		fmt.Fprintf(w.b, "%s%s -> %s\n", strings.Repeat(" ", w.indent), a, v)
@@ -221,7 +239,7 @@ func (w *writer) block(blk Block) {
 			if i > 0 {
 				b.WriteString(", ")
 			}
-			fmt.Fprintf(b, "%s: %s", p, f.DFG.ValueType(p))
+			fmt.Fprintf(b, "%s: %s", p, w.typeName(f.DFG.ValueType(p)))
 		}
 		b.WriteByte(')')
 	}
@@ -266,7 +284,7 @@ func (w *writer) typeSuffix(inst Inst) string {
 	if t == Invalid {
 		return ""
 	}
-	return "." + t.String()
+	return "." + w.typeName(t)
 }
 
 func (w *writer) inst(inst Inst) {
@@ -461,7 +479,7 @@ func (w *writer) stackMap(inst Inst) {
 	}
 	parts := make([]string, len(entries))
 	for i, e := range entries {
-		parts[i] = fmt.Sprintf("%s @ %s+%d", e.Type, e.Slot, e.Offset)
+		parts[i] = fmt.Sprintf("%s @ %s+%d", w.typeName(e.Type), e.Slot, e.Offset)
 	}
 	w.b.WriteString(", stack_map=[" + strings.Join(parts, ", ") + "]")
 }
