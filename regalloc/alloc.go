@@ -84,6 +84,7 @@ func (a *analysis) run(algo Algorithm) (*Output, error) {
 		al.regOwner[r] = NoVReg
 	}
 	al.res = newMoveResolver(a.env, al.newSlot)
+	al.edits = make([]Edit, 0, a.nInsts)
 	for c := RegClass(0); c < NumClasses; c++ {
 		pref, non := a.env.Preferred[c].Regs(), a.env.NonPreferred[c].Minus(a.env.Preferred[c]).Regs()
 		al.order[c] = append(append([]PReg(nil), pref...), non...)
@@ -769,12 +770,12 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	// 6. Everything whose register is overwritten before or by the
 	// instruction, and every vreg it uses, gets a post-instruction home.
 	written := defRegs.Union(clob)
-	for _, p := range al.pinned.Regs() {
+	for p := al.pinned.Next(0); p != NoPReg; p = al.pinned.Next(p + 1) {
 		if al.regOwner[ri(p)] != al.pinOwner[ri(p)] {
 			written.Add(p)
 		}
 	}
-	for _, p := range written.Regs() {
+	for p := written.Next(0); p != NoPReg; p = written.Next(p + 1) {
 		al.markAffected(al.regOwner[ri(p)])
 	}
 	lost := defRegs.Union(clob)
@@ -787,7 +788,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 			if r0 := al.vregReg[x]; r0 != NoPReg && !written.Contains(r0) {
 				home = r0
 			} else {
-				for _, p := range al.pinned.Regs() {
+				for p := al.pinned.Next(0); p != NoPReg; p = al.pinned.Next(p + 1) {
 					if al.pinOwner[ri(p)] == w && !lost.Contains(p) {
 						home = p
 						break
@@ -830,7 +831,8 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 		}
 		al.vregReg[x] = NoPReg
 	}
-	for _, p := range al.pinned.Union(written).Regs() {
+	pw := al.pinned.Union(written)
+	for p := pw.Next(0); p != NoPReg; p = pw.Next(p + 1) {
 		if w := al.regOwner[ri(p)]; w != NoVReg {
 			al.vregReg[w.Index()] = NoPReg
 		}

@@ -26,6 +26,8 @@ type analysis struct {
 	crossesCall []bool
 
 	rpo []Block // reverse postorder from Entry
+	// domPre/domPost number the dominator tree (DFS entry and exit).
+	domPre, domPost []int32
 
 	// liveIn[liveInStart[b]:liveInStart[b+1]] are the vregs live on entry
 	// to b (excluding its parameters), in increasing order. Quality only.
@@ -221,24 +223,6 @@ func (a *analysis) checkInsts() error {
 			}
 		}
 	}
-	// Every use needs a def; the liveness walk checks that the def reaches it.
-	for b := Block(0); int(b) < a.nBlocks; b++ {
-		r := f.BlockInsts(b)
-		for i := r.First; i < r.End; i++ {
-			for k, o := range f.Operands(i) {
-				if o.IsUse() && a.defBlock[o.VReg().Index()] < 0 {
-					return errorf(b, i, k, "use of %s, which is never defined", o.VReg())
-				}
-			}
-		}
-		for k := range f.Succs(b) {
-			for _, v := range f.BranchArgs(b, r.End-1, k) {
-				if a.defBlock[v.Index()] < 0 {
-					return errorf(b, r.End-1, -1, "branch argument %s is never defined", v)
-				}
-			}
-		}
-	}
 	return nil
 }
 
@@ -254,9 +238,7 @@ func hasDef(ops []Operand) bool {
 // checkOperands validates one instruction's operand list in isolation.
 func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 	var fixedUseEarly, fixedUseLate, fixedDefEarly, fixedDefLate RegSet
-	var fixedUseVReg [NumClasses][MaxRegsPerClass]VReg
 	clob := a.f.Clobbers(i)
-	var reused [256]bool
 	for k, o := range ops {
 		v := o.VReg()
 		c := v.Class()
@@ -278,11 +260,12 @@ func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 			switch {
 			case o.IsUse():
 				if fixedUseEarly.Contains(p) || fixedUseLate.Contains(p) {
-					if w := fixedUseVReg[c][p.Index()]; w != v {
-						return errorf(b, i, k, "two fixed uses of %s with different vregs (%s and %s)", p, w, v)
+					for _, w := range ops[:k] {
+						if w.IsUse() && w.Constraint() == Fixed && w.FixedReg() == p && w.VReg() != v {
+							return errorf(b, i, k, "two fixed uses of %s with different vregs (%s and %s)", p, w.VReg(), v)
+						}
 					}
 				}
-				fixedUseVReg[c][p.Index()] = v
 				if o.Pos() == Late {
 					if clob.Contains(p) {
 						return errorf(b, i, k, "late use fixed to %s, which the instruction clobbers", p)
@@ -313,10 +296,11 @@ func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 			if !t.IsUse() || t.Pos() != Early || (t.Constraint() != Reg && t.Constraint() != Fixed) || t.Class() != c {
 				return errorf(b, i, k, "reuse target operand %d (%s) must be an early register use of class %s", x, t, c)
 			}
-			if reused[x] {
-				return errorf(b, i, k, "operand %d reused twice", x)
+			for _, w := range ops[:k] {
+				if w.IsDef() && w.Constraint() == Reuse && w.ReuseIndex() == x {
+					return errorf(b, i, k, "operand %d reused twice", x)
+				}
 			}
-			reused[x] = true
 		default:
 			return errorf(b, i, k, "unknown constraint kind %d", ck)
 		}
@@ -384,7 +368,100 @@ func (a *analysis) computeOrder() error {
 	for k, b := range post {
 		a.rpo[n-1-k] = b
 	}
+	a.computeDominators()
 	return nil
+}
+
+// computeDominators finds immediate dominators by the Cooper-Harvey-Kennedy
+// iteration over the reverse postorder, then numbers the dominator tree so
+// that dominates(x, y) is two comparisons.
+func (a *analysis) computeDominators() {
+	f, n := a.f, a.nBlocks
+	order := make([]int32, n) // block -> RPO index
+	for k, b := range a.rpo {
+		order[b] = int32(k)
+	}
+	idom := make([]Block, n)
+	for b := range idom {
+		idom[b] = -1
+	}
+	entry := f.Entry()
+	idom[entry] = entry
+	for changed := true; changed; {
+		changed = false
+		for _, b := range a.rpo[1:] {
+			nd := Block(-1)
+			for _, p := range f.Preds(b) {
+				if idom[p] < 0 {
+					continue
+				}
+				if nd < 0 {
+					nd = p
+					continue
+				}
+				x, y := p, nd
+				for x != y {
+					for order[x] > order[y] {
+						x = idom[x]
+					}
+					for order[y] > order[x] {
+						y = idom[y]
+					}
+				}
+				nd = x
+			}
+			if idom[b] != nd {
+				idom[b], changed = nd, true
+			}
+		}
+	}
+	// Children lists (CSR), then an iterative DFS numbering.
+	start := make([]int32, n+1)
+	for b := 0; b < n; b++ {
+		if Block(b) != entry {
+			start[idom[b]+1]++
+		}
+	}
+	for b := 0; b < n; b++ {
+		start[b+1] += start[b]
+	}
+	kids := make([]Block, n)
+	fill := append([]int32(nil), start[:n]...)
+	for b := 0; b < n; b++ {
+		if Block(b) != entry {
+			kids[fill[idom[b]]] = Block(b)
+			fill[idom[b]]++
+		}
+	}
+	a.domPre = make([]int32, n)
+	a.domPost = make([]int32, n)
+	clock := int32(0)
+	type frame struct {
+		b    Block
+		next int32
+	}
+	stack := []frame{{entry, start[entry]}}
+	a.domPre[entry] = clock
+	clock++
+	for len(stack) > 0 {
+		top := &stack[len(stack)-1]
+		if top.next < start[top.b+1] {
+			c := kids[top.next]
+			top.next++
+			a.domPre[c] = clock
+			clock++
+			stack = append(stack, frame{c, start[c]})
+			continue
+		}
+		a.domPost[top.b] = clock
+		clock++
+		stack = stack[:len(stack)-1]
+	}
+}
+
+// dominates reports whether every path from the entry to y passes through x.
+func (a *analysis) dominates(x, y Block) bool {
+	return a.domPre[x] <= a.domPre[y] && a.domPost[y] <= a.domPost[x]
 }
 
 // computeLiveness finds, for every vreg used outside the stretch of its def
@@ -402,7 +479,8 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 		b    Block
 		inst Inst
 	}
-	var exposed []exposure
+	exposed := make([]exposure, 0, a.nInsts)
+	undefined, undefinedAt, undefinedBlock := NoVReg, Inst(-1), Block(-1)
 	defStamp := make([]int32, a.nVRegs)
 	expStamp := make([]int32, a.nVRegs)
 	liveStamp := make([]int32, a.nVRegs)
@@ -414,9 +492,13 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 			a.global[p.Index()] = true
 		}
 		r := f.BlockInsts(b)
+		blockExposed := len(exposed)
 		expose := func(v VReg, i Inst) {
 			x := v.Index()
 			if defStamp[x] != stamp && expStamp[x] != stamp {
+				if a.defBlock[x] < 0 {
+					undefined, undefinedAt, undefinedBlock = v, i, b
+				}
 				expStamp[x] = stamp
 				exposed = append(exposed, exposure{int32(x), b, i})
 				a.global[x] = true
@@ -440,6 +522,19 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 				expose(v, r.End-1)
 				a.global[v.Index()] = true
 			}
+		}
+		if undefined != NoVReg {
+			return errorf(undefinedBlock, undefinedAt, -1, "use of %s, which is never defined", undefined)
+		}
+		// An upward-exposed use must be strictly dominated by its def:
+		// SSA never reads a value before its definition in the same block.
+		for _, e := range exposed[blockExposed:] {
+			if db := a.defBlock[e.v]; db == b || !a.dominates(db, b) {
+				return errorf(b, e.inst, -1, "use of %s is not dominated by its definition (block %d): some path from the entry skips it", NewVReg(int(e.v), a.vclass[e.v]), db)
+			}
+		}
+		if !wantLiveIn {
+			continue
 		}
 		// Values live across a clobbering instruction, found by a backward
 		// scan from the block's uses (values live out but unused here are
@@ -466,6 +561,9 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 				}
 			}
 		}
+	}
+	if !wantLiveIn {
+		return nil
 	}
 	// Group exposures by vreg (counting sort keeps block order).
 	start := make([]int32, a.nVRegs+1)

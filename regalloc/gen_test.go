@@ -93,6 +93,32 @@ func (f *testFunc) dump(out *Output) string {
 	return sb.String()
 }
 
+// compact moves every operand and argument list into two shared arrays, as
+// a real backend's flat storage would be, so that benchmarks do not measure
+// the garbage collector scanning a hundred thousand tiny slices.
+func (f *testFunc) compact() {
+	nops, nargs := 0, 0
+	for _, in := range f.insts {
+		nops += len(in.ops)
+		for _, a := range in.args {
+			nargs += len(a)
+		}
+	}
+	ops := make([]Operand, 0, nops)
+	args := make([]VReg, 0, nargs)
+	for i := range f.insts {
+		in := &f.insts[i]
+		k := len(ops)
+		ops = append(ops, in.ops...)
+		in.ops = ops[k:len(ops):len(ops)]
+		for j, a := range in.args {
+			k := len(args)
+			args = append(args, a...)
+			in.args[j] = args[k:len(args):len(args)]
+		}
+	}
+}
+
 // builder assembles a testFunc block by block; instructions must be added
 // in block order.
 type builder struct {

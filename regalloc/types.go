@@ -105,6 +105,25 @@ func (s RegSet) First(c RegClass) PReg {
 	return NewPReg(c, bits.TrailingZeros64(s.bits[c]))
 }
 
+// Next returns the lowest register of s at or after r in r's class order
+// (across classes), or NoPReg: for r := s.Next(0); r != NoPReg; r = s.Next(r+1)
+// visits every member without allocating.
+func (s RegSet) Next(from PReg) PReg {
+	for c := from.Class(); c < NumClasses; c++ {
+		m := s.bits[c]
+		if c == from.Class() {
+			m &= ^uint64(0) << from.Index()
+			if from.Index() >= 64 {
+				m = 0
+			}
+		}
+		if m != 0 {
+			return NewPReg(c, bits.TrailingZeros64(m))
+		}
+	}
+	return NoPReg
+}
+
 // Regs lists the members of s, class by class, in index order.
 func (s RegSet) Regs() []PReg {
 	var out []PReg
