@@ -42,9 +42,29 @@ func floatBinary(op ir.Opcode, n int, a, b u128) (u128, bool) {
 	switch op {
 	case ir.OpFcopysign:
 		sign := u128{1, 0}.shl(uint(n - 1))
-		return a.and(sign.not()).or(b.and(sign)).trunc(n), n == 32 || n == 64
+		return a.and(sign.not()).or(b.and(sign)).trunc(n), n == 16 || n == 32 || n == 64 || n == 128
 	}
 	switch n {
+	case 16:
+		x, y := f16ToF64(uint16(a.lo)), f16ToF64(uint16(b.lo))
+		var r float64
+		switch op {
+		case ir.OpFadd:
+			r = x + y
+		case ir.OpFsub:
+			r = x - y
+		case ir.OpFmul:
+			r = x * y
+		case ir.OpFdiv:
+			r = x / y
+		case ir.OpFmin:
+			r = fmin(x, y)
+		case ir.OpFmax:
+			r = fmax(x, y)
+		default:
+			return u128{}, false
+		}
+		return u128{uint64(roundF16(r, 0)), 0}, true
 	case 32:
 		x, y := f32of(a), f32of(b)
 		var r float32
@@ -123,14 +143,14 @@ func fmax(x, y float64) float64 {
 
 // floatUnary computes one lane of sqrt, fneg, fabs and the rounding ops.
 func floatUnary(op ir.Opcode, n int, a u128) (u128, bool) {
-	if n != 32 && n != 64 {
-		// Sign manipulation is defined for every width (f16, f128 too).
+	if n != 16 && n != 32 && n != 64 {
+		// Sign manipulation is defined for every width (f128 too).
 		sign := u128{1, 0}.shl(uint(n - 1))
 		switch op {
 		case ir.OpFneg:
-			return a.xor(sign).trunc(n), n == 16 || n == 128
+			return a.xor(sign).trunc(n), n == 128
 		case ir.OpFabs:
-			return a.and(sign.not()).trunc(n), n == 16 || n == 128
+			return a.and(sign.not()).trunc(n), n == 128
 		}
 		return u128{}, false
 	}
@@ -155,6 +175,9 @@ func floatUnary(op ir.Opcode, n int, a u128) (u128, bool) {
 	default:
 		return u128{}, false
 	}
+	if n == 16 {
+		return u128{uint64(roundF16(f(f16ToF64(uint16(a.lo))), 0)), 0}, true
+	}
 	if n == 32 {
 		// Exact: these operations on a float32 widened to float64 round
 		// once when narrowed back (sqrt: 53 >= 2*24+2 bits).
@@ -168,6 +191,15 @@ func fma(n int, a, b, c u128) (u128, bool) {
 	switch n {
 	case 64:
 		return fromF64(math.FMA(f64of(a), f64of(b), f64of(c))), true
+	case 16:
+		x, y, z := f16ToF64(uint16(a.lo)), f16ToF64(uint16(b.lo)), f16ToF64(uint16(c.lo))
+		r := math.FMA(x, y, z)
+		err := 0
+		if !math.IsInf(r, 0) && r == r && !isInf3(x, y, z) {
+			// The sign of the float64 rounding error breaks f16 ties.
+			err = exactFMA(x, y, z).Cmp(new(big.Float).SetFloat64(r))
+		}
+		return u128{uint64(roundF16(r, err)), 0}, true
 	case 32:
 		x, y, z := float64(f32of(a)), float64(f32of(b)), float64(f32of(c))
 		r := math.FMA(x, y, z)
@@ -177,13 +209,18 @@ func fma(n int, a, b, c u128) (u128, bool) {
 		}
 		// x*y is exact in float64, but x*y+z rounded to float64 and then
 		// to float32 may round twice; compute it exactly instead.
-		p := new(big.Float).SetPrec(2048).SetFloat64(x)
-		p.Mul(p, new(big.Float).SetFloat64(y))
-		p.Add(p, new(big.Float).SetFloat64(z))
-		f, _ := p.Float32()
+		f, _ := exactFMA(x, y, z).Float32()
 		return fromF32(f), true
 	}
 	return u128{}, false
+}
+
+// exactFMA returns x*y+z without rounding (finite operands): 2048 bits
+// cover the exponent range of products and sums of float32 and f16 values.
+func exactFMA(x, y, z float64) *big.Float {
+	p := new(big.Float).SetPrec(2048).SetFloat64(x)
+	p.Mul(p, new(big.Float).SetFloat64(y))
+	return p.Add(p, new(big.Float).SetFloat64(z))
 }
 
 func isInf3(x, y, z float64) bool {
@@ -194,6 +231,8 @@ func isInf3(x, y, z float64) bool {
 func floatCompare(cc ir.FloatCC, n int, a, b u128) (bool, bool) {
 	var x, y float64
 	switch n {
+	case 16:
+		x, y = f16ToF64(uint16(a.lo)), f16ToF64(uint16(b.lo))
 	case 32:
 		x, y = float64(f32of(a)), float64(f32of(b))
 	case 64:
@@ -242,6 +281,8 @@ func floatCompare(cc ir.FloatCC, n int, a, b u128) (bool, bool) {
 func floatToInt(n, m int, a u128, signed, sat bool) (u128, ir.TrapCode, bool) {
 	var x float64
 	switch n {
+	case 16:
+		x = f16ToF64(uint16(a.lo))
 	case 32:
 		x = float64(f32of(a))
 	case 64:
@@ -314,6 +355,22 @@ func intToFloat(n, m int, a u128, signed bool) (u128, bool) {
 	} else {
 		a = a.trunc(m)
 	}
+	if n == 16 {
+		// f16 overflows from 65520 on; smaller integers are exact in
+		// float64, so one rounding remains.
+		var sign uint64
+		if neg {
+			sign = 0x8000
+		}
+		if a.hi != 0 || a.lo >= 1<<17 {
+			return u128{sign | 0x7c00, 0}, true
+		}
+		r := float64(a.lo)
+		if neg {
+			r = -r
+		}
+		return u128{uint64(roundF16(r, 0)), 0}, true
+	}
 	var f *big.Float
 	var r float64
 	if a.hi == 0 {
@@ -359,6 +416,14 @@ func floatConvert(from, to int, a u128) (u128, bool) {
 		return fromF32(float32(f64of(a))), true
 	case from == to:
 		return a, true
+	case from == 16 && to == 32:
+		return fromF32(float32(f16ToF64(uint16(a.lo)))), true
+	case from == 16 && to == 64:
+		return fromF64(f16ToF64(uint16(a.lo))), true
+	case from == 32 && to == 16:
+		return u128{uint64(roundF16(float64(f32of(a)), 0)), 0}, true
+	case from == 64 && to == 16:
+		return u128{uint64(roundF16(f64of(a), 0)), 0}, true
 	}
 	return u128{}, false
 }
