@@ -31,7 +31,7 @@ func TestRunnerOutcomes(t *testing.T) {
 (assert_malformed (module quote "(func (i32.const 0x))") "unexpected token")
 (assert_malformed (module quote "(func)") "unexpected token")
 (assert_malformed (module binary "MALFORMED") "unexpected end")
-(assert_malformed (module binary "MALFORMED") "length out of bounds")
+(assert_malformed (module binary "MALFORMED") "integer too large")
 (register "m")
 `
 	r := &Runner{Validator: fakeValidator{}}
@@ -82,7 +82,7 @@ func TestMatches(t *testing.T) {
 		{"type mismatch", "offset 0x1c: func 0: type mismatch: expected i32, got i64", true},
 		{"unknown operator", "1:7: unknown operator foo", true},
 		{"Unknown Operator", "unknown operator foo", true},
-		{"unexpected end", "length out of bounds: 4 bytes", true},
+		{"unexpected end", "length out of bounds: 4 bytes", false},
 		{"unknown global", "unknown func 0", false},
 	} {
 		if got := Matches(tc.want, tc.got); got != tc.ok {
