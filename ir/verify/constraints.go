@@ -96,7 +96,7 @@ var (
 func free(s typeSet) operand  { return operand{rule: argFree, set: s} }
 func fixed(t ir.Type) operand { return operand{rule: argFixed, fixed: t} }
 func sig(ctrl typeSet, args ...operand) constraint {
-	return constraint{ctrl: ctrl, args: args}
+	return constraint{known: true, ctrl: ctrl, args: args}
 }
 
 // constraint is the type signature of one opcode: the set its controlling
@@ -104,13 +104,29 @@ func sig(ctrl typeSet, args ...operand) constraint {
 // fixed value operand. Variable operands (call arguments, return values,
 // branch arguments) are checked against signatures and block parameters.
 type constraint struct {
-	ctrl typeSet
-	args []operand
+	known bool // the row exists; opcodes without one get no operand checks
+	ctrl  typeSet
+	args  []operand
 }
 
 // constraints is indexed by opcode. Result types are not listed: they
 // follow from the controlling type by the opcode table's ResultRule.
 var constraints = [ir.NumOpcodes]constraint{
+	ir.OpJump:          sig(typeSet{}),
+	ir.OpReturn:        sig(typeSet{}),
+	ir.OpCall:          sig(typeSet{}),
+	ir.OpReturnCall:    sig(typeSet{}),
+	ir.OpTryCall:       sig(typeSet{}),
+	ir.OpTrap:          sig(typeSet{}),
+	ir.OpDebugtrap:     sig(typeSet{}),
+	ir.OpNop:           sig(typeSet{}),
+	ir.OpSequencePoint: sig(typeSet{}),
+	ir.OpF16const:      sig(typeSet{}),
+	ir.OpF32const:      sig(typeSet{}),
+	ir.OpF64const:      sig(typeSet{}),
+	ir.OpF128const:     sig(typeSet{}),
+	ir.OpFence:         sig(typeSet{}),
+
 	ir.OpBrif:               sig(setIntScalar, same),
 	ir.OpBrTable:            sig(setIntScalar, same),
 	ir.OpCallIndirect:       sig(setAddr, same),
@@ -217,6 +233,7 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpSwizzle:        sig(typeSet{}, fixed(ir.I8X16), fixed(ir.I8X16)),
 	ir.OpInsertlane:     sig(setVector, same, lane),
 	ir.OpExtractlane:    sig(setVector, same),
+	ir.OpExtractVector:  sig(setVector, same),
 	ir.OpScalarToVector: sig(setVector, lane),
 	ir.OpVanyTrue:       sig(setVector, same),
 	ir.OpVallTrue:       sig(setVector, same),

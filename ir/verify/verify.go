@@ -117,7 +117,7 @@ func (v *verifier) gvType(gv ir.GlobalValue) ir.Type {
 	switch d.Kind {
 	case ir.GVLoad, ir.GVIAddImm:
 		return d.Type
-	case ir.GVVMContext, ir.GVSymbol:
+	case ir.GVVMContext, ir.GVSymbol, ir.GVDynScaleTargetConst:
 		return v.opts.PointerType
 	}
 	return ir.Invalid
@@ -521,7 +521,7 @@ func (v *verifier) typecheck(inst ir.Inst) {
 	ctrl := ir.Invalid
 	if info.Ctrl != ir.CtrlNone {
 		ctrl = f.CtrlTypevar(inst)
-		if !c.ctrl.contains(ctrl) {
+		if c.known && !c.ctrl.contains(ctrl) {
 			v.reportInst(inst, "has an invalid controlling type %s (allowed set is %s)", ctrl, c.ctrl)
 		}
 	}
@@ -806,6 +806,10 @@ func (v *verifier) typecheckSpecial(inst ir.Inst, d *ir.InstData, ctrl ir.Type) 
 	case ir.OpIconcat:
 		if ctrl.IsVector() {
 			v.reportInst(inst, "iconcat of vector type %s", ctrl)
+		}
+	case ir.OpExtractVector:
+		if !ctrl.IsDynamic() {
+			v.reportInst(inst, "extract_vector needs a dynamic vector, not %s", ctrl)
 		}
 	}
 }
