@@ -199,6 +199,9 @@ func TestTypedConstructorErrors(t *testing.T) {
 		{"atomic bad width", must(Atomic(AtomicAdd, Width(7), Relaxed, W0, W1, X2))},
 		{"cas X data with Word width", must(Cas(Word, AcqRel, X0, X1, X2))},
 		{"stxr status overlaps", must(StoreExclusive(Dword, false, W1, X1, X2))},
+		{"GP constant as a vector register", must(VAdd(A4S, X0, X1, X2))},
+		{"GP constant as an FP register", must(FAdd(X0, X1, X2))},
+		{"raw number as a register", must(Add(5, X1, X2))},
 	} {
 		if in, err := c.got(); err == nil {
 			t.Errorf("%s: got %08x, want an error", c.name, uint32(in))

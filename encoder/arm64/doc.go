@@ -51,7 +51,10 @@
 // X0-X30 and W0-W30 are untyped constants usable as either; XZR and WZR
 // exist only as Reg, SP and WSP only as RegSP, so AddImm(XZR, ...) or
 // Ldr(X0, Off(XZR, 8)) do not compile. Converting a Reg that might be 31
-// goes through Reg.AsSP, which fails for XZR. The same distinction guards
+// goes through Reg.AsSP, which fails for XZR (TestRegisterTypes compiles
+// such mix-ups and expects type errors). Because X0-X30 are untyped
+// constants, they also convert to FReg or VReg at compile time; the class
+// byte catches that at encode time instead. The same distinction guards
 // MovConst: ORR-immediate writes SP when its destination is 31, so
 // MovConst(XZR, v) never uses it. Register values carry their class
 // (W, X, B, H, S, D, Q, V) in the high byte, so a W register where the row

@@ -1,0 +1,82 @@
+package arm64
+
+import (
+	"encoding/binary"
+	"strings"
+	"testing"
+
+	"golang.org/x/arch/arm64/arm64asm"
+)
+
+func disasm(t *testing.T, code []byte) []string {
+	t.Helper()
+	var out []string
+	for off := 0; off+4 <= len(code); off += 4 {
+		d, err := arm64asm.Decode(code[off : off+4])
+		if err != nil {
+			out = append(out, "?")
+			continue
+		}
+		out = append(out, arm64asm.GNUSyntax(d))
+	}
+	return out
+}
+
+// TestAsmBranchSimplification checks that Asm registers its branches with
+// the buffer so that it can invert "b.c L1; b L2; L1:" into "b.!c L2" and
+// delete a jump to the next instruction.
+func TestAsmBranchSimplification(t *testing.T) {
+	a := NewAsm()
+	l1, l2 := a.NewLabel(), a.NewLabel()
+	a.Emit(Cmp(X0, X1))
+	a.BCond(EQ, l1)
+	a.B(l2)
+	a.Bind(l1)
+	a.Emit(Add(X0, X0, X1))
+	a.B(l2) // jumps to the next instruction: deleted
+	a.Bind(l2)
+	a.Emit(Ret(LR))
+	code, err := a.Buf.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := strings.Join(disasm(t, code.Bytes), "; ")
+	want := "cmp x0, x1; b.ne .+0x8; add x0, x0, x1; ret"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestAsmConstants checks MovConst, LoadConstF (fmov immediate or pool) and
+// that a failing constructor becomes the buffer's error.
+func TestAsmConstants(t *testing.T) {
+	a := NewAsm()
+	a.MovConst(X1, 0x1234_0000_5678)
+	a.LoadConstF(DReg(0), 1.5)
+	a.LoadConstF(SReg(1), 0.1)
+	a.AdrpAdd(X2, a.Buf.UseConstant([]byte{1, 2, 3, 4}, 4))
+	a.Emit(Ret(LR))
+	code, err := a.Buf.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := disasm(t, code.Bytes)
+	want := []string{"mov x1, #0x5678", "movk x1, #0x1234, lsl #32", "fmov d0, #1.500000000000000000e+00", "ldr s1, .+0x10", "adrp x2, .+0x0", "add x2, x2, #0x20", "ret"}
+	if strings.Join(got[:len(want)], "; ") != strings.Join(want, "; ") {
+		t.Errorf("got  %q\nwant %q", got[:len(want)], want)
+	}
+	// The final island follows ret: 0.1f at 0xc+0x10, then the 4 bytes
+	// adrp+add point at.
+	if v := binary.LittleEndian.Uint32(code.Bytes[0x1c:]); v != 0x3dcccccd {
+		t.Errorf("pool word at 0x1c is %#x, want float32(0.1)", v)
+	}
+	if v := binary.LittleEndian.Uint32(code.Bytes[0x20:]); v != 0x04030201 {
+		t.Errorf("pool word at 0x20 is %#x, want 0x04030201", v)
+	}
+
+	b := NewAsm()
+	b.Emit(AddImm(SP, SP, 1<<13+1))
+	if _, err := b.Buf.Finish(); err == nil || !strings.Contains(err.Error(), "imm12") {
+		t.Errorf("bad immediate: Finish error %v", err)
+	}
+}
