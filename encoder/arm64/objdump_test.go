@@ -106,7 +106,10 @@ func TestObjdump(t *testing.T) {
 			per = 40 // x/arch cannot check these; objdump is their oracle
 		}
 		for i := 0; i < per && len(all) > 0; i++ {
-			v := all[g.rnd.IntN(len(all))]
+			op, v := op, all[g.rnd.IntN(len(all))]
+			if aop, av, ok := bitfieldAlias(op, v); ok {
+				op, v = aop, av // printed as its preferred alias
+			}
 			if objdumpSkip(op, v) != "" {
 				skipped++
 				continue
