@@ -233,7 +233,9 @@ func (mv *moduleValidator) table(t *Table) error {
 		return err
 	}
 	if t.HasInit {
-		return mv.v.validateConst(&t.Init, t.Type.Elem, len(mv.m.GlobalTypes))
+		// Tables precede globals: their initialisers see only
+		// imported globals.
+		return mv.v.validateConst(&t.Init, t.Type.Elem, mv.m.NumImportedGlobals)
 	}
 	if !t.Type.Elem.Nullable {
 		return errorf(t.Offset, "%s: table of non-nullable %s needs an initializer", msgTypeMismatch, t.Type.Elem)
@@ -263,7 +265,11 @@ func (mv *moduleValidator) exports() error {
 			n = len(m.TagTypes)
 		}
 		if int64(e.Index) >= int64(n) {
-			return errorf(e.Offset, "unknown %s %d", e.Kind, e.Index)
+			kind := e.Kind.String()
+			if e.Kind == ExternFunc {
+				kind = "function"
+			}
+			return errorf(e.Offset, "unknown %s %d", kind, e.Index)
 		}
 	}
 	return nil

@@ -59,6 +59,13 @@ func (v *funcValidator) stepFixed(info *opInfo) error {
 			return v.errorf(op.Offset, "invalid lane index %d", op.Lane)
 		}
 	}
+	if info.imm == immShuffle {
+		for _, l := range op.V128 {
+			if l >= 32 {
+				return v.errorf(op.Offset, "invalid lane index %d", l)
+			}
+		}
+	}
 	fr := &v.ctrl[len(v.ctrl)-1]
 	n := len(v.stack)
 	// Fast path: check operands in place; pop them all at once.

@@ -249,11 +249,11 @@ func (v *funcValidator) stepSpecial() error {
 		}
 		return v.popTypes([]ValType{dst.AddrType(), src.AddrType(), n})
 	case OpTableInit:
-		et, err := v.elemSegment(op.Index)
+		tt, err := v.table(op.Index2)
 		if err != nil {
 			return err
 		}
-		tt, err := v.table(op.Index2)
+		et, err := v.elemSegment(op.Index)
 		if err != nil {
 			return err
 		}
