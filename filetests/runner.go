@@ -82,21 +82,22 @@ func (r *Report) Write(w io.Writer, verbose bool) {
 	skips := map[string]int{}
 	for _, res := range r.Results {
 		label := "test " + res.Command
+		target := ""
 		if res.Target != "" {
-			label += " (" + res.Target + ")"
+			target = "target " + res.Target + ": "
 		}
 		for _, f := range res.Failures {
-			fmt.Fprintf(w, "%s:%d: %s: %s\n", res.File, f.Line, label, f.Msg)
+			fmt.Fprintf(w, "%s:%d: %s: %s%s\n", res.File, f.Line, label, target, f.Msg)
 		}
 		if verbose {
 			for _, o := range res.Output {
-				fmt.Fprintf(w, "%s: %s: %s\n", res.File, label, o)
+				fmt.Fprintf(w, "%s: %s: %s%s\n", res.File, label, target, o)
 			}
 			if res.Status == Passed {
-				fmt.Fprintf(w, "%s: %s: ok\n", res.File, label)
+				fmt.Fprintf(w, "%s: %s: %sok\n", res.File, label, target)
 			}
 			if res.Status == Skipped {
-				fmt.Fprintf(w, "%s: %s: skipped: %s\n", res.File, label, res.Reason)
+				fmt.Fprintf(w, "%s: %s: %sskipped: %s\n", res.File, label, target, res.Reason)
 			}
 		}
 		if res.Status == Skipped {

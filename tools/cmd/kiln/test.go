@@ -31,10 +31,19 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "usage: kiln test [--only=CMD,...] [--bless] [-v] PATH...")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
-		return 2
+	// Flags may follow the paths too: parse, take one path, repeat.
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return 2
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		paths = append(paths, fs.Arg(0))
+		args = fs.Args()[1:]
 	}
-	if fs.NArg() == 0 {
+	if len(paths) == 0 {
 		fs.Usage()
 		return 2
 	}
@@ -46,7 +55,7 @@ func runTest(args []string, stdout, stderr io.Writer) int {
 			}
 		}
 	}
-	rep, err := filetests.Run(fs.Args(), opts)
+	rep, err := filetests.Run(paths, opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "kiln test:", err)
 		return 2
