@@ -97,3 +97,24 @@ func TestMemFlags(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+func TestDynamicTypes(t *testing.T) {
+	d := I16X8.Dynamic()
+	if !d.IsDynamic() || d.Fixed() != I16X8 || d.String() != "i16x8xN" || d.LaneCount() != 8 {
+		t.Fatalf("dynamic i16x8: %s lanes=%d", d, d.LaneCount())
+	}
+	if got, ok := ParseType("i16x8xN"); !ok || got != d {
+		t.Errorf("ParseType(i16x8xN) = %s, %v", got, ok)
+	}
+	if d.SplitLanes() != I8X16.Dynamic() || d.MergeLanes() != I32X4.Dynamic() || d.AsTruthy() != d {
+		t.Errorf("derivations lose the dynamic flag: %s %s %s", d.SplitLanes(), d.MergeLanes(), d.AsTruthy())
+	}
+	if I32.Dynamic() != Invalid {
+		t.Error("scalar made dynamic")
+	}
+	for _, bad := range []string{"i32xN", "i32x4xNxN", "i32x4xn"} {
+		if _, ok := ParseType(bad); ok {
+			t.Errorf("ParseType(%q) succeeded", bad)
+		}
+	}
+}
