@@ -74,7 +74,12 @@ type Buffer struct {
 	isa  ISA
 	data []byte
 
-	labelOffs []int32 // by Label; -1 while unbound
+	labelOffs  []int32 // by Label; -1 while unbound (or aliased)
+	labelAlias []Label // by Label; NoLabel, or the label this one now means (jump threading)
+	// labelQuiet counts, per label, pending fixups that were given no
+	// deadline because the label was bound within range; if the label is
+	// later aliased elsewhere they must be re-noted.
+	labelQuiet []int32
 
 	fixups      []fixup
 	deadline    int64 // smallest offset by which some pending fixup needs an island
@@ -116,9 +121,9 @@ func NewBuffer(isa ISA) *Buffer {
 // Reset empties the buffer for reuse, keeping its allocations.
 func (b *Buffer) Reset() {
 	isa := b.isa
-	data, labels, fixups := b.data[:0], b.labelOffs[:0], b.fixups[:0]
+	data, labels, alias, quiet, fixups := b.data[:0], b.labelOffs[:0], b.labelAlias[:0], b.labelQuiet[:0], b.fixups[:0]
 	*b = *NewBuffer(isa)
-	b.data, b.labelOffs, b.fixups = data, labels, fixups
+	b.data, b.labelOffs, b.labelAlias, b.labelQuiet, b.fixups = data, labels, alias, quiet, fixups
 }
 
 // Err returns the first error recorded, if any.
@@ -172,17 +177,51 @@ func (b *Buffer) Put4BE(x uint32) {
 // NewLabel returns a fresh unbound label.
 func (b *Buffer) NewLabel() Label {
 	b.labelOffs = append(b.labelOffs, -1)
+	b.labelAlias = append(b.labelAlias, NoLabel)
+	b.labelQuiet = append(b.labelQuiet, 0)
 	return Label(len(b.labelOffs) - 1)
+}
+
+// resolve returns the offset l stands for, following aliases; -1 if that
+// label is not bound yet. Alias chains are acyclic (aliasLabel refuses
+// cycles), and bounded by the number of labels regardless.
+func (b *Buffer) resolve(l Label) int32 {
+	for range len(b.labelAlias) {
+		a := b.labelAlias[l]
+		if a == NoLabel {
+			return b.labelOffs[l]
+		}
+		l = a
+	}
+	return -1
+}
+
+// finalLabel follows l's alias chain to its end.
+func (b *Buffer) finalLabel(l Label) Label {
+	for range len(b.labelAlias) {
+		a := b.labelAlias[l]
+		if a == NoLabel {
+			return l
+		}
+		l = a
+	}
+	return l
 }
 
 func (b *Buffer) validLabel(l Label) bool { return l >= 0 && int(l) < len(b.labelOffs) }
 
-// LabelOffset returns the offset l is bound to.
+// LabelOffset returns the offset of the code l leads to: where it is
+// bound, or, for a label bound at a jump that the buffer threaded, where
+// that jump's target is bound.
 func (b *Buffer) LabelOffset(l Label) (int, bool) {
-	if !b.validLabel(l) || b.labelOffs[l] < 0 {
+	if !b.validLabel(l) {
 		return 0, false
 	}
-	return int(b.labelOffs[l]), true
+	off := b.resolve(l)
+	if off < 0 {
+		return 0, false
+	}
+	return int(off), true
 }
 
 // Bind binds l to the current offset. Binding is where branch
@@ -196,8 +235,8 @@ func (b *Buffer) Bind(l Label) {
 		b.fail("Bind: invalid label %d", l)
 		return
 	}
-	if b.labelOffs[l] >= 0 {
-		b.fail("Bind: label %d already bound at offset %d", l, b.labelOffs[l])
+	if b.labelOffs[l] >= 0 || b.labelAlias[l] != NoLabel {
+		b.fail("Bind: label %d already bound", l)
 		return
 	}
 	off := int32(len(b.data))
@@ -232,9 +271,14 @@ func (b *Buffer) UseLabelAt(off int, l Label, kind LabelUse) {
 // unless its label is bound within range it has a deadline, and may need a
 // veneer in the next island.
 func (b *Buffer) noteFixup(f fixup) {
-	if lo := b.labelOffs[f.label]; lo >= 0 && inRange(f, lo) {
+	if lo := b.resolve(f.label); lo >= 0 && inRange(f, lo) {
+		b.labelQuiet[f.label]++
 		return
 	}
+	b.noteDeadline(f)
+}
+
+func (b *Buffer) noteDeadline(f fixup) {
 	if d := int64(f.off) + f.kind.MaxPosRange(); d < b.deadline {
 		b.deadline = d
 	}
@@ -303,16 +347,35 @@ func (b *Buffer) simplifyBranches() {
 			b.branches = b.branches[:0]
 			return
 		}
+		// Labels bound at an unconditional branch now mean its target
+		// (jump threading), unless that would make a cycle.
+		if last.inverted == nil && len(last.labelsAt) > 0 {
+			kept := last.labelsAt[:0]
+			for _, l := range last.labelsAt {
+				if !b.aliasLabel(l, last.target) {
+					kept = append(kept, l)
+				}
+			}
+			last.labelsAt = kept
+		}
 		// A branch to the next instruction does nothing: delete it.
-		if b.labelOffs[last.target] == tail {
+		if b.resolve(last.target) == tail {
 			b.truncateBranch()
 			continue
+		}
+		// An unconditional branch right after another one, with no label
+		// left at it, cannot be reached: delete it.
+		if last.inverted == nil && len(last.labelsAt) == 0 && n >= 2 {
+			if prev := &b.branches[n-2]; prev.inverted == nil && prev.end == last.start {
+				b.truncateBranch()
+				continue
+			}
 		}
 		// jcc L1; jmp L2; L1:  ==>  jncc L2; L1:
 		// Only when nothing else jumps to the jmp (no label bound at it).
 		if last.inverted == nil && len(last.labelsAt) == 0 && n >= 2 {
 			prev := &b.branches[n-2]
-			if prev.inverted != nil && prev.end == last.start && b.labelOffs[prev.target] == tail {
+			if prev.inverted != nil && prev.end == last.start && b.resolve(prev.target) == tail {
 				code := b.data[prev.start:prev.end]
 				old := slices.Clone(code)
 				copy(code, prev.inverted)
@@ -326,6 +389,25 @@ func (b *Buffer) simplifyBranches() {
 		}
 		return
 	}
+}
+
+// aliasLabel makes l mean target, if target does not (through aliases)
+// already mean l. Fixups to l that were quiet because l was close are
+// re-noted, since target may be far.
+func (b *Buffer) aliasLabel(l, target Label) bool {
+	if b.finalLabel(target) == l {
+		return false
+	}
+	b.labelAlias[l] = target
+	b.labelOffs[l] = -1
+	if b.labelQuiet[l] > 0 {
+		for _, f := range b.fixups {
+			if f.label == l {
+				b.noteDeadline(f)
+			}
+		}
+	}
+	return true
 }
 
 // truncateBranch deletes the last branch: its bytes, its fixup, and any
@@ -345,7 +427,9 @@ func (b *Buffer) truncateBranch() {
 	b.data = b.data[:br.start]
 	if b.labelsAtTailOff == old {
 		for _, l := range b.labelsAtTail {
-			b.labelOffs[l] = br.start
+			if b.labelAlias[l] == NoLabel {
+				b.labelOffs[l] = br.start
+			}
 		}
 	} else {
 		b.labelsAtTail = b.labelsAtTail[:0]
@@ -523,9 +607,10 @@ func (b *Buffer) emitIsland(jumpOver bool, distance int64, final bool) {
 	b.fixups = nil
 	b.deadline = math.MaxInt64
 	b.veneerBytes = 0
+	clear(b.labelQuiet)
 	var kept []fixup
 	for _, f := range pending {
-		lo := b.labelOffs[f.label]
+		lo := b.resolve(f.label)
 		switch {
 		case lo >= 0 && inRange(f, lo):
 			b.patch(f, lo)
@@ -557,7 +642,7 @@ func (b *Buffer) emitIsland(jumpOver bool, distance int64, final bool) {
 	// rest wait for the next island.
 	retained := b.fixups[:0]
 	for _, f := range b.fixups {
-		if lo := b.labelOffs[f.label]; lo >= 0 && inRange(f, lo) {
+		if lo := b.resolve(f.label); lo >= 0 && inRange(f, lo) {
 			b.patch(f, lo)
 			continue
 		}

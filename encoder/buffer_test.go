@@ -332,17 +332,49 @@ func TestBranchSimplification(t *testing.T) {
 			b.Bind(l1)
 			b.Put1(0xC3)
 		}, []byte{0x90, 0x71, 0xFE, 0xFF, 0xC3}},
-		{"label at the jump blocks inversion", func(b *Buffer) {
+		{"label at the jump is threaded, then the jcc inverts", func(b *Buffer) {
 			l1, l2, l3 := b.NewLabel(), b.NewLabel(), b.NewLabel()
 			b.Bind(l2)
 			jcc(b, l1)
-			b.Bind(l3) // something may jump to the jmp
+			b.Bind(l3) // l3 now means l2, so nothing else reaches the jmp
 			jmp(b, l2)
 			b.Bind(l1)
 			b.Put1(0xC3)
 			jmp(b, l3)
 			b.Put1(0xCC)
-		}, []byte{0x70, 0x05, 0x00, 0xE9, 0xFC, 0xFF, 0xC3, 0xE9, 0xFB, 0xFF, 0xCC}},
+		}, []byte{0x71, 0xFF, 0xFF, 0xC3, 0xE9, 0xFB, 0xFF, 0xCC}},
+		{"a self-loop label blocks inversion", func(b *Buffer) {
+			l1, l3 := b.NewLabel(), b.NewLabel()
+			jcc(b, l1)
+			b.Bind(l3)
+			jmp(b, l3) // cannot alias l3 to itself
+			b.Bind(l1)
+			b.Put1(0xC3)
+		}, []byte{0x70, 0x05, 0x00, 0xE9, 0xFF, 0xFF, 0xC3}},
+		{"jump to a jump is threaded", func(b *Buffer) {
+			a, bb, c := b.NewLabel(), b.NewLabel(), b.NewLabel()
+			jcc(b, a)
+			b.Put1(0x90)
+			b.Bind(a)
+			jmp(b, bb)
+			b.Bind(c)
+			b.Put1(0x90)
+			b.Bind(bb)
+			b.Put1(0xC3)
+		}, []byte{0x70, 0x07, 0x00, 0x90, 0xE9, 0x03, 0x00, 0x90, 0xC3}},
+		{"unreachable jump after a jump is deleted", func(b *Buffer) {
+			x, a, bb, c := b.NewLabel(), b.NewLabel(), b.NewLabel(), b.NewLabel()
+			jmp(b, x)
+			b.Bind(a)
+			jmp(b, bb) // a means bb; nothing falls into this jmp
+			b.Bind(c)
+			b.Put1(0xC3)
+			b.Bind(x)
+			b.Put1(0xCC)
+			b.Bind(bb)
+			b.Put1(0x90)
+			jmp(b, a)
+		}, []byte{0xE9, 0x03, 0x00, 0xC3, 0xCC, 0x90, 0xE9, 0xFE, 0xFF}},
 		{"chain collapses", func(b *Buffer) {
 			l := b.NewLabel()
 			jcc(b, l)
@@ -377,6 +409,37 @@ func TestBranchSimplification(t *testing.T) {
 				t.Errorf("got  % x\nwant % x", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestThreadingRenotesDeadlines: a reference that was in range of its label
+// when recorded must get a deadline again when the label is threaded to a
+// far target, or no island would be placed in time.
+func TestThreadingRenotesDeadlines(t *testing.T) {
+	b := NewBuffer(fakeISA)
+	l, far, m := b.NewLabel(), b.NewLabel(), b.NewLabel()
+	b.PutBytes([]byte{0x70, 0, 0}) // a short branch whose field is recorded late
+	b.Bind(l)
+	jmp(b, far)
+	b.UseLabelAt(1, l, fakeShort) // l is 2 bytes away: no deadline needed yet
+	b.Bind(m)                     // threads l to far
+	if b.Deadline() > 101 {
+		t.Fatalf("deadline %d: the short reference to the threaded label was forgotten", b.Deadline())
+	}
+	for b.Len() < 1000 {
+		if b.IslandNeeded(16) {
+			b.EmitIsland(16)
+		}
+		b.Put1(0x90)
+	}
+	b.Bind(far)
+	b.Put1(0xC3)
+	code := finish(t, b)
+	if got, want := follow(t, code, 1, fakeShort), b.Len()-1; got != want {
+		t.Fatalf("short reference reaches %d, want %d", got, want)
+	}
+	if off, _ := b.LabelOffset(l); off != b.Len()-1 {
+		t.Errorf("LabelOffset of the threaded label = %d, want its target %d", off, b.Len()-1)
 	}
 }
 
@@ -434,5 +497,157 @@ func TestConstantsDeduplicated(t *testing.T) {
 	// 9 bytes code, pad to 12, 4 bytes, pad to 16, 4 bytes.
 	if len(code.Bytes) != 20 || code.Alignment != 16 {
 		t.Fatalf("len %d align %d: % x", len(code.Bytes), code.Alignment, code.Bytes)
+	}
+}
+
+// TestBranchSimplificationPreservesBehaviour generates random programs of
+// markers, flag toggles, jumps, conditional jumps and label binds, emits
+// them through the buffer (which deletes, inverts and threads branches),
+// then runs both the abstract program and the resulting bytes and compares
+// the traces of markers they produce.
+func TestBranchSimplificationPreservesBehaviour(t *testing.T) {
+	type item struct {
+		kind  byte // 'm' marker, 't' toggle, 'h' halt, 'j' jmp, 'c' jcc, 'b' bind
+		id    byte
+		label int
+	}
+	shrunk := 0
+	for seed := uint64(0); seed < 3000; seed++ {
+		rng := rand.New(rand.NewPCG(seed, 7))
+		nl := 1 + rng.IntN(6)
+		var prog []item
+		bound := make([]bool, nl)
+		for len(prog) < 4+rng.IntN(30) {
+			switch r := rng.IntN(10); {
+			case r < 2:
+				prog = append(prog, item{kind: 'm', id: byte(len(prog))})
+			case r < 3:
+				prog = append(prog, item{kind: 't'})
+			case r < 5:
+				prog = append(prog, item{kind: 'j', label: rng.IntN(nl)})
+			case r < 7:
+				prog = append(prog, item{kind: 'c', label: rng.IntN(nl)})
+			case r < 8:
+				prog = append(prog, item{kind: 'h'})
+			default:
+				if l := rng.IntN(nl); !bound[l] {
+					bound[l] = true
+					prog = append(prog, item{kind: 'b', label: l})
+				}
+			}
+		}
+		for l := range nl {
+			if !bound[l] {
+				prog = append(prog, item{kind: 'b', label: l})
+			}
+		}
+		prog = append(prog, item{kind: 'h'})
+
+		// Emit.
+		b := NewBuffer(fakeISA)
+		labels := make([]Label, nl)
+		for i := range labels {
+			labels[i] = b.NewLabel()
+		}
+		size := 0
+		for _, it := range prog {
+			switch it.kind {
+			case 'm':
+				b.PutBytes([]byte{0x90, it.id})
+				size += 2
+			case 't':
+				b.Put1(0xF5)
+				size++
+			case 'h':
+				b.Put1(0xC3)
+				size++
+			case 'j':
+				jmp(b, labels[it.label])
+				size += 3
+			case 'c':
+				jcc(b, labels[it.label])
+				size += 3
+			case 'b':
+				b.Bind(labels[it.label])
+			}
+		}
+		code := finish(t, b)
+		if len(code) < size {
+			shrunk++
+		}
+
+		// Run the abstract program.
+		pos := make([]int, nl)
+		for i, it := range prog {
+			if it.kind == 'b' {
+				pos[it.label] = i
+			}
+		}
+		const maxSteps, maxMarks = 5000, 200
+		var want []byte
+		wantHalt := false
+		flag := false
+		for pc, steps := 0, 0; steps < maxSteps && len(want) < maxMarks; steps++ {
+			it := prog[pc]
+			pc++
+			switch it.kind {
+			case 'm':
+				want = append(want, it.id)
+			case 't':
+				flag = !flag
+			case 'h':
+				wantHalt = true
+			case 'j':
+				pc = pos[it.label]
+			case 'c':
+				if flag {
+					pc = pos[it.label]
+				}
+			}
+			if wantHalt {
+				break
+			}
+		}
+
+		// Run the machine code.
+		var got []byte
+		gotHalt := false
+		flag = false
+		for pc, steps := 0, 0; steps < maxSteps && len(got) < maxMarks; steps++ {
+			if pc < 0 || pc >= len(code) {
+				t.Fatalf("seed %d: pc %d outside code % x", seed, pc, code)
+			}
+			disp := func() int { return int(int16(binary.LittleEndian.Uint16(code[pc+1:]))) }
+			switch code[pc] {
+			case 0x90:
+				got = append(got, code[pc+1])
+				pc += 2
+			case 0xF5:
+				flag = !flag
+				pc++
+			case 0xC3:
+				gotHalt = true
+			case 0xE9:
+				pc = pc + 1 + disp()
+			case 0x70, 0x71:
+				if flag == (code[pc] == 0x70) {
+					pc = pc + 1 + disp()
+				} else {
+					pc += 3
+				}
+			default:
+				t.Fatalf("seed %d: bad opcode %#x at %d", seed, code[pc], pc)
+			}
+			if gotHalt {
+				break
+			}
+		}
+		if wantHalt && (!gotHalt || !bytes.Equal(got, want)) ||
+			!wantHalt && !bytes.Equal(got[:min(len(got), len(want))], want[:min(len(got), len(want))]) {
+			t.Fatalf("seed %d: program %v\ncode % x\nwant trace %v (halt %v)\ngot  trace %v (halt %v)", seed, prog, code, want, wantHalt, got, gotHalt)
+		}
+	}
+	if shrunk < 1000 {
+		t.Errorf("only %d of 3000 programs were simplified; the test is not exercising the peephole", shrunk)
 	}
 }
