@@ -45,13 +45,15 @@ type allocator struct {
 	opNext []int32
 
 	// Per-instruction scratch.
-	pinned    RegSet
-	pinOwner  [numRegLocs]VReg
-	moves     []pmove
-	affected  []VReg
-	instMark  []int32
-	instStamp int32
-	newReg    []PReg // indexed like affected
+	pinned       RegSet
+	pinOwner     [numRegLocs]VReg
+	moves        []pmove
+	affected     []VReg
+	instMark     []int32
+	instStamp    int32
+	newReg       []PReg // indexed like affected
+	relocTargets RegSet
+	busyFn       func() RegSet // al.busyRegs, bound once
 
 	// Quality: block boundary states.
 	started, ended []bool
@@ -85,6 +87,7 @@ func (a *analysis) run(algo Algorithm) (*Output, error) {
 	}
 	al.res = newMoveResolver(a.env, al.newSlot)
 	al.edits = make([]Edit, 0, a.nInsts)
+	al.busyFn = al.busyRegs
 	for c := RegClass(0); c < NumClasses; c++ {
 		pref, non := a.env.Preferred[c].Regs(), a.env.NonPreferred[c].Minus(a.env.Preferred[c]).Regs()
 		al.order[c] = append(append([]PReg(nil), pref...), non...)
@@ -413,7 +416,7 @@ func (al *allocator) fixup(p, s Block) error {
 		}
 	}
 	var err error
-	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), busy, al.edits)
+	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), func() RegSet { return busy }, al.edits)
 	return err
 }
 
@@ -434,7 +437,7 @@ func (al *allocator) fastEdge(p, s Block, busy RegSet) error {
 		al.moves = append(al.moves, pmove{from, StackLoc(al.slot(q)), q.Class()})
 	}
 	var err error
-	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), busy, al.edits)
+	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), func() RegSet { return busy }, al.edits)
 	return err
 }
 
@@ -811,16 +814,9 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	}
 	// 7. The parallel move before the instruction. Registers holding
 	// values that outlive it are busy: not usable as temporaries.
-	busy := al.pinned.Union(relocTargets)
-	for _, p := range al.order {
-		for _, q := range p {
-			if w := al.regOwner[ri(q)]; w != NoVReg && al.needed(w) {
-				busy.Add(q)
-			}
-		}
-	}
+	al.relocTargets = relocTargets
 	var err error
-	if al.edits, err = al.res.resolve(al.moves, PointBefore(i), busy, al.edits); err != nil {
+	if al.edits, err = al.res.resolve(al.moves, PointBefore(i), al.busyFn, al.edits); err != nil {
 		return err
 	}
 	// 8. Update the register file.
@@ -869,6 +865,20 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	}
 	al.pinned = RegSet{}
 	return nil
+}
+
+// busyRegs is the busy set of the current instruction's move group: pinned
+// registers, relocation targets, and registers holding values still needed.
+func (al *allocator) busyRegs() RegSet {
+	busy := al.pinned.Union(al.relocTargets)
+	for _, p := range al.order {
+		for _, q := range p {
+			if w := al.regOwner[ri(q)]; w != NoVReg && al.needed(w) {
+				busy.Add(q)
+			}
+		}
+	}
+	return busy
 }
 
 // take makes r hold v, evicting whatever stale owner it had.

@@ -21,7 +21,8 @@ type analysis struct {
 	global []bool
 	// hint is a register a vreg would like to live in (its first fixed
 	// constraint), or NoPReg.
-	hint []PReg
+	hint    []PReg
+	hasRegs [NumClasses]bool
 	// crossesCall marks vregs live across an instruction with clobbers.
 	crossesCall []bool
 
@@ -61,6 +62,9 @@ func analyze(f Function, env *MachineEnv, wantLiveIn bool) (*analysis, error) {
 	}
 	if len(f.BlockParams(entry)) != 0 {
 		return nil, errorf(entry, -1, -1, "entry block has parameters")
+	}
+	for c := RegClass(0); c < NumClasses; c++ {
+		a.hasRegs[c] = !env.Allocatable(c).Empty()
 	}
 	if err := a.checkCFG(); err != nil {
 		return nil, err
@@ -249,7 +253,7 @@ func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 		switch ck {
 		case Any, Stack:
 		case Reg:
-			if a.env.Allocatable(c).Empty() {
+			if !a.hasRegs[c] {
 				return errorf(b, i, k, "%s needs a %s register but the machine has none", o, c)
 			}
 		case Fixed:

@@ -49,10 +49,19 @@ func (r *moveResolver) emergencySlot(c RegClass, k int) Alloc {
 }
 
 // resolve appends to edits, at point, a sequence of edits with the effect of
-// the parallel move moves. busy holds registers whose current contents must
-// survive the group although no move writes them; every other register that
-// the group does not read is assumed dead and may serve as a temporary.
-func (r *moveResolver) resolve(moves []pmove, point ProgPoint, busy RegSet, edits []Edit) ([]Edit, error) {
+// the parallel move moves. busy returns the registers whose current contents
+// must survive the group although no move writes them; every other register
+// that the group does not read is assumed dead and may serve as a
+// temporary. It is called only if a temporary is needed (rarely).
+func (r *moveResolver) resolve(moves []pmove, point ProgPoint, busyFn func() RegSet, edits []Edit) ([]Edit, error) {
+	var busy RegSet
+	busyKnown := false
+	getBusy := func() RegSet {
+		if !busyKnown {
+			busy, busyKnown = busy.Union(busyFn()), true
+		}
+		return busy
+	}
 	r.pending = r.pending[:0]
 	for _, m := range moves {
 		if m.from == m.to {
@@ -96,7 +105,7 @@ func (r *moveResolver) resolve(moves []pmove, point ProgPoint, busy RegSet, edit
 		// Only cycles remain: park the first move's destination value.
 		d := r.pending[0].to
 		c := r.pending[0].class
-		t := r.cycleTemp(c, busy)
+		t := r.cycleTemp(c, getBusy())
 		r.seq = append(r.seq, pmove{d, t, c})
 		for k := range r.pending {
 			if r.pending[k].from == d {
@@ -109,7 +118,7 @@ func (r *moveResolver) resolve(moves []pmove, point ProgPoint, busy RegSet, edit
 			edits = append(edits, Edit{point, m.from, m.to})
 			continue
 		}
-		if t := r.deadReg(m.class, k, busy); t != NoPReg {
+		if t := r.deadReg(m.class, k, getBusy()); t != NoPReg {
 			edits = append(edits, Edit{point, m.from, RegLoc(t)}, Edit{point, RegLoc(t), m.to})
 			continue
 		}
