@@ -169,12 +169,9 @@ func TestInterpretCorpus(t *testing.T) {
 // with the reason; every other runtest without `test interpret` must pass
 // under the interpreter too.
 var runOnlyGaps = map[string]string{
-	"dynamic-simd-arithmetic.clif":                 "dynamic vector types (dtN) are not modelled by package ir",
-	"dynamic-simd-narrow-widen.clif":               "dynamic vector types (dtN) are not modelled by package ir",
 	"simd-fmax-fmin-nondeterministic-aarch64.clif": "expects aarch64 hardware NaN propagation",
 	"simd-fmax-fmin-nondeterministic-x86_64.clif":  "expects x86_64 hardware NaN propagation",
-	"throw.clif":    "try_call (exceptions) is not implemented",
-	"try_call.clif": "try_call (exceptions) is not implemented",
+	"throw.clif": "throws through get_return_address and the __cranelift_throw runtime routine",
 }
 
 // TestRunCorpus runs the runtests that upstream only compiles (`test run`

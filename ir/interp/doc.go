@@ -108,9 +108,14 @@
 //
 // # Known gaps
 //
-//   - try_call/try_call_indirect (exceptions), stack_switch,
+//   - try_call/try_call_indirect run like calls and continue along their
+//     normal edge (retN arguments); nothing interpreted can throw, so
+//     handler edges are never taken. stack_switch,
 //     get_exception_handler_address, get_return_address and tls_value are
 //     not implemented and report an unsupported-opcode error.
+//   - Dynamic vector types run with a scale of 1: dyn_scale_target_const
+//     is 1, a dtN value is its base vector, extract_vector of part 0 is
+//     the identity.
 //   - f128 arithmetic and conversions are not implemented.
 //   - There is no heap or table memory: only stack slots are addressable.
 //     The `aligned` flag is not checked (Cranelift's interpreter may report

@@ -283,6 +283,13 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		return r, 0, nil
 	case ir.OpBitcast:
 		return bitcast(x, rty, d.Flags)
+	case ir.OpExtractVector:
+		// Dynamic vectors run with a scale of 1 (dyn_scale_target_const is
+		// 1), so the only part is part 0: the value itself.
+		if d.Lane() != 0 {
+			return ir.DataValue{}, 0, fmt.Errorf("part %d of a dynamic vector of scale 1", d.Lane())
+		}
+		return ir.DataValue{Ty: rty, Lo: x.Lo, Hi: x.Hi}, 0, nil
 
 	// Memory.
 	case ir.OpLoad, ir.OpUload8, ir.OpSload8, ir.OpUload16, ir.OpSload16, ir.OpUload32, ir.OpSload32,
@@ -361,6 +368,8 @@ func (in *Interpreter) globalValue(fr *frame, gv ir.GlobalValue, depth int) (ir.
 			return scalar(g.Type, bits128(base).add(u128{uint64(g.Offset), uint64(g.Offset >> 63)})), 0, nil
 		}
 		return in.load(ir.OpLoad, g.Type, base.Lo+uint64(g.Offset), g.Flags)
+	case ir.GVDynScaleTargetConst:
+		return ir.DataValue{Ty: ir.I64, Lo: 1}, 0, nil
 	case ir.GVSymbol:
 		idx := in.resolveName(g.Name)
 		if idx < 0 || g.TLS {

@@ -24,7 +24,7 @@ var errUnsupported = errors.New("unsupported")
 
 // pushFrame enters fn with args. It returns stk_ovf when the call stack or
 // the emulated stack memory is exhausted.
-func (in *Interpreter) pushFrame(fn *function, args []ir.DataValue, _ ir.Inst) ir.TrapCode {
+func (in *Interpreter) pushFrame(fn *function, args []ir.DataValue) ir.TrapCode {
 	if len(in.frames) >= in.maxDepth() {
 		return ir.TrapStackOverflow
 	}
@@ -137,13 +137,14 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 				return append([]ir.DataValue(nil), vals...), nil
 			}
 			reload()
-			if err := in.deliver(fr, inst, vals); err != nil {
+			next, err := in.deliver(fr, inst, vals)
+			if err != nil {
 				return nil, err
 			}
-			inst = layout.NextInst(inst)
+			inst = next
 			continue
 
-		case ir.OpCall, ir.OpCallIndirect, ir.OpReturnCall, ir.OpReturnCallIndirect:
+		case ir.OpCall, ir.OpCallIndirect, ir.OpReturnCall, ir.OpReturnCallIndirect, ir.OpTryCall, ir.OpTryCallIndirect:
 			callee, callArgs, err := in.callTarget(fn, slots, inst, d, args)
 			if err != nil {
 				return nil, fail("%w", err)
@@ -157,10 +158,11 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 					return nil, fail("%w", err)
 				}
 				if !tail {
-					if err := in.deliver(fr, inst, r[:]); err != nil {
+					next, err := in.deliver(fr, inst, r[:])
+					if err != nil {
 						return nil, err
 					}
-					inst = layout.NextInst(inst)
+					inst = next
 					continue
 				}
 				// return_call of a libcall: return its result.
@@ -169,10 +171,11 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 					return []ir.DataValue{r[0]}, nil
 				}
 				reload()
-				if err := in.deliver(fr, inst, r[:]); err != nil {
+				next, err := in.deliver(fr, inst, r[:])
+				if err != nil {
 					return nil, err
 				}
-				inst = layout.NextInst(inst)
+				inst = next
 				continue
 			}
 			target := in.funcs[callee]
@@ -187,7 +190,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			} else {
 				fr.inst = inst
 			}
-			if code := in.pushFrame(target, vals, inst); code != 0 {
+			if code := in.pushFrame(target, vals); code != 0 {
 				return nil, trap(code)
 			}
 			reload()
@@ -259,7 +262,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			slots[alias[res[0]]] = ir.DataValue{Ty: ht, Lo: lo.lo, Hi: lo.hi}
 			slots[alias[res[1]]] = ir.DataValue{Ty: ht, Lo: hi.lo, Hi: hi.hi}
 
-		case ir.OpTryCall, ir.OpTryCallIndirect, ir.OpStackSwitch, ir.OpGetExceptionHandlerAddress:
+		case ir.OpStackSwitch, ir.OpGetExceptionHandlerAddress:
 			return nil, fail("%w opcode", errUnsupported)
 
 		case ir.OpIconst:
@@ -356,23 +359,51 @@ func (in *Interpreter) enterBlock(fn *function, slots []ir.DataValue, bc ir.Bloc
 }
 
 // deliver stores a callee's return values into the results of the call
-// instruction call in frame fr.
-func (in *Interpreter) deliver(fr *frame, call ir.Inst, vals []ir.DataValue) error {
-	res := fr.fn.f.DFG.Results(call)
+// instruction call in frame fr and returns the instruction to continue
+// at. A try_call has no results: it passes them (as retN block arguments)
+// along its normal edge. Nothing in interpreted code throws, so the
+// exception edges are never taken.
+func (in *Interpreter) deliver(fr *frame, call ir.Inst, vals []ir.DataValue) (ir.Inst, error) {
+	fn := fr.fn
+	dfg := &fn.f.DFG
+	if d := &dfg.Insts[call]; d.Opcode == ir.OpTryCall || d.Opcode == ir.OpTryCallIndirect {
+		normal := dfg.ExceptionTables[d.Entity].Normal
+		args := dfg.BlockCallArgs(normal)
+		t := in.tmp[:0]
+		for _, a := range args {
+			switch a.Kind() {
+			case ir.ArgValue:
+				t = append(t, fr.slots[fn.alias[a.Value()]])
+			case ir.ArgRet:
+				if a.Index() >= len(vals) {
+					return ir.NoInst, fmt.Errorf("interp: %s: try_call at %s passes %s, callee returned %d values", fn.name, call, a, len(vals))
+				}
+				t = append(t, vals[a.Index()])
+			default:
+				return ir.NoInst, fmt.Errorf("interp: %s: try_call at %s passes %s on its normal edge", fn.name, call, a)
+			}
+		}
+		in.tmp = t
+		for i, p := range dfg.BlockParams(normal.Block) {
+			fr.slots[fn.alias[p]] = t[i]
+		}
+		return fn.f.Layout.FirstInst(normal.Block), nil
+	}
+	res := dfg.Results(call)
 	if len(res) != len(vals) {
-		return fmt.Errorf("interp: %s: call at %s expects %d results, callee returned %d", fr.fn.name, call, len(res), len(vals))
+		return ir.NoInst, fmt.Errorf("interp: %s: call at %s expects %d results, callee returned %d", fn.name, call, len(res), len(vals))
 	}
 	for i, r := range res {
-		fr.slots[fr.fn.alias[r]] = vals[i]
+		fr.slots[fn.alias[r]] = vals[i]
 	}
-	return nil
+	return fn.f.Layout.NextInst(call), nil
 }
 
 // callTarget finds the callee (an index in the callee space) and the call
 // arguments of a call-like instruction.
 func (in *Interpreter) callTarget(fn *function, slots []ir.DataValue, inst ir.Inst, d *ir.InstData, args []ir.Value) (int, []ir.Value, error) {
 	switch d.Format() {
-	case ir.FmtCall:
+	case ir.FmtCall, ir.FmtTryCall:
 		fr := d.FuncRef()
 		if fr < 0 || int(fr) >= len(fn.callees) {
 			return 0, nil, fmt.Errorf("undeclared %s", fr)
@@ -382,7 +413,7 @@ func (in *Interpreter) callTarget(fn *function, slots []ir.DataValue, inst ir.In
 			return 0, nil, fmt.Errorf("%s (%s) names no function of this file nor a libcall", fr, fn.f.ExtFuncs[fr].Name)
 		}
 		return c, args, nil
-	case ir.FmtCallIndirect:
+	case ir.FmtCallIndirect, ir.FmtTryCallIndirect:
 		if len(args) == 0 {
 			return 0, nil, errors.New("no callee")
 		}

@@ -115,7 +115,7 @@ func (in *Interpreter) Call(name string, args []ir.DataValue) (results []ir.Data
 		}
 		in.reset()
 	}()
-	if tr := in.pushFrame(fn, args, ir.NoInst); tr != 0 {
+	if tr := in.pushFrame(fn, args); tr != 0 {
 		return nil, &Trap{Code: tr, Func: fn.name, Inst: ir.NoInst}
 	}
 	return in.run()

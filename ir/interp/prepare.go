@@ -170,7 +170,11 @@ func (in *Interpreter) prepare(fn *function) {
 					}
 				}
 			}
-			if d.Opcode.IsBranch() && d.Format() != ir.FmtTryCall && d.Format() != ir.FmtTryCallIndirect {
+			if d.Format() == ir.FmtTryCall || d.Format() == ir.FmtTryCallIndirect {
+				fn.checkTryCall(inst, fail)
+				continue
+			}
+			if d.Opcode.IsBranch() {
 				if d.Format() == ir.FmtBranchTable && (d.Entity < 0 || int(d.Entity) >= len(dfg.JumpTables)) {
 					fail("br_table at %s has no jump table", inst)
 					continue
@@ -198,6 +202,46 @@ func (in *Interpreter) prepare(fn *function) {
 		}
 		if last == ir.NoInst || !dfg.Insts[last].Opcode.IsTerminator() {
 			fail("%s does not end in a terminator", b)
+		}
+	}
+}
+
+// checkTryCall validates the normal edge of a try_call: the only edge the
+// interpreter takes.
+func (fn *function) checkTryCall(inst ir.Inst, fail func(string, ...any)) {
+	f := fn.f
+	dfg := &f.DFG
+	d := &dfg.Insts[inst]
+	if d.Entity < 0 || int(d.Entity) >= len(dfg.ExceptionTables) {
+		fail("%s at %s has no exception table", d.Opcode, inst)
+		return
+	}
+	sig := f.CallSignature(inst)
+	if sig == nil {
+		fail("%s at %s has no signature", d.Opcode, inst)
+		return
+	}
+	normal := dfg.ExceptionTables[d.Entity].Normal
+	if !f.Layout.IsBlockInserted(normal.Block) || !dfg.BlockIsValid(normal.Block) {
+		fail("%s at %s returns to %s, which is not in the layout", d.Opcode, inst, normal.Block)
+		return
+	}
+	args := dfg.BlockCallArgs(normal)
+	if len(args) != len(dfg.BlockParams(normal.Block)) {
+		fail("%s at %s passes %d arguments to %s", d.Opcode, inst, len(args), normal.Block)
+	}
+	for _, a := range args {
+		switch a.Kind() {
+		case ir.ArgValue:
+			if v := a.Value(); v < 0 || int(v) >= len(fn.alias) || !dfg.ValueIsValid(fn.alias[v]) {
+				fail("%s at %s passes undefined %s", d.Opcode, inst, a)
+			}
+		case ir.ArgRet:
+			if a.Index() >= len(sig.Returns) {
+				fail("%s at %s passes %s, the callee returns %d values", d.Opcode, inst, a, len(sig.Returns))
+			}
+		default:
+			fail("%s at %s passes %s on its normal edge", d.Opcode, inst, a)
 		}
 	}
 }
