@@ -849,10 +849,15 @@ func (a *arg) encodeMem(e *enc, i int) (uint32, error) {
 		}
 		return bits | uint32(off>>s&127)<<15, nil
 	case kMemReg:
+		// ext is option<<8 | amount, plus 1<<16 for an explicit "#0" on a
+		// byte access (S=1 with nothing to shift).
 		ext := e.vals[i+2]
-		opt, sh := Extend(ext>>8), ext&0xff
-		if ext < 0 || opt > SXTX || opt&2 == 0 {
+		opt, sh, explicit0 := Extend(ext>>8&0xff), ext&0xff, ext>>16
+		if ext < 0 || ext>>8&0xff > int64(SXTX) || opt&2 == 0 || explicit0 > 1 {
 			return 0, errf(a, "index extend must be uxtw, lsl, sxtw or sxtx")
+		}
+		if explicit0 == 1 && (s != 0 || sh != 0) {
+			return 0, errf(a, "an explicit #0 index shift exists only for byte accesses")
 		}
 		cls := uint16(clsW)
 		if opt&1 == 1 {
@@ -866,7 +871,7 @@ func (a *arg) encodeMem(e *enc, i int) (uint32, error) {
 			return 0, errf(a, "index shift must be 0 or %d, have %d", s, sh)
 		}
 		var sbit uint32
-		if sh != 0 || ext&0x10000 != 0 {
+		if sh != 0 || explicit0 == 1 {
 			sbit = 1
 		}
 		return bits | m<<16 | uint32(opt)<<13 | sbit<<12, nil

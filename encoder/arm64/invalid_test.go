@@ -124,8 +124,9 @@ func badCands(r *row, j int, vals []int64) [][]int64 {
 		return [][]int64{{X1, 64 * s}, {X1, -65 * s}, {X1, s / 2}, {W1, 0}}
 	case kMemReg:
 		out := [][]int64{{X1, X2, int64(UXTB) << 8}, {X1, W2, int64(UXTX) << 8}, {X1, X2, int64(UXTW) << 8}, {W1, X2, int64(UXTX) << 8}}
+		out = append(out, []int64{X1, X2, int64(UXTX)<<8 | 0x20000}, []int64{X1, X2, int64(UXTX)<<8 | 0x10001})
 		if a.scale > 0 {
-			out = append(out, []int64{X1, X2, int64(UXTX)<<8 | int64(a.scale) + 1})
+			out = append(out, []int64{X1, X2, int64(UXTX)<<8 | int64(a.scale) + 1}, []int64{X1, X2, int64(UXTX)<<8 | 0x10000})
 		}
 		return out
 	case kFPImm, kFPImmV:

@@ -180,7 +180,7 @@ func (a *arg) format(e *enc, i int) string {
 		return fmt.Sprintf("[%s], #%d", gpName(v, true), e.vals[i+1])
 	case kMemReg:
 		ext := e.vals[i+2]
-		opt, sh := Extend(ext>>8), ext&0xff
+		opt, sh := Extend(ext>>8&0xff), ext&0xff
 		name := opt.String()
 		if opt == UXTX {
 			name = "lsl"
