@@ -82,5 +82,6 @@
 // # Known gaps
 //
 // Custom sections, (@custom) and (@name) annotations are skipped rather than
-// encoded; no name section is produced, and the printer does not read one.
+// encoded. Options.Names emits a name section (module, function and local
+// $ids); the printer shows those names as comments and never as references.
 package wat

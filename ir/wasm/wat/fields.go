@@ -331,7 +331,7 @@ func (m *module) funcField(f *Node) error {
 	}
 	m.funcDecls = appendU32(m.funcDecls, tidx)
 	m.nFuncDecls++
-	body, err := m.funcBody(s, k[i:])
+	body, err := m.funcBody(idx, s, k[i:])
 	if err != nil {
 		return err
 	}

@@ -45,8 +45,8 @@ func (ns *names) addName(name string, p Pos, idx uint32) error {
 	return ns.add(&Node{Kind: Atom, Text: name, Pos: p}, idx)
 }
 
-// funcBody encodes locals and code of a function with signature s.
-func (m *module) funcBody(s sig, k []*Node) ([]byte, error) {
+// funcBody encodes locals and code of function idx with signature s.
+func (m *module) funcBody(idx uint32, s sig, k []*Node) ([]byte, error) {
 	c := &funcCtx{m: m, locals: names{kind: "local"}}
 	for i, n := range s.paramNames {
 		if err := c.locals.addName(n, Pos{}, uint32(i)); err != nil {
@@ -75,6 +75,16 @@ func (m *module) funcBody(s sig, k []*Node) ([]byte, error) {
 			localTypes = append(localTypes, t)
 			next++
 		}
+	}
+	if m.opts.Names && len(c.locals.m) > 0 {
+		if m.localNames == nil {
+			m.localNames = map[uint32]map[uint32]string{}
+		}
+		ls := map[uint32]string{}
+		for n, i := range c.locals.m {
+			ls[i] = n
+		}
+		m.localNames[idx] = ls
 	}
 	// Run-length encode the local declarations.
 	var body []byte

@@ -1,6 +1,9 @@
 package wat
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Module is the result of parsing one text module.
 type Module struct {
@@ -15,6 +18,11 @@ type Options struct {
 	// format did before memory64 made them u64 and moved the size check to
 	// validation. Proposal suites written before memory64 need it.
 	U32Limits bool
+
+	// Names adds a "name" custom section with the module's $id and the
+	// $ids of functions and their parameters and locals, for backtraces
+	// and disassembly.
+	Names bool
 }
 
 // Parse parses a text module — "(module ...)" or a bare sequence of module
@@ -125,6 +133,9 @@ type module struct {
 	start                                                                                         []byte
 	exportNames                                                                                   map[string]bool
 	usesDataCount                                                                                 bool
+
+	name       string                       // the module's $id
+	localNames map[uint32]map[uint32]string // function index → local index → $id (Options.Names)
 }
 
 // field classes for the "import after ..." rule.
@@ -132,6 +143,7 @@ var importable = map[string]string{"func": "function", "table": "table", "memory
 
 func encodeFields(opts Options, name string, fields []*Node) (*Module, error) {
 	m := &module{
+		name:        name,
 		opts:        opts,
 		typeNames:   names{kind: "type"},
 		exportNames: map[string]bool{},
@@ -582,5 +594,76 @@ func (m *module) assemble() []byte {
 	}
 	b = appendSection(b, 10, m.nCode, m.codeSec, false)
 	b = appendSection(b, 11, m.nDatas, m.dataSec, false)
+	if m.opts.Names {
+		b = m.appendNames(b)
+	}
 	return b
+}
+
+// appendNames appends the "name" custom section: subsection 0 (module
+// name), 1 (function names) and 2 (local names), each sorted by index.
+func (m *module) appendNames(b []byte) []byte {
+	var body []byte
+	sub := func(id byte, content []byte) {
+		body = append(body, id)
+		body = appendU32(body, uint32(len(content)))
+		body = append(body, content...)
+	}
+	if m.name != "" {
+		sub(0, appendName(nil, []byte(m.name[1:])))
+	}
+	if funcs := sortedNames(m.funcs.m); len(funcs) > 0 {
+		c := appendU32(nil, uint32(len(funcs)))
+		for _, f := range funcs {
+			c = appendU32(c, f.idx)
+			c = appendName(c, []byte(f.name[1:]))
+		}
+		sub(1, c)
+	}
+	if len(m.localNames) > 0 {
+		fidx := make([]uint32, 0, len(m.localNames))
+		for f := range m.localNames {
+			fidx = append(fidx, f)
+		}
+		slices.Sort(fidx)
+		c := appendU32(nil, uint32(len(fidx)))
+		for _, f := range fidx {
+			ls := m.localNames[f]
+			idx := make([]uint32, 0, len(ls))
+			for i := range ls {
+				idx = append(idx, i)
+			}
+			slices.Sort(idx)
+			c = appendU32(c, f)
+			c = appendU32(c, uint32(len(idx)))
+			for _, i := range idx {
+				c = appendU32(c, i)
+				c = appendName(c, []byte(ls[i][1:]))
+			}
+		}
+		sub(2, c)
+	}
+	if body == nil {
+		return b
+	}
+	content := appendName(nil, []byte("name"))
+	content = append(content, body...)
+	b = append(b, 0)
+	b = appendU32(b, uint32(len(content)))
+	return append(b, content...)
+}
+
+type indexName struct {
+	idx  uint32
+	name string
+}
+
+// sortedNames inverts a name map into (index, $id) pairs sorted by index.
+func sortedNames(m map[string]uint32) []indexName {
+	out := make([]indexName, 0, len(m))
+	for n, i := range m {
+		out = append(out, indexName{i, n})
+	}
+	slices.SortFunc(out, func(a, b indexName) int { return int(a.idx) - int(b.idx) })
+	return out
 }

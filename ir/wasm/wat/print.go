@@ -58,7 +58,11 @@ func (p *printer) printf(format string, args ...any) {
 // Print writes m as a text module.
 func Print(w io.Writer, m *wasm.Module) error {
 	p := &printer{w: w, m: m}
-	p.printf("(module\n")
+	p.printf("(module")
+	if m.Names != nil && m.Names.Module != "" {
+		p.printf(" $%s", quote([]byte(m.Names.Module)))
+	}
+	p.printf("\n")
 	p.types()
 	for _, imp := range m.Imports {
 		p.printf("  (import %s %s ", quote([]byte(imp.Module)), quote([]byte(imp.Name)))
@@ -103,7 +107,7 @@ func Print(w io.Writer, m *wasm.Module) error {
 	}
 	for i, c := range m.Code {
 		if i < len(m.Funcs) {
-			p.function(m.Funcs[i], c)
+			p.function(uint32(m.NumImportedFuncs+i), m.Funcs[i], c)
 		}
 	}
 	for _, d := range m.Datas {
@@ -336,8 +340,15 @@ func (p *printer) elem(e wasm.Elem) {
 // spelled out; larger groups are summarised in a comment.
 const maxPrintedLocals = 4096
 
-func (p *printer) function(typeIdx uint32, c wasm.Code) {
-	p.printf("  (func %s\n", p.typeUse(typeIdx))
+// function prints function idx. Names from a name section appear as
+// comments: they need not be unique or valid $ids, and indices stay the
+// reference form.
+func (p *printer) function(idx, typeIdx uint32, c wasm.Code) {
+	p.printf("  (func")
+	if n := p.m.Names; n != nil && n.Funcs[idx] != "" {
+		p.printf(" (; $%s ;)", n.Funcs[idx])
+	}
+	p.printf(" %s\n", p.typeUse(typeIdx))
 	for _, l := range c.Locals {
 		if l.Count == 0 {
 			continue

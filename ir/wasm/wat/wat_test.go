@@ -5,6 +5,8 @@ import (
 	"encoding/hex"
 	"strings"
 	"testing"
+
+	"kiln/ir/wasm"
 )
 
 func TestParseInt(t *testing.T) {
@@ -162,5 +164,36 @@ func TestErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("Parse(%q) = %v, want error containing %q", tc.src, err, tc.want)
 		}
+	}
+}
+
+func TestNamesOption(t *testing.T) {
+	src := `(module $mod (func $add (param $a i32) (param i32) (result i32) (local $tmp i32) local.get $a) (func $"two words"))`
+	bin, err := Options{Names: true}.ParseModule([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := wasm.DecodeAndValidate(bin.Binary, wasm.FeaturesAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := m.Names
+	if n == nil || n.Module != "mod" || n.Funcs[0] != "add" || n.Funcs[1] != "two words" ||
+		n.Locals[0][0] != "a" || n.Locals[0][2] != "tmp" || n.Locals[0][1] != "" {
+		t.Fatalf("names: %+v", n)
+	}
+	text, err := PrintBinary(bin.Binary)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text, `(module $"mod"`) || !strings.Contains(text, "(func (; $add ;) (type 0)") {
+		t.Errorf("printed names missing:\n%s", text)
+	}
+	plain, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain) >= len(bin.Binary) {
+		t.Errorf("without Names the binary should carry no name section")
 	}
 }
