@@ -56,7 +56,7 @@ type decoder struct {
 func Decode(b []byte, f Features) (*Module, error) {
 	d := &decoder{m: &Module{}, features: f}
 	if err := d.module(b); err != nil {
-		return nil, d.firstError(err)
+		return nil, err
 	}
 	return d.m, nil
 }
@@ -127,36 +127,6 @@ func (d *decoder) module(b []byte) error {
 		return errorf(r.offset(), "%s: data count %d, %d segments", msgDataCountLengths, m.DataCount, len(m.Datas))
 	}
 	return nil
-}
-
-// firstError reports errors in byte order. Function bodies are decoded
-// lazily, so when decoding fails after the code section, a malformed
-// instruction earlier in a body would otherwise go unreported in favour
-// of a later problem; scan the bodies and prefer the earlier error.
-func (d *decoder) firstError(err error) error {
-	e, ok := err.(*Error)
-	if !ok || len(d.m.Code) == 0 || e.Offset < d.m.Code[0].Offset {
-		return err
-	}
-	var op Operator
-	for i := range d.m.Code {
-		c := &d.m.Code[i]
-		if c.Offset > e.Offset {
-			break
-		}
-		d.ops.reset(c.Expr, c.ExprOffset, d.features)
-		d.ops.r.whole = d.m.raw
-		for !d.ops.Done() {
-			if berr := d.ops.Read(&op); berr != nil {
-				if be, ok := berr.(*Error); ok && be.Offset < e.Offset {
-					be.Func = d.m.NumImportedFuncs + i
-					return be
-				}
-				break
-			}
-		}
-	}
-	return err
 }
 
 func (d *decoder) section(id byte, r *reader) error {
@@ -731,6 +701,48 @@ func (d *decoder) codeSection(r *reader) error {
 		if err := d.decodeLocals(c, d.m.NumImportedFuncs+i); err != nil {
 			return err
 		}
+		if err := d.scanBody(c, d.m.NumImportedFuncs+i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// scanBody checks that a body's instructions are well-formed: every
+// opcode exists (under the enabled features), every immediate is encoded
+// correctly, the body ends with end, and instructions that name a data
+// segment appear only after a data count section. That is the binary
+// format's part of the spec, so Decode reports it ("malformed"); typing is
+// left to Validate, which reads the body again.
+func (d *decoder) scanBody(c *Code, funcIdx int) error {
+	or := &d.ops
+	or.reset(c.Expr, c.ExprOffset, d.features)
+	or.r.whole = d.m.raw
+	depth := 0
+	var op Operator
+	for depth >= 0 {
+		if err := or.Read(&op); err != nil {
+			if e, ok := err.(*Error); ok {
+				e.Func = funcIdx
+				if e.Msg == msgUnexpectedEndSect {
+					e.Msg = msgUnexpectedEndSect + ": " + msgEndExpected + " before the end of the body (section size mismatch)"
+				}
+			}
+			return err
+		}
+		switch op.Op {
+		case OpBlock, OpLoop, OpIf, OpTry, OpTryTable:
+			depth++
+		case OpEnd, OpDelegate:
+			depth--
+		case OpMemoryInit, OpDataDrop, OpArrayNewData, OpArrayInitData:
+			if !d.m.HasDataCount {
+				return &Error{Offset: op.Offset, Func: funcIdx, Msg: msgDataCountRequired}
+			}
+		}
+	}
+	if !or.Done() {
+		return &Error{Offset: or.Offset(), Func: funcIdx, Msg: msgSectionSize + ": operators after the final end"}
 	}
 	return nil
 }

@@ -232,13 +232,16 @@ func (or *OperatorReader) Read(op *Operator) error {
 			break
 		}
 		op.Index = n
-		// Only arity 1 is valid; read at most one type so a huge
-		// count cannot make the reader loop. The validator reports
-		// other arities.
-		if n == 1 {
-			op.Type, err = readValType(r, or.f)
-		} else if n > 1 {
-			return errorf(op.Offset, "%s: select with %d result types", msgInvalidResultArity, n)
+		if int64(n) > int64(r.remaining()) {
+			return r.errEOF()
+		}
+		// Only arity 1 is valid, which the validator checks; keep the
+		// first type.
+		for i := uint32(0); i < n && err == nil; i++ {
+			var t ValType
+			if t, err = readValType(r, or.f); i == 0 {
+				op.Type = t
+			}
 		}
 	case immHeap:
 		op.Heap, err = readHeapType(r, or.f)
