@@ -53,6 +53,7 @@ type Comment struct {
 
 type lexer struct {
 	src      []byte
+	text     string // src as one string: token texts are substrings of it
 	pos      int
 	line     int
 	lineHead int // offset of the current line's first byte
@@ -69,7 +70,10 @@ func isWordChar(c byte) bool {
 // lex splits src into tokens and comments. It never fails: bytes that fit
 // no token become one-character punctuation tokens the parser rejects.
 func lex(src []byte) ([]token, []Comment) {
-	lx := &lexer{src: src, line: 1}
+	lx := &lexer{src: src, text: string(src), line: 1}
+	// About one token per five bytes of CLIF; preallocating avoids most
+	// regrowth of the token slice.
+	lx.toks = make([]token, 0, len(src)/5+16)
 	for lx.pos < len(src) {
 		c := src[lx.pos]
 		start, col := lx.pos, lx.pos-lx.lineHead+1
@@ -88,7 +92,7 @@ func lex(src []byte) ([]token, []Comment) {
 			for end < len(src) && src[end] != '\n' {
 				end++
 			}
-			lx.comments = append(lx.comments, Comment{Line: lx.line, Text: string(src[lx.pos+1 : end])})
+			lx.comments = append(lx.comments, Comment{Line: lx.line, Text: lx.text[lx.pos+1 : end]})
 			lx.pos = end
 		case c == '-' && lx.pos+1 < len(src) && src[lx.pos+1] == '>':
 			lx.pos += 2
@@ -96,15 +100,15 @@ func lex(src []byte) ([]token, []Comment) {
 		case isDigit(c) || (c == '-' || c == '+') && lx.pos+1 < len(src) && (isDigit(src[lx.pos+1]) || isLetter(src[lx.pos+1])):
 			lx.pos++
 			lx.scanNumber(start)
-			emit(tNum, string(src[start:lx.pos]))
+			emit(tNum, lx.text[start:lx.pos])
 		case isLetter(c):
 			for lx.pos < len(src) && isWordChar(src[lx.pos]) {
 				lx.pos++
 			}
-			w := string(src[start:lx.pos])
+			w := lx.text[start:lx.pos]
 			if (w == "NaN" || w == "sNaN") && lx.pos < len(src) && src[lx.pos] == ':' {
 				lx.scanNumber(start)
-				emit(tNum, string(src[start:lx.pos]))
+				emit(tNum, lx.text[start:lx.pos])
 			} else {
 				emit(tWord, w)
 			}
@@ -113,19 +117,19 @@ func lex(src []byte) ([]token, []Comment) {
 			for lx.pos < len(src) && isWordChar(src[lx.pos]) {
 				lx.pos++
 			}
-			emit(tName, string(src[start+1:lx.pos]))
+			emit(tName, lx.text[start+1:lx.pos])
 		case c == '@':
 			lx.pos++
 			for lx.pos < len(src) && isWordChar(src[lx.pos]) {
 				lx.pos++
 			}
-			emit(tSrcLoc, string(src[start+1:lx.pos]))
+			emit(tSrcLoc, lx.text[start+1:lx.pos])
 		case c == '"':
 			lx.pos++
 			for lx.pos < len(src) && src[lx.pos] != '"' && src[lx.pos] != '\n' {
 				lx.pos++
 			}
-			text := string(src[start+1 : lx.pos])
+			text := lx.text[start+1 : lx.pos]
 			if lx.pos < len(src) && src[lx.pos] == '"' {
 				lx.pos++
 				emit(tString, text)
@@ -134,7 +138,7 @@ func lex(src []byte) ([]token, []Comment) {
 			}
 		default:
 			lx.pos++
-			emit(tPunct, string(src[start:lx.pos]))
+			emit(tPunct, lx.text[start:lx.pos])
 		}
 	}
 	lx.toks = append(lx.toks, token{kind: tEOF, line: lx.line, col: lx.pos - lx.lineHead + 1})
