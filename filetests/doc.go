@@ -30,6 +30,10 @@
 //   - interpret: all functions go into one ir/interp.Interpreter; each
 //     `; run:` line calls the function it names and compares bitwise (==
 //     or !=); `; print:` lines print; a trap is a failure.
+//   - domtree: `; dominates: blockA blockB` on an instruction states that
+//     its block is their immediate dominator (package flow's tree); every
+//     reachable non-entry block must be stated, and filecheck directives
+//     run against the CFG postorder and the tree's preorder.
 //   - compile, optimize, run: placeholders until a compiler registers
 //     itself with Register. They verify the functions (upstream verifies
 //     before compiling) and skip with "no optimizing tier yet"; `run`
@@ -70,7 +74,7 @@
 // # Known gaps
 //
 // No compiler commands yet (placeholders above); `alias-analysis`,
-// `domtree`, `print-cfg`, `inline`, `safepoint` and `unwind` are skipped
+// `print-cfg`, `inline`, `safepoint` and `unwind` are skipped
 // as unsupported; .wat baseline filetests are not collected yet; `set`
 // lines are parsed but do not change anything the runner does.
 package filetests

@@ -93,8 +93,10 @@ func (d *DomTree) intersect(a, b ir.Block) ir.Block {
 	return a
 }
 
-// cfgPostorder is an iterative depth-first postorder from entry, visiting
-// successors in the order the terminator names them.
+// cfgPostorder is an iterative depth-first postorder from entry. It
+// visits successors last-named first, so that the reverse postorder lists
+// the successors of a block in the order its terminator names them (brif:
+// then before else), which usually follows the layout.
 func cfgPostorder(cfg *CFG, entry ir.Block) []ir.Block {
 	n := cfg.NumBlocks()
 	visited := make([]bool, n)
@@ -109,7 +111,7 @@ func cfgPostorder(cfg *CFG, entry ir.Block) []ir.Block {
 		top := &stack[len(stack)-1]
 		succs := cfg.Succs(top.b)
 		if top.next < len(succs) {
-			s := succs[top.next]
+			s := succs[len(succs)-1-top.next]
 			top.next++
 			if !visited[s] {
 				visited[s] = true

@@ -211,3 +211,18 @@ func BenchmarkDomTree(b *testing.B) {
 		NewDomTree(f, NewCFG(f))
 	}
 }
+
+// TestRPOFollowsTerminatorOrder: successors appear in reverse postorder in
+// the order the terminator names them.
+func TestRPOFollowsTerminatorOrder(t *testing.T) {
+	f := graphFunc([][]int{{1, 2}, {3}, {3}, {}})
+	d := NewDomTree(f, NewCFG(f))
+	for b, want := range []int{0, 1, 2, 3} {
+		if got := d.RPONumber(ir.Block(b)); got != want {
+			t.Errorf("RPONumber(block%d) = %d, want %d", b, got, want)
+		}
+	}
+	if got := d.Children(0); !slices.Equal(got, []ir.Block{1, 2, 3}) {
+		t.Errorf("children(block0) = %v", got)
+	}
+}
