@@ -1,8 +1,164 @@
 // Package regalloc is kiln's ISA-independent register allocator.
 //
-// A backend describes its function through the Function interface (blocks,
-// instructions, operands with constraints, block parameters, clobbers) and its
-// registers through a MachineEnv; Allocate returns an allocation for every
-// operand plus the moves, spills and reloads to insert. The allocator never
-// calls back into backend code, so its output can be checked independently.
+// # The contract
+//
+// A backend describes a function through the Function interface and its
+// machine through a MachineEnv, calls Allocate, and gets back an Output: a
+// location for every operand and a list of edits (moves, spills, reloads)
+// to insert between instructions. The allocator knows nothing about any
+// ISA and never calls back into backend code; the backend applies the
+// result while emitting. This is regalloc2's contract in Go dress.
+//
+// The input is SSA over virtual registers (VReg: an index and a RegClass).
+// Blocks have parameters instead of phis; a branch passes arguments to each
+// successor's parameters. Every instruction lists its operands, each packed
+// into a uint64 Operand:
+//
+//	vreg | use or def | early or late | constraint (+ payload)
+//
+// Constraints are Any (register or slot), Reg, Stack (a memory operand),
+// Fixed(preg) and, for defs, Reuse(i): the register of use operand i
+// (two-address forms). Positions say when an operand is read or written:
+// early uses and late defs are the usual case and may share a register; a
+// late use (UseAtEnd) never shares with a def, an early def (DefAtStart,
+// Temp) never with a use. Clobbers(i) lists registers the instruction
+// destroys (a call's caller-saved set); a def may still land in one
+// (a call's result register). IsMove marks plain copies, which the
+// allocator tries to coalesce. Everything the interface returns aliases the
+// backend's storage; Allocate only reads it.
+//
+// Requirements on the input, each checked by Allocate and reported as an
+// *Error naming block, instruction and operand: blocks reachable from the
+// entry; the entry has no parameters; each block ends in exactly one branch
+// or return; critical edges are split (as in regalloc2); a branch to a
+// single successor has no operands and no branch or return defines
+// anything; every vreg has one def, which strictly dominates every use; the
+// operands of one instruction are satisfiable (no two fixed uses of one
+// register with different vregs, reuse indices in range and pointing at an
+// early register use, fixed registers of the operand's class, a Reg
+// operand of a class with registers, and not more simultaneous register
+// operands than the class has registers). Bad input never panics.
+//
+// The MachineEnv gives, per class, Preferred registers (tried first;
+// typically caller-saved), NonPreferred ones (typically callee-saved) and
+// an optional Scratch register kept out of allocation for move cycles.
+// Output.CalleeSavedUsed is WrittenRegs ∩ NonPreferred, what the prologue
+// must save when the non-preferred registers are the callee-saved ones.
+//
+// # Output
+//
+// Output.Allocs has one Alloc (register, spill slot or nothing) per operand,
+// indexed through InstAllocStart. Edits are sorted by ProgPoint (before or
+// after an instruction); edits at one point are sequential, in order, and
+// never move slot to slot. Spill slots are numbered densely; SpillSlotClass
+// gives each one's class, hence size.
+//
+// Edge moves go before the branch of the predecessor if it has one
+// successor, else (critical edges being split) at the top of the successor.
+// Block-parameter moves are parallel; moveResolver sequentialises them:
+// emit any move whose destination nobody still reads, and when only cycles
+// remain park one destination in a temporary (the scratch register, a dead
+// register, or an emergency slot). Slot-to-slot moves then go through a
+// register that is dead at that point of the sequence, or, failing that,
+// through a borrowed register saved to and restored from an emergency
+// slot. So cycles resolve even with no scratch register and no free one.
+//
+// # Two algorithms, one walk
+//
+// Both algorithms walk instructions forward and share the per-instruction
+// step (allocator.inst). For one instruction it
+//
+//  1. gives each use a location: fixed uses their register; early register
+//     uses, reuse targets first, the register the value is already in if
+//     compatible, else a free register, else the one whose value is needed
+//     furthest away (already-spilled values preferred: no store); late uses
+//     avoid every def, clobber and reuse target; Any uses take the current
+//     register or the slot; Stack uses the slot, spilling first if needed;
+//  2. gives each def a location: fixed, reused, then free choices (a dying
+//     move source's register first: coalescing; then the vreg's hint, its
+//     first fixed constraint; callee-saved first for values live across a
+//     call), evicting only if needed;
+//  3. finds every value whose register the instruction or its loads
+//     overwrite (defs, clobbers, evictions) and, if still needed, gives it a
+//     new home: a surviving copy, a free register, or its spill slot;
+//  4. emits all of that as one parallel move before the instruction and
+//     updates the register file.
+//
+// Every vreg has one canonical spill slot, allocated on first need. The
+// state is dense and indexed by vreg or register number: regOwner[preg],
+// vregReg[vreg], slotValid[vreg], nextUse[vreg]. Invariant between
+// instructions: regOwner and vregReg are inverse, and every vreg still
+// needed is in a register or has slotValid set.
+//
+// Fast (Options.Algorithm = Fast) allocates blocks in index order, each from
+// an empty register file. A vreg is global if it crosses a block boundary
+// (a parameter, a branch argument, or used outside its def block); a global
+// is stored to its slot right after its def, so registers can be dropped
+// freely at block ends, and parameters live in their slots. Next uses are
+// known within the block only (one backward scan per block), and eviction
+// is Belady's rule on them. No liveness analysis is done; SSA validity is
+// checked against the dominator tree. Cost is linear in the function.
+//
+// Quality allocates blocks in reverse postorder and carries the register
+// file across edges, in the manner of the Go compiler's allocator. It
+// computes global liveness (live-in sets, by walking predecessors from each
+// upward-exposed use to the def), so it knows which values outlive a block.
+// A block starts from the end state of an already allocated predecessor:
+// values it uses stay in their registers, values only passing through are
+// kept in their slots (so that registers go to this block's uses and other
+// predecessors need not reload them), parameters take their argument's
+// register when free. Spills are lazy: a value is stored only when it is
+// evicted or must cross a clobber, and slot validity travels with the
+// boundary states. Every edge whose two ends are both allocated gets a
+// fix-up parallel move from the predecessor's end state to the successor's
+// start state (back edges into loop headers, merges). Live-range splitting
+// is implicit: a value moves between registers and its slot wherever that
+// is cheapest at the time, and each move is one edit.
+//
+// # The checker
+//
+// Check(f, env, out) proves an output correct without trusting the
+// allocator. It first checks each instruction statically (locations of the
+// right class meeting their constraints, no two simultaneously live
+// operands sharing a location, late uses outside clobbers, non-fixed
+// registers allocatable, edits sorted, well-formed and never slot to slot,
+// WrittenRegs complete) and then abstractly interprets the program: each
+// location maps to the set of vregs whose current value it holds. Edits copy
+// sets; a def makes its location hold exactly its vreg and removes that
+// vreg everywhere else; clobbers empty registers; an edge renames each
+// argument to its parameter; predecessors' states are intersected at block
+// entry until a fixed point. Every use must find its vreg in its location.
+// To keep states small, facts about vregs not live into a block are dropped
+// at its entry; dropping facts can only make the checker stricter, so a
+// liveness bug cannot hide an allocation bug. Options.Verify runs it after
+// Allocate; every test and both fuzz targets do.
+//
+// # Tests and benchmarks
+//
+// gen_test.go turns fuzzer bytes into random valid functions: CFGs with
+// loops and critical edges (split, as required), block parameters, calls
+// with clobbers, fixed, reuse, stack, any, early and late operands, moves,
+// and few registers. FuzzAllocate runs both algorithms and the checker on
+// each; FuzzParallelMoves checks the move resolver against a concrete
+// simulation. BenchmarkAllocate reports wall and CPU ns per instruction and
+// the edits inserted on generated 10k and 100k instruction functions.
+//
+// # Known gaps
+//
+//   - Quality is not regalloc2's backtracking allocator: there are no live
+//     range bundles, no priority queue, no eviction of already allocated
+//     ranges and no splitting at optimal points. Decisions made at one
+//     instruction are never revisited, and a merge block inherits the
+//     register file of one predecessor; the others pay the fix-up moves.
+//   - Spill placement: a value spilled inside a loop is stored there; no
+//     hoisting of stores to the def or of reloads out of loops, and no
+//     rematerialisation of constants.
+//   - One spill slot per spilled vreg; slots of disjoint live ranges are not
+//     shared, so frames are larger than necessary.
+//   - No register-limit constraints (regalloc2's Limit(n)), no register
+//     pairs or aliasing between classes.
+//   - Loop depth is not used to weigh eviction; distances are static
+//     instruction counts within a block.
+//   - Validation requires blocks to be reachable; dead blocks must be removed
+//     by the backend first.
 package regalloc
