@@ -477,3 +477,21 @@ func (f *Function) ShuffleMask(inst Inst) []byte {
 	}
 	return f.Immediates[c]
 }
+
+// NewInst creates an instruction from data with controlling type ctrl
+// (ignored for monomorphic opcodes; for CtrlOperand opcodes Invalid means
+// "take it from the operand") and makes its results. The instruction is
+// not in the layout: place it with Layout.AppendInst or InsertInstBefore.
+func (f *Function) NewInst(data InstData, ctrl Type) (Inst, error) {
+	info := data.Opcode.Info()
+	if info.Ctrl == CtrlNone {
+		ctrl = Invalid
+	}
+	data.Type = ctrl
+	inst := f.DFG.MakeInst(data)
+	if info.Ctrl == CtrlOperand && ctrl == Invalid {
+		ctrl = f.CtrlTypevar(inst)
+		f.DFG.Insts[inst].Type = ctrl
+	}
+	return inst, f.MakeInstResults(inst, ctrl)
+}

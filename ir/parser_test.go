@@ -269,3 +269,30 @@ block1(v3: i32):
 		t.Error("clone did not change")
 	}
 }
+
+func TestNewInstInsertBefore(t *testing.T) {
+	f, err := ParseFile("n.clif", []byte("function %f(i32) -> i32 {\nblock0(v0: i32):\n    return v0\n}\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn := f.Functions[0].Func
+	ret := fn.Layout.LastInst(0)
+	k, err := fn.NewInst(InstData{Opcode: OpIconst, Imm: 5}, I32)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn.Layout.InsertInstBefore(k, ret)
+	add, err := fn.NewInst(InstData{Opcode: OpIadd, Args: fn.DFG.NewList(0, fn.DFG.FirstResult(k))}, Invalid)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn.Layout.InsertInstBefore(add, ret)
+	fn.DFG.SetArgs(ret, fn.DFG.FirstResult(add))
+	want := "function %f(i32) -> i32 fast {\nblock0(v0: i32):\n    v1 = iconst.i32 5\n    v2 = iadd v0, v1  ; v1 = 5\n    return v2\n}\n"
+	if got := fn.String(); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	if _, err := fn.NewInst(InstData{Opcode: OpIsplit, Args: fn.DFG.NewList(0)}, I8); err == nil {
+		t.Error("isplit.i8 accepted")
+	}
+}
