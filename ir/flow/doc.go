@@ -51,7 +51,7 @@
 //
 // # Known gaps
 //
-// No loop analysis yet (loop headers, nesting depth, preheaders); the
-// optimizing tier's LICM will add it here on top of DomTree. The
-// dominator tree is not maintained incrementally.
+// Irreducible cycles (entered at several blocks) are not loops in
+// LoopInfo. Preheaders are not created (that edits the function; it is
+// the optimizing tier's job). Nothing is maintained incrementally.
 package flow
