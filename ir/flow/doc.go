@@ -1,7 +1,7 @@
 // Package flow computes the control-flow facts every analysis of a kiln IR
 // function starts from: the control-flow graph (CFG), the dominator tree
-// (DomTree) and an instruction order for dominance queries inside one
-// block (InstOrder). The verifier uses them to check SSA dominance; the
+// (DomTree), the natural-loop forest (LoopInfo) and an instruction order
+// for dominance queries inside one block (InstOrder). The verifier uses them to check SSA dominance; the
 // optimizing tier reuses them for the e-graph's dominator-tree walk, alias
 // analysis and loop-invariant code motion.
 //
@@ -33,7 +33,17 @@
 // irreducible ones. The result is then turned into an explicit tree (child
 // lists in reverse postorder) with pre- and post-order numbers, so
 // Dominates(a, b) is two integer comparisons and Preorder() gives the
-// walk order the e-graph elaborator needs.
+// walk order the e-graph elaborator needs. The depth-first search visits
+// successors last-named first, so the reverse postorder (and the order of
+// dominator-tree children) follows the order terminators name blocks.
+//
+// LoopInfo finds natural loops: a header is a block that dominates the
+// source of an edge into it (a back edge); the loop body is everything
+// that reaches a back-edge source, walking predecessors, without passing
+// the header. Headers are visited in reverse postorder, so enclosing loops
+// come first and each loop's parent is the innermost loop already holding
+// its header. Per block it keeps the innermost loop; per loop the header,
+// parent and depth — what LICM and loop-depth cost scaling need.
 //
 // # Invariants
 //
