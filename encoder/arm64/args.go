@@ -77,7 +77,7 @@ const (
 	relWide          // <Vd>.<Ta>: double-width elements, 128 bits
 	relFixed         // a fixed arrangement written in the token (Vd.16B)
 	relScalar        // the scalar element of T (addv: <V><d>)
-	relWideQ         // <Vd>.<Ta> for narrowing ops: element doubled, 128 bits
+	relPair          // <Vd>.<Ta> of a pairwise widening op: element doubled, same Q
 )
 
 // T operand encodings.
@@ -177,7 +177,8 @@ var clsByLetter = map[byte]uint16{'W': clsW, 'X': clsX, 'B': clsB, 'H': clsH, 'S
 //	Rt                     W or X, chosen by the value (tbz/tbnz)
 //	Rn.T                   W or X by T's element size (dup, umov)
 //	Sd Dn Qt ...           scalar SIMD&FP registers
-//	Vd.T Vd.Ta Vd.Tv Vd.16B   vectors: same as T, widened, scalar element, fixed
+//	Vd.T Vd.Ta Vd.Tp Vd.Tv Vd.16B   vectors: same as T, widened to 128 bits,
+//	                       widened pairwise (same Q), scalar element, fixed
 //	Vn.Ts[i] Vn.S[i]       element, imm5 index; Vn.Ts[j4] imm4 index (ins)
 //	{Vn.16B}*k             k-register table list
 //	{Vt.B}[i] {Vt.T}       single-structure lane, ld1r list
@@ -412,6 +413,8 @@ func parseArg(tok string) (arg, error) {
 			a.rel = relWide
 		case "Tv":
 			a.rel = relScalar
+		case "Tp":
+			a.rel = relPair
 		default:
 			ar, ok := parseArr(spec)
 			if !ok {

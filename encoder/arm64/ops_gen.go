@@ -655,6 +655,12 @@ const (
 	SSHL
 	USHL
 	ADDP
+	SQRDMULH
+	CMTST
+	SMAXP
+	SMINP
+	UMAXP
+	UMINP
 	VAND
 	VBIC
 	VORR
@@ -675,8 +681,12 @@ const (
 	VFCMEQ
 	VFCMGE
 	VFCMGT
+	VFMLA
+	VFMLS
 	VABS
 	VNEG
+	SADDLP
+	UADDLP
 	CNT
 	VNOT
 	CMEQz
@@ -1436,6 +1446,12 @@ var opNames = [...]string{
 	"SSHL",
 	"USHL",
 	"ADDP",
+	"SQRDMULH",
+	"CMTST",
+	"SMAXP",
+	"SMINP",
+	"UMAXP",
+	"UMINP",
 	"VAND",
 	"VBIC",
 	"VORR",
@@ -1456,8 +1472,12 @@ var opNames = [...]string{
 	"VFCMEQ",
 	"VFCMGE",
 	"VFCMGT",
+	"VFMLA",
+	"VFMLS",
 	"VABS",
 	"VNEG",
+	"SADDLP",
+	"UADDLP",
 	"CNT",
 	"VNOT",
 	"CMEQz",

@@ -73,6 +73,8 @@ func (a *arg) format(e *enc, i int) string {
 			return vecName(v, Arrangement(t>>1+1)<<1|1)
 		case relFixed:
 			return vecName(v, a.arr)
+		case relPair:
+			return vecName(v, Arrangement(t>>1+1)<<1|t&1)
 		case relScalar:
 			return fmt.Sprintf("%s%d", elemLetter[t>>1], v&31)
 		}

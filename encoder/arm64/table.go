@@ -836,6 +836,14 @@ var rows = [...]row{
 	SSHL:   {Name: "sshl", Fixed: 0x0e204400, Args: "T=BHSD Vd.T Vn.T Vm.T"},
 	USHL:   {Name: "ushl", Fixed: 0x2e204400, Args: "T=BHSD Vd.T Vn.T Vm.T"},
 	ADDP:   {Name: "addp", Fixed: 0x0e20bc00, Args: "T=BHSD Vd.T Vn.T Vm.T"},
+	// SQRDMULH <Vd>.<T>, <Vn>.<T>, <Vm>.<T>  (T: 4H, 8H, 2S, 4S)
+	SQRDMULH: {Name: "sqrdmulh", Fixed: 0x2e20b400, Args: "T=4H,8H,2S,4S Vd.T Vn.T Vm.T"},
+	CMTST:    {Name: "cmtst", Fixed: 0x0e208c00, Args: "T=BHSD Vd.T Vn.T Vm.T"},
+	// SMAXP <Vd>.<T>, <Vn>.<T>, <Vm>.<T>
+	SMAXP: {Name: "smaxp", Fixed: 0x0e20a400, Args: "T=BHS Vd.T Vn.T Vm.T"},
+	SMINP: {Name: "sminp", Fixed: 0x0e20ac00, Args: "T=BHS Vd.T Vn.T Vm.T"},
+	UMAXP: {Name: "umaxp", Fixed: 0x2e20a400, Args: "T=BHS Vd.T Vn.T Vm.T"},
+	UMINP: {Name: "uminp", Fixed: 0x2e20ac00, Args: "T=BHS Vd.T Vn.T Vm.T"},
 	// AND <Vd>.<T>, <Vn>.<T>, <Vm>.<T>       (T: 8B or 16B)
 	VAND: {Name: "and", Fixed: 0x0e201c00, Args: "Tq=B Vd.T Vn.T Vm.T"},
 	VBIC: {Name: "bic", Fixed: 0x0e601c00, Args: "Tq=B Vd.T Vn.T Vm.T"},
@@ -859,11 +867,17 @@ var rows = [...]row{
 	VFCMEQ:  {Name: "fcmeq", Fixed: 0x0e20e400, Args: "Tsz=SD Vd.T Vn.T Vm.T"},
 	VFCMGE:  {Name: "fcmge", Fixed: 0x2e20e400, Args: "Tsz=SD Vd.T Vn.T Vm.T"},
 	VFCMGT:  {Name: "fcmgt", Fixed: 0x2ea0e400, Args: "Tsz=SD Vd.T Vn.T Vm.T"},
+	// FMLA <Vd>.<T>, <Vn>.<T>, <Vm>.<T>      (fused multiply-add into Vd)
+	VFMLA: {Name: "fmla", Fixed: 0x0e20cc00, Args: "Tsz=SD Vd.T Vn.T Vm.T"},
+	VFMLS: {Name: "fmls", Fixed: 0x0ea0cc00, Args: "Tsz=SD Vd.T Vn.T Vm.T"},
 
 	// ---- Advanced SIMD two-register miscellaneous ----
 	// ABS <Vd>.<T>, <Vn>.<T>
 	VABS: {Name: "abs", Fixed: 0x0e20b800, Args: "T=BHSD Vd.T Vn.T"},
 	VNEG: {Name: "neg", Fixed: 0x2e20b800, Args: "T=BHSD Vd.T Vn.T"},
+	// SADDLP <Vd>.<Ta>, <Vn>.<Tb>            (add adjacent pairs, widening)
+	SADDLP: {Name: "saddlp", Fixed: 0x0e202800, Args: "T=BHS Vd.Tp Vn.T"},
+	UADDLP: {Name: "uaddlp", Fixed: 0x2e202800, Args: "T=BHS Vd.Tp Vn.T"},
 	// CNT <Vd>.<T>, <Vn>.<T>                 (T: 8B or 16B)
 	CNT: {Name: "cnt", Fixed: 0x0e205800, Args: "T=B Vd.T Vn.T"},
 	// NOT <Vd>.<T>, <Vn>.<T>  (printed MVN)

@@ -107,6 +107,36 @@ func VAddp(t Arrangement, vd, vn, vm VReg) (Inst, error) {
 	return Encode(ADDP, int64(t), vd.val(), vn.val(), vm.val())
 }
 
+// VSqrdmulh is sqrdmulh vd.t, vn.t, vm.t.
+func VSqrdmulh(t Arrangement, vd, vn, vm VReg) (Inst, error) {
+	return Encode(SQRDMULH, int64(t), vd.val(), vn.val(), vm.val())
+}
+
+// VCmtst is cmtst vd.t, vn.t, vm.t.
+func VCmtst(t Arrangement, vd, vn, vm VReg) (Inst, error) {
+	return Encode(CMTST, int64(t), vd.val(), vn.val(), vm.val())
+}
+
+// VSmaxp is smaxp vd.t, vn.t, vm.t.
+func VSmaxp(t Arrangement, vd, vn, vm VReg) (Inst, error) {
+	return Encode(SMAXP, int64(t), vd.val(), vn.val(), vm.val())
+}
+
+// VSminp is sminp vd.t, vn.t, vm.t.
+func VSminp(t Arrangement, vd, vn, vm VReg) (Inst, error) {
+	return Encode(SMINP, int64(t), vd.val(), vn.val(), vm.val())
+}
+
+// VUmaxp is umaxp vd.t, vn.t, vm.t.
+func VUmaxp(t Arrangement, vd, vn, vm VReg) (Inst, error) {
+	return Encode(UMAXP, int64(t), vd.val(), vn.val(), vm.val())
+}
+
+// VUminp is uminp vd.t, vn.t, vm.t.
+func VUminp(t Arrangement, vd, vn, vm VReg) (Inst, error) {
+	return Encode(UMINP, int64(t), vd.val(), vn.val(), vm.val())
+}
+
 // VAnd is and vd.t, vn.t, vm.t.
 func VAnd(t Arrangement, vd, vn, vm VReg) (Inst, error) {
 	return Encode(VAND, int64(t), vd.val(), vn.val(), vm.val())
@@ -202,6 +232,16 @@ func VFcmgt(t Arrangement, vd, vn, vm VReg) (Inst, error) {
 	return Encode(VFCMGT, int64(t), vd.val(), vn.val(), vm.val())
 }
 
+// VFmla is fmla vd.t, vn.t, vm.t.
+func VFmla(t Arrangement, vd, vn, vm VReg) (Inst, error) {
+	return Encode(VFMLA, int64(t), vd.val(), vn.val(), vm.val())
+}
+
+// VFmls is fmls vd.t, vn.t, vm.t.
+func VFmls(t Arrangement, vd, vn, vm VReg) (Inst, error) {
+	return Encode(VFMLS, int64(t), vd.val(), vn.val(), vm.val())
+}
+
 // VAbs is abs vd.t, vn.t.
 func VAbs(t Arrangement, vd, vn VReg) (Inst, error) {
 	return Encode(VABS, int64(t), vd.val(), vn.val())
@@ -210,6 +250,16 @@ func VAbs(t Arrangement, vd, vn VReg) (Inst, error) {
 // VNeg is neg vd.t, vn.t.
 func VNeg(t Arrangement, vd, vn VReg) (Inst, error) {
 	return Encode(VNEG, int64(t), vd.val(), vn.val())
+}
+
+// VSaddlp is saddlp vd.<2×t, half the lanes>, vn.t.
+func VSaddlp(t Arrangement, vd, vn VReg) (Inst, error) {
+	return Encode(SADDLP, int64(t), vd.val(), vn.val())
+}
+
+// VUaddlp is uaddlp vd.<2×t, half the lanes>, vn.t.
+func VUaddlp(t Arrangement, vd, vn VReg) (Inst, error) {
+	return Encode(UADDLP, int64(t), vd.val(), vn.val())
 }
 
 // VCnt is cnt vd.t, vn.t.
