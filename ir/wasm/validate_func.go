@@ -2,6 +2,9 @@ package wasm
 
 import "fmt"
 
+// maxOperandStack bounds the validator's operand stack.
+const maxOperandStack = 1 << 20
+
 // expandLocals is the number of locals up to which the validator keeps
 // one type per local rather than searching the declared groups.
 const expandLocals = 1024
@@ -57,6 +60,11 @@ type funcValidator struct {
 
 	stack []ValType
 	ctrl  []ctrlFrame
+
+	// br_table targets already checked in the current br_table:
+	// brSeen[depth] == brStamp.
+	brSeen  []uint32
+	brStamp uint32
 	or    OperatorReader
 	op    Operator
 }
@@ -178,7 +186,7 @@ func (v *funcValidator) popTypes(want []ValType) error {
 		j := n - (len(want) - i)
 		if j < fr.height {
 			if fr.unreachable {
-				continue
+				break // the rest lie below too: all unknown
 			}
 			return v.mismatch(want)
 		}
@@ -316,6 +324,11 @@ func (v *funcValidator) run(code []byte, base int, bt BlockType, results []ValTy
 		}
 		if err := v.step(); err != nil {
 			return err
+		}
+		if len(v.stack) > maxOperandStack {
+			// Calls and blocks with wide signatures push up to
+			// maxParams values for a few bytes; bound the memory.
+			return v.errorf(v.op.Offset, "operand stack deeper than %d values (implementation limit)", maxOperandStack)
 		}
 	}
 	if !v.or.Done() {

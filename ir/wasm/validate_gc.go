@@ -73,7 +73,11 @@ func (v *funcValidator) stepGC() error {
 			if op.Index2 > 10000 {
 				return v.errorf(op.Offset, "array.new_fixed of %d elements exceeds the limit of 10000", op.Index2)
 			}
+			fr := &v.ctrl[len(v.ctrl)-1]
 			for i := uint32(0); i < op.Index2; i++ {
+				if len(v.stack) == fr.height && fr.unreachable {
+					break // every further operand is unknown
+				}
 				if _, err := v.pop(et.Unpacked()); err != nil {
 					return err
 				}

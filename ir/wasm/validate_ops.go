@@ -248,6 +248,16 @@ func (v *funcValidator) brTable() error {
 		return err
 	}
 	arity := len(v.labelTypes(def))
+	// Each distinct target is checked once: a hostile table repeating
+	// one label with a wide signature must not cost its width per entry.
+	v.brStamp++
+	if v.brStamp == 0 {
+		clear(v.brSeen)
+		v.brStamp = 1
+	}
+	for len(v.brSeen) < len(v.ctrl) {
+		v.brSeen = append(v.brSeen, 0)
+	}
 	it := op.Targets.Iter()
 	for {
 		l, ok := it.Next()
@@ -258,6 +268,10 @@ func (v *funcValidator) brTable() error {
 		if err != nil {
 			return err
 		}
+		if v.brSeen[l] == v.brStamp {
+			continue
+		}
+		v.brSeen[l] = v.brStamp
 		lt := v.labelTypes(fr)
 		if len(lt) != arity {
 			return v.errorf(op.Offset, "%s: br_table targets have different arity", msgTypeMismatch)

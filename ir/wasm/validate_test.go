@@ -157,6 +157,19 @@ func invalidCases() []invalidCase {
 		{"memory64 offset type", module(memorySec([]byte{0x04, 1}), dataSec(cat(uleb(0), i32c(0), []byte{end}, str("")))), 0, msgTypeMismatch},
 		{"non-nullable table without init", module(typeSec(ft()()), tableSec(table(refT(false, 0), 1))), 0, msgTypeMismatch},
 		{"offset out of range", withMem(mem(1), i32c(0), cat([]byte{0x28, 2}, uleb(1<<32)), op(drop)), 0, "offset out of range"},
+		{"operand stack limit", module(typeSec(funcType(nil, func() [][]byte {
+			var r [][]byte
+			for i := 0; i < 1000; i++ {
+				r = append(r, tI32)
+			}
+			return r
+		}())), funcSec(0), codeSec(body(nil, func() []byte {
+			var b []byte
+			for i := 0; i < 1100; i++ {
+				b = append(b, call(0)...)
+			}
+			return cat(b, op(0x00))
+		}()))), 0, "implementation limit"},
 		{"simd disabled", fn(nil, nil, prefixed(0xfd, 12, make([]byte, 16)), op(drop)), SignExt, msgIllegalOpcode},
 	}
 }
