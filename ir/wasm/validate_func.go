@@ -65,8 +65,8 @@ type funcValidator struct {
 	// brSeen[depth] == brStamp.
 	brSeen  []uint32
 	brStamp uint32
-	or    OperatorReader
-	op    Operator
+	or      OperatorReader
+	op      Operator
 }
 
 func (v *funcValidator) errorf(off int, format string, args ...any) error {
