@@ -159,9 +159,8 @@ func (al *allocator) distance(v VReg) int64 {
 	} else if !al.needed(v) {
 		d = 1 << 50
 	}
-	d *= 2
-	if al.slotValid[x] {
-		d++ // evicting a value already in its slot costs no store
+	if !al.slotValid[x] {
+		d /= 2 // evicting a value not yet in its slot costs a store too
 	}
 	return d
 }

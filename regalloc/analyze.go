@@ -487,8 +487,6 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 	undefined, undefinedAt, undefinedBlock := NoVReg, Inst(-1), Block(-1)
 	defStamp := make([]int32, a.nVRegs)
 	expStamp := make([]int32, a.nVRegs)
-	liveStamp := make([]int32, a.nVRegs)
-	var live []int32
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		stamp := int32(b) + 1
 		for _, p := range f.BlockParams(b) {
@@ -535,34 +533,6 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 		for _, e := range exposed[blockExposed:] {
 			if db := a.defBlock[e.v]; db == b || !a.dominates(db, b) {
 				return errorf(b, e.inst, -1, "use of %s is not dominated by its definition (block %d): some path from the entry skips it", NewVReg(int(e.v), a.vclass[e.v]), db)
-			}
-		}
-		if !wantLiveIn {
-			continue
-		}
-		// Values live across a clobbering instruction, found by a backward
-		// scan from the block's uses (values live out but unused here are
-		// approximated as not crossing).
-		live = live[:0]
-		for i := r.End - 1; i >= r.First; i-- {
-			ops := f.Operands(i)
-			for _, o := range ops {
-				if o.IsDef() {
-					liveStamp[o.VReg().Index()] = 0
-				}
-			}
-			if !f.Clobbers(i).Empty() {
-				for _, x := range live {
-					if liveStamp[x] == stamp {
-						a.crossesCall[x] = true
-					}
-				}
-			}
-			for _, o := range ops {
-				if x := o.VReg().Index(); o.IsUse() && liveStamp[x] != stamp {
-					liveStamp[x] = stamp
-					live = append(live, int32(x))
-				}
 			}
 		}
 	}
@@ -630,5 +600,62 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 		a.liveIn[pos[p.b]] = NewVReg(int(p.v), a.vclass[p.v])
 		pos[p.b]++
 	}
+	a.computeCrossesCall()
 	return nil
+}
+
+// computeCrossesCall marks the vregs live across an instruction with
+// clobbers, by a backward scan of each block that contains one, starting
+// from the values live out of it. The allocator prefers non-preferred
+// (callee-saved) registers for them.
+func (a *analysis) computeCrossesCall() {
+	f := a.f
+	liveStamp := make([]int32, a.nVRegs)
+	var live []int32
+	for b := Block(0); int(b) < a.nBlocks; b++ {
+		r := f.BlockInsts(b)
+		hasCall := false
+		for i := r.First; i < r.End && !hasCall; i++ {
+			hasCall = !f.Clobbers(i).Empty()
+		}
+		if !hasCall {
+			continue
+		}
+		stamp := int32(b) + 1
+		live = live[:0]
+		add := func(x int) {
+			if liveStamp[x] != stamp {
+				liveStamp[x] = stamp
+				live = append(live, int32(x))
+			}
+		}
+		for k, s := range f.Succs(b) {
+			for _, v := range a.liveInOf(s) {
+				add(v.Index())
+			}
+			for _, v := range f.BranchArgs(b, r.End-1, k) {
+				add(v.Index())
+			}
+		}
+		for i := r.End - 1; i >= r.First; i-- {
+			ops := f.Operands(i)
+			for _, o := range ops {
+				if o.IsDef() {
+					liveStamp[o.VReg().Index()] = 0
+				}
+			}
+			if !f.Clobbers(i).Empty() {
+				for _, x := range live {
+					if liveStamp[x] == stamp {
+						a.crossesCall[x] = true
+					}
+				}
+			}
+			for _, o := range ops {
+				if o.IsUse() {
+					add(o.VReg().Index())
+				}
+			}
+		}
+	}
 }
