@@ -8,6 +8,7 @@ func (f *Function) Clone() *Function {
 	g := *f
 	g.Signature = f.Signature.clone()
 	g.StackSlots = append([]StackSlotData(nil), f.StackSlots...)
+	g.DynamicStackSlots = append([]DynamicStackSlotData(nil), f.DynamicStackSlots...)
 	g.GlobalValues = append([]GlobalValueData(nil), f.GlobalValues...)
 	g.Signatures = make([]Signature, len(f.Signatures))
 	for i, s := range f.Signatures {

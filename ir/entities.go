@@ -8,18 +8,19 @@ import "strconv"
 // valid reference (v0, block0); "no entity" is spelled with the negative
 // Reserved constants (NoValue, NoBlock, ...).
 type (
-	Value          int32 // an SSA value: vN
-	Inst           int32 // an instruction (has no text name)
-	Block          int32 // a basic block: blockN
-	StackSlot      int32 // ssN
-	GlobalValue    int32 // gvN
-	SigRef         int32 // sigN
-	FuncRef        int32 // fnN
-	Constant       int32 // constN, a handle into the function's constant pool
-	JumpTable      int32 // a br_table's table (printed inline)
-	ExceptionTable int32 // a try_call's table (printed inline)
-	MemoryType     int32 // mtN (declared, not interpreted)
-	AliasRegion    int32 // regionN
+	Value            int32 // an SSA value: vN
+	Inst             int32 // an instruction (has no text name)
+	Block            int32 // a basic block: blockN
+	StackSlot        int32 // ssN
+	DynamicStackSlot int32 // dssN
+	GlobalValue      int32 // gvN
+	SigRef           int32 // sigN
+	FuncRef          int32 // fnN
+	Constant         int32 // constN, a handle into the function's constant pool
+	JumpTable        int32 // a br_table's table (printed inline)
+	ExceptionTable   int32 // a try_call's table (printed inline)
+	MemoryType       int32 // mtN (declared, not interpreted)
+	AliasRegion      int32 // regionN
 )
 
 // "No entity" sentinels.
@@ -34,18 +35,19 @@ const (
 	NoConstant    Constant    = -1
 )
 
-func (v Value) String() string          { return "v" + strconv.Itoa(int(v)) }
-func (b Block) String() string          { return "block" + strconv.Itoa(int(b)) }
-func (i Inst) String() string           { return "inst" + strconv.Itoa(int(i)) }
-func (s StackSlot) String() string      { return "ss" + strconv.Itoa(int(s)) }
-func (g GlobalValue) String() string    { return "gv" + strconv.Itoa(int(g)) }
-func (s SigRef) String() string         { return "sig" + strconv.Itoa(int(s)) }
-func (f FuncRef) String() string        { return "fn" + strconv.Itoa(int(f)) }
-func (c Constant) String() string       { return "const" + strconv.Itoa(int(c)) }
-func (j JumpTable) String() string      { return "jt" + strconv.Itoa(int(j)) }
-func (e ExceptionTable) String() string { return "extable" + strconv.Itoa(int(e)) }
-func (m MemoryType) String() string     { return "mt" + strconv.Itoa(int(m)) }
-func (r AliasRegion) String() string    { return "region" + strconv.Itoa(int(r)) }
+func (v Value) String() string            { return "v" + strconv.Itoa(int(v)) }
+func (b Block) String() string            { return "block" + strconv.Itoa(int(b)) }
+func (i Inst) String() string             { return "inst" + strconv.Itoa(int(i)) }
+func (s StackSlot) String() string        { return "ss" + strconv.Itoa(int(s)) }
+func (s DynamicStackSlot) String() string { return "dss" + strconv.Itoa(int(s)) }
+func (g GlobalValue) String() string      { return "gv" + strconv.Itoa(int(g)) }
+func (s SigRef) String() string           { return "sig" + strconv.Itoa(int(s)) }
+func (f FuncRef) String() string          { return "fn" + strconv.Itoa(int(f)) }
+func (c Constant) String() string         { return "const" + strconv.Itoa(int(c)) }
+func (j JumpTable) String() string        { return "jt" + strconv.Itoa(int(j)) }
+func (e ExceptionTable) String() string   { return "extable" + strconv.Itoa(int(e)) }
+func (m MemoryType) String() string       { return "mt" + strconv.Itoa(int(m)) }
+func (r AliasRegion) String() string      { return "region" + strconv.Itoa(int(r)) }
 
 // ValueList is a slice of the DataFlowGraph's shared value pool: the
 // arguments of one instruction, the parameters of one block or the results

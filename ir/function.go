@@ -246,6 +246,12 @@ type DynamicTypeData struct {
 	Scale GlobalValue
 }
 
+// DynamicStackSlotData declares dssN = explicit_dynamic_slot dtM. A gap
+// has Type Invalid.
+type DynamicStackSlotData struct {
+	Type Type // a dynamic vector type
+}
+
 // Function is one CLIF function.
 type Function struct {
 	Name      Name
@@ -253,15 +259,16 @@ type Function struct {
 
 	// Preamble entities, indexed by their numbers. Entries whose kind is
 	// the zero kind are gaps left by the text's numbering.
-	StackSlots   []StackSlotData
-	GlobalValues []GlobalValueData
-	Signatures   []Signature // CallConvUnset marks a gap
-	ExtFuncs     []ExtFuncData
-	Constants    [][]byte // constant pool; bytes little-endian (lane 0 first); nil = gap
-	Immediates   [][]byte // shuffle masks (not printed in the preamble)
-	AliasRegions []AliasRegionData
-	DynamicTypes []DynamicTypeData
-	StackLimit   GlobalValue // NoGlobalValue when absent
+	StackSlots        []StackSlotData
+	DynamicStackSlots []DynamicStackSlotData
+	GlobalValues      []GlobalValueData
+	Signatures        []Signature // CallConvUnset marks a gap
+	ExtFuncs          []ExtFuncData
+	Constants         [][]byte // constant pool; bytes little-endian (lane 0 first); nil = gap
+	Immediates        [][]byte // shuffle masks (not printed in the preamble)
+	AliasRegions      []AliasRegionData
+	DynamicTypes      []DynamicTypeData
+	StackLimit        GlobalValue // NoGlobalValue when absent
 
 	DFG    DataFlowGraph
 	Layout Layout

@@ -65,6 +65,9 @@ func (d *InstData) IeeeBits() uint64 { return uint64(d.Imm) }
 // StackSlot of stack_addr.
 func (d *InstData) StackSlot() StackSlot { return StackSlot(d.Entity) }
 
+// DynamicStackSlot of dynamic_stack_addr/load/store.
+func (d *InstData) DynamicStackSlot() DynamicStackSlot { return DynamicStackSlot(d.Entity) }
+
 // GlobalValue of symbol_value and tls_value.
 func (d *InstData) GlobalValue() GlobalValue { return GlobalValue(d.Entity) }
 

@@ -39,6 +39,8 @@ const (
 	FmtCondTrap                              // Args: c; Code: TrapCode
 	FmtIntAddTrap                            // Args: x, y; Code: TrapCode
 	FmtExceptionHandlerAddress               // Entity: Block; Imm: handler index
+	FmtDynamicStackLoad                      // Entity: DynamicStackSlot
+	FmtDynamicStackStore                     // Args: x; Entity: DynamicStackSlot
 	numFormats
 )
 
@@ -51,7 +53,8 @@ var fixedArgs = [numFormats]int8{
 	FmtFuncAddr: 0, FmtTryCall: -1, FmtTryCallIndirect: -1, FmtMultiAry: -1,
 	FmtLoad: 1, FmtLoadNoOffset: 1, FmtStore: 2, FmtStoreNoOffset: 2,
 	FmtStackAddr: 0, FmtAtomicRmw: 2, FmtAtomicCas: 3, FmtTrap: 0, FmtCondTrap: 1,
-	FmtIntAddTrap: 2, FmtExceptionHandlerAddress: 0,
+	FmtIntAddTrap: 2, FmtExceptionHandlerAddress: 0, FmtDynamicStackLoad: 0,
+	FmtDynamicStackStore: 1,
 }
 
 // FixedArgs is the number of value arguments the format takes, -1 when the
@@ -285,6 +288,9 @@ const (
 	OpUload32x2
 	OpSload32x2
 	OpStackAddr
+	OpDynamicStackAddr
+	OpDynamicStackLoad
+	OpDynamicStackStore
 	OpSymbolValue
 	OpTlsValue
 	OpAtomicRmw
@@ -468,31 +474,34 @@ var opTable = [numOpcodes]OpInfo{
 	OpX86Cvtt2dq:     suffix("x86_cvtt2dq", FmtUnary, 0, ResCtrl),
 	OpExtractVector:  operand("extract_vector", FmtBinaryImm8, 0, 0, ResFixedOfDynamic),
 
-	OpLoad:        suffix("load", FmtLoad, load, ResCtrl),
-	OpStore:       operand("store", FmtStore, 0, store, ResNone),
-	OpUload8:      suffix("uload8", FmtLoad, load, ResCtrl),
-	OpSload8:      suffix("sload8", FmtLoad, load, ResCtrl),
-	OpUload16:     suffix("uload16", FmtLoad, load, ResCtrl),
-	OpSload16:     suffix("sload16", FmtLoad, load, ResCtrl),
-	OpUload32:     suffix("uload32", FmtLoad, load, ResCtrl),
-	OpSload32:     suffix("sload32", FmtLoad, load, ResCtrl),
-	OpIstore8:     operand("istore8", FmtStore, 0, store, ResNone),
-	OpIstore16:    operand("istore16", FmtStore, 0, store, ResNone),
-	OpIstore32:    operand("istore32", FmtStore, 0, store, ResNone),
-	OpUload8x8:    suffix("uload8x8", FmtLoad, load, ResCtrl),
-	OpSload8x8:    suffix("sload8x8", FmtLoad, load, ResCtrl),
-	OpUload16x4:   suffix("uload16x4", FmtLoad, load, ResCtrl),
-	OpSload16x4:   suffix("sload16x4", FmtLoad, load, ResCtrl),
-	OpUload32x2:   suffix("uload32x2", FmtLoad, load, ResCtrl),
-	OpSload32x2:   suffix("sload32x2", FmtLoad, load, ResCtrl),
-	OpStackAddr:   suffix("stack_addr", FmtStackAddr, 0, ResCtrl),
-	OpSymbolValue: suffix("symbol_value", FmtUnaryGlobalValue, 0, ResCtrl),
-	OpTlsValue:    suffix("tls_value", FmtUnaryGlobalValue, 0, ResCtrl),
-	OpAtomicRmw:   suffix("atomic_rmw", FmtAtomicRmw, atomic, ResCtrl),
-	OpAtomicCas:   operand("atomic_cas", FmtAtomicCas, 2, atomic, ResCtrl),
-	OpAtomicLoad:  suffix("atomic_load", FmtLoadNoOffset, atomic, ResCtrl),
-	OpAtomicStore: operand("atomic_store", FmtStoreNoOffset, 0, atomic, ResNone),
-	OpFence:       mono("fence", FmtNullary, SideEffects|CanLoad|CanStore, ResNone, 0),
+	OpLoad:              suffix("load", FmtLoad, load, ResCtrl),
+	OpStore:             operand("store", FmtStore, 0, store, ResNone),
+	OpUload8:            suffix("uload8", FmtLoad, load, ResCtrl),
+	OpSload8:            suffix("sload8", FmtLoad, load, ResCtrl),
+	OpUload16:           suffix("uload16", FmtLoad, load, ResCtrl),
+	OpSload16:           suffix("sload16", FmtLoad, load, ResCtrl),
+	OpUload32:           suffix("uload32", FmtLoad, load, ResCtrl),
+	OpSload32:           suffix("sload32", FmtLoad, load, ResCtrl),
+	OpIstore8:           operand("istore8", FmtStore, 0, store, ResNone),
+	OpIstore16:          operand("istore16", FmtStore, 0, store, ResNone),
+	OpIstore32:          operand("istore32", FmtStore, 0, store, ResNone),
+	OpUload8x8:          suffix("uload8x8", FmtLoad, load, ResCtrl),
+	OpSload8x8:          suffix("sload8x8", FmtLoad, load, ResCtrl),
+	OpUload16x4:         suffix("uload16x4", FmtLoad, load, ResCtrl),
+	OpSload16x4:         suffix("sload16x4", FmtLoad, load, ResCtrl),
+	OpUload32x2:         suffix("uload32x2", FmtLoad, load, ResCtrl),
+	OpSload32x2:         suffix("sload32x2", FmtLoad, load, ResCtrl),
+	OpStackAddr:         suffix("stack_addr", FmtStackAddr, 0, ResCtrl),
+	OpDynamicStackAddr:  suffix("dynamic_stack_addr", FmtDynamicStackLoad, 0, ResCtrl),
+	OpDynamicStackLoad:  suffix("dynamic_stack_load", FmtDynamicStackLoad, CanLoad, ResCtrl),
+	OpDynamicStackStore: operand("dynamic_stack_store", FmtDynamicStackStore, 0, CanStore, ResNone),
+	OpSymbolValue:       suffix("symbol_value", FmtUnaryGlobalValue, 0, ResCtrl),
+	OpTlsValue:          suffix("tls_value", FmtUnaryGlobalValue, 0, ResCtrl),
+	OpAtomicRmw:         suffix("atomic_rmw", FmtAtomicRmw, atomic, ResCtrl),
+	OpAtomicCas:         operand("atomic_cas", FmtAtomicCas, 2, atomic, ResCtrl),
+	OpAtomicLoad:        suffix("atomic_load", FmtLoadNoOffset, atomic, ResCtrl),
+	OpAtomicStore:       operand("atomic_store", FmtStoreNoOffset, 0, atomic, ResNone),
+	OpFence:             mono("fence", FmtNullary, SideEffects|CanLoad|CanStore, ResNone, 0),
 
 	OpGetPinnedReg:               suffix("get_pinned_reg", FmtNullary, SideEffects, ResCtrl),
 	OpSetPinnedReg:               operand("set_pinned_reg", FmtUnary, 0, SideEffects, ResNone),

@@ -764,7 +764,7 @@ func (p *parser) preamble() error {
 			prefix string
 			fn     func(int) error
 		}{
-			{"ss", p.declStackSlot}, {"gv", p.declGlobalValue}, {"sig", p.declSignature},
+			{"ss", p.declStackSlot}, {"dss", p.declDynamicStackSlot}, {"gv", p.declGlobalValue}, {"sig", p.declSignature},
 			{"fn", p.declFunction}, {"const", p.declConstant}, {"region", p.declRegion},
 			{"dt", p.declDynamicType},
 		} {
@@ -1031,6 +1031,28 @@ func (p *parser) declConstant(n int) error {
 	p.next()
 	p.f.Constants = grow(p.f.Constants, n, nil)
 	p.f.Constants[n] = b
+	return nil
+}
+
+func (p *parser) declDynamicStackSlot(n int) error {
+	t := p.tok()
+	if n < len(p.f.DynamicStackSlots) && p.f.DynamicStackSlots[n].Type != Invalid {
+		return p.errAt(t, "duplicate dynamic stack slot declaration")
+	}
+	if !p.isWord("explicit_dynamic_slot") {
+		return p.expected("'explicit_dynamic_slot'")
+	}
+	p.next()
+	tt := p.tok()
+	ty, err := p.typ()
+	if err != nil {
+		return err
+	}
+	if !ty.IsDynamic() {
+		return p.errAt(tt, "dynamic stack slot needs a dynamic type, found %s", ty)
+	}
+	p.f.DynamicStackSlots = grow(p.f.DynamicStackSlots, n, DynamicStackSlotData{})
+	p.f.DynamicStackSlots[n] = DynamicStackSlotData{Type: ty}
 	return nil
 }
 
@@ -1836,6 +1858,24 @@ func (p *parser) operands(d *InstData, ctrl Type) error {
 			return err
 		}
 		d.Code = uint8(c)
+	case FmtDynamicStackLoad:
+		n, err := p.entity("dss", "dynamic stack slot")
+		if err != nil {
+			return err
+		}
+		d.Entity = int32(n)
+	case FmtDynamicStackStore:
+		if err := p.values(1, d); err != nil {
+			return err
+		}
+		if err := p.expect(","); err != nil {
+			return err
+		}
+		n, err := p.entity("dss", "dynamic stack slot")
+		if err != nil {
+			return err
+		}
+		d.Entity = int32(n)
 	case FmtExceptionHandlerAddress:
 		b, err := p.block()
 		if err != nil {

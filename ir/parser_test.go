@@ -296,3 +296,31 @@ func TestNewInstInsertBefore(t *testing.T) {
 		t.Error("isplit.i8 accepted")
 	}
 }
+
+func TestDynamicStackSlots(t *testing.T) {
+	src := `function %d(i32) fast {
+    gv0 = dyn_scale_target_const.i32x4
+    dt0 = i32x4*gv0
+    dss0 = explicit_dynamic_slot dt0
+
+block0(v0: i32):
+    v1 = splat.dt0 v0
+    dynamic_stack_store v1, dss0
+    v2 = dynamic_stack_load.dt0 dss0
+    v3 = dynamic_stack_addr.i64 dss0
+    v4 = extract_vector v2, 0
+    return
+}
+`
+	f, err := ParseFile("d.clif", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fn := f.Functions[0].Func
+	if got := fn.String(); got != src {
+		t.Errorf("got\n%s\nwant\n%s", got, src)
+	}
+	if ty := fn.DFG.ValueType(4); ty != I32X4 {
+		t.Errorf("extract_vector result %s", ty)
+	}
+}

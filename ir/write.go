@@ -170,6 +170,12 @@ func (w *writer) preamble() bool {
 			n++
 		}
 	}
+	for i, ds := range f.DynamicStackSlots {
+		if ds.Type != Invalid {
+			w.decl("%s = explicit_dynamic_slot %s", DynamicStackSlot(i), w.typeName(ds.Type))
+			n++
+		}
+	}
 	for i, r := range f.AliasRegions {
 		if r.Declared {
 			w.decl("%s = %d \"%s\"", AliasRegion(i), r.UserID, r.Description)
@@ -469,6 +475,10 @@ func (w *writer) operands(inst Inst, d *InstData) {
 		fmt.Fprintf(b, " %s, %s, %s", arg(0), arg(1), d.TrapCode())
 	case FmtExceptionHandlerAddress:
 		fmt.Fprintf(b, " %s, %d", d.HandlerBlock(), d.Imm)
+	case FmtDynamicStackLoad:
+		b.WriteString(" " + d.DynamicStackSlot().String())
+	case FmtDynamicStackStore:
+		fmt.Fprintf(b, " %s, %s", arg(0), d.DynamicStackSlot())
 	}
 }
 
