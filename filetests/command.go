@@ -42,6 +42,24 @@ type Context struct {
 // (`precise-output`, `expect-fail`, ...).
 func (c *Context) HasOption(name string) bool { return contains(c.Test.Options, name) }
 
+// Filecheck checks text (a command's output for function fi) against the
+// function's filecheck directives and records a failure at the directive
+// that did not hold. Functions without directives pass.
+func (c *Context) Filecheck(out *Outcome, fi int, text string) {
+	chk := c.File.Checker(fi)
+	if chk.Empty() {
+		return
+	}
+	if err := chk.Check(text); err != nil {
+		ff := c.File.Parsed.Functions[fi]
+		line := ff.Line
+		if ce, ok := err.(*CheckError); ok {
+			line = ce.Directive.Line
+		}
+		out.Fail(line, "%s: filecheck: %v\nchecked text:\n%s", ff.Func.Name, err, text)
+	}
+}
+
 // Fail records a failure at line.
 func (o *Outcome) Fail(line int, format string, args ...any) {
 	o.Failures = append(o.Failures, Failure{line, fmt.Sprintf(format, args...)})
@@ -249,17 +267,7 @@ func (catCommand) Run(ctx *Context) Outcome {
 			ctx.PreciseOutput(&out, fi, text)
 			continue
 		}
-		c := ctx.File.checker(fi)
-		if c.Empty() {
-			continue
-		}
-		if err := c.Check(text); err != nil {
-			line := ff.Line
-			if ce, ok := err.(*CheckError); ok {
-				line = ce.Directive.Line
-			}
-			out.Fail(line, "%s: filecheck: %v\nprinted function:\n%s", ff.Func.Name, err, text)
-		}
+		ctx.Filecheck(&out, fi, text)
 	}
 	return out
 }

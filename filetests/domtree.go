@@ -63,15 +63,7 @@ func (domtreeCommand) Run(ctx *Context) Outcome {
 				out.Fail(ff.Line, "%s: idom(%s) = %s is not stated by a dominates: comment", fn.Name, b, id)
 			}
 		}
-		if c := f.checker(fi); !c.Empty() {
-			if err := c.Check(domtreeText(dom)); err != nil {
-				line := ff.Line
-				if ce, ok := err.(*CheckError); ok {
-					line = ce.Directive.Line
-				}
-				out.Fail(line, "%s: filecheck: %v\n%s", fn.Name, err, domtreeText(dom))
-			}
-		}
+		ctx.Filecheck(&out, fi, domtreeText(dom))
 	}
 	return out
 }

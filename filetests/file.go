@@ -133,9 +133,9 @@ func (f *File) anchorOf(fi int, loc verify.Location) verify.Location {
 	return loc
 }
 
-// directiveComments returns the filecheck directives that apply to
-// function fi: the file preamble's, then the function's own.
-func (f *File) checker(fi int) *Checker {
+// Checker returns the filecheck directives that apply to function fi: the
+// file preamble's, then the function's own.
+func (f *File) Checker(fi int) *Checker {
 	c := &Checker{}
 	add := func(cs []ir.Comment) {
 		for _, cm := range cs {

@@ -37,7 +37,13 @@ func upstreamDir(t testing.TB, sub string) string {
 // running it, so every function of every runtest must verify clean here.
 func TestUpstreamRuntestsVerifyClean(t *testing.T) {
 	dir := upstreamDir(t, "cranelift-runtests")
-	files, _ := filepath.Glob(filepath.Join(dir, "*.clif"))
+	var files []string
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && filepath.Ext(path) == ".clif" {
+			files = append(files, path)
+		}
+		return nil
+	})
 	if len(files) == 0 {
 		t.Skip("no runtests")
 	}
@@ -61,4 +67,30 @@ func TestUpstreamRuntestsVerifyClean(t *testing.T) {
 		}
 	}
 	t.Logf("%d files, %d functions verified, %d files did not parse", len(files), funcs, unparsed)
+}
+
+// BenchmarkVerifyRuntests verifies every function of the runtests corpus
+// (parsed once, outside the timer).
+func BenchmarkVerifyRuntests(b *testing.B) {
+	dir := upstreamDir(b, "cranelift-runtests")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.clif"))
+	var funcs []*ir.Function
+	for _, path := range files {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if file, err := ir.ParseFile(path, src); err == nil {
+			for _, ff := range file.Functions {
+				funcs = append(funcs, ff.Func)
+			}
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		for _, f := range funcs {
+			Check(f, Options{})
+		}
+	}
+	b.ReportMetric(float64(len(funcs)), "funcs/op")
 }
