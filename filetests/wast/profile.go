@@ -35,7 +35,7 @@ var suiteProfiles = []struct {
 	// memories"/"multiple tables" and u32 limits in the text format.
 	{"proposals/threads/", Profile{
 		Name:     "threads",
-		Features: wasm.SignExt | wasm.SatConv | wasm.MultiValue | wasm.BulkMemory | wasm.MutableGlobals | wasm.SIMD | wasm.Threads,
+		Features: wasm.SignExt | wasm.SatConv | wasm.MultiValue | wasm.BulkMemory | wasm.MutableGlobals | wasm.Threads,
 		Text:     wat.Options{U32Limits: true},
 	}},
 }
