@@ -760,3 +760,48 @@ func (a *Assembler) AvxPinsr(op Op, dst, src1 XMM, src2 GPR, lane uint8) error {
 func (a *Assembler) AvxPextr(op Op, dst GPR, src XMM, lane uint8) error {
 	return a.emitVEX(op, R(dst), X(src), I(int64(lane)))
 }
+
+// ---- Conveniences both tiers need ------------------------------------------------
+
+// Trap emits ud2 with a trap record: an unconditional trap here.
+func (a *Assembler) Trap(code encoder.TrapCode) error {
+	a.buf.AddTrap(code)
+	return a.Ud2()
+}
+
+// TrapIf branches to an out-of-line trap stub when cc holds, so the common
+// path falls through (bounds checks, divide-by-zero, overflow).
+func (a *Assembler) TrapIf(cc CC, code encoder.TrapCode) error {
+	return a.Jcc(cc, a.buf.DeferTrap(code))
+}
+
+// Const returns a RIP-relative memory operand for a pool constant with the
+// given bytes and alignment (float and vector literals, masks).
+func (a *Assembler) Const(data []byte, align int) Mem {
+	return AddrLabel(a.buf.UseConstant(data, align), 0)
+}
+
+// JumpTable binds table (4-byte aligned) to a table of 32-bit entries, each
+// the offset of its target from the start of the table. The dispatch
+// sequence, emitted before it with table as a RIP-relative operand, is
+//
+//	lea   table(%rip), %tmp
+//	movslq (%tmp,%idx,4), %tmp2
+//	add   %tmp, %tmp2
+//	jmp   *%tmp2
+//
+// Emit the table where it is not executed (after an unconditional jump).
+func (a *Assembler) JumpTable(table encoder.Label, targets []encoder.Label) {
+	for a.buf.Len()%4 != 0 {
+		a.buf.Put1(0xCC) // int3 padding: never executed
+	}
+	a.buf.Bind(table)
+	start := a.buf.Len()
+	for _, l := range targets {
+		off := a.buf.Len()
+		// Rel32 adds target - (off + 4); the field's initial value turns
+		// that into target - start.
+		a.buf.Put4(uint32(int32(off + 4 - start)))
+		a.buf.UseLabelAt(off, l, Rel32)
+	}
+}

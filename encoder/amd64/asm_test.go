@@ -537,3 +537,58 @@ func TestStringsNeverPanic(t *testing.T) {
 	}
 	_ = GPR(99).String() + XMM(99).String() + CC(99).String() + Size(3).String() + Op(9999).String() + LabelUse(9).String()
 }
+
+// TestJumpTable: each entry holds target - table start, the dispatch
+// sequence's contract.
+func TestJumpTable(t *testing.T) {
+	a, buf := newAsm()
+	targets := []encoder.Label{buf.NewLabel(), buf.NewLabel(), buf.NewLabel()}
+	table := buf.NewLabel()
+	a.Lea(Size64, RCX, AddrLabel(table, 0))
+	a.MovSXLoad(Size64, Size32, RDX, AddrIndex(RCX, RDI, 4, 0))
+	a.AluRR(Add, Size64, RDX, RCX)
+	a.JmpR(RDX)
+	a.JumpTable(table, targets)
+	for i, l := range targets {
+		buf.Bind(l)
+		a.MovRI(Size32, RAX, int64(i))
+		a.Ret()
+	}
+	c := finish(t, buf)
+	start, _ := buf.LabelOffset(table)
+	if start%4 != 0 {
+		t.Errorf("table at %d not aligned", start)
+	}
+	if got := ripTarget(t, c, 0); got != start {
+		t.Errorf("lea reaches %d, table at %d", got, start)
+	}
+	for i, l := range targets {
+		want, _ := buf.LabelOffset(l)
+		got := start + int(int32(binary.LittleEndian.Uint32(c[start+4*i:])))
+		if got != want {
+			t.Errorf("entry %d reaches %d, want %d", i, got, want)
+		}
+	}
+}
+
+// TestTrapHelpers: Trap records the ud2; TrapIf goes out of line.
+func TestTrapHelpers(t *testing.T) {
+	a, buf := newAsm()
+	a.TrapIf(CondO, 3)
+	a.Ret()
+	at := buf.Len()
+	a.Trap(5)
+	c, err := buf.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, ok := c.LookupTrap(uint32(at)); !ok || code != 5 {
+		t.Errorf("Trap record: %v %v", code, ok)
+	}
+	if len(c.Traps) != 2 {
+		t.Errorf("traps %v, want the inline one and the stub", c.Traps)
+	}
+	if got := gnu(t, c.Bytes[:6]); got != "jo .+0x3" {
+		t.Errorf("got %q", got)
+	}
+}
