@@ -9,10 +9,11 @@ import (
 
 // An operand kind says how one assembly operand turns into instruction bits
 // and back into text. Rows list their operands as tokens in the manual's
-// assembly order; parseArgs turns each token into an arg once, at init.
+// assembly order; parseArg turns each token into an arg once, when the
+// table is parsed.
 //
-// Every operand consumes one or more int64 values from the caller
-// (operand.nvals): registers are their typed value (class<<8 | number),
+// Every operand consumes zero or more int64 values from the caller
+// (arg.nvals): registers are their typed value (class<<8 | number),
 // immediates are the number the assembler would write, labels are byte
 // displacements from the instruction, memory operands are a base register
 // followed by an offset (or index register and extend).
@@ -90,6 +91,8 @@ const (
 	tNone           // element size only (ins); nothing encoded
 )
 
+// arg is one parsed operand token: its kind and the parameters the kind
+// needs. The meaning of the small fields depends on the kind.
 type arg struct {
 	kind  kind
 	pos   uint8  // primary bit position
@@ -102,7 +105,7 @@ type arg struct {
 	set   uint8 // allowed arrangements for kT (bit per Arrangement)
 	tenc  uint8 // T encoding scheme
 	scale uint8 // log2 scale of memory offsets / labels
-	n     uint8 // register list length; for kShift: 1 = ROR allowed
+	n     uint8 // list length (kVecList); flag: ROR allowed (kShift), MOVN (kMovImm), 32-bit (kMoviLSL), no value (kVShl)
 	hex   bool  // print immediate in hex
 	tok   string
 }
@@ -182,12 +185,19 @@ var clsByLetter = map[byte]uint16{'W': clsW, 'X': clsX, 'B': clsB, 'H': clsH, 'S
 //	Vn.Ts[i] Vn.S[i]       element, imm5 index; Vn.Ts[j4] imm4 index (ins)
 //	{Vn.16B}*k             k-register table list
 //	{Vt.B}[i] {Vt.T}       single-structure lane, ld1r list
-//	T=8B,16B,...  Tsz=...  T10=...  Tq=...  Ts=...   hidden arrangement
+//	T=8B,16B,...  Tsz=...  T10=...  Tq=...  Tq5=...  Ts=...
+//	                       hidden arrangement: size:Q at 22, sz:Q (FP), size:Q
+//	                       at 10, Q only, Q plus imm5 (dup), none (element size
+//	                       for ins); the list may be B, BHS, BHSD or SD
 //	#imm12 {lsl#12} {shift} {shift/noror} Rm.ext {extend} #bimm #imm16@5 {lsl#hw}
-//	#movz #movn #u:pos:width #x:pos:width #lsl #lsr #lsb #width #lsbi #widthi
-//	cond@12 invcond@12 L:pos:bits #tbit [Xn|SP] [u12/scale] [s9] [s9]! [s9]post
-//	[reg/scale] [p/scale] [p/scale]! [p/scale]post #0 #fimm #fimmv #imm8v #imm64v
-//	{lsl#8v16} {lsl#8v32} msl #vshl #vshr #extidx #barrier
+//	#movz #movn #u:pos:width #x:pos:width (decimal/hex) #lsl #lsr #lsb #width
+//	#lsbi #widthi (insert forms)  cond@12 invcond@12 #tbit
+//	L:pos:bits:scale       PC-relative field; pos 255 means ADR's immhi:immlo
+//	[Xn|SP] [u12/scale] [s9] [s9]! [s9]post [reg/scale] [p/scale] [p/scale]!
+//	[p/scale]post          memory: base only, scaled unsigned, unscaled, pre,
+//	                       post, register offset, pair offset/pre/post
+//	#0 #fimm #fimmv #imm8v #imm64v {lsl#8v16} {lsl#8v32} msl #vshl #vshl0
+//	#vshr #extidx #barrier
 func parseArg(tok string) (arg, error) {
 	a := arg{tok: tok}
 	bad := func() (arg, error) { return a, fmt.Errorf("bad operand token %q", tok) }
