@@ -229,27 +229,15 @@ func parseSettingWord(w string, line int) Setting {
 	return Setting{Name: w, Bare: true, Line: line}
 }
 
-// settingWords splits "a b=c d = e" into words, joining `x = y` to `x=y`.
+// settingWords splits a header line into words, gluing the spaced forms
+// `x = y`, `x= y` and `x =y` into `x=y`.
 func settingWords(s string) []string {
-	fields := strings.Fields(s)
 	var out []string
-	for i := 0; i < len(fields); i++ {
-		w := fields[i]
-		if (w == "=" || strings.HasSuffix(w, "=")) && len(out) > 0 && w == "=" {
-			out[len(out)-1] += "="
-			if i+1 < len(fields) {
-				out[len(out)-1] += fields[i+1]
-				i++
-			}
+	for _, w := range strings.Fields(s) {
+		n := len(out)
+		if n > 0 && (strings.HasPrefix(w, "=") || strings.HasSuffix(out[n-1], "=")) {
+			out[n-1] += w
 			continue
-		}
-		if strings.HasPrefix(w, "=") && len(out) > 0 {
-			out[len(out)-1] += w
-			continue
-		}
-		if strings.HasSuffix(w, "=") && i+1 < len(fields) {
-			w += fields[i+1]
-			i++
 		}
 		out = append(out, w)
 	}

@@ -324,3 +324,16 @@ block0(v0: i32):
 		t.Errorf("extract_vector result %s", ty)
 	}
 }
+
+func TestSettingWords(t *testing.T) {
+	for in, want := range map[string]string{
+		"set a=1 b":           "set|a=1|b",
+		"set a = 1 b":         "set|a=1|b",
+		"set a =1 b= 2":       "set|a=1|b=2",
+		"target x86_64 sse42": "target|x86_64|sse42",
+	} {
+		if got := strings.Join(settingWords(in), "|"); got != want {
+			t.Errorf("settingWords(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
