@@ -53,6 +53,7 @@ type allocator struct {
 	instStamp    int32
 	newReg       []PReg // indexed like affected
 	relocTargets RegSet
+	allocatable  RegSet // every class's allocatable registers
 	busyFn       func() RegSet // al.busyRegs, bound once
 
 	// Quality: block boundary states.
@@ -92,6 +93,7 @@ func (a *analysis) run(algo Algorithm) (*Output, error) {
 		pref, non := a.env.Preferred[c].Regs(), a.env.NonPreferred[c].Minus(a.env.Preferred[c]).Regs()
 		al.order[c] = append(append([]PReg(nil), pref...), non...)
 		al.calleeOrder[c] = append(append([]PReg(nil), non...), pref...)
+		al.allocatable = al.allocatable.Union(a.env.Allocatable(c))
 	}
 	// Allocations: one per operand, in instruction order.
 	out := al.out
@@ -610,11 +612,11 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 		v := ops[k].VReg()
 		r0 := al.vregReg[v.Index()]
 		pick := NoPReg
-		if r0 != NoPReg && !blocked.Contains(r0) && (!al.pinned.Contains(r0) || al.pinOwner[ri(r0)] == v) {
+		if r0 != NoPReg && al.allocatable.Contains(r0) && !blocked.Contains(r0) && (!al.pinned.Contains(r0) || al.pinOwner[ri(r0)] == v) {
 			pick = r0
 		} else {
 			for j := 0; j < k; j++ {
-				if ops[j].IsUse() && ops[j].VReg() == v && allocs[j].IsReg() && !blocked.Contains(allocs[j].Reg()) {
+				if ops[j].IsUse() && ops[j].VReg() == v && allocs[j].IsReg() && al.allocatable.Contains(allocs[j].Reg()) && !blocked.Contains(allocs[j].Reg()) {
 					pick = allocs[j].Reg()
 					break
 				}
@@ -690,7 +692,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 				blocked = lateBlocked
 			}
 			r0 := al.vregReg[x]
-			if r0 != NoPReg && !blocked.Contains(r0) && (!al.pinned.Contains(r0) || al.pinOwner[ri(r0)] == v) {
+			if r0 != NoPReg && al.allocatable.Contains(r0) && !blocked.Contains(r0) && (!al.pinned.Contains(r0) || al.pinOwner[ri(r0)] == v) {
 				al.pinned.Add(r0)
 				al.pinOwner[ri(r0)] = v
 				allocs[k] = RegLoc(r0)

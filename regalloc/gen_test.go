@@ -225,7 +225,7 @@ func (s *byteSource) intn(n int) int {
 // pressure is high.
 func generate(data []byte) (*testFunc, *MachineEnv) {
 	src := &byteSource{data: data}
-	env := testEnv(2+src.intn(7), 2+src.intn(5), 1+src.intn(3), src.intn(2) == 0)
+	env := testEnv(1+src.intn(8), 1+src.intn(6), 1+src.intn(3), src.intn(2) == 0)
 	return generateWith(src, env, genConfig{blocks: 1 + src.intn(10), maxInsts: 8}), env
 }
 
@@ -450,7 +450,7 @@ func generateWith(src *byteSource, env *MachineEnv, cfg genConfig) *testFunc {
 func genInst(src *byteSource, env *MachineEnv, nregs [NumClasses]int, pick func(RegClass) (VReg, bool), newV func(RegClass) VReg, classOf func() RegClass) testInst {
 	c := classOf()
 	n := nregs[c]
-	switch src.intn(10) {
+	switch src.intn(12) {
 	case 0: // call: fixed args, clobbers the caller-saved set, fixed result
 		var in testInst
 		used := map[VReg]bool{}
@@ -508,6 +508,12 @@ func genInst(src *byteSource, env *MachineEnv, nregs [NumClasses]int, pick func(
 		p := NewPReg(c, src.intn(n))
 		q := NewPReg(c, (p.Index()+1+src.intn(n-1))%n)
 		return testInst{ops: []Operand{FixedUseAtEnd(a, p), NewOperand(newV(c), DefKind, Early, Fixed, uint8(q)), Def(newV(c))}}
+	case 8: // a register outside the allocatable set (a stack or thread pointer)
+		if a, ok := pick(c); ok {
+			return testInst{ops: []Operand{FixedUse(a, NewPReg(c, 30)), Def(newV(c))}}
+		}
+	case 9:
+		return testInst{ops: []Operand{FixedDef(newV(c), NewPReg(c, 31))}}
 	case 7: // reuse of a fixed use, and a late any use
 		a, ok1 := pick(c)
 		b, ok2 := pick(c)
