@@ -53,7 +53,7 @@ type allocator struct {
 	instStamp    int32
 	newReg       []PReg // indexed like affected
 	relocTargets RegSet
-	allocatable  RegSet // every class's allocatable registers
+	allocatable  RegSet        // every class's allocatable registers
 	busyFn       func() RegSet // al.busyRegs, bound once
 
 	// Quality: block boundary states.
