@@ -53,6 +53,16 @@
 // arm64 ldr literal) simply waits; if its label ends up out of range, Finish
 // returns an error — never silently wrong bytes.
 //
+// The LabelUse contract is general enough for every ISA kiln targets:
+// useOff is where the field starts and PatchSize how many bytes the kind
+// owns, so a kind may own scattered bit-fields in one word (arm64 b.cond,
+// riscv64 B/J-type), a pair of instructions (riscv64 auipc+jalr, 8 bytes),
+// or a field in the middle of an instruction whose displacement counts from
+// the instruction start (s390x relative-long: the field sits 2 bytes in and
+// holds halfwords, so Patch computes (label - (useOff - 2)) / 2,
+// big-endian). riscv_test.go proves the chain beq → jal → auipc+jalr with
+// real RISC-V encodings over 3 MiB of code, decoded by x/arch's riscv64asm.
+//
 // # Constants, trap stubs, relocations, source locations
 //
 // UseConstant returns a label for a byte string with an alignment;
