@@ -44,6 +44,8 @@ type Operator struct {
 
 	Targets BrTable   // br_table
 	Catches CatchList // try_table
+
+	info *opInfo // the opcode's table row, for the validator
 }
 
 // I32 returns the value of an i32.const.
@@ -157,11 +159,13 @@ func (or *OperatorReader) Next() (Operator, error) {
 // Read decodes the next operator into op, reusing its storage.
 func (or *OperatorReader) Read(op *Operator) error {
 	r := &or.r
-	op.Offset = r.offset()
-	b, err := r.byte()
-	if err != nil {
-		return err
+	op.Offset = r.base + r.pos
+	if r.pos >= len(r.buf) {
+		return r.errEOF()
 	}
+	b := r.buf[r.pos]
+	r.pos++
+	var err error
 	var info *opInfo
 	code := Opcode(b)
 	if b >= 0xfb && b <= 0xfe {
@@ -186,6 +190,7 @@ func (or *OperatorReader) Read(op *Operator) error {
 		return errorf(op.Offset, "%s %02x: %s requires %v", msgIllegalOpcode, b, info.name, info.feature)
 	}
 	op.Op = code
+	op.info = info
 	switch info.imm {
 	case immNone:
 	case immBlock:

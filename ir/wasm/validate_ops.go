@@ -26,7 +26,7 @@ func (v *funcValidator) step() error {
 	if v.constMode && !v.constAllowed(op.Op) {
 		return v.errorf(op.Offset, "%s: %s is not constant", msgConstExprRequired, op.Op)
 	}
-	info := op.Op.info()
+	info := op.info
 	if !info.special {
 		return v.stepFixed(info)
 	}
