@@ -75,9 +75,10 @@ func (r *Report) Counts() (passed, failed, skipped int) {
 	return
 }
 
-// Write prints failures (`file:line: test CMD: message`), informational
-// output when verbose, the skip reasons with their counts, and the summary
-// line `N passed, N failed, N skipped`.
+// Write prints failures (`file:line: test CMD: message`) and output such
+// as `print:` results, every result's status when verbose, then the skip
+// reasons with their counts and the summary line
+// `N passed, N failed, N skipped`.
 func (r *Report) Write(w io.Writer, verbose bool) {
 	skips := map[string]int{}
 	for _, res := range r.Results {
@@ -89,10 +90,10 @@ func (r *Report) Write(w io.Writer, verbose bool) {
 		for _, f := range res.Failures {
 			fmt.Fprintf(w, "%s:%d: %s: %s%s\n", res.File, f.Line, label, target, f.Msg)
 		}
+		for _, o := range res.Output {
+			fmt.Fprintf(w, "%s: %s: %s%s\n", res.File, label, target, o)
+		}
 		if verbose {
-			for _, o := range res.Output {
-				fmt.Fprintf(w, "%s: %s: %s%s\n", res.File, label, target, o)
-			}
 			if res.Status == Passed {
 				fmt.Fprintf(w, "%s: %s: %sok\n", res.File, label, target)
 			}
