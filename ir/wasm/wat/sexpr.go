@@ -94,8 +94,12 @@ func (r *reader) skipSpace() error {
 			r.off++
 			r.newline()
 		case c == ';' && r.peek(1) == ';':
+			start := r.off
 			for r.off < len(r.src) && r.src[r.off] != '\n' {
 				r.off++
+			}
+			if !utf8.Valid(r.src[start:r.off]) {
+				return errorf(Pos{r.line, int32(start-r.lineStart) + 1}, "malformed UTF-8 encoding")
 			}
 		case c == '(' && r.peek(1) == ';':
 			if err := r.blockComment(); err != nil {

@@ -197,3 +197,14 @@ func TestNamesOption(t *testing.T) {
 		t.Errorf("without Names the binary should carry no name section")
 	}
 }
+
+func TestCommentsMustBeUTF8(t *testing.T) {
+	for _, src := range []string{"(module) ;; \xff", "(module (; \xc3 ;))"} {
+		if _, err := Parse([]byte(src)); err == nil || !strings.Contains(err.Error(), "malformed UTF-8") {
+			t.Errorf("Parse(%q) = %v, want malformed UTF-8", src, err)
+		}
+	}
+	if _, err := Parse([]byte("(module) ;; ünïcödé (; nested? no ;)\n(; (; ü ;) ;)")); err != nil {
+		t.Errorf("valid comments rejected: %v", err)
+	}
+}
