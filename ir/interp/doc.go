@@ -115,7 +115,7 @@
 //     not implemented and report an unsupported-opcode error.
 //   - Dynamic vector types run with a scale of 1: dyn_scale_target_const
 //     is 1, a dtN value is its base vector, extract_vector of part 0 is
-//     the identity.
+//     the identity; dynamic stack slots (dssN) hold one base vector.
 //   - f128 arithmetic and conversions are not implemented.
 //   - There is no heap or table memory: only stack slots are addressable.
 //     The `aligned` flag is not checked (Cranelift's interpreter may report

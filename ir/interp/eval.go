@@ -320,6 +320,15 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		}
 		addr := stackBase + fr.memOff + fr.fn.slotOff[ss] + uint64(int64(d.Offset()))
 		return scalar(rty, u128{addr, 0}), 0, nil
+	case ir.OpDynamicStackAddr, ir.OpDynamicStackLoad:
+		addr, err := dynSlotAddr(fr, d)
+		if err != nil {
+			return ir.DataValue{}, 0, err
+		}
+		if op == ir.OpDynamicStackAddr {
+			return scalar(rty, u128{addr, 0}), 0, nil
+		}
+		return in.load(ir.OpLoad, rty, addr, ir.TrustedMemFlags)
 	case ir.OpFuncAddr:
 		fref := d.FuncRef()
 		if fref < 0 || int(fref) >= len(fr.fn.callees) || fr.fn.callees[fref] < 0 {
@@ -344,6 +353,15 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		return vectorOp(f, d, ctrl, rty, x, y, z)
 	}
 	return ir.DataValue{}, 0, fmt.Errorf("%w opcode", errUnsupported)
+}
+
+// dynSlotAddr is the address of the dynamic stack slot of d.
+func dynSlotAddr(fr *frame, d *ir.InstData) (uint64, error) {
+	ds := d.DynamicStackSlot()
+	if ds < 0 || int(ds) >= len(fr.fn.dynOff) || fr.fn.f.DynamicStackSlots[ds].Type == ir.Invalid {
+		return 0, fmt.Errorf("undeclared dynamic stack slot %d", ds)
+	}
+	return stackBase + fr.memOff + fr.fn.dynOff[ds], nil
 }
 
 // globalValue computes a global value (vmctx, load, iadd_imm, symbol).

@@ -232,6 +232,18 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			}
 			writeValue(x, min(x.Ty.LaneBits()/8, size), b, d.Flags.Endianness() == ir.BigEndian)
 
+		case ir.OpDynamicStackStore:
+			x := slots[alias[args[0]]]
+			addr, err := dynSlotAddr(fr, d)
+			if err != nil {
+				return nil, fail("%w", err)
+			}
+			b := in.mem.slice(addr, x.Ty.Bytes())
+			if b == nil {
+				return nil, trap(ir.TrapHeapOutOfBounds)
+			}
+			writeValue(x, x.Ty.Bytes(), b, false)
+
 		case ir.OpUaddOverflow, ir.OpSaddOverflow, ir.OpUsubOverflow, ir.OpSsubOverflow,
 			ir.OpUmulOverflow, ir.OpSmulOverflow,
 			ir.OpUaddOverflowCin, ir.OpSaddOverflowCin, ir.OpUsubOverflowBin, ir.OpSsubOverflowBin:

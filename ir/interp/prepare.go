@@ -19,6 +19,7 @@ type function struct {
 	ctrl    []ir.Type  // per instruction: the controlling type
 	params  []ir.Value // entry block parameters
 	slotOff []uint64   // per stack slot: offset in the frame
+	dynOff  []uint64   // per dynamic stack slot: offset in the frame
 	frame   uint64     // frame size in bytes
 	align   uint64     // frame alignment
 	callees []int      // per FuncRef: index in the callee space, -1 unresolved
@@ -100,6 +101,13 @@ func (in *Interpreter) prepare(fn *function) {
 		if fn.frame > 1<<40 {
 			fail("stack frame too large")
 		}
+	}
+
+	// Dynamic slots follow, sized for a scale of 1 (see OpExtractVector).
+	for _, ds := range f.DynamicStackSlots {
+		fn.frame = (fn.frame + 15) &^ 15
+		fn.dynOff = append(fn.dynOff, fn.frame)
+		fn.frame += uint64(ds.Type.Bytes())
 	}
 
 	fn.callees = make([]int, len(f.ExtFuncs))
