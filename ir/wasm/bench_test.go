@@ -2,10 +2,10 @@ package wasm
 
 import (
 	"os"
-	"syscall"
 	"os/exec"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 )
