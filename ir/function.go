@@ -27,6 +27,8 @@ const (
 
 var callConvNames = [numCallConvs]string{"", "fast", "tail", "system_v", "windows_fastcall", "apple_aarch64", "probestack", "winch", "preserve_all", "cold", "patchable"}
 
+// String names the convention; CallConvUnset prints as "fast", the
+// default a parser would read back.
 func (c CallConv) String() string {
 	if c == CallConvUnset || c >= numCallConvs {
 		return "fast"

@@ -13,7 +13,7 @@ type Layout struct {
 	insts      []instNode
 	first      Block
 	last       Block
-	initalised bool
+	initialised bool
 }
 
 type blockNode struct {
@@ -29,9 +29,9 @@ type instNode struct {
 }
 
 func (l *Layout) init() {
-	if !l.initalised {
+	if !l.initialised {
 		l.first, l.last = NoBlock, NoBlock
-		l.initalised = true
+		l.initialised = true
 	}
 }
 
