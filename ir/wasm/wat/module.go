@@ -134,6 +134,7 @@ type module struct {
 	exportNames                                                                                   map[string]bool
 	usesDataCount                                                                                 bool
 
+	sigIndex   map[string]uint32            // signature key → first matching type (funcTypeFor)
 	name       string                       // the module's $id
 	localNames map[uint32]map[uint32]string // function index → local index → $id (Options.Names)
 }
@@ -501,18 +502,29 @@ func (m *module) typeIndex(n *Node) (uint32, error) { return resolve(&m.typeName
 // type definition when none matches. Only a final function type that forms
 // a rec group on its own matches, as the GC proposal requires.
 func (m *module) funcTypeFor(s sig) uint32 {
-	key := s.key()
-	for i, d := range m.types {
-		if d.isFunc && d.final && len(d.supers) == 0 && d.single && d.sig.key() == key {
-			return uint32(i)
+	if m.sigIndex == nil {
+		// Index the explicit candidates once; the first definition wins.
+		m.sigIndex = map[string]uint32{}
+		for i, d := range m.types {
+			if d.isFunc && d.final && len(d.supers) == 0 && d.single {
+				if _, seen := m.sigIndex[d.sig.key()]; !seen {
+					m.sigIndex[d.sig.key()] = uint32(i)
+				}
+			}
 		}
+	}
+	key := s.key()
+	if idx, ok := m.sigIndex[key]; ok {
+		return idx
 	}
 	d := &typeDef{isFunc: true, final: true, sig: s, single: true, implicit: true}
 	d.sig.paramNames = nil
 	d.encoded = s.encode(nil)
 	m.types = append(m.types, d)
 	m.groups = append(m.groups, recGroup{start: len(m.types) - 1, size: 1})
-	return uint32(len(m.types) - 1)
+	idx := uint32(len(m.types) - 1)
+	m.sigIndex[key] = idx
+	return idx
 }
 
 // typeUse parses "(type x)? (param ...)* (result ...)*" at kids[i].
