@@ -9,10 +9,10 @@ import "iter"
 // a block's instructions are linked first→last; prev/next of the ends are
 // NoInst/NoBlock.
 type Layout struct {
-	blocks     []blockNode
-	insts      []instNode
-	first      Block
-	last       Block
+	blocks      []blockNode
+	insts       []instNode
+	first       Block
+	last        Block
 	initialised bool
 }
 
