@@ -500,11 +500,17 @@ func (p *printer) instr(op *wasm.Operator) string {
 	case immLabel, immRethrow, immFunc, immType, immLocal, immGlobal, immTable, immElem, immMem, immData, immTag:
 		s += fmt.Sprintf(" %d", op.Index)
 	case immBrTable:
+		// A builder: tables can have millions of targets.
+		var b strings.Builder
+		b.WriteString(s)
 		it := op.Targets.Iter()
 		for l, ok := it.Next(); ok; l, ok = it.Next() {
-			s += fmt.Sprintf(" %d", l)
+			b.WriteByte(' ')
+			b.WriteString(strconv.FormatUint(uint64(l), 10))
 		}
-		s += fmt.Sprintf(" %d", op.Targets.Default)
+		b.WriteByte(' ')
+		b.WriteString(strconv.FormatUint(uint64(op.Targets.Default), 10))
+		s = b.String()
 	case immCallIndirect:
 		s += fmt.Sprintf(" %d %s", op.Index2, p.typeUse(op.Index))
 	case immTableCopy, immMemCopy, immField, immTypeN, immTypeData, immTypeElem, immTypeType:
