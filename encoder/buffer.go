@@ -49,11 +49,16 @@ type deferredTrap struct {
 // still delete or invert (see Bind).
 type branch struct {
 	start, end int32
-	fixup      int32   // index into Buffer.fixups
-	target     Label   // current target
-	inverted   []byte  // the inverted encoding; nil for an unconditional branch
+	fixup      int32 // index into Buffer.fixups
+	target     Label // current target
+	cond       bool  // conditional: inverted holds the opposite encoding
+	inverted   [maxBranchSize]byte
 	labelsAt   []Label // labels bound at start when the branch was added
 }
+
+// maxBranchSize bounds the length of a branch the buffer may rewrite (amd64
+// jcc rel32 is 6 bytes, s390x brcl 6, riscv64 pairs 8).
+const maxBranchSize = 8
 
 // Buffer accumulates the machine code of one function. See the package
 // documentation for the model; in short:
@@ -297,7 +302,7 @@ func inRange(f fixup, labelOff int32) bool {
 // unconditional branch the buffer may delete when it turns out to jump to
 // the next instruction.
 func (b *Buffer) AddUncondBranch(start, end int, target Label) {
-	b.addBranch(start, end, target, nil)
+	b.addBranch(start, end, target, nil, false)
 }
 
 // AddCondBranch is AddUncondBranch for a conditional branch; inverted is the
@@ -308,10 +313,14 @@ func (b *Buffer) AddCondBranch(start, end int, target Label, inverted []byte) {
 		b.fail("AddCondBranch: inverted encoding has %d bytes, branch has %d", len(inverted), end-start)
 		return
 	}
-	b.addBranch(start, end, target, slices.Clone(inverted))
+	b.addBranch(start, end, target, inverted, true)
 }
 
-func (b *Buffer) addBranch(start, end int, target Label, inverted []byte) {
+func (b *Buffer) addBranch(start, end int, target Label, inverted []byte, cond bool) {
+	if end-start > maxBranchSize {
+		b.fail("branch [%d,%d) is longer than %d bytes", start, end, maxBranchSize)
+		return
+	}
 	if end != len(b.data) || start < 0 || start >= end || len(b.fixups) == 0 {
 		b.fail("branch [%d,%d) is not the last emitted instruction (code length %d)", start, end, len(b.data))
 		return
@@ -329,10 +338,9 @@ func (b *Buffer) addBranch(start, end int, target Label, inverted []byte) {
 	if b.labelsAtTailOff == int32(start) && len(b.labelsAtTail) > 0 {
 		at = slices.Clone(b.labelsAtTail)
 	}
-	b.branches = append(b.branches, branch{
-		start: int32(start), end: int32(end), fixup: int32(fi),
-		target: target, inverted: inverted, labelsAt: at,
-	})
+	br := branch{start: int32(start), end: int32(end), fixup: int32(fi), target: target, cond: cond, labelsAt: at}
+	copy(br.inverted[:], inverted)
+	b.branches = append(b.branches, br)
 }
 
 // simplifyBranches runs after a label is bound at the tail. It keeps the
@@ -349,7 +357,7 @@ func (b *Buffer) simplifyBranches() {
 		}
 		// Labels bound at an unconditional branch now mean its target
 		// (jump threading), unless that would make a cycle.
-		if last.inverted == nil && len(last.labelsAt) > 0 {
+		if !last.cond && len(last.labelsAt) > 0 {
 			kept := last.labelsAt[:0]
 			for _, l := range last.labelsAt {
 				if !b.aliasLabel(l, last.target) {
@@ -365,20 +373,21 @@ func (b *Buffer) simplifyBranches() {
 		}
 		// An unconditional branch right after another one, with no label
 		// left at it, cannot be reached: delete it.
-		if last.inverted == nil && len(last.labelsAt) == 0 && n >= 2 {
-			if prev := &b.branches[n-2]; prev.inverted == nil && prev.end == last.start {
+		if !last.cond && len(last.labelsAt) == 0 && n >= 2 {
+			if prev := &b.branches[n-2]; !prev.cond && prev.end == last.start {
 				b.truncateBranch()
 				continue
 			}
 		}
 		// jcc L1; jmp L2; L1:  ==>  jncc L2; L1:
 		// Only when nothing else jumps to the jmp (no label bound at it).
-		if last.inverted == nil && len(last.labelsAt) == 0 && n >= 2 {
+		if !last.cond && len(last.labelsAt) == 0 && n >= 2 {
 			prev := &b.branches[n-2]
-			if prev.inverted != nil && prev.end == last.start && b.resolve(prev.target) == tail {
+			if prev.cond && prev.end == last.start && b.resolve(prev.target) == tail {
 				code := b.data[prev.start:prev.end]
-				old := slices.Clone(code)
-				copy(code, prev.inverted)
+				var old [maxBranchSize]byte
+				copy(old[:], code)
+				copy(code, prev.inverted[:len(code)])
 				prev.inverted = old
 				prev.target = last.target
 				b.fixups[prev.fixup].label = last.target
