@@ -138,6 +138,13 @@ func (mv *moduleValidator) types() error {
 			}
 		}
 	}
+	if !mv.f.Has(MultiValue) {
+		for i := range m.Types {
+			if len(m.Types[i].Results) > 1 {
+				return errorf(0, "%s: type %d has %d results (multi-value disabled)", msgInvalidResultArity, i, len(m.Types[i].Results))
+			}
+		}
+	}
 	m.canonicalize()
 	for i := range m.Types {
 		if err := m.checkSubType(uint32(i)); err != nil {

@@ -190,6 +190,9 @@ func (v *funcValidator) elemSegment(idx uint32) (ValType, error) {
 
 func (v *funcValidator) checkBlockType(bt BlockType) error {
 	if bt.Index >= 0 {
+		if !v.f.Has(MultiValue) {
+			return v.errorf(v.op.Offset, "%s: block type index needs multi-value", msgInvalidResultArity)
+		}
 		_, err := v.funcType(uint32(bt.Index))
 		return err
 	}

@@ -170,6 +170,8 @@ func invalidCases() []invalidCase {
 			}
 			return cat(b, op(0x00))
 		}()))), 0, "implementation limit"},
+		{"multi-value disabled", module(typeSec(ft()(tI32, tI32))), SignExt, msgInvalidResultArity},
+		{"block type index without multi-value", module(typeSec(ft()()), funcSec(0), codeSec(body(nil, op(0x02, 0), op(end)))), SignExt, msgInvalidResultArity},
 		{"simd disabled", fn(nil, nil, prefixed(0xfd, 12, make([]byte, 16)), op(drop)), SignExt, msgIllegalOpcode},
 	}
 }
