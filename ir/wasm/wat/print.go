@@ -483,20 +483,22 @@ func (p *printer) instr(op *wasm.Operator) string {
 	case immBlock, immTry:
 		s += p.blockTypeText(op.Block)
 	case immTryTable:
-		s += p.blockTypeText(op.Block)
+		var b strings.Builder
+		b.WriteString(s + p.blockTypeText(op.Block))
 		it := op.Catches.Iter()
 		for c, ok := it.Next(); ok; c, ok = it.Next() {
 			switch c.Kind {
 			case wasm.CatchTag:
-				s += fmt.Sprintf(" (catch %d %d)", c.Tag, c.Label)
+				fmt.Fprintf(&b, " (catch %d %d)", c.Tag, c.Label)
 			case wasm.CatchTagRef:
-				s += fmt.Sprintf(" (catch_ref %d %d)", c.Tag, c.Label)
+				fmt.Fprintf(&b, " (catch_ref %d %d)", c.Tag, c.Label)
 			case wasm.CatchAll:
-				s += fmt.Sprintf(" (catch_all %d)", c.Label)
+				fmt.Fprintf(&b, " (catch_all %d)", c.Label)
 			case wasm.CatchAllRef:
-				s += fmt.Sprintf(" (catch_all_ref %d)", c.Label)
+				fmt.Fprintf(&b, " (catch_all_ref %d)", c.Label)
 			}
 		}
+		s = b.String()
 	case immLabel, immRethrow, immFunc, immType, immLocal, immGlobal, immTable, immElem, immMem, immData, immTag:
 		s += fmt.Sprintf(" %d", op.Index)
 	case immBrTable:
