@@ -277,6 +277,10 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpAtomicLoad:  sig(setIntScalar, addr),
 	ir.OpAtomicStore: sig(setIntScalar, same, addr),
 
+	ir.OpDynamicStackAddr:  sig(setAddr),
+	ir.OpDynamicStackLoad:  sig(setVector),
+	ir.OpDynamicStackStore: sig(setVector, same),
+
 	ir.OpGetPinnedReg:               sig(setAddr),
 	ir.OpSetPinnedReg:               sig(setAddr, same),
 	ir.OpGetFramePointer:            sig(setAddr),
