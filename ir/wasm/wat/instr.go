@@ -102,7 +102,7 @@ func (m *module) funcBody(idx uint32, s sig, k []*Node) ([]byte, error) {
 	}
 	body = appendU32(body, uint32(groups))
 	body = append(body, decl...)
-	code, err := c.seq(nil, k, i, false)
+	code, err := c.seq(nil, k, i)
 	if err != nil {
 		return nil, err
 	}
@@ -113,24 +113,26 @@ func (m *module) funcBody(idx uint32, s sig, k []*Node) ([]byte, error) {
 // constExpr encodes a constant expression (globals, offsets, elements).
 func (m *module) constExpr(k []*Node) ([]byte, error) {
 	c := &funcCtx{m: m, locals: names{kind: "local"}}
-	code, err := c.seq(nil, k, 0, false)
+	code, err := c.seq(nil, k, 0)
 	if err != nil {
 		return nil, err
 	}
 	return append(code, 0x0b), nil
 }
 
-// seqEnd reports which keyword ended a flat instruction sequence.
+// blockEnds are the keywords that end or divide a flat block.
 var blockEnds = map[string]bool{"end": true, "else": true, "catch": true, "catch_all": true, "delegate": true}
 
-// seq encodes the instructions k[i:] and appends them to b. With stops set
-// it stops at a block-ending keyword (end, else, catch, ...) and returns its
-// index in *stopAt; otherwise such a keyword is an error.
-func (c *funcCtx) seq(b []byte, k []*Node, i int, stops bool) ([]byte, error) {
-	b, _, err := c.seqUntil(b, k, i, stops)
+// seq encodes the whole instruction sequence k[i:], appending to b; a
+// block-ending keyword in it is an error.
+func (c *funcCtx) seq(b []byte, k []*Node, i int) ([]byte, error) {
+	b, _, err := c.seqUntil(b, k, i, false)
 	return b, err
 }
 
+// seqUntil encodes instructions from k[i:], appending to b. With stops set
+// it stops at a block-ending keyword (end, else, catch, catch_all,
+// delegate) and returns its index; otherwise such a keyword is an error.
 func (c *funcCtx) seqUntil(b []byte, k []*Node, i int, stops bool) ([]byte, int, error) {
 	var err error
 	for i < len(k) {
@@ -324,7 +326,7 @@ func (c *funcCtx) folded(b []byte, n *Node) ([]byte, error) {
 			b = append(b, head...)
 			c.labels = append(c.labels, label)
 			defer func() { c.labels = c.labels[:len(c.labels)-1] }()
-			if b, err = c.seq(b, then.Kids, 1, false); err != nil {
+			if b, err = c.seq(b, then.Kids, 1); err != nil {
 				return nil, err
 			}
 			if els := cur.next(); els != nil {
@@ -332,7 +334,7 @@ func (c *funcCtx) folded(b []byte, n *Node) ([]byte, error) {
 					return nil, errorf(els.Pos, "unexpected token, expected (else ...)")
 				}
 				b = append(b, 0x05)
-				if b, err = c.seq(b, els.Kids, 1, false); err != nil {
+				if b, err = c.seq(b, els.Kids, 1); err != nil {
 					return nil, err
 				}
 			}
@@ -348,7 +350,7 @@ func (c *funcCtx) folded(b []byte, n *Node) ([]byte, error) {
 			if do == nil || !do.IsList("do") {
 				return nil, errorf(cur.pos(), "unexpected token, expected (do ...)")
 			}
-			if b, err = c.seq(b, do.Kids, 1, false); err != nil {
+			if b, err = c.seq(b, do.Kids, 1); err != nil {
 				return nil, err
 			}
 			handlers := 0
@@ -368,13 +370,13 @@ func (c *funcCtx) folded(b []byte, n *Node) ([]byte, error) {
 					}
 					b = append(b, 0x07)
 					b = appendU32(b, tag)
-					if b, err = c.seq(b, h.Kids, 2, false); err != nil {
+					if b, err = c.seq(b, h.Kids, 2); err != nil {
 						return nil, err
 					}
 				case "catch_all":
 					handlers = -1
 					b = append(b, 0x19)
-					if b, err = c.seq(b, h.Kids, 1, false); err != nil {
+					if b, err = c.seq(b, h.Kids, 1); err != nil {
 						return nil, err
 					}
 				case "delegate":
@@ -401,7 +403,7 @@ func (c *funcCtx) folded(b []byte, n *Node) ([]byte, error) {
 		b = append(b, head...)
 		c.labels = append(c.labels, label)
 		defer func() { c.labels = c.labels[:len(c.labels)-1] }()
-		if b, err = c.seq(b, n.Kids, cur.i, false); err != nil {
+		if b, err = c.seq(b, n.Kids, cur.i); err != nil {
 			return nil, err
 		}
 		return append(b, 0x0b), nil
