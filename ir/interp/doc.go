@@ -11,7 +11,8 @@
 //	res, err := in.Call("%name", args)  // or "name"; args typed as the signature
 //	var tr *interp.Trap; errors.As(err, &tr) // tr.Code, tr.Func, tr.Inst
 //
-// Calls inside the functions resolve `fnN = %name` (or uN:M) to a function
+// New keeps pointers to the functions and precomputes from them: do not
+// modify them afterwards. Calls inside the functions resolve `fnN = %name` (or uN:M) to a function
 // of the same set by name, and otherwise to the libcalls %CeilF32,
 // %CeilF64, %FloorF32, %FloorF64, %TruncF32, %TruncF64, %NearestF32 and
 // %NearestF64. A trap is a *Trap; anything else that stops execution (an
@@ -85,9 +86,10 @@
 // fabs and fcopysign are sign-bit operations and keep payloads, and so do
 // bitcast, select and memory, all of which the runtests check bit for
 // bit. fmin/fmax order -0.0 below +0.0. nearest rounds half to even. fma
-// rounds once: math.FMA for f64, an exact big.Float sum for f32 (whose
-// float64 FMA could round twice), and for f16 the float64 FMA with ties
-// broken by the sign of its exact error.
+// rounds once: math.FMA for f64; for f32 the float64 FMA, recomputed
+// exactly with big.Float in the rare case where it lands on a float32
+// midpoint and a second rounding could go wrong; for f16 the float64 FMA
+// with ties broken by the sign of its exact error.
 //
 // f16 arithmetic is computed in float64 and rounded once (f16.go). f128
 // is storage only: constants, loads, stores, select, bitcast and the

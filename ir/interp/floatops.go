@@ -208,11 +208,40 @@ func fma(n int, a, b, c u128) (u128, bool) {
 			return fromF32(float32(r)), true
 		}
 		// x*y is exact in float64, but x*y+z rounded to float64 and then
-		// to float32 may round twice; compute it exactly instead.
-		f, _ := exactFMA(x, y, z).Float32()
+		// to float32 may round twice. That goes wrong only when the float64
+		// result sits exactly halfway between two float32 values (every
+		// such midpoint is a float64, and rounding is monotonic); only then
+		// compute the exact sum, which allocates.
+		f := float32(r)
+		if !isF32Midpoint(r, f) {
+			return fromF32(f), true
+		}
+		f, _ = exactFMA(x, y, z).Float32()
 		return fromF32(f), true
 	}
 	return u128{}, false
+}
+
+// isF32Midpoint reports whether r lies exactly halfway between f (r
+// rounded to float32) and f's neighbour on r's side.
+func isF32Midpoint(r float64, f float32) bool {
+	if math.IsInf(float64(f), 0) {
+		// Halfway between the largest float32 and 2^128 rounds to Inf.
+		return math.Abs(r) == 0x1p128-0x1p103
+	}
+	if float64(f) == r {
+		return false
+	}
+	dir := float32(math.Inf(1))
+	if r < float64(f) {
+		dir = float32(math.Inf(-1))
+	}
+	n := math.Nextafter32(f, dir)
+	if math.IsInf(float64(n), 0) {
+		// Past the largest float32 the "neighbour" is 2^128.
+		return math.Abs(r) == math.Abs(float64(f))+math.Ldexp(1, 103)
+	}
+	return r == (float64(f)+float64(n))/2
 }
 
 // exactFMA returns x*y+z without rounding (finite operands): 2048 bits

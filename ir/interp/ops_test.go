@@ -188,3 +188,43 @@ func TestConversions(t *testing.T) {
 		}
 	}
 }
+
+// TestFMA32AgainstExact compares the f32 fma fast path with the exact
+// computation on random operands and on operands built to land near
+// float32 midpoints.
+func TestFMA32AgainstExact(t *testing.T) {
+	x := uint64(0x9e3779b97f4a7c15)
+	next := func() uint32 {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		return uint32(x)
+	}
+	for i := 0; i < 200000; i++ {
+		a, b, c := next(), next(), next()
+		if i%2 == 0 {
+			// Similar exponents make cancellation and ties likelier.
+			b = b&0x807fffff | 0x3f800000
+			c = c&0x80ffffff | a&0x7f000000
+		}
+		if i%7 == 0 {
+			a = 0x3f800001 // 1+2^-23
+			b = 0x3f7ffffe // 1-2^-23
+			c = next()&0x807fffff | 0x4b800000
+		}
+		fa, fb, fc := math.Float32frombits(a), math.Float32frombits(b), math.Float32frombits(c)
+		xa, xb, xc := float64(fa), float64(fb), float64(fc)
+		if xa != xa || xb != xb || xc != xc || math.IsInf(xa, 0) || math.IsInf(xb, 0) || math.IsInf(xc, 0) {
+			continue
+		}
+		want, _ := exactFMA(xa, xb, xc).Float32()
+		got, _ := fma(32, u128{uint64(a), 0}, u128{uint64(b), 0}, u128{uint64(c), 0})
+		wb := fromF32(want).lo
+		if math.Float32frombits(uint32(wb)) == 0 && math.Float32frombits(uint32(got.lo)) == 0 {
+			continue // exact zero: big.Float's sign may differ from IEEE's (+0)
+		}
+		if got.lo != wb {
+			t.Fatalf("fma(%#x, %#x, %#x) = %#x, exact rounding gives %#x", a, b, c, got.lo, wb)
+		}
+	}
+}

@@ -123,7 +123,7 @@ func (in *Interpreter) prepare(fn *function) {
 		fail("no entry block")
 		return
 	}
-	fn.params = dfg.BlockParams(entry)
+	fn.params = append([]ir.Value(nil), dfg.BlockParams(entry)...)
 	if len(fn.params) != len(f.Signature.Params) {
 		fail("entry block has %d parameters, signature %d", len(fn.params), len(f.Signature.Params))
 	}
