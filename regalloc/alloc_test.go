@@ -255,6 +255,14 @@ func TestInvalidInput(t *testing.T) {
 			bd.block()
 			bd.op(Def(v))
 		}, 0, "does not end with a branch"},
+		{"successor listed twice", func(bd *builder) {
+			c := bd.vreg(Int)
+			bd.block()
+			bd.op(Def(c))
+			bd.jump([]Block{1, 1}, nil, Use(c))
+			bd.block()
+			bd.ret()
+		}, 1, "successor twice"},
 		{"argument count", func(bd *builder) {
 			v, p := bd.vreg(Int), bd.vreg(Int)
 			bd.block()

@@ -118,6 +118,13 @@ func (a *analysis) checkCFG() error {
 			return errorf(b, last, -1, "a branch with a single successor may not have operands (its edge moves go just before it)")
 		}
 		for k, s := range succs {
+			for _, t := range succs[:k] {
+				if t == s {
+					return errorf(b, last, -1, "block %d is a successor twice: split one of the edges", s)
+				}
+			}
+		}
+		for k, s := range succs {
 			if s < 0 || int(s) >= a.nBlocks {
 				return errorf(b, last, -1, "successor %d out of range", s)
 			}
@@ -143,9 +150,14 @@ func (a *analysis) checkCFG() error {
 				}
 			}
 		}
-		for _, p := range f.Preds(b) {
+		for k, p := range f.Preds(b) {
 			if p < 0 || int(p) >= a.nBlocks {
 				return errorf(b, -1, -1, "predecessor %d out of range", p)
+			}
+			for _, q := range f.Preds(b)[:k] {
+				if q == p {
+					return errorf(b, -1, -1, "block %d is listed twice as a predecessor", p)
+				}
 			}
 			found := false
 			for _, s := range f.Succs(p) {
@@ -485,6 +497,7 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 	}
 	exposed := make([]exposure, 0, a.nInsts)
 	undefined, undefinedAt, undefinedBlock := NoVReg, Inst(-1), Block(-1)
+	badClass, badClassAt := NoVReg, Inst(-1)
 	defStamp := make([]int32, a.nVRegs)
 	expStamp := make([]int32, a.nVRegs)
 	for b := Block(0); int(b) < a.nBlocks; b++ {
@@ -497,6 +510,9 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 		blockExposed := len(exposed)
 		expose := func(v VReg, i Inst) {
 			x := v.Index()
+			if a.defBlock[x] >= 0 && a.vclass[x] != v.Class() && badClass == NoVReg {
+				badClass, badClassAt = v, i
+			}
 			if defStamp[x] != stamp && expStamp[x] != stamp {
 				if a.defBlock[x] < 0 {
 					undefined, undefinedAt, undefinedBlock = v, i, b
@@ -524,6 +540,9 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 				expose(v, r.End-1)
 				a.global[v.Index()] = true
 			}
+		}
+		if badClass != NoVReg {
+			return errorf(b, badClassAt, -1, "%s used as class %s but defined as %s", badClass, badClass.Class(), a.vclass[badClass.Index()])
 		}
 		if undefined != NoVReg {
 			return errorf(undefinedBlock, undefinedAt, -1, "use of %s, which is never defined", undefined)

@@ -430,8 +430,19 @@ func generateWith(src *byteSource, env *MachineEnv, cfg genConfig) *testFunc {
 		code[b].insts = insts
 		availEnd[b] = avail[max(0, len(avail)-maxAvail):]
 	}
-	// Lay out blocks in index order.
-	for b := 0; b < n; b++ {
+	// Lay out blocks in index order, or sometimes shuffled: instruction
+	// numbers need not follow block numbers.
+	layout := make([]int, n)
+	for b := range layout {
+		layout[b] = b
+	}
+	if src.intn(4) == 0 {
+		for k := n - 1; k > 0; k-- {
+			j := src.intn(k + 1)
+			layout[k], layout[j] = layout[j], layout[k]
+		}
+	}
+	for _, b := range layout {
 		f.blocks[b].first = Inst(len(f.insts))
 		f.insts = append(f.insts, code[b].insts...)
 		f.blocks[b].end = Inst(len(f.insts))
