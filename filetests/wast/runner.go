@@ -256,7 +256,13 @@ var aliases = map[string][]string{}
 
 // Summarise writes failures (one per line, as file:line: directive:
 // message), the skip reasons with counts, and the final count line.
-func Summarise(w io.Writer, reports []Report) Counts {
+func Summarise(w io.Writer, reports []Report) Counts { return summarise(w, reports, false) }
+
+// SummariseVerbose is Summarise that also lists every skipped directive as
+// file:line: directive: skipped: reason.
+func SummariseVerbose(w io.Writer, reports []Report) Counts { return summarise(w, reports, true) }
+
+func summarise(w io.Writer, reports []Report, verbose bool) Counts {
 	var c Counts
 	skips := map[string]int{}
 	for _, r := range reports {
@@ -266,6 +272,9 @@ func Summarise(w io.Writer, reports []Report) Counts {
 			fmt.Fprintf(w, "%s:%d: %s: %s\n", r.File, r.Line, r.Command, r.Message)
 		case Skipped:
 			skips[r.Command+": "+r.Message]++
+			if verbose {
+				fmt.Fprintf(w, "%s:%d: %s: skipped: %s\n", r.File, r.Line, r.Command, r.Message)
+			}
 		}
 	}
 	keys := make([]string, 0, len(skips))

@@ -25,8 +25,9 @@ func runWast(args []string, stdout, stderr io.Writer) int {
 	tier := fs.String("tier", "", "execution tier: optimizing, baseline or interp")
 	validateOnly := fs.Bool("validate-only", false, "run only the decoding and validation directives; count the others as skipped")
 	timing := fs.Bool("time", false, "print the wall time of the run")
+	verbose := fs.Bool("v", false, "also list every skipped directive with its reason")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: kiln wast [--tier=optimizing|baseline|interp] [--validate-only] FILE.wast...")
+		fmt.Fprintln(stderr, "usage: kiln wast [--tier=optimizing|baseline|interp] [--validate-only] [-v] [--time] FILE.wast...")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -50,7 +51,11 @@ func runWast(args []string, stdout, stderr io.Writer) int {
 	for _, path := range fs.Args() {
 		reports = append(reports, r.RunFile(path)...)
 	}
-	counts := filewast.Summarise(stdout, reports)
+	summarise := filewast.Summarise
+	if *verbose {
+		summarise = filewast.SummariseVerbose
+	}
+	counts := summarise(stdout, reports)
 	if *timing {
 		fmt.Fprintf(stderr, "wall time %v\n", time.Since(start).Round(time.Millisecond))
 	}
