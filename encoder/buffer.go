@@ -85,6 +85,11 @@ type Buffer struct {
 	// deadline because the label was bound within range; if the label is
 	// later aliased elsewhere they must be re-noted.
 	labelQuiet []int32
+	// labelFragile marks labels referenced by a kind that has neither a
+	// veneer nor the reach of a whole function (amd64 rel8, arm64 ldr
+	// literal): redirecting such a label could put it out of reach, so the
+	// buffer never threads it.
+	labelFragile []bool
 
 	fixups      []fixup
 	deadline    int64 // smallest offset by which some pending fixup needs an island
@@ -126,9 +131,11 @@ func NewBuffer(isa ISA) *Buffer {
 // Reset empties the buffer for reuse, keeping its allocations.
 func (b *Buffer) Reset() {
 	isa := b.isa
-	data, labels, alias, quiet, fixups := b.data[:0], b.labelOffs[:0], b.labelAlias[:0], b.labelQuiet[:0], b.fixups[:0]
+	data, fixups := b.data[:0], b.fixups[:0]
+	labels, alias, quiet, fragile := b.labelOffs[:0], b.labelAlias[:0], b.labelQuiet[:0], b.labelFragile[:0]
 	*b = *NewBuffer(isa)
-	b.data, b.labelOffs, b.labelAlias, b.labelQuiet, b.fixups = data, labels, alias, quiet, fixups
+	b.data, b.fixups = data, fixups
+	b.labelOffs, b.labelAlias, b.labelQuiet, b.labelFragile = labels, alias, quiet, fragile
 }
 
 // Err returns the first error recorded, if any.
@@ -184,6 +191,7 @@ func (b *Buffer) NewLabel() Label {
 	b.labelOffs = append(b.labelOffs, -1)
 	b.labelAlias = append(b.labelAlias, NoLabel)
 	b.labelQuiet = append(b.labelQuiet, 0)
+	b.labelFragile = append(b.labelFragile, false)
 	return Label(len(b.labelOffs) - 1)
 }
 
@@ -270,6 +278,15 @@ func (b *Buffer) UseLabelAt(off int, l Label, kind LabelUse) {
 	}
 	b.fixups = append(b.fixups, fixup{off: int32(off), label: l, kind: kind})
 	b.noteFixup(b.fixups[len(b.fixups)-1])
+	if fragile(kind) {
+		b.labelFragile[l] = true
+	}
+}
+
+// fragile reports whether a reference of this kind could fail to reach a
+// label that moves: no veneer, and less reach than the largest function.
+func fragile(k LabelUse) bool {
+	return !k.SupportsVeneer() && (k.MaxPosRange() < MaxCodeSize || k.MaxNegRange() < MaxCodeSize)
 }
 
 // noteFixup updates the island bookkeeping for a new or retargeted fixup:
@@ -383,7 +400,10 @@ func (b *Buffer) simplifyBranches() {
 		// Only when nothing else jumps to the jmp (no label bound at it).
 		if !last.cond && len(last.labelsAt) == 0 && n >= 2 {
 			prev := &b.branches[n-2]
-			if prev.cond && prev.end == last.start && b.resolve(prev.target) == tail {
+			pf := b.fixups[prev.fixup]
+			lo := b.resolve(last.target)
+			safe := !fragile(pf.kind) || lo >= 0 && inRange(pf, lo)
+			if prev.cond && prev.end == last.start && b.resolve(prev.target) == tail && safe {
 				code := b.data[prev.start:prev.end]
 				var old [maxBranchSize]byte
 				copy(old[:], code)
@@ -392,6 +412,9 @@ func (b *Buffer) simplifyBranches() {
 				prev.target = last.target
 				b.fixups[prev.fixup].label = last.target
 				b.noteFixup(b.fixups[prev.fixup])
+				if fragile(pf.kind) {
+					b.labelFragile[last.target] = true
+				}
 				b.truncateBranch()
 				continue
 			}
@@ -400,11 +423,11 @@ func (b *Buffer) simplifyBranches() {
 	}
 }
 
-// aliasLabel makes l mean target, if target does not (through aliases)
-// already mean l. Fixups to l that were quiet because l was close are
+// aliasLabel makes l mean target, unless target already means l (a cycle)
+// or l is fragile. Fixups to l that were quiet because l was close are
 // re-noted, since target may be far.
 func (b *Buffer) aliasLabel(l, target Label) bool {
-	if b.finalLabel(target) == l {
+	if b.finalLabel(target) == l || b.labelFragile[l] {
 		return false
 	}
 	b.labelAlias[l] = target
@@ -632,7 +655,11 @@ func (b *Buffer) emitIsland(jumpOver bool, distance int64, final bool) {
 				kept = append(kept, f) // can only hope the label is bound in range
 				continue
 			}
-			kept = append(kept, b.veneer(f))
+			v := b.veneer(f)
+			if fragile(v.kind) {
+				b.labelFragile[v.label] = true
+			}
+			kept = append(kept, v)
 		case final:
 			b.fail("label %d referenced at offset %d is never bound", f.label, f.off)
 			return

@@ -592,3 +592,55 @@ func TestTrapHelpers(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestShortBranchesStayInReach: the buffer never retargets a rel8 (no
+// veneer, short reach) by inversion or jump threading, which could push it
+// out of range.
+func TestShortBranchesStayInReach(t *testing.T) {
+	t.Run("no inversion of a short jcc", func(t *testing.T) {
+		a, buf := newAsm()
+		l1, l2 := buf.NewLabel(), buf.NewLabel()
+		a.JccShort(CondE, l1)
+		a.Jmp(l2)
+		buf.Bind(l1)
+		a.Nop(300)
+		buf.Bind(l2)
+		a.Ret()
+		c := finish(t, buf)
+		if got := gnu(t, c[:7]); got != "je .+0x5; jmpq 0x133" {
+			t.Errorf("got %q", got)
+		}
+	})
+	t.Run("no threading of a label a short jcc uses", func(t *testing.T) {
+		a, buf := newAsm()
+		l, far, m := buf.NewLabel(), buf.NewLabel(), buf.NewLabel()
+		a.JccShort(CondE, l)
+		a.Nop(1)
+		buf.Bind(l)
+		a.Jmp(far)
+		buf.Bind(m)
+		a.Nop(300)
+		buf.Bind(far)
+		a.Ret()
+		c := finish(t, buf)
+		if got := gnu(t, c[:2]); got != "je .+0x1" {
+			t.Errorf("got %q", got)
+		}
+	})
+	t.Run("near jcc is inverted and threaded", func(t *testing.T) {
+		a, buf := newAsm()
+		l, far, m := buf.NewLabel(), buf.NewLabel(), buf.NewLabel()
+		a.Jcc(CondE, l)
+		a.Nop(1)
+		buf.Bind(l)
+		a.Jmp(far)
+		buf.Bind(m)
+		a.Nop(300)
+		buf.Bind(far)
+		a.Ret()
+		c := finish(t, buf)
+		if got := gnu(t, c[:6]); got != "je .+0x132" {
+			t.Errorf("got %q (the je should go straight to the final target)", got)
+		}
+	})
+}
