@@ -545,7 +545,7 @@ func (p *parser) constant(n *wat.Node, pattern bool) (Result, error) {
 		if pattern && (r.Shape == "f32x4" || r.Shape == "f64x2") {
 			// Lanes may be NaN patterns: substitute a zero lane and
 			// record the pattern.
-			kids = append([]*wat.Node{k[0]}, nil...)
+			kids = []*wat.Node{k[0]}
 			for _, l := range k[1:] {
 				nk := NaNNone
 				switch l.Text {
