@@ -33,3 +33,38 @@ block0(v0: i32):
 		t.Errorf("dyn(21) = %v, want %v", got, want)
 	}
 }
+
+// TestTryCallNormalEdge passes a callee's two results to the normal
+// block in swapped order, mixed with a plain value.
+func TestTryCallNormalEdge(t *testing.T) {
+	src := `
+function %pair(i64) -> i64, i64 tail {
+block0(v0: i64):
+    v1 = iconst.i64 1
+    v2 = iadd v0, v1
+    return v0, v2
+}
+
+function %caller(i64) -> i64 {
+    sig0 = (i64) -> i64, i64 tail
+    fn0 = %pair(i64) -> i64, i64 tail
+
+block0(v0: i64):
+    v1 = iconst.i64 100
+    try_call fn0(v0), sig0, block1(ret1, v1, ret0), []
+
+block1(v2: i64, v3: i64, v4: i64):
+    v5 = imul v2, v3
+    v6 = isub v5, v4
+    return v6
+}`
+	file, err := ir.ParseFile("try.clif", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := New([]*ir.Function{file.Functions[0].Func, file.Functions[1].Func})
+	// (7+1)*100 - 7
+	if got := call1(t, in, "caller", ir.DataI64(7)); got != ir.DataI64(793) {
+		t.Errorf("caller(7) = %v, want 793", got)
+	}
+}

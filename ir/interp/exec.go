@@ -168,6 +168,9 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 				// return_call of a libcall: return its result.
 				in.popFrame()
 				if len(in.frames) == 0 {
+					if len(fn.f.Signature.Returns) != 1 {
+						return nil, fail("returns 1 value, signature has %d", len(fn.f.Signature.Returns))
+					}
 					return []ir.DataValue{r[0]}, nil
 				}
 				reload()
@@ -381,7 +384,8 @@ func (in *Interpreter) deliver(fr *frame, call ir.Inst, vals []ir.DataValue) (ir
 	if d := &dfg.Insts[call]; d.Opcode == ir.OpTryCall || d.Opcode == ir.OpTryCallIndirect {
 		normal := dfg.ExceptionTables[d.Entity].Normal
 		args := dfg.BlockCallArgs(normal)
-		t := in.tmp[:0]
+		// vals may alias in.tmp: stage the edge in its own buffer.
+		t := in.edge[:0]
 		for _, a := range args {
 			switch a.Kind() {
 			case ir.ArgValue:
@@ -395,7 +399,7 @@ func (in *Interpreter) deliver(fr *frame, call ir.Inst, vals []ir.DataValue) (ir
 				return ir.NoInst, fmt.Errorf("interp: %s: try_call at %s passes %s on its normal edge", fn.name, call, a)
 			}
 		}
-		in.tmp = t
+		in.edge = t
 		for i, p := range dfg.BlockParams(normal.Block) {
 			fr.slots[fn.alias[p]] = t[i]
 		}

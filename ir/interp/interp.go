@@ -58,6 +58,7 @@ type Interpreter struct {
 	fuel   int64
 	pinned ir.DataValue
 	tmp    []ir.DataValue // block-argument and call-argument staging
+	edge   []ir.DataValue // try_call normal-edge staging (tmp holds the returns)
 }
 
 // New prepares funcs for execution. Calls inside them resolve fnN
