@@ -20,7 +20,10 @@ type Validator interface {
 
 // Tier executes modules: the runtime plugs in here. A nil Tier means
 // validate-only mode, where every directive that needs execution is counted
-// as skipped.
+// as skipped. A tier provides the "spectest" module the scripts import
+// (print*, global_i32/i64/f32/f64, table, memory), as the reference
+// interpreter does, and reports an uncaught exception as an error that
+// implements ExceptionError.
 type Tier interface {
 	// Name is the tier's name for messages ("interp", "baseline", ...).
 	Name() string
