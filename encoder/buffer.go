@@ -111,7 +111,8 @@ type Buffer struct {
 	labelsAtTail    []Label  // labels bound at offset labelsAtTailOff
 	labelsAtTailOff int32
 
-	err error
+	err      error
+	finished bool // Finish handed data and the records to a Code
 }
 
 // MaxCodeSize bounds one function's code; offsets are int32 inside the buffer.
@@ -128,10 +129,15 @@ func NewBuffer(isa ISA) *Buffer {
 	}
 }
 
-// Reset empties the buffer for reuse, keeping its allocations.
+// Reset empties the buffer for reuse, keeping the allocations it still owns.
+// Code returned by an earlier Finish keeps its own storage: the bytes and
+// records it holds are never reused.
 func (b *Buffer) Reset() {
 	isa := b.isa
 	data, fixups := b.data[:0], b.fixups[:0]
+	if b.finished {
+		data = nil // owned by the Code now
+	}
 	labels, alias, quiet, fragile := b.labelOffs[:0], b.labelAlias[:0], b.labelQuiet[:0], b.labelFragile[:0]
 	*b = *NewBuffer(isa)
 	b.data, b.fixups = data, fixups
@@ -740,6 +746,7 @@ func (b *Buffer) Finish() (*Code, error) {
 	if len(b.data) > MaxCodeSize {
 		return nil, fmt.Errorf("encoder: function is %d bytes, over the %d-byte limit", len(b.data), MaxCodeSize)
 	}
+	b.finished = true
 	slices.SortStableFunc(b.relocs, func(x, y Reloc) int { return cmpU32(x.Offset, y.Offset) })
 	slices.SortStableFunc(b.trapRecs, func(x, y TrapRecord) int { return cmpU32(x.Offset, y.Offset) })
 	return &Code{

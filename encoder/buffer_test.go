@@ -651,3 +651,16 @@ func TestBranchSimplificationPreservesBehaviour(t *testing.T) {
 		t.Errorf("only %d of 3000 programs were simplified; the test is not exercising the peephole", shrunk)
 	}
 }
+
+// TestResetKeepsFinishedCode: Code from Finish survives a Reset and reuse.
+func TestResetKeepsFinishedCode(t *testing.T) {
+	b := NewBuffer(fakeISA)
+	b.PutBytes([]byte{1, 2, 3})
+	c1 := finish(t, b)
+	b.Reset()
+	b.PutBytes([]byte{9, 9, 9, 9})
+	c2 := finish(t, b)
+	if !bytes.Equal(c1, []byte{1, 2, 3}) || !bytes.Equal(c2, []byte{9, 9, 9, 9}) {
+		t.Fatalf("after Reset: %x %x", c1, c2)
+	}
+}
