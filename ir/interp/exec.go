@@ -270,7 +270,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 		case ir.OpIsplit:
 			x := slots[alias[args[0]]]
 			res := dfg.Results(inst)
-			ht := dfg.ValueType(res[0])
+			ht := fn.rtype[inst]
 			n := ht.Bits()
 			v := u128{x.Lo, x.Hi}
 			lo, hi := v.trunc(n), v.shr(uint(n)).trunc(n)
@@ -283,7 +283,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 		case ir.OpIconst:
 			// Fast path: the most frequent instruction.
 			res := dfg.Results(inst)
-			rty := dfg.ValueType(res[0])
+			rty := fn.rtype[inst]
 			slots[alias[res[0]]] = scalar(rty, u128{uint64(d.Imm), uint64(d.Imm >> 63)})
 
 		case ir.OpIadd, ir.OpIsub, ir.OpImul, ir.OpBand, ir.OpBor, ir.OpBxor, ir.OpIcmp:
@@ -319,7 +319,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 				break
 			}
 			a := [3]ir.DataValue{x, y}
-			v, code, err := in.eval(fr, inst, d, ctrl, dfg.ValueType(res[0]), &a)
+			v, code, err := in.eval(fr, inst, d, ctrl, fn.rtype[inst], &a)
 			if err != nil {
 				return nil, fail("%w", err)
 			}
@@ -337,7 +337,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			for i := 0; i < len(args) && i < 3; i++ {
 				a[i] = slots[alias[args[i]]]
 			}
-			rty := dfg.ValueType(res[0])
+			rty := fn.rtype[inst]
 			v, code, err := in.eval(fr, inst, d, fn.ctrl[inst], rty, &a)
 			if err != nil {
 				return nil, fail("%w", err)

@@ -17,6 +17,7 @@ type function struct {
 
 	alias   []ir.Value // per value: the value it resolves to (its slot)
 	ctrl    []ir.Type  // per instruction: the controlling type
+	rtype   []ir.Type  // per instruction: the type of the first result
 	params  []ir.Value // entry block parameters
 	slotOff []uint64   // per stack slot: offset in the frame
 	dynOff  []uint64   // per dynamic stack slot: offset in the frame
@@ -129,6 +130,7 @@ func (in *Interpreter) prepare(fn *function) {
 	}
 
 	fn.ctrl = make([]ir.Type, dfg.NumInsts())
+	fn.rtype = make([]ir.Type, dfg.NumInsts())
 	for b := range f.Layout.Blocks() {
 		if !dfg.BlockIsValid(b) {
 			fail("%s is not a valid block", b)
@@ -169,6 +171,9 @@ func (in *Interpreter) prepare(fn *function) {
 					continue
 				}
 				res := dfg.Results(inst)
+				if len(res) > 0 {
+					fn.rtype[inst] = dfg.ValueType(res[0])
+				}
 				if len(res) != len(want) {
 					fail("%s at %s has %d results, want %d", d.Opcode, inst, len(res), len(want))
 				}
