@@ -12,8 +12,8 @@ type Pred struct {
 
 // CFG is the control-flow graph of a function: successors and predecessors
 // of every block, in compressed rows (one flat slice per direction plus a
-// start offset per block) so a pass can hold it for a whole function with
-// four allocations.
+// start offset per block), so the graph of a whole function lives in four
+// slices with no per-block allocation.
 //
 // Only the last instruction of each block in the layout contributes edges:
 // that is where a verified function keeps its terminator. Successors are

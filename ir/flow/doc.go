@@ -17,8 +17,8 @@
 // # Data structures
 //
 // CFG stores successors and predecessors in compressed rows: one flat slice
-// per direction and a start offset per block number, so the whole graph is
-// four allocations and a pass can index it with the dense block IDs it
+// per direction and a start offset per block number, so the whole graph
+// lives in four slices and a pass can index it with the dense block IDs it
 // already uses for its own side tables. Successors are deduplicated and
 // kept in the order the terminator names them (brif then/else, br_table
 // default first, try_call normal return first); predecessors are (block,
