@@ -17,10 +17,40 @@
 //
 // The design follows Cranelift's MachBuffer; the code is our own.
 //
+// # Using it
+//
+// An emission loop (either tier) looks like this; the ISA package wraps
+// the byte-level calls (amd64.Assembler):
+//
+//	buf := encoder.NewBuffer(amd64.BufferISA)
+//	a := amd64.New(buf)
+//	exit := buf.NewLabel()
+//	for each instruction {
+//		if buf.IslandNeeded(maxInstSize + maxIslandGrowth) {
+//			buf.EmitIsland(maxInstSize + maxIslandGrowth)
+//		}
+//		buf.SetSrcLoc(wasmOffset)
+//		a.AluRR(amd64.Cmp, amd64.Size32, idx, limit)
+//		a.TrapIf(amd64.CondAE, trapOutOfBounds) // jcc to buf.DeferTrap(code)
+//		a.SseM(amd64.Movsd, amd64.X0, a.Const(bits, 8)) // pool constant
+//		a.CallSym(encoder.Symbol{Kind: encoder.SymRuntime, Index: memoryGrow})
+//		a.Jcc(amd64.CondNE, exit) // AddCondBranch: may be inverted or deleted
+//	}
+//	buf.Bind(exit)
+//	code, err := buf.Finish() // bytes, relocs, traps, srclocs, alignment
+//
+// An ISA's byte-level emitter calls Put*, UseLabelAt for each label field
+// it writes, AddUncondBranch/AddCondBranch for branches, AddReloc before a
+// relocated field and AddTrap before a trapping instruction, and reports an
+// unencodable request with SetError.
+//
 // # Data structures
 //
-// Buffer holds the bytes, a dense []int32 of label offsets indexed by Label
-// (-1 while unbound), and a list of pending fixups {offset, label, kind}.
+// Buffer holds the bytes; dense per-label slices indexed by Label (offset,
+// -1 while unbound; alias, for threaded labels; a count of fixups that
+// needed no deadline; a "fragile" bit for labels referenced by a kind that
+// can neither veneer nor reach the whole function); and a list of pending
+// fixups {offset, label, kind}.
 // Fixups are not patched when their label is bound; they stay pending until
 // the next island (or Finish), which patches every reference it can and
 // gives veneers to those that would otherwise run out of range. Two numbers
@@ -98,7 +128,9 @@
 // so every label still names the instruction that follows it. Aliases are
 // followed whenever a label's offset is needed (resolve); a fixup that was
 // given no deadline because its label was close is re-noted when that label
-// is threaded elsewhere. This lets a single-pass compiler emit naive
+// is threaded elsewhere. A reference that could not survive being moved (no
+// veneer, less reach than the largest function: amd64 rel8) pins its label:
+// neither threading nor inversion ever retargets it. This lets a single-pass compiler emit naive
 // fallthrough jumps and lets the lowering back end emit two-target branches
 // and empty blocks without a separate layout pass. A property test runs
 // thousands of random programs of jumps, conditional jumps and labels both

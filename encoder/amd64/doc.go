@@ -85,12 +85,18 @@
 // form × all 16 registers in each register slot (pairs across the first two
 // slots) × every addressing form (all bases, all indexes, all scales,
 // displacement boundaries, absolute, RIP) × immediate boundaries in and out
-// of range × branch displacements at their limits: about 950,000 cases,
-// each decoded by x86asm and compared op, operands and length. Immediates
-// compare modulo their field width, and x86asm printing quirks are listed
-// with reasons. objdump_test.go disassembles a sample of ~40,000 of them
-// with GNU objdump and compares the text with x86asm's, through a list of
-// named cosmetic differences. FuzzEncode draws a random row and operands.
+// of range × branch displacements at their limits: 954,769 cases (954,578
+// distinct encodings), each decoded by x86asm and compared op, operands and
+// length, plus 3,005 out-of-range immediates that must be rejected. A
+// second check sees what decoding cannot: REX appears exactly when needed
+// and the 2-byte VEX form is used exactly when it can be. Immediates
+// compare modulo their field width; x86asm quirks are listed with reasons.
+// objdump_test.go disassembles a 1-in-23 sample (~41,500 instructions) with
+// GNU objdump and compares the text with x86asm's through a list of named
+// cosmetic differences. TestWrongOperandKindRejected substitutes ~180,000
+// wrong-kind operands, FuzzEncode draws random rows and operands, and
+// testdata/enc.txt (regenerated with -update) lists one register and one
+// memory case per form for review.
 //
 // # Known gaps
 //
