@@ -94,3 +94,70 @@ func FuzzValidate(f *testing.F) {
 		}
 	})
 }
+
+// richModule returns a module with a bit of everything (function, struct
+// and array types, two memories, a table, globals, a tag, element and data
+// segments) whose function 0 has the given instruction bytes as its body.
+// FuzzValidateBody mutates only the body, so the fuzzer spends its time in
+// the function validator rather than in section framing.
+func richModule(expr []byte) []byte {
+	b := cat(uleb(uint64(len(expr)+3)), []byte{1, 1, 0x7f}, expr) // one i32 local
+	return module(
+		typeSec(
+			ft()(),
+			ft(tI32)(tI32),
+			structType(field(tI32, true), field([]byte{0x78}, false)),
+			arrayType(field(tI64, true)),
+			ft(tI32, tI64)(),
+		),
+		funcSec(0, 1),
+		tableSec(table(tFuncRef, 10)),
+		memorySec(mem(1), []byte{0x04, 1}),
+		tagSec(cat([]byte{0}, uleb(4))),
+		globalSec(global(tI32, true, i32c(0)), global(tFuncRef, false, refFunc(1))),
+		elemSec(cat(uleb(3), []byte{0}, vec(uleb(0)))),
+		dataCountSec(1),
+		codeSec(b, body(nil, localGet(0))),
+		dataSec(cat(uleb(1), str("abc"))),
+	)
+}
+
+// bodySeeds are valid bodies for richModule's function 0.
+var bodySeeds = [][]byte{
+	cat(op(end)),
+	cat(i32c(1), op(0x04, 0x40), op(0x05), op(end), op(end)),
+	cat(op(0x02, 0x7f), i32c(1), localGet(0), op(0x0e, 1, 0, 0), op(end), op(drop), op(end)),
+	cat(i32c(0), i32c(1), prefixed(0xfb, 0, uleb(2)), prefixed(0xfb, 2, uleb(2), uleb(0)), op(drop), op(end)),
+	cat(i64c(0), i32c(3), prefixed(0xfb, 6, uleb(3)), op(drop), op(end)),
+	cat(op(0x1f, 0x40), vec(cat([]byte{2}, uleb(0))), i32c(0), i64c(0), op(0x08, 0), op(end), op(end)),
+	cat(i32c(0), op(0x28, 2, 0), i64c(0), op(0x28, 0x42, 1, 0), op(drop), op(drop), op(end)),
+	cat(i32c(0), i32c(0), i32c(3), prefixed(0xfc, 8, uleb(0), uleb(0)), op(end)),
+	cat(refFunc(0), op(0x14, 0), op(end)),
+	cat(i32c(0), prefixed(0xfd, 0x0f), prefixed(0xfd, 0x1b, []byte{1}), localSet(0), op(end)),
+}
+
+func TestRichModuleBodies(t *testing.T) {
+	for i, s := range bodySeeds {
+		if _, err := DecodeAndValidate(richModule(s), FeaturesAll); err != nil {
+			t.Errorf("seed %d: %v", i, err)
+		}
+	}
+}
+
+func FuzzValidateBody(f *testing.F) {
+	for _, s := range bodySeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, expr []byte) {
+		bin := richModule(expr)
+		m, err := Decode(bin, FeaturesAll)
+		if err != nil {
+			return
+		}
+		if err := Validate(m, FeaturesAll); err != nil {
+			if _, ok := err.(*Error); !ok {
+				t.Fatalf("error of type %T: %v", err, err)
+			}
+		}
+	})
+}
