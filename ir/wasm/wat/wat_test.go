@@ -208,3 +208,82 @@ func TestCommentsMustBeUTF8(t *testing.T) {
 		t.Errorf("valid comments rejected: %v", err)
 	}
 }
+
+// TestSegmentForms encodes every element and data segment form and checks
+// what the decoder sees.
+func TestSegmentForms(t *testing.T) {
+	src := `(module
+  (table $t 4 funcref)
+  (table $u i64 2 (ref null func))
+  (memory $m 1)
+  (memory $n i64 1)
+  (func $f) (func $g)
+  (elem (i32.const 0) $f $g)                                        ;; 0: legacy, table 0
+  (elem (table $t) (offset (i32.const 1)) func $g)                  ;; 1: explicit table 0
+  (elem (table $u) (i64.const 0) funcref (ref.func $f) (item ref.null func)) ;; 2: exprs, table 1
+  (elem $p func $f)                                                 ;; 3: passive
+  (elem declare func $g)                                            ;; 4: declarative
+  (elem funcref (ref.null func))                                    ;; 5: passive exprs
+  (table $w funcref (elem $f))                                      ;; 6: table abbreviation
+  (data (i32.const 0) "a" "b")                                      ;; 0
+  (data (memory $n) (offset (i64.const 8)) "\01")                   ;; 1
+  (data $d "pass")                                                  ;; 2
+  (memory $o (data "xyz"))                                          ;; 3: memory abbreviation
+)`
+	bin, err := Parse([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := wasm.DecodeAndValidate(bin, wasm.FeaturesAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	elems := []struct {
+		mode  wasm.SegmentMode
+		table uint32
+		n     int
+		exprs bool
+	}{
+		{wasm.SegmentActive, 0, 2, false},
+		{wasm.SegmentActive, 0, 1, false},
+		{wasm.SegmentActive, 1, 2, true},
+		{wasm.SegmentPassive, 0, 1, false},
+		{wasm.SegmentDeclarative, 0, 1, false},
+		{wasm.SegmentPassive, 0, 1, true},
+		{wasm.SegmentActive, 2, 1, false},
+	}
+	if len(m.Elems) != len(elems) {
+		t.Fatalf("%d element segments, want %d", len(m.Elems), len(elems))
+	}
+	for i, w := range elems {
+		e := m.Elems[i]
+		if e.Mode != w.mode || (w.mode == wasm.SegmentActive && e.Table != w.table) || e.Len() != w.n || e.UsesExprs != w.exprs {
+			t.Errorf("elem %d: mode %d table %d len %d exprs %v; want %+v", i, e.Mode, e.Table, e.Len(), e.UsesExprs, w)
+		}
+	}
+	datas := []struct {
+		mode wasm.SegmentMode
+		mem  uint32
+		init string
+	}{
+		{wasm.SegmentActive, 0, "ab"},
+		{wasm.SegmentActive, 1, "\x01"},
+		{wasm.SegmentPassive, 0, "pass"},
+		{wasm.SegmentActive, 2, "xyz"},
+	}
+	if len(m.Datas) != len(datas) {
+		t.Fatalf("%d data segments, want %d", len(m.Datas), len(datas))
+	}
+	for i, w := range datas {
+		d := m.Datas[i]
+		if d.Mode != w.mode || (w.mode == wasm.SegmentActive && d.Memory != w.mem) || string(d.Init) != w.init {
+			t.Errorf("data %d: mode %d mem %d %q; want %+v", i, d.Mode, d.Memory, d.Init, w)
+		}
+	}
+	if got := m.Memories[2].Limits; got.Min != 1 || !got.HasMax || got.Max != 1 {
+		t.Errorf("memory abbreviation limits %+v, want 1 1", got)
+	}
+	if got := m.Tables[2].Type.Limits; got.Min != 1 || got.Max != 1 {
+		t.Errorf("table abbreviation limits %+v, want 1 1", got)
+	}
+}
