@@ -99,27 +99,22 @@ func runFile(path string, byName bool) (failures []string, runs int) {
 				continue
 			}
 			runs++
-			name := rc.Name
-			if name == "" || !byName {
-				name = ff.Func.Name.String()
+			call := rc
+			if !byName {
+				// `test run` calls the function the comment belongs to.
+				c := *rc
+				c.Name = ""
+				call = &c
 			}
-			got, err := in.Call(name, rc.Args)
-			if err != nil {
+			got, ok, err := in.Run(call, ff.Func)
+			switch {
+			case err != nil:
 				var tr *Trap
 				if errors.As(err, &tr) {
 					err = fmt.Errorf("unexpected %w", err)
 				}
 				failures = append(failures, fmt.Sprintf("%s:%d: %s: %v", base, c.Line, rc, err))
-				continue
-			}
-			if rc.Kind == ir.RunPrint {
-				continue
-			}
-			same := len(got) == len(rc.Expected)
-			for i := 0; same && i < len(got); i++ {
-				same = got[i] == rc.Expected[i]
-			}
-			if same != (rc.Cmp == ir.CmpEq) {
+			case !ok:
 				failures = append(failures, fmt.Sprintf("%s:%d: %s: actual %s", base, c.Line, rc, formatValues(got)))
 			}
 		}
