@@ -118,6 +118,10 @@
 // what x/arch cannot decode (FEAT_LSE atomics, udf). invalid_test.go
 // replaces each operand of each row with out-of-range values and checks
 // for errors. Two fuzz targets round-trip generated and raw operands.
+// exec_arm64_test.go goes further and runs generated code (MovConst,
+// integer, memory and LSE atomics, FP, SIMD, veneered branches, literal
+// pools) against Go's own arithmetic; on other hosts TestQemu
+// cross-compiles the tests and runs them under qemu-user.
 //
 // # Known gaps
 //

@@ -20,7 +20,9 @@ import (
 // and a leaf that keeps to X0-X17 and V0-V7 and does not touch SP is safe
 // to call.
 
-// jit maps code read+execute and returns its address.
+// jit maps code read+execute and returns its address. Linux makes the
+// instruction cache coherent when it installs the executable mapping, so no
+// explicit cache maintenance is needed here.
 func jit(t *testing.T, code []byte) uintptr {
 	t.Helper()
 	size := (len(code) + 0xffff) &^ 0xffff
