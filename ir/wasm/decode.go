@@ -164,6 +164,7 @@ func (d *decoder) section(id byte, r *reader) error {
 	case secExport:
 		return d.vecReserve(r, d.export, func(n int) { d.m.Exports = make([]Export, 0, n) })
 	case secStart:
+		d.m.startOffset = r.offset()
 		idx, err := r.u32()
 		d.m.Start, d.m.HasStart = idx, true
 		return err
@@ -265,7 +266,7 @@ func (d *decoder) subType(r *reader) error {
 	if len(d.m.Types) >= maxTypes {
 		return errorf(r.offset(), "too many types")
 	}
-	st := SubType{Final: true, Super: -1}
+	st := SubType{Final: true, Super: -1, Offset: r.offset()}
 	b, err := r.peek()
 	if err != nil {
 		return err
@@ -432,7 +433,9 @@ func (d *decoder) functionSection(r *reader) error {
 	}
 	d.funcCount = n
 	d.m.Funcs = make([]uint32, n)
+	d.m.funcOffsets = make([]int, n)
 	for i := range d.m.Funcs {
+		d.m.funcOffsets[i] = r.offset()
 		if d.m.Funcs[i], err = r.u32(); err != nil {
 			return err
 		}

@@ -220,6 +220,11 @@ type Module struct {
 	canon []uint32
 
 	raw []byte // the binary the module was decoded from
+
+	// Module offsets of entries without a struct of their own, for
+	// error messages.
+	funcOffsets []int // function section entries
+	startOffset int
 }
 
 // FuncType returns the signature of function funcIdx (in the function

@@ -209,6 +209,8 @@ type SubType struct {
 
 	Params, Results []ValType   // CompFunc
 	Fields          []FieldType // CompStruct; CompArray has exactly one
+
+	Offset int // module offset of the definition
 }
 
 // RecGroup is a recursion group: the types [Start, Start+Len) of the type

@@ -28,16 +28,19 @@ func (mv *moduleValidator) validate() error {
 		}
 	}
 	for i, ti := range m.Funcs {
-		if _, err := mv.funcTypeIndex(ti, 0); err != nil {
+		off := 0
+		if i < len(m.funcOffsets) {
+			off = m.funcOffsets[i]
+		}
+		if _, err := mv.funcTypeIndex(ti, off); err != nil {
 			return err
 		}
-		_ = i
 	}
 	if len(m.TableTypes) > 1 && !mv.f.Has(ReferenceTypes) {
-		return errorf(0, msgMultipleTables)
+		return errorf(mv.secondOffset(ExternTable), "%s: %d tables", msgMultipleTables, len(m.TableTypes))
 	}
 	if len(m.MemTypes) > 1 && !mv.f.Has(MultiMemory) {
-		return errorf(0, msgMultipleMemories)
+		return errorf(mv.secondOffset(ExternMemory), "%s: %d memories", msgMultipleMemories, len(m.MemTypes))
 	}
 	mv.computeRefs()
 	for i := range m.Tables {
@@ -70,10 +73,10 @@ func (mv *moduleValidator) validate() error {
 	if m.HasStart {
 		ft := m.FuncType(m.Start)
 		if ft == nil {
-			return errorf(0, "unknown function %d", m.Start)
+			return errorf(m.startOffset, "unknown function %d", m.Start)
 		}
 		if len(ft.Params) != 0 || len(ft.Results) != 0 {
-			return errorf(0, "start function %d must have type [] -> []", m.Start)
+			return errorf(m.startOffset, "start function %d must have type [] -> []", m.Start)
 		}
 	}
 	for i := range m.Elems {
@@ -110,14 +113,15 @@ func (mv *moduleValidator) types() error {
 	m := mv.m
 	for _, g := range m.RecGroups {
 		end := g.Start + g.Len
+		var st *SubType
 		check := func(t ValType) error {
 			if t.Kind == KindRef && t.Heap >= 0 && uint32(t.Heap) >= end {
-				return errorf(0, "unknown type %d", t.Heap)
+				return errorf(st.Offset, "unknown type %d", t.Heap)
 			}
 			return nil
 		}
 		for i := g.Start; i < end; i++ {
-			st := &m.Types[i]
+			st = &m.Types[i]
 			for _, t := range st.Params {
 				if err := check(t); err != nil {
 					return err
@@ -134,21 +138,21 @@ func (mv *moduleValidator) types() error {
 				}
 			}
 			if st.Super >= 0 && uint32(st.Super) >= i {
-				return errorf(0, "unknown type %d: supertype must be defined before type %d", st.Super, i)
+				return errorf(st.Offset, "unknown type %d: supertype must be defined before type %d", st.Super, i)
 			}
 		}
 	}
 	if !mv.f.Has(MultiValue) {
 		for i := range m.Types {
 			if len(m.Types[i].Results) > 1 {
-				return errorf(0, "%s: type %d has %d results (multi-value disabled)", msgInvalidResultArity, i, len(m.Types[i].Results))
+				return errorf(m.Types[i].Offset, "%s: type %d has %d results (multi-value disabled)", msgInvalidResultArity, i, len(m.Types[i].Results))
 			}
 		}
 	}
 	m.canonicalize()
 	for i := range m.Types {
 		if err := m.checkSubType(uint32(i)); err != nil {
-			return errorf(0, "%s", err)
+			return errorf(m.Types[i].Offset, "%s", err)
 		}
 	}
 	return nil
@@ -315,6 +319,28 @@ func (mv *moduleValidator) elem(e *Elem) error {
 		}
 	}
 	return nil
+}
+
+// secondOffset returns the offset of the second entry of an index space
+// (the first one too many without the proposal that allows several) when
+// it is an import or a table definition, else 0.
+func (mv *moduleValidator) secondOffset(kind ExternKind) int {
+	n := 0
+	for _, imp := range mv.m.Imports {
+		if imp.Kind == kind {
+			if n++; n == 2 {
+				return imp.Offset
+			}
+		}
+	}
+	if kind == ExternTable {
+		for _, t := range mv.m.Tables {
+			if n++; n == 2 {
+				return t.Offset
+			}
+		}
+	}
+	return 0
 }
 
 // computeRefs collects the functions a ref.func in a body may name: those
