@@ -200,51 +200,48 @@ func (r *reader) node(depth int) (*Node, error) {
 	return r.token()
 }
 
+// isTokenChar reports whether c continues a token: an idchar, or one of the
+// characters that only occur in reserved tokens.
+func isTokenChar(c byte) bool {
+	return isIDChar(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}'
+}
+
 // token reads a maximal run of idchars and strings. A lone string is a
 // String, a run of idchars an Atom, "$" followed by a string a quoted id;
-// anything else is a reserved token, which no grammar rule accepts.
+// anything else is a reserved token, which no grammar rule accepts (inside
+// annotations it is kept as an atom and skipped).
 func (r *reader) token() (*Node, error) {
 	p, start := r.pos(), r.off
-	var parts int
 	var str []byte
-	var strings, idRuns int
+	nStrings, nRuns := 0, 0
 	quotedID := false
+scan:
 	for r.off < len(r.src) {
 		c := r.src[r.off]
-		if c == '"' {
-			if parts == 1 && idRuns == 1 && r.off == start+1 && r.src[start] == '$' {
-				quotedID = true
-			}
-			before := r.off
+		switch {
+		case c == '"':
+			// "$" immediately followed by a string is a quoted id.
+			quotedID = nRuns == 1 && nStrings == 0 && r.off == start+1 && r.src[start] == '$'
 			s, err := r.str()
 			if err != nil {
-				if r.src[start] == '$' && before == start+1 {
+				if quotedID {
 					return nil, errorf(p, "empty identifier")
 				}
 				return nil, err
 			}
 			str = s
-			strings++
-			parts++
-			continue
-		}
-		if isIDChar(c) || c == ',' || c == '[' || c == ']' || c == '{' || c == '}' {
-			j := r.off
-			for j < len(r.src) && (isIDChar(r.src[j]) || r.src[j] == ',' || r.src[j] == '[' || r.src[j] == ']' || r.src[j] == '{' || r.src[j] == '}') {
-				j++
+			nStrings++
+		case isTokenChar(c):
+			for r.off < len(r.src) && isTokenChar(r.src[r.off]) {
+				r.off++
 			}
-			r.off = j
-			idRuns++
-			parts++
-			continue
+			nRuns++
+		case c == ';' && r.peek(1) != ';':
+			r.off++ // a lone ';' (not a comment) inside a reserved token
+			nRuns++
+		default:
+			break scan
 		}
-		if c == ';' && r.peek(1) != ';' {
-			r.off++
-			idRuns++
-			parts++
-			continue
-		}
-		break
 	}
 	if r.off == start {
 		c, size := utf8.DecodeRune(r.src[r.off:])
@@ -254,30 +251,25 @@ func (r *reader) token() (*Node, error) {
 		return nil, errorf(p, "illegal character")
 	}
 	text := string(r.src[start:r.off])
+	atom := &Node{Kind: Atom, Text: text, Pos: p, Start: start, End: r.off}
 	switch {
-	case strings == 1 && parts == 1:
+	case nStrings == 1 && nRuns == 0:
 		return &Node{Kind: String, Text: text[1 : len(text)-1], Bytes: str, Pos: p, Start: start, End: r.off}, nil
-	case quotedID && parts == 2:
+	case quotedID && nStrings == 1 && nRuns == 1:
 		if len(str) == 0 {
 			return nil, errorf(p, "empty identifier")
 		}
 		if !utf8.Valid(str) {
 			return nil, errorf(p, "malformed UTF-8 encoding")
 		}
-		return &Node{Kind: Atom, Text: "$" + string(str), Pos: p, Start: start, End: r.off}, nil
-	case strings == 0:
-		if text == "$" {
-			return nil, errorf(p, "empty identifier")
-		}
-		for i := 0; i < len(text); i++ {
-			if c := text[i]; !isIDChar(c) && !r.inAnnotation {
-				return nil, errorf(p, "unknown operator %q", text)
-			}
-		}
-		return &Node{Kind: Atom, Text: text, Pos: p, Start: start, End: r.off}, nil
-	}
-	if r.inAnnotation {
-		return &Node{Kind: Atom, Text: text, Pos: p, Start: start, End: r.off}, nil
+		atom.Text = "$" + string(str)
+		return atom, nil
+	case nStrings == 0 && text == "$":
+		return nil, errorf(p, "empty identifier")
+	case nStrings == 0 && !strings.ContainsAny(text, ",[]{};"):
+		return atom, nil
+	case r.inAnnotation:
+		return atom, nil
 	}
 	return nil, errorf(p, "unknown operator %q", text)
 }
