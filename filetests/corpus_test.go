@@ -120,3 +120,16 @@ func TestUpstreamParses(t *testing.T) {
 		t.Logf("%s: %d files, %d do not parse", sub, len(files), bad)
 	}
 }
+
+// TestUpstreamEverything runs every command of both corpora. Without a
+// compiler, compile/optimize/run still verify every function (for its
+// target) before skipping, so this also checks that the whole corpus is
+// valid IR to kiln's verifier.
+func TestUpstreamEverything(t *testing.T) {
+	rep := run(t, Options{}, upstream(t, "cranelift-runtests"), upstream(t, "cranelift-filetests"))
+	failures(t, rep, map[string]string{
+		"memory.clif:42": "ir prints user names as u8:9; Cranelift interns them and prints userextname0",
+	})
+	p, f, s := rep.Counts()
+	t.Logf("%d passed, %d failed, %d skipped", p, f, s)
+}

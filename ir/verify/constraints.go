@@ -8,9 +8,9 @@ import (
 
 // typeSet is a set of value types: bit k of scalars admits lane kind k as
 // a scalar, bit k of vectors admits every vector whose lanes are of kind k.
-// It is the verifier's counterpart of Cranelift's TypeSet, coarse where
-// the finer distinctions (minimum lane counts, vector widths) never decide
-// anything the backends rely on.
+// It is the verifier's counterpart of Cranelift's TypeSet, without lane
+// counts: a vector of any lane count up to 128 bits is admitted when its
+// lane kind is (so i16x4 passes where Cranelift wants i16x8).
 type typeSet struct {
 	scalars, vectors uint16
 }
@@ -36,10 +36,13 @@ var (
 	setFloatScl  = typeSet{floatLanes, 0}
 	setVector    = typeSet{0, intLanes | floatLanes}
 	setIntVector = typeSet{0, intLanes}
-	setFloatVec  = typeSet{0, floatLanes}
 	setAddr      = typeSet{lanes(ir.I32, ir.I64), 0}
 	setMem       = setAny // anything loadable
 )
+
+// scalars and vectors build sets from lane types.
+func scalars(ts ...ir.Type) typeSet { return typeSet{scalars: lanes(ts...)} }
+func vectors(ts ...ir.Type) typeSet { return typeSet{vectors: lanes(ts...)} }
 
 func (s typeSet) contains(t ir.Type) bool {
 	if t == ir.Invalid || t.LaneType() > ir.F128 || t.Bits() == 0 {
@@ -128,7 +131,7 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpFence:         sig(typeSet{}),
 
 	ir.OpBrif:               sig(setIntScalar, same),
-	ir.OpBrTable:            sig(setIntScalar, same),
+	ir.OpBrTable:            sig(scalars(ir.I32), same),
 	ir.OpCallIndirect:       sig(setAddr, same),
 	ir.OpReturnCallIndirect: sig(setAddr, same),
 	ir.OpTryCallIndirect:    sig(setAddr, same),
@@ -146,31 +149,31 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpImul:             sig(setInt, same, same),
 	ir.OpUmulhi:           sig(setInt, same, same),
 	ir.OpSmulhi:           sig(setInt, same, same),
-	ir.OpUdiv:             sig(setInt, same, same),
-	ir.OpSdiv:             sig(setInt, same, same),
-	ir.OpUrem:             sig(setInt, same, same),
-	ir.OpSrem:             sig(setInt, same, same),
+	ir.OpUdiv:             sig(setIntScalar, same, same),
+	ir.OpSdiv:             sig(setIntScalar, same, same),
+	ir.OpUrem:             sig(setIntScalar, same, same),
+	ir.OpSrem:             sig(setIntScalar, same, same),
 	ir.OpUaddOverflow:     sig(setIntScalar, same, same),
 	ir.OpSaddOverflow:     sig(setIntScalar, same, same),
 	ir.OpUsubOverflow:     sig(setIntScalar, same, same),
 	ir.OpSsubOverflow:     sig(setIntScalar, same, same),
-	ir.OpUmulOverflow:     sig(setIntScalar, same, same),
-	ir.OpSmulOverflow:     sig(setIntScalar, same, same),
+	ir.OpUmulOverflow:     sig(setNarrowInt, same, same),
+	ir.OpSmulOverflow:     sig(setNarrowInt, same, same),
 	ir.OpUaddOverflowCin:  sig(setIntScalar, same, same, fixed(ir.I8)),
 	ir.OpSaddOverflowCin:  sig(setIntScalar, same, same, fixed(ir.I8)),
 	ir.OpUsubOverflowBin:  sig(setIntScalar, same, same, fixed(ir.I8)),
 	ir.OpSsubOverflowBin:  sig(setIntScalar, same, same, fixed(ir.I8)),
-	ir.OpUaddOverflowTrap: sig(setIntScalar, same, same),
+	ir.OpUaddOverflowTrap: sig(scalars(ir.I32, ir.I64), same, same),
 	ir.OpSmin:             sig(setInt, same, same),
 	ir.OpUmin:             sig(setInt, same, same),
 	ir.OpSmax:             sig(setInt, same, same),
 	ir.OpUmax:             sig(setInt, same, same),
-	ir.OpAvgRound:         sig(setInt, same, same),
-	ir.OpUaddSat:          sig(setInt, same, same),
-	ir.OpSaddSat:          sig(setInt, same, same),
-	ir.OpUsubSat:          sig(setInt, same, same),
-	ir.OpSsubSat:          sig(setInt, same, same),
-	ir.OpSqmulRoundSat:    sig(setIntVector, same, same),
+	ir.OpAvgRound:         sig(setIntVector, same, same),
+	ir.OpUaddSat:          sig(setIntVector, same, same),
+	ir.OpSaddSat:          sig(setIntVector, same, same),
+	ir.OpUsubSat:          sig(setIntVector, same, same),
+	ir.OpSsubSat:          sig(setIntVector, same, same),
+	ir.OpSqmulRoundSat:    sig(vectors(ir.I16, ir.I32), same, same),
 
 	ir.OpBand:   sig(setAny, same, same),
 	ir.OpBor:    sig(setAny, same, same),
@@ -181,11 +184,11 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpIshl:   sig(setInt, same, free(setIntScalar)),
 	ir.OpUshr:   sig(setInt, same, free(setIntScalar)),
 	ir.OpSshr:   sig(setInt, same, free(setIntScalar)),
-	ir.OpBitrev: sig(setInt, same),
-	ir.OpClz:    sig(setInt, same),
-	ir.OpCls:    sig(setInt, same),
-	ir.OpCtz:    sig(setInt, same),
-	ir.OpBswap:  sig(setInt, same),
+	ir.OpBitrev: sig(setIntScalar, same),
+	ir.OpClz:    sig(setIntScalar, same),
+	ir.OpCls:    sig(setIntScalar, same),
+	ir.OpCtz:    sig(setIntScalar, same),
+	ir.OpBswap:  sig(setWideInt, same),
 	ir.OpPopcnt: sig(setInt, same),
 
 	ir.OpIcmp:               sig(setInt, same, same),
@@ -193,7 +196,7 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpSelect:             sig(setAny, free(setIntScalar), same, same),
 	ir.OpSelectSpectreGuard: sig(setAny, free(setIntScalar), same, same),
 	ir.OpBitselect:          sig(setAny, same, same, same),
-	ir.OpBmask:              sig(setInt, free(setInt)),
+	ir.OpBmask:              sig(setIntScalar, free(setIntScalar)),
 
 	ir.OpUextend: sig(setWideInt, narrower),
 	ir.OpSextend: sig(setWideInt, narrower),
@@ -218,10 +221,10 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpNearest:       sig(setFloat, same),
 	ir.OpFpromote:      sig(setFloatScl, narrower),
 	ir.OpFdemote:       sig(setFloatScl, wider),
-	ir.OpFvpromoteLow:  sig(setFloatVec, same),
-	ir.OpFvdemote:      sig(setFloatVec, same),
-	ir.OpFcvtToUint:    sig(setInt, free(setFloat)),
-	ir.OpFcvtToSint:    sig(setInt, free(setFloat)),
+	ir.OpFvpromoteLow:  sig(vectors(ir.F32), same),
+	ir.OpFvdemote:      sig(vectors(ir.F64), same),
+	ir.OpFcvtToUint:    sig(setIntScalar, free(setFloatScl)),
+	ir.OpFcvtToSint:    sig(setIntScalar, free(setFloatScl)),
 	ir.OpFcvtToUintSat: sig(setInt, free(setFloat)),
 	ir.OpFcvtToSintSat: sig(setInt, free(setFloat)),
 	ir.OpFcvtFromUint:  sig(setFloat, free(setInt)),
@@ -237,49 +240,49 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpScalarToVector: sig(setVector, lane),
 	ir.OpVanyTrue:       sig(setVector, same),
 	ir.OpVallTrue:       sig(setVector, same),
-	ir.OpVhighBits:      sig(setInt, free(setVector)),
-	ir.OpSnarrow:        sig(setIntVector, same, same),
-	ir.OpUnarrow:        sig(setIntVector, same, same),
-	ir.OpUunarrow:       sig(setIntVector, same, same),
-	ir.OpSwidenLow:      sig(setIntVector, same),
-	ir.OpSwidenHigh:     sig(setIntVector, same),
-	ir.OpUwidenLow:      sig(setIntVector, same),
-	ir.OpUwidenHigh:     sig(setIntVector, same),
-	ir.OpIaddPairwise:   sig(setIntVector, same, same),
+	ir.OpVhighBits:      sig(setNarrowInt, free(setVector)),
+	ir.OpSnarrow:        sig(vectors(ir.I16, ir.I32, ir.I64), same, same),
+	ir.OpUnarrow:        sig(vectors(ir.I16, ir.I32, ir.I64), same, same),
+	ir.OpUunarrow:       sig(vectors(ir.I16, ir.I32, ir.I64), same, same),
+	ir.OpSwidenLow:      sig(vectors(ir.I8, ir.I16, ir.I32), same),
+	ir.OpSwidenHigh:     sig(vectors(ir.I8, ir.I16, ir.I32), same),
+	ir.OpUwidenLow:      sig(vectors(ir.I8, ir.I16, ir.I32), same),
+	ir.OpUwidenHigh:     sig(vectors(ir.I8, ir.I16, ir.I32), same),
+	ir.OpIaddPairwise:   sig(vectors(ir.I8, ir.I16, ir.I32), same, same),
 	ir.OpX86Pshufb:      sig(typeSet{}, fixed(ir.I8X16), fixed(ir.I8X16)),
 	ir.OpX86Blendv:      sig(setVector, same, same, same),
-	ir.OpX86Pmulhrsw:    sig(setIntVector, same, same),
+	ir.OpX86Pmulhrsw:    sig(vectors(ir.I16, ir.I32), same, same),
 	ir.OpX86Pmaddubsw:   sig(typeSet{}, fixed(ir.I8X16), fixed(ir.I8X16)),
-	ir.OpX86Cvtt2dq:     sig(setIntVector, free(setFloatVec)),
+	ir.OpX86Cvtt2dq:     sig(setInt, free(setFloat)),
 
 	ir.OpLoad:        sig(setMem, addr),
 	ir.OpStore:       sig(setMem, same, addr),
-	ir.OpUload8:      sig(setInt, addr),
-	ir.OpSload8:      sig(setInt, addr),
-	ir.OpUload16:     sig(setInt, addr),
-	ir.OpSload16:     sig(setInt, addr),
-	ir.OpUload32:     sig(setInt, addr),
-	ir.OpSload32:     sig(setInt, addr),
-	ir.OpIstore8:     sig(setInt, same, addr),
-	ir.OpIstore16:    sig(setInt, same, addr),
-	ir.OpIstore32:    sig(setInt, same, addr),
-	ir.OpUload8x8:    sig(setIntVector, addr),
-	ir.OpSload8x8:    sig(setIntVector, addr),
-	ir.OpUload16x4:   sig(setIntVector, addr),
-	ir.OpSload16x4:   sig(setIntVector, addr),
-	ir.OpUload32x2:   sig(setIntVector, addr),
-	ir.OpSload32x2:   sig(setIntVector, addr),
+	ir.OpUload8:      sig(scalars(ir.I16, ir.I32, ir.I64), addr),
+	ir.OpSload8:      sig(scalars(ir.I16, ir.I32, ir.I64), addr),
+	ir.OpUload16:     sig(scalars(ir.I32, ir.I64), addr),
+	ir.OpSload16:     sig(scalars(ir.I32, ir.I64), addr),
+	ir.OpUload32:     sig(scalars(ir.I64), addr),
+	ir.OpSload32:     sig(scalars(ir.I64), addr),
+	ir.OpIstore8:     sig(scalars(ir.I16, ir.I32, ir.I64), same, addr),
+	ir.OpIstore16:    sig(scalars(ir.I32, ir.I64), same, addr),
+	ir.OpIstore32:    sig(scalars(ir.I64), same, addr),
+	ir.OpUload8x8:    sig(vectors(ir.I16), addr),
+	ir.OpSload8x8:    sig(vectors(ir.I16), addr),
+	ir.OpUload16x4:   sig(vectors(ir.I32), addr),
+	ir.OpSload16x4:   sig(vectors(ir.I32), addr),
+	ir.OpUload32x2:   sig(vectors(ir.I64), addr),
+	ir.OpSload32x2:   sig(vectors(ir.I64), addr),
 	ir.OpStackAddr:   sig(setAddr),
-	ir.OpSymbolValue: sig(setAddr),
-	ir.OpTlsValue:    sig(setAddr),
+	ir.OpSymbolValue: sig(setMem),
+	ir.OpTlsValue:    sig(setMem),
 	ir.OpAtomicRmw:   sig(setIntScalar, addr, same),
 	ir.OpAtomicCas:   sig(setIntScalar, addr, same, same),
 	ir.OpAtomicLoad:  sig(setIntScalar, addr),
 	ir.OpAtomicStore: sig(setIntScalar, same, addr),
 
 	ir.OpDynamicStackAddr:  sig(setAddr),
-	ir.OpDynamicStackLoad:  sig(setVector),
-	ir.OpDynamicStackStore: sig(setVector, same),
+	ir.OpDynamicStackLoad:  sig(setMem),
+	ir.OpDynamicStackStore: sig(setMem, same),
 
 	ir.OpGetPinnedReg:               sig(setAddr),
 	ir.OpSetPinnedReg:               sig(setAddr, same),
@@ -287,5 +290,5 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpGetStackPointer:            sig(setAddr),
 	ir.OpGetReturnAddress:           sig(setAddr),
 	ir.OpGetExceptionHandlerAddress: sig(setAddr),
-	ir.OpStackSwitch:                sig(setAny, addr, addr, same),
+	ir.OpStackSwitch:                sig(setAddr, addr, addr, same),
 }
