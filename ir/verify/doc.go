@@ -36,7 +36,8 @@
 //     typed by the callee's returns and the pointer type); call arguments
 //     and returns match signatures; tail calls match the caller's
 //     convention and results; try_call matches its exception table.
-//  6. Immediates: lane indices within the vector, shuffle masks below 32,
+//  6. Immediates: iconst literals that fit their width (signed or
+//     unsigned), lane indices within the vector, shuffle masks below 32,
 //     constant sizes, bitcast widths and byte-order flags, no readonly
 //     stores, no little+big flag pairs.
 //
@@ -64,11 +65,9 @@
 //
 // # Known gaps
 //
-// Type sets are coarser than Cranelift's (no minimum lane counts or vector
-// widths per opcode), so a few exotic mis-typed SIMD instructions pass.
-// Settings-dependent checks (pinned registers, frame-pointer intrinsics)
-// are not made, iconst immediates are not range-checked (the IR stores
-// them already truncated), and memory types and dynamic vector types do
-// not exist in the IR. Instruction context text is produced here, not by
+// Type sets follow Cranelift's per opcode but carry no lane counts, so a
+// vector of the right lane kind and the wrong count (i16x4 for i16x8)
+// passes. Settings-dependent checks (pinned registers, frame-pointer
+// intrinsics) are not made; memory types do not exist in the IR. Instruction context text is produced here, not by
 // package ir's printer, until ir exports a per-instruction form.
 package verify

@@ -18,6 +18,12 @@ func (v *verifier) immediates(inst ir.Inst) {
 		}
 	}
 	switch d.Opcode {
+	case ir.OpIconst:
+		// Only the low bits are significant, but the literal must fit the
+		// width as a signed or an unsigned number.
+		if d.Imm != d.ImmSigned() && uint64(d.Imm) != d.ImmUnsigned() {
+			v.fatalInst(inst, "constant immediate is out of bounds")
+		}
 	case ir.OpBitcast:
 		v.bitcast(inst, d)
 	case ir.OpVconst, ir.OpF128const:

@@ -107,6 +107,14 @@ block0:
     v0 = symbol_value.i32 gv0
     return v0
 }`, []string{"inst0: global_value instruction with type i32 references global value with type i64"}},
+		{"iconst fits signed or unsigned", Options{}, `
+function %f() -> i8 {
+block0:
+    v0 = iconst.i8 -128
+    v1 = iconst.i8 255
+    v2 = iadd v0, v1
+    return v2
+}`, nil},
 		{"cold entry", Options{}, `
 function %f() {
 block0 cold:
@@ -260,6 +268,29 @@ func TestConstraintsCoverOpcodeTable(t *testing.T) {
 		}
 		if op.Info().Ctrl != ir.CtrlNone && c.ctrl == (typeSet{}) {
 			t.Errorf("opcode %s is polymorphic but its controlling type set is empty", op)
+		}
+	}
+}
+
+func TestIconstBounds(t *testing.T) {
+	for _, tc := range []struct {
+		ty  ir.Type
+		imm int64
+		ok  bool
+	}{
+		{ir.I8, -128, true}, {ir.I8, 255, true}, {ir.I8, 256, false}, {ir.I8, -129, false},
+		{ir.I16, 0xffff, true}, {ir.I16, 0x1_0000, false}, {ir.I32, -1, true},
+		{ir.I32, 0xffff_ffff, true}, {ir.I32, 0x1_0000_0000, false}, {ir.I64, -1, true},
+	} {
+		sig := ir.NewSignature(ir.CallConvFast)
+		f := ir.NewFunction(ir.TestCaseName("c"), sig)
+		fb := ir.NewFunctionBuilder(f)
+		fb.SwitchToBlock(fb.CreateBlock())
+		fb.InsData(ir.InstData{Opcode: ir.OpIconst, Imm: tc.imm}, tc.ty)
+		fb.Return()
+		es := Check(f, Options{})
+		if ok := len(es) == 0; ok != tc.ok {
+			t.Errorf("iconst.%s %d: errors %v, want ok=%v", tc.ty, tc.imm, es, tc.ok)
 		}
 	}
 }
