@@ -248,7 +248,9 @@ var opRuns = []opRun{
 // starting at 0xFE 0x1E: i32, i64, i32 8-bit, i32 16-bit, i64 8/16/32-bit.
 var rmwOps = []string{"add", "sub", "and", "or", "xor", "xchg", "cmpxchg"}
 
-// legacyNames are the control keywords handled by the structured parser.
+// opTable maps instruction names to their rows, built from opRuns and
+// rmwOps at init. The block-structure keywords (end, else, catch,
+// catch_all, delegate) are not instructions and are not in it.
 var opTable = map[string]*opInfo{}
 
 func init() {
