@@ -43,6 +43,11 @@ type allocator struct {
 	// operand's next use after its instruction.
 	opBase []int32
 	opNext []int32
+	// fixedAfter[i-first] are the registers fixed operands of instructions
+	// after i (in this block) name; fixedLater is that set for the current
+	// instruction.
+	fixedAfter []RegSet
+	fixedLater RegSet
 
 	// Per-instruction scratch.
 	pinned       RegSet
@@ -231,8 +236,16 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 			al.nextUse[v.Index()] = int32(term)
 		}
 	}
+	al.fixedAfter = slices.Grow(al.fixedAfter[:0], r.Len())[:r.Len()]
+	var fixed RegSet
 	for i := r.End - 1; i >= r.First; i-- {
 		ops := f.Operands(i)
+		al.fixedAfter[i-r.First] = fixed
+		for _, o := range ops {
+			if o.Constraint() == Fixed {
+				fixed.Add(o.FixedReg())
+			}
+		}
 		bi := al.opBase[i-r.First]
 		for k, o := range ops {
 			al.opNext[bi+int32(k)] = al.nextUse[o.VReg().Index()]
@@ -245,6 +258,7 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 			}
 		}
 	}
+	al.fixedLater = fixed
 	if !al.fast {
 		for _, s := range f.Succs(b) {
 			for _, v := range al.liveInOf(s) {
@@ -364,6 +378,19 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 			if err := al.fixup(p, b); err != nil {
 				return err
 			}
+			continue
+		}
+		// A predecessor still to come (a loop latch): ask the defs of its
+		// arguments to land where the parameters live, so the back edge
+		// needs no moves.
+		params := f.BlockParams(b)
+		pargs := f.BranchArgs(p, f.BlockInsts(p).End-1, succIndex(f, p, b))
+		for k, q := range params {
+			if r := al.vregReg[q.Index()]; r != NoPReg && k < len(pargs) {
+				if x := pargs[k].Index(); al.hint[x] == NoPReg && al.defBlock[x] != b {
+					al.hint[x] = r
+				}
+			}
 		}
 	}
 	return nil
@@ -431,6 +458,9 @@ func (al *allocator) fastEdge(p, s Block, busy RegSet) error {
 	args := f.BranchArgs(p, f.BlockInsts(p).End-1, succIndex(f, p, s))
 	al.moves = al.moves[:0]
 	for k, q := range params {
+		if al.useCount[q.Index()] == 0 {
+			continue
+		}
 		from := StackLoc(al.slot(args[k]))
 		if r := al.vregReg[args[k].Index()]; r != NoPReg && len(f.Succs(p)) == 1 {
 			from = RegLoc(r)
@@ -509,9 +539,13 @@ func (al *allocator) freeReg(v VReg, avoid RegSet) PReg {
 	if al.crossesCall[v.Index()] {
 		order = al.calleeOrder[c]
 	}
-	for _, r := range order {
-		if !avoid.Contains(r) && al.isFree(r) {
-			return r
+	// First choice: a register no later instruction of this block needs
+	// as a fixed operand, so the value will not have to move out of it.
+	for pass := 0; pass < 2; pass++ {
+		for _, r := range order {
+			if !avoid.Contains(r) && (pass == 1 || !al.fixedLater.Contains(r)) && al.isFree(r) {
+				return r
+			}
 		}
 	}
 	return NoPReg
@@ -580,6 +614,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	clob := f.Clobbers(i)
 	al.instStamp++
 	al.pinned = RegSet{}
+	al.fixedLater = al.fixedAfter[i-r.First]
 	al.moves = al.moves[:0]
 	al.affected = al.affected[:0]
 	for _, o := range ops {
@@ -799,7 +834,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 					}
 				}
 			}
-			if home == NoPReg && (!al.slotValid[x] || !al.fast && al.nextUse[x] >= 0) {
+			if home == NoPReg && !al.slotValid[x] {
 				avoid := al.pinned.Union(written).Union(relocTargets)
 				home = al.freeReg(w, avoid)
 				if home != NoPReg {
