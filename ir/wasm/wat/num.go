@@ -3,7 +3,6 @@ package wat
 import (
 	"errors"
 	"math"
-	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -307,6 +306,3 @@ func hexFloat(s string, f32 bool) (float64, error) {
 	}
 	return v, nil
 }
-
-// leadingZeros is used by the printer; kept here beside the float helpers.
-var _ = bits.LeadingZeros64
