@@ -127,8 +127,7 @@
 //
 //   - AdrpAdd assumes the function is placed at a 4 KiB-aligned address;
 //     encoder.Buffer cannot yet express that requirement.
-//   - Not encoded: ADC/SBC, FP16 arithmetic, FCCMP, FCVT{N,M,P,A}{S,U},
-//     fixed-point conversions, the scalar forms of Advanced SIMD
+//   - Not encoded: FP16 arithmetic, fixed-point conversions, the scalar forms of Advanced SIMD
 //     instructions, by-element multiplies, multi-structure LD1-LD4/ST1-ST4,
 //     post-indexed single-structure loads, ORR/BIC (vector, immediate),
 //     LDAXP/STLXP pairs, system-register access, PRFM.

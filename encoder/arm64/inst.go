@@ -836,3 +836,69 @@ func FMovToGP(rd Reg, rn FReg) (Inst, error) {
 func FMovFromGP(rd FReg, rn Reg) (Inst, error) {
 	return Encode(pick(FMOVSW, FMOVDX, uint16(rn)), rd.val(), rn.val())
 }
+
+// ---- Add/subtract with carry ----
+
+// Adc is adc rd, rn, rm.
+func Adc(rd, rn, rm Reg) (Inst, error) {
+	return Encode(pick(ADCW, ADCX, uint16(rd)), rd.val(), rn.val(), rm.val())
+}
+
+// Adcs is adcs rd, rn, rm.
+func Adcs(rd, rn, rm Reg) (Inst, error) {
+	return Encode(pick(ADCSW, ADCSX, uint16(rd)), rd.val(), rn.val(), rm.val())
+}
+
+// Sbc is sbc rd, rn, rm.
+func Sbc(rd, rn, rm Reg) (Inst, error) {
+	return Encode(pick(SBCW, SBCX, uint16(rd)), rd.val(), rn.val(), rm.val())
+}
+
+// Sbcs is sbcs rd, rn, rm.
+func Sbcs(rd, rn, rm Reg) (Inst, error) {
+	return Encode(pick(SBCSW, SBCSX, uint16(rd)), rd.val(), rn.val(), rm.val())
+}
+
+// ---- Floating-point conversions with a rounding mode, conditional compare ----
+
+// RoundMode selects the rounding of a floating-point to integer conversion.
+type RoundMode uint8
+
+const (
+	RoundZero        RoundMode = iota // fcvtz*: toward zero (C and wasm trunc)
+	RoundNearestEven                  // fcvtn*
+	RoundNearestAway                  // fcvta*
+	RoundUp                           // fcvtp*: toward +inf
+	RoundDown                         // fcvtm*: toward -inf
+)
+
+// FCvtToInt is fcvt<mode><s|u> rd, rn: rn (S or D) converted to the W or X
+// register rd with the given rounding, saturating.
+func FCvtToInt(mode RoundMode, signed bool, rd Reg, rn FReg) (Inst, error) {
+	bases := [...][2]Op{
+		RoundZero:        {FCVTZUWS, FCVTZSWS},
+		RoundNearestEven: {FCVTNUWS, FCVTNSWS},
+		RoundNearestAway: {FCVTAUWS, FCVTASWS},
+		RoundUp:          {FCVTPUWS, FCVTPSWS},
+		RoundDown:        {FCVTMUWS, FCVTMSWS},
+	}
+	if int(mode) >= len(bases) {
+		return 0, &EncodeError{FCVTZSWS, "bad rounding mode"}
+	}
+	base := bases[mode][0]
+	if signed {
+		base = bases[mode][1]
+	}
+	// Each conversion's rows are laid out WS, XS, WD, XD.
+	return Encode(fpInt(base, base+1, base+2, base+3, rd, rn), rd.val(), rn.val())
+}
+
+// FCcmp is fccmp rn, rm, #nzcv, cond.
+func FCcmp(rn, rm FReg, nzcv uint8, c Cond) (Inst, error) {
+	return Encode(pickF(FCCMPS, FCCMPD, rn), rn.val(), rm.val(), int64(nzcv), int64(c))
+}
+
+// FCcmpe is fccmpe rn, rm, #nzcv, cond.
+func FCcmpe(rn, rm FReg, nzcv uint8, c Cond) (Inst, error) {
+	return Encode(pickF(FCCMPES, FCCMPED, rn), rn.val(), rm.val(), int64(nzcv), int64(c))
+}

@@ -57,6 +57,10 @@ func skipReason(op Op, v []int64) string {
 		if (op == SUBSWrs || op == SUBSXrs) && n(1) == 31 {
 			return "negs"
 		}
+	case SBCW, SBCX, SBCSW, SBCSX:
+		if n(1) == 31 {
+			return "ngc/ngcs"
+		}
 	case SUBWrs, SUBXrs:
 		if n(1) == 31 {
 			return "neg"
@@ -258,7 +262,8 @@ func condNV(want string) string {
 
 func init() {
 	for _, op := range []Op{CSELW, CSELX, CSINCW, CSINCX, CSINVW, CSINVX, CSNEGW, CSNEGX,
-		CCMPWr, CCMPXr, CCMNWr, CCMNXr, CCMPWi, CCMPXi, CCMNWi, CCMNXi, Bcc, FCSELS, FCSELD} {
+		CCMPWr, CCMPXr, CCMNWr, CCMNXr, CCMPWi, CCMPXi, CCMNWi, CCMNXi, Bcc, FCSELS, FCSELD,
+		FCCMPS, FCCMPD, FCCMPES, FCCMPED} {
 		xarchQuirks[op] = struct {
 			reason  string
 			rewrite func(string, []int64) string
