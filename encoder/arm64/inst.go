@@ -232,37 +232,37 @@ func CmnImm(rn RegSP, imm uint32) (Inst, error) {
 
 // ---- Add/subtract extended register ----
 
-// AddExt is add rd…, rm, <ext> #amount (amount 0-4). In the 64-bit
+// AddExt is add rd, rn, rm, <ext> #amount (amount 0-4). In the 64-bit
 // form rm is an X register for UXTX/SXTX and a W register otherwise.
 func AddExt(rd, rn RegSP, rm Reg, ext Extend, amount uint8) (Inst, error) {
 	return Encode(pick(ADDWrx, ADDXrx, uint16(rd)), rd.val(), rn.val(), rm.val(), extVal(ext, amount))
 }
 
-// SubExt is sub rd…, rm, <ext> #amount (amount 0-4). In the 64-bit
+// SubExt is sub rd, rn, rm, <ext> #amount (amount 0-4). In the 64-bit
 // form rm is an X register for UXTX/SXTX and a W register otherwise.
 func SubExt(rd, rn RegSP, rm Reg, ext Extend, amount uint8) (Inst, error) {
 	return Encode(pick(SUBWrx, SUBXrx, uint16(rd)), rd.val(), rn.val(), rm.val(), extVal(ext, amount))
 }
 
-// AddsExt is adds rd…, rm, <ext> #amount (amount 0-4). In the 64-bit
+// AddsExt is adds rd, rn, rm, <ext> #amount (amount 0-4). In the 64-bit
 // form rm is an X register for UXTX/SXTX and a W register otherwise.
 func AddsExt(rd Reg, rn RegSP, rm Reg, ext Extend, amount uint8) (Inst, error) {
 	return Encode(pick(ADDSWrx, ADDSXrx, uint16(rd)), rd.val(), rn.val(), rm.val(), extVal(ext, amount))
 }
 
-// SubsExt is subs rd…, rm, <ext> #amount (amount 0-4). In the 64-bit
+// SubsExt is subs rd, rn, rm, <ext> #amount (amount 0-4). In the 64-bit
 // form rm is an X register for UXTX/SXTX and a W register otherwise.
 func SubsExt(rd Reg, rn RegSP, rm Reg, ext Extend, amount uint8) (Inst, error) {
 	return Encode(pick(SUBSWrx, SUBSXrx, uint16(rd)), rd.val(), rn.val(), rm.val(), extVal(ext, amount))
 }
 
-// CmpExt is cmp rn…, rm, <ext> #amount (amount 0-4). In the 64-bit
+// CmpExt is cmp rn, rm, <ext> #amount (amount 0-4). In the 64-bit
 // form rm is an X register for UXTX/SXTX and a W register otherwise.
 func CmpExt(rn RegSP, rm Reg, ext Extend, amount uint8) (Inst, error) {
 	return Encode(pick(CMPWrx, CMPXrx, uint16(rn)), rn.val(), rm.val(), extVal(ext, amount))
 }
 
-// CmnExt is cmn rn…, rm, <ext> #amount (amount 0-4). In the 64-bit
+// CmnExt is cmn rn, rm, <ext> #amount (amount 0-4). In the 64-bit
 // form rm is an X register for UXTX/SXTX and a W register otherwise.
 func CmnExt(rn RegSP, rm Reg, ext Extend, amount uint8) (Inst, error) {
 	return Encode(pick(CMNWrx, CMNXrx, uint16(rn)), rn.val(), rm.val(), extVal(ext, amount))
@@ -324,12 +324,12 @@ func Mneg(rd, rn, rm Reg) (Inst, error) {
 	return Encode(pick(MNEGW, MNEGX, uint16(rd)), rd.val(), rn.val(), rm.val())
 }
 
-// Udiv is udi rd, rn, rm.
+// Udiv is udiv rd, rn, rm (unsigned; the quotient of x/0 is 0).
 func Udiv(rd, rn, rm Reg) (Inst, error) {
 	return Encode(pick(UDIVW, UDIVX, uint16(rd)), rd.val(), rn.val(), rm.val())
 }
 
-// Sdiv is sdi rd, rn, rm.
+// Sdiv is sdiv rd, rn, rm (signed; the quotient of x/0 is 0).
 func Sdiv(rd, rn, rm Reg) (Inst, error) {
 	return Encode(pick(SDIVW, SDIVX, uint16(rd)), rd.val(), rn.val(), rm.val())
 }
