@@ -141,6 +141,11 @@ func (r *reader) u32() (uint32, error) {
 
 // u64 decodes an unsigned LEB128 number of at most 64 bits.
 func (r *reader) u64() (uint64, error) {
+	if r.pos < len(r.buf) && r.buf[r.pos] < 0x80 {
+		v := r.buf[r.pos]
+		r.pos++
+		return uint64(v), nil
+	}
 	start := r.offset()
 	var v uint64
 	for shift := uint(0); ; shift += 7 {
@@ -176,7 +181,14 @@ func (r *reader) s32() (int32, error) {
 func (r *reader) s33() (int64, error) { return r.signed(33) }
 
 // s64 decodes a signed LEB128 number of at most 64 bits.
-func (r *reader) s64() (int64, error) { return r.signed(64) }
+func (r *reader) s64() (int64, error) {
+	if r.pos < len(r.buf) && r.buf[r.pos] < 0x80 {
+		v := int64(int8(r.buf[r.pos]<<1)) >> 1
+		r.pos++
+		return v, nil
+	}
+	return r.signed(64)
+}
 
 // signed decodes a signed LEB128 number of at most bits bits. The last
 // permitted byte must be a proper sign extension of the value: its unused
