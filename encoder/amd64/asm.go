@@ -805,3 +805,39 @@ func (a *Assembler) JumpTable(table encoder.Label, targets []encoder.Label) {
 		a.buf.UseLabelAt(off, l, Rel32)
 	}
 }
+
+// ---- AVX/AVX2 at 256 bits (VEX.L=1), for rows with V256 ----------------------
+
+func (a *Assembler) emitVEX256(op Op, args ...Arg) error {
+	in := Inst{Op: op, VEX: true, L256: true, N: len(args)}
+	copy(in.Args[:], args)
+	return a.Emit(&in)
+}
+
+// Avx256 emits vop dst, src1, src2 on YMM registers (vaddps, vpaddd, ...).
+func (a *Assembler) Avx256(op Op, dst, src1, src2 YMM) error {
+	return a.emitVEX256(op, Y(dst), Y(src1), Y(src2))
+}
+
+// Avx256M emits vop dst, src1, [src2] on YMM registers.
+func (a *Assembler) Avx256M(op Op, dst, src1 YMM, src2 Mem) error {
+	return a.emitVEX256(op, Y(dst), Y(src1), M(src2))
+}
+
+// Avx256I emits vop dst, src1, src2, imm8 on YMM registers.
+func (a *Assembler) Avx256I(op Op, dst, src1, src2 YMM, imm uint8) error {
+	return a.emitVEX256(op, Y(dst), Y(src1), Y(src2), I(int64(imm)))
+}
+
+// Avx256Unary emits vop dst, src on YMM registers (vmovups, vsqrtps, vpabsd).
+func (a *Assembler) Avx256Unary(op Op, dst, src YMM) error { return a.emitVEX256(op, Y(dst), Y(src)) }
+
+// Avx256UnaryM emits vop dst, [src] (256-bit loads).
+func (a *Assembler) Avx256UnaryM(op Op, dst YMM, src Mem) error {
+	return a.emitVEX256(op, Y(dst), M(src))
+}
+
+// Avx256Store emits a 256-bit store row: [dst] = src.
+func (a *Assembler) Avx256Store(op Op, dst Mem, src YMM) error {
+	return a.emitVEX256(op, M(dst), Y(src))
+}

@@ -139,6 +139,12 @@ func TestAssemblerMethods(t *testing.T) {
 		{func(a *Assembler) error { return a.AvxToGPR(Cvttsd2si, Size64, RAX, X2) }, "vcvttsd2si %xmm2,%rax", 5},
 		{func(a *Assembler) error { return a.AvxPinsr(Pinsrd, X1, X2, RAX, 3) }, "vpinsrd $0x3,%eax,%xmm2,%xmm1", 6},
 		{func(a *Assembler) error { return a.AvxPextr(Pextrq, RAX, X2, 1) }, "vpextrq $0x1,%xmm2,%rax", 6},
+		{func(a *Assembler) error { return a.Avx256(Paddd, Y1, Y2, Y3) }, "vpaddd %ymm3,%ymm2,%ymm1", 4},
+		{func(a *Assembler) error { return a.Avx256(Addps, Y8, Y9, Y15) }, "vaddps %ymm15,%ymm9,%ymm8", 5},
+		{func(a *Assembler) error { return a.Avx256UnaryM(Movups, Y0, Addr(RDI, 32)) }, "vmovups 0x20(%rdi),%ymm0", 5},
+		{func(a *Assembler) error { return a.Avx256I(Shufps, Y1, Y2, Y3, 0x1b) }, "vshufps $0x1b,%ymm3,%ymm2,%ymm1", 5},
+		{func(a *Assembler) error { return a.AvxUnary(Pbroadcastd, X1, X2) }, "vpbroadcastd %xmm2,%xmm1", 5},
+		{func(a *Assembler) error { return a.Avx(Psllvq, X1, X2, X3) }, "vpsllvq %xmm3,%xmm2,%xmm1", 5},
 	}
 	for _, tc := range tests {
 		a, buf := newAsm()
@@ -223,6 +229,11 @@ func TestInvalidRequests(t *testing.T) {
 		{"no VEX form", func(a *Assembler) error { return a.Avx(Op(AddMR), X0, X1, X2) }},
 		{"vmovss memory with two sources", func(a *Assembler) error { return a.AvxM(Movss, X0, X1, Addr(RAX, 0)) }},
 		{"vmovss register unary", func(a *Assembler) error { return a.AvxUnary(Movss, X0, X1) }},
+		{"no 256-bit form", func(a *Assembler) error { return a.Avx256(Addss, Y0, Y1, Y2) }},
+		{"VEX-only row without VEX", func(a *Assembler) error { return a.Sse(Pbroadcastd, X0, X1) }},
+		{"256 without VEX", func(a *Assembler) error {
+			return a.Emit(&Inst{Op: Addps, L256: true, Args: [4]Arg{X(X0), X(X1)}, N: 2})
+		}},
 		{"lock on register", func(a *Assembler) error {
 			return a.Emit(&Inst{Op: AddMR, Size: Size64, Lock: true, Args: [4]Arg{R(RAX), R(RCX)}, N: 2})
 		}},

@@ -32,8 +32,9 @@
 //
 //	[F0] [66 for 16-bit] [mandatory prefix] [REX] [0F [38|3A]] opcode ModRM [SIB] [disp] [imm]
 //
-// or, for VEX, C5/C4 with R̄X̄B̄, map, W, v̄v̄v̄v̄ and pp (the 2-byte C5 form
-// whenever X, B and W are clear and the map is 0F). REX is emitted when any
+// or, for VEX, C5/C4 with R̄X̄B̄, map, W, v̄v̄v̄v̄, L and pp (the 2-byte C5 form
+// whenever X, B and W are clear and the map is 0F). Rows marked VexOnly
+// (AVX2 vpbroadcast*, vpsllv*/vpsrlv*/vpsrav*) have no legacy form. REX is emitted when any
 // of W, R, X, B is set or when a byte operand names SPL, BPL, SIL or DIL.
 //
 // # The API for the compilers
@@ -85,23 +86,27 @@
 // form × all 16 registers in each register slot (pairs across the first two
 // slots) × every addressing form (all bases, all indexes, all scales,
 // displacement boundaries, absolute, RIP) × immediate boundaries in and out
-// of range × branch displacements at their limits: 954,769 cases (954,578
-// distinct encodings), each decoded by x86asm and compared op, operands and
-// length, plus 3,005 out-of-range immediates that must be rejected. A
+// of range × branch displacements at their limits: 1,152,897 cases
+// (1,152,685 distinct encodings), each decoded by x86asm and compared op,
+// operands and length, plus 3,442 out-of-range immediates that must be
+// rejected. A
 // second check sees what decoding cannot: REX appears exactly when needed
 // and the 2-byte VEX form is used exactly when it can be. Immediates
 // compare modulo their field width; x86asm quirks are listed with reasons.
-// objdump_test.go disassembles a 1-in-23 sample (~41,500 instructions) with
+// objdump_test.go disassembles a 1-in-23 sample (~50,000 instructions) with
 // GNU objdump and compares the text with x86asm's through a list of named
-// cosmetic differences. TestWrongOperandKindRejected substitutes ~180,000
+// cosmetic differences. TestWrongOperandKindRejected substitutes ~230,000
 // wrong-kind operands, FuzzEncode draws random rows and operands, and
 // testdata/enc.txt (regenerated with -update) lists one register and one
 // memory case per form for review.
 //
 // # Known gaps
 //
-//   - No 256-bit (VEX.L=1, YMM) forms and no EVEX/AVX-512; wasm SIMD is
-//     128-bit.
+//   - 256-bit (VEX.L=1, YMM) forms exist for rows marked V256, where every
+//     vector operand widens; width-mixing forms (vcvtps2pd ymm, xmm;
+//     vpmovzx; shifts by an xmm count; vpbroadcast to ymm) and lane-crossing
+//     AVX2 permutes (vpermq, vperm2i128) are not in the table. No EVEX /
+//     AVX-512; wasm SIMD is 128-bit.
 //   - No BMI2 (shlx, rorx, andn), no cmpxchg16b, no string instructions,
 //     no x87, no segment overrides.
 //   - Shifts by 1 use the C1 /digit ib form rather than the one byte

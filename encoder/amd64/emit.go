@@ -37,6 +37,9 @@ func R(r GPR) Arg { return Arg{kind: argGPR, reg: uint8(r)} }
 // X is a vector-register operand.
 func X(x XMM) Arg { return Arg{kind: argXMM, reg: uint8(x)} }
 
+// Y is a 256-bit vector-register operand (for Inst.L256).
+func Y(y YMM) Arg { return Arg{kind: argXMM, reg: uint8(y)} }
+
 // M is a memory operand.
 func M(m Mem) Arg { return Arg{kind: argMem, mem: m} }
 
@@ -71,6 +74,7 @@ type Inst struct {
 	Size Size // for rows with Sizes; ignored otherwise
 	CC   CC   // for condition-code rows
 	VEX  bool // use the AVX (VEX) form of an SSE row
+	L256 bool // with VEX: the 256-bit form (vector operands are YMM)
 	Lock bool // LOCK prefix (memory destination of a Lock row)
 	Args [4]Arg
 	N    int // number of Args used
@@ -83,6 +87,9 @@ func (in *Inst) String() string {
 	s := Rows[in.Op].Mnemonic(in.Size, in.CC)
 	if in.VEX {
 		s = "v" + s
+	}
+	if in.L256 {
+		s += ".256"
 	}
 	if Rows[in.Op].Sizes != 0 {
 		s += fmt.Sprintf(".%d", int(in.Size)*8)
@@ -109,6 +116,8 @@ func (in *Inst) String() string {
 		a := in.Args[i]
 		if a.kind == argGPR && Size(widths[i]).valid() {
 			s += GPR(a.reg).Name(Size(widths[i]))
+		} else if a.kind == argXMM && in.L256 {
+			s += YMM(a.reg).String()
 		} else {
 			s += a.String()
 		}
@@ -212,6 +221,12 @@ func (m *machineInst) encode(in *Inst) error {
 	row := &Rows[in.Op]
 	if in.VEX && row.Vex == VexNone {
 		return in.errorf("has no VEX form")
+	}
+	if !in.VEX && row.VexOnly {
+		return in.errorf("has no legacy SSE form; set VEX")
+	}
+	if in.L256 && (!in.VEX || !row.V256) {
+		return in.errorf("has no 256-bit VEX form")
 	}
 	ops := in.operands()
 	sz := in.Size
@@ -412,14 +427,18 @@ func (m *machineInst) layout(row *Row, in *Inst, sz Size, e *encoding) error {
 		if row.Vex == VexUnary || row.Vex == VexNDSReg && e.isMem {
 			vvvv = 0xF << 3
 		}
+		var l byte
+		if in.L256 {
+			l = 1 << 2
+		}
 		if rexX == 0 && rexB == 0 && vw == 0 && mp == Map0F {
 			buf[n] = 0xC5
-			buf[n+1] = (rexR^1)<<7 | vvvv | pp
+			buf[n+1] = (rexR^1)<<7 | vvvv | l | pp
 			n += 2
 		} else {
 			buf[n] = 0xC4
 			buf[n+1] = (rexR^1)<<7 | (rexX^1)<<6 | (rexB^1)<<5 | byte(mp-Map1)
-			buf[n+2] = vw<<7 | vvvv | pp
+			buf[n+2] = vw<<7 | vvvv | l | pp
 			n += 3
 		}
 		buf[n] = op

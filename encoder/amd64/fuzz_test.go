@@ -18,7 +18,8 @@ func FuzzEncode(f *testing.F) {
 	f.Fuzz(func(t *testing.T, opIdx uint16, sz uint8, cc uint8, vex bool, regs uint64, memSel uint8, disp int32, imm int64, rel int8) {
 		op := Op(int(opIdx) % int(NumOps))
 		row := &Rows[op]
-		in := Inst{Op: op, Size: Size(sz), CC: CC(cc % 16), VEX: vex && row.Vex != VexNone}
+		in := Inst{Op: op, Size: Size(sz), CC: CC(cc % 16), VEX: row.VexOnly || vex && row.Vex != VexNone}
+		in.L256 = in.VEX && row.V256 && cc&0x80 != 0
 		ops := explicitOps(row, in.VEX)
 		if in.VEX && row.Vex == VexNDSReg && memSel%2 == 1 {
 			ops = explicitOps(row, false) // the unary load form

@@ -31,12 +31,13 @@ func TestGoldenListing(t *testing.T) {
 	regVals := []uint8{9, 4, 13, 2}
 	for op := Op(0); op < NumOps; op++ {
 		row := &Rows[op]
-		sizes, vexes := variants(row)
+		sizes, forms := variants(row)
 		for _, sz := range sizes {
-			for _, vex := range vexes {
+			for _, vf := range forms {
+				vex := vf.vex
 				ops := explicitOps(row, vex)
 				for _, form := range []string{"reg", "mem"} {
-					in := Inst{Op: op, Size: sz, VEX: vex, N: len(ops)}
+					in := Inst{Op: op, Size: sz, VEX: vex, L256: vf.l256, N: len(ops)}
 					if row.CC {
 						in.CC = CondL
 					}

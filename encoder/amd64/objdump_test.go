@@ -214,6 +214,12 @@ var objdumpQuirks = []struct {
 		}
 		return g, w
 	}},
+	{"x86asm's GNU printer reads a VEX payload byte equal to 0x26/0x2e/0x36/0x3e/0x64/0x65 as a segment override", func(g, w string) (string, string) {
+		if strings.HasPrefix(w, "v") && !segRe.MatchString(g) {
+			w = segRe.ReplaceAllString(w, "")
+		}
+		return g, w
+	}},
 	{"x86asm's AVX printer names an absent SIB index %eiz", func(g, w string) (string, string) {
 		return g, strings.ReplaceAll(strings.ReplaceAll(w, "(,%eiz)", ""), ",%eiz", "")
 	}},
@@ -297,6 +303,7 @@ func sameBits(u uint64, v int64) bool {
 var (
 	dispRe     = regexp.MustCompile(`(^|[ ,*$])(-?)0x([0-9a-f]+)\(`)
 	zeroDispRe = regexp.MustCompile(`([ ,*]|^)0x0\(`)
+	segRe      = regexp.MustCompile(`%[c-gs]s:`)
 	suffixRe   = regexp.MustCompile(`^(call|jmp|push)q\b`)
 	immRe      = regexp.MustCompile(`\$-?0x[0-9a-f]+`)
 )

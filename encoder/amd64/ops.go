@@ -325,6 +325,15 @@ const (
 	PsrlqI
 	PslldqI
 	PsrldqI
+	Pbroadcastb
+	Pbroadcastw
+	Pbroadcastd
+	Pbroadcastq
+	Psllvd
+	Psllvq
+	Psrlvd
+	Psrlvq
+	Psravd
 )
 
 var opNames = [...]string{
@@ -651,4 +660,13 @@ var opNames = [...]string{
 	PsrlqI:      "PsrlqI",
 	PslldqI:     "PslldqI",
 	PsrldqI:     "PsrldqI",
+	Pbroadcastb: "Pbroadcastb",
+	Pbroadcastw: "Pbroadcastw",
+	Pbroadcastd: "Pbroadcastd",
+	Pbroadcastq: "Pbroadcastq",
+	Psllvd:      "Psllvd",
+	Psllvq:      "Psllvq",
+	Psrlvd:      "Psrlvd",
+	Psrlvq:      "Psrlvq",
+	Psravd:      "Psravd",
 }

@@ -52,6 +52,37 @@ const (
 	numXMM
 )
 
+// YMM is a 256-bit vector register Y0..Y15 (the same register file as XMM;
+// used by the VEX.256 forms).
+type YMM uint8
+
+// The sixteen 256-bit registers.
+const (
+	Y0 YMM = iota
+	Y1
+	Y2
+	Y3
+	Y4
+	Y5
+	Y6
+	Y7
+	Y8
+	Y9
+	Y10
+	Y11
+	Y12
+	Y13
+	Y14
+	Y15
+)
+
+func (y YMM) String() string {
+	if y >= YMM(numXMM) {
+		return fmt.Sprintf("YMM(%d)", uint8(y))
+	}
+	return fmt.Sprintf("ymm%d", uint8(y))
+}
+
 var gprNames = [4][16]string{
 	{"al", "cl", "dl", "bl", "spl", "bpl", "sil", "dil", "r8b", "r9b", "r10b", "r11b", "r12b", "r13b", "r14b", "r15b"},
 	{"ax", "cx", "dx", "bx", "sp", "bp", "si", "di", "r8w", "r9w", "r10w", "r11w", "r12w", "r13w", "r14w", "r15w"},

@@ -45,8 +45,11 @@ var xarchOps = sync.OnceValue(func() map[string]x86asm.Op {
 	return m
 })
 
-func xreg(o operand, sz Size, r uint8) x86asm.Reg {
+func xreg(o operand, sz Size, l256 bool, r uint8) x86asm.Reg {
 	if o.kind == kX || o.kind == kXM || o.kind == kXR || o.kind == kXV || o.kind == kXIs4 || o.kind == kX0 {
+		if l256 {
+			return x86asm.Y0 + x86asm.Reg(r)
+		}
 		return x86asm.X0 + x86asm.Reg(r)
 	}
 	w := int(o.width)
@@ -272,7 +275,7 @@ func (c *checker) expected(in *Inst, n int, relDisp int64) (x86asm.Inst, [6]int,
 			ai++
 			switch a.kind {
 			case argGPR, argXMM:
-				arg = xreg(o, in.Size, a.reg)
+				arg = xreg(o, in.Size, in.L256, a.reg)
 			case argMem:
 				arg = xmem(a.mem, n)
 			case argImm:
@@ -334,8 +337,11 @@ func (c *checker) fail(in *Inst, code []byte, format string, args ...any) {
 	}
 }
 
-// variants returns the (size, vex) combinations of a row.
-func variants(row *Row) (sizes []Size, vex []bool) {
+// vexForm is one encoding family of a row: legacy, VEX.128 or VEX.256.
+type vexForm struct{ vex, l256 bool }
+
+// variants returns the sizes and encoding families of a row.
+func variants(row *Row) (sizes []Size, forms []vexForm) {
 	if row.Sizes == 0 {
 		sizes = []Size{0}
 	} else {
@@ -345,9 +351,14 @@ func variants(row *Row) (sizes []Size, vex []bool) {
 			}
 		}
 	}
-	vex = []bool{false}
+	if !row.VexOnly {
+		forms = append(forms, vexForm{})
+	}
 	if row.Vex != VexNone {
-		vex = append(vex, true)
+		forms = append(forms, vexForm{vex: true})
+	}
+	if row.V256 {
+		forms = append(forms, vexForm{vex: true, l256: true})
 	}
 	return
 }
@@ -373,7 +384,7 @@ func forEachInst(fn func(in *Inst, inRange bool, relDisp int64)) {
 	mems := memModes()
 	for op := Op(0); op < NumOps; op++ {
 		row := &Rows[op]
-		sizes, vexes := variants(row)
+		sizes, forms := variants(row)
 		ccs := []CC{0}
 		if row.CC {
 			ccs = nil
@@ -382,9 +393,10 @@ func forEachInst(fn func(in *Inst, inRange bool, relDisp int64)) {
 			}
 		}
 		for _, sz := range sizes {
-			for _, vex := range vexes {
+			for _, form := range forms {
+				vex := form.vex
 				ops := explicitOps(row, vex)
-				base := Inst{Op: op, Size: sz, VEX: vex, N: len(ops)}
+				base := Inst{Op: op, Size: sz, VEX: vex, L256: form.l256, N: len(ops)}
 				var regSlots, memSlots, immSlots, relSlots []int
 				for i, o := range ops {
 					switch o.kind {
