@@ -8,8 +8,8 @@ import (
 
 // Integer lane operations. Each takes the lane width n (8…128) and lanes
 // zero-extended to u128, and returns the result truncated to n bits. They
-// never panic on odd widths: n outside 8…128 only yields meaningless bits,
-// and prepare() rejects such types before execution anyway.
+// never panic on odd widths: unverified code may apply them to any type,
+// and n outside 8…128 only yields meaningless bits.
 
 // intBinary computes one lane of a two-operand integer opcode. A non-zero
 // trap code means the operation trapped (division).
@@ -49,6 +49,8 @@ func intBinary(op ir.Opcode, n int, a, b u128) (u128, ir.TrapCode) {
 			}
 			return u128{}, 0
 		}
+		// Divide magnitudes; the quotient is negative when the signs
+		// differ, the remainder takes the dividend's sign.
 		negA, negB := sa.signBit(128), sb.signBit(128)
 		if negA {
 			sa = sa.neg()
@@ -89,7 +91,7 @@ func intBinary(op ir.Opcode, n int, a, b u128) (u128, ir.TrapCode) {
 			r = b
 		}
 	case ir.OpAvgRound:
-		// (a + b + 1) >> 1 without losing the carry: n < 128 always here.
+		// (a + b + 1) >> 1; below 128 bits the sum cannot overflow u128.
 		r = a.add(b).add(u128{1, 0}).shr(1)
 		if n == 128 {
 			s := a.add(b)
@@ -287,15 +289,12 @@ func overflowOp(op ir.Opcode, n int, a, b u128, cin bool) (u128, bool) {
 	switch op {
 	case ir.OpUaddOverflow, ir.OpUaddOverflowCin, ir.OpUaddOverflowTrap:
 		r := a.add(b)
-		carry := r.ult(a) && n == 128
 		r2 := r.add(c)
-		if n == 128 && r2.ult(r) {
-			carry = true
-		}
 		if n < 128 {
-			carry = !r2.shr(uint(n)).isZero()
+			// The exact sum fits in u128: the carry is bit n.
+			return r2.trunc(n), !r2.shr(uint(n)).isZero()
 		}
-		return r2.trunc(n), carry
+		return r2, r.ult(a) || r2.ult(r)
 	case ir.OpSaddOverflow, ir.OpSaddOverflowCin:
 		sa, sb := a.sext(n), b.sext(n)
 		r := sa.add(sb).add(c)
@@ -338,10 +337,11 @@ func signedOverflow3(add bool, n int, sa, sb, c, r u128) bool {
 		s1 := sa.add(sb)
 		of1 := sa.signBit(128) == sb.signBit(128) && s1.signBit(128) != sa.signBit(128)
 		of2 := !c.isZero() && s1 == smaxOf(128)
-		return of1 != of2 && (of1 || of2)
+		// Both wrapping (MIN + -1 + 1) cancel out.
+		return of1 != of2
 	}
 	s1 := sa.sub(sb)
 	of1 := sa.signBit(128) != sb.signBit(128) && s1.signBit(128) != sa.signBit(128)
 	of2 := !c.isZero() && s1 == sminOf(128)
-	return of1 != of2 && (of1 || of2)
+	return of1 != of2
 }
