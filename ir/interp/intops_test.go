@@ -198,7 +198,7 @@ func TestUnaryIntOpsAgainstBits(t *testing.T) {
 				rev = rev.or(u128{bit(a, j), 0}.shl(uint(n - 1 - j)))
 			}
 			for j := 0; j < n/8; j++ {
-				byt := a.shr(uint(8 * j)).lo & 0xff
+				byt := a.shr(uint(8*j)).lo & 0xff
 				swap = swap.or(u128{byt, 0}.shl(uint(n - 8 - 8*j)))
 			}
 			for _, c := range []struct {
