@@ -267,3 +267,26 @@ func malformedCases() []badCase {
 		{"data count required", module(typeSec(ft()()), funcSec(0), memorySec(mem(1)), codeSec(body(nil, prefixed(0xfc, 9, uleb(0)))), dataSec(cat(uleb(1), str("")))), msgDataCountRequired},
 	}
 }
+
+func TestModuleHelpers(t *testing.T) {
+	m, err := DecodeAndValidate(everySection(), FeaturesAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lt := m.Code[0].LocalTypes(m.FuncType(1).Params, nil)
+	if typeList(lt) != "[i32 i32 i32 f64]" {
+		t.Errorf("local types %v", lt)
+	}
+	if p, r := m.BlockSig(BlockType{Index: 0}); typeList(p)+typeList(r) != "[i32][i64]" {
+		t.Errorf("block sig of type 0: %v %v", p, r)
+	}
+	if p, r := m.BlockSig(BlockType{Index: -1, HasResult: true, Result: F32}); len(p) != 0 || typeList(r) != "[f32]" {
+		t.Errorf("block sig f32: %v %v", p, r)
+	}
+	if p, r := m.BlockSig(BlockType{Index: -1}); len(p)+len(r) != 0 {
+		t.Errorf("empty block sig: %v %v", p, r)
+	}
+	if n := testing.AllocsPerRun(10, func() { m.BlockSig(BlockType{Index: -1, HasResult: true, Result: I64}) }); n != 0 {
+		t.Errorf("BlockSig allocates %v", n)
+	}
+}

@@ -242,3 +242,45 @@ func (m *Module) funcTypeAt(typeIdx uint32) *SubType {
 	}
 	return &m.Types[typeIdx]
 }
+
+// singleResult holds one-element slices for the value types a block most
+// often yields, so BlockSig can return them without allocating.
+var singleResult = func() map[ValType][]ValType {
+	m := map[ValType][]ValType{}
+	for _, t := range []ValType{I32, I64, F32, F64, V128, FuncRef, ExternRef, ExnRef, AnyRef} {
+		m[t] = []ValType{t}
+	}
+	return m
+}()
+
+// BlockSig returns the parameter and result types of a block type. The
+// slices must not be modified. It does not check the type index (a
+// validated module has only valid ones).
+func (m *Module) BlockSig(bt BlockType) (params, results []ValType) {
+	if bt.Index >= 0 {
+		if int(bt.Index) < len(m.Types) {
+			return m.Types[bt.Index].Params, m.Types[bt.Index].Results
+		}
+		return nil, nil
+	}
+	if !bt.HasResult {
+		return nil, nil
+	}
+	if s, ok := singleResult[bt.Result]; ok {
+		return nil, s
+	}
+	return nil, []ValType{bt.Result}
+}
+
+// LocalTypes appends to dst the type of every local of function body c
+// whose parameters are params: the parameters first, then the declared
+// locals expanded. The decoder caps the total at 50,000.
+func (c *Code) LocalTypes(params []ValType, dst []ValType) []ValType {
+	dst = append(dst, params...)
+	for _, g := range c.Locals {
+		for i := uint32(0); i < g.Count; i++ {
+			dst = append(dst, g.Type)
+		}
+	}
+	return dst
+}
