@@ -11,7 +11,8 @@ func ExampleAllocate() {
 	bd.block()
 	bd.op(FixedDef(a, NewPReg(Int, 0)), FixedDef(b, NewPReg(Int, 1))) // arguments
 	bd.op(Use(a), Use(b), ReuseDef(sum, 0))                           // sum = a + b, in a's register
-	bd.inst(testInst{                                                 // ret = call f(sum), clobbering p0i and p1i; b lives across it
+	// ret = call f(sum), clobbering p0i and p1i; b lives across it.
+	bd.inst(testInst{
 		ops:  []Operand{FixedUse(sum, NewPReg(Int, 0)), FixedDef(ret, NewPReg(Int, 0))},
 		clob: RegSetOf(NewPReg(Int, 0), NewPReg(Int, 1)),
 	})
