@@ -199,7 +199,7 @@ func unpredictable(r *row, in Inst) string {
 		if !isFP && n != 31 && n == t {
 			return "writeback base is also the transferred register"
 		}
-	case uint32(in)&0x3fa00000 == 0x08000000: // store exclusive (o2=0, L=0)
+	case uint32(in)&0x3fe00000 == 0x08000000: // store exclusive (o2=0, L=0, o1=0)
 		if s == t || (s == n && n != 31) {
 			return "store-exclusive status register overlaps the data or base register"
 		}

@@ -219,6 +219,23 @@ func TestInvalidOperands(t *testing.T) {
 		}
 		checked++
 	}
+	// The checks must not reject their neighbours: a load-exclusive into
+	// XZR, a writeback store of XZR through the same-numbered SP, an FP
+	// pair with writeback onto a base numbered like a data register.
+	for _, c := range []struct {
+		op   Op
+		vals []int64
+	}{
+		{LDXRX, []int64{XZR.val(), X0}},
+		{LDAXRW, []int64{WZR.val(), X5}},
+		{LDPDpre, []int64{DReg(1).val(), DReg(2).val(), X1, 16}},
+		{LDRDpost, []int64{DReg(3).val(), X3, 8}},
+		{STXRW, []int64{W1, W2, SP.val()}},
+	} {
+		if _, err := Encode(c.op, c.vals...); err != nil {
+			t.Errorf("%s %#x: %v", c.op, c.vals, err)
+		}
+	}
 	// Writeback with SP as base and SP-numbered register 31 as data is
 	// fine: register 31 is XZR in the data field.
 	if _, err := Encode(STRXpre, XZR.val(), SP.val(), -16); err != nil {
