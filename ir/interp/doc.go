@@ -11,6 +11,7 @@
 //	res, err := in.Call("%name", args)  // or "name"; args typed as the signature
 //	var tr *interp.Trap; errors.As(err, &tr) // tr.Code, tr.Func, tr.Inst
 //	actual, ok, err := in.Run(runCommand, owner) // one parsed `; run:` line
+//	in.Map(0x1_0000_0000, heap)          // optional caller memory
 //
 // New keeps pointers to the functions and precomputes from them: do not
 // modify them afterwards. Calls inside the functions resolve `fnN = %name` (or uN:M) to a function
@@ -70,6 +71,11 @@
 // `big` between vectors of different lane widths goes through that byte
 // layout. Atomics act on the same memory with single-threaded semantics.
 //
+// A caller can add memory of its own with Interpreter.Map(addr, bytes): a
+// linear memory, a vmctx structure whose address it passes as the vmctx
+// argument. Mapped regions cannot overlap the stack range, which is kept
+// below the function addresses.
+//
 // Function addresses (func_addr, symbol_value of a function) are
 // funcBase + 16*index in the callee space, in their own range that is not
 // readable; call_indirect decodes them back. vmctx global values are the
@@ -125,8 +131,8 @@
 //     is 1, a dtN value is its base vector, extract_vector of part 0 is
 //     the identity; dynamic stack slots (dssN) hold one base vector.
 //   - f128 arithmetic and conversions are not implemented.
-//   - There is no heap or table memory: only stack slots are addressable.
-//     The `aligned` flag is not checked (Cranelift's interpreter may report
+//   - Only stack slots and caller-mapped regions are addressable; there
+//     is no model of tables. The `aligned` flag is not checked (Cranelift's interpreter may report
 //     misaligned atomics; kiln's TrapCode has no heap_misaligned).
 //   - stack_limit is ignored; stack overflow is decided by MaxDepth and
 //     Options.StackBytes instead.

@@ -16,7 +16,8 @@ type Options struct {
 	// stk_ovf (default 100 000 frames).
 	MaxDepth int
 	// StackBytes bounds the emulated stack holding stack slots; a frame
-	// that does not fit traps with stk_ovf (default 64 MiB).
+	// that does not fit traps with stk_ovf (default 64 MiB, at most
+	// 1.75 GiB: the stack lives below the function addresses).
 	StackBytes int
 }
 
@@ -142,6 +143,7 @@ func (in *Interpreter) reset() {
 	if in.mem.limit <= 0 {
 		in.mem.limit = defaultStackBytes
 	}
+	in.mem.limit = min(in.mem.limit, funcBase-stackBase)
 	in.fuel = in.Options.Fuel
 	if in.fuel <= 0 {
 		in.fuel = defaultFuel
@@ -154,4 +156,30 @@ func (in *Interpreter) maxDepth() int {
 		return in.Options.MaxDepth
 	}
 	return defaultMaxDepth
+}
+
+// Map makes mem addressable at [addr, addr+len(mem)) for the calls that
+// follow, so that interpreted code can reach memory outside its stack
+// slots: a linear memory, a vmctx structure passed as a pointer argument.
+// Loads and stores act on mem itself, so the caller sees what the code
+// wrote. The region must not overlap the stack, the function addresses or
+// another region.
+func (in *Interpreter) Map(addr uint64, mem []byte) error {
+	end := addr + uint64(len(mem))
+	if len(mem) == 0 || end < addr {
+		return fmt.Errorf("interp: cannot map %d bytes at %#x", len(mem), addr)
+	}
+	overlaps := func(lo, hi uint64) bool { return addr < hi && lo < end }
+	// The stack may grow up to funcBase whatever Options say later.
+	funcEnd := uint64(funcBase) + funcAlign*uint64(len(in.funcs)+len(libcallNames))
+	if overlaps(stackBase, funcEnd) {
+		return fmt.Errorf("interp: region [%#x, %#x) overlaps the stack or the function addresses", addr, end)
+	}
+	for _, r := range in.mem.regions {
+		if overlaps(r.base, r.base+uint64(len(r.bytes))) {
+			return fmt.Errorf("interp: region [%#x, %#x) overlaps another region", addr, end)
+		}
+	}
+	in.mem.regions = append(in.mem.regions, region{base: addr, bytes: mem})
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 //
 //	[stackBase, stackBase+len(live stack))  stack slots of live frames
 //	[funcBase, funcBase+16*(#functions))      func_addr values (not readable)
+//	regions added with Interpreter.Map        caller memory (a heap, a vmctx)
 //
 // Everything else is unmapped: an access there traps with the access's
 // trap code (heap_oob by default). Both regions sit below 2^31 so that
@@ -23,10 +24,18 @@ const (
 
 // memory is the emulated stack: frames push their stack slots on entry and
 // pop them on return, so an address stays valid exactly as long as the
-// frame that owns it.
+// frame that owns it. Regions mapped by the caller (Interpreter.Map) are
+// checked after the stack.
 type memory struct {
-	bytes []byte // len is the live top of stack
-	limit int    // maximum len before stk_ovf
+	bytes   []byte // len is the live top of stack
+	limit   int    // maximum len before stk_ovf
+	regions []region
+}
+
+// region is caller-provided memory at a fixed address.
+type region struct {
+	base  uint64
+	bytes []byte
 }
 
 // push reserves size bytes aligned to align (a power of two) and zeroes
@@ -54,14 +63,28 @@ func (m *memory) pop(top int) { m.bytes = m.bytes[:top] }
 // slice returns the n bytes at address addr, or nil when any of them is
 // outside the live stack.
 func (m *memory) slice(addr uint64, n int) []byte {
-	if addr < stackBase {
+	if b := within(m.bytes, stackBase, addr, n); b != nil {
+		return b
+	}
+	for _, r := range m.regions {
+		if b := within(r.bytes, r.base, addr, n); b != nil {
+			return b
+		}
+	}
+	return nil
+}
+
+// within returns the n bytes at addr of mem (which starts at base), or
+// nil when they are not all inside it.
+func within(mem []byte, base, addr uint64, n int) []byte {
+	if addr < base || n < 0 {
 		return nil
 	}
-	off := addr - stackBase
-	if off > uint64(len(m.bytes)) || uint64(n) > uint64(len(m.bytes))-off {
+	off := addr - base
+	if off > uint64(len(mem)) || uint64(n) > uint64(len(mem))-off || n == 0 && len(mem) == 0 {
 		return nil
 	}
-	return m.bytes[off : off+uint64(n)]
+	return mem[off : off+uint64(n)]
 }
 
 // readValue decodes a value of type ty from b honouring the endianness of
