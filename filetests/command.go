@@ -3,6 +3,7 @@ package filetests
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 
@@ -40,7 +41,7 @@ type Context struct {
 
 // HasOption reports whether the test line carries option name
 // (`precise-output`, `expect-fail`, ...).
-func (c *Context) HasOption(name string) bool { return contains(c.Test.Options, name) }
+func (c *Context) HasOption(name string) bool { return slices.Contains(c.Test.Options, name) }
 
 // Filecheck checks text (a command's output for function fi) against the
 // function's filecheck directives and records a failure at the directive

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -197,7 +198,7 @@ func RunFile(path string, opts Options) []Result {
 	var results []Result
 	var bless blessings
 	for _, tc := range parsed.Tests {
-		if len(opts.Only) > 0 && !contains(opts.Only, tc.Command) {
+		if len(opts.Only) > 0 && !slices.Contains(opts.Only, tc.Command) {
 			continue
 		}
 		label := strings.Join(append([]string{tc.Command}, tc.Options...), " ")
@@ -256,15 +257,6 @@ func runCommand(cmd Command, ctx *Context) (out Outcome) {
 	return cmd.Run(ctx)
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func targetName(t *ir.Target) string {
 	parts := []string{t.Arch}
 	for _, f := range t.Flags {
@@ -296,7 +288,7 @@ func parseFailure(path string, src []byte, err error, opts Options) []Result {
 		if len(words) < 2 || words[0] != "test" {
 			continue
 		}
-		if len(opts.Only) > 0 && !contains(opts.Only, words[1]) {
+		if len(opts.Only) > 0 && !slices.Contains(opts.Only, words[1]) {
 			continue
 		}
 		results = append(results, Result{File: path, Command: strings.Join(words[1:], " "), Status: Failed, Failures: []Failure{fail}})
