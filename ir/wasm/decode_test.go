@@ -290,3 +290,16 @@ func TestModuleHelpers(t *testing.T) {
 		t.Errorf("BlockSig allocates %v", n)
 	}
 }
+
+func TestSameTypeAndMatches(t *testing.T) {
+	m, err := Decode(module(typeSec(ft(tI32)(), ft(tI32)(), ft(tI64)())), FeaturesAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !m.SameType(0, 1) || m.SameType(0, 2) || m.SameType(0, 9) {
+		t.Error("SameType")
+	}
+	if !m.Matches(RefOf(0, false), FuncRef) || m.Matches(FuncRef, RefOf(0, true)) || !m.Matches(RefOf(HeapNoFunc, true), RefOf(1, true)) {
+		t.Error("Matches")
+	}
+}

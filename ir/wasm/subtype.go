@@ -85,6 +85,27 @@ func (m *Module) canonicalize() {
 	}
 }
 
+// SameType reports whether type indices a and b of a validated module
+// denote the same type (iso-recursive equivalence).
+func (m *Module) SameType(a, b uint32) bool {
+	if m.canon == nil {
+		m.canonicalize()
+	}
+	if int64(a) >= int64(len(m.canon)) || int64(b) >= int64(len(m.canon)) {
+		return false
+	}
+	return m.sameType(a, b)
+}
+
+// Matches reports whether value type a is a subtype of b in a validated
+// module (for example, whether a table's element type accepts a value).
+func (m *Module) Matches(a, b ValType) bool {
+	if m.canon == nil {
+		m.canonicalize()
+	}
+	return m.isSub(a, b)
+}
+
 // sameType reports whether type indices a and b denote the same type.
 func (m *Module) sameType(a, b uint32) bool {
 	return a == b || m.canon[a] == m.canon[b]
