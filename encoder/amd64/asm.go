@@ -33,6 +33,7 @@ func (a *Assembler) Emit(in *Inst) error {
 	a.buf.PutBytes(m.buf[:m.n])
 	if m.fieldOff >= 0 {
 		a.buf.UseLabelAt(start+m.fieldOff, m.label, m.kind)
+		return a.buf.Err() // an invalid label is the buffer's error to report
 	}
 	return nil
 }
