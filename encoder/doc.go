@@ -91,7 +91,8 @@
 // the instruction start (s390x relative-long: the field sits 2 bytes in and
 // holds halfwords, so Patch computes (label - (useOff - 2)) / 2,
 // big-endian). riscv_test.go proves the chain beq → jal → auipc+jalr with
-// real RISC-V encodings over 3 MiB of code, decoded by x/arch's riscv64asm.
+// real RISC-V encodings over 3 MiB of code, decoded by x/arch's riscv64asm,
+// and s390x_test.go the chain brc → brcl with s390xasm.
 //
 // # Constants, trap stubs, relocations, source locations
 //

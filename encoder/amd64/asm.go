@@ -22,6 +22,12 @@ func New(buf *encoder.Buffer) *Assembler { return &Assembler{buf: buf} }
 // Buffer returns the underlying buffer (labels, constants, traps, relocs).
 func (a *Assembler) Buffer() *encoder.Buffer { return a.buf }
 
+// NewLabel returns a fresh label of the underlying buffer.
+func (a *Assembler) NewLabel() encoder.Label { return a.buf.NewLabel() }
+
+// Bind binds l here (see encoder.Buffer.Bind for branch simplification).
+func (a *Assembler) Bind(l encoder.Label) { a.buf.Bind(l) }
+
 // Emit encodes in and appends it, recording a label fixup if it has one.
 func (a *Assembler) Emit(in *Inst) error {
 	var m machineInst
@@ -660,9 +666,6 @@ func (a *Assembler) SseFromMem(op Op, sz Size, dst XMM, src Mem) error {
 // SseToGPR emits a GPR ← XMM row (Cvttss2si, MovdFromX at size sz;
 // Pmovmskb, Movmskps, Movmskpd with sz ignored).
 func (a *Assembler) SseToGPR(op Op, sz Size, dst GPR, src XMM) error {
-	if op == MovdFromX {
-		return a.emit(op, sz, R(dst), X(src))
-	}
 	return a.emit(op, sz, R(dst), X(src))
 }
 

@@ -597,9 +597,6 @@ func (r *Row) Mnemonic(sz Size, cc CC) string {
 	return name
 }
 
-// Operands returns the parsed legacy operands of the row.
-func (r *Row) operands() []operand { return r.ops }
-
 func parseOps(s string) ([]operand, error) {
 	if s == "" {
 		return nil, nil
