@@ -31,11 +31,10 @@ var sectionRank = [...]int{
 // Limits that keep hostile modules from making the decoder or validator
 // allocate without bound. Counts are also checked against the bytes left.
 const (
-	maxLocals  = 50000   // per function, parameters included
-	maxTypes   = 1000000 // type section entries
-	maxParams  = 1000    // per function type, each of params and results
-	maxFields  = 10000   // per struct type
-	maxBrTable = 1 << 20 // not enforced in decoding; documented for users
+	maxLocals = 50000   // per function, parameters included
+	maxTypes  = 1000000 // type section entries
+	maxParams = 1000    // per function type, each of params and results
+	maxFields = 10000   // per struct type
 )
 
 type decoder struct {

@@ -1,5 +1,7 @@
 package wasm
 
+import "strconv"
+
 // sigVal maps a fixed-signature type code to a value type; sigAddr is
 // resolved per operator from its memory.
 var sigVal = [...]ValType{sigI32: I32, sigI64: I64, sigF32: F32, sigF64: F64, sigV128: V128}
@@ -205,7 +207,7 @@ func (v *funcValidator) checkBlockType(bt BlockType) error {
 // checkValType checks that a value type's concrete heap type exists.
 func (v *funcValidator) checkValType(t ValType, off int) error {
 	if t.Kind == KindRef && t.Heap >= 0 && int(t.Heap) >= len(v.m.Types) {
-		return &Error{Offset: off, Func: v.funcIdx, Msg: "unknown type " + itoa(int(t.Heap))}
+		return &Error{Offset: off, Func: v.funcIdx, Msg: "unknown type " + strconv.Itoa(int(t.Heap))}
 	}
 	return nil
 }
@@ -353,26 +355,4 @@ func (v *funcValidator) global(idx uint32) (GlobalType, error) {
 		return GlobalType{}, v.errorf(v.op.Offset, "unknown global %d", idx)
 	}
 	return v.m.GlobalTypes[idx], nil
-}
-
-func itoa(i int) string {
-	if i == 0 {
-		return "0"
-	}
-	var b [20]byte
-	n := len(b)
-	neg := i < 0
-	if neg {
-		i = -i
-	}
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	if neg {
-		n--
-		b[n] = '-'
-	}
-	return string(b[n:])
 }
