@@ -2,6 +2,7 @@ package arm64
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 
 	"kiln/encoder"
@@ -203,4 +204,33 @@ func (a *Asm) LoadConstF(rt FReg, v float64) {
 		data = binary.LittleEndian.AppendUint64(nil, math.Float64bits(v))
 	}
 	a.LdrLitF(rt, a.Buf.UseConstant(data, len(data)))
+}
+
+// CallSymbol emits "bl sym" with an encoder.RelocArm64Call26 relocation for
+// the loader to resolve (±128 MiB from the call).
+func (a *Asm) CallSymbol(sym encoder.Symbol) {
+	if a.Buf.IslandNeeded(islandDistance) {
+		a.Buf.EmitIsland(islandDistance)
+	}
+	a.Buf.AddReloc(encoder.RelocArm64Call26, sym, 0)
+	a.Buf.Put4(rows[BL].Fixed)
+}
+
+// PatchCall26 applies a RelocArm64Call26: it writes the displacement
+// target-site (bytes; S + A - P) into the BL or B at word, or reports why
+// it cannot (misaligned, beyond ±128 MiB, not a B/BL).
+func PatchCall26(word []byte, disp int64) error {
+	if len(word) < 4 {
+		return fmt.Errorf("arm64: call26 relocation needs 4 bytes, have %d", len(word))
+	}
+	w := binary.LittleEndian.Uint32(word)
+	if w&0x7c000000 != 0x14000000 {
+		return fmt.Errorf("arm64: call26 relocation on %08x, which is not b or bl", w)
+	}
+	f, err := labelField(&opRows[BL].args[0], disp)
+	if err != nil {
+		return fmt.Errorf("arm64: call26 relocation: %v", err)
+	}
+	binary.LittleEndian.PutUint32(word, w&^(1<<26-1)|f)
+	return nil
 }

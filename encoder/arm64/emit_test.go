@@ -2,10 +2,13 @@ package arm64
 
 import (
 	"encoding/binary"
+	"fmt"
 	"strings"
 	"testing"
 
 	"golang.org/x/arch/arm64/arm64asm"
+
+	"kiln/encoder"
 )
 
 func disasm(t *testing.T, code []byte) []string {
@@ -78,5 +81,38 @@ func TestAsmConstants(t *testing.T) {
 	b.Emit(AddImm(SP, SP, 1<<13+1))
 	if _, err := b.Buf.Finish(); err == nil || !strings.Contains(err.Error(), "imm12") {
 		t.Errorf("bad immediate: Finish error %v", err)
+	}
+}
+
+// TestCallSymbol checks the relocation record of a call and that
+// PatchCall26 resolves it (and refuses what it cannot encode).
+func TestCallSymbol(t *testing.T) {
+	a := NewAsm()
+	a.Emit(Nop(), nil)
+	sym := encoder.Symbol{Kind: encoder.SymFunc, Index: 7}
+	a.CallSymbol(sym)
+	a.Emit(Ret(LR))
+	code, err := a.Buf.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(code.Relocs) != 1 || code.Relocs[0].Offset != 4 || code.Relocs[0].Kind != encoder.RelocArm64Call26 || code.Relocs[0].Target != sym {
+		t.Fatalf("relocs %+v", code.Relocs)
+	}
+	for _, disp := range []int64{-4, 0x7fffffc, -0x8000000} {
+		if err := PatchCall26(code.Bytes[4:], disp); err != nil {
+			t.Fatal(err)
+		}
+		if got := disasm(t, code.Bytes[4:8])[0]; got != fmt.Sprintf("bl .%+#x", uint64(disp)) {
+			t.Errorf("disp %#x: %s", disp, got)
+		}
+	}
+	for _, disp := range []int64{2, 0x8000000, -0x8000004} {
+		if err := PatchCall26(code.Bytes[4:], disp); err == nil {
+			t.Errorf("disp %#x accepted", disp)
+		}
+	}
+	if err := PatchCall26(code.Bytes[8:], 16); err == nil {
+		t.Error("patched a ret")
 	}
 }
