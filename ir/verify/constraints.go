@@ -1,18 +1,19 @@
 package verify
 
 import (
+	"strconv"
 	"strings"
 
 	"kiln/ir"
 )
 
-// typeSet is a set of value types: bit k of scalars admits lane kind k as
-// a scalar, bit k of vectors admits every vector whose lanes are of kind k.
-// It is the verifier's counterpart of Cranelift's TypeSet, without lane
-// counts: a vector of any lane count up to 128 bits is admitted when its
-// lane kind is (so i16x4 passes where Cranelift wants i16x8).
+// typeSet is a set of value types, the verifier's counterpart of
+// Cranelift's TypeSet: bit k of scalars admits lane kind k as a scalar,
+// bit k of vectors admits vectors whose lanes are of kind k, and counts
+// (bit n = 2^n lanes) limits their lane counts when non-zero.
 type typeSet struct {
 	scalars, vectors uint16
+	counts           uint8
 }
 
 func lanes(ts ...ir.Type) uint16 {
@@ -27,16 +28,16 @@ var (
 	intLanes   = lanes(ir.I8, ir.I16, ir.I32, ir.I64, ir.I128)
 	floatLanes = lanes(ir.F16, ir.F32, ir.F64, ir.F128)
 
-	setAny       = typeSet{intLanes | floatLanes, intLanes | floatLanes}
-	setInt       = typeSet{intLanes, intLanes}
-	setIntScalar = typeSet{intLanes, 0}
-	setNarrowInt = typeSet{lanes(ir.I8, ir.I16, ir.I32, ir.I64), 0} // iconst, ireduce results
-	setWideInt   = typeSet{lanes(ir.I16, ir.I32, ir.I64, ir.I128), 0}
-	setFloat     = typeSet{floatLanes, floatLanes}
-	setFloatScl  = typeSet{floatLanes, 0}
-	setVector    = typeSet{0, intLanes | floatLanes}
-	setIntVector = typeSet{0, intLanes}
-	setAddr      = typeSet{lanes(ir.I32, ir.I64), 0}
+	setAny       = typeSet{scalars: intLanes | floatLanes, vectors: intLanes | floatLanes}
+	setInt       = typeSet{scalars: intLanes, vectors: intLanes}
+	setIntScalar = typeSet{scalars: intLanes, vectors: 0}
+	setNarrowInt = typeSet{scalars: lanes(ir.I8, ir.I16, ir.I32, ir.I64), vectors: 0} // iconst, ireduce results
+	setWideInt   = typeSet{scalars: lanes(ir.I16, ir.I32, ir.I64, ir.I128), vectors: 0}
+	setFloat     = typeSet{scalars: floatLanes, vectors: floatLanes}
+	setFloatScl  = typeSet{scalars: floatLanes, vectors: 0}
+	setVector    = typeSet{scalars: 0, vectors: intLanes | floatLanes}
+	setIntVector = typeSet{scalars: 0, vectors: intLanes}
+	setAddr      = typeSet{scalars: lanes(ir.I32, ir.I64), vectors: 0}
 	setMem       = setAny // anything loadable
 )
 
@@ -44,12 +45,28 @@ var (
 func scalars(ts ...ir.Type) typeSet { return typeSet{scalars: lanes(ts...)} }
 func vectors(ts ...ir.Type) typeSet { return typeSet{vectors: lanes(ts...)} }
 
+// withLanes limits the vectors of s to lane counts in [lo, hi].
+func (s typeSet) withLanes(lo, hi int) typeSet {
+	s.counts = 0
+	for n := 0; n < 8; n++ {
+		if c := 1 << n; c >= lo && c <= hi {
+			s.counts |= 1 << n
+		}
+	}
+	return s
+}
+
 func (s typeSet) contains(t ir.Type) bool {
 	if t == ir.Invalid || t.LaneType() > ir.F128 || t.Bits() == 0 {
 		return false
 	}
 	if t.IsVector() {
-		return s.vectors&(1<<t.LaneType()) != 0
+		n := t.LaneCount()
+		log := 0
+		for 1<<log < n {
+			log++
+		}
+		return s.vectors&(1<<t.LaneType()) != 0 && (s.counts == 0 || s.counts&(1<<log) != 0)
 	}
 	return s.scalars&(1<<t.LaneType()) != 0
 }
@@ -64,7 +81,17 @@ func (s typeSet) String() string {
 		}
 		return out
 	}
-	parts := append(name(s.scalars, ""), name(s.vectors, "xN")...)
+	suffix := "xN"
+	if s.counts != 0 {
+		var ns []string
+		for n := 0; n < 8; n++ {
+			if s.counts&(1<<n) != 0 {
+				ns = append(ns, strconv.Itoa(1<<n))
+			}
+		}
+		suffix = "x{" + strings.Join(ns, ",") + "}"
+	}
+	parts := append(name(s.scalars, ""), name(s.vectors, suffix)...)
 	return "{" + strings.Join(parts, ", ") + "}"
 }
 
@@ -173,7 +200,7 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpSaddSat:          sig(setIntVector, same, same),
 	ir.OpUsubSat:          sig(setIntVector, same, same),
 	ir.OpSsubSat:          sig(setIntVector, same, same),
-	ir.OpSqmulRoundSat:    sig(vectors(ir.I16, ir.I32), same, same),
+	ir.OpSqmulRoundSat:    sig(vectors(ir.I16, ir.I32).withLanes(4, 8), same, same),
 
 	ir.OpBand:   sig(setAny, same, same),
 	ir.OpBor:    sig(setAny, same, same),
@@ -221,8 +248,8 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpNearest:       sig(setFloat, same),
 	ir.OpFpromote:      sig(setFloatScl, narrower),
 	ir.OpFdemote:       sig(setFloatScl, wider),
-	ir.OpFvpromoteLow:  sig(vectors(ir.F32), same),
-	ir.OpFvdemote:      sig(vectors(ir.F64), same),
+	ir.OpFvpromoteLow:  sig(vectors(ir.F32).withLanes(4, 4), same),
+	ir.OpFvdemote:      sig(vectors(ir.F64).withLanes(2, 2), same),
 	ir.OpFcvtToUint:    sig(setIntScalar, free(setFloatScl)),
 	ir.OpFcvtToSint:    sig(setIntScalar, free(setFloatScl)),
 	ir.OpFcvtToUintSat: sig(setInt, free(setFloat)),
@@ -241,9 +268,9 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpVanyTrue:       sig(setVector, same),
 	ir.OpVallTrue:       sig(setVector, same),
 	ir.OpVhighBits:      sig(setNarrowInt, free(setVector)),
-	ir.OpSnarrow:        sig(vectors(ir.I16, ir.I32, ir.I64), same, same),
-	ir.OpUnarrow:        sig(vectors(ir.I16, ir.I32, ir.I64), same, same),
-	ir.OpUunarrow:       sig(vectors(ir.I16, ir.I32, ir.I64), same, same),
+	ir.OpSnarrow:        sig(vectors(ir.I16, ir.I32, ir.I64).withLanes(2, 8), same, same),
+	ir.OpUnarrow:        sig(vectors(ir.I16, ir.I32, ir.I64).withLanes(2, 8), same, same),
+	ir.OpUunarrow:       sig(vectors(ir.I16, ir.I32, ir.I64).withLanes(2, 8), same, same),
 	ir.OpSwidenLow:      sig(vectors(ir.I8, ir.I16, ir.I32), same),
 	ir.OpSwidenHigh:     sig(vectors(ir.I8, ir.I16, ir.I32), same),
 	ir.OpUwidenLow:      sig(vectors(ir.I8, ir.I16, ir.I32), same),
@@ -251,7 +278,7 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpIaddPairwise:   sig(vectors(ir.I8, ir.I16, ir.I32), same, same),
 	ir.OpX86Pshufb:      sig(typeSet{}, fixed(ir.I8X16), fixed(ir.I8X16)),
 	ir.OpX86Blendv:      sig(setVector, same, same, same),
-	ir.OpX86Pmulhrsw:    sig(vectors(ir.I16, ir.I32), same, same),
+	ir.OpX86Pmulhrsw:    sig(vectors(ir.I16, ir.I32).withLanes(4, 8), same, same),
 	ir.OpX86Pmaddubsw:   sig(typeSet{}, fixed(ir.I8X16), fixed(ir.I8X16)),
 	ir.OpX86Cvtt2dq:     sig(setInt, free(setFloat)),
 
@@ -266,12 +293,12 @@ var constraints = [ir.NumOpcodes]constraint{
 	ir.OpIstore8:     sig(scalars(ir.I16, ir.I32, ir.I64), same, addr),
 	ir.OpIstore16:    sig(scalars(ir.I32, ir.I64), same, addr),
 	ir.OpIstore32:    sig(scalars(ir.I64), same, addr),
-	ir.OpUload8x8:    sig(vectors(ir.I16), addr),
-	ir.OpSload8x8:    sig(vectors(ir.I16), addr),
-	ir.OpUload16x4:   sig(vectors(ir.I32), addr),
-	ir.OpSload16x4:   sig(vectors(ir.I32), addr),
-	ir.OpUload32x2:   sig(vectors(ir.I64), addr),
-	ir.OpSload32x2:   sig(vectors(ir.I64), addr),
+	ir.OpUload8x8:    sig(vectors(ir.I16).withLanes(8, 8), addr),
+	ir.OpSload8x8:    sig(vectors(ir.I16).withLanes(8, 8), addr),
+	ir.OpUload16x4:   sig(vectors(ir.I32).withLanes(4, 4), addr),
+	ir.OpSload16x4:   sig(vectors(ir.I32).withLanes(4, 4), addr),
+	ir.OpUload32x2:   sig(vectors(ir.I64).withLanes(2, 2), addr),
+	ir.OpSload32x2:   sig(vectors(ir.I64).withLanes(2, 2), addr),
 	ir.OpStackAddr:   sig(setAddr),
 	ir.OpSymbolValue: sig(setMem),
 	ir.OpTlsValue:    sig(setMem),

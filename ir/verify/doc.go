@@ -46,8 +46,8 @@
 // The result types come from package ir's opcode table (ResultRule); the
 // operand rules live in one table here, constraints.go, one row per opcode
 // giving the controlling type set and one rule per fixed operand — data,
-// not a switch. Type sets are two bit masks over lane kinds (scalars and
-// vectors). Only the checks no table can express (calls, branches,
+// not a switch. Type sets are bit masks over lane kinds (scalars and
+// vectors) and vector lane counts. Only the checks no table can express (calls, branches,
 // bitcast, lanes, global value types) are code.
 //
 // Errors carry a Location (the entity: function, block, instruction,
@@ -65,9 +65,8 @@
 //
 // # Known gaps
 //
-// Type sets follow Cranelift's per opcode but carry no lane counts, so a
-// vector of the right lane kind and the wrong count (i16x4 for i16x8)
-// passes. Settings-dependent checks (pinned registers, frame-pointer
+// Type sets follow Cranelift's per opcode (lane kinds, scalar or vector,
+// and lane counts where Cranelift restricts them). Settings-dependent checks (pinned registers, frame-pointer
 // intrinsics) are not made; memory types do not exist in the IR. Instruction context text is produced here, not by
 // package ir's printer, until ir exports a per-instruction form.
 package verify

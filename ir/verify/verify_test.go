@@ -294,3 +294,26 @@ func TestIconstBounds(t *testing.T) {
 		}
 	}
 }
+
+func TestTypeSet(t *testing.T) {
+	for _, tc := range []struct {
+		set  typeSet
+		ty   ir.Type
+		want bool
+	}{
+		{setInt, ir.I32, true}, {setInt, ir.I32X4, true}, {setInt, ir.F32, false},
+		{setIntScalar, ir.I32X4, false}, {setVector, ir.I8, false}, {setVector, ir.F64X2, true},
+		{vectors(ir.I16).withLanes(8, 8), ir.I16X8, true},
+		{vectors(ir.I16).withLanes(8, 8), ir.I16.ByLanes(4), false},
+		{vectors(ir.I16, ir.I32).withLanes(4, 8), ir.I32X4, true},
+		{vectors(ir.I16, ir.I32).withLanes(4, 8), ir.I32.ByLanes(2), false},
+		{setAny, ir.Invalid, false},
+	} {
+		if got := tc.set.contains(tc.ty); got != tc.want {
+			t.Errorf("%s contains %s = %v, want %v", tc.set, tc.ty, got, tc.want)
+		}
+	}
+	if got := vectors(ir.I16).withLanes(4, 8).String(); got != "{i16x{4,8}}" {
+		t.Errorf("String = %q", got)
+	}
+}
