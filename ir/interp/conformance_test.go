@@ -13,12 +13,13 @@ import (
 	"kiln/ir"
 )
 
-// corpusDir finds /work/shared/upstream/<name> from the test's working
-// directory: up to the directory holding go.work, then ../shared/upstream.
-func corpusDir(t testing.TB, name string) string {
+// findUpstream locates /work/shared/upstream/<name> from the test's
+// working directory: up to the directory holding go.work, then
+// ../shared/upstream.
+func findUpstream(name string) (string, error) {
 	dir, err := os.Getwd()
 	if err != nil {
-		t.Fatal(err)
+		return "", err
 	}
 	for {
 		if _, err := os.Stat(filepath.Join(dir, "go.work")); err == nil {
@@ -26,13 +27,22 @@ func corpusDir(t testing.TB, name string) string {
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
-			t.Skip("go.work not found above the test directory")
+			return "", errors.New("go.work not found above the test directory")
 		}
 		dir = parent
 	}
 	c := filepath.Join(dir, "..", "shared", "upstream", name)
 	if _, err := os.Stat(c); err != nil {
-		t.Skipf("upstream corpus %s not present: %v", c, err)
+		return "", err
+	}
+	return c, nil
+}
+
+// corpusDir is findUpstream for tests, which skip without the corpus.
+func corpusDir(t testing.TB, name string) string {
+	c, err := findUpstream(name)
+	if err != nil {
+		t.Skipf("upstream corpus %s not present: %v", name, err)
 	}
 	return c
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -94,10 +95,10 @@ func FuzzInterpret(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add([]byte(s), []byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 0xff, 0xff})
 	}
-	if dir, err := os.Getwd(); err == nil && dir != "" {
+	if dir, err := findUpstream("cranelift-runtests"); err == nil {
 		// A few real runtests make good seeds when the corpus is present.
 		for _, name := range []string{"br_table.clif", "i128-arithmetic.clif", "simd-shuffle.clif", "atomic-rmw-little.clif", "return-call.clif", "stack.clif"} {
-			if src, err := os.ReadFile("../../../shared/upstream/cranelift-runtests/" + name); err == nil {
+			if src, err := os.ReadFile(filepath.Join(dir, name)); err == nil {
 				f.Add(src, []byte{3, 0, 0, 0, 0, 0, 0, 0})
 			}
 		}
