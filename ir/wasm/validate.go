@@ -1,5 +1,8 @@
 package wasm
 
+// maxSubtypeDepth bounds the length of declared supertype chains.
+const maxSubtypeDepth = 63
+
 // Validate checks m against the validation rules of the WebAssembly spec
 // for features f: types (with subtyping and rec groups), imports, every
 // definition, segments, exports, the start function, and every function
@@ -150,9 +153,18 @@ func (mv *moduleValidator) types() error {
 		}
 	}
 	m.canonicalize()
+	depth := make([]uint8, len(m.Types))
 	for i := range m.Types {
 		if err := m.checkSubType(uint32(i)); err != nil {
 			return errorf(m.Types[i].Offset, "%s", err)
+		}
+		// Bound the supertype chains so subtype checks stay cheap
+		// (the limit wasm engines share).
+		if s := m.Types[i].Super; s >= 0 {
+			if depth[s] >= maxSubtypeDepth {
+				return errorf(m.Types[i].Offset, "sub type hierarchy deeper than %d (implementation limit)", maxSubtypeDepth)
+			}
+			depth[i] = depth[s] + 1
 		}
 	}
 	return nil

@@ -138,6 +138,13 @@ func invalidCases() []invalidCase {
 		{"catch block extra", module(typeSec(ft()()), funcSec(0), tagSec(cat([]byte{0}, uleb(0))), codeSec(body(nil, op(0x06, 0x40), op(0x07, 0), i32c(42), op(end)))), 0, "type mismatch: block requires [] but stack has [i32]"},
 		{"sub type of final", module(typeSec(sub(true, nil, structType()), sub(true, []uint32{0}, structType()))), 0, "sub type"},
 		{"sub type mismatch", module(typeSec(sub(false, nil, structType(field(tI32, false))), sub(true, []uint32{0}, structType(field(tI64, false))))), 0, "sub type"},
+		{"subtype depth", module(typeSec(func() [][]byte {
+			ts := [][]byte{sub(false, nil, structType())}
+			for i := 1; i <= 64; i++ {
+				ts = append(ts, sub(false, []uint32{uint32(i - 1)}, structType()))
+			}
+			return ts
+		}()...)), 0, "implementation limit"},
 		{"forward type ref", module(typeSec(ft(refT(true, 1))(), ft()())), 0, "unknown type 1"},
 		{"immutable field", module(typeSec(structType(field(tI32, false))), funcSec(1), codeSec()), 0, msgFuncCodeLengths},
 		{"struct.set immutable", module(typeSec(structType(field(tI32, false)), ft(refT(true, 0))()), funcSec(1),
