@@ -73,7 +73,7 @@
 //     takes at least one byte); locals are capped at 50,000 per function
 //     ("too many locals"), function types at 1,000 params/results, structs
 //     at 10,000 fields, array.new_fixed at 10,000 operands, the operand
-//     stack at 2^20 values. Bodies declaring many locals are not
+//     stack at 2^20 values, supertype chains at depth 63. Bodies declaring many locals are not
 //     expanded: above 1,024 locals the validator binary-searches the
 //     declared groups, so validation time is linear in the input size; a
 //     br_table checks each distinct target
