@@ -21,6 +21,9 @@ type ISA struct {
 	JumpKind  LabelUse
 	// Trap is the instruction a deferred trap stub executes (ud2, udf #0).
 	Trap []byte
+	// Pad is the byte that fills alignment gaps in islands. Gaps are never
+	// executed; a trapping byte (amd64 int3) keeps disassembly honest.
+	Pad byte
 }
 
 // fixup is one pending label reference.
@@ -631,7 +634,7 @@ func (b *Buffer) emitIsland(jumpOver bool, distance int64, final bool) {
 	b.traps = b.traps[:0]
 	for _, c := range b.consts {
 		for len(b.data)%c.align != 0 {
-			b.Put1(0)
+			b.Put1(b.isa.Pad)
 		}
 		b.maxAlign = max(b.maxAlign, c.align)
 		b.Bind(c.label)

@@ -93,4 +93,5 @@ var BufferISA = encoder.ISA{
 	JumpField: 1,
 	JumpKind:  Rel32,
 	Trap:      []byte{0x0F, 0x0B},
+	Pad:       0xCC,
 }
