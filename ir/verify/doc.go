@@ -56,6 +56,13 @@
 // message. Messages are Cranelift's where upstream `; error:` tests check
 // them, so the upstream verifier corpus runs unchanged.
 //
+// # Analyses kept by passes
+//
+// CheckFlow additionally compares a CFG and dominator tree that a pass
+// maintained while editing with freshly computed ones (successor and
+// predecessor edges per block, immediate dominators, postorder), so a pass
+// that updates them incrementally can assert it did so correctly.
+//
 // # Target knowledge
 //
 // Options.PointerType enables the checks that need a target (address
