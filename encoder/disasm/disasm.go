@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 
+	"kiln/encoder"
+
 	"golang.org/x/arch/arm64/arm64asm"
 	"golang.org/x/arch/riscv64/riscv64asm"
 	"golang.org/x/arch/s390x/s390xasm"
@@ -152,16 +154,41 @@ func (l Line) format(noBytes bool) string {
 // Options control Format.
 type Options struct {
 	NoBytes bool // omit the hex column
+	// Code, if set, annotates each line with the relocations whose field
+	// lies in it and the trap record at its offset ("; reloc ...",
+	// "; trap N"). Offsets in Code are relative to the first line.
+	Code *encoder.Code
 }
 
 // Format prints lines, one per line, each ending in a newline.
 func Format(lines []Line, opt Options) string {
 	var sb strings.Builder
+	var base uint64
+	if len(lines) > 0 {
+		base = lines[0].Offset
+	}
 	for _, l := range lines {
 		sb.WriteString(l.format(opt.NoBytes))
+		if c := opt.Code; c != nil {
+			start, end := uint32(l.Offset-base), uint32(l.Offset-base)+uint32(len(l.Bytes))
+			for _, r := range c.Relocs {
+				if r.Offset >= start && r.Offset < end {
+					fmt.Fprintf(&sb, " ; reloc %v %v%+d", r.Kind, r.Target, r.Addend)
+				}
+			}
+			if code, ok := c.LookupTrap(start); ok {
+				fmt.Fprintf(&sb, " ; trap %d", code)
+			}
+		}
 		sb.WriteByte('\n')
 	}
 	return sb.String()
+}
+
+// Code disassembles a finished function with its records as annotations.
+func Code(arch string, c *encoder.Code, opt Options) (string, error) {
+	opt.Code = c
+	return Text(arch, c.Bytes, 0, opt)
 }
 
 // Text disassembles code and formats it in one step.

@@ -143,3 +143,23 @@ func FuzzDisassemble(f *testing.F) {
 		checkCoverage(t, code, 0x4000, lines)
 	})
 }
+
+// TestAnnotations: relocations and trap records appear on their lines.
+func TestAnnotations(t *testing.T) {
+	buf := encoder.NewBuffer(amd64.BufferISA)
+	a := amd64.New(buf)
+	a.CallSym(encoder.Symbol{Kind: encoder.SymFunc, Index: 9})
+	a.Trap(4)
+	code, err := buf.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Code("amd64", code, Options{NoBytes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "   0: callq .+0x0 ; reloc X86PCRel4 func9-4\n   5: ud2 ; trap 4\n"
+	if got != want {
+		t.Errorf("got\n%q\nwant\n%q", got, want)
+	}
+}

@@ -27,12 +27,16 @@
 // Line.String and Format print "offset: hex bytes   text", one line per
 // instruction, with fixed-width columns so goldens diff cleanly. Format
 // with Options{NoBytes: true} drops the byte column for compact
-// precise-output goldens.
+// precise-output goldens; Options{Code: c} (or the Code helper) appends
+// "; reloc Kind target+addend" and "; trap N" to the lines that carry a
+// relocation or a trap record, the way Cranelift's precise-output shows
+// them.
 //
 // # Known gaps
 //
-// No symbolisation of call targets or relocations yet: a call with a
-// relocation prints as a call to the next instruction (its zero field).
-// Pool constants are printed as whatever they happen to decode to, like
-// objdump does; callers that know island boundaries may print them as data.
+// Call targets are not symbolised in the instruction text itself (a
+// relocated call prints as a call to its zero field; the annotation names
+// the target). Pool constants are printed as whatever they happen to
+// decode to, like objdump does; the buffer does not yet export island
+// boundaries that would let them print as data.
 package disasm
