@@ -1,10 +1,15 @@
 package wasm
 
-// stepSpecial validates the operators typed by hand: control flow,
-// variables, tables, references, exceptions, GC and bulk memory.
+// stepSpecial validates the one-byte operators typed by hand: control
+// flow, calls, variables, references and exceptions.
 func (v *funcValidator) stepSpecial() error {
 	op := &v.op
 	m := v.m
+	if op.Op > 0xff {
+		// Prefixed operators; keeping them out of this switch lets the
+		// compiler turn it into a jump table over the one-byte opcodes.
+		return v.stepPrefixed()
+	}
 	switch op.Op {
 	case OpUnreachable:
 		v.setUnreachable()
@@ -209,93 +214,6 @@ func (v *funcValidator) stepSpecial() error {
 		if err := v.popTypes([]ValType{tt.AddrType(), tt.Elem}); err != nil {
 			return err
 		}
-	case OpTableSize:
-		tt, err := v.table(op.Index)
-		if err != nil {
-			return err
-		}
-		v.push(tt.AddrType())
-	case OpTableGrow:
-		tt, err := v.table(op.Index)
-		if err != nil {
-			return err
-		}
-		if err := v.popTypes([]ValType{tt.Elem, tt.AddrType()}); err != nil {
-			return err
-		}
-		v.push(tt.AddrType())
-	case OpTableFill:
-		tt, err := v.table(op.Index)
-		if err != nil {
-			return err
-		}
-		a := tt.AddrType()
-		return v.popTypes([]ValType{a, tt.Elem, a})
-	case OpTableCopy:
-		dst, err := v.table(op.Index)
-		if err != nil {
-			return err
-		}
-		src, err := v.table(op.Index2)
-		if err != nil {
-			return err
-		}
-		if !m.isSub(src.Elem, dst.Elem) {
-			return v.errorf(op.Offset, "%s: table.copy from %s to %s", msgTypeMismatch, src.Elem, dst.Elem)
-		}
-		n := I32
-		if dst.Table64 && src.Table64 {
-			n = I64
-		}
-		return v.popTypes([]ValType{dst.AddrType(), src.AddrType(), n})
-	case OpTableInit:
-		tt, err := v.table(op.Index2)
-		if err != nil {
-			return err
-		}
-		et, err := v.elemSegment(op.Index)
-		if err != nil {
-			return err
-		}
-		if !m.isSub(et, tt.Elem) {
-			return v.errorf(op.Offset, "%s: table.init of %s into %s", msgTypeMismatch, et, tt.Elem)
-		}
-		return v.popTypes([]ValType{tt.AddrType(), I32, I32})
-	case OpElemDrop:
-		_, err := v.elemSegment(op.Index)
-		return err
-	case OpMemoryInit:
-		mt, err := v.memory(op.Index2)
-		if err != nil {
-			return err
-		}
-		if err := v.dataSegment(op.Index); err != nil {
-			return err
-		}
-		return v.popTypes([]ValType{mt.AddrType(), I32, I32})
-	case OpDataDrop:
-		return v.dataSegment(op.Index)
-	case OpMemoryCopy:
-		dst, err := v.memory(op.Index)
-		if err != nil {
-			return err
-		}
-		src, err := v.memory(op.Index2)
-		if err != nil {
-			return err
-		}
-		n := I32
-		if dst.Memory64 && src.Memory64 {
-			n = I64
-		}
-		return v.popTypes([]ValType{dst.AddrType(), src.AddrType(), n})
-	case OpMemoryFill:
-		mt, err := v.memory(op.Index)
-		if err != nil {
-			return err
-		}
-		a := mt.AddrType()
-		return v.popTypes([]ValType{a, I32, a})
 	case OpRefNull:
 		if err := v.checkHeap(op.Heap); err != nil {
 			return err
