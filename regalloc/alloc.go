@@ -92,7 +92,7 @@ func (a *analysis) run(algo Algorithm) (*Output, error) {
 		al.regOwner[r] = NoVReg
 	}
 	al.res = newMoveResolver(a.env, al.newSlot)
-	al.edits = make([]Edit, 0, a.nInsts)
+	al.edits = make([]Edit, 0, 2*a.nInsts)
 	al.busyFn = al.busyRegs
 	for c := RegClass(0); c < NumClasses; c++ {
 		pref, non := a.env.Preferred[c].Regs(), a.env.NonPreferred[c].Minus(a.env.Preferred[c]).Regs()
@@ -102,11 +102,8 @@ func (a *analysis) run(algo Algorithm) (*Output, error) {
 	}
 	// Allocations: one per operand, in instruction order.
 	out := al.out
-	out.InstAllocStart = make([]uint32, a.nInsts+1)
-	for i := 0; i < a.nInsts; i++ {
-		out.InstAllocStart[i+1] = out.InstAllocStart[i] + uint32(len(a.f.Operands(Inst(i))))
-	}
-	out.Allocs = make([]Alloc, out.InstAllocStart[a.nInsts])
+	out.InstAllocStart = a.opStart
+	out.Allocs = make([]Alloc, len(a.ops))
 	var err error
 	if al.fast {
 		for b := Block(0); int(b) < a.nBlocks; b++ {
@@ -174,8 +171,7 @@ func (al *allocator) distance(v VReg) int64 {
 
 func (al *allocator) finish() {
 	out := al.out
-	slices.SortStableFunc(al.edits, func(x, y Edit) int { return int(x.Point) - int(y.Point) })
-	out.Edits = al.edits
+	out.Edits = sortEdits(al.edits, 2*al.nInsts)
 	for _, e := range out.Edits {
 		switch e.Kind() {
 		case MoveEdit:
@@ -189,17 +185,40 @@ func (al *allocator) finish() {
 			out.WrittenRegs.Add(e.To.Reg())
 		}
 	}
-	for i := 0; i < al.nInsts; i++ {
-		allocs := out.InstAllocs(Inst(i))
-		for k, o := range al.f.Operands(Inst(i)) {
-			if o.IsDef() && allocs[k].IsReg() {
-				out.WrittenRegs.Add(allocs[k].Reg())
-			}
+	for k, o := range al.ops {
+		if o.IsDef() && out.Allocs[k].IsReg() {
+			out.WrittenRegs.Add(out.Allocs[k].Reg())
 		}
 	}
 	for c := range al.env.NonPreferred {
 		out.CalleeSavedUsed = out.CalleeSavedUsed.Union(out.WrittenRegs.Intersect(al.env.NonPreferred[c]))
 	}
+}
+
+// sortEdits orders edits by program point, keeping the generation order of
+// edits at the same point (they are sequential). Edits come out in order
+// within a block, so this is usually a check; otherwise a counting sort.
+func sortEdits(edits []Edit, npoints int) []Edit {
+	sorted := true
+	for k := 1; k < len(edits) && sorted; k++ {
+		sorted = edits[k-1].Point <= edits[k].Point
+	}
+	if sorted {
+		return edits
+	}
+	start := make([]int32, npoints+1)
+	for _, e := range edits {
+		start[e.Point+1]++
+	}
+	for p := 0; p < npoints; p++ {
+		start[p+1] += start[p]
+	}
+	out := make([]Edit, len(edits))
+	for _, e := range edits {
+		out[start[e.Point]] = e
+		start[e.Point]++
+	}
+	return out
 }
 
 // block allocates one block: boundary state in, instructions, boundary out.
@@ -227,7 +246,7 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 	base := int32(0)
 	for i := r.First; i < r.End; i++ {
 		al.opBase = append(al.opBase, base)
-		base += int32(len(f.Operands(i)))
+		base += int32(len(al.instOps(i)))
 	}
 	al.opNext = slices.Grow(al.opNext[:0], int(base))[:base]
 	term := r.End - 1
@@ -239,7 +258,7 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 	al.fixedAfter = slices.Grow(al.fixedAfter[:0], r.Len())[:r.Len()]
 	var fixed RegSet
 	for i := r.End - 1; i >= r.First; i-- {
-		ops := f.Operands(i)
+		ops := al.instOps(i)
 		al.fixedAfter[i-r.First] = fixed
 		for _, o := range ops {
 			if o.Constraint() == Fixed {
@@ -609,7 +628,7 @@ func (al *allocator) pin(r PReg, v VReg) {
 // everything in place, then update the register file.
 func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	f := al.f
-	ops := f.Operands(i)
+	ops := al.instOps(i)
 	allocs := al.out.InstAllocs(i)
 	clob := f.Clobbers(i)
 	al.instStamp++

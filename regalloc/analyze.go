@@ -26,6 +26,10 @@ type analysis struct {
 	// crossesCall marks vregs live across an instruction with clobbers.
 	crossesCall []bool
 
+	// ops[opStart[i]:opStart[i+1]] are instruction i's operands.
+	ops     []Operand
+	opStart []uint32
+
 	rpo []Block // reverse postorder from Entry
 	// domPre/domPost number the dominator tree (DFS entry and exit).
 	domPre, domPost []int32
@@ -35,6 +39,8 @@ type analysis struct {
 	liveInStart []int32
 	liveIn      []VReg
 }
+
+func (a *analysis) instOps(i Inst) []Operand { return a.ops[a.opStart[i]:a.opStart[i+1]] }
 
 func (a *analysis) liveInOf(b Block) []VReg {
 	return a.liveIn[a.liveInStart[b]:a.liveInStart[b+1]]
@@ -206,13 +212,24 @@ func (a *analysis) checkInsts() error {
 			}
 		}
 	}
+	// One flat copy of every operand list: the allocator reads operands
+	// several times, and a slice index is cheaper than an interface call.
+	a.opStart = make([]uint32, a.nInsts+1)
+	for i := 0; i < a.nInsts; i++ {
+		n := len(f.Operands(Inst(i)))
+		if n > 255 {
+			return errorf(a.blockOf[i], Inst(i), -1, "%d operands (at most 255)", n)
+		}
+		a.opStart[i+1] = a.opStart[i] + uint32(n)
+	}
+	a.ops = make([]Operand, a.opStart[a.nInsts])
+	for i := 0; i < a.nInsts; i++ {
+		copy(a.ops[a.opStart[i]:a.opStart[i+1]], f.Operands(Inst(i)))
+	}
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		r := f.BlockInsts(b)
 		for i := r.First; i < r.End; i++ {
-			ops := f.Operands(i)
-			if len(ops) > 255 {
-				return errorf(b, i, -1, "%d operands (at most 255)", len(ops))
-			}
+			ops := a.instOps(i)
 			if err := a.checkOperands(b, i, ops); err != nil {
 				return err
 			}
@@ -495,7 +512,7 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 		b    Block
 		inst Inst
 	}
-	exposed := make([]exposure, 0, a.nInsts)
+	exposed := make([]exposure, 0, 2*a.nInsts)
 	undefined, undefinedAt, undefinedBlock := NoVReg, Inst(-1), Block(-1)
 	badClass, badClassAt := NoVReg, Inst(-1)
 	defStamp := make([]int32, a.nVRegs)
@@ -523,7 +540,7 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 			}
 		}
 		for i := r.First; i < r.End; i++ {
-			ops := f.Operands(i)
+			ops := a.instOps(i)
 			for _, o := range ops {
 				if o.IsUse() {
 					expose(o.VReg(), i)
@@ -657,7 +674,7 @@ func (a *analysis) computeCrossesCall() {
 			}
 		}
 		for i := r.End - 1; i >= r.First; i-- {
-			ops := f.Operands(i)
+			ops := a.instOps(i)
 			for _, o := range ops {
 				if o.IsDef() {
 					liveStamp[o.VReg().Index()] = 0
