@@ -63,9 +63,7 @@ func FuzzDecode(f *testing.F) {
 				if op.Offset < c.ExprOffset || op.Offset >= c.ExprOffset+len(c.Expr) {
 					t.Fatalf("operator offset %#x outside body [%#x, %#x)", op.Offset, c.ExprOffset, c.ExprOffset+len(c.Expr))
 				}
-				it := op.Targets.Iter()
-				for _, ok := it.Next(); ok; _, ok = it.Next() {
-				}
+				_ = op.String() // walks br_table and try_table lists
 			}
 		}
 	})

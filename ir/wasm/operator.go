@@ -1,5 +1,11 @@
 package wasm
 
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
 // MemArg is a memory operator's immediate: log2 alignment, static offset
 // and memory index.
 type MemArg struct {
@@ -459,4 +465,94 @@ func heapAllowed(h HeapType, f Features) bool {
 		return f.Has(ExceptionHandling)
 	}
 	return f.Has(GC)
+}
+
+// String renders the operator in a text-format-like form for debugging
+// and listings: "i32.const -5", "br_table 0 1 2", "i32.load offset=16
+// align=4". Type and heap immediates use this package's spelling.
+func (o *Operator) String() string {
+	var b strings.Builder
+	b.WriteString(o.Op.Name())
+	info := o.Op.info()
+	if info == nil {
+		return o.Op.String()
+	}
+	sp := func(format string, args ...any) { fmt.Fprintf(&b, " "+format, args...) }
+	blockType := func() {
+		if o.Block.Index >= 0 {
+			sp("(type %d)", o.Block.Index)
+		} else if o.Block.HasResult {
+			sp("(result %v)", o.Block.Result)
+		}
+	}
+	memarg := func() {
+		if o.Mem.Memory != 0 {
+			sp("%d", o.Mem.Memory)
+		}
+		if o.Mem.Offset != 0 {
+			sp("offset=%d", o.Mem.Offset)
+		}
+		if info.align >= 0 && o.Mem.Align != uint32(info.align) {
+			sp("align=%d", uint64(1)<<min(o.Mem.Align, 63))
+		}
+	}
+	switch info.imm {
+	case immBlock:
+		blockType()
+	case immLabel, immFunc, immType, immLocal, immGlobal, immTable, immMem, immTag, immData, immElem:
+		sp("%d", o.Index)
+	case immCallIndirect, immTypeField, immTypeN, immTypeData, immTypeElem, immTypeType,
+		immDataMem, immElemTable, immMemMem, immTableTable:
+		sp("%d %d", o.Index, o.Index2)
+	case immBrTable:
+		it := o.Targets.Iter()
+		for l, ok := it.Next(); ok; l, ok = it.Next() {
+			sp("%d", l)
+		}
+		sp("%d", o.Targets.Default)
+	case immMemArg:
+		memarg()
+	case immMemLane:
+		memarg()
+		sp("%d", o.Lane)
+	case immLane:
+		sp("%d", o.Lane)
+	case immI32:
+		sp("%d", o.I32())
+	case immI64:
+		sp("%d", o.I64())
+	case immF32:
+		sp("%v", math.Float32frombits(uint32(o.Imm)))
+	case immF64:
+		sp("%v", math.Float64frombits(o.Imm))
+	case immV128:
+		sp("i8x16")
+		for _, x := range o.V128 {
+			sp("%d", x)
+		}
+	case immShuffle:
+		for _, x := range o.V128 {
+			sp("%d", x)
+		}
+	case immSelect:
+		if o.Index == 1 {
+			sp("(result %v)", o.Type)
+		}
+	case immHeap:
+		sp("%v", o.Heap)
+	case immTryTable:
+		blockType()
+		it := o.Catches.Iter()
+		names := [...]string{"catch", "catch_ref", "catch_all", "catch_all_ref"}
+		for c, ok := it.Next(); ok; c, ok = it.Next() {
+			if c.Kind <= CatchTagRef {
+				sp("(%s %d %d)", names[c.Kind], c.Tag, c.Label)
+			} else {
+				sp("(%s %d)", names[c.Kind&3], c.Label)
+			}
+		}
+	case immBrCast:
+		sp("%d %v %v", o.Index, RefOf(o.Heap, o.Flags&1 != 0), RefOf(o.Heap2, o.Flags&2 != 0))
+	}
+	return b.String()
 }

@@ -124,6 +124,37 @@ func TestOperatorImmediates(t *testing.T) {
 	}
 }
 
+func TestOperatorString(t *testing.T) {
+	code := cat(
+		i32c(-5),
+		op(0x0e), vec(uleb(0), uleb(1)), uleb(2),
+		op(0x28), memarg(0, 16),
+		op(0x02, 0x7f),
+		op(0x1f, 0x40), vec(cat([]byte{0}, uleb(1), uleb(2)), cat([]byte{2}, uleb(0))),
+		prefixed(0xfb, 24, []byte{1}, uleb(2), sleb(-0x12), uleb(9)),
+		op(0x44), []byte{0, 0, 0, 0, 0, 0, 0xf8, 0x3f},
+	)
+	want := []string{
+		"i32.const -5",
+		"br_table 0 1 2",
+		"i32.load offset=16 align=1",
+		"block (result i32)",
+		"try_table (catch 1 2) (catch_all 0)",
+		"br_on_cast 2 anyref (ref 9)",
+		"f64.const 1.5",
+	}
+	or := NewOperatorReader(code, 0)
+	for _, w := range want {
+		o, err := or.Next()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := o.String(); got != w {
+			t.Errorf("got %q, want %q", got, w)
+		}
+	}
+}
+
 func TestOperatorReaderFeatures(t *testing.T) {
 	or := NewOperatorReaderFeatures(prefixed(0xfd, 0x100), 0, Features2_0)
 	if _, err := or.Next(); err == nil {
