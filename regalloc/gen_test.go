@@ -272,11 +272,12 @@ func generateWith(src *byteSource, env *MachineEnv, cfg genConfig) *testFunc {
 			}
 		}
 	}
-	// The entry must have no predecessors' parameters; keep it out of loops
-	// by redirecting edges into it to block 1 when there is one.
+	// The entry has no parameters, but may head a loop; usually keep it out
+	// of loops by redirecting edges into it to block 1.
+	entryLoops := src.intn(4) == 0
 	for b := range succs {
 		for k, s := range succs[b] {
-			if s == 0 {
+			if s == 0 && (!entryLoops || nb == 1) {
 				succs[b][k] = min(1, nb-1)
 				if nb == 1 {
 					succs[b] = nil
