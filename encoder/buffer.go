@@ -104,11 +104,12 @@ type Buffer struct {
 	traps      []deferredTrap
 	maxAlign   int
 
-	relocs   []Reloc
-	trapRecs []TrapRecord
-	srcLocs  []SrcLocRange
-	curLoc   uint32
-	locStart int32
+	relocs     []Reloc
+	dataRanges []DataRange // MarkData ranges, sorted
+	trapRecs   []TrapRecord
+	srcLocs    []SrcLocRange
+	curLoc     uint32
+	locStart   int32
 
 	branches        []branch // contiguous branches ending at len(data)
 	labelsAtTail    []Label  // labels bound at offset labelsAtTailOff
@@ -486,6 +487,12 @@ func (b *Buffer) trimRecords(off int32) {
 	for len(b.relocs) > 0 && b.relocs[len(b.relocs)-1].Offset >= u {
 		b.relocs = b.relocs[:len(b.relocs)-1]
 	}
+	for len(b.dataRanges) > 0 && b.dataRanges[len(b.dataRanges)-1].Start >= u {
+		b.dataRanges = b.dataRanges[:len(b.dataRanges)-1]
+	}
+	if n := len(b.dataRanges); n > 0 && b.dataRanges[n-1].End > u {
+		b.dataRanges[n-1].End = u
+	}
 	for len(b.trapRecs) > 0 && b.trapRecs[len(b.trapRecs)-1].Offset >= u {
 		b.trapRecs = b.trapRecs[:len(b.trapRecs)-1]
 	}
@@ -545,6 +552,26 @@ func (b *Buffer) AddRelocAt(off int, kind RelocKind, target Symbol, addend int64
 		return
 	}
 	b.relocs = append(b.relocs, Reloc{Offset: uint32(off), Kind: kind, Target: target, Addend: addend})
+}
+
+// MarkData records that [start, end) holds data made of unit-byte
+// elements (1, 2, 4 or 8), not instructions: jump tables, padding. Pool
+// constants and their padding are marked by the buffer itself. Ranges must
+// be added in order.
+func (b *Buffer) MarkData(start, end, unit int) {
+	if unit != 1 && unit != 2 && unit != 4 && unit != 8 || (end-start)%unit != 0 {
+		b.fail("MarkData: unit %d does not divide range [%d,%d)", unit, start, end)
+		return
+	}
+	if start < 0 || end > len(b.data) || start >= end {
+		b.fail("MarkData: range [%d,%d) outside the code (length %d)", start, end, len(b.data))
+		return
+	}
+	if n := len(b.dataRanges); n > 0 && b.dataRanges[n-1].End > uint32(start) {
+		b.fail("MarkData: range [%d,%d) overlaps or precedes [%d,%d)", start, end, b.dataRanges[n-1].Start, b.dataRanges[n-1].End)
+		return
+	}
+	b.dataRanges = append(b.dataRanges, DataRange{uint32(start), uint32(end), uint8(unit)})
 }
 
 // AddTrap records that the instruction about to be emitted at the current
@@ -633,12 +660,22 @@ func (b *Buffer) emitIsland(jumpOver bool, distance int64, final bool) {
 	b.SetSrcLoc(NoSrcLoc)
 	b.traps = b.traps[:0]
 	for _, c := range b.consts {
-		for len(b.data)%c.align != 0 {
-			b.Put1(b.isa.Pad)
+		if pad := len(b.data); pad%c.align != 0 {
+			for len(b.data)%c.align != 0 {
+				b.Put1(b.isa.Pad)
+			}
+			b.MarkData(pad, len(b.data), 1)
 		}
 		b.maxAlign = max(b.maxAlign, c.align)
 		b.Bind(c.label)
 		b.PutBytes(c.data)
+		if n := len(c.data); n > 0 {
+			unit := min(c.align, 8)
+			for n%unit != 0 {
+				unit /= 2
+			}
+			b.MarkData(len(b.data)-n, len(b.data), unit)
+		}
 	}
 	b.consts = b.consts[:0]
 	clear(b.constIndex)
@@ -758,6 +795,7 @@ func (b *Buffer) Finish() (*Code, error) {
 		Traps:     b.trapRecs,
 		SrcLocs:   b.srcLocs,
 		Alignment: b.maxAlign,
+		Data:      b.dataRanges,
 	}, nil
 }
 

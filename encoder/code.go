@@ -114,6 +114,17 @@ type Code struct {
 	// Alignment is the largest alignment any pool constant asked for; the
 	// loader must place Bytes at an address that is a multiple of it.
 	Alignment int
+	// Data lists the byte ranges that hold data rather than instructions
+	// (pool constants and their padding, jump tables), sorted, for
+	// disassemblers.
+	Data []DataRange
+}
+
+// DataRange is a half-open byte range [Start, End) of the code that holds
+// data; Unit is its element size (1, 2, 4 or 8) for printing.
+type DataRange struct {
+	Start, End uint32
+	Unit       uint8
 }
 
 // LookupTrap returns the trap code recorded at offset off.

@@ -35,7 +35,7 @@ func runScript(t *testing.T, script []byte) {
 	}
 	kinds := []fakeUse{fakeShort, fakeMid, fakeLong, fakeLit}
 	for steps := 0; len(script) > 0 && steps < 500; steps++ {
-		switch next() % 13 {
+		switch next() % 14 {
 		case 0:
 			labels = append(labels, b.NewLabel())
 		case 1:

@@ -796,8 +796,11 @@ func (a *Assembler) Const(data []byte, align int) Mem {
 //
 // Emit the table where it is not executed (after an unconditional jump).
 func (a *Assembler) JumpTable(table encoder.Label, targets []encoder.Label) {
-	for a.buf.Len()%4 != 0 {
-		a.buf.Put1(0xCC) // int3 padding: never executed
+	if pad := a.buf.Len(); pad%4 != 0 {
+		for a.buf.Len()%4 != 0 {
+			a.buf.Put1(0xCC) // int3 padding: never executed
+		}
+		a.buf.MarkData(pad, a.buf.Len(), 1)
 	}
 	a.buf.Bind(table)
 	start := a.buf.Len()
@@ -807,6 +810,9 @@ func (a *Assembler) JumpTable(table encoder.Label, targets []encoder.Label) {
 		// that into target - start.
 		a.buf.Put4(uint32(int32(off + 4 - start)))
 		a.buf.UseLabelAt(off, l, Rel32)
+	}
+	if a.buf.Len() > start {
+		a.buf.MarkData(start, a.buf.Len(), 4)
 	}
 }
 

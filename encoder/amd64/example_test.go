@@ -11,8 +11,8 @@ import (
 // A bounds-checked 32-bit load with a float constant and a runtime call:
 // the pieces both compiler tiers use. After the code come the final
 // island's trap stub (ud2, with its trap record and the load's source
-// location) and the 8-aligned pool constant 1.0, which the disassembler
-// shows as whatever its bytes happen to decode to.
+// location) and the 8-aligned pool constant 1.0 with its int3 padding,
+// which the buffer marks as data.
 func Example() {
 	buf := encoder.NewBuffer(amd64.BufferISA)
 	a := amd64.New(buf)
@@ -35,7 +35,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	text, _ := disasm.Text("amd64", code.Bytes, 0, disasm.Options{})
+	text, _ := disasm.Code("amd64", code, disasm.Options{})
 	fmt.Print(text)
 	fmt.Println("traps:", code.Traps)
 	fmt.Println("relocs:", code.Relocs)
@@ -47,20 +47,12 @@ func Example() {
 	//    8: 0f 83 13 00 00 00              jae 0x21
 	//    e: 41 8b 04 3f                    mov (%r15,%rdi),%eax
 	//   12: f2 0f 10 05 0e 00 00 00        movsd 0xe(%rip),%xmm0
-	//   1a: e8 00 00 00 00                 callq 0x1f
+	//   1a: e8 00 00 00 00                 callq 0x1f ; reloc X86PCRel4 runtime3-4
 	//   1f: 5d                             pop %rbp
 	//   20: c3                             retq
-	//   21: 0f 0b                          ud2
-	//   23: cc                             int3
-	//   24: cc                             int3
-	//   25: cc                             int3
-	//   26: cc                             int3
-	//   27: cc                             int3
-	//   28: 00 00                          add %al,(%rax)
-	//   2a: 00 00                          add %al,(%rax)
-	//   2c: 00 00                          add %al,(%rax)
-	//   2e: f0                             lock
-	//   2f: 3f                             .byte 0x3f
+	//   21: 0f 0b                          ud2 ; trap 1
+	//   23: cc cc cc cc cc                 .byte 0xcc,0xcc,0xcc,0xcc,0xcc
+	//   28: 00 00 00 00 00 00 f0 3f        .quad 0x3ff0000000000000
 	// traps: [{33 1}]
 	// relocs: [{27 X86PCRel4 runtime3 -4}]
 	// srclocs: [{4 18 42} {33 35 42}]

@@ -23,6 +23,7 @@ type Line struct {
 // decoder decodes one instruction at the start of code, returning its
 // length and text; n == 0 means "not an instruction".
 type decoder struct {
+	order  binary.ByteOrder
 	minLen int
 	decode func(code []byte, pc uint64) (n int, text string)
 	data   func(b []byte) string
@@ -30,6 +31,7 @@ type decoder struct {
 
 var decoders = map[string]*decoder{
 	"amd64": {
+		order:  binary.LittleEndian,
 		minLen: 1,
 		decode: func(code []byte, pc uint64) (int, string) {
 			in, err := x86asm.Decode(code, 64)
@@ -41,6 +43,7 @@ var decoders = map[string]*decoder{
 		data: func(b []byte) string { return fmt.Sprintf(".byte 0x%02x", b[0]) },
 	},
 	"arm64": {
+		order:  binary.LittleEndian,
 		minLen: 4,
 		decode: func(code []byte, pc uint64) (int, string) {
 			if len(code) < 4 {
@@ -60,6 +63,7 @@ var decoders = map[string]*decoder{
 		},
 	},
 	"riscv64": {
+		order:  binary.LittleEndian,
 		minLen: 2,
 		decode: func(code []byte, pc uint64) (int, string) {
 			in, err := riscv64asm.Decode(code)
@@ -76,6 +80,7 @@ var decoders = map[string]*decoder{
 		},
 	},
 	"s390x": {
+		order:  binary.BigEndian,
 		minLen: 2,
 		decode: func(code []byte, pc uint64) (int, string) {
 			in, err := s390xasm.Decode(code)
@@ -106,9 +111,7 @@ func byteList(b []byte) string {
 // Arches lists the supported architecture names.
 func Arches() []string { return []string{"amd64", "arm64", "riscv64", "s390x"} }
 
-// Disassemble decodes code, which starts at address pc, into Lines that
-// cover every byte. The only error is an unknown architecture.
-func Disassemble(arch string, code []byte, pc uint64) ([]Line, error) {
+func lookup(arch string) (*decoder, error) {
 	if a, ok := aliases[arch]; ok {
 		arch = a
 	}
@@ -116,6 +119,66 @@ func Disassemble(arch string, code []byte, pc uint64) ([]Line, error) {
 	if !ok {
 		return nil, fmt.Errorf("disasm: unknown architecture %q (want one of %s)", arch, strings.Join(Arches(), ", "))
 	}
+	return d, nil
+}
+
+// DisassembleCode is Disassemble for a finished function at address 0:
+// ranges the buffer marked as data (pool constants, jump tables, padding)
+// print as .quad/.long/.short/.byte lines by their element size instead of
+// being decoded as instructions.
+func DisassembleCode(arch string, c *encoder.Code) ([]Line, error) {
+	d, err := lookup(arch)
+	if err != nil {
+		return nil, err
+	}
+	var lines []Line
+	off := 0
+	for _, r := range c.Data {
+		start, end := int(r.Start), min(int(r.End), len(c.Bytes))
+		if start < off || start >= end {
+			continue // malformed: decode it as code
+		}
+		lines = append(lines, decodeRange(d, c.Bytes[off:start], uint64(off))...)
+		unit := int(r.Unit)
+		if unit != 2 && unit != 4 && unit != 8 || (end-start)%unit != 0 {
+			unit = 1
+		}
+		for p := start; p < end; {
+			n := unit
+			if unit == 1 {
+				n = min(8, end-p)
+			}
+			lines = append(lines, Line{Offset: uint64(p), Bytes: c.Bytes[p : p+n : p+n], Text: dataText(d, c.Bytes[p:p+n], unit)})
+			p += n
+		}
+		off = end
+	}
+	return append(lines, decodeRange(d, c.Bytes[off:], uint64(off))...), nil
+}
+
+func dataText(d *decoder, b []byte, unit int) string {
+	switch unit {
+	case 8:
+		return fmt.Sprintf(".quad 0x%016x", d.order.Uint64(b))
+	case 4:
+		return fmt.Sprintf(".long 0x%08x", d.order.Uint32(b))
+	case 2:
+		return fmt.Sprintf(".short 0x%04x", d.order.Uint16(b))
+	}
+	return byteList(b)
+}
+
+// Disassemble decodes code, which starts at address pc, into Lines that
+// cover every byte. The only error is an unknown architecture.
+func Disassemble(arch string, code []byte, pc uint64) ([]Line, error) {
+	d, err := lookup(arch)
+	if err != nil {
+		return nil, err
+	}
+	return decodeRange(d, code, pc), nil
+}
+
+func decodeRange(d *decoder, code []byte, pc uint64) []Line {
 	var lines []Line
 	for off := 0; off < len(code); {
 		rest := code[off:]
@@ -127,7 +190,7 @@ func Disassemble(arch string, code []byte, pc uint64) ([]Line, error) {
 		lines = append(lines, Line{Offset: pc + uint64(off), Bytes: rest[:n:n], Text: text})
 		off += n
 	}
-	return lines, nil
+	return lines
 }
 
 // safeDecode runs a decoder, turning a panic on hostile input into "not an
@@ -187,8 +250,12 @@ func Format(lines []Line, opt Options) string {
 
 // Code disassembles a finished function with its records as annotations.
 func Code(arch string, c *encoder.Code, opt Options) (string, error) {
+	lines, err := DisassembleCode(arch, c)
+	if err != nil {
+		return "", err
+	}
 	opt.Code = c
-	return Text(arch, c.Bytes, 0, opt)
+	return Format(lines, opt), nil
 }
 
 // Text disassembles code and formats it in one step.

@@ -163,3 +163,40 @@ func TestAnnotations(t *testing.T) {
 		t.Errorf("got\n%q\nwant\n%q", got, want)
 	}
 }
+
+// TestDataRanges: pool constants and jump tables print as data.
+func TestDataRanges(t *testing.T) {
+	buf := encoder.NewBuffer(amd64.BufferISA)
+	a := amd64.New(buf)
+	l0, l1, table := buf.NewLabel(), buf.NewLabel(), buf.NewLabel()
+	a.Lea(amd64.Size64, amd64.RCX, amd64.AddrLabel(table, 0))
+	a.JmpR(amd64.RCX)
+	a.JumpTable(table, []encoder.Label{l0, l1})
+	buf.Bind(l0)
+	a.SseM(amd64.Movss, amd64.X0, a.Const([]byte{0, 0, 0x80, 0x3f}, 4))
+	buf.Bind(l1)
+	a.Ret()
+	code, err := buf.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Code("amd64", code, Options{NoBytes: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `   0: lea 0x5(%rip),%rcx
+   7: jmp *%rcx
+   9: .byte 0xcc,0xcc,0xcc
+   c: .long 0x00000008
+  10: .long 0x00000010
+  14: movss 0x4(%rip),%xmm0
+  1c: retq
+  1d: .byte 0xcc,0xcc,0xcc
+  20: .long 0x3f800000
+`
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	lines, _ := DisassembleCode("amd64", code)
+	checkCoverage(t, code.Bytes, 0, lines)
+}
