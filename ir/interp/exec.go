@@ -71,6 +71,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 	layout := &fn.f.Layout
 	slots := fr.slots
 	alias := fn.alias
+	steps := fn.steps
 	inst := fr.inst
 
 	fail := func(format string, a ...any) error {
@@ -85,6 +86,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 		layout = &fn.f.Layout
 		slots = fr.slots
 		alias = fn.alias
+		steps = fn.steps
 		inst = fr.inst
 	}
 
@@ -96,24 +98,66 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			return nil, fmt.Errorf("interp: %s at %s: %w", fn.name, inst, ErrFuelExhausted)
 		}
 		in.fuel--
-		d := &dfg.Insts[inst]
-		args := dfg.List(d.Args)
+		st := &steps[inst]
 
-		switch d.Opcode {
+		switch st.op {
 		case ir.OpJump:
-			inst = in.enterBlock(fn, slots, dfg.BlockCalls(inst)[0])
+			inst = in.takeEdge(slots, &fn.edges[st.edge])
 			continue
 
 		case ir.OpBrif:
-			c := slots[alias[args[0]]]
-			bcs := dfg.BlockCalls(inst)
-			bc := bcs[1]
+			c := slots[st.a[0]]
+			e := st.edge + 1
 			if c.Lo|c.Hi != 0 {
-				bc = bcs[0]
+				e = st.edge
 			}
-			inst = in.enterBlock(fn, slots, bc)
+			inst = in.takeEdge(slots, &fn.edges[e])
 			continue
 
+		case ir.OpIconst:
+			// Fast path: the most frequent instruction.
+			imm := dfg.Insts[inst].Imm
+			slots[st.res] = scalar(st.rty, u128{uint64(imm), uint64(imm >> 63)})
+			inst = st.next
+			continue
+
+		case ir.OpIadd, ir.OpIsub, ir.OpImul, ir.OpBand, ir.OpBor, ir.OpBxor, ir.OpIcmp:
+			// Fast path for scalar integers of at most 64 bits; everything
+			// else goes through eval's lane loops.
+			if ctrl := st.ctrl; ctrl.IsScalar() && ctrl.IsInt() && ctrl.Bits() <= 64 {
+				x, y := slots[st.a[0]].Lo, slots[st.a[1]].Lo
+				var r uint64
+				switch st.op {
+				case ir.OpIadd:
+					r = x + y
+				case ir.OpIsub:
+					r = x - y
+				case ir.OpImul:
+					r = x * y
+				case ir.OpBand:
+					r = x & y
+				case ir.OpBor:
+					r = x | y
+				case ir.OpBxor:
+					r = x ^ y
+				case ir.OpIcmp:
+					n := ctrl.Bits()
+					m := lowMask(n)
+					cc := ir.IntCC(dfg.Insts[inst].Code)
+					slots[st.res] = ir.DataValue{Ty: ir.I8, Lo: b2u(intCompare(cc, n, u128{x & m, 0}, u128{y & m, 0}))}
+					inst = st.next
+					continue
+				}
+				slots[st.res] = ir.DataValue{Ty: ctrl, Lo: r & lowMask(ctrl.Bits())}
+				inst = st.next
+				continue
+			}
+		}
+
+		// The general path.
+		d := &dfg.Insts[inst]
+		args := dfg.List(d.Args)
+		switch d.Opcode {
 		case ir.OpBrTable:
 			jt := &dfg.JumpTables[d.Entity]
 			x := slots[alias[args[0]]]
@@ -257,7 +301,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 				c := slots[alias[args[2]]]
 				cin = c.Lo|c.Hi != 0
 			}
-			ty := fn.ctrl[inst]
+			ty := st.ctrl
 			if ty.IsVector() || !ty.IsInt() {
 				return nil, fail("%w type %s", errUnsupported, ty)
 			}
@@ -270,7 +314,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 		case ir.OpIsplit:
 			x := slots[alias[args[0]]]
 			res := dfg.Results(inst)
-			ht := fn.rtype[inst]
+			ht := st.rty
 			n := ht.Bits()
 			v := u128{x.Lo, x.Hi}
 			lo, hi := v.trunc(n), v.shr(uint(n)).trunc(n)
@@ -280,54 +324,6 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 		case ir.OpStackSwitch, ir.OpGetExceptionHandlerAddress:
 			return nil, fail("%w opcode", errUnsupported)
 
-		case ir.OpIconst:
-			// Fast path: the most frequent instruction.
-			res := dfg.Results(inst)
-			rty := fn.rtype[inst]
-			slots[alias[res[0]]] = scalar(rty, u128{uint64(d.Imm), uint64(d.Imm >> 63)})
-
-		case ir.OpIadd, ir.OpIsub, ir.OpImul, ir.OpBand, ir.OpBor, ir.OpBxor, ir.OpIcmp:
-			// Fast path for scalar integers of at most 64 bits; everything
-			// else goes through eval's lane loops.
-			ctrl := fn.ctrl[inst]
-			x := slots[alias[args[0]]]
-			y := slots[alias[args[1]]]
-			res := dfg.Results(inst)
-			if ctrl.IsScalar() && ctrl.IsInt() && ctrl.Bits() <= 64 {
-				var r uint64
-				switch d.Opcode {
-				case ir.OpIadd:
-					r = x.Lo + y.Lo
-				case ir.OpIsub:
-					r = x.Lo - y.Lo
-				case ir.OpImul:
-					r = x.Lo * y.Lo
-				case ir.OpBand:
-					r = x.Lo & y.Lo
-				case ir.OpBor:
-					r = x.Lo | y.Lo
-				case ir.OpBxor:
-					r = x.Lo ^ y.Lo
-				case ir.OpIcmp:
-					n := ctrl.Bits()
-					m := lowMask(n)
-					slots[alias[res[0]]] = ir.DataValue{Ty: ir.I8, Lo: b2u(intCompare(d.IntCC(), n, u128{x.Lo & m, 0}, u128{y.Lo & m, 0}))}
-					inst = layout.NextInst(inst)
-					continue
-				}
-				slots[alias[res[0]]] = ir.DataValue{Ty: ctrl, Lo: r & lowMask(ctrl.Bits())}
-				break
-			}
-			a := [3]ir.DataValue{x, y}
-			v, code, err := in.eval(fr, inst, d, ctrl, fn.rtype[inst], &a)
-			if err != nil {
-				return nil, fail("%w", err)
-			}
-			if code != 0 {
-				return nil, trap(code)
-			}
-			slots[alias[res[0]]] = v
-
 		default:
 			res := dfg.Results(inst)
 			if len(res) != 1 {
@@ -335,19 +331,18 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			}
 			var a [3]ir.DataValue
 			for i := 0; i < len(args) && i < 3; i++ {
-				a[i] = slots[alias[args[i]]]
+				a[i] = slots[st.a[i]]
 			}
-			rty := fn.rtype[inst]
-			v, code, err := in.eval(fr, inst, d, fn.ctrl[inst], rty, &a)
+			v, code, err := in.eval(fr, inst, d, st.ctrl, st.rty, &a)
 			if err != nil {
 				return nil, fail("%w", err)
 			}
 			if code != 0 {
 				return nil, trap(code)
 			}
-			slots[alias[res[0]]] = v
+			slots[st.res] = v
 		}
-		inst = layout.NextInst(inst)
+		inst = st.next
 	}
 }
 
@@ -363,7 +358,8 @@ func (in *Interpreter) gather(slots []ir.DataValue, alias []ir.Value, vs []ir.Va
 
 // enterBlock passes the arguments of bc to its block's parameters (as a
 // parallel copy: all arguments are read before any parameter is written)
-// and returns the block's first instruction.
+// and returns the block's first instruction. br_table uses it; jump and
+// brif take predecoded edges.
 func (in *Interpreter) enterBlock(fn *function, slots []ir.DataValue, bc ir.BlockCall) ir.Inst {
 	dfg := &fn.f.DFG
 	vals := in.gather(slots, fn.alias, dfg.List(bc.Args))
@@ -371,6 +367,25 @@ func (in *Interpreter) enterBlock(fn *function, slots []ir.DataValue, bc ir.Bloc
 		slots[fn.alias[p]] = vals[i]
 	}
 	return fn.f.Layout.FirstInst(bc.Block)
+}
+
+// takeEdge is enterBlock for a predecoded edge.
+func (in *Interpreter) takeEdge(slots []ir.DataValue, e *edge) ir.Inst {
+	switch len(e.params) {
+	case 0:
+	case 1:
+		slots[e.params[0]] = slots[e.args[0]]
+	default:
+		t := in.tmp[:0]
+		for _, a := range e.args {
+			t = append(t, slots[a])
+		}
+		for i, p := range e.params {
+			slots[p] = t[i]
+		}
+		in.tmp = t
+	}
+	return e.first
 }
 
 // deliver stores a callee's return values into the results of the call

@@ -66,7 +66,7 @@ var genOps = func() []ir.Opcode {
 func genFunction(data []byte) *ir.Function {
 	r := &byteReader{b: data}
 	f, fb, ps := newFunc("g", []ir.Type{ir.I64, ir.I32, ir.I128, ir.F64, ir.I32X4}, []ir.Type{ir.I64})
-	ss := f.CreateStackSlot(uint32(r.next())+1, r.next()%5)
+	ss := f.CreateStackSlot(64+uint32(r.next()), r.next()%5)
 	self := f.ImportFunction(ir.ExtFuncData{Name: ir.TestCaseName("g"), Sig: f.ImportSignature(f.Signature)})
 	pool := map[ir.Type][]ir.Value{}
 	var all []ir.Value
@@ -112,6 +112,7 @@ func genFunction(data []byte) *ir.Function {
 	}
 	addr := fb.StackAddr(ir.I64, ss, 0)
 	add(addr)
+	var blocks []ir.Block // blocks after the entry, in creation order
 	for n := 0; n < 64 && len(r.b) > 0; n++ {
 		c := r.next()
 		if c == 0xff {
@@ -119,9 +120,37 @@ func genFunction(data []byte) *ir.Function {
 			add(fb.Call(self, ps...)[0])
 			continue
 		}
+		if c == 0xfe || c == 0xfd {
+			// Branch to a new block with one parameter, and for 0xfd
+			// back to an earlier block (a loop; fuel ends it). Blocks
+			// form a chain, so every earlier value dominates the new one.
+			t := genTypes[int(r.next())%len(genTypes)]
+			nb := fb.CreateBlock()
+			param := fb.AppendBlockParam(nb, t)
+			cond := pick(ir.I8)
+			then, thenArgs := nb, []ir.Value{pick(t)}
+			if c == 0xfd && len(blocks) > 0 {
+				then, thenArgs = blocks[int(r.next())%len(blocks)], nil
+				for _, p := range f.DFG.BlockParams(then) {
+					thenArgs = append(thenArgs, pick(f.DFG.ValueType(p)))
+				}
+			}
+			fb.Brif(cond, then, thenArgs, nb, []ir.Value{pick(t)})
+			fb.SwitchToBlock(nb)
+			blocks = append(blocks, nb)
+			add(param)
+			continue
+		}
 		op := genOps[int(c)%len(genOps)]
 		t := genTypes[int(r.next())%len(genTypes)]
-		data := ir.InstData{Opcode: op, Code: r.next() % 16, Imm: int64(int8(r.next()))}
+		// Offsets mostly stay inside the slot; one in eight may not.
+		off := int64(r.next())
+		if off < 224 {
+			off %= 48
+		} else {
+			off -= 256
+		}
+		data := ir.InstData{Opcode: op, Code: r.next() % 16, Imm: off}
 		var args []ir.Value
 		switch op.Format() {
 		case ir.FmtLoad, ir.FmtLoadNoOffset, ir.FmtAtomicRmw, ir.FmtAtomicCas:
@@ -167,6 +196,7 @@ func genFunction(data []byte) *ir.Function {
 func FuzzGenerated(f *testing.F) {
 	f.Add([]byte{0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
 	f.Add([]byte("\x10\x03\xffuadd_overflow sqmul_round_sat fcvt_to_sint bitcast shuffle"))
+	f.Add([]byte("\x01\x02\xfe\x03\x04\x05\x06\xfe\x07\x08\x09\x0a\xfd\x00\x11\x12\x13\x14\x15\xfd\x01\x02\x03"))
 	f.Add([]byte(strings.Repeat("\x07\x11\x23\x35\x47\x59\x6b\x7d\x8f\x91\xa3\xb5\xc7\xd9\xeb\xfd", 20)))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		fn := genFunction(data)

@@ -16,8 +16,8 @@ type function struct {
 	err  error // non-nil: the function cannot run, and this says why
 
 	alias   []ir.Value // per value: the value it resolves to (its slot)
-	ctrl    []ir.Type  // per instruction: the controlling type
-	rtype   []ir.Type  // per instruction: the type of the first result
+	steps   []step     // per instruction: its predecoded form
+	edges   []edge     // branch edges of jump and brif, indexed by step.edge
 	params  []ir.Value // entry block parameters
 	slotOff []uint64   // per stack slot: offset in the frame
 	dynOff  []uint64   // per dynamic stack slot: offset in the frame
@@ -25,6 +25,27 @@ type function struct {
 	align   uint64     // frame alignment
 	callees []int      // per FuncRef: index in the callee space, -1 unresolved
 	vmctx   int        // index of the vmctx parameter, -1 if none
+}
+
+// step is an instruction predecoded for the execution loop: operands
+// already resolved to value slots, types and the next instruction looked
+// up once. Immediates stay in the InstData.
+type step struct {
+	op   ir.Opcode
+	ctrl ir.Type  // controlling type
+	rty  ir.Type  // type of the first result
+	a    [3]int32 // slots of the first three value arguments
+	res  int32    // slot of the first result, -1 if none
+	edge int32    // jump, brif: index of the first edge in function.edges
+	next ir.Inst  // next instruction in the layout
+}
+
+// edge is one branch target: the target's first instruction and the
+// parallel copy from argument slots to parameter slots.
+type edge struct {
+	first  ir.Inst
+	args   []int32
+	params []int32
 }
 
 // Callee space: indexes 0…len(funcs)-1 are the file's functions, then
@@ -129,8 +150,7 @@ func (in *Interpreter) prepare(fn *function) {
 		fail("entry block has %d parameters, signature %d", len(fn.params), len(f.Signature.Params))
 	}
 
-	fn.ctrl = make([]ir.Type, dfg.NumInsts())
-	fn.rtype = make([]ir.Type, dfg.NumInsts())
+	fn.steps = make([]step, dfg.NumInsts())
 	for b := range f.Layout.Blocks() {
 		if !dfg.BlockIsValid(b) {
 			fail("%s is not a valid block", b)
@@ -160,7 +180,13 @@ func (in *Interpreter) prepare(fn *function) {
 				continue
 			}
 			ctrl := f.CtrlTypevar(inst)
-			fn.ctrl[inst] = ctrl
+			st := &fn.steps[inst]
+			*st = step{op: d.Opcode, ctrl: ctrl, res: -1, next: f.Layout.NextInst(inst)}
+			for i := 0; i < len(args) && i < len(st.a); i++ {
+				if validValue(args[i]) {
+					st.a[i] = int32(fn.alias[args[i]])
+				}
+			}
 			switch d.Opcode {
 			case ir.OpReturn, ir.OpReturnCall, ir.OpReturnCallIndirect, ir.OpTryCall, ir.OpTryCallIndirect:
 				// No results; checked when executed.
@@ -171,8 +197,9 @@ func (in *Interpreter) prepare(fn *function) {
 					continue
 				}
 				res := dfg.Results(inst)
-				if len(res) > 0 {
-					fn.rtype[inst] = dfg.ValueType(res[0])
+				if len(res) > 0 && validValue(res[0]) {
+					st.rty = dfg.ValueType(res[0])
+					st.res = int32(fn.alias[res[0]])
 				}
 				if len(res) != len(want) {
 					fail("%s at %s has %d results, want %d", d.Opcode, inst, len(res), len(want))
@@ -196,7 +223,13 @@ func (in *Interpreter) prepare(fn *function) {
 					fail("%s at %s has no targets", d.Opcode, inst)
 					continue
 				}
+				if d.Format() == ir.FmtJump || d.Format() == ir.FmtBrif {
+					st.edge = int32(len(fn.edges))
+				}
 				for _, bc := range dfg.BlockCalls(inst) {
+					if d.Format() == ir.FmtJump || d.Format() == ir.FmtBrif {
+						fn.edges = append(fn.edges, fn.makeEdge(bc))
+					}
 					if !f.Layout.IsBlockInserted(bc.Block) || !dfg.BlockIsValid(bc.Block) {
 						fail("%s at %s targets %s, which is not in the layout", d.Opcode, inst, bc.Block)
 						continue
@@ -217,6 +250,25 @@ func (in *Interpreter) prepare(fn *function) {
 			fail("%s does not end in a terminator", b)
 		}
 	}
+}
+
+// makeEdge predecodes a branch target. Invalid arguments are left for
+// prepare's checks to report (the edge is then never executed).
+func (fn *function) makeEdge(bc ir.BlockCall) edge {
+	dfg := &fn.f.DFG
+	if !fn.f.Layout.IsBlockInserted(bc.Block) || !dfg.BlockIsValid(bc.Block) {
+		return edge{first: ir.NoInst}
+	}
+	e := edge{first: fn.f.Layout.FirstInst(bc.Block)}
+	for _, v := range dfg.List(bc.Args) {
+		if v >= 0 && int(v) < len(fn.alias) && fn.alias[v] >= 0 {
+			e.args = append(e.args, int32(fn.alias[v]))
+		}
+	}
+	for _, p := range dfg.BlockParams(bc.Block) {
+		e.params = append(e.params, int32(p))
+	}
+	return e
 }
 
 // checkTryCall validates the normal edge of a try_call: the only edge the
