@@ -6,16 +6,17 @@
 //
 // # API
 //
-//	in := interp.New(funcs)             // the functions of one CLIF file
-//	in.Options.Fuel = 1e6               // optional limits
-//	res, err := in.Call("%name", args)  // or "name"; args typed as the signature
+//	in := interp.New(funcs)                  // the functions of one CLIF file
+//	in.Options.Fuel = 1e6                    // optional limits
+//	res, err := in.Call("%name", args)       // or "name"; args typed as the signature
 //	var tr *interp.Trap; errors.As(err, &tr) // tr.Code, tr.Func, tr.Inst
-//	actual, ok, err := in.Run(runCommand, owner) // one parsed `; run:` line
-//	in.Map(0x1_0000_0000, heap)          // optional caller memory
+//	actual, ok, err := in.Run(rc, owner)     // one parsed `; run:` line
+//	err = in.Map(0x1_0000_0000, heap)        // optional caller memory
 //
 // New keeps pointers to the functions and precomputes from them: do not
-// modify them afterwards. Calls inside the functions resolve `fnN = %name` (or uN:M) to a function
-// of the same set by name, and otherwise to the libcalls %CeilF32,
+// modify them afterwards. Calls inside the functions resolve `fnN = %name`
+// (or uN:M) to a function of the same set by name, and otherwise to the
+// libcalls %CeilF32,
 // %CeilF64, %FloorF32, %FloorF64, %TruncF32, %TruncF64, %NearestF32 and
 // %NearestF64. A trap is a *Trap; anything else that stops execution (an
 // unsupported opcode, a malformed function, exhausted fuel — which wraps
