@@ -474,6 +474,16 @@ func (a *Assembler) relBranch(opc byte, sym encoder.Symbol) error {
 	return nil
 }
 
+// MovAbsSym loads the absolute address of a symbol (plus addend) into dst:
+// movabs with an Abs8 relocation on its 8-byte immediate.
+func (a *Assembler) MovAbsSym(dst GPR, sym encoder.Symbol, addend int64) error {
+	if err := a.MovAbs(dst, 0); err != nil {
+		return err
+	}
+	a.buf.AddRelocAt(a.buf.Len()-8, encoder.RelocAbs8, sym, addend)
+	return nil
+}
+
 // CallR emits call *r.
 func (a *Assembler) CallR(r GPR) error { return a.emit(CallM, 0, R(r)) }
 

@@ -538,6 +538,23 @@ func TestDeferredTrapAndRelocs(t *testing.T) {
 	}
 }
 
+func TestMovAbsSym(t *testing.T) {
+	a, buf := newAsm()
+	sym := encoder.Symbol{Kind: encoder.SymRuntime, Index: 2}
+	a.MovAbsSym(R11, sym, 16)
+	a.CallR(R11)
+	c, err := buf.Finish()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := gnu(t, c.Bytes); got != "mov $0x0,%r11; call *%r11" {
+		t.Errorf("got %q", got)
+	}
+	if len(c.Relocs) != 1 || c.Relocs[0] != (encoder.Reloc{Offset: 2, Kind: encoder.RelocAbs8, Target: sym, Addend: 16}) {
+		t.Errorf("relocs %+v", c.Relocs)
+	}
+}
+
 // TestStringsNeverPanic: printing malformed requests is safe.
 func TestStringsNeverPanic(t *testing.T) {
 	for _, in := range []Inst{{Op: NumOps + 5}, {Op: AddMR, N: 9}, {Op: Setcc, CC: 200, Size: 77, Args: [4]Arg{R(200)}, N: 1}} {
