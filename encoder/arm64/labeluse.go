@@ -151,12 +151,14 @@ func (k LabelUse) GenerateVeneer(code []byte, veneerOff int64) (int64, encoder.L
 	return 0, Branch26
 }
 
-// BufferISA tells encoder.Buffer how to jump over an island (B, Branch26)
-// and what a deferred trap stub executes (UDF #0).
+// BufferISA tells encoder.Buffer how to jump over an island (B, Branch26),
+// what a deferred trap stub executes (UDF #0) and what fills alignment gaps
+// (zero bytes: an aligned zero word is UDF #0 too).
 var BufferISA = encoder.ISA{
 	Name:      "arm64",
 	Jump:      []byte{0x00, 0x00, 0x00, 0x14},
 	JumpField: 0,
 	JumpKind:  Branch26,
 	Trap:      []byte{0x00, 0x00, 0x00, 0x00},
+	Pad:       0x00,
 }
