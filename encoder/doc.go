@@ -106,7 +106,11 @@
 // functions, runtime entry points); RelocKind enumerates the per-ISA field
 // shapes. AddTrap records that the next instruction may trap (a load that
 // may fault, ud2), and SetSrcLoc maps code ranges to wasm offsets for
-// backtraces. Finish returns Code with every record sorted by offset.
+// backtraces. Islands mark their constants and padding as data (MarkData,
+// also used for jump tables) so disassembly prints them as .quad/.long
+// rather than as instructions. Finish returns Code with every record sorted
+// by offset. A Buffer belongs to one goroutine; compile functions in
+// parallel with one Buffer each.
 //
 // # Branch simplification
 //
@@ -131,11 +135,13 @@
 // given no deadline because its label was close is re-noted when that label
 // is threaded elsewhere. A reference that could not survive being moved (no
 // veneer, less reach than the largest function: amd64 rel8) pins its label:
-// neither threading nor inversion ever retargets it. This lets a single-pass compiler emit naive
-// fallthrough jumps and lets the lowering back end emit two-target branches
-// and empty blocks without a separate layout pass. A property test runs
-// thousands of random programs of jumps, conditional jumps and labels both
-// abstractly and as simplified bytes and compares their traces.
+// neither threading nor inversion ever retargets it.
+//
+// This lets a single-pass compiler emit naive fallthrough jumps and lets
+// the lowering back end emit two-target branches and empty blocks without
+// a separate layout pass. A property test runs thousands of random programs
+// of jumps, conditional jumps and labels both abstractly and as simplified
+// bytes and compares their traces; mutating any of the rules makes it fail.
 //
 // # Errors
 //
