@@ -3,6 +3,8 @@ package interp
 import (
 	"errors"
 	"fmt"
+	"io"
+	"strings"
 
 	"kiln/ir"
 )
@@ -98,6 +100,9 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			return nil, fmt.Errorf("interp: %s at %s: %w", fn.name, inst, ErrFuelExhausted)
 		}
 		in.fuel--
+		if in.Options.Trace != nil {
+			in.trace(fn, slots, inst)
+		}
 		st := &steps[inst]
 
 		switch st.op {
@@ -344,6 +349,31 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 		}
 		inst = st.next
 	}
+}
+
+// trace writes one line describing inst and its argument values.
+func (in *Interpreter) trace(fn *function, slots []ir.DataValue, inst ir.Inst) {
+	dfg := &fn.f.DFG
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %s: ", fn.name, inst)
+	if res := dfg.Results(inst); len(res) > 0 {
+		for i, r := range res {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(r.String())
+		}
+		b.WriteString(" = ")
+	}
+	b.WriteString(dfg.Insts[inst].Opcode.String())
+	for i, v := range dfg.Args(inst) {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, " %s=%s", v, slots[fn.alias[v]])
+	}
+	b.WriteByte('\n')
+	io.WriteString(in.Options.Trace, b.String())
 }
 
 // gather copies the values of vs into the staging buffer.

@@ -3,6 +3,7 @@ package interp
 import (
 	"errors"
 	"fmt"
+	"io"
 
 	"kiln/ir"
 )
@@ -19,6 +20,10 @@ type Options struct {
 	// that does not fit traps with stk_ovf (default 64 MiB, at most
 	// 1.75 GiB: the stack lives below the function addresses).
 	StackBytes int
+	// Trace, when set, receives one line per executed instruction before
+	// it runs: function, instruction, opcode and the values of its
+	// arguments. For debugging; it slows execution down a lot.
+	Trace io.Writer
 }
 
 const (

@@ -2,6 +2,7 @@ package interp
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"kiln/ir"
@@ -303,5 +304,23 @@ func TestOverflowOps(t *testing.T) {
 		if r[0] != tc.want || r[1].Lo != tc.wantOF {
 			t.Errorf("%s(%v, %v, %d) = %v, %v; want %v, %d", tc.op, tc.x, tc.y, tc.cin, r[0], r[1], tc.want, tc.wantOF)
 		}
+	}
+}
+
+func TestTrace(t *testing.T) {
+	in := New([]*ir.Function{sumLoop(ir.I32)})
+	var b strings.Builder
+	in.Options.Trace = &b
+	if got := call1(t, in, "sum", ir.DataI32(2)); got != ir.DataI32(1) {
+		t.Fatalf("sum(2) = %v", got)
+	}
+	lines := strings.Split(strings.TrimSpace(b.String()), "\n")
+	// entry: 2 iconsts + jump; 3 header visits (icmp, brif); 2 bodies
+	// (2 iadds, iconst, jump); the exit's return.
+	if len(lines) != 3+3*2+2*4+1 {
+		t.Errorf("%d trace lines:\n%s", len(lines), b.String())
+	}
+	if !strings.Contains(b.String(), "icmp v") || !strings.HasPrefix(lines[len(lines)-1], "%sum inst") {
+		t.Errorf("unexpected trace:\n%s", b.String())
 	}
 }
