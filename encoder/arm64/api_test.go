@@ -140,6 +140,10 @@ func TestTypedConstructors(t *testing.T) {
 		{must(VLd1Lane(A8H, V(0), 5, X1)), "ld1 {v0.h}[5], [x1]"},
 		{must(VSt1Lane(A2D, V(31), 1, SP)), "st1 {v31.d}[1], [sp]"},
 		{must(VLd1r(A4S, V(2), X3)), "ld1r {v2.4s}, [x3]"},
+		{must(VLd1(A2D, V(30), 3, SP)), "ld1 {v30.2d, v31.2d, v0.2d}, [sp]"},
+		{must(VSt1(A8B, V(4), 4, X1)), "st1 {v4.8b-v7.8b}, [x1]"},
+		{must(VOrrImm(A4S, V(1), 0x80, 24)), "orr v1.4s, #0x80, lsl #24"},
+		{must(VBicImm(A4H, V(1), 0xff, 0)), "bic v1.4h, #0xff"},
 	}
 	for _, c := range cases {
 		in, err := c.got()
@@ -200,6 +204,9 @@ func TestTypedConstructorErrors(t *testing.T) {
 		{"umov B into X", must(VUmov(X0, V(1), A16B, 0))},
 		{"smov D", must(VSmov(X0, V(1), A2D, 0))},
 		{"tbl 5 registers", must(VTbl(A16B, V(0), V(1), 5, V(2)))},
+		{"ld1 0 registers", must(VLd1(A16B, V(0), 0, X1))},
+		{"orr imm on bytes", must(VOrrImm(A16B, V(0), 1, 0))},
+		{"bic imm shift 16 on halves", must(VBicImm(A8H, V(0), 1, 16))},
 		{"movi 8B with shift", must(VMovi(A8B, V(0), 1, 8))},
 		{"movi 2D not a byte mask", must(VMovi2D(V(0), 0x1234))},
 		{"ext index 8 on 8B", must(VExt(A8B, V(0), V(1), V(2), 8))},

@@ -129,7 +129,7 @@ func (a *arg) nvals() int {
 // needsT reports whether the operand reads the instruction's arrangement.
 func (a *arg) needsT() bool {
 	switch a.kind {
-	case kVec, kVecElem:
+	case kVec, kVecElem, kVecList:
 		return a.rel != relFixed
 	case kGPByT, kVShl, kVShr, kExtIdx, kVList1:
 		return true
@@ -183,7 +183,7 @@ var clsByLetter = map[byte]uint16{'W': clsW, 'X': clsX, 'B': clsB, 'H': clsH, 'S
 //	Vd.T Vd.Ta Vd.Tp Vd.Tv Vd.16B   vectors: same as T, widened to 128 bits,
 //	                       widened pairwise (same Q), scalar element, fixed
 //	Vn.Ts[i] Vn.S[i]       element, imm5 index; Vn.Ts[j4] imm4 index (ins)
-//	{Vn.16B}*k             k-register table list
+//	{Vn.16B}*k {Vt.T}*k    k consecutive registers: table list, ld1/st1 list
 //	{Vt.B}[i] {Vt.T}       single-structure lane, ld1r list
 //	T=8B,16B,...  Tsz=...  T10=...  Tq=...  Tq5=...  Ts=...
 //	                       hidden arrangement: size:Q at 22, sz:Q (FP), size:Q
@@ -367,13 +367,20 @@ func parseArg(tok string) (arg, error) {
 			a.set |= 1 << ar
 		}
 	case strings.HasPrefix(tok, "{V"):
-		// {Vn.16B}*k, {Vt.B}[i], {Vt.T}
+		// {Vn.16B}*k, {Vt.T}*k, {Vt.B}[i], {Vt.T}
 		if i := strings.Index(tok, "}*"); i > 0 {
 			k, err := strconv.Atoi(tok[i+2:])
 			if err != nil || k < 1 || k > 4 {
 				return bad()
 			}
-			a.kind, a.pos, a.n, a.arr = kVecList, 5, uint8(k), A16B
+			switch tok[:i] {
+			case "{Vn.16B":
+				a.kind, a.pos, a.n, a.rel, a.arr = kVecList, 5, uint8(k), relFixed, A16B
+			case "{Vt.T":
+				a.kind, a.pos, a.n, a.rel = kVecList, 0, uint8(k), relSame
+			default:
+				return bad()
+			}
 			return a, nil
 		}
 		if strings.HasSuffix(tok, "}[i]") {

@@ -128,7 +128,7 @@
 //   - AdrpAdd assumes the function is placed at a 4 KiB-aligned address;
 //     encoder.Buffer cannot yet express that requirement.
 //   - Not encoded: FP16 arithmetic, fixed-point conversions, the scalar forms of Advanced SIMD
-//     instructions, by-element multiplies, multi-structure LD1-LD4/ST1-ST4,
-//     post-indexed single-structure loads, ORR/BIC (vector, immediate),
-//     LDAXP/STLXP pairs, system-register access, PRFM.
+//     instructions, by-element multiplies, LD2-LD4/ST2-ST4, post-indexed
+//     structure loads and stores, LDAXP/STLXP pairs, system-register
+//     access, PRFM, SVC/HINT.
 package arm64

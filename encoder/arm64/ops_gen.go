@@ -828,6 +828,10 @@ const (
 	MVNI16
 	MVNI32
 	MVNI32msl
+	VORR16i
+	VORR32i
+	VBIC16i
+	VBIC32i
 	VFMOV
 	VFMOV2D
 	LD1B
@@ -838,6 +842,14 @@ const (
 	ST1H
 	ST1S
 	ST1D
+	LD1x1
+	LD1x2
+	LD1x3
+	LD1x4
+	ST1x1
+	ST1x2
+	ST1x3
+	ST1x4
 	LD1R
 )
 
@@ -1667,6 +1679,10 @@ var opNames = [...]string{
 	"MVNI16",
 	"MVNI32",
 	"MVNI32msl",
+	"VORR16i",
+	"VORR32i",
+	"VBIC16i",
+	"VBIC32i",
 	"VFMOV",
 	"VFMOV2D",
 	"LD1B",
@@ -1677,5 +1693,13 @@ var opNames = [...]string{
 	"ST1H",
 	"ST1S",
 	"ST1D",
+	"LD1x1",
+	"LD1x2",
+	"LD1x3",
+	"LD1x4",
+	"ST1x1",
+	"ST1x2",
+	"ST1x3",
+	"ST1x4",
 	"LD1R",
 }

@@ -86,15 +86,19 @@ func (a *arg) format(e *enc, i int) string {
 		}
 		return fmt.Sprintf("v%d.%s[%d]", v&31, elemLetter[es], e.vals[i+1])
 	case kVecList:
+		t := a.arr
+		if a.rel != relFixed {
+			t = e.t()
+		}
 		var regs []string
 		n := v & 31
 		if a.n <= 2 || n+int64(a.n) > 32 {
 			for k := int64(0); k < int64(a.n); k++ {
-				regs = append(regs, vecName((n+k)&31, A16B))
+				regs = append(regs, vecName((n+k)&31, t))
 			}
 			return "{" + strings.Join(regs, ", ") + "}"
 		}
-		return "{" + vecName(n, A16B) + "-" + vecName(n+int64(a.n)-1, A16B) + "}"
+		return "{" + vecName(n, t) + "-" + vecName(n+int64(a.n)-1, t) + "}"
 	case kLane:
 		return fmt.Sprintf("{v%d.%s}[%d]", v&31, elemLetter[a.arr>>1], e.vals[i+1])
 	case kVList1:

@@ -1062,6 +1062,11 @@ var rows = [...]row{
 	MVNI16:    {Name: "mvni", Fixed: 0x2f008400, Args: "Tq=4H,8H Vd.T #imm8v {lsl#8v16}"},
 	MVNI32:    {Name: "mvni", Fixed: 0x2f000400, Args: "Tq=2S,4S Vd.T #imm8v {lsl#8v32}"},
 	MVNI32msl: {Name: "mvni", Fixed: 0x2f00c400, Args: "Tq=2S,4S Vd.T #imm8v msl"},
+	// ORR <Vd>.<T>, #<imm8>{, LSL #<amount>}  ;  BIC likewise   (Vd is read and written)
+	VORR16i: {Name: "orr", Fixed: 0x0f009400, Args: "Tq=4H,8H Vd.T #imm8v {lsl#8v16}"},
+	VORR32i: {Name: "orr", Fixed: 0x0f001400, Args: "Tq=2S,4S Vd.T #imm8v {lsl#8v32}"},
+	VBIC16i: {Name: "bic", Fixed: 0x2f009400, Args: "Tq=4H,8H Vd.T #imm8v {lsl#8v16}"},
+	VBIC32i: {Name: "bic", Fixed: 0x2f001400, Args: "Tq=2S,4S Vd.T #imm8v {lsl#8v32}"},
 	// FMOV <Vd>.<T>, #<imm>  (T: 2S, 4S)  ;  FMOV <Vd>.2D, #<imm>
 	VFMOV:   {Name: "fmov", Fixed: 0x0f00f400, Args: "Tq=2S,4S Vd.T #fimmv"},
 	VFMOV2D: {Name: "fmov", Fixed: 0x6f00f400, Args: "Vd.2D #fimmv"},
@@ -1077,6 +1082,15 @@ var rows = [...]row{
 	ST1H: {Name: "st1", Fixed: 0x0d004000, Args: "{Vt.H}[i] [Xn|SP]"},
 	ST1S: {Name: "st1", Fixed: 0x0d008000, Args: "{Vt.S}[i] [Xn|SP]"},
 	ST1D: {Name: "st1", Fixed: 0x0d008000, Args: "{Vt.D}[i] [Xn|SP]"},
+	// LD1 { <Vt>.<T>, ... }, [<Xn|SP>]      (multiple structures, 1-4 consecutive registers)
+	LD1x1: {Name: "ld1", Fixed: 0x0c407000, Args: "T10=8B,16B,4H,8H,2S,4S,1D,2D {Vt.T}*1 [Xn|SP]"},
+	LD1x2: {Name: "ld1", Fixed: 0x0c40a000, Args: "T10=8B,16B,4H,8H,2S,4S,1D,2D {Vt.T}*2 [Xn|SP]"},
+	LD1x3: {Name: "ld1", Fixed: 0x0c406000, Args: "T10=8B,16B,4H,8H,2S,4S,1D,2D {Vt.T}*3 [Xn|SP]"},
+	LD1x4: {Name: "ld1", Fixed: 0x0c402000, Args: "T10=8B,16B,4H,8H,2S,4S,1D,2D {Vt.T}*4 [Xn|SP]"},
+	ST1x1: {Name: "st1", Fixed: 0x0c007000, Args: "T10=8B,16B,4H,8H,2S,4S,1D,2D {Vt.T}*1 [Xn|SP]"},
+	ST1x2: {Name: "st1", Fixed: 0x0c00a000, Args: "T10=8B,16B,4H,8H,2S,4S,1D,2D {Vt.T}*2 [Xn|SP]"},
+	ST1x3: {Name: "st1", Fixed: 0x0c006000, Args: "T10=8B,16B,4H,8H,2S,4S,1D,2D {Vt.T}*3 [Xn|SP]"},
+	ST1x4: {Name: "st1", Fixed: 0x0c002000, Args: "T10=8B,16B,4H,8H,2S,4S,1D,2D {Vt.T}*4 [Xn|SP]"},
 	// LD1R { <Vt>.<T> }, [<Xn|SP>]
 	LD1R: {Name: "ld1r", Fixed: 0x0d40c000, Args: "T10=8B,16B,4H,8H,2S,4S,1D,2D {Vt.T} [Xn|SP]"},
 }

@@ -649,3 +649,36 @@ func VSt1Lane(t Arrangement, vt VReg, index uint8, rn RegSP) (Inst, error) {
 func VLd1r(t Arrangement, vt VReg, rn RegSP) (Inst, error) {
 	return Encode(LD1R, int64(t), vt.val(), rn.val())
 }
+
+// VOrrImm is orr vd.t, #imm8{, lsl #shift} (t 4H/8H with shift 0 or 8,
+// 2S/4S with shift 0, 8, 16 or 24): vd |= the shifted immediate per element.
+func VOrrImm(t Arrangement, vd VReg, imm8 uint8, shift uint8) (Inst, error) {
+	if t.ElemSize() == 1 {
+		return Encode(VORR16i, int64(t), vd.val(), int64(imm8), int64(shift))
+	}
+	return Encode(VORR32i, int64(t), vd.val(), int64(imm8), int64(shift))
+}
+
+// VBicImm is bic vd.t, #imm8{, lsl #shift}: vd &^= the shifted immediate.
+func VBicImm(t Arrangement, vd VReg, imm8 uint8, shift uint8) (Inst, error) {
+	if t.ElemSize() == 1 {
+		return Encode(VBIC16i, int64(t), vd.val(), int64(imm8), int64(shift))
+	}
+	return Encode(VBIC32i, int64(t), vd.val(), int64(imm8), int64(shift))
+}
+
+// VLd1 is ld1 {vt.t, ... n registers}, [rn] (n 1-4, consecutive modulo 32).
+func VLd1(t Arrangement, vt VReg, n int, rn RegSP) (Inst, error) {
+	if n < 1 || n > 4 {
+		return 0, &EncodeError{LD1x1, "ld1 takes 1 to 4 registers"}
+	}
+	return Encode(LD1x1+Op(n-1), int64(t), vt.val(), rn.val())
+}
+
+// VSt1 is st1 {vt.t, ... n registers}, [rn].
+func VSt1(t Arrangement, vt VReg, n int, rn RegSP) (Inst, error) {
+	if n < 1 || n > 4 {
+		return 0, &EncodeError{ST1x1, "st1 takes 1 to 4 registers"}
+	}
+	return Encode(ST1x1+Op(n-1), int64(t), vt.val(), rn.val())
+}
