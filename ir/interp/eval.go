@@ -68,7 +68,7 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		ir.OpUaddSat, ir.OpSaddSat, ir.OpUsubSat, ir.OpSsubSat, ir.OpSqmulRoundSat,
 		ir.OpBand, ir.OpBor, ir.OpBxor:
 		if ctrl.IsFloat() && op != ir.OpBand && op != ir.OpBor && op != ir.OpBxor {
-			return ir.DataValue{}, 0, fmt.Errorf("%w type %s", errUnsupported, ctrl)
+			return ir.DataValue{}, 0, fmt.Errorf("%w type %s", ErrUnsupported, ctrl)
 		}
 		if op == ir.OpBand || op == ir.OpBor || op == ir.OpBxor {
 			r, _ := intBinary(op, 128, bits128(x), bits128(y))
@@ -108,7 +108,7 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 
 	case ir.OpIneg, ir.OpIabs, ir.OpBitrev, ir.OpClz, ir.OpCls, ir.OpCtz, ir.OpBswap, ir.OpPopcnt:
 		if ctrl.IsFloat() {
-			return ir.DataValue{}, 0, fmt.Errorf("%w type %s", errUnsupported, ctrl)
+			return ir.DataValue{}, 0, fmt.Errorf("%w type %s", ErrUnsupported, ctrl)
 		}
 		lb, n := ctrl.LaneBits(), ctrl.LaneCount()
 		r := ir.DataValue{Ty: rty}
@@ -136,7 +136,7 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		for i := 0; i < n; i++ {
 			t, ok := floatCompare(d.FloatCC(), lb, laneOf(x, i, lb), laneOf(y, i, lb))
 			if !ok {
-				return ir.DataValue{}, 0, fmt.Errorf("%w type %s", errUnsupported, ctrl)
+				return ir.DataValue{}, 0, fmt.Errorf("%w type %s", ErrUnsupported, ctrl)
 			}
 			if t {
 				if ctrl.IsVector() {
@@ -158,7 +158,7 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 	case ir.OpBmask:
 		if x.Ty.IsVector() || rty.IsVector() {
 			if x.Ty.LaneCount() != rty.LaneCount() {
-				return ir.DataValue{}, 0, fmt.Errorf("%w bmask from %s to %s", errUnsupported, x.Ty, rty)
+				return ir.DataValue{}, 0, fmt.Errorf("%w bmask from %s to %s", ErrUnsupported, x.Ty, rty)
 			}
 			r := ir.DataValue{Ty: rty}
 			for i := 0; i < rty.LaneCount(); i++ {
@@ -176,12 +176,12 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 	// Width changes.
 	case ir.OpUextend, ir.OpIreduce:
 		if x.Ty.IsVector() || rty.IsVector() {
-			return ir.DataValue{}, 0, fmt.Errorf("%w vector %s", errUnsupported, op)
+			return ir.DataValue{}, 0, fmt.Errorf("%w vector %s", ErrUnsupported, op)
 		}
 		return scalar(rty, bits128(x).trunc(x.Ty.Bits())), 0, nil
 	case ir.OpSextend:
 		if x.Ty.IsVector() || rty.IsVector() {
-			return ir.DataValue{}, 0, fmt.Errorf("%w vector %s", errUnsupported, op)
+			return ir.DataValue{}, 0, fmt.Errorf("%w vector %s", ErrUnsupported, op)
 		}
 		return scalar(rty, bits128(x).sext(x.Ty.Bits())), 0, nil
 	case ir.OpIconcat:
@@ -195,7 +195,7 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		for i := 0; i < n; i++ {
 			l, ok := floatBinary(op, lb, laneOf(x, i, lb), laneOf(y, i, lb))
 			if !ok || !ctrl.IsFloat() {
-				return ir.DataValue{}, 0, fmt.Errorf("%w type %s", errUnsupported, ctrl)
+				return ir.DataValue{}, 0, fmt.Errorf("%w type %s", ErrUnsupported, ctrl)
 			}
 			setLane(&r, i, lb, l)
 		}
@@ -206,7 +206,7 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		for i := 0; i < n; i++ {
 			l, ok := floatUnary(op, lb, laneOf(x, i, lb))
 			if !ok || !ctrl.IsFloat() {
-				return ir.DataValue{}, 0, fmt.Errorf("%w type %s", errUnsupported, ctrl)
+				return ir.DataValue{}, 0, fmt.Errorf("%w type %s", ErrUnsupported, ctrl)
 			}
 			setLane(&r, i, lb, l)
 		}
@@ -217,7 +217,7 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		for i := 0; i < n; i++ {
 			l, ok := fma(lb, laneOf(x, i, lb), laneOf(y, i, lb), laneOf(z, i, lb))
 			if !ok || !ctrl.IsFloat() {
-				return ir.DataValue{}, 0, fmt.Errorf("%w type %s", errUnsupported, ctrl)
+				return ir.DataValue{}, 0, fmt.Errorf("%w type %s", ErrUnsupported, ctrl)
 			}
 			setLane(&r, i, lb, l)
 		}
@@ -225,12 +225,12 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 	case ir.OpFpromote, ir.OpFdemote:
 		r, ok := floatConvert(x.Ty.Bits(), rty.Bits(), bits128(x))
 		if !ok || x.Ty.IsVector() || !x.Ty.IsFloat() || !rty.IsFloat() {
-			return ir.DataValue{}, 0, fmt.Errorf("%w %s from %s to %s", errUnsupported, op, x.Ty, rty)
+			return ir.DataValue{}, 0, fmt.Errorf("%w %s from %s to %s", ErrUnsupported, op, x.Ty, rty)
 		}
 		return scalar(rty, r), 0, nil
 	case ir.OpFvpromoteLow:
 		if x.Ty != ir.F32X4 {
-			return ir.DataValue{}, 0, fmt.Errorf("%w type %s", errUnsupported, x.Ty)
+			return ir.DataValue{}, 0, fmt.Errorf("%w type %s", ErrUnsupported, x.Ty)
 		}
 		r := ir.DataValue{Ty: rty}
 		for i := 0; i < 2; i++ {
@@ -240,7 +240,7 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		return r, 0, nil
 	case ir.OpFvdemote:
 		if x.Ty != ir.F64X2 {
-			return ir.DataValue{}, 0, fmt.Errorf("%w type %s", errUnsupported, x.Ty)
+			return ir.DataValue{}, 0, fmt.Errorf("%w type %s", ErrUnsupported, x.Ty)
 		}
 		r := ir.DataValue{Ty: rty}
 		for i := 0; i < 2; i++ {
@@ -253,13 +253,13 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		sat := op == ir.OpFcvtToUintSat || op == ir.OpFcvtToSintSat
 		n, m := x.Ty.LaneBits(), rty.LaneBits()
 		if x.Ty.LaneCount() != rty.LaneCount() || !x.Ty.IsFloat() || !rty.IsInt() {
-			return ir.DataValue{}, 0, fmt.Errorf("%w %s from %s to %s", errUnsupported, op, x.Ty, rty)
+			return ir.DataValue{}, 0, fmt.Errorf("%w %s from %s to %s", ErrUnsupported, op, x.Ty, rty)
 		}
 		r := ir.DataValue{Ty: rty}
 		for i := 0; i < rty.LaneCount(); i++ {
 			l, code, ok := floatToInt(n, m, laneOf(x, i, n), signed, sat)
 			if !ok {
-				return ir.DataValue{}, 0, fmt.Errorf("%w %s from %s", errUnsupported, op, x.Ty)
+				return ir.DataValue{}, 0, fmt.Errorf("%w %s from %s", ErrUnsupported, op, x.Ty)
 			}
 			if code != 0 {
 				return ir.DataValue{}, code, nil
@@ -270,13 +270,13 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 	case ir.OpFcvtFromUint, ir.OpFcvtFromSint:
 		n, m := x.Ty.LaneBits(), rty.LaneBits()
 		if x.Ty.LaneCount() != rty.LaneCount() || !x.Ty.IsInt() || !rty.IsFloat() {
-			return ir.DataValue{}, 0, fmt.Errorf("%w %s from %s to %s", errUnsupported, op, x.Ty, rty)
+			return ir.DataValue{}, 0, fmt.Errorf("%w %s from %s to %s", ErrUnsupported, op, x.Ty, rty)
 		}
 		r := ir.DataValue{Ty: rty}
 		for i := 0; i < rty.LaneCount(); i++ {
 			l, ok := intToFloat(m, n, laneOf(x, i, n), op == ir.OpFcvtFromSint)
 			if !ok {
-				return ir.DataValue{}, 0, fmt.Errorf("%w %s to %s", errUnsupported, op, rty)
+				return ir.DataValue{}, 0, fmt.Errorf("%w %s to %s", ErrUnsupported, op, rty)
 			}
 			setLane(&r, i, m, l)
 		}
@@ -352,7 +352,7 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 		ir.OpX86Pshufb, ir.OpX86Blendv, ir.OpX86Pmulhrsw, ir.OpX86Pmaddubsw, ir.OpX86Cvtt2dq:
 		return vectorOp(f, d, ctrl, rty, x, y, z)
 	}
-	return ir.DataValue{}, 0, fmt.Errorf("%w opcode", errUnsupported)
+	return ir.DataValue{}, 0, fmt.Errorf("%w opcode", ErrUnsupported)
 }
 
 // dynSlotAddr is the address of the dynamic stack slot of d.
@@ -391,11 +391,11 @@ func (in *Interpreter) globalValue(fr *frame, gv ir.GlobalValue, depth int) (ir.
 	case ir.GVSymbol:
 		idx := in.resolveName(g.Name)
 		if idx < 0 || g.TLS {
-			return ir.DataValue{}, 0, fmt.Errorf("%w symbol %s", errUnsupported, g.Name)
+			return ir.DataValue{}, 0, fmt.Errorf("%w symbol %s", ErrUnsupported, g.Name)
 		}
 		return ir.DataValue{Ty: ir.I64, Lo: funcBase + funcAlign*uint64(idx) + uint64(g.Offset)}, 0, nil
 	}
-	return ir.DataValue{}, 0, fmt.Errorf("%w global value kind of %s", errUnsupported, gv)
+	return ir.DataValue{}, 0, fmt.Errorf("%w global value kind of %s", ErrUnsupported, gv)
 }
 
 // load reads a value for the load family: plain, extending scalar and
@@ -479,7 +479,7 @@ func (in *Interpreter) atomicRmw(d *ir.InstData, rty ir.Type, addr uint64, x ir.
 	case ir.AtomicSmax:
 		r, _ = intBinary(ir.OpSmax, n, o, v)
 	default:
-		return ir.DataValue{}, 0, fmt.Errorf("%w atomic_rmw op %s", errUnsupported, d.AtomicOp())
+		return ir.DataValue{}, 0, fmt.Errorf("%w atomic_rmw op %s", ErrUnsupported, d.AtomicOp())
 	}
 	writeValue(scalar(rty, r), rty.Bytes(), b, big)
 	return old, 0, nil

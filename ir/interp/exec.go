@@ -20,9 +20,7 @@ type frame struct {
 	memOff uint64  // offset of this frame's slot area in memory
 }
 
-// errUnsupported marks an opcode or type combination the interpreter does
-// not implement.
-var errUnsupported = errors.New("unsupported")
+
 
 // pushFrame enters fn with args. It returns stk_ovf when the call stack or
 // the emulated stack memory is exhausted.
@@ -308,7 +306,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			}
 			ty := st.ctrl
 			if ty.IsVector() || !ty.IsInt() {
-				return nil, fail("%w type %s", errUnsupported, ty)
+				return nil, fail("%w type %s", ErrUnsupported, ty)
 			}
 			n := ty.Bits()
 			r, of := overflowOp(d.Opcode, n, u128{x.Lo, x.Hi}.trunc(n), u128{y.Lo, y.Hi}.trunc(n), cin)
@@ -327,12 +325,12 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			slots[alias[res[1]]] = ir.DataValue{Ty: ht, Lo: hi.lo, Hi: hi.hi}
 
 		case ir.OpStackSwitch, ir.OpGetExceptionHandlerAddress:
-			return nil, fail("%w opcode", errUnsupported)
+			return nil, fail("%w opcode", ErrUnsupported)
 
 		default:
 			res := dfg.Results(inst)
 			if len(res) != 1 {
-				return nil, fail("%w opcode", errUnsupported)
+				return nil, fail("%w opcode", ErrUnsupported)
 			}
 			var a [3]ir.DataValue
 			for i := 0; i < len(args) && i < 3; i++ {
@@ -484,7 +482,7 @@ func (in *Interpreter) callTarget(fn *function, slots []ir.DataValue, inst ir.In
 		}
 		return c, args[1:], nil
 	}
-	return 0, nil, errUnsupported
+	return 0, nil, ErrUnsupported
 }
 
 func (in *Interpreter) funcAtAddr(a uint64) (int, bool) {

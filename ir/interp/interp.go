@@ -46,6 +46,12 @@ func (t *Trap) Error() string {
 	return fmt.Sprintf("trap %s in %s at %s", t.Code, t.Func, t.Inst)
 }
 
+// ErrUnsupported is wrapped by the error returned when execution reaches
+// an opcode, or an opcode at a type, that the interpreter does not
+// implement (see the package documentation's known gaps). Differential
+// testers can use errors.Is to skip such programs.
+var ErrUnsupported = errors.New("unsupported")
+
 // ErrFuelExhausted is wrapped by the error returned when a Call runs out
 // of fuel (an infinite loop, usually).
 var ErrFuelExhausted = errors.New("fuel exhausted")

@@ -3,6 +3,7 @@ package interp
 import (
 	"errors"
 	"math"
+	"strings"
 	"testing"
 
 	"kiln/ir"
@@ -226,5 +227,17 @@ func TestFMA32AgainstExact(t *testing.T) {
 		if got.lo != wb {
 			t.Fatalf("fma(%#x, %#x, %#x) = %#x, exact rounding gives %#x", a, b, c, got.lo, wb)
 		}
+	}
+}
+
+func TestUnsupported(t *testing.T) {
+	_, err := runOne(t, ir.InstData{Opcode: ir.OpGetReturnAddress}, ir.I64)
+	if !errors.Is(err, ErrUnsupported) || !strings.Contains(err.Error(), "get_return_address") {
+		t.Errorf("get_return_address: err = %v, want ErrUnsupported naming the opcode", err)
+	}
+	// f128 arithmetic is storage-only.
+	_, err = runOne(t, ir.InstData{Opcode: ir.OpFadd}, ir.Invalid, ir.DataF128FromBits(0, 0), ir.DataF128FromBits(0, 0))
+	if !errors.Is(err, ErrUnsupported) {
+		t.Errorf("fadd.f128: err = %v, want ErrUnsupported", err)
 	}
 }

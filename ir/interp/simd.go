@@ -169,7 +169,7 @@ func vectorOp(f *ir.Function, d *ir.InstData, ctrl, rty ir.Type, x, y, z ir.Data
 		}
 		return r, 0, nil
 	}
-	return r, 0, fmt.Errorf("%w opcode", errUnsupported)
+	return r, 0, fmt.Errorf("%w opcode", ErrUnsupported)
 }
 
 // narrow saturates one lb-bit lane to h bits: snarrow signed→signed,
