@@ -120,8 +120,8 @@ func (a *analysis) checkCFG() error {
 		if f.IsBranch(last) && len(succs) == 0 {
 			return errorf(b, last, -1, "branch in a block without successors")
 		}
-		if len(succs) == 1 && len(f.Operands(last)) != 0 {
-			return errorf(b, last, -1, "a branch with a single successor may not have operands (its edge moves go just before it)")
+		if len(succs) == 1 && (len(f.Operands(last)) != 0 || !f.Clobbers(last).Empty()) {
+			return errorf(b, last, -1, "a branch with a single successor may not have operands or clobbers (its edge moves go just before it)")
 		}
 		for k, s := range succs {
 			for _, t := range succs[:k] {

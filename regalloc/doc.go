@@ -31,7 +31,7 @@
 // *Error naming block, instruction and operand: blocks reachable from the
 // entry; the entry has no parameters; each block ends in exactly one branch
 // or return; critical edges are split (as in regalloc2); a branch to a
-// single successor has no operands and no branch or return defines
+// single successor has no operands or clobbers and no branch or return defines
 // anything; every vreg has one def, which strictly dominates every use; the
 // operands of one instruction are satisfiable (no two fixed uses of one
 // register with different vregs, reuse indices in range and pointing at an

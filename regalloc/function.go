@@ -14,8 +14,9 @@ import "fmt"
 //   - every block ends with exactly one branch or return, and only there;
 //   - critical edges are split: an edge from a block with several successors
 //     never enters a block with several predecessors;
-//   - a branch with exactly one successor has no operands (its edge moves are
-//     placed just before it), and no branch or return defines a vreg;
+//   - a branch with exactly one successor has no operands and no clobbers
+//     (its edge moves are placed just before it), and no branch or return
+//     defines a vreg;
 //   - SSA: every vreg has one def (an operand or a block parameter), and that
 //     def reaches every use on every path from Entry.
 type Function interface {
