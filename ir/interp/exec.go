@@ -20,8 +20,6 @@ type frame struct {
 	memOff uint64  // offset of this frame's slot area in memory
 }
 
-
-
 // pushFrame enters fn with args. It returns stk_ovf when the call stack or
 // the emulated stack memory is exhausted.
 func (in *Interpreter) pushFrame(fn *function, args []ir.DataValue) ir.TrapCode {
