@@ -18,6 +18,19 @@ import (
 // compared operand by operand (op, arguments, length). Nothing here is a
 // hand-typed byte string; the oracle is x86asm.
 
+// Known x86asm quirks, each handled where noted and nowhere else:
+//
+//  1. int3 decodes as INT with an immediate 3 (allowedMismatch).
+//  2. SSE movsd/cmpsd are named MOVSD_XMM/CMPSD_XMM (xarchNames).
+//  3. A disp32 is reported zero-extended, a disp8 sign-extended; the CPU
+//     sign-extends both, so displacements compare as int32 (argEqual).
+//  4. Immediates are reported signed or unsigned depending on the form;
+//     the encoder controls the field's bits, so they compare modulo the
+//     field width (expected, check).
+//  5. The AVX decoder reports RIP-relative (mod=00 rm=101) as an absolute
+//     disp32; accepted only for VEX forms whose expected base is RIP, and
+//     objdump_test.go confirms GNU objdump prints those as (%rip) (check).
+//
 // allowedMismatch lists rows whose decoding legitimately differs from the
 // row's own description, each with the reason. Only the length and a
 // successful decode are checked for them.
