@@ -355,15 +355,6 @@ func (in *Interpreter) eval(fr *frame, inst ir.Inst, d *ir.InstData, ctrl, rty i
 	return ir.DataValue{}, 0, fmt.Errorf("%w opcode", ErrUnsupported)
 }
 
-// dynSlotAddr is the address of the dynamic stack slot of d.
-func dynSlotAddr(fr *frame, d *ir.InstData) (uint64, error) {
-	ds := d.DynamicStackSlot()
-	if ds < 0 || int(ds) >= len(fr.fn.dynOff) || fr.fn.f.DynamicStackSlots[ds].Type == ir.Invalid {
-		return 0, fmt.Errorf("undeclared dynamic stack slot %d", ds)
-	}
-	return stackBase + fr.memOff + fr.fn.dynOff[ds], nil
-}
-
 // globalValue computes a global value (vmctx, load, iadd_imm, symbol).
 func (in *Interpreter) globalValue(fr *frame, gv ir.GlobalValue, depth int) (ir.DataValue, ir.TrapCode, error) {
 	f := fr.fn.f
@@ -396,93 +387,6 @@ func (in *Interpreter) globalValue(fr *frame, gv ir.GlobalValue, depth int) (ir.
 		return ir.DataValue{Ty: ir.I64, Lo: funcBase + funcAlign*uint64(idx) + uint64(g.Offset)}, 0, nil
 	}
 	return ir.DataValue{}, 0, fmt.Errorf("%w global value kind of %s", ErrUnsupported, gv)
-}
-
-// load reads a value for the load family: plain, extending scalar and
-// extending vector (uload8x8…) loads.
-func (in *Interpreter) load(op ir.Opcode, rty ir.Type, addr uint64, flags ir.MemFlags) (ir.DataValue, ir.TrapCode, error) {
-	var size int
-	signed := false
-	switch op {
-	case ir.OpLoad, ir.OpAtomicLoad:
-		size = rty.Bytes()
-	case ir.OpUload8, ir.OpSload8:
-		size, signed = 1, op == ir.OpSload8
-	case ir.OpUload16, ir.OpSload16:
-		size, signed = 2, op == ir.OpSload16
-	case ir.OpUload32, ir.OpSload32:
-		size, signed = 4, op == ir.OpSload32
-	case ir.OpUload8x8, ir.OpSload8x8, ir.OpUload16x4, ir.OpSload16x4, ir.OpUload32x2, ir.OpSload32x2:
-		size = 8
-		signed = op == ir.OpSload8x8 || op == ir.OpSload16x4 || op == ir.OpSload32x2
-	}
-	b := in.mem.slice(addr, size)
-	if b == nil {
-		return ir.DataValue{}, memTrap(flags), nil
-	}
-	big := flags.Endianness() == ir.BigEndian
-	switch op {
-	case ir.OpLoad, ir.OpAtomicLoad:
-		return readValue(rty, b, big), 0, nil
-	case ir.OpUload8x8, ir.OpSload8x8, ir.OpUload16x4, ir.OpSload16x4, ir.OpUload32x2, ir.OpSload32x2:
-		lb := rty.LaneBits()
-		src := readValue(rty.HalfWidth(), b, big)
-		r := ir.DataValue{Ty: rty}
-		for i := 0; i < rty.LaneCount(); i++ {
-			l := laneOf(src, i, lb/2)
-			if signed {
-				l = l.sext(lb / 2)
-			}
-			setLane(&r, i, lb, l)
-		}
-		return r, 0, nil
-	}
-	v := bits128(readValue(ir.IntOfWidth(size*8), b, big))
-	if signed {
-		v = v.sext(size * 8)
-	}
-	return scalar(rty, v), 0, nil
-}
-
-// atomicRmw performs one read-modify-write and returns the old value.
-func (in *Interpreter) atomicRmw(d *ir.InstData, rty ir.Type, addr uint64, x ir.DataValue) (ir.DataValue, ir.TrapCode, error) {
-	b := in.mem.slice(addr, rty.Bytes())
-	if b == nil {
-		return ir.DataValue{}, memTrap(d.Flags), nil
-	}
-	big := d.Flags.Endianness() == ir.BigEndian
-	old := readValue(rty, b, big)
-	n := rty.Bits()
-	o, v := bits128(old), bits128(x).trunc(n)
-	var r u128
-	switch d.AtomicOp() {
-	case ir.AtomicAdd:
-		r = o.add(v)
-	case ir.AtomicSub:
-		r = o.sub(v)
-	case ir.AtomicAnd:
-		r = o.and(v)
-	case ir.AtomicNand:
-		r = o.and(v).not()
-	case ir.AtomicOr:
-		r = o.or(v)
-	case ir.AtomicXor:
-		r = o.xor(v)
-	case ir.AtomicXchg:
-		r = v
-	case ir.AtomicUmin:
-		r, _ = intBinary(ir.OpUmin, n, o, v)
-	case ir.AtomicUmax:
-		r, _ = intBinary(ir.OpUmax, n, o, v)
-	case ir.AtomicSmin:
-		r, _ = intBinary(ir.OpSmin, n, o, v)
-	case ir.AtomicSmax:
-		r, _ = intBinary(ir.OpSmax, n, o, v)
-	default:
-		return ir.DataValue{}, 0, fmt.Errorf("%w atomic_rmw op %s", ErrUnsupported, d.AtomicOp())
-	}
-	writeValue(scalar(rty, r), rty.Bytes(), b, big)
-	return old, 0, nil
 }
 
 // bitcast reinterprets x as rty. With the big flag, vector lanes are laid
