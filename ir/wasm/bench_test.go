@@ -116,6 +116,20 @@ func BenchmarkValidate(b *testing.B) {
 	reportCPU(b, start, int64(len(bin)))
 }
 
+// BenchmarkDecodeAndValidate is the runtime's path: one read of each body.
+func BenchmarkDecodeAndValidate(b *testing.B) {
+	bin := needStrconv(b)
+	b.SetBytes(int64(len(bin)))
+	b.ReportAllocs()
+	start := cpuTime()
+	for b.Loop() {
+		if _, err := DecodeAndValidate(bin, FeaturesAll); err != nil {
+			b.Fatal(err)
+		}
+	}
+	reportCPU(b, start, int64(len(bin)))
+}
+
 // BenchmarkOperatorReader decodes every operator of every body.
 func BenchmarkOperatorReader(b *testing.B) {
 	bin := needStrconv(b)

@@ -45,7 +45,11 @@ type decoder struct {
 	locals   []LocalGroup
 
 	funcCount int // entries of the function section
-	haveFuncs bool
+
+	// lazyBodies skips the well-formedness pass over function bodies;
+	// DecodeAndValidate sets it because validation reads every body
+	// anyway, and recovers the malformed-first order on failure.
+	lazyBodies bool
 }
 
 // Decode decodes a module binary. Section contents are decoded and checked
@@ -61,15 +65,45 @@ func Decode(b []byte, f Features) (*Module, error) {
 }
 
 // DecodeAndValidate decodes and then validates a module.
+//
+// It returns exactly the error Decode followed by Validate would, but
+// reads each function body once instead of twice when the module is
+// valid: the bodies' well-formedness pass is skipped during decoding and
+// only run when something fails, to put a malformed body first (decoding
+// precedes validation in the spec, and a body precedes the sections after
+// it).
 func DecodeAndValidate(b []byte, f Features) (*Module, error) {
-	m, err := Decode(b, f)
-	if err != nil {
+	d := &decoder{m: &Module{}, features: f, lazyBodies: true}
+	if err := d.module(b); err != nil {
+		if e, ok := err.(*Error); ok {
+			if berr := d.scanBodies(e.Offset); berr != nil {
+				return nil, berr
+			}
+		}
 		return nil, err
 	}
-	if err := Validate(m, f); err != nil {
+	if err := Validate(d.m, f); err != nil {
+		if berr := d.scanBodies(len(b)); berr != nil {
+			return nil, berr
+		}
 		return nil, err
 	}
-	return m, nil
+	return d.m, nil
+}
+
+// scanBodies runs the well-formedness pass over the decoded bodies that
+// start before module offset limit and returns the first error.
+func (d *decoder) scanBodies(limit int) error {
+	for i := range d.m.Code {
+		c := &d.m.Code[i]
+		if c.Offset >= limit || c.Expr == nil { // nil: not decoded (the failure was here or before)
+			break
+		}
+		if err := d.scanBody(c, d.m.NumImportedFuncs+i); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (d *decoder) module(b []byte) error {
@@ -702,6 +736,9 @@ func (d *decoder) codeSection(r *reader) error {
 		c.Body, _ = r.bytes(int(size))
 		if err := d.decodeLocals(c, d.m.NumImportedFuncs+i); err != nil {
 			return err
+		}
+		if d.lazyBodies {
+			continue
 		}
 		if err := d.scanBody(c, d.m.NumImportedFuncs+i); err != nil {
 			return err

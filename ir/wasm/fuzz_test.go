@@ -69,12 +69,28 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// FuzzValidate checks decoding plus validation never panics, and that
-// validation is deterministic.
+// checkSamePath checks that DecodeAndValidate, which skips the separate
+// well-formedness pass over bodies, fails exactly when and as Decode
+// followed by Validate does.
+func checkSamePath(t *testing.T, b []byte, feats Features) {
+	t.Helper()
+	_, errFast := DecodeAndValidate(b, feats)
+	m, errSlow := Decode(b, feats)
+	if errSlow == nil {
+		errSlow = Validate(m, feats)
+	}
+	if (errFast == nil) != (errSlow == nil) || (errFast != nil && errFast.Error() != errSlow.Error()) {
+		t.Fatalf("DecodeAndValidate: %v\nDecode+Validate:   %v", errFast, errSlow)
+	}
+}
+
+// FuzzValidate checks decoding plus validation never panics, that
+// validation is deterministic, and that both ways of running it agree.
 func FuzzValidate(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, b []byte) {
 		for _, feats := range []Features{FeaturesAll, Features2_0} {
+			checkSamePath(t, b, feats)
 			m, err := Decode(b, feats)
 			if err != nil {
 				continue
@@ -148,6 +164,7 @@ func FuzzValidateBody(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, expr []byte) {
 		bin := richModule(expr)
+		checkSamePath(t, bin, FeaturesAll)
 		m, err := Decode(bin, FeaturesAll)
 		if err != nil {
 			return
