@@ -29,19 +29,22 @@ func amd64Env() *MachineEnv {
 	return env
 }
 
-var benchFuncs sync.Map // size -> *testFunc
+var benchFuncs sync.Map // [2]int{size, avail} -> *testFunc
 
 // largeFunc generates a function of about n instructions: thousands of
 // blocks, small loops, calls, block parameters, every constraint kind.
-func largeFunc(n int) (*testFunc, *MachineEnv) {
+// Each block draws operands from the last avail values in reach (0: the
+// generator's default, high pressure).
+func largeFunc(n, avail int) (*testFunc, *MachineEnv) {
 	env := amd64Env()
-	if f, ok := benchFuncs.Load(n); ok {
+	key := [2]int{n, avail}
+	if f, ok := benchFuncs.Load(key); ok {
 		return f.(*testFunc), env
 	}
 	src := &byteSource{rng: rand.New(rand.NewSource(int64(n)))}
-	f := generateWith(src, env, genConfig{blocks: n / 14, maxInsts: 10, window: 6})
+	f := generateWith(src, env, genConfig{blocks: n / 14, maxInsts: 10, window: 6, avail: avail})
 	f.compact()
-	benchFuncs.Store(n, f)
+	benchFuncs.Store(key, f)
 	return f, env
 }
 
@@ -49,7 +52,7 @@ func TestLargeFunction(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large function: skipped in -short mode")
 	}
-	f, env := largeFunc(10_000)
+	f, env := largeFunc(10_000, 0)
 	for _, algo := range []Algorithm{Fast, Quality} {
 		out, err := Allocate(f, env, Options{Algorithm: algo, Verify: true})
 		if err != nil {
@@ -65,10 +68,14 @@ func TestLargeFunction(t *testing.T) {
 //
 //	go test kiln/regalloc -run='^$' -bench=Allocate
 func BenchmarkAllocate(b *testing.B) {
-	for _, size := range []int{10_000, 100_000} {
-		f, env := largeFunc(size)
+	for _, sz := range []struct {
+		name  string
+		n     int
+		avail int
+	}{{"10k", 10_000, 0}, {"100k", 100_000, 0}, {"10k-lowpressure", 10_000, 12}} {
+		f, env := largeFunc(sz.n, sz.avail)
 		for _, algo := range []Algorithm{Fast, Quality} {
-			b.Run(fmt.Sprintf("%s/%dk", algo, size/1000), func(b *testing.B) {
+			b.Run(fmt.Sprintf("%s/%s", algo, sz.name), func(b *testing.B) {
 				var out *Output
 				var err error
 				cpu0 := cpuNanos()
@@ -86,6 +93,7 @@ func BenchmarkAllocate(b *testing.B) {
 				b.ReportMetric(float64(out.Stats.Moves), "moves")
 				b.ReportMetric(float64(out.Stats.Spills), "spills")
 				b.ReportMetric(float64(out.Stats.Reloads), "reloads")
+				b.ReportMetric(float64(len(out.Edits)), "edits")
 				b.ReportMetric(float64(len(out.Edits))/n, "edits/inst")
 			})
 		}

@@ -236,14 +236,22 @@ type genConfig struct {
 	// window, if positive, keeps branch targets within window blocks of
 	// the branch (large functions: many small loops rather than one).
 	window int
+	// avail, if positive, replaces defaultAvail: fewer values in reach
+	// means shorter live ranges and lower register pressure.
+	avail int
 }
 
-// maxAvail bounds the values a block may use from its dominators, so that
-// large functions stay linear to generate.
-const maxAvail = 48
+// defaultAvail bounds the values a block may use from its dominators, so
+// that large functions stay linear to generate; the bound also sets how many
+// values compete for registers.
+const defaultAvail = 48
 
 func generateWith(src *byteSource, env *MachineEnv, cfg genConfig) *testFunc {
 	nregs := [NumClasses]int{env.Allocatable(Int).Len(), env.Allocatable(Float).Len(), env.Allocatable(Vector).Len()}
+	maxAvail := defaultAvail
+	if cfg.avail > 0 {
+		maxAvail = cfg.avail
+	}
 
 	// 1. CFG: block b always reaches b+1; some blocks also branch to a
 	// random block (backward targets make loops).
