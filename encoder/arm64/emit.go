@@ -41,10 +41,21 @@ func (a *Asm) Emit(in Inst, err error) {
 		a.Buf.SetError(err)
 		return
 	}
-	if a.Buf.IslandNeeded(islandDistance) {
-		a.Buf.EmitIsland(islandDistance)
-	}
+	a.island(islandDistance)
 	a.Buf.Put4(uint32(in))
+}
+
+// island emits an island if one is due before distance more bytes, and
+// checks that the code is still 4-byte aligned: encoder.Buffer does not yet
+// pad an island holding odd-sized constants back to instruction alignment,
+// and misaligned code must be an error rather than a SIGBUS.
+func (a *Asm) island(distance int) {
+	if a.Buf.IslandNeeded(distance) {
+		a.Buf.EmitIsland(distance)
+	}
+	if n := a.Buf.Len(); n%4 != 0 && a.Buf.Err() == nil {
+		a.Buf.SetError(fmt.Errorf("arm64: code offset %#x is not 4-byte aligned (an island held odd-sized constants)", n))
+	}
 }
 
 // emitUse appends an instruction whose label field is still empty and
@@ -54,9 +65,7 @@ func (a *Asm) emitUse(in Inst, err error, l encoder.Label, kind LabelUse) int {
 		a.Buf.SetError(err)
 		return -1
 	}
-	if a.Buf.IslandNeeded(islandDistance) {
-		a.Buf.EmitIsland(islandDistance)
-	}
+	a.island(islandDistance)
 	off := a.Buf.Len()
 	a.Buf.Put4(uint32(in))
 	a.Buf.UseLabelAt(off, l, kind)
@@ -154,9 +163,7 @@ func (a *Asm) AdrpAdd(rd Reg, l encoder.Label) {
 		a.Buf.SetError(err)
 		return
 	}
-	if a.Buf.IslandNeeded(islandDistance + 4) {
-		a.Buf.EmitIsland(islandDistance + 4)
-	}
+	a.island(islandDistance + 4)
 	off := a.Buf.Len()
 	a.Buf.Put4(uint32(adrp))
 	a.Buf.Put4(uint32(add))
@@ -209,9 +216,7 @@ func (a *Asm) LoadConstF(rt FReg, v float64) {
 // CallSymbol emits "bl sym" with an encoder.RelocArm64Call26 relocation for
 // the loader to resolve (±128 MiB from the call).
 func (a *Asm) CallSymbol(sym encoder.Symbol) {
-	if a.Buf.IslandNeeded(islandDistance) {
-		a.Buf.EmitIsland(islandDistance)
-	}
+	a.island(islandDistance)
 	a.Buf.AddReloc(encoder.RelocArm64Call26, sym, 0)
 	a.Buf.Put4(rows[BL].Fixed)
 }

@@ -116,3 +116,25 @@ func TestCallSymbol(t *testing.T) {
 		t.Error("patched a ret")
 	}
 }
+
+// TestAsmMisalignedIsland: a pool constant of odd size leaves the code after
+// its island misaligned (encoder.Buffer does not pad it yet); Asm must turn
+// that into an error, and the jump over the island must not land at a
+// misaligned address (LabelUse.Patch writes a trap instead).
+func TestAsmMisalignedIsland(t *testing.T) {
+	a := NewAsm()
+	a.Adr(X0, a.Buf.UseConstant([]byte{1, 2, 3}, 1))
+	a.Buf.EmitIsland(0)
+	a.Emit(Ret(LR))
+	code, err := a.Buf.Finish()
+	if a.Buf.Len()%4 == 0 {
+		// The buffer pads islands to instruction alignment: all is well.
+		if err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if err == nil {
+		t.Fatalf("misaligned code accepted: %x", code.Bytes)
+	}
+}
