@@ -127,6 +127,9 @@
 //
 //   - AdrpAdd assumes the function is placed at a 4 KiB-aligned address;
 //     encoder.Buffer cannot yet express that requirement.
+//   - encoder.Buffer does not pad an island back to 4-byte alignment after
+//     odd-sized pool constants; Asm reports the misalignment as an error,
+//     and LabelUse.Patch turns a branch to a misaligned label into a trap.
 //   - Not encoded: FP16 arithmetic, fixed-point conversions, the scalar forms of Advanced SIMD
 //     instructions, by-element multiplies, LD2-LD4/ST2-ST4, post-indexed
 //     structure loads and stores, LDAXP/STLXP pairs, system-register
