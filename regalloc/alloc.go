@@ -95,7 +95,17 @@ func (a *analysis) run(algo Algorithm) (*Output, error) {
 	al.edits = make([]Edit, 0, 2*a.nInsts)
 	al.busyFn = al.busyRegs
 	for c := RegClass(0); c < NumClasses; c++ {
-		pref, non := a.env.Preferred[c].Regs(), a.env.NonPreferred[c].Minus(a.env.Preferred[c]).Regs()
+		var pref, non []PReg
+		for _, r := range a.env.Preferred.Regs() {
+			if r.Class() == c {
+				pref = append(pref, r)
+			}
+		}
+		for _, r := range a.env.NonPreferred.Minus(a.env.Preferred).Regs() {
+			if r.Class() == c {
+				non = append(non, r)
+			}
+		}
 		al.order[c] = append(append([]PReg(nil), pref...), non...)
 		al.calleeOrder[c] = append(append([]PReg(nil), non...), pref...)
 		al.allocatable = al.allocatable.Union(a.env.Allocatable(c))
@@ -190,9 +200,7 @@ func (al *allocator) finish() {
 			out.WrittenRegs.Add(out.Allocs[k].Reg())
 		}
 	}
-	for c := range al.env.NonPreferred {
-		out.CalleeSavedUsed = out.CalleeSavedUsed.Union(out.WrittenRegs.Intersect(al.env.NonPreferred[c]))
-	}
+	out.CalleeSavedUsed = out.WrittenRegs.Intersect(al.env.NonPreferred)
 }
 
 // sortEdits orders edits by program point, keeping the generation order of

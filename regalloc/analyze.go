@@ -1,5 +1,7 @@
 package regalloc
 
+import "math/bits"
+
 // analysis holds what both algorithms need to know about a validated
 // function: where each vreg is defined, the block order, and (for Quality)
 // the live-in set of every block. All tables are dense, indexed by
@@ -58,8 +60,8 @@ func analyze(f Function, env *MachineEnv, wantLiveIn bool) (*analysis, error) {
 		return nil, errorf(-1, -1, -1, "bad sizes: %d insts, %d vregs", a.nInsts, a.nVRegs)
 	}
 	for c := RegClass(0); c < NumClasses; c++ {
-		if s := env.Scratch[c]; s != NoPReg && (!s.Valid() || s.Class() != c || env.Allocatable(c).Contains(s)) {
-			return nil, errorf(-1, -1, -1, "scratch register %s of class %s is invalid or allocatable", s, c)
+		if n := bits.OnesCount64(env.Scratch.Class(c)); n > 1 || env.Scratch.Intersect(env.Allocatable(c)).Class(c) != 0 {
+			return nil, errorf(-1, -1, -1, "scratch registers %s: at most one per class, none allocatable", env.Scratch)
 		}
 	}
 	entry := f.Entry()

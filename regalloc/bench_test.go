@@ -14,18 +14,18 @@ func amd64Env() *MachineEnv {
 	env := &MachineEnv{}
 	for i := 0; i < 14; i++ {
 		if i < 9 {
-			env.Preferred[Int].Add(NewPReg(Int, i))
+			env.Preferred.Add(NewPReg(Int, i))
 		} else {
-			env.NonPreferred[Int].Add(NewPReg(Int, i))
+			env.NonPreferred.Add(NewPReg(Int, i))
 		}
 	}
 	for i := 0; i < 15; i++ {
-		env.Preferred[Float].Add(NewPReg(Float, i))
+		env.Preferred.Add(NewPReg(Float, i))
 	}
 	for i := 0; i < 8; i++ {
-		env.Preferred[Vector].Add(NewPReg(Vector, i))
+		env.Preferred.Add(NewPReg(Vector, i))
 	}
-	env.Scratch = [NumClasses]PReg{NewPReg(Int, 14), NewPReg(Float, 15), NoPReg}
+	env.Scratch = RegSetOf(NewPReg(Int, 14), NewPReg(Float, 15))
 	return env
 }
 

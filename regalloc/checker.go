@@ -123,7 +123,7 @@ func (c *checker) checkStatic() error {
 			if msg := c.validLoc(l, cl); msg != "" {
 				return checkErr(i, -1, "edit %s: %s", e, msg)
 			}
-			if l.IsReg() && !c.env.Allocatable(cl).Contains(l.Reg()) && l.Reg() != c.env.Scratch[cl] && !c.fixedRegs.Contains(l.Reg()) {
+			if l.IsReg() && !c.env.Allocatable(cl).Contains(l.Reg()) && !c.env.Scratch.Contains(l.Reg()) && !c.fixedRegs.Contains(l.Reg()) {
 				return checkErr(i, -1, "edit %s uses %s, which is not allocatable, scratch, or named by a fixed constraint", e, l.Reg())
 			}
 		}
@@ -196,10 +196,7 @@ func (c *checker) checkStatic() error {
 	if !written.Minus(out.WrittenRegs).Empty() {
 		return checkErr(-1, -1, "WrittenRegs %s misses %s", out.WrittenRegs, written.Minus(out.WrittenRegs))
 	}
-	var np RegSet
-	for cl := range c.env.NonPreferred {
-		np = np.Union(c.env.NonPreferred[cl])
-	}
+	np := c.env.NonPreferred
 	if out.CalleeSavedUsed != out.WrittenRegs.Intersect(np) {
 		return checkErr(-1, -1, "CalleeSavedUsed %s, want %s", out.CalleeSavedUsed, out.WrittenRegs.Intersect(np))
 	}

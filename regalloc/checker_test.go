@@ -50,7 +50,7 @@ func TestCheckerRejectsCorruption(t *testing.T) {
 		}},
 		{"written registers incomplete", func(o *Output) { o.WrittenRegs = RegSet{} }},
 		{"operand in a register of the wrong class", func(o *Output) { o.InstAllocs(3)[2] = RegLoc(NewPReg(Float, 0)) }},
-		{"def in a scratch register", func(o *Output) { o.InstAllocs(3)[2] = RegLoc(env.Scratch[Int]) }},
+		{"def in a scratch register", func(o *Output) { o.InstAllocs(3)[2] = RegLoc(env.Scratch.First(Int)) }},
 		{"missing allocation", func(o *Output) { o.InstAllocs(3)[2] = 0 }},
 	}
 	for _, algo := range []Algorithm{Fast, Quality} {

@@ -39,9 +39,10 @@
 // operand of a class with registers, and not more simultaneous register
 // operands than the class has registers). Bad input never panics.
 //
-// The MachineEnv gives, per class, Preferred registers (tried first;
-// typically caller-saved), NonPreferred ones (typically callee-saved) and
-// an optional Scratch register kept out of allocation for move cycles.
+// The MachineEnv gives Preferred registers (tried first; typically
+// caller-saved), NonPreferred ones (typically callee-saved) and at most one
+// Scratch register per class kept out of allocation for move cycles; each
+// is a RegSet, a bitset over every class, so the zero value is empty.
 // Output.CalleeSavedUsed is WrittenRegs ∩ NonPreferred, what the prologue
 // must save when the non-preferred registers are the callee-saved ones.
 //

@@ -45,21 +45,25 @@ type Function interface {
 	Clobbers(i Inst) RegSet
 }
 
-// MachineEnv describes the registers the allocator may use, per class.
-// Preferred registers are tried first (typically caller-saved: free to use
-// without a prologue save); NonPreferred ones after (typically callee-saved).
-// Scratch, if valid, is a register outside both sets that the allocator may
-// use briefly while resolving parallel moves; with no scratch register it
-// borrows an allocatable one and saves it to a spill slot around the move.
+// MachineEnv describes the registers the allocator may use; each RegSet
+// covers every class. Preferred registers are tried first (typically
+// caller-saved: free to use without a prologue save); NonPreferred ones
+// after (typically callee-saved). Scratch holds at most one register per
+// class, outside both sets, that the allocator may use briefly while
+// resolving parallel moves; for a class without one it borrows an
+// allocatable register and saves it to a spill slot around the move. The
+// zero value has no registers at all.
 type MachineEnv struct {
-	Preferred    [NumClasses]RegSet
-	NonPreferred [NumClasses]RegSet
-	Scratch      [NumClasses]PReg
+	Preferred    RegSet
+	NonPreferred RegSet
+	Scratch      RegSet
 }
 
 // Allocatable returns every register of class c that may hold a value.
 func (e *MachineEnv) Allocatable(c RegClass) RegSet {
-	return e.Preferred[c].Union(e.NonPreferred[c])
+	var s RegSet
+	s.bits[c] = e.Preferred.bits[c] | e.NonPreferred.bits[c]
+	return s
 }
 
 // Algorithm selects the allocation strategy. Both return the same Output

@@ -179,14 +179,13 @@ func testEnv(n, m, k int, scratch bool) *MachineEnv {
 		for i := 0; i < cnt; i++ {
 			p := NewPReg(RegClass(c), i)
 			if i < (cnt+1)/2 {
-				env.Preferred[c].Add(p)
+				env.Preferred.Add(p)
 			} else {
-				env.NonPreferred[c].Add(p)
+				env.NonPreferred.Add(p)
 			}
 		}
-		env.Scratch[c] = NoPReg
 		if scratch {
-			env.Scratch[c] = NewPReg(RegClass(c), 40)
+			env.Scratch.Add(NewPReg(RegClass(c), 40))
 		}
 	}
 	return env
@@ -480,9 +479,7 @@ func genInst(src *byteSource, env *MachineEnv, nregs [NumClasses]int, pick func(
 				in.ops = append(in.ops, FixedUse(v, NewPReg(c, k)))
 			}
 		}
-		for cl := range env.Preferred {
-			in.clob = in.clob.Union(env.Preferred[cl])
-		}
+		in.clob = env.Preferred
 		in.ops = append(in.ops, FixedDef(newV(c), NewPReg(c, 0)))
 		return in
 	case 1: // two-address: d = a op b, d reuses a

@@ -161,7 +161,7 @@ func (r *moveResolver) cycleTemp(c RegClass, busy RegSet) Alloc {
 		}
 		return true
 	}
-	if s := r.env.Scratch[c]; try(s) {
+	if s := r.env.Scratch.First(c); try(s) {
 		return RegLoc(s)
 	}
 	for m := r.env.Allocatable(c).Class(c); m != 0; m &= m - 1 {
@@ -197,7 +197,7 @@ func (r *moveResolver) deadReg(c RegClass, k int, busy RegSet) PReg {
 		}
 		return true
 	}
-	if s := r.env.Scratch[c]; dead(s) {
+	if s := r.env.Scratch.First(c); dead(s) {
 		return s
 	}
 	for m := r.env.Allocatable(c).Class(c); m != 0; m &= m - 1 {
