@@ -1,7 +1,6 @@
 package wasm
 
-// stepGC validates the GC proposal's operators (0xFB prefix) and any other
-// special operator not handled in stepSpecial.
+// stepGC validates the GC proposal's operators (0xFB prefix).
 func (v *funcValidator) stepGC() error {
 	op := &v.op
 	m := v.m

@@ -6,9 +6,10 @@ import "strconv"
 // resolved per operator from its memory.
 var sigVal = [...]ValType{sigI32: I32, sigI64: I64, sigF32: F32, sigF64: F64, sigV128: V128}
 
-// constOps lists the operators allowed in constant expressions beside
-// those that need an extension (extended-const arithmetic, GC
-// allocation).
+// constAllowed reports whether op may appear in a constant expression:
+// constants, ref.null, ref.func and global.get always; i32/i64 add, sub
+// and mul with extended-const; allocation and i31/extern conversions
+// with GC.
 func (v *funcValidator) constAllowed(op Opcode) bool {
 	switch op {
 	case OpI32Const, OpI64Const, OpF32Const, OpF64Const, OpV128Const, OpRefNull, OpRefFunc, OpGlobalGet, OpEnd:
@@ -241,8 +242,8 @@ func (v *funcValidator) call(ft *SubType, tail bool) error {
 	return nil
 }
 
-// checkLabelArity checks every br_table target carries as many values as
-// the default, then that the operands match each target.
+// brTable checks that every br_table target carries as many values as
+// the default and that the operands match each target.
 func (v *funcValidator) brTable() error {
 	op := &v.op
 	if _, err := v.pop(I32); err != nil {
