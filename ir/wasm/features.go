@@ -26,7 +26,6 @@ const (
 	LegacyExceptions                        // try/catch/catch_all/delegate/rethrow
 	Threads                                 // shared memories and atomic operators
 	MutableGlobals                          // import/export of mutable globals
-	NontrappingGlobals                      // reserved; kept so the bit layout is stable
 )
 
 // Features2_0 is WebAssembly 2.0: the MVP plus the proposals merged into it.
@@ -44,7 +43,7 @@ var featureNames = [...]string{
 	"sign-ext", "sat-conv", "multi-value", "bulk-memory", "reference-types", "simd",
 	"tail-call", "extended-const", "multi-memory", "memory64", "relaxed-simd",
 	"function-references", "gc", "exception-handling", "legacy-exceptions", "threads",
-	"mutable-globals", "nontrapping-globals",
+	"mutable-globals",
 }
 
 // Has reports whether every feature in g is in f.
