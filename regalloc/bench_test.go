@@ -52,13 +52,15 @@ func TestLargeFunction(t *testing.T) {
 	if testing.Short() {
 		t.Skip("large function: skipped in -short mode")
 	}
-	f, env := largeFunc(10_000, 0)
-	for _, algo := range []Algorithm{Fast, Quality} {
-		out, err := Allocate(f, env, Options{Algorithm: algo, Verify: true})
-		if err != nil {
-			t.Fatalf("%s: %v", algo, err)
+	for _, avail := range []int{0, 12} {
+		f, env := largeFunc(10_000, avail)
+		for _, algo := range []Algorithm{Fast, Quality} {
+			out, err := Allocate(f, env, Options{Algorithm: algo, Verify: true})
+			if err != nil {
+				t.Fatalf("%s: %v", algo, err)
+			}
+			t.Logf("%s: %d insts, %d blocks, %d vregs: %+v, %d slots", algo, f.NumInsts(), f.NumBlocks(), f.NumVRegs(), out.Stats, out.NumSpillSlots())
 		}
-		t.Logf("%s: %d insts, %d blocks, %d vregs: %+v, %d slots", algo, f.NumInsts(), f.NumBlocks(), f.NumVRegs(), out.Stats, out.NumSpillSlots())
 	}
 }
 

@@ -48,8 +48,6 @@ type vset []VReg
 
 func (s vset) has(v VReg) bool { _, ok := slices.BinarySearch(s, v); return ok }
 
-const numRegLocs = NumClasses * MaxRegsPerClass
-
 func checkErr(i Inst, op int, format string, args ...any) error {
 	return &Error{Block: -1, Inst: i, Operand: op, Msg: "checker: " + fmt.Sprintf(format, args...)}
 }

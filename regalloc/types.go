@@ -32,6 +32,9 @@ func (c RegClass) String() string {
 // MaxRegsPerClass bounds the hardware index of a PReg within its class.
 const MaxRegsPerClass = 64
 
+// numRegLocs sizes dense tables indexed by register (class*64 + index).
+const numRegLocs = NumClasses * MaxRegsPerClass
+
 // PReg is a physical register: its class in the top two bits and its
 // hardware index (0..63) in the low six. The zero value is int register 0.
 type PReg uint8
