@@ -367,7 +367,7 @@ func (in *Interpreter) globalValue(fr *frame, gv ir.GlobalValue, depth int) (ir.
 		if fr.fn.vmctx < 0 || fr.fn.vmctx >= len(fr.fn.params) {
 			return ir.DataValue{}, 0, fmt.Errorf("%s = vmctx in a function without a vmctx parameter", gv)
 		}
-		return fr.slots[fr.fn.alias[fr.fn.params[fr.fn.vmctx]]], 0, nil
+		return fr.slots[fr.fn.slot[fr.fn.params[fr.fn.vmctx]]], 0, nil
 	case ir.GVLoad, ir.GVIAddImm:
 		base, code, err := in.globalValue(fr, g.Base, depth+1)
 		if err != nil || code != 0 {

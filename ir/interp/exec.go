@@ -20,10 +20,21 @@ type frame struct {
 	memOff uint64  // offset of this frame's slot area in memory
 }
 
+// slotSize is the size of one value slot (an ir.DataValue) in bytes, as
+// charged against Options.StackBytes; a test checks it.
+const slotSize = 24
+
 // pushFrame enters fn with args. It returns stk_ovf when the call stack or
 // the emulated stack memory is exhausted.
 func (in *Interpreter) pushFrame(fn *function, args []ir.DataValue) ir.TrapCode {
 	if len(in.frames) >= in.maxDepth() {
+		return ir.TrapStackOverflow
+	}
+	// Value slots count against the stack budget too, so that deep
+	// recursion of a function with many values ends in stk_ovf rather
+	// than exhausting the host's memory.
+	slotBytes := uint64(fn.numSlots) * slotSize
+	if uint64(len(in.mem.bytes))+fn.frame+fn.align+in.slotBytes+slotBytes > uint64(in.mem.limit) {
 		return ir.TrapStackOverflow
 	}
 	top := len(in.mem.bytes)
@@ -31,13 +42,14 @@ func (in *Interpreter) pushFrame(fn *function, args []ir.DataValue) ir.TrapCode 
 	if !ok {
 		return ir.TrapStackOverflow
 	}
+	in.slotBytes += slotBytes
 	if len(in.frames) < cap(in.frames) {
 		in.frames = in.frames[:len(in.frames)+1]
 	} else {
 		in.frames = append(in.frames, frame{})
 	}
 	fr := &in.frames[len(in.frames)-1]
-	n := len(fn.alias)
+	n := fn.numSlots
 	if cap(fr.slots) < n {
 		fr.slots = make([]ir.DataValue, n)
 	} else {
@@ -47,7 +59,7 @@ func (in *Interpreter) pushFrame(fn *function, args []ir.DataValue) ir.TrapCode 
 	fr.fn, fr.memTop, fr.memOff = fn, top, uint64(off)
 	for i, p := range fn.params {
 		if i < len(args) {
-			fr.slots[fn.alias[p]] = args[i]
+			fr.slots[fn.slot[p]] = args[i]
 		}
 	}
 	fr.inst = fn.f.Layout.FirstInst(fn.f.Layout.EntryBlock())
@@ -57,6 +69,7 @@ func (in *Interpreter) pushFrame(fn *function, args []ir.DataValue) ir.TrapCode 
 func (in *Interpreter) popFrame() {
 	fr := &in.frames[len(in.frames)-1]
 	in.mem.pop(fr.memTop)
+	in.slotBytes -= uint64(len(fr.slots)) * slotSize
 	fr.fn = nil
 	in.frames = in.frames[:len(in.frames)-1]
 }
@@ -68,7 +81,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 	dfg := &fn.f.DFG
 	layout := &fn.f.Layout
 	slots := fr.slots
-	alias := fn.alias
+	slot := fn.slot
 	steps := fn.steps
 	inst := fr.inst
 
@@ -83,7 +96,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 		dfg = &fn.f.DFG
 		layout = &fn.f.Layout
 		slots = fr.slots
-		alias = fn.alias
+		slot = fn.slot
 		steps = fn.steps
 		inst = fr.inst
 	}
@@ -161,7 +174,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 		switch d.Opcode {
 		case ir.OpBrTable:
 			jt := &dfg.JumpTables[d.Entity]
-			x := slots[alias[args[0]]]
+			x := slots[slot[args[0]]]
 			bc := jt.Default
 			if x.Hi == 0 && x.Lo < uint64(len(jt.Targets)) {
 				bc = jt.Targets[x.Lo]
@@ -173,7 +186,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			continue
 
 		case ir.OpReturn:
-			vals := in.gather(slots, alias, args)
+			vals := in.gather(slots, slot, args)
 			in.popFrame()
 			if len(in.frames) == 0 {
 				if len(vals) != len(fn.f.Signature.Returns) {
@@ -194,7 +207,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			if err != nil {
 				return nil, fail("%w", err)
 			}
-			vals := in.gather(slots, alias, callArgs)
+			vals := in.gather(slots, slot, callArgs)
 			tail := d.Opcode == ir.OpReturnCall || d.Opcode == ir.OpReturnCallIndirect
 			if callee >= len(in.funcs) {
 				// A libcall runs inline.
@@ -248,7 +261,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			return nil, trap(d.TrapCode())
 
 		case ir.OpTrapz, ir.OpTrapnz:
-			c := slots[alias[args[0]]]
+			c := slots[slot[args[0]]]
 			if (c.Lo|c.Hi == 0) == (d.Opcode == ir.OpTrapz) {
 				return nil, trap(d.TrapCode())
 			}
@@ -256,11 +269,11 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 		case ir.OpNop, ir.OpDebugtrap, ir.OpSequencePoint, ir.OpFence:
 
 		case ir.OpSetPinnedReg:
-			in.pinned = slots[alias[args[0]]]
+			in.pinned = slots[slot[args[0]]]
 
 		case ir.OpStore, ir.OpIstore8, ir.OpIstore16, ir.OpIstore32, ir.OpAtomicStore:
-			x := slots[alias[args[0]]]
-			p := slots[alias[args[1]]]
+			x := slots[slot[args[0]]]
+			p := slots[slot[args[1]]]
 			size := x.Ty.Bytes()
 			switch d.Opcode {
 			case ir.OpIstore8:
@@ -281,7 +294,7 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			writeValue(x, min(x.Ty.LaneBits()/8, size), b, d.Flags.Endianness() == ir.BigEndian)
 
 		case ir.OpDynamicStackStore:
-			x := slots[alias[args[0]]]
+			x := slots[slot[args[0]]]
 			addr, err := dynSlotAddr(fr, d)
 			if err != nil {
 				return nil, fail("%w", err)
@@ -295,11 +308,11 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 		case ir.OpUaddOverflow, ir.OpSaddOverflow, ir.OpUsubOverflow, ir.OpSsubOverflow,
 			ir.OpUmulOverflow, ir.OpSmulOverflow,
 			ir.OpUaddOverflowCin, ir.OpSaddOverflowCin, ir.OpUsubOverflowBin, ir.OpSsubOverflowBin:
-			x := slots[alias[args[0]]]
-			y := slots[alias[args[1]]]
+			x := slots[slot[args[0]]]
+			y := slots[slot[args[1]]]
 			cin := false
 			if len(args) > 2 {
-				c := slots[alias[args[2]]]
+				c := slots[slot[args[2]]]
 				cin = c.Lo|c.Hi != 0
 			}
 			ty := st.ctrl
@@ -309,18 +322,18 @@ func (in *Interpreter) run() ([]ir.DataValue, error) {
 			n := ty.Bits()
 			r, of := overflowOp(d.Opcode, n, u128{x.Lo, x.Hi}.trunc(n), u128{y.Lo, y.Hi}.trunc(n), cin)
 			res := dfg.Results(inst)
-			slots[alias[res[0]]] = ir.DataValue{Ty: ty, Lo: r.lo, Hi: r.hi}
-			slots[alias[res[1]]] = ir.DataValue{Ty: ir.I8, Lo: b2u(of)}
+			slots[slot[res[0]]] = ir.DataValue{Ty: ty, Lo: r.lo, Hi: r.hi}
+			slots[slot[res[1]]] = ir.DataValue{Ty: ir.I8, Lo: b2u(of)}
 
 		case ir.OpIsplit:
-			x := slots[alias[args[0]]]
+			x := slots[slot[args[0]]]
 			res := dfg.Results(inst)
 			ht := st.rty
 			n := ht.Bits()
 			v := u128{x.Lo, x.Hi}
 			lo, hi := v.trunc(n), v.shr(uint(n)).trunc(n)
-			slots[alias[res[0]]] = ir.DataValue{Ty: ht, Lo: lo.lo, Hi: lo.hi}
-			slots[alias[res[1]]] = ir.DataValue{Ty: ht, Lo: hi.lo, Hi: hi.hi}
+			slots[slot[res[0]]] = ir.DataValue{Ty: ht, Lo: lo.lo, Hi: lo.hi}
+			slots[slot[res[1]]] = ir.DataValue{Ty: ht, Lo: hi.lo, Hi: hi.hi}
 
 		case ir.OpStackSwitch, ir.OpGetExceptionHandlerAddress:
 			return nil, fail("%w opcode", ErrUnsupported)
@@ -366,17 +379,17 @@ func (in *Interpreter) trace(fn *function, slots []ir.DataValue, inst ir.Inst) {
 		if i > 0 {
 			b.WriteByte(',')
 		}
-		fmt.Fprintf(&b, " %s=%s", v, slots[fn.alias[v]])
+		fmt.Fprintf(&b, " %s=%s", v, slots[fn.slot[v]])
 	}
 	b.WriteByte('\n')
 	io.WriteString(in.Options.Trace, b.String())
 }
 
 // gather copies the values of vs into the staging buffer.
-func (in *Interpreter) gather(slots []ir.DataValue, alias []ir.Value, vs []ir.Value) []ir.DataValue {
+func (in *Interpreter) gather(slots []ir.DataValue, slot []int32, vs []ir.Value) []ir.DataValue {
 	t := in.tmp[:0]
 	for _, v := range vs {
-		t = append(t, slots[alias[v]])
+		t = append(t, slots[slot[v]])
 	}
 	in.tmp = t
 	return t
@@ -388,9 +401,9 @@ func (in *Interpreter) gather(slots []ir.DataValue, alias []ir.Value, vs []ir.Va
 // brif take predecoded edges.
 func (in *Interpreter) enterBlock(fn *function, slots []ir.DataValue, bc ir.BlockCall) ir.Inst {
 	dfg := &fn.f.DFG
-	vals := in.gather(slots, fn.alias, dfg.List(bc.Args))
+	vals := in.gather(slots, fn.slot, dfg.List(bc.Args))
 	for i, p := range dfg.BlockParams(bc.Block) {
-		slots[fn.alias[p]] = vals[i]
+		slots[fn.slot[p]] = vals[i]
 	}
 	return fn.f.Layout.FirstInst(bc.Block)
 }
@@ -430,7 +443,7 @@ func (in *Interpreter) deliver(fr *frame, call ir.Inst, vals []ir.DataValue) (ir
 		for _, a := range args {
 			switch a.Kind() {
 			case ir.ArgValue:
-				t = append(t, fr.slots[fn.alias[a.Value()]])
+				t = append(t, fr.slots[fn.slot[a.Value()]])
 			case ir.ArgRet:
 				if a.Index() >= len(vals) {
 					return ir.NoInst, fmt.Errorf("interp: %s: try_call at %s passes %s, callee returned %d values", fn.name, call, a, len(vals))
@@ -442,7 +455,7 @@ func (in *Interpreter) deliver(fr *frame, call ir.Inst, vals []ir.DataValue) (ir
 		}
 		in.edge = t
 		for i, p := range dfg.BlockParams(normal.Block) {
-			fr.slots[fn.alias[p]] = t[i]
+			fr.slots[fn.slot[p]] = t[i]
 		}
 		return fn.f.Layout.FirstInst(normal.Block), nil
 	}
@@ -451,7 +464,7 @@ func (in *Interpreter) deliver(fr *frame, call ir.Inst, vals []ir.DataValue) (ir
 		return ir.NoInst, fmt.Errorf("interp: %s: call at %s expects %d results, callee returned %d", fn.name, call, len(res), len(vals))
 	}
 	for i, r := range res {
-		fr.slots[fn.alias[r]] = vals[i]
+		fr.slots[fn.slot[r]] = vals[i]
 	}
 	return fn.f.Layout.NextInst(call), nil
 }
@@ -474,9 +487,9 @@ func (in *Interpreter) callTarget(fn *function, slots []ir.DataValue, inst ir.In
 		if len(args) == 0 {
 			return 0, nil, errors.New("no callee")
 		}
-		c, ok := in.funcAtAddr(slots[fn.alias[args[0]]].Lo)
+		c, ok := in.funcAtAddr(slots[fn.slot[args[0]]].Lo)
 		if !ok {
-			return 0, nil, fmt.Errorf("callee %#x is not a function address", slots[fn.alias[args[0]]].Lo)
+			return 0, nil, fmt.Errorf("callee %#x is not a function address", slots[fn.slot[args[0]]].Lo)
 		}
 		return c, args[1:], nil
 	}

@@ -16,9 +16,10 @@ type Options struct {
 	// MaxDepth is the deepest call stack; a call beyond it traps with
 	// stk_ovf (default 100 000 frames).
 	MaxDepth int
-	// StackBytes bounds the emulated stack holding stack slots; a frame
-	// that does not fit traps with stk_ovf (default 64 MiB, at most
-	// 1.75 GiB: the stack lives below the function addresses).
+	// StackBytes bounds the emulated stack: the stack slots of the live
+	// frames plus their value slots (24 bytes per value). A frame that
+	// does not fit traps with stk_ovf (default 64 MiB, at most 1.75 GiB:
+	// the stack lives below the function addresses).
 	StackBytes int
 	// Trace, when set, receives one line per executed instruction before
 	// it runs: function, instruction, opcode and the values of its
@@ -65,12 +66,13 @@ type Interpreter struct {
 	byName map[string]int
 
 	// Execution state, reused from call to call.
-	frames []frame
-	mem    memory
-	fuel   int64
-	pinned ir.DataValue
-	tmp    []ir.DataValue // block-argument and call-argument staging
-	edge   []ir.DataValue // try_call normal-edge staging (tmp holds the returns)
+	frames    []frame
+	mem       memory
+	fuel      int64
+	slotBytes uint64 // value-slot bytes of the live frames
+	pinned    ir.DataValue
+	tmp       []ir.DataValue // block-argument and call-argument staging
+	edge      []ir.DataValue // try_call normal-edge staging (tmp holds the returns)
 }
 
 // New prepares funcs for execution. Calls inside them resolve fnN
@@ -150,6 +152,7 @@ func (in *Interpreter) reset() {
 	}
 	in.frames = in.frames[:0]
 	in.mem.pop(0)
+	in.slotBytes = 0
 	in.mem.limit = in.Options.StackBytes
 	if in.mem.limit <= 0 {
 		in.mem.limit = defaultStackBytes

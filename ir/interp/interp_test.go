@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"kiln/ir"
 )
@@ -322,5 +323,44 @@ func TestTrace(t *testing.T) {
 	}
 	if !strings.Contains(b.String(), "icmp v") || !strings.HasPrefix(lines[len(lines)-1], "%sum inst") {
 		t.Errorf("unexpected trace:\n%s", b.String())
+	}
+}
+
+func TestSlotSize(t *testing.T) {
+	if got := unsafe.Sizeof(ir.DataValue{}); got != slotSize {
+		t.Errorf("ir.DataValue is %d bytes, slotSize says %d", got, slotSize)
+	}
+}
+
+// TestSparseValueNumbers: a function whose text numbers values sparsely
+// (v0, v900000) costs two slots per frame, not 900001, so deep recursion
+// through it stays cheap.
+func TestSparseValueNumbers(t *testing.T) {
+	src := `
+function %deep(i64) -> i64 {
+    fn0 = %deep(i64) -> i64
+block0(v0: i64):
+    brif v0, block1, block2
+block1:
+    v900000 = iconst.i64 1
+    v900001 = isub v0, v900000
+    v900002 = call fn0(v900001)
+    return v900002
+block2:
+    return v0
+}`
+	file, err := ir.ParseFile("sparse.clif", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := New([]*ir.Function{file.Functions[0].Func})
+	if got := call1(t, in, "deep", ir.DataI64(20000)); got != ir.DataI64(0) {
+		t.Errorf("deep = %v", got)
+	}
+	in.Options.StackBytes = 1 << 16
+	_, err = in.Call("deep", []ir.DataValue{ir.DataI64(20000)})
+	var tr *Trap
+	if !errors.As(err, &tr) || tr.Code != ir.TrapStackOverflow {
+		t.Errorf("with a 64 KiB stack: err = %v, want stk_ovf", err)
 	}
 }

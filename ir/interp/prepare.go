@@ -15,16 +15,17 @@ type function struct {
 	name string
 	err  error // non-nil: the function cannot run, and this says why
 
-	alias   []ir.Value // per value: the value it resolves to (its slot)
-	steps   []step     // per instruction: its predecoded form
-	edges   []edge     // branch edges of jump and brif, indexed by step.edge
-	params  []ir.Value // entry block parameters
-	slotOff []uint64   // per stack slot: offset in the frame
-	dynOff  []uint64   // per dynamic stack slot: offset in the frame
-	frame   uint64     // frame size in bytes
-	align   uint64     // frame alignment
-	callees []int      // per FuncRef: index in the callee space, -1 unresolved
-	vmctx   int        // index of the vmctx parameter, -1 if none
+	slot     []int32    // per value: its value slot after alias resolution, -1 if undefined
+	numSlots int        // slots of a frame: one per defined value
+	steps    []step     // per instruction: its predecoded form
+	edges    []edge     // branch edges of jump and brif, indexed by step.edge
+	params   []ir.Value // entry block parameters
+	slotOff  []uint64   // per stack slot: offset in the frame
+	dynOff   []uint64   // per dynamic stack slot: offset in the frame
+	frame    uint64     // frame size in bytes
+	align    uint64     // frame alignment
+	callees  []int      // per FuncRef: index in the callee space, -1 unresolved
+	vmctx    int        // index of the vmctx parameter, -1 if none
 }
 
 // step is an instruction predecoded for the execution loop: operands
@@ -96,16 +97,25 @@ func (in *Interpreter) prepare(fn *function) {
 	fn.vmctx = f.Signature.SpecialParam(ir.PurposeVMContext)
 
 	// Values: resolve aliases once; reject cycles and dangling values.
-	fn.alias = make([]ir.Value, dfg.NumValues())
-	for v := range fn.alias {
-		fn.alias[v] = dfg.ResolveAliases(ir.Value(v))
+	// Slots are dense over the values actually defined, so gaps in the
+	// numbering (v1000000 in text) cost nothing per frame.
+	fn.slot = make([]int32, dfg.NumValues())
+	defSlot := make([]int32, dfg.NumValues())
+	for v := range defSlot {
+		defSlot[v] = -1
+		if dfg.ValueIsValid(ir.Value(v)) && dfg.Def(ir.Value(v)).Kind != ir.DefAlias {
+			defSlot[v] = int32(fn.numSlots)
+			fn.numSlots++
+		}
+	}
+	for v := range fn.slot {
+		fn.slot[v] = -1
+		if r := dfg.ResolveAliases(ir.Value(v)); r >= 0 && int(r) < len(defSlot) {
+			fn.slot[v] = defSlot[r]
+		}
 	}
 	validValue := func(v ir.Value) bool {
-		if v < 0 || int(v) >= len(fn.alias) {
-			return false
-		}
-		r := fn.alias[v]
-		return r >= 0 && int(r) < len(fn.alias) && dfg.ValueIsValid(r)
+		return v >= 0 && int(v) < len(fn.slot) && fn.slot[v] >= 0
 	}
 
 	// Stack frame: slots in declaration order, each at its alignment.
@@ -184,7 +194,7 @@ func (in *Interpreter) prepare(fn *function) {
 			*st = step{op: d.Opcode, ctrl: ctrl, res: -1, next: f.Layout.NextInst(inst)}
 			for i := 0; i < len(args) && i < len(st.a); i++ {
 				if validValue(args[i]) {
-					st.a[i] = int32(fn.alias[args[i]])
+					st.a[i] = fn.slot[args[i]]
 				}
 			}
 			switch d.Opcode {
@@ -199,7 +209,7 @@ func (in *Interpreter) prepare(fn *function) {
 				res := dfg.Results(inst)
 				if len(res) > 0 && validValue(res[0]) {
 					st.rty = dfg.ValueType(res[0])
-					st.res = int32(fn.alias[res[0]])
+					st.res = fn.slot[res[0]]
 				}
 				if len(res) != len(want) {
 					fail("%s at %s has %d results, want %d", d.Opcode, inst, len(res), len(want))
@@ -261,12 +271,14 @@ func (fn *function) makeEdge(bc ir.BlockCall) edge {
 	}
 	e := edge{first: fn.f.Layout.FirstInst(bc.Block)}
 	for _, v := range dfg.List(bc.Args) {
-		if v >= 0 && int(v) < len(fn.alias) && fn.alias[v] >= 0 {
-			e.args = append(e.args, int32(fn.alias[v]))
+		if v >= 0 && int(v) < len(fn.slot) && fn.slot[v] >= 0 {
+			e.args = append(e.args, fn.slot[v])
 		}
 	}
 	for _, p := range dfg.BlockParams(bc.Block) {
-		e.params = append(e.params, int32(p))
+		if p >= 0 && int(p) < len(fn.slot) && fn.slot[p] >= 0 {
+			e.params = append(e.params, fn.slot[p])
+		}
 	}
 	return e
 }
@@ -298,7 +310,7 @@ func (fn *function) checkTryCall(inst ir.Inst, fail func(string, ...any)) {
 	for _, a := range args {
 		switch a.Kind() {
 		case ir.ArgValue:
-			if v := a.Value(); v < 0 || int(v) >= len(fn.alias) || !dfg.ValueIsValid(fn.alias[v]) {
+			if v := a.Value(); v < 0 || int(v) >= len(fn.slot) || fn.slot[v] < 0 {
 				fail("%s at %s passes undefined %s", d.Opcode, inst, a)
 			}
 		case ir.ArgRet:
