@@ -1,6 +1,9 @@
 package wasm
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+)
 
 // Features is a set of WebAssembly proposals the decoder and validator
 // accept. A construct that belongs to a feature outside the set is rejected
@@ -59,5 +62,44 @@ func (f Features) String() string {
 	if len(parts) == 0 {
 		return "none"
 	}
-	return strings.Join(parts, "|")
+	return strings.Join(parts, ",")
+}
+
+// ParseFeatures parses a comma-separated list of proposal names as
+// printed by Features.String ("simd,threads"), plus the sets "2.0",
+// "3.0" and "all". A name prefixed with "-" removes it ("all,-threads").
+func ParseFeatures(s string) (Features, error) {
+	var f Features
+	for _, name := range strings.Split(s, ",") {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		remove := strings.HasPrefix(name, "-")
+		name = strings.TrimPrefix(name, "-")
+		var g Features
+		switch name {
+		case "all":
+			g = FeaturesAll
+		case "2.0":
+			g = Features2_0
+		case "3.0":
+			g = Features3_0
+		default:
+			for i, n := range featureNames {
+				if n == name {
+					g = 1 << i
+				}
+			}
+			if g == 0 {
+				return 0, fmt.Errorf("unknown wasm feature %q", name)
+			}
+		}
+		if remove {
+			f &^= g
+		} else {
+			f |= g
+		}
+	}
+	return f, nil
 }
