@@ -46,8 +46,13 @@
 // runs in constant space. Depth is bounded by Options.MaxDepth (default
 // 100 000) and going beyond it traps with stk_ovf.
 //
-// A frame's value slots are a []ir.DataValue indexed by ir.Value (after
-// alias resolution). The slice belongs to the frame's depth and is reused
+// A frame's value slots are a []ir.DataValue with one slot per value the
+// function defines (instruction results and block parameters, numbered
+// densely so that sparse value numbers in text cost nothing); prepare maps
+// every ir.Value, through its aliases, to its slot. The value slots of
+// live frames count against Options.StackBytes like stack slots do, so
+// runaway recursion traps with stk_ovf before it can exhaust the host's
+// memory. The slice belongs to the frame's depth and is reused
 // by the next frame at that depth, so steady-state execution allocates
 // nothing per instruction or per call; only the returned result slice is
 // allocated per Call. Block arguments are a parallel copy through a
