@@ -862,8 +862,13 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 				}
 			}
 			if home == NoPReg && !al.slotValid[x] {
+				// Used again in this block: keep it in a register. Only
+				// live out: store it now; a register would likely be
+				// taken from it again before the block ends.
 				avoid := al.pinned.Union(written).Union(relocTargets)
-				home = al.freeReg(w, avoid)
+				if al.nextUse[x] >= 0 {
+					home = al.freeReg(w, avoid)
+				}
 				if home != NoPReg {
 					relocTargets.Add(home)
 					al.moves = append(al.moves, pmove{al.loc(w), RegLoc(home), w.Class()})
