@@ -263,6 +263,30 @@ func TestInvalidInput(t *testing.T) {
 			bd.block()
 			bd.ret()
 		}, 1, "successor twice"},
+		{"entry parameters", func(bd *builder) {
+			v := bd.vreg(Int)
+			bd.block(v)
+			bd.ret()
+		}, -1, "entry block has parameters"},
+		{"unreachable block", func(bd *builder) {
+			bd.block()
+			bd.ret()
+			bd.block()
+			bd.ret()
+		}, -1, "unreachable"},
+		{"use with the wrong class", func(bd *builder) {
+			v := bd.vreg(Int)
+			bd.block()
+			bd.op(Def(v))
+			bd.ret(Use(NewVReg(v.Index(), Float)))
+		}, 1, "used as class float"},
+		{"late use fixed to a clobbered register", func(bd *builder) {
+			v := bd.vreg(Int)
+			bd.block()
+			bd.op(Def(v))
+			bd.inst(testInst{ops: []Operand{FixedUseAtEnd(v, ireg(0))}, clob: RegSetOf(ireg(0))})
+			bd.ret()
+		}, 1, "clobbers"},
 		{"argument count", func(bd *builder) {
 			v, p := bd.vreg(Int), bd.vreg(Int)
 			bd.block()
@@ -288,5 +312,23 @@ func TestInvalidInput(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestBadMachineEnv(t *testing.T) {
+	f, env := callFunc()
+	bad := *env
+	bad.Scratch = RegSetOf(ireg(0)) // allocatable
+	if _, err := Allocate(f, &bad, Options{}); err == nil || !strings.Contains(err.Error(), "scratch") {
+		t.Errorf("allocatable scratch register: got %v", err)
+	}
+	bad = *env
+	bad.Scratch = RegSetOf(ireg(40), ireg(41)) // two for one class
+	if _, err := Allocate(f, &bad, Options{}); err == nil || !strings.Contains(err.Error(), "scratch") {
+		t.Errorf("two int scratch registers: got %v", err)
+	}
+	var empty MachineEnv // no registers: callFunc's Reg operands cannot be met
+	if _, err := Allocate(f, &empty, Options{}); err == nil {
+		t.Errorf("empty machine accepted")
 	}
 }

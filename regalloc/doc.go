@@ -84,8 +84,9 @@
 //  3. finds every value whose register the instruction or its loads
 //     overwrite (defs, clobbers, evictions) and, if still needed, gives it a
 //     new home: a surviving copy; or, if its slot does not hold it yet, a
-//     free register or else its slot (a store). A value already in its
-//     slot is simply dropped and reloaded at its next use;
+//     free register when the block uses it again, else its slot (a store).
+//     A value already in its slot is simply dropped and reloaded at its
+//     next use;
 //  4. emits all of that as one parallel move before the instruction and
 //     updates the register file.
 //
