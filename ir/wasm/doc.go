@@ -47,6 +47,9 @@
 //     expressions, declared function references, data count, limits,
 //     exports, start). Constant expressions are validated by the same
 //     function validator in a mode that rejects non-constant operators.
+//   - FuncValidator (funcvalidator.go) runs the same function validator
+//     one operator at a time for a compiler that translates and validates
+//     in one pass, and shows it the operand types between operators.
 //
 // The opcode table is data: gen_opcodes.go holds one row per operator
 // (binary code, name, immediate kind, signature, feature) and generates

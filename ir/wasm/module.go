@@ -225,6 +225,52 @@ type Module struct {
 	// error messages.
 	funcOffsets []int // function section entries
 	startOffset int
+
+	refs []bool // declared function references, computed once
+}
+
+// declaredRefs returns, per function index, whether a ref.func in a body
+// may name it: the function is referenced somewhere outside function
+// bodies (an export, an element segment, a global or table initialiser).
+func (m *Module) declaredRefs() []bool {
+	if m.refs != nil {
+		return m.refs
+	}
+	refs := make([]bool, len(m.FuncTypes))
+	mark := func(i uint32) {
+		if int64(i) < int64(len(refs)) {
+			refs[i] = true
+		}
+	}
+	scan := func(e *ConstExpr) {
+		for _, op := range e.Ops {
+			if op.Op == OpRefFunc {
+				mark(op.Index)
+			}
+		}
+	}
+	for _, e := range m.Exports {
+		if e.Kind == ExternFunc {
+			mark(e.Index)
+		}
+	}
+	for i := range m.Elems {
+		el := &m.Elems[i]
+		for _, fi := range el.FuncIndices {
+			mark(fi)
+		}
+		for j := range el.Exprs {
+			scan(&el.Exprs[j])
+		}
+	}
+	for i := range m.Globals {
+		scan(&m.Globals[i].Init)
+	}
+	for i := range m.Tables {
+		scan(&m.Tables[i].Init)
+	}
+	m.refs = refs
+	return refs
 }
 
 // FuncType returns the signature of function funcIdx (in the function

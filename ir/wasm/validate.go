@@ -355,43 +355,8 @@ func (mv *moduleValidator) secondOffset(kind ExternKind) int {
 	return 0
 }
 
-// computeRefs collects the functions a ref.func in a body may name: those
-// referenced anywhere in the module outside function bodies (exports,
-// element segments, global and table initialisers).
+// computeRefs installs the declared function references (see
+// Module.declaredRefs) in the function validator.
 func (mv *moduleValidator) computeRefs() {
-	m := mv.m
-	refs := make([]bool, len(m.FuncTypes))
-	mark := func(i uint32) {
-		if int64(i) < int64(len(refs)) {
-			refs[i] = true
-		}
-	}
-	scan := func(e *ConstExpr) {
-		for _, op := range e.Ops {
-			if op.Op == OpRefFunc {
-				mark(op.Index)
-			}
-		}
-	}
-	for _, e := range m.Exports {
-		if e.Kind == ExternFunc {
-			mark(e.Index)
-		}
-	}
-	for i := range m.Elems {
-		el := &m.Elems[i]
-		for _, fi := range el.FuncIndices {
-			mark(fi)
-		}
-		for j := range el.Exprs {
-			scan(&el.Exprs[j])
-		}
-	}
-	for i := range m.Globals {
-		scan(&m.Globals[i].Init)
-	}
-	for i := range m.Tables {
-		scan(&m.Tables[i].Init)
-	}
-	mv.v.refs = refs
+	mv.v.refs = mv.m.declaredRefs()
 }

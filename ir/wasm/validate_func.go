@@ -248,6 +248,14 @@ func (v *funcValidator) label(l uint32) (*ctrlFrame, error) {
 
 // validateFunc validates body c of function funcIdx with type ft.
 func (v *funcValidator) validateFunc(funcIdx int, ft *SubType, c *Code) error {
+	if err := v.beginFunc(funcIdx, ft, c); err != nil {
+		return err
+	}
+	return v.run(c.Expr, c.ExprOffset)
+}
+
+// beginFunc sets up the locals of body c and opens the function's frame.
+func (v *funcValidator) beginFunc(funcIdx int, ft *SubType, c *Code) error {
 	v.funcIdx = funcIdx
 	v.constMode = false
 	v.results = ft.Results
@@ -285,7 +293,10 @@ func (v *funcValidator) validateFunc(funcIdx int, ft *SubType, c *Code) error {
 			v.stamp = 1
 		}
 	}
-	return v.run(c.Expr, c.ExprOffset, BlockType{Index: -1}, ft.Results)
+	// The function's frame: its results are the function's, which need
+	// not be expressible as a block type.
+	v.start(BlockType{Index: funcBodyBlock})
+	return nil
 }
 
 // validateConst validates a constant expression producing want.
@@ -297,19 +308,33 @@ func (v *funcValidator) validateConst(e *ConstExpr, want ValType, globals int) e
 	v.numLocals, v.nparams = 0, 0
 	v.hasNonDef = false
 	v.results = nil
-	return v.run(e.Bytes, e.Offset, BlockType{Index: -1, Result: want, HasResult: true}, nil)
+	v.start(BlockType{Index: -1, Result: want, HasResult: true})
+	return v.run(e.Bytes, e.Offset)
 }
 
-func (v *funcValidator) run(code []byte, base int, bt BlockType, results []ValType) error {
+// start empties the stacks and opens the outermost frame.
+func (v *funcValidator) start(bt BlockType) {
 	v.stack = v.stack[:0]
 	v.ctrl = v.ctrl[:0]
 	v.initStack = v.initStack[:0]
 	v.pushFrame(OpBlock, bt)
-	if v.funcIdx >= 0 && bt.Index < 0 && !bt.HasResult {
-		// A function body's frame: its results are the function's,
-		// which need not be expressible as a block type.
-		v.ctrl[0].bt = BlockType{Index: funcBodyBlock}
+}
+
+// stepChecked validates v.op and enforces the operand stack limit.
+func (v *funcValidator) stepChecked() error {
+	if err := v.step(); err != nil {
+		return err
 	}
+	if len(v.stack) > maxOperandStack {
+		// Calls and blocks with wide signatures push up to maxParams
+		// values for a few bytes; bound the memory.
+		return v.errorf(v.op.Offset, "operand stack deeper than %d values (implementation limit)", maxOperandStack)
+	}
+	return nil
+}
+
+// run reads and validates operators until the outermost frame closes.
+func (v *funcValidator) run(code []byte, base int) error {
 	v.or.reset(code, base, v.f)
 	v.or.r.whole = v.m.raw
 	for len(v.ctrl) > 0 {
@@ -322,13 +347,8 @@ func (v *funcValidator) run(code []byte, base int, bt BlockType, results []ValTy
 			}
 			return err
 		}
-		if err := v.step(); err != nil {
+		if err := v.stepChecked(); err != nil {
 			return err
-		}
-		if len(v.stack) > maxOperandStack {
-			// Calls and blocks with wide signatures push up to
-			// maxParams values for a few bytes; bound the memory.
-			return v.errorf(v.op.Offset, "operand stack deeper than %d values (implementation limit)", maxOperandStack)
 		}
 	}
 	if !v.or.Done() {
