@@ -96,8 +96,48 @@ func BenchmarkAllocate(b *testing.B) {
 				b.ReportMetric(float64(out.Stats.Spills), "spills")
 				b.ReportMetric(float64(out.Stats.Reloads), "reloads")
 				b.ReportMetric(float64(len(out.Edits)), "edits")
+				b.ReportMetric(loopWeightedEdits(f, out), "loop-weighted-edits")
 				b.ReportMetric(float64(len(out.Edits))/n, "edits/inst")
 			})
 		}
 	}
+}
+
+// loopWeightedEdits weighs each edit by 4^(loop depth of its block, at most
+// 4): a rough estimate of how often it runs. Loops are the natural loops of
+// back edges (p -> h with h dominating p).
+func loopWeightedEdits(f *testFunc, out *Output) float64 {
+	a, err := analyze(f, amd64Env(), false)
+	if err != nil {
+		return 0
+	}
+	depth := make([]int, len(f.blocks))
+	for p := range f.blocks {
+		for _, h := range f.blocks[p].succs {
+			if !a.dominates(h, Block(p)) {
+				continue
+			}
+			// Body: blocks reaching p without passing through h.
+			in := map[Block]bool{h: true}
+			work := []Block{Block(p)}
+			for len(work) > 0 {
+				b := work[len(work)-1]
+				work = work[:len(work)-1]
+				if in[b] {
+					continue
+				}
+				in[b] = true
+				work = append(work, f.blocks[b].preds...)
+			}
+			for b := range in {
+				depth[b]++
+			}
+		}
+	}
+	w := 0.0
+	for _, e := range out.Edits {
+		d := min(depth[a.blockOf[e.Point.Inst()]], 4)
+		w += float64(int(1) << (2 * d))
+	}
+	return w
 }
