@@ -174,10 +174,16 @@ func (bd *builder) finish() *testFunc {
 // testEnv is a small machine: n int, m float and k vector registers, the
 // first half preferred (caller-saved), with or without scratch registers.
 func testEnv(n, m, k int, scratch bool) *MachineEnv {
+	return stridedEnv(n, m, k, scratch, 1)
+}
+
+// stridedEnv is testEnv with register i of a class at hardware index
+// i*stride+stride-1, so allocatable registers are not 0..n-1.
+func stridedEnv(n, m, k int, scratch bool, stride int) *MachineEnv {
 	env := &MachineEnv{}
 	for c, cnt := range [NumClasses]int{n, m, k} {
 		for i := 0; i < cnt; i++ {
-			p := NewPReg(RegClass(c), i)
+			p := NewPReg(RegClass(c), i*stride+stride-1)
 			if i < (cnt+1)/2 {
 				env.Preferred.Add(p)
 			} else {
@@ -185,7 +191,7 @@ func testEnv(n, m, k int, scratch bool) *MachineEnv {
 			}
 		}
 		if scratch {
-			env.Scratch.Add(NewPReg(RegClass(c), 40))
+			env.Scratch.Add(NewPReg(RegClass(c), 60))
 		}
 	}
 	return env
@@ -224,7 +230,7 @@ func (s *byteSource) intn(n int) int {
 // pressure is high.
 func generate(data []byte) (*testFunc, *MachineEnv) {
 	src := &byteSource{data: data}
-	env := testEnv(1+src.intn(8), 1+src.intn(6), 1+src.intn(3), src.intn(2) == 0)
+	env := stridedEnv(1+src.intn(8), 1+src.intn(6), 1+src.intn(3), src.intn(2) == 0, 1+src.intn(3))
 	return generateWith(src, env, genConfig{blocks: 1 + src.intn(10), maxInsts: 8}), env
 }
 
@@ -246,7 +252,11 @@ type genConfig struct {
 const defaultAvail = 48
 
 func generateWith(src *byteSource, env *MachineEnv, cfg genConfig) *testFunc {
-	nregs := [NumClasses]int{env.Allocatable(Int).Len(), env.Allocatable(Float).Len(), env.Allocatable(Vector).Len()}
+	var regs [NumClasses][]PReg
+	for c := RegClass(0); c < NumClasses; c++ {
+		regs[c] = env.Allocatable(c).Regs()
+	}
+	nregs := [NumClasses]int{len(regs[Int]), len(regs[Float]), len(regs[Vector])}
 	maxAvail := defaultAvail
 	if cfg.avail > 0 {
 		maxAvail = cfg.avail
@@ -385,7 +395,7 @@ func generateWith(src *byteSource, env *MachineEnv, cfg genConfig) *testFunc {
 			for c := RegClass(0); c < NumClasses; c++ {
 				for k := 0; k < min(2, nregs[c]); k++ {
 					v := newV(c)
-					ops = append(ops, FixedDef(v, NewPReg(c, k)))
+					ops = append(ops, FixedDef(v, regs[c][k]))
 				}
 			}
 			insts = append(insts, testInst{ops: ops})
@@ -395,7 +405,7 @@ func generateWith(src *byteSource, env *MachineEnv, cfg genConfig) *testFunc {
 		}
 		ni := src.intn(cfg.maxInsts + 1)
 		for k := 0; k < ni; k++ {
-			in := genInst(src, env, nregs, pick, newV, classOf)
+			in := genInst(src, env, regs, pick, newV, classOf)
 			for _, o := range in.ops {
 				if o.IsDef() {
 					avail = append(avail, o.VReg())
@@ -409,7 +419,7 @@ func generateWith(src *byteSource, env *MachineEnv, cfg genConfig) *testFunc {
 			term.ret = true
 			for c := RegClass(0); c < NumClasses; c++ {
 				if v, ok := pick(c); ok && src.intn(2) == 0 {
-					term.ops = append(term.ops, FixedUse(v, NewPReg(c, 0)))
+					term.ops = append(term.ops, FixedUse(v, regs[c][0]))
 				}
 			}
 		} else {
@@ -466,9 +476,9 @@ func generateWith(src *byteSource, env *MachineEnv, cfg genConfig) *testFunc {
 
 // genInst makes one non-terminator instruction whose register demand fits
 // the machine.
-func genInst(src *byteSource, env *MachineEnv, nregs [NumClasses]int, pick func(RegClass) (VReg, bool), newV func(RegClass) VReg, classOf func() RegClass) testInst {
+func genInst(src *byteSource, env *MachineEnv, regs [NumClasses][]PReg, pick func(RegClass) (VReg, bool), newV func(RegClass) VReg, classOf func() RegClass) testInst {
 	c := classOf()
-	n := nregs[c]
+	n := len(regs[c])
 	switch src.intn(12) {
 	case 0: // call: fixed args, clobbers the caller-saved set, fixed result
 		var in testInst
@@ -476,11 +486,11 @@ func genInst(src *byteSource, env *MachineEnv, nregs [NumClasses]int, pick func(
 		for k := 0; k < min(src.intn(3), n); k++ {
 			if v, ok := pick(c); ok && !used[v] {
 				used[v] = true
-				in.ops = append(in.ops, FixedUse(v, NewPReg(c, k)))
+				in.ops = append(in.ops, FixedUse(v, regs[c][k]))
 			}
 		}
 		in.clob = env.Preferred
-		in.ops = append(in.ops, FixedDef(newV(c), NewPReg(c, 0)))
+		in.ops = append(in.ops, FixedDef(newV(c), regs[c][0]))
 		return in
 	case 1: // two-address: d = a op b, d reuses a
 		a, ok1 := pick(c)
@@ -498,8 +508,8 @@ func genInst(src *byteSource, env *MachineEnv, nregs [NumClasses]int, pick func(
 		if !ok {
 			break
 		}
-		p := NewPReg(c, src.intn(n))
-		q := NewPReg(c, src.intn(n))
+		p := regs[c][src.intn(n)]
+		q := regs[c][src.intn(n)]
 		ops := []Operand{FixedUse(a, p), Def(newV(c))}
 		if n >= 2 && src.intn(2) == 0 {
 			ops[1] = FixedDef(ops[1].VReg(), q)
@@ -522,8 +532,9 @@ func genInst(src *byteSource, env *MachineEnv, nregs [NumClasses]int, pick func(
 		if !ok || n < 3 {
 			break
 		}
-		p := NewPReg(c, src.intn(n))
-		q := NewPReg(c, (p.Index()+1+src.intn(n-1))%n)
+		k := src.intn(n)
+		p := regs[c][k]
+		q := regs[c][(k+1+src.intn(n-1))%n]
 		return testInst{ops: []Operand{FixedUseAtEnd(a, p), NewOperand(newV(c), DefKind, Early, Fixed, uint8(q)), Def(newV(c))}}
 	case 8: // a register outside the allocatable set (a stack or thread pointer)
 		if a, ok := pick(c); ok {
@@ -537,7 +548,7 @@ func genInst(src *byteSource, env *MachineEnv, nregs [NumClasses]int, pick func(
 		if !ok1 || !ok2 || n < 3 {
 			break
 		}
-		p := NewPReg(c, src.intn(n))
+		p := regs[c][src.intn(n)]
 		return testInst{ops: []Operand{FixedUse(a, p), NewOperand(b, UseKind, Late, Any, 0), ReuseDef(newV(c), 0)}}
 	}
 	// Generic: up to n register uses (distinct pressure), a temp, a def.
