@@ -110,8 +110,11 @@
 // with ties broken by the sign of its exact error.
 //
 // f16 arithmetic is computed in float64 and rounded once (f16.go). f128
-// is storage only: constants, loads, stores, select, bitcast and the
-// sign-bit operations.
+// arithmetic, comparisons and conversions run on math/big (f128.go):
+// operands decode exactly, results are exact or carry 512 bits, and one
+// final rounding to binary128 handles subnormals and overflow. It is slow
+// and allocates, which only f128 code pays for. The f128 canonical NaN is
+// 0x7fff8000…0.
 //
 // Conversions follow Cranelift: fcvt_to_sint/uint trap with bad_toint on
 // NaN and int_ovf out of range, the _sat forms give 0 for NaN and clamp.
@@ -141,7 +144,6 @@
 //   - Dynamic vector types run with a scale of 1: dyn_scale_target_const
 //     is 1, a dtN value is its base vector, extract_vector of part 0 is
 //     the identity; dynamic stack slots (dssN) hold one base vector.
-//   - f128 arithmetic and conversions are not implemented.
 //   - Only stack slots and caller-mapped regions are addressable; there
 //     is no model of tables. The `aligned` flag is not checked (Cranelift's interpreter may report
 //     misaligned atomics; kiln's TrapCode has no heap_misaligned).

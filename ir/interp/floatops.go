@@ -45,6 +45,8 @@ func floatBinary(op ir.Opcode, n int, a, b u128) (u128, bool) {
 		return a.and(sign.not()).or(b.and(sign)).trunc(n), n == 16 || n == 32 || n == 64 || n == 128
 	}
 	switch n {
+	case 128:
+		return f128Binary(op, a, b)
 	case 16:
 		x, y := f16ToF64(uint16(a.lo)), f16ToF64(uint16(b.lo))
 		var r float64
@@ -152,6 +154,9 @@ func floatUnary(op ir.Opcode, n int, a u128) (u128, bool) {
 		case ir.OpFabs:
 			return a.and(sign.not()).trunc(n), n == 128
 		}
+		if n == 128 {
+			return f128Unary(op, a)
+		}
 		return u128{}, false
 	}
 	switch op {
@@ -189,6 +194,8 @@ func floatUnary(op ir.Opcode, n int, a u128) (u128, bool) {
 // fma computes a*b+c rounded once.
 func fma(n int, a, b, c u128) (u128, bool) {
 	switch n {
+	case 128:
+		return f128Fma(a, b, c), true
 	case 64:
 		return fromF64(math.FMA(f64of(a), f64of(b), f64of(c))), true
 	case 16:
@@ -260,6 +267,8 @@ func isInf3(x, y, z float64) bool {
 func floatCompare(cc ir.FloatCC, n int, a, b u128) (bool, bool) {
 	var x, y float64
 	switch n {
+	case 128:
+		return f128Compare(cc, a, b), true
 	case 16:
 		x, y = f16ToF64(uint16(a.lo)), f16ToF64(uint16(b.lo))
 	case 32:
@@ -310,6 +319,8 @@ func floatCompare(cc ir.FloatCC, n int, a, b u128) (bool, bool) {
 func floatToInt(n, m int, a u128, signed, sat bool) (u128, ir.TrapCode, bool) {
 	var x float64
 	switch n {
+	case 128:
+		return f128ToIntLane(m, a, signed, sat)
 	case 16:
 		x = f16ToF64(uint16(a.lo))
 	case 32:
@@ -384,6 +395,13 @@ func intToFloat(n, m int, a u128, signed bool) (u128, bool) {
 	} else {
 		a = a.trunc(m)
 	}
+	if n == 128 {
+		i := toBigInt(a)
+		if neg {
+			i.Neg(i)
+		}
+		return f128FromInt(i), true
+	}
 	if n == 16 {
 		// f16 overflows from 65520 on; smaller integers are exact in
 		// float64, so one rounding remains.
@@ -445,6 +463,10 @@ func floatConvert(from, to int, a u128) (u128, bool) {
 		return fromF32(float32(f64of(a))), true
 	case from == to:
 		return a, true
+	case to == 128 && (from == 16 || from == 32 || from == 64):
+		return f128FromFloat(from, a), true
+	case from == 128 && (to == 16 || to == 32 || to == 64):
+		return f128ToFloat(to, a), true
 	case from == 16 && to == 32:
 		return fromF32(float32(f16ToF64(uint16(a.lo)))), true
 	case from == 16 && to == 64:
