@@ -169,9 +169,17 @@ func FuzzValidateBody(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if err := Validate(m, FeaturesAll); err != nil {
-			if _, ok := err.(*Error); !ok {
-				t.Fatalf("error of type %T: %v", err, err)
+		verr := Validate(m, FeaturesAll)
+		if verr != nil {
+			if _, ok := verr.(*Error); !ok {
+				t.Fatalf("error of type %T: %v", verr, verr)
+			}
+		}
+		// The streaming validator agrees on the body-level verdict.
+		if e, ok := verr.(*Error); verr == nil || ok && e.Func >= 0 {
+			serr := stepAll(m, FeaturesAll)
+			if (serr == nil) != (verr == nil) || (serr != nil && serr.Error() != verr.Error()) {
+				t.Fatalf("Validate: %v\nFuncValidator: %v", verr, serr)
 			}
 		}
 	})
