@@ -25,6 +25,10 @@ type analysis struct {
 	// constraint), or NoPReg.
 	hint    []PReg
 	hasRegs [NumClasses]bool
+	// Per-vreg scratch for checkOperands, stamped with inst+1.
+	seenStamp []int32
+	seenClass []RegClass
+	seenDef   []bool
 	// crossesCall marks vregs live across an instruction with clobbers.
 	crossesCall []bool
 
@@ -192,6 +196,9 @@ func (a *analysis) checkInsts() error {
 	a.vclass = make([]RegClass, a.nVRegs)
 	a.useCount = make([]int32, a.nVRegs)
 	a.hint = make([]PReg, a.nVRegs)
+	a.seenStamp = make([]int32, a.nVRegs)
+	a.seenClass = make([]RegClass, a.nVRegs)
+	a.seenDef = make([]bool, a.nVRegs)
 	for i := range a.defBlock {
 		a.defBlock[i] = -1
 		a.hint[i] = NoPReg
@@ -339,18 +346,20 @@ func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 		default:
 			return errorf(b, i, k, "unknown constraint kind %d", ck)
 		}
-		for j := 0; j < k; j++ {
-			w := ops[j]
-			if w.VReg().Index() == v.Index() && (w.IsDef() || o.IsDef()) {
-				if w.VReg() != v {
-					return errorf(b, i, k, "vreg %d used with two classes", v.Index())
-				}
+		// Earlier operands of this instruction naming the same vreg: the
+		// stamp says whether there was one, the bits what it was.
+		x := v.Index()
+		if a.seenStamp[x] == int32(i)+1 {
+			if a.seenClass[x] != c {
+				return errorf(b, i, k, "vreg %d used with two classes", x)
+			}
+			if o.IsDef() || a.seenDef[x] {
 				return errorf(b, i, k, "%s both used and defined, or defined twice, by one instruction", v)
 			}
-			if w.VReg().Index() == v.Index() && w.VReg() != v {
-				return errorf(b, i, k, "vreg %d used with two classes", v.Index())
-			}
 		}
+		a.seenStamp[x] = int32(i) + 1
+		a.seenClass[x] = c
+		a.seenDef[x] = o.IsDef()
 	}
 	if p := fixedDefEarly.Intersect(fixedUseEarly.Union(fixedUseLate)); !p.Empty() {
 		return errorf(b, i, -1, "early def and use both fixed to %s", p)
