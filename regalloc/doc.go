@@ -177,4 +177,8 @@
 //     instruction counts within a block.
 //   - Validation requires blocks to be reachable; dead blocks must be removed
 //     by the backend first.
+//   - Every call allocates its tables afresh; there is no reusable context
+//     (regalloc2's Ctx) to amortise them over the functions of a module.
+//   - The zero Options select Quality without verification; Verify costs
+//     more than allocating and is meant for tests and debug builds.
 package regalloc
