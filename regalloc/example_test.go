@@ -25,12 +25,13 @@ func ExampleAllocate() {
 		return
 	}
 	for i := Inst(0); int(i) < f.NumInsts(); i++ {
-		for _, e := range out.Edits {
-			if e.Point == PointBefore(i) {
-				fmt.Printf("  move %s -> %s\n", e.From, e.To)
-			}
+		for _, e := range out.EditsAt(PointBefore(i)) {
+			fmt.Printf("  move %s -> %s\n", e.From, e.To)
 		}
 		fmt.Printf("inst %d: %v\n", i, out.InstAllocs(i))
+		for _, e := range out.EditsAt(PointAfter(i)) {
+			fmt.Printf("  move %s -> %s\n", e.From, e.To)
+		}
 	}
 	fmt.Println("callee-saved used:", out.CalleeSavedUsed)
 	// Output:

@@ -1,6 +1,10 @@
 package regalloc
 
-import "fmt"
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
 
 // Function is the allocator's read-only view of a backend function. Every
 // slice it returns aliases the backend's own storage: the allocator never
@@ -126,6 +130,18 @@ func (o *Output) NumSpillSlots() int { return len(o.SpillSlotClass) }
 // InstAllocs returns the locations of instruction i's operands, in operand order.
 func (o *Output) InstAllocs(i Inst) []Alloc {
 	return o.Allocs[o.InstAllocStart[i]:o.InstAllocStart[i+1]]
+}
+
+// EditsAt returns the edits to apply at p, in order (a subslice of Edits).
+// A backend emitting instructions in order can equally walk Edits with a
+// cursor.
+func (o *Output) EditsAt(p ProgPoint) []Edit {
+	lo, _ := slices.BinarySearchFunc(o.Edits, p, func(e Edit, p ProgPoint) int { return cmp.Compare(e.Point, p) })
+	hi := lo
+	for hi < len(o.Edits) && o.Edits[hi].Point == p {
+		hi++
+	}
+	return o.Edits[lo:hi]
 }
 
 // Error reports invalid input (or, from the checker, an invalid allocation).
