@@ -30,9 +30,11 @@
 // Requirements on the input, each checked by Allocate and reported as an
 // *Error naming block, instruction and operand: blocks reachable from the
 // entry; the entry has no parameters; each block ends in exactly one branch
-// or return; critical edges are split (as in regalloc2); a branch to a
-// single successor has no operands or clobbers and no branch or return defines
-// anything; every vreg has one def, which strictly dominates every use; the
+// or return; critical edges are split (as in regalloc2) and no successor is
+// listed twice; a branch to a single successor has no operands or clobbers,
+// and no branch or return defines anything; every vreg has one def and one
+// class, and each use comes after the def in its block or in a block the
+// def's block strictly dominates; the
 // operands of one instruction are satisfiable (no two fixed uses of one
 // register with different vregs, reuse indices in range and pointing at an
 // early register use, fixed registers of the operand's class, a Reg
