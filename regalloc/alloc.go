@@ -642,23 +642,30 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	al.instStamp++
 	al.pinned = RegSet{}
 	al.fixedLater = al.fixedAfter[i-r.First]
+	if len(ops) == 0 && clob.Empty() {
+		return nil // a plain jump: nothing to place, nothing displaced
+	}
 	al.moves = al.moves[:0]
 	al.affected = al.affected[:0]
-	for _, o := range ops {
-		if o.IsUse() {
-			al.markAffected(o.VReg())
-		}
-	}
 	var fixedDef, fixedEarlyDef, reuseIn, lateUse, defRegs RegSet
+	hasReuse := false
 	for _, o := range ops {
-		if o.IsDef() && o.Constraint() == Fixed {
+		switch {
+		case o.IsUse():
+			al.markAffected(o.VReg())
+		case o.Constraint() == Fixed:
 			fixedDef.Add(o.FixedReg())
 			if o.Pos() == Early {
 				fixedEarlyDef.Add(o.FixedReg())
 			}
+		case o.Constraint() == Reuse:
+			hasReuse = true
 		}
 	}
 	isReuseTarget := func(k int) bool {
+		if !hasReuse {
+			return false
+		}
 		for _, o := range ops {
 			if o.IsDef() && o.Constraint() == Reuse && o.ReuseIndex() == k {
 				return true

@@ -280,7 +280,7 @@ func hasDef(ops []Operand) bool {
 // checkOperands validates one instruction's operand list in isolation.
 func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 	var fixedUseEarly, fixedUseLate, fixedDefEarly, fixedDefLate RegSet
-	clob := a.f.Clobbers(i)
+	anyFixed := false
 	for k, o := range ops {
 		v := o.VReg()
 		c := v.Class()
@@ -295,6 +295,7 @@ func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 				return errorf(b, i, k, "%s needs a %s register but the machine has none", o, c)
 			}
 		case Fixed:
+			anyFixed = true
 			p := o.FixedReg()
 			if !p.Valid() || p.Class() != c {
 				return errorf(b, i, k, "%s: fixed register %s is not of class %s", o, p, c)
@@ -309,7 +310,7 @@ func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 					}
 				}
 				if o.Pos() == Late {
-					if clob.Contains(p) {
+					if a.f.Clobbers(i).Contains(p) {
 						return errorf(b, i, k, "late use fixed to %s, which the instruction clobbers", p)
 					}
 					fixedUseLate.Add(p)
@@ -361,11 +362,13 @@ func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 		a.seenClass[x] = c
 		a.seenDef[x] = o.IsDef()
 	}
-	if p := fixedDefEarly.Intersect(fixedUseEarly.Union(fixedUseLate)); !p.Empty() {
-		return errorf(b, i, -1, "early def and use both fixed to %s", p)
-	}
-	if p := fixedDefLate.Intersect(fixedUseLate); !p.Empty() {
-		return errorf(b, i, -1, "late def and late use both fixed to %s", p)
+	if anyFixed {
+		if p := fixedDefEarly.Intersect(fixedUseEarly.Union(fixedUseLate)); !p.Empty() {
+			return errorf(b, i, -1, "early def and use both fixed to %s", p)
+		}
+		if p := fixedDefLate.Intersect(fixedUseLate); !p.Empty() {
+			return errorf(b, i, -1, "late def and late use both fixed to %s", p)
+		}
 	}
 	if a.f.IsMove(i) {
 		if len(ops) != 2 || !ops[0].IsUse() || !ops[1].IsDef() || ops[0].Class() != ops[1].Class() {
