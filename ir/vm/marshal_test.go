@@ -4,8 +4,8 @@ import (
 	"bytes"
 	"encoding/binary"
 	"hash/crc32"
-	"strings"
 	"reflect"
+	"strings"
 	"testing"
 )
 
