@@ -1,0 +1,5 @@
+package jit
+
+import "kiln/ir/vm"
+
+const numExitKinds = int(vm.NumExitKinds)

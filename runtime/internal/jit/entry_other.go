@@ -1,0 +1,13 @@
+//go:build !(amd64 || arm64)
+
+package jit
+
+import "unsafe"
+
+// Without trampolines for this architecture nothing can run; Supported is
+// false, so these are never called.
+
+func enter(code, vmctx, stack, values, n uintptr) { panic(ErrUnsupported) }
+func resume(sc uintptr)                           { panic(ErrUnsupported) }
+func stubTable(t *[numExitKinds]uintptr)          {}
+func getg() unsafe.Pointer                        { return nil }

@@ -1,0 +1,67 @@
+package jit
+
+import (
+	"runtime"
+	"sync/atomic"
+	"testing"
+	"time"
+	"unsafe"
+
+	"kiln/ir/vm"
+)
+
+// TestGStackGuard0Offset pins vm.GStackGuard0Offset and vm.StackPreempt
+// against the running Go runtime, so a Go release that moves them fails
+// here rather than silently disabling preemption of compiled code. What is
+// verified, without reading runtime sources at run time:
+//
+//  1. g starts with stack.lo, stack.hi (offsets 0 and 8): the address of a
+//     local variable lies between them.
+//  2. The word at GStackGuard0Offset is the stack guard in normal running:
+//     a little above stack.lo (stack.lo + the runtime's guard size).
+//  3. When the GC stops the world, that word becomes StackPreempt: a
+//     goroutine spinning on it (a loop with no calls, so only this word or
+//     an async-preemption signal can stop it) sees the sentinel.
+func TestGStackGuard0Offset(t *testing.T) {
+	if !Supported {
+		t.Skip("no JIT on this platform")
+	}
+	var local int
+	g := getg()
+	lo := *(*uintptr)(g)
+	hi := *(*uintptr)(unsafe.Add(g, 8))
+	sg0 := *(*uintptr)(unsafe.Add(g, vm.GStackGuard0Offset))
+	here := uintptr(unsafe.Pointer(&local))
+	if !(lo < here && here < hi) {
+		t.Fatalf("g.stack = [%#x, %#x) does not contain a local at %#x: g layout changed", lo, hi, here)
+	}
+	if !(lo < sg0 && sg0 < lo+16<<10) {
+		t.Fatalf("word at g+%d = %#x, want stack.lo (%#x) + a small guard: g layout changed", vm.GStackGuard0Offset, sg0, lo)
+	}
+	t.Logf("g=%p stack=[%#x,%#x) stackguard0=lo+%d", g, lo, hi, sg0-lo)
+
+	// 3: spin on the word in another goroutine and force GCs.
+	var seen, ready, stop atomic.Bool
+	go func() {
+		g := getg()
+		word := (*uintptr)(unsafe.Add(g, vm.GStackGuard0Offset))
+		ready.Store(true)
+		for !stop.Load() {
+			if atomic.LoadUintptr(word) == uintptr(vm.StackPreempt) {
+				seen.Store(true)
+				return
+			}
+		}
+	}()
+	for !ready.Load() {
+		runtime.Gosched()
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !seen.Load() && time.Now().Before(deadline) {
+		runtime.GC()
+	}
+	stop.Store(true)
+	if !seen.Load() {
+		t.Fatalf("g.stackguard0 never became StackPreempt (%#x) during GCs: the sentinel or offset changed", vm.StackPreempt)
+	}
+}
