@@ -64,9 +64,14 @@ const (
 	// backtrace stops when the chain reaches it. W: tramp at entry.
 	// R: Go.
 	SCEntryFP = 128
+	// SCGoLR: the link register of the entry/resume trampoline's caller
+	// (arm64 and other link-register ISAs: the Go return address is not
+	// on the stack). W: tramp at entry and resume. R: exit stubs and the
+	// return path.
+	SCGoLR = 136
 
 	// StoreContextSize is the size of the store context in bytes.
-	StoreContextSize = 136
+	StoreContextSize = 144
 )
 
 // SCExitArg returns the offset of ExitArgs[i] in the store context.

@@ -160,7 +160,7 @@ func TestStoreContextLayout(t *testing.T) {
 	for i := range NumExitArgs {
 		words = append(words, int(SCExitArg(i)))
 	}
-	words = append(words, SCInterrupt, SCFuel, SCEntrySP, SCEntryFP)
+	words = append(words, SCInterrupt, SCFuel, SCEntrySP, SCEntryFP, SCGoLR)
 	for i, w := range words {
 		if w != 8*i {
 			t.Errorf("store context word %d at %d, want %d (contiguous 8-byte words)", i, w, 8*i)
