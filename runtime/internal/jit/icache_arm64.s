@@ -24,20 +24,20 @@ TEXT ·flushICacheRange(SB),NOSPLIT,$0-16
 dloop:
 	CMP	R1, R7
 	BHS	ddone
-	DC	CVAU, R7
+	WORD	$0xd50b7b27 // dc cvau, x7
 	ADD	R3, R7, R7
 	B	dloop
 ddone:
-	DSB	$0xb // ISH
+	WORD	$0xd5033b9f // dsb ish
 	SUB	$1, R5, R6
 	BIC	R6, R0, R7
 iloop:
 	CMP	R1, R7
 	BHS	idone
-	IC	IVAU, R7
+	WORD	$0xd50b7527 // ic ivau, x7
 	ADD	R5, R7, R7
 	B	iloop
 idone:
-	DSB	$0xb
-	ISB	$15
+	WORD	$0xd5033b9f // dsb ish
+	WORD	$0xd5033fdf // isb
 	RET
