@@ -85,9 +85,16 @@
 //   - At every call and exit site the stack pointer is 16-byte aligned and
 //     the callee vmctx register holds the current instance's vmctx.
 //   - Compiled code never writes ABI.Reserved registers; g stays valid.
-//   - Every prologue checks SP - frame >= [vmctx + VMStackLimit] before
-//     using its frame; StackReserve bytes below the limit stay available
-//     for exit-stub calls.
+//   - Every prologue first pushes the frame pointer pair (so a stack
+//     overflow trap has a backtrace), then checks SP - frame >=
+//     [vmctx + VMStackLimit] (unsigned) before using its frame;
+//     StackReserve bytes below the limit stay available for the push and
+//     the exit-stub call.
+//   - There is no red zone: nothing below SP is live across a call or
+//     exit (the runtime runs nested activations there).
+//   - Across an exit every register is clobbered except ABI.Reserved and
+//     the callee vmctx register (restored from SCExitVMCtx); the stack,
+//     the frame and the VM context are preserved.
 //   - Every function entry and loop back edge compares
 //     [g + GStackGuard0Offset] with StackPreempt and exits with
 //     ExitPreempt when equal.
