@@ -1,0 +1,131 @@
+package amd64
+
+import (
+	"fmt"
+	"strings"
+
+	"kiln/encoder"
+	asm "kiln/encoder/amd64"
+	"kiln/encoder/disasm"
+	"kiln/ir"
+	"kiln/optimizing/lower"
+	"kiln/regalloc"
+)
+
+// Flags are the ISA extensions the code may use beyond baseline x86-64
+// (SSE2). They come from a CLIF target line (`target x86_64 has_sse41`).
+type Flags struct {
+	HasSSE41, HasPOPCNT, HasLZCNT, HasBMI1, HasAVX, HasFMA bool
+}
+
+// ParseFlags reads target flags by name; unknown names are ignored, as
+// flags the backend does not consult do not change its output.
+func ParseFlags(names []string) Flags {
+	var f Flags
+	for _, n := range names {
+		switch n {
+		case "has_sse41", "sse41":
+			f.HasSSE41 = true
+		case "has_popcnt":
+			f.HasPOPCNT = true
+		case "has_lzcnt":
+			f.HasLZCNT = true
+		case "has_bmi1":
+			f.HasBMI1 = true
+		case "has_avx":
+			f.HasAVX = true
+		case "has_fma":
+			f.HasFMA = true
+		}
+	}
+	return f
+}
+
+// Options configure one compilation.
+type Options struct {
+	Flags Flags
+	// Resolve maps the name of a called function to its relocation symbol.
+	// Nil resolves user names uN:M to SymFunc M and nothing else.
+	Resolve func(ir.Name) (encoder.Symbol, bool)
+	// Algorithm selects the register allocator; Verify runs its checker.
+	Algorithm regalloc.Algorithm
+	Verify    bool
+}
+
+// Result is a compiled function.
+type Result struct {
+	Code *encoder.Code
+	// VCode is the machine code listing after register allocation.
+	VCode string
+	// Frame is the stack frame layout.
+	Frame *lower.Frame
+}
+
+func defaultResolve(n ir.Name) (encoder.Symbol, bool) {
+	if n.Kind == ir.NameUser {
+		return encoder.Symbol{Kind: encoder.SymFunc, Index: n.Index}, true
+	}
+	return encoder.Symbol{}, false
+}
+
+// Compile lowers, allocates and emits f for x86-64:
+//
+//	ir.Function
+//	    | lower.Lower: block order, instruction selection (rules.go)
+//	    v
+//	VCode[Inst] (virtual registers, block params, branch args)
+//	    | regalloc.Allocate (machineEnv)
+//	    v
+//	VCode + regalloc.Output (allocations, edits)
+//	    | lower.LayoutFrame, lower.Emit (emit.go)
+//	    v
+//	encoder.Code (bytes, relocs, traps, constants)
+func Compile(f *ir.Function, opts Options) (*Result, error) {
+	cabi, err := abiFor(f.Signature.CallConv)
+	if err != nil {
+		return nil, err
+	}
+	be := &backend{flags: opts.Flags, abi: cabi, resolve: opts.Resolve}
+	if be.resolve == nil {
+		be.resolve = defaultResolve
+	}
+	vc, err := lower.Lower[Inst](f, be)
+	if err != nil {
+		return nil, err
+	}
+	out, err := regalloc.Allocate(vc, machineEnv, regalloc.Options{Algorithm: opts.Algorithm, Verify: opts.Verify})
+	if err != nil {
+		return nil, err
+	}
+	var saves []regalloc.PReg
+	for _, r := range cabi.calleeSaved {
+		if out.CalleeSavedUsed.Contains(gprP(r)) {
+			saves = append(saves, gprP(r))
+		}
+	}
+	frame := lower.LayoutFrame(f, out, saves, be.outgoing, 8, 8, 16)
+	buf := encoder.NewBuffer(asm.BufferISA)
+	em := &emitter{buf: buf, a: asm.New(buf), frame: frame, flags: opts.Flags}
+	em.labels = make([]encoder.Label, vc.NumBlocks())
+	for i := range em.labels {
+		em.labels[i] = buf.NewLabel()
+	}
+	text, err := lower.Emit[Inst](vc, out, em)
+	if err != nil {
+		return nil, err
+	}
+	code, err := buf.Finish()
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Code: code, VCode: text, Frame: frame}, nil
+}
+
+// Disassemble prints code with x/arch, one instruction a line.
+func Disassemble(code *encoder.Code) (string, error) {
+	s, err := disasm.Code("amd64", code, disasm.Options{NoBytes: true})
+	if err != nil {
+		return "", fmt.Errorf("disassembly: %w", err)
+	}
+	return strings.TrimRight(s, "\n"), nil
+}

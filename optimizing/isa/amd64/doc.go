@@ -1,0 +1,68 @@
+// Package amd64 is kiln's optimizing back end for x86-64: instruction
+// selection rules, the machine instruction set over virtual registers, the
+// system_v calling convention and emission through kiln/encoder/amd64.
+//
+//	ir.Function
+//	    | lower.Lower with backend (rules.go, lower.go)
+//	    v
+//	VCode[Inst]    Inst = {Op, sizes, cc, imm, amode, targets}; operands in VCode
+//	    | regalloc.Allocate(machineEnv)
+//	    v
+//	allocated VCode
+//	    | lower.Emit with emitter (emit.go, emit_seq.go)
+//	    v
+//	encoder.Code
+//
+// # Operations as data
+//
+// opTable in inst.go has one row per machine operation naming it and its
+// role (branch, return, move, other); the comment on each Op constant gives
+// its operand shape, the order in which the lowering lists operands and
+// the emitter reads their locations back (e.g. opAluRR: use a, use b, def
+// dst reusing a's register; opDiv: use dividend@rax, use divisor late,
+// def quotient@rax or remainder@rdx, the other clobbered).
+//
+// # Rules
+//
+// LowerInst has one case per IR opcode; inside it the most specific
+// pattern comes first, as a higher-priority ISLE rule would:
+//
+//   - immediates: an iconst operand that fits a sign-extended imm32 becomes
+//     the immediate of add/sub/and/or/xor/imul/cmp/store;
+//   - address modes: load/store addresses of the form base+const,
+//     base+index, base+(index<<1..3) fold into [base+index*scale+disp];
+//   - load folding: a 32/64-bit load whose only use is an ALU operand in the
+//     same block, with no side effect in between, becomes a memory operand;
+//   - flag fusion: brif/select/trapz/trapnz on an icmp emit cmp+jcc,
+//     cmp+cmov, cmp+trap; brif on an fcmp emits ucomis+jcc with the parity
+//     test unordered comparisons need;
+//   - 8- and 16-bit add/sub/logic/imul run at 32 bits (the low bits are
+//     the same); division, mulhi and bit counts widen their operands.
+//
+// Narrow values live in 64-bit registers with undefined high bits; every
+// operation that reads high bits extends first.
+//
+// # Traps
+//
+// Division checks zero (int_divz) and, signed, MIN / -1 (int_ovf; srem
+// yields 0); float-to-int conversions check NaN (bad_toint) and range
+// (int_ovf) around cvtts*2si, or saturate. Each check is a jcc to an
+// out-of-line ud2 stub with a trap record (encoder.Buffer.DeferTrap). Loads
+// and stores without notrap carry a heap_oob trap record.
+//
+// # ABI
+//
+// system_v, fast and tail all use the system_v register assignment
+// (rdi, rsi, rdx, rcx, r8, r9; xmm0-7; results in rax, rdx, xmm0, xmm1);
+// further arguments go on the stack. The allocator prefers caller-saved
+// registers and uses rbx, r12-r15 after them (saved in the prologue when
+// written). R11 and XMM15 are the allocator's scratch registers, which the
+// emitter also uses inside multi-instruction sequences.
+//
+// # Known gaps
+//
+// i128, vectors, atomics, fma, ceil/floor/trunc/nearest without SSE4.1
+// (no libcall mechanism yet), 8/16-bit float conversions, multi-value
+// returns beyond two registers of a class (no sret), tail calls with stack
+// arguments, stack probes and stack-limit checks.
+package amd64

@@ -1,0 +1,244 @@
+package amd64
+
+import (
+	"fmt"
+	"math"
+
+	"kiln/encoder"
+	asm "kiln/encoder/amd64"
+	"kiln/ir"
+	"kiln/optimizing/lower"
+	"kiln/regalloc"
+)
+
+type ctx = lower.Ctx[Inst]
+
+// backend implements lower.Backend for x86-64. Its methods are the
+// instruction-selection rules: each IR opcode's case tries its most
+// specific pattern first (an immediate, a folded load, a fused compare),
+// as ISLE rules of higher priority do, and falls back to the general
+// register form.
+type backend struct {
+	flags    Flags
+	abi      *abi
+	outgoing int32 // largest outgoing stack-argument area of any call
+	resolve  func(ir.Name) (encoder.Symbol, bool)
+}
+
+func use(c *ctx, v ir.Value) regalloc.Operand { return regalloc.Use(c.VReg(v)) }
+func def(c *ctx, v ir.Value) regalloc.Operand { return regalloc.Def(c.Output(v)) }
+
+func emit(c *ctx, in Inst, ops ...regalloc.Operand) {
+	in.NOps = uint8(len(ops))
+	c.Emit(in, opTable[in.Op].kind, regalloc.RegSet{}, ops...)
+}
+
+func emitClobber(c *ctx, in Inst, clob regalloc.RegSet, ops ...regalloc.Operand) {
+	in.NOps = uint8(len(ops))
+	c.Emit(in, opTable[in.Op].kind, clob, ops...)
+}
+
+func earlyFixed(v regalloc.VReg, p regalloc.PReg) regalloc.Operand {
+	return regalloc.NewOperand(v, regalloc.DefKind, regalloc.Early, regalloc.Fixed, uint8(p))
+}
+
+func unsupported(c *ctx, what string) error {
+	return fmt.Errorf("unsupported on x86_64: %s", what)
+}
+
+// sizeOf is the operation size for an integer type of at most 64 bits.
+func sizeOf(t ir.Type) (asm.Size, bool) {
+	switch t.Bits() {
+	case 8:
+		return asm.Size8, true
+	case 16:
+		return asm.Size16, true
+	case 32:
+		return asm.Size32, true
+	case 64:
+		return asm.Size64, true
+	}
+	return 0, false
+}
+
+// aluSize widens 8- and 16-bit operations whose low bits do not depend on
+// the high ones (add, sub, and, or, xor, imul) to 32 bits: shorter encodings,
+// no partial-register writes.
+func aluSize(sz asm.Size) asm.Size {
+	if sz < asm.Size32 {
+		return asm.Size32
+	}
+	return sz
+}
+
+// constOf returns v's iconst immediate, sign-extended from its type.
+func constOf(c *ctx, v ir.Value) (int64, bool) {
+	i := c.PureDef(v)
+	if i == ir.NoInst || c.F.DFG.Insts[i].Opcode != ir.OpIconst {
+		return 0, false
+	}
+	return c.F.DFG.Insts[i].ImmSigned(), true
+}
+
+// imm32Of matches an iconst usable as a sign-extended 32-bit immediate of
+// an operation at size sz.
+func imm32Of(c *ctx, v ir.Value, sz asm.Size) (int64, bool) {
+	k, ok := constOf(c, v)
+	if !ok {
+		return 0, false
+	}
+	if sz == asm.Size64 && (k < math.MinInt32 || k > math.MaxInt32) {
+		return 0, false
+	}
+	return k, true
+}
+
+// amodeOf computes the address p+off, folding iadd of a constant
+// (displacement) and iadd of a scaled or plain index (base+index*scale)
+// into the addressing mode. It returns the amode and its register operands.
+func amodeOf(c *ctx, p ir.Value, off int64) (amode, []regalloc.Operand) {
+	dfg := &c.F.DFG
+	if i := c.PureDef(p); i != ir.NoInst && dfg.Insts[i].Opcode == ir.OpIadd && dfg.ValueType(p) == ir.I64 {
+		args := dfg.Args(i)
+		x, y := args[0], args[1]
+		if k, ok := constOf(c, y); ok && fits32(off+k) {
+			return amodeOf(c, x, off+k)
+		}
+		if k, ok := constOf(c, x); ok && fits32(off+k) {
+			return amodeOf(c, y, off+k)
+		}
+		if fits32(off) {
+			idx, scale := y, uint8(1)
+			if j := c.PureDef(y); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpIshl {
+				if k, ok := constOf(c, dfg.Args(j)[1]); ok && k >= 1 && k <= 3 {
+					idx, scale = dfg.Args(j)[0], 1<<k
+				}
+			}
+			return amode{kind: amReg, hasIndex: true, scale: scale, disp: int32(off)},
+				[]regalloc.Operand{use(c, x), use(c, idx)}
+		}
+	}
+	if !fits32(off) {
+		// Materialize the offset: base + index with the constant in a register.
+		k := c.NewVReg(regalloc.Int)
+		emit(c, Inst{Op: opImm, Size: asm.Size64, Imm: off}, regalloc.Def(k))
+		return amode{kind: amReg, hasIndex: true, scale: 1}, []regalloc.Operand{use(c, p), regalloc.Use(k)}
+	}
+	return amode{kind: amReg, disp: int32(off)}, []regalloc.Operand{use(c, p)}
+}
+
+func fits32(k int64) bool { return k >= math.MinInt32 && k <= math.MaxInt32 }
+
+// intCC maps an IR integer condition to an x86 condition code.
+var intCC = [...]asm.CC{
+	ir.IntEQ: asm.CondE, ir.IntNE: asm.CondNE, ir.IntSLT: asm.CondL, ir.IntSGE: asm.CondGE,
+	ir.IntSGT: asm.CondG, ir.IntSLE: asm.CondLE, ir.IntULT: asm.CondB, ir.IntUGE: asm.CondAE,
+	ir.IntUGT: asm.CondA, ir.IntULE: asm.CondBE,
+}
+
+// cmpOperands matches the operands of an integer compare a cc b: the
+// second operand folded to an immediate when it is a small constant, the
+// operands swapped (with the condition) when only the first is.
+func cmpOperands(c *ctx, a, b ir.Value, cc ir.IntCC) (Inst, []regalloc.Operand, bool) {
+	t := c.F.DFG.ValueType(a)
+	sz, ok := sizeOf(t)
+	if !ok {
+		return Inst{}, nil, false
+	}
+	if k, ok := imm32Of(c, b, sz); ok {
+		return Inst{Size: sz, CC: intCC[cc], HasImm: true, Imm: k}, []regalloc.Operand{use(c, a)}, true
+	}
+	if k, ok := imm32Of(c, a, sz); ok {
+		return Inst{Size: sz, CC: intCC[cc.Swapped()], HasImm: true, Imm: k}, []regalloc.Operand{use(c, b)}, true
+	}
+	return Inst{Size: sz, CC: intCC[cc]}, []regalloc.Operand{use(c, a), use(c, b)}, true
+}
+
+// condOf matches a branch or select condition: a fused icmp (recomputed at
+// the use; it is pure) or any integer value tested against zero.
+func condOf(c *ctx, cond ir.Value) (Inst, []regalloc.Operand, error) {
+	dfg := &c.F.DFG
+	if i := c.PureDef(cond); i != ir.NoInst && dfg.Insts[i].Opcode == ir.OpIcmp {
+		args := dfg.Args(i)
+		if in, ops, ok := cmpOperands(c, args[0], args[1], dfg.Insts[i].IntCC()); ok {
+			return in, ops, nil
+		}
+	}
+	sz, ok := sizeOf(dfg.ValueType(cond))
+	if !ok {
+		return Inst{}, nil, unsupported(c, "condition of type "+dfg.ValueType(cond).String())
+	}
+	return Inst{Size: sz, CC: asm.CondNE, HasImm: true}, []regalloc.Operand{use(c, cond)}, nil
+}
+
+// LowerArgs defines the parameters: register ones by one fixed-def
+// instruction, stack ones by loads from the caller's frame.
+func (be *backend) LowerArgs(c *ctx, params []regalloc.VReg) error {
+	locs, _, err := be.abi.assign(c.F.Signature.ParamTypes(), false)
+	if err != nil {
+		return err
+	}
+	var ops []regalloc.Operand
+	for i, l := range locs {
+		if l.stack < 0 {
+			ops = append(ops, regalloc.FixedDef(params[i], l.reg))
+		}
+	}
+	emit(c, Inst{Op: opArgs}, ops...)
+	for i, l := range locs {
+		if l.stack >= 0 {
+			t := c.F.Signature.ParamTypes()[i]
+			emit(c, Inst{Op: opLoadArg, Size: asm.Size64, Signed: t.IsFloat(), Mem: amode{kind: amFP, disp: 16 + l.stack}}, regalloc.Def(params[i]))
+		}
+	}
+	return nil
+}
+
+// Jump implements lower.Backend.
+func (be *backend) Jump(target lower.Block) Inst {
+	return Inst{Op: opJmp, Targets: []lower.Block{target}}
+}
+
+// LowerBranch lowers brif (with compare fusion) and br_table.
+func (be *backend) LowerBranch(c *ctx, i ir.Inst, targets []lower.Block) error {
+	dfg := &c.F.DFG
+	d := &dfg.Insts[i]
+	switch d.Opcode {
+	case ir.OpBrif:
+		cond := dfg.Args(i)[0]
+		// Rule: brif (fcmp cc a b) → ucomis + jcc pair.
+		if j := c.PureDef(cond); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpFcmp {
+			args := dfg.Args(j)
+			emit(c, Inst{Op: opFcmpBr, Size: floatSize(dfg.ValueType(args[0])), FCC: dfg.Insts[j].Code, Targets: targets},
+				use(c, args[0]), use(c, args[1]))
+			return nil
+		}
+		in, ops, err := condOf(c, cond)
+		if err != nil {
+			return err
+		}
+		in.Op, in.Targets = opCmpBr, targets
+		emit(c, in, ops...)
+		return nil
+	case ir.OpBrTable:
+		idx := dfg.Args(i)[0]
+		if dfg.ValueType(idx) != ir.I32 && dfg.ValueType(idx) != ir.I64 {
+			return unsupported(c, "br_table index of type "+dfg.ValueType(idx).String())
+		}
+		// The index is copied (zero-extended) into a register the branch
+		// may overwrite: it dies there, and a branch may not define vregs.
+		sz, _ := sizeOf(dfg.ValueType(idx))
+		t := c.NewVReg(regalloc.Int)
+		emit(c, Inst{Op: opExtend, Size: asm.Size64, Size2: sz}, use(c, idx), regalloc.Def(t))
+		emit(c, Inst{Op: opBrTable, Size: asm.Size64, Targets: targets}, regalloc.Use(t))
+		return nil
+	}
+	return unsupported(c, d.Opcode.String())
+}
+
+func floatSize(t ir.Type) asm.Size {
+	if t == ir.F32 {
+		return asm.Size32
+	}
+	return asm.Size64
+}

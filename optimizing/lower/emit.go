@@ -1,0 +1,81 @@
+package lower
+
+import (
+	"fmt"
+	"strings"
+
+	"kiln/regalloc"
+)
+
+// Emitter is the ISA's half of emission: it turns one allocated machine
+// instruction, or one allocator edit, into bytes (and into text for the
+// VCode listing).
+type Emitter[I any] interface {
+	// StartBlock binds the label of lowered block b.
+	StartBlock(b Block)
+	// Inst emits instruction i with its operands' locations.
+	Inst(i *I, allocs []regalloc.Alloc) error
+	// Move emits an allocator edit of class cl (register or spill slot
+	// to register or spill slot, never slot to slot).
+	Move(from, to regalloc.Alloc, cl regalloc.RegClass) error
+	// Format prints instruction i with its locations, FormatMove an edit.
+	Format(i *I, allocs []regalloc.Alloc) string
+	FormatMove(from, to regalloc.Alloc, cl regalloc.RegClass) string
+}
+
+// EditClass is the register class an edit moves.
+func EditClass(out *regalloc.Output, e regalloc.Edit) regalloc.RegClass {
+	switch {
+	case e.From.IsReg():
+		return e.From.Reg().Class()
+	case e.To.IsReg():
+		return e.To.Reg().Class()
+	case e.From.IsStack() && int(e.From.Slot()) < len(out.SpillSlotClass):
+		return out.SpillSlotClass[e.From.Slot()]
+	}
+	return regalloc.Int
+}
+
+// Emit walks vc in layout order, applying out's edits around each
+// instruction, and returns the VCode listing after allocation: one line per
+// block header, instruction and edit. A move the allocator coalesced (both
+// operands in one location) is dropped.
+func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I]) (string, error) {
+	var sb strings.Builder
+	edits := out.Edits
+	k := 0
+	applyUpTo := func(p regalloc.ProgPoint) error {
+		for k < len(edits) && edits[k].Point <= p {
+			e := edits[k]
+			k++
+			cl := EditClass(out, e)
+			fmt.Fprintf(&sb, "  %s\n", em.FormatMove(e.From, e.To, cl))
+			if err := em.Move(e.From, e.To, cl); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	for b := range vc.NumBlocks() {
+		fmt.Fprintf(&sb, "block%d:\n", b)
+		em.StartBlock(Block(b))
+		r := vc.BlockInsts(Block(b))
+		for i := r.First; i < r.End; i++ {
+			if err := applyUpTo(regalloc.PointBefore(i)); err != nil {
+				return "", err
+			}
+			allocs := out.InstAllocs(i)
+			if vc.Kind(i) == KindMove && len(allocs) == 2 && allocs[0] == allocs[1] {
+				continue
+			}
+			fmt.Fprintf(&sb, "  %s\n", em.Format(&vc.Insts[i], allocs))
+			if err := em.Inst(&vc.Insts[i], allocs); err != nil {
+				return "", fmt.Errorf("block%d inst %d: %w", b, i, err)
+			}
+			if err := applyUpTo(regalloc.PointAfter(i)); err != nil {
+				return "", err
+			}
+		}
+	}
+	return sb.String(), nil
+}

@@ -1,0 +1,89 @@
+package lower
+
+import (
+	"kiln/ir"
+	"kiln/regalloc"
+)
+
+// Block is a lowered block's index in emission order; block 0 is the entry.
+type Block = regalloc.Block
+
+// InstKind tells the allocator what role a machine instruction plays.
+type InstKind uint8
+
+const (
+	KindOther  InstKind = iota
+	KindBranch          // terminator with successors
+	KindRet             // terminator without successors (return, trap, tail call)
+	KindMove            // plain copy [use src, def dst]
+)
+
+// VCode is a function's machine instructions over virtual registers, in
+// final block order, with everything regalloc.Function asks for stored in
+// dense slices indexed by instruction or block. I is the ISA's instruction
+// type; VCode never looks inside it.
+type VCode[I any] struct {
+	Insts    []I
+	kinds    []InstKind
+	opStart  []uint32 // len(Insts)+1
+	ops      []regalloc.Operand
+	clobbers []regalloc.RegSet
+
+	blocks   []vblock
+	succs    []Block
+	preds    []Block
+	params   []regalloc.VReg
+	argStart []uint32 // per (block, succ) pair, flattened through vblock.argIdx
+	args     []regalloc.VReg
+
+	numVRegs int
+	// Origin maps each lowered block to the IR block it came from, or
+	// ir.NoBlock for an edge block inserted on a split edge.
+	Origin []ir.Block
+}
+
+type vblock struct {
+	insts      regalloc.InstRange
+	succ, pred [2]uint32 // [start, end) into succs/preds
+	param      [2]uint32
+	argIdx     uint32 // index into argStart of the first successor's arguments
+	cold       bool
+}
+
+// NumInsts implements regalloc.Function.
+func (v *VCode[I]) NumInsts() int                         { return len(v.Insts) }
+func (v *VCode[I]) NumBlocks() int                        { return len(v.blocks) }
+func (v *VCode[I]) NumVRegs() int                         { return v.numVRegs }
+func (v *VCode[I]) Entry() regalloc.Block                 { return 0 }
+func (v *VCode[I]) BlockInsts(b Block) regalloc.InstRange { return v.blocks[b].insts }
+func (v *VCode[I]) Succs(b Block) []Block {
+	s := v.blocks[b].succ
+	return v.succs[s[0]:s[1]:s[1]]
+}
+func (v *VCode[I]) Preds(b Block) []Block {
+	p := v.blocks[b].pred
+	return v.preds[p[0]:p[1]:p[1]]
+}
+func (v *VCode[I]) BlockParams(b Block) []regalloc.VReg {
+	p := v.blocks[b].param
+	return v.params[p[0]:p[1]:p[1]]
+}
+func (v *VCode[I]) IsBranch(i regalloc.Inst) bool { return v.kinds[i] == KindBranch }
+func (v *VCode[I]) IsRet(i regalloc.Inst) bool    { return v.kinds[i] == KindRet }
+func (v *VCode[I]) IsMove(i regalloc.Inst) bool   { return v.kinds[i] == KindMove }
+func (v *VCode[I]) BranchArgs(b Block, _ regalloc.Inst, succIdx int) []regalloc.VReg {
+	k := v.blocks[b].argIdx + uint32(succIdx)
+	return v.args[v.argStart[k]:v.argStart[k+1]:v.argStart[k+1]]
+}
+func (v *VCode[I]) Operands(i regalloc.Inst) []regalloc.Operand {
+	return v.ops[v.opStart[i]:v.opStart[i+1]:v.opStart[i+1]]
+}
+func (v *VCode[I]) Clobbers(i regalloc.Inst) regalloc.RegSet { return v.clobbers[i] }
+
+// Kind returns the role of instruction i.
+func (v *VCode[I]) Kind(i regalloc.Inst) InstKind { return v.kinds[i] }
+
+// IsCold reports whether block b was laid out in the cold section.
+func (v *VCode[I]) IsCold(b Block) bool { return v.blocks[b].cold }
+
+var _ regalloc.Function = (*VCode[int])(nil)
