@@ -372,7 +372,12 @@ func (e *emitter) emitDiv(in *Inst, y asm.GPR) {
 			e.fail(a.AluRR(asm.Xor, asm.Size32, asm.RDX, asm.RDX))
 			e.fail(a.Jmp(done))
 		} else {
-			e.fail(a.AluRI(asm.Cmp, in.Size, asm.RAX, in.Imm))
+			if fits32(in.Imm) {
+				e.fail(a.AluRI(asm.Cmp, in.Size, asm.RAX, in.Imm))
+			} else {
+				e.fail(a.MovAbs(scratch, uint64(in.Imm)))
+				e.fail(a.AluRR(asm.Cmp, in.Size, asm.RAX, scratch))
+			}
 			e.fail(a.TrapIf(asm.CondE, encoder.TrapCode(ir.TrapIntegerOverflow)))
 		}
 		a.Bind(do)
