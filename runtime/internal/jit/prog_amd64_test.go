@@ -245,3 +245,61 @@ func sumLoop(t testing.TB, check bool) *vm.Artifact {
 	a.endFn()
 	return a.finish(t)
 }
+
+func init() {
+	// relocs: f0 calls defined function 1 through a SymFunc relocation
+	// and stores its result (42) to values[0], then the address of runtime
+	// symbol 9 plus 16 (a RelocAbs8) to values[1].
+	progs["relocs"] = func(t testing.TB) *vm.Artifact {
+		a := newAsm()
+		a.fn()
+		a.prologue(16)
+		a.Store(Size64, Addr(RBP, -8), RDX)
+		a.CallSym(encoder.Symbol{Kind: encoder.SymFunc, Index: 1})
+		a.Load(Size64, RDX, Addr(RBP, -8))
+		a.Store(Size64, Addr(RDX, 0), RAX)
+		a.MovAbsSym(RAX, encoder.Symbol{Kind: encoder.SymRuntime, Index: 9}, 16)
+		a.Store(Size64, Addr(RDX, vm.ValueSlotSize), RAX)
+		a.epilogue()
+		a.fn()
+		a.MovRI(Size32, RAX, 42)
+		a.Ret()
+		a.endFn()
+		return a.finish(t)
+	}
+	// crossinstance: f0 (instance A) calls its imported function 0 through
+	// the VM context (code + callee vmctx, caller vmctx in RSI); f1
+	// (instance B) makes two host calls and returns the sum of their
+	// results, which f0 stores to values[0].
+	progs["crossinstance"] = func(t testing.TB) *vm.Artifact {
+		o := crossOffsets()
+		a := newAsm()
+		a.fn()
+		a.prologue(16)
+		a.Store(Size64, Addr(RBP, -8), RDX)
+		a.Store(Size64, Addr(RBP, -16), RDI)
+		a.MovRR(Size64, RSI, RDI)
+		a.Load(Size64, RAX, Addr(RDI, int32(o.ImportedFuncCode(0))))
+		a.Load(Size64, RDI, Addr(RDI, int32(o.ImportedFuncVMCtx(0))))
+		a.CallR(RAX)
+		a.Load(Size64, RDX, Addr(RBP, -8))
+		a.Store(Size64, Addr(RDX, 0), RAX)
+		a.Load(Size64, RDI, Addr(RBP, -16))
+		a.epilogue()
+		a.fn()
+		a.prologue(16)
+		a.setArg(0, 3)
+		a.exit(vm.ExitHostCall)
+		a.Load(Size64, R11, Addr(RDI, vm.VMStoreContext))
+		a.Load(Size64, RAX, Addr(R11, vm.SCExitArg(0)))
+		a.Store(Size64, Addr(RBP, -8), RAX)
+		a.setArg(0, 3)
+		a.exit(vm.ExitHostCall)
+		a.Load(Size64, R11, Addr(RDI, vm.VMStoreContext))
+		a.Load(Size64, RAX, Addr(R11, vm.SCExitArg(0)))
+		a.AluRM(Add, Size64, RAX, Addr(RBP, -8))
+		a.epilogue()
+		a.endFn()
+		return a.finish(t)
+	}
+}

@@ -251,3 +251,56 @@ func sumLoop(t testing.TB, check bool) *vm.Artifact {
 	a.endFn()
 	return a.finish(t)
 }
+
+func init() {
+	// relocs: f0 calls defined function 1 through a SymFunc relocation
+	// (BL, RelocArm64Call26) and stores its result (42) to values[0].
+	progs["relocs"] = func(t testing.TB) *vm.Artifact {
+		a := newAsm()
+		a.fn()
+		a.prologue(32)
+		a.Emit(Str(X2, Off(FP, 16)))
+		a.CallSymbol(encoder.Symbol{Kind: encoder.SymFunc, Index: 1})
+		a.Emit(Ldr(X2, Off(FP, 16)))
+		a.Emit(Str(X0, Off(X2, 0)))
+		a.epilogue(32)
+		a.fn()
+		a.Emit(Movz(X0, 42, 0))
+		a.Emit(Ret(LR))
+		a.endFn()
+		return a.finish(t)
+	}
+	// crossinstance: see prog_amd64_test.go. X0 callee vmctx, X1 caller.
+	progs["crossinstance"] = func(t testing.TB) *vm.Artifact {
+		o := crossOffsets()
+		a := newAsm()
+		a.fn()
+		a.prologue(32)
+		a.Emit(Str(X2, Off(FP, 16)))
+		a.Emit(Str(X0, Off(FP, 24)))
+		a.Emit(Mov(X1, X0))
+		a.Emit(Ldr(X9, Off(X0, int64(o.ImportedFuncCode(0)))))
+		a.Emit(Ldr(X0, Off(X0, int64(o.ImportedFuncVMCtx(0)))))
+		a.Emit(Blr(X9))
+		a.Emit(Ldr(X2, Off(FP, 16)))
+		a.Emit(Str(X0, Off(X2, 0)))
+		a.Emit(Ldr(X0, Off(FP, 24)))
+		a.epilogue(32)
+		a.fn()
+		a.prologue(32)
+		a.setArg(0, 3)
+		a.exit(vm.ExitHostCall)
+		a.Emit(Ldr(X17, Off(X0, vm.VMStoreContext)))
+		a.Emit(Ldr(X9, Off(X17, int64(vm.SCExitArg(0)))))
+		a.Emit(Str(X9, Off(FP, 16)))
+		a.setArg(0, 3)
+		a.exit(vm.ExitHostCall)
+		a.Emit(Ldr(X17, Off(X0, vm.VMStoreContext)))
+		a.Emit(Ldr(X9, Off(X17, int64(vm.SCExitArg(0)))))
+		a.Emit(Ldr(X10, Off(FP, 16)))
+		a.Emit(Add(X0, X9, X10))
+		a.epilogue(32)
+		a.endFn()
+		return a.finish(t)
+	}
+}
