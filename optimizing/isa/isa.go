@@ -10,6 +10,9 @@ import (
 	"kiln/regalloc"
 )
 
+// ErrUnsupported is wrapped by errors about IR a back end cannot lower yet.
+var ErrUnsupported = amd64.ErrUnsupported
+
 // Compiled is the output of compiling one function.
 type Compiled struct {
 	Code  *encoder.Code

@@ -1,6 +1,7 @@
 package amd64
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -42,8 +43,12 @@ func earlyFixed(v regalloc.VReg, p regalloc.PReg) regalloc.Operand {
 	return regalloc.NewOperand(v, regalloc.DefKind, regalloc.Early, regalloc.Fixed, uint8(p))
 }
 
+// ErrUnsupported wraps every error about IR the back end cannot lower yet
+// (as opposed to invalid input).
+var ErrUnsupported = errors.New("unsupported on x86_64")
+
 func unsupported(c *ctx, what string) error {
-	return fmt.Errorf("unsupported on x86_64: %s", what)
+	return fmt.Errorf("%w: %s", ErrUnsupported, what)
 }
 
 // sizeOf is the operation size for an integer type of at most 64 bits.
