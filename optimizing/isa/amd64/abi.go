@@ -35,7 +35,7 @@ func abiFor(cc ir.CallConv) (*abi, error) {
 	case ir.CallConvSystemV, ir.CallConvFast, ir.CallConvTail, ir.CallConvUnset:
 		return systemV, nil
 	}
-	return nil, fmt.Errorf("calling convention %s is not supported on x86_64", cc)
+	return nil, fmt.Errorf("%w: calling convention %s", ErrUnsupported, cc)
 }
 
 // argLoc is where one argument or result lives: a register, or a stack
@@ -61,7 +61,7 @@ func (a *abi) assign(types []ir.Type, results bool) ([]argLoc, int32, error) {
 	for i, t := range types {
 		switch {
 		case t.IsVector() || t.Bits() > 64:
-			return nil, 0, fmt.Errorf("type %s is not supported in signatures", t)
+			return nil, 0, fmt.Errorf("%w: type %s in a signature", ErrUnsupported, t)
 		case t.IsFloat():
 			if nx < len(xmms) {
 				locs[i] = argLoc{reg: xmmP(xmms[nx]), stack: -1}
@@ -76,7 +76,7 @@ func (a *abi) assign(types []ir.Type, results bool) ([]argLoc, int32, error) {
 			}
 		}
 		if results {
-			return nil, 0, fmt.Errorf("more than %d results need a return area (enable_multi_ret_implicit_sret is not supported)", len(ints))
+			return nil, 0, fmt.Errorf("%w: more than %d results need a return area (enable_multi_ret_implicit_sret)", ErrUnsupported, len(ints))
 		}
 		locs[i] = argLoc{reg: regalloc.NoPReg, stack: stack}
 		stack += 8

@@ -227,6 +227,11 @@ func (be *backend) LowerBranch(c *ctx, i ir.Inst, targets []lower.Block) error {
 		return nil
 	case ir.OpBrTable:
 		idx := dfg.Args(i)[0]
+		if len(targets) == 1 {
+			// Only a default: a jump (a one-successor branch has no operands).
+			emit(c, be.Jump(targets[0]))
+			return nil
+		}
 		if dfg.ValueType(idx) != ir.I32 && dfg.ValueType(idx) != ir.I64 {
 			return unsupported(c, "br_table index of type "+dfg.ValueType(idx).String())
 		}
