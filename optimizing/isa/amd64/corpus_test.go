@@ -75,4 +75,5 @@ func TestScalarRuntestsCompile(t *testing.T) {
 	}
 	t.Logf("compiled %d functions, %d use unsupported IR", ok, unsupported)
 }
+
 type encSym = encoder.Symbol
