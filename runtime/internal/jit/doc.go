@@ -88,7 +88,10 @@
 // handler may call back into compiled code: the nested activation runs
 // below the suspended one on the same wasm stack, and the outer store
 // context is saved and restored around it. Every register is lost across
-// an exit except the vmctx register, which resume restores.
+// an exit except the vmctx register, which resume restores. A panic in a
+// handler unwinds out of Call like any Go panic (the abandoned wasm frames
+// are dead stack) and the Machine stays usable; the embedding layer turns
+// host panics into errors.
 //
 // # Backtraces (trap.go)
 //

@@ -41,13 +41,14 @@ func TestGStackGuard0Offset(t *testing.T) {
 	t.Logf("g=%p stack=[%#x,%#x) stackguard0=lo+%d", g, lo, hi, sg0-lo)
 
 	// 3: spin on the word in another goroutine and force GCs.
+	preempt := vm.StackPreempt // a variable: the constant overflows uintptr on 32-bit hosts
 	var seen, ready, stop atomic.Bool
 	go func() {
 		g := getg()
 		word := (*uintptr)(unsafe.Add(g, vm.GStackGuard0Offset))
 		ready.Store(true)
 		for !stop.Load() {
-			if atomic.LoadUintptr(word) == uintptr(vm.StackPreempt) {
+			if uint64(atomic.LoadUintptr(word)) == preempt {
 				seen.Store(true)
 				return
 			}

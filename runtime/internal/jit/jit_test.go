@@ -389,6 +389,9 @@ func TestEntryOutsideCode(t *testing.T) {
 }
 
 func TestCodeClose(t *testing.T) {
+	if !Supported {
+		t.Skip("no JIT on this platform")
+	}
 	c, err := MapCode([]byte{0xc3})
 	if err != nil {
 		t.Fatal(err)
@@ -410,4 +413,27 @@ func triangle(n uint64) uint64 {
 		return n / 2 * (n + 1)
 	}
 	return (n + 1) / 2 * n
+}
+
+// TestHandlerPanic: a panic in an exit handler unwinds out of Call like
+// any Go panic (the runtime's embedding layer turns it into an error), and
+// the Machine stays usable — the abandoned wasm frames are simply dead
+// stack.
+func TestHandlerPanic(t *testing.T) {
+	l := load(t, "hostloop")
+	m, vmctx := newVM(t, testStack)
+	func() {
+		defer func() {
+			if r := recover(); r != "host panic" {
+				t.Errorf("recovered %v", r)
+			}
+		}()
+		call(t, m, l, vmctx, []Slot{{5}}, func(*Machine, vm.ExitKind) error { panic("host panic") })
+		t.Error("Call returned normally")
+	}()
+	calls := 0
+	values := []Slot{{4}}
+	if err := call(t, m, l, vmctx, values, hostDouble(&calls)); err != nil || values[0][0] != 12 {
+		t.Fatalf("after a handler panic: %v, %d", err, values[0][0])
+	}
 }

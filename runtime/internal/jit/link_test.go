@@ -17,7 +17,8 @@ func TestLoadArtifactRelocations(t *testing.T) {
 	if len(a.Relocs) == 0 {
 		t.Fatal("program has no relocations")
 	}
-	const sym9 = uintptr(0x123456789abc)
+	sym9 := uintptr(0x56789abc)
+	sym9 = sym9<<8 | sym9>>24 // above 4 GiB on 64-bit hosts
 	code, err := LoadArtifact(a, func(s vm.RuntimeSymbol) (uintptr, bool) { return sym9, s == 9 })
 	if err != nil {
 		t.Fatal(err)
@@ -81,7 +82,7 @@ func TestCrossInstanceExit(t *testing.T) {
 	calls := 0
 	h := func(m *Machine, k vm.ExitKind) error {
 		sc := m.Context()
-		if k != vm.ExitHostCall || sc.ExitArgs[0] != 3 || sc.ExitVMCtx != addrB {
+		if k != vm.ExitHostCall || sc.ExitArgs[0] != 3 || sc.ExitVMCtx != uint64(addrB) {
 			t.Errorf("exit %v args %v from vmctx %#x, want host call 3 from B (%#x)", k, sc.ExitArgs[:2], sc.ExitVMCtx, addrB)
 		}
 		calls++

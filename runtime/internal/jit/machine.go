@@ -15,19 +15,20 @@ import (
 // TestStoreContextMatchesContract pins every field's offset. The
 // trampolines and exit stubs write it, compiled code writes ExitArgs and
 // reads Interrupt and Fuel, Go reads and writes the rest between entries.
+// Addresses are uint64 so the layout is the contract's on every host.
 type StoreContext struct {
-	GoSP, GoFP       uintptr
-	WasmSP, WasmFP   uintptr
-	ResumePC         uintptr
-	ExitVMCtx        uintptr
+	GoSP, GoFP       uint64
+	WasmSP, WasmFP   uint64
+	ResumePC         uint64
+	ExitVMCtx        uint64
 	ExitKind         uint32
 	_                uint32
 	ExitArgs         [vm.NumExitArgs]uint64
 	Interrupt        uint32 // accessed atomically from Go
 	_                uint32
 	Fuel             int64
-	EntrySP, EntryFP uintptr
-	GoLR             uintptr
+	EntrySP, EntryFP uint64
+	GoLR             uint64
 }
 
 // Slot is one ValueSlotSize-byte value of a values array (array-call
@@ -143,7 +144,7 @@ func (m *Machine) Call(ctx context.Context, code *Code, entry uintptr, vmctx []b
 		// activation (nothing below its SP is live; the convention has no
 		// red zone).
 		m.outer = append(m.outer, *sc)
-		top = (sc.WasmSP - 64) &^ 15
+		top = uintptr(sc.WasmSP-64) &^ 15
 		defer func() {
 			n := len(m.outer) - 1
 			*sc = m.outer[n]
@@ -164,7 +165,7 @@ func (m *Machine) Call(ctx context.Context, code *Code, entry uintptr, vmctx []b
 		stop := context.AfterFunc(ctx, func() { atomic.StoreUint32(&sc.Interrupt, 1) })
 		defer stop()
 	}
-	sc.EntrySP, sc.EntryFP = top, 0
+	sc.EntrySP, sc.EntryFP = uint64(top), 0
 	m.running++
 	defer func() { m.running-- }()
 	enter(entry, uintptr(unsafe.Pointer(unsafe.SliceData(vmctx))), top, vp, uintptr(len(values)))

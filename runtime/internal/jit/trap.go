@@ -67,9 +67,9 @@ func (m *Machine) Backtrace() []Frame {
 			fp = next
 		}
 	}
-	walk(m.sc.ResumePC, m.sc.WasmFP)
+	walk(uintptr(m.sc.ResumePC), uintptr(m.sc.WasmFP))
 	for i := len(m.outer) - 1; i >= 0; i-- {
-		walk(m.outer[i].ResumePC, m.outer[i].WasmFP)
+		walk(uintptr(m.outer[i].ResumePC), uintptr(m.outer[i].WasmFP))
 	}
 	return frames
 }
