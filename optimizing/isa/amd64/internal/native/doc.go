@@ -1,0 +1,12 @@
+// Package native runs x86-64 code compiled by the optimizing back end in
+// the test process, for the back end's own execution tests: it maps bytes
+// executable (syscall.Mmap, then Mprotect read+exec) and calls a System V
+// function of one pointer argument on a 64 KiB region of the calling
+// goroutine's stack (an assembly shim with a large frame, so Go has
+// reserved the space; the shim aligns SP to 16 for the call).
+//
+// It is deliberately minimal and test-only (internal to isa/amd64): a
+// fault or ud2 in the called code kills the process, as Go owns every
+// signal handler. Production execution goes through kiln/runtime's jit
+// package, which runs code on its own stack and turns traps into exits.
+package native
