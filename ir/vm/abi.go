@@ -60,6 +60,9 @@ type ABI struct {
 	// Reserved registers are never allocated or written by compiled code:
 	// SP, FP (outside the prologue/epilogue), G and platform registers.
 	Reserved []Reg
+	// ExitResume holds the resume address when compiled code jumps to an
+	// exit stub (see ExitKind).
+	ExitResume Reg
 	// Scratch registers may be clobbered by any call sequence, veneer or
 	// exit stub between the last argument move and the callee's first
 	// instruction; compilers must not pass anything in them.
@@ -90,7 +93,8 @@ const (
 
 // ABIAmd64 is the x86-64 wasm calling convention. It looks like System V
 // with the two VM contexts as the first two arguments. R14 holds g (as in
-// Go's own ABIInternal); R11 is the exit stubs' scratch register.
+// Go's own ABIInternal); R11 is the exit stubs' scratch register; RAX
+// carries the resume address to an exit stub.
 var ABIAmd64 = &ABI{
 	Arch:         "amd64",
 	PtrSize:      8,
@@ -106,13 +110,15 @@ var ABIAmd64 = &ABI{
 	SP:           amd64RSP,
 	FP:           amd64RBP,
 	Reserved:     []Reg{amd64RSP, amd64RBP, amd64R14},
+	ExitResume:   amd64RAX,
 	Scratch:      []Reg{amd64R11},
 	StackAlign:   16,
 }
 
 // ABIArm64 is the AArch64 wasm calling convention. X28 is Go's g register
 // and X18 the platform register: compiled code never touches either.
-// X16/X17 (IP0/IP1) are scratch for veneers and the exit stubs.
+// X16/X17 (IP0/IP1) are scratch for veneers and the exit stubs; X17
+// carries the resume address to an exit stub, X16 the stub's address.
 var ABIArm64 = &ABI{
 	Arch:         "arm64",
 	PtrSize:      8,
@@ -130,6 +136,7 @@ var ABIArm64 = &ABI{
 	LR:           30,
 	HasLR:        true,
 	Reserved:     []Reg{18, 28, 29, 31},
+	ExitResume:   17,
 	Scratch:      []Reg{16, 17},
 	StackAlign:   16,
 }

@@ -34,6 +34,9 @@ func TestABIs(t *testing.T) {
 		if a.ArrayValues != a.IntParams[0] || a.ArrayCount != a.IntParams[1] {
 			t.Errorf("%s: array-call registers must be the first two parameter registers", a.Arch)
 		}
+		if a.IsReserved(a.ExitResume) || a.ExitResume == a.CalleeVMCtx {
+			t.Errorf("%s: ExitResume %d must be free at an exit (not reserved, not the vmctx)", a.Arch, a.ExitResume)
+		}
 		if a.StackAlign != 16 || a.PtrSize != 8 {
 			t.Errorf("%s: StackAlign %d PtrSize %d", a.Arch, a.StackAlign, a.PtrSize)
 		}

@@ -56,7 +56,8 @@ type Reloc struct {
 // TrapRecord says that the instruction at Offset (relative to
 // Artifact.Code) traps with Code. Traps go through the ExitTrap stub; the
 // runtime finds the record of a trap exit with TrapNone in ExitArgs[0] as
-// the one with the largest Offset below the stub call's return address.
+// the one with the largest Offset below the resume address, so a compiler
+// records it anywhere inside the exit sequence (normally at its start).
 type TrapRecord struct {
 	Offset uint32
 	Code   TrapCode
@@ -108,8 +109,8 @@ type Artifact struct {
 	Funcs []FuncInfo
 	// Imports has one entry per imported function: the offset of a
 	// host-call trampoline with the wasm convention that stores its
-	// parameters in a values array on its frame, calls the ExitHostCall
-	// stub with Arg0 = the import's function index and Arg1 = the array,
+	// parameters in a values array on its frame, exits with ExitHostCall
+	// with Arg0 = the import's function index and Arg1 = the array,
 	// and returns the results from it. The runtime installs it as the
 	// import's code when the import is satisfied by a host function.
 	Imports []uint32
@@ -131,7 +132,7 @@ func (a *Artifact) FuncAt(off uint32) int {
 
 // TrapAt returns the trap code of the last trap record at or before off
 // within the function containing off (the lookup a trap exit with a
-// return address of off+1 makes), or TrapNone.
+// resume address of off+1 makes), or TrapNone.
 func (a *Artifact) TrapAt(off uint32) TrapCode {
 	lo, hi := 0, len(a.Traps)
 	for lo < hi {

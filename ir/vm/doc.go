@@ -19,7 +19,7 @@
 //
 //   - Go owns the signal handlers, so a fault in machine code kills the
 //     process. There are no guard pages and no signal-based traps: every
-//     bounds check, stack check and trap is explicit, and a trap is a call
+//     bounds check, stack check and trap is explicit, and a trap is a jump
 //     to a runtime stub, not an illegal instruction.
 //   - A goroutine running machine code cannot be preempted. Compiled code
 //     must poll the goroutine's preemption request (GStackGuard0Offset,
@@ -65,13 +65,14 @@
 //
 // ExitKind enumerates the exits, each with its arguments in ExitArgs and
 // its stub address at [vmctx + Stub(k)]. An exit site is: store arguments,
-// `call [vmctx + Stub(k)]` with the callee vmctx register holding the
-// current vmctx, read a result from ExitArgs[0]. The stub saves the wasm
-// SP/FP and return address, switches to the Go stack and returns from the
-// entry trampoline; resume reloads g, vmctx, SP, FP and jumps to the
-// saved return address. A trap is the same with ExitTrap, which never
-// resumes; its code is in ExitArgs[0] or, for TrapNone, in the artifact's
-// trap record for the call.
+// put the resume address in ABI.ExitResume and jump to [vmctx + Stub(k)]
+// with the callee vmctx register holding the current vmctx; after resuming,
+// read a result from ExitArgs[0]. The stub saves the wasm SP/FP and the
+// resume address, switches to the Go stack and returns from the entry
+// trampoline; resume reloads g, vmctx, SP, FP and jumps to the resume
+// address. A trap is the same with ExitTrap, which never resumes; its code
+// is in ExitArgs[0] or, for TrapNone, in the artifact's trap record for the
+// exit sequence.
 //
 // Artifact is a compiled module: one code blob, per-function offsets and
 // array entries, host-call trampolines per import, relocations (RelocKind,
@@ -89,12 +90,14 @@
 //     overflow trap has a backtrace), then checks SP - frame >=
 //     [vmctx + VMStackLimit] (unsigned) before using its frame;
 //     StackReserve bytes below the limit stay available for the push and
-//     the exit-stub call.
+//     the exit stubs.
 //   - There is no red zone: nothing below SP is live across a call or
 //     exit (the runtime runs nested activations there).
 //   - Across an exit every register is clobbered except ABI.Reserved and
-//     the callee vmctx register (restored from SCExitVMCtx); the stack,
-//     the frame and the VM context are preserved.
+//     the callee vmctx register (restored from SCExitVMCtx), the link
+//     register included (a function with an exit site saves it in its
+//     frame record); the stack, the frame and the VM context are
+//     preserved.
 //   - Every function entry and loop back edge compares
 //     [g + GStackGuard0Offset] with StackPreempt and exits with
 //     ExitPreempt when equal.

@@ -3,17 +3,26 @@ package vm
 import "fmt"
 
 // ExitKind says why compiled code handed control back to Go. Compiled code
-// never calls Go: for everything it cannot do alone it calls the runtime's
-// exit stub for that kind (the address sits in the VM context's stub table,
-// Offsets.Stub), which records the machine state in the StoreContext and
-// switches to the Go stack. Go handles the request and, unless the exit was
-// a trap or a return, re-enters at the instruction after the call: to the
-// compiled code the exit looks like a call that clobbers every register
-// except the reserved ones (ABI.Reserved) and the callee VM context
-// register, which the resume path reloads.
+// never calls Go: for everything it cannot do alone it jumps to the
+// runtime's exit stub for that kind (the address sits in the VM context's
+// stub table, Stub(k)) with the address to resume at in ABI.ExitResume:
+//
+//	amd64:  lea rax, [rip + 1f]; jmp qword [rdi + Stub(k)]; 1:
+//	arm64:  adr x17, 1f; ldr x16, [x0, #Stub(k)]; br x16; 1:
+//
+// The stub records the machine state in the StoreContext and switches to
+// the Go stack. Go handles the request and, unless the exit was a trap or
+// a return, re-enters at the resume address with the stack as it was at
+// the jump: to the compiled code the exit sequence looks like a call that
+// clobbers every register (the link register included) except the
+// reserved ones (ABI.Reserved) and the callee VM context register, which
+// the resume path reloads. It is a jump, not a call, so the CPU's
+// return-address predictor stays paired with real calls and returns: a
+// call here measured 13 ns per host-call round trip on amd64 against
+// 4.8 ns for the jump (every exit mispredicted two returns).
 //
 // Arguments travel in StoreContext.ExitArgs (written by compiled code
-// before calling the stub); a result comes back in ExitArgs[0]. The table
+// before the jump); a result comes back in ExitArgs[0]. The table
 // exitInfo documents each kind's arguments.
 type ExitKind uint32
 
@@ -24,7 +33,7 @@ const (
 	// trampoline. Not a stub; the trampoline sets it.
 	ExitReturn
 	// ExitTrap: stop with a trap. Arg0 = TrapCode, or TrapNone to look the
-	// code up in the artifact's trap records by the stub's return address.
+	// code up in the artifact's trap records by the resume address.
 	ExitTrap
 	// ExitHostCall: call imported function Arg0 (a host function). Arg1
 	// points at a values array (ValueSlotSize bytes per slot) holding the
@@ -137,8 +146,8 @@ const ValueSlotSize = 16
 // stack-check prologue reads: g.stackguard0, which the runtime sets to the
 // stackPreempt sentinel when the scheduler or the GC wants the goroutine
 // (GC stop-the-world, sysmon's 10 ms time slice). Compiled code compares
-// it at function entries and loop back edges and calls the ExitPreempt
-// stub when it matches. The register holding g is ABI.G.
+// it at function entries and loop back edges and exits with ExitPreempt
+// when it matches. The register holding g is ABI.G.
 //
 // These values are Go runtime internals (runtime/runtime2.go: g.stack is
 // two words, stackguard0 follows; runtime/stack.go: stackPreempt =

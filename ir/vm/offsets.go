@@ -25,13 +25,13 @@ const (
 	SCGoSP = 0
 	SCGoFP = 8
 	// SCWasmSP, SCWasmFP: the wasm stack pointer and frame pointer at the
-	// last exit, as they were before the call to the exit stub. W: exit
+	// last exit, as they were at the jump to the exit stub. W: exit
 	// stubs. R: the resume trampoline; Go, to walk the frame-pointer chain
 	// for a backtrace (starting at WasmFP with PC = ResumePC).
 	SCWasmSP = 16
 	SCWasmFP = 24
-	// SCResumePC: the return address of the exit stub call, where resume
-	// continues. W: exit stubs. R: resume trampoline; Go (trap PC, the
+	// SCResumePC: the resume address the exit site passed in
+	// ABI.ExitResume, the instruction after the exit sequence. W: exit stubs. R: resume trampoline; Go (trap PC, the
 	// innermost backtrace frame).
 	SCResumePC = 32
 	// SCExitVMCtx: the VM context register at the exit. W: exit stubs.
@@ -43,16 +43,16 @@ const (
 	SCExitKind = 48
 	// SCExitArgs: NumExitArgs argument words. W: code before calling an
 	// exit stub; Go for the result (ExitArgs[0]) before resuming. R: Go;
-	// code after the stub call returns.
+	// code after resuming.
 	SCExitArgs = 56
-	// SCInterrupt: non-zero asks running code to call the ExitInterrupt
-	// stub at its next check (4 bytes, compared as a 32-bit word). W: any
+	// SCInterrupt: non-zero asks running code to exit with ExitInterrupt
+	// at its next check (4 bytes, compared as a 32-bit word). W: any
 	// goroutine (atomically), e.g. on context cancellation. R: code at
 	// loop back edges and function entries, when the module was compiled
 	// with CompileOptions.Interruptible.
 	SCInterrupt = 104
 	// SCFuel: remaining fuel as a signed 64-bit count; code subtracts the
-	// cost of each block and calls ExitOutOfFuel when it goes negative.
+	// cost of each block and exits with ExitOutOfFuel when it goes negative.
 	// W: Go (refuel), code. R: code (when compiled with Fuel).
 	SCFuel = 112
 	// SCEntrySP: the wasm stack pointer just below the entry trampoline's
@@ -107,7 +107,7 @@ const (
 	// it.
 	VMInstance = 32
 	// VMStubs: NumExitKinds code addresses, the exit stub per ExitKind.
-	// W: Go at instantiation. R: code (`call [vmctx + Stub(k)]`).
+	// W: Go at instantiation. R: code (`jmp [vmctx + Stub(k)]`).
 	VMStubs = 40
 
 	// VMHeaderSize is the size of the fixed header.
@@ -115,7 +115,7 @@ const (
 )
 
 // StackReserve is how far below VMStackLimit the wasm stack still has room:
-// enough for exit-stub calls and the trap path after a failed prologue
+// enough for the exit stubs and the trap path after a failed prologue
 // check. The runtime sets StackLimit = lowest usable address + StackReserve.
 const StackReserve = 4096
 

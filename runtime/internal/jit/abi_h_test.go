@@ -53,7 +53,7 @@ func stubsAsm(arch string) string {
 		case "amd64":
 			fmt.Fprintf(&b, "\tMOVQ\tVM_STORECTX(DI), R11\n\tMOVL\t$%s, SC_EXITKIND(R11)\n\tJMP\t·exitcommon(SB)\n\n", kind)
 		case "arm64":
-			fmt.Fprintf(&b, "\tMOVD\tVM_STORECTX(R0), R16\n\tMOVW\t$%s, R17\n\tMOVW\tR17, SC_EXITKIND(R16)\n\tJMP\t·exitcommon(SB)\n\n", kind)
+			fmt.Fprintf(&b, "\tMOVD\tVM_STORECTX(R0), R16\n\tMOVW\t$%s, R9\n\tMOVW\tR9, SC_EXITKIND(R16)\n\tJMP\t·exitcommon(SB)\n\n", kind)
 		}
 	}
 	b.WriteString("// func stubTable(t *[vm.NumExitKinds]uintptr)\n")

@@ -3,7 +3,8 @@
 
 // The amd64 trampolines between Go (ABI0) and compiled wasm code. Register
 // use follows kiln/ir/vm.ABIAmd64: DI callee vmctx, SI caller vmctx, DX
-// values array, CX slot count, R14 g, R11 scratch. See doc.go.
+// values array, CX slot count, R14 g, R11 scratch, AX the resume address
+// at an exit. See doc.go.
 
 // func enter(code, vmctx, stack, values, n uintptr)
 //
@@ -59,15 +60,14 @@ TEXT ·resume(SB),NOSPLIT|NOFRAME,$0-8
 	JMP	AX
 
 // exitcommon is the shared tail of every exit stub. On entry DI = vmctx,
-// R11 = store context, the exit kind is stored, and the top of the wasm
-// stack is the return address of the compiled code's `call [vmctx+stub]`.
+// R11 = store context, the exit kind is stored, AX = the resume address
+// (vm.ABIAmd64.ExitResume) and SP is the compiled code's SP: the exit site
+// jumped here (`lea rax, [rip+resume]; jmp [rdi+stub]`) rather than
+// calling, so the CPU's return-address predictor stays paired with real
+// calls and returns.
 TEXT ·exitcommon(SB),NOSPLIT|NOFRAME,$0-0
-	// Record the state as it will be after the call returns: PC = the
-	// return address, SP just above it.
-	MOVQ	0(SP), AX
 	MOVQ	AX, SC_RESUMEPC(R11)
-	LEAQ	8(SP), AX
-	MOVQ	AX, SC_WASMSP(R11)
+	MOVQ	SP, SC_WASMSP(R11)
 	MOVQ	BP, SC_WASMFP(R11)
 	MOVQ	DI, SC_EXITVMCTX(R11)
 	MOVQ	SC_GOSP(R11), SP

@@ -3,7 +3,8 @@
 
 // The arm64 trampolines between Go (ABI0) and compiled wasm code. Register
 // use follows kiln/ir/vm.ABIArm64: R0 callee vmctx, R1 caller vmctx, R2
-// values array, R3 slot count, R28 g (never touched), R16/R17 scratch.
+// values array, R3 slot count, R28 g (never touched), R16/R17 scratch,
+// R17 the resume address at an exit.
 // Go's return address is in LR, not on the stack, so it is saved in the
 // store context too. See doc.go and entry_amd64.s.
 
@@ -51,10 +52,10 @@ TEXT ·resume(SB),NOSPLIT|NOFRAME,$0-8
 	MOVD	SC_RESUMEPC(R16), R17
 	JMP	(R17)
 
-// exitcommon: R0 = vmctx, R16 = store context, kind stored, LR = the
-// return address of the compiled code's `blr`.
+// exitcommon: R0 = vmctx, R16 = store context, kind stored, R17 = the
+// resume address the exit site passed (vm.ABIArm64.ExitResume).
 TEXT ·exitcommon(SB),NOSPLIT|NOFRAME,$0-0
-	MOVD	R30, SC_RESUMEPC(R16)
+	MOVD	R17, SC_RESUMEPC(R16)
 	MOVD	RSP, R17
 	MOVD	R17, SC_WASMSP(R16)
 	MOVD	R29, SC_WASMFP(R16)

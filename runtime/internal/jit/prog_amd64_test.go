@@ -56,8 +56,14 @@ func (a *asm) epilogue() {
 	a.Ret()
 }
 
-// exit calls the exit stub for k (args already stored).
-func (a *asm) exit(k vm.ExitKind) { a.CallMem(Addr(RDI, int32(vm.Stub(k)))) }
+// exit jumps to the exit stub for k (args already stored) with the resume
+// address in RAX: lea rax, [rip+1f]; jmp [rdi+stub]; 1:
+func (a *asm) exit(k vm.ExitKind) {
+	l := a.NewLabel()
+	a.Lea(Size64, RAX, AddrLabel(l, 0))
+	a.JmpMem(Addr(RDI, int32(vm.Stub(k))))
+	a.Bind(l)
+}
 
 // setArg stores imm into ExitArgs[i] through R11 = store context.
 func (a *asm) setArg(i int, imm int32) {

@@ -51,9 +51,14 @@ func (a *asm) epilogue(frame int64) {
 	a.Emit(Ret(LR))
 }
 
+// exit jumps to the exit stub for k (args already stored) with the resume
+// address in X17: adr x17, 1f; ldr x16, [x0, #stub]; br x16; 1:
 func (a *asm) exit(k vm.ExitKind) {
+	l := a.NewLabel()
+	a.Adr(X17, l)
 	a.Emit(Ldr(X16, Off(X0, int64(vm.Stub(k)))))
-	a.Emit(Blr(X16))
+	a.Emit(Br(X16))
+	a.Bind(l)
 }
 
 // setArg stores imm into ExitArgs[i]; X17 = store context afterwards.
@@ -164,9 +169,8 @@ var progs = map[string]progBuilder{
 		a.fn()
 		a.prologue(16)
 		a.setArg(0, uint16(vm.TrapNone))
-		a.Emit(Ldr(X16, Off(X0, int64(vm.Stub(vm.ExitTrap)))))
 		a.Buf.AddTrap(encoder.TrapCode(vm.TrapIntegerDivideByZero))
-		a.Emit(Blr(X16))
+		a.exit(vm.ExitTrap)
 		a.Emit(Udf(0), nil)
 		a.endFn()
 		return a.finish(t)

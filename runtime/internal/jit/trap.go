@@ -8,7 +8,7 @@ import (
 )
 
 // Frame is one frame of a wasm backtrace: PC is a return address (for the
-// innermost frame, the return address of the exit-stub call), so the
+// innermost frame, the resume address of the exit sequence), so the
 // instruction it belongs to is at PC-1; FP is the frame pointer of the
 // function PC is in.
 type Frame struct {
@@ -81,7 +81,7 @@ type Symbol struct {
 	HasOffset  bool
 }
 
-// Symbolize resolves a return address inside code (mapped from a) to a
+// Symbolize resolves a return or resume address inside code (mapped from a) to a
 // function and wasm offset, looking at the instruction before it.
 func Symbolize(a *vm.Artifact, code *Code, pc uintptr) Symbol {
 	if !code.Contains(pc-1) || pc-1-code.Base() >= uintptr(len(a.Code)) {
