@@ -1,132 +1,17 @@
 package amd64
 
 import (
-	"encoding/binary"
 	"errors"
 	"fmt"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"kiln/encoder"
 	"kiln/ir"
-	"kiln/optimizing/isa/amd64/internal/native"
-	"kiln/regalloc"
+	"kiln/optimizing/isa/amd64/native"
 )
-
-// program is a set of functions compiled and linked into one executable
-// image: the file's functions first, then one array trampoline per run
-// line, each called as tramp(values) with 16-byte value slots, as
-// Cranelift's test harness does.
-type program struct {
-	funcs   []*ir.Function
-	offsets []int
-	ok      []bool
-	err     []error
-	code    *native.Code
-}
-
-// trampolineFor returns CLIF for a System V function of one pointer that
-// loads target's arguments from 16-byte slots, calls it and stores its
-// results back from slot 0.
-func trampolineFor(name string, target *ir.Function) string {
-	var sb strings.Builder
-	fmt.Fprintf(&sb, "function %%%s(i64) system_v {\n", name)
-	fmt.Fprintf(&sb, "    sig0 = %s\n", target.Signature.String())
-	fmt.Fprintf(&sb, "    fn0 = %s sig0\n", target.Name)
-	sb.WriteString("block0(v0: i64):\n")
-	var args []string
-	for i, t := range target.Signature.ParamTypes() {
-		fmt.Fprintf(&sb, "    v%d = load.%s v0+%d\n", 1+i, t, 16*i)
-		args = append(args, fmt.Sprintf("v%d", 1+i))
-	}
-	var rets []string
-	for i := range target.Signature.ReturnTypes() {
-		rets = append(rets, fmt.Sprintf("v%d", 1000+i))
-	}
-	if len(rets) > 0 {
-		fmt.Fprintf(&sb, "    %s = call fn0(%s)\n", strings.Join(rets, ", "), strings.Join(args, ", "))
-	} else {
-		fmt.Fprintf(&sb, "    call fn0(%s)\n", strings.Join(args, ", "))
-	}
-	for i, r := range rets {
-		fmt.Fprintf(&sb, "    store %s, v0+%d\n", r, 16*i)
-	}
-	sb.WriteString("    return\n}\n")
-	return sb.String()
-}
-
-// link compiles every function and lays them out in one image, applying
-// relocations between them. A function that does not compile, or calls one
-// that does not, is marked not runnable.
-func link(funcs []*ir.Function, flags Flags) (*program, error) {
-	p := &program{funcs: funcs, offsets: make([]int, len(funcs)), ok: make([]bool, len(funcs)), err: make([]error, len(funcs))}
-	index := map[string]int{}
-	for i, f := range funcs {
-		index[f.Name.String()] = i
-	}
-	resolve := func(n ir.Name) (encoder.Symbol, bool) {
-		i, ok := index[n.String()]
-		return encoder.Symbol{Kind: encoder.SymFunc, Index: uint32(i)}, ok
-	}
-	codes := make([]*encoder.Code, len(funcs))
-	var image []byte
-	for i, f := range funcs {
-		res, err := Compile(f, Options{Flags: flags, Resolve: resolve, Verify: true})
-		if err != nil {
-			p.err[i] = err
-			continue
-		}
-		codes[i] = res.Code
-		for len(image)%32 != 0 {
-			image = append(image, 0xcc)
-		}
-		p.offsets[i] = len(image)
-		image = append(image, res.Code.Bytes...)
-		p.ok[i] = true
-	}
-	for changed := true; changed; {
-		changed = false
-		for i, c := range codes {
-			if !p.ok[i] {
-				continue
-			}
-			for _, r := range c.Relocs {
-				if t := int(r.Target.Index); r.Target.Kind != encoder.SymFunc || t >= len(funcs) || !p.ok[t] {
-					p.ok[i], changed = false, true
-					p.err[i] = fmt.Errorf("calls %v, which is not available", r.Target)
-				}
-			}
-		}
-	}
-	if len(image) == 0 {
-		return p, nil
-	}
-	for i, c := range codes {
-		if !p.ok[i] {
-			continue
-		}
-		for _, r := range c.Relocs {
-			at := p.offsets[i] + int(r.Offset)
-			s := int64(p.offsets[r.Target.Index])
-			switch r.Kind {
-			case encoder.RelocX86PCRel4:
-				binary.LittleEndian.PutUint32(image[at:], uint32(int32(s+r.Addend-int64(at))))
-			default:
-				return nil, fmt.Errorf("relocation kind %v needs absolute addresses", r.Kind)
-			}
-		}
-	}
-	code, err := native.Map(image)
-	if err != nil {
-		return nil, err
-	}
-	p.code = code
-	return p, nil
-}
 
 // runFile runs every run line of a CLIF file natively and reports
 // (passed, unsupported) run lines; failures are test errors.
@@ -153,18 +38,20 @@ func runFile(t *testing.T, path string) (passed, unsupported int) {
 	if !found {
 		t.Skip("no x86_64 target")
 	}
-	type line struct {
-		rc     *ir.RunCommand
-		text   string
-		target int
-		tramp  int
-	}
 	var funcs []*ir.Function
 	for _, ff := range file.Functions {
 		funcs = append(funcs, ff.Func)
 	}
-	var lines []line
-	tramps := map[int]int{}
+	p, err := Link(funcs, ParseFlags(flags))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	for i, f := range funcs {
+		if err := p.FuncErr(i); err != nil && !errors.Is(err, ErrUnsupported) {
+			t.Errorf("%s: %v", f.Name, err)
+		}
+	}
 	for fi, ff := range file.Functions {
 		for _, c := range ff.Comments {
 			rc, err := ir.ParseRunCommand(c.Text, &ff.Func.Signature)
@@ -184,65 +71,29 @@ func runFile(t *testing.T, path string) (passed, unsupported int) {
 					continue
 				}
 			}
-			if _, ok := tramps[target]; !ok {
-				fs, err := ir.ParseFunctions("trampoline", []byte(trampolineFor(fmt.Sprintf("__tramp%d", target), funcs[target])))
-				if err != nil {
-					t.Fatalf("trampoline: %v", err)
+			if p.FuncErr(target) != nil {
+				unsupported++
+				continue
+			}
+			got, err := p.Call(target, rc.Args)
+			if err != nil {
+				t.Errorf("%s: %v", c.Text, err)
+				continue
+			}
+			equal := len(got) == len(rc.Expected)
+			for i := range got {
+				if equal && !got[i].Equal(rc.Expected[i]) {
+					equal = false
 				}
-				tramps[target] = len(funcs)
-				funcs = append(funcs, fs[0])
 			}
-			lines = append(lines, line{rc, strings.TrimSpace(c.Text), target, tramps[target]})
-		}
-	}
-	p, err := link(funcs, ParseFlags(flags))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, f := range funcs[:len(file.Functions)] {
-		if p.err[i] != nil && !errors.Is(p.err[i], ErrUnsupported) && !strings.Contains(p.err[i].Error(), "not available") {
-			t.Errorf("%s: %v", f.Name, p.err[i])
-		}
-	}
-	for _, l := range lines {
-		if !p.ok[l.tramp] {
-			unsupported++
-			continue
-		}
-		sig := &funcs[l.target].Signature
-		n := max(len(sig.Params), len(sig.Returns), 1)
-		values := make([]uint64, 2*n)
-		for i, a := range l.rc.Args {
-			values[2*i], values[2*i+1] = a.Lo, a.Hi
-		}
-		native.Call(p.code.Addr(p.offsets[l.tramp]), values)
-		got := make([]ir.DataValue, len(sig.Returns))
-		for i, rt := range sig.ReturnTypes() {
-			got[i] = fromBits(rt, values[2*i])
-		}
-		equal := len(got) == len(l.rc.Expected)
-		for i := range got {
-			if equal && !got[i].Equal(l.rc.Expected[i]) {
-				equal = false
+			if equal != (rc.Cmp == ir.CmpEq) {
+				t.Errorf("%s: %s: got %v", filepath.Base(path), strings.TrimSpace(c.Text), got)
+				continue
 			}
+			passed++
 		}
-		if equal != (l.rc.Cmp == ir.CmpEq) {
-			t.Errorf("%s: %s: got %v", filepath.Base(path), l.text, got)
-			continue
-		}
-		passed++
 	}
 	return passed, unsupported
-}
-
-func fromBits(t ir.Type, bits uint64) ir.DataValue {
-	switch t {
-	case ir.F32:
-		return ir.DataF32FromBits(uint32(bits))
-	case ir.F64:
-		return ir.DataF64FromBits(bits)
-	}
-	return ir.DataInt(t, int64(bits))
 }
 
 // TestRunScalar executes the run lines of every scalar runtest natively.
@@ -289,5 +140,3 @@ func TestRunScalar(t *testing.T) {
 	t.Logf("%d/%d files without failures; %d run lines passed, %d skipped (unsupported IR)", filesOK, files, lines, unsup)
 }
 
-var _ = math.Pi
-var _ = regalloc.Quality
