@@ -139,4 +139,3 @@ func TestRunScalar(t *testing.T) {
 	}
 	t.Logf("%d/%d files without failures; %d run lines passed, %d skipped (unsupported IR)", filesOK, files, lines, unsup)
 }
-
