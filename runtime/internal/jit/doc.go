@@ -118,17 +118,20 @@
 //
 // # What was measured (linux/amd64, 2 shared cores; see bench_test.go)
 //
-//   - enter + return of a trivial function: ≈2.5 ns (BenchmarkEnterReturn);
-//     Machine.Call with its bookkeeping ≈23 ns (BenchmarkCall).
+//   - enter + return of a trivial function: ≈2.4 ns (BenchmarkEnterReturn);
+//     Machine.Call with its bookkeeping (context, values copied to the
+//     wasm stack, exit loop) ≈13.5 ns, no allocation (BenchmarkCall).
 //   - exit-and-resume host call round trip, Go handler included: ≈4.8 ns
 //     (BenchmarkHostCallRoundTrip). With the first design, in which an
 //     exit site *called* the stub, it was ≈13 ns: the stub's return to Go
 //     never matched the return address the call had pushed on the CPU's
 //     return-stack predictor, so every exit mispredicted two returns.
 //     Jumping to the stub keeps the predictor paired.
-//   - the preemption check on a 1-cycle loop body: 0.25 → 0.43 ns per
-//     iteration (BenchmarkLoop); on real loop bodies it is one load, one
-//     compare and a not-taken branch.
+//   - the preemption check (one load-compare with g and a not-taken
+//     branch) on a one-add loop body: 0.246 ns per iteration without,
+//     0.244 with (BenchmarkLoop) — within noise; an earlier code layout
+//     of the same loop measured 0.25 → 0.43 ns, so expect anywhere from
+//     zero to one extra cycle per back edge.
 //   - worst runtime.GC() latency while a 2 s wasm loop runs:
 //     7–15 ms, p50 ≈0.5 ms (TestPreemptionGCLatency, logged); a pure Go
 //     busy loop gives ≈12 ms on the same machine. Under qemu (arm64) 7 ms.

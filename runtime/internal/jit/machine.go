@@ -135,22 +135,28 @@ func (m *Machine) Call(ctx context.Context, code *Code, entry uintptr, vmctx []b
 	}
 	sc := m.sc
 	top := m.stack.Top()
-	if m.running == 0 {
+	nested := m.running > 0
+	if !nested {
 		// A flag left by an earlier call's cancellation must not
 		// interrupt this one.
-		atomic.StoreUint32(&sc.Interrupt, 0)
+		if atomic.LoadUint32(&sc.Interrupt) != 0 {
+			atomic.StoreUint32(&sc.Interrupt, 0)
+		}
 	} else {
 		// Re-entered from an exit handler: run below the suspended
 		// activation (nothing below its SP is live; the convention has no
 		// red zone).
 		m.outer = append(m.outer, *sc)
 		top = uintptr(sc.WasmSP-64) &^ 15
-		defer func() {
-			n := len(m.outer) - 1
-			*sc = m.outer[n]
-			m.outer = m.outer[:n]
-		}()
 	}
+	var stop func() bool
+	if ctx.Done() != nil {
+		stop = context.AfterFunc(ctx, func() { atomic.StoreUint32(&sc.Interrupt, 1) })
+	}
+	m.running++
+	// One unconditional defer (open-coded, so nearly free) undoes all of
+	// the above, also when a handler panics.
+	defer m.leave(nested, stop)
 	// The values travel on the wasm stack: a Go slice may live on the
 	// goroutine stack, which moves when it grows (a host call can do
 	// that), while the wasm stack never moves.
@@ -161,13 +167,7 @@ func (m *Machine) Call(ctx context.Context, code *Code, entry uintptr, vmctx []b
 	top -= need
 	vp := top
 	copy(m.stack.slots(vp, len(values)), values)
-	if ctx.Done() != nil {
-		stop := context.AfterFunc(ctx, func() { atomic.StoreUint32(&sc.Interrupt, 1) })
-		defer stop()
-	}
 	sc.EntrySP, sc.EntryFP = uint64(top), 0
-	m.running++
-	defer func() { m.running-- }()
 	enter(entry, uintptr(unsafe.Pointer(unsafe.SliceData(vmctx))), top, vp, uintptr(len(values)))
 	for {
 		switch k := vm.ExitKind(sc.ExitKind); k {
@@ -197,5 +197,19 @@ func (m *Machine) Call(ctx context.Context, code *Code, entry uintptr, vmctx []b
 			}
 		}
 		resume(uintptr(unsafe.Pointer(sc)))
+	}
+}
+
+// leave ends an activation begun by Call: it restores a suspended outer
+// activation's store context and stops the cancellation hook.
+func (m *Machine) leave(nested bool, stop func() bool) {
+	m.running--
+	if nested {
+		n := len(m.outer) - 1
+		*m.sc = m.outer[n]
+		m.outer = m.outer[:n]
+	}
+	if stop != nil {
+		stop()
 	}
 }
