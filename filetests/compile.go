@@ -29,7 +29,7 @@ func (compileCommand) Run(ctx *Context) Outcome {
 	}
 	var flags []string
 	for _, s := range ctx.Target.Flags {
-		flags = append(flags, s.Name)
+		flags = append(flags, s.Name+"="+s.Value)
 	}
 	be, err := isa.Lookup(ctx.Target.Arch, flags)
 	if err != nil {

@@ -42,7 +42,7 @@ func (r x64RunCommand) Run(ctx *Context) Outcome {
 	}
 	var flags []string
 	for _, s := range ctx.Target.Flags {
-		flags = append(flags, s.Name)
+		flags = append(flags, s.Name+"="+s.Value)
 	}
 	parsed := ctx.File.Parsed
 	funcs := make([]*ir.Function, len(parsed.Functions))

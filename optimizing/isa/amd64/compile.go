@@ -18,24 +18,27 @@ type Flags struct {
 	HasSSE41, HasPOPCNT, HasLZCNT, HasBMI1, HasAVX, HasFMA bool
 }
 
-// ParseFlags reads target flags by name; unknown names are ignored, as
-// flags the backend does not consult do not change its output.
-func ParseFlags(names []string) Flags {
+// ParseFlags reads target flags, each "name" or "name=value" (a value of
+// "false" clears the flag); unknown names are ignored, as flags the back
+// end does not consult do not change its output.
+func ParseFlags(settings []string) Flags {
 	var f Flags
-	for _, n := range names {
-		switch n {
-		case "has_sse41", "sse41":
-			f.HasSSE41 = true
+	for _, s := range settings {
+		name, val, _ := strings.Cut(s, "=")
+		on := val != "false" && val != "0"
+		switch name {
+		case "has_sse41", "sse41", "has_sse42", "sse42":
+			f.HasSSE41 = on
 		case "has_popcnt":
-			f.HasPOPCNT = true
+			f.HasPOPCNT = on
 		case "has_lzcnt":
-			f.HasLZCNT = true
+			f.HasLZCNT = on
 		case "has_bmi1":
-			f.HasBMI1 = true
+			f.HasBMI1 = on
 		case "has_avx":
-			f.HasAVX = true
+			f.HasAVX = on
 		case "has_fma":
-			f.HasFMA = true
+			f.HasFMA = on
 		}
 	}
 	return f

@@ -50,7 +50,7 @@ func TestScalarRuntestsCompile(t *testing.T) {
 		for _, tg := range file.Targets {
 			if tg.Arch == "x86_64" {
 				for _, s := range tg.Flags {
-					flags = append(flags, s.Name)
+					flags = append(flags, s.Name+"="+s.Value)
 				}
 				break
 			}

@@ -332,6 +332,8 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 		e.fail(a.UnaryR(asm.Mul, in.Size, gpr(al[1])))
 		e.fail(a.Setcc(asm.CondO, gpr(al[3])))
 		e.fail(a.MovZX(asm.Size32, asm.Size8, gpr(al[3]), gpr(al[3])))
+	case opRoundSoft:
+		e.emitRoundSoft(in, xmm(al[0]), xmm(al[1]), xmm(al[2]))
 	case opAddTrap:
 		e.fail(a.AluRR(asm.Add, in.Size, gpr(al[2]), gpr(al[1])))
 		e.fail(a.TrapIf(asm.CondB, in.Trap))

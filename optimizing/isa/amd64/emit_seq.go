@@ -368,3 +368,59 @@ func (e *emitter) emitBitrev(in *Inst, d, t1, t2 asm.GPR) {
 		e.fail(a.ShiftRI(asm.Shr, sz, d, uint8(w-narrow)))
 	}
 }
+
+// emitRoundSoft rounds to an integral value with SSE2 only. Values with
+// |a| >= 2^52 (2^23 for f32) are already integral and NaNs are quieted
+// (a+a). Below that: truncate through a 64-bit integer, adjust by one for
+// floor/ceil, or (nearest) add and subtract 2^52 under the default
+// round-to-nearest-even mode; finally give the result a's sign, which
+// every rounding preserves (-0.5 rounds up to -0).
+func (e *emitter) emitRoundSoft(in *Inst, src, d, t asm.XMM) {
+	a := e.a
+	sz := in.Size
+	big := math.Pow(2, 52)
+	if sz == asm.Size32 {
+		big = math.Pow(2, 23)
+	}
+	and, or := pick(sz, asm.Andps, asm.Andpd), pick(sz, asm.Orps, asm.Orpd)
+	large, done := a.NewLabel(), a.NewLabel()
+	e.fail(a.Sse(asm.Movaps, d, src))
+	e.fail(a.Sse(asm.Movaps, t, src))
+	e.fail(a.SseM(and, t, e.mask16(sz, signBit(sz)-1)))
+	e.loadF(sz, xscratch, big)
+	e.ucomis(sz, t, xscratch)
+	e.fail(a.Jcc(asm.CondP, large))
+	e.fail(a.Jcc(asm.CondAE, large))
+	switch in.Imm {
+	case 0: // nearest
+		e.fail(a.Sse(pick(sz, asm.Addss, asm.Addsd), t, xscratch))
+		e.fail(a.Sse(pick(sz, asm.Subss, asm.Subsd), t, xscratch))
+		e.fail(a.Sse(asm.Movaps, d, t))
+	default:
+		e.fail(a.SseToGPR(pick(sz, asm.Cvttss2si, asm.Cvttsd2si), asm.Size64, scratch, src))
+		e.fail(a.Sse(asm.Xorps, d, d))
+		e.fail(a.SseFromGPR(pick(sz, asm.Cvtsi2ss, asm.Cvtsi2sd), asm.Size64, d, scratch))
+		if in.Imm == 1 || in.Imm == 2 { // floor: d > a → d-1; ceil: d < a → d+1
+			skip := a.NewLabel()
+			x, y, op := d, src, pick(sz, asm.Subss, asm.Subsd)
+			if in.Imm == 2 {
+				x, y, op = src, d, pick(sz, asm.Addss, asm.Addsd)
+			}
+			e.ucomis(sz, x, y)
+			e.fail(a.Jcc(asm.CondBE, skip))
+			e.loadF(sz, xscratch, 1)
+			e.fail(a.Sse(op, d, xscratch))
+			a.Bind(skip)
+		}
+	}
+	e.fail(a.Sse(asm.Movaps, t, src))
+	e.fail(a.SseM(and, t, e.mask16(sz, signBit(sz))))
+	e.fail(a.SseM(and, d, e.mask16(sz, signBit(sz)-1)))
+	e.fail(a.Sse(or, d, t))
+	e.fail(a.Jmp(done))
+	a.Bind(large)
+	e.ucomis(sz, src, src)
+	e.fail(a.Jcc(asm.CondNP, done))
+	e.fail(a.Sse(pick(sz, asm.Addss, asm.Addsd), d, src))
+	a.Bind(done)
+}

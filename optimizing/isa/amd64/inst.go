@@ -66,6 +66,7 @@ const (
 	opMulFlag                 // use a@rax, use b@end, def dst@rax, def flag; clobbers rdx
 	opAddTrap                 // use a, use b, def dst=a; traps on carry
 	opSelectBranchy           // use a, [use b], use t, use f, def dst=f: float select
+	opRoundSoft               // use a, def dst@early, temp float: ceil/floor/trunc/nearest without SSE4.1
 	numOps
 )
 
@@ -101,6 +102,7 @@ var opTable = [numOps]opInfo{
 	opBswap: {"bswap", lower.KindOther}, opBitrev: {"bitrev", lower.KindOther},
 	opAluFlag: {"alu_flag", lower.KindOther}, opMulFlag: {"mul_flag", lower.KindOther},
 	opAddTrap: {"add_trap", lower.KindOther}, opSelectBranchy: {"select", lower.KindOther},
+	opRoundSoft: {"round_sse2", lower.KindOther},
 }
 
 // amodeKind is the base of a memory operand.

@@ -70,39 +70,26 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		emit(c, Inst{Op: opFconst, Size: floatSize(ty), Imm: int64(d.IeeeBits())}, def(c, res[0]))
 		return nil
 
-	case ir.OpIadd, ir.OpIsub, ir.OpBand, ir.OpBor, ir.OpBxor:
+	case ir.OpBand, ir.OpBor, ir.OpBxor:
+		if ty.IsFloat() {
+			// Rule: float bitwise logic on the XMM register.
+			sop := map[ir.Opcode][2]asm.Op{ir.OpBand: {asm.Andps, asm.Andpd}, ir.OpBor: {asm.Orps, asm.Orpd}, ir.OpBxor: {asm.Xorps, asm.Xorpd}}[op]
+			emit(c, Inst{Op: opSse, SseOp: sse(ty, sop)}, use(c, args[0]), use(c, args[1]), regalloc.ReuseDef(c.Output(res[0]), 0))
+			return nil
+		}
+		return be.lowerAlu(c, op, sz, args, res[0])
+
+	case ir.OpIadd, ir.OpIsub:
 		if !isInt {
 			return unsupported(c, op.String()+"."+ty.String())
 		}
-		alu := aluOps[op]
-		x, y := args[0], args[1]
-		// Rule (prio 2): x op imm32.
-		if k, ok := imm32Of(c, y, sz); ok {
-			emit(c, Inst{Op: opAluRI, Alu: alu.op, Size: aluSize(sz), Imm: k}, use(c, x), regalloc.ReuseDef(c.Output(res[0]), 0))
-			return nil
-		}
-		if alu.comm {
-			if k, ok := imm32Of(c, x, sz); ok {
-				emit(c, Inst{Op: opAluRI, Alu: alu.op, Size: aluSize(sz), Imm: k}, use(c, y), regalloc.ReuseDef(c.Output(res[0]), 0))
-				return nil
-			}
-		}
-		// Rule (prio 1): x op (load p) folds the load into the ALU operand
-		// (32/64-bit loads only: narrower ones would read too few bytes).
-		if sz >= asm.Size32 {
-			if l := be.foldableLoad(c, y, ty); l != ir.NoInst {
-				return be.aluMem(c, alu.op, sz, x, l, res[0])
-			}
-			if alu.comm {
-				if l := be.foldableLoad(c, x, ty); l != ir.NoInst {
-					return be.aluMem(c, alu.op, sz, y, l, res[0])
-				}
-			}
-		}
-		emit(c, Inst{Op: opAluRR, Alu: alu.op, Size: aluSize(sz)}, use(c, x), use(c, y), regalloc.ReuseDef(c.Output(res[0]), 0))
-		return nil
+		return be.lowerAlu(c, op, sz, args, res[0])
 
 	case ir.OpIneg, ir.OpBnot:
+		if op == ir.OpBnot && ty.IsFloat() {
+			emit(c, Inst{Op: opSseMask, SseOp: sse(ty, [2]asm.Op{asm.Xorps, asm.Xorpd}), Size: floatSize(ty), Imm: -1}, use(c, args[0]), regalloc.ReuseDef(c.Output(res[0]), 0))
+			return nil
+		}
 		u := asm.Neg
 		if op == ir.OpBnot {
 			u = asm.Not
@@ -225,6 +212,14 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		return nil
 
 	case ir.OpBitselect:
+		if ty.IsFloat() {
+			xor, and := sse(ty, [2]asm.Op{asm.Xorps, asm.Xorpd}), sse(ty, [2]asm.Op{asm.Andps, asm.Andpd})
+			t1, t2 := c.NewVReg(regalloc.Float), c.NewVReg(regalloc.Float)
+			emit(c, Inst{Op: opSse, SseOp: xor}, use(c, args[1]), use(c, args[2]), regalloc.ReuseDef(t1, 0))
+			emit(c, Inst{Op: opSse, SseOp: and}, regalloc.Use(t1), use(c, args[0]), regalloc.ReuseDef(t2, 0))
+			emit(c, Inst{Op: opSse, SseOp: xor}, regalloc.Use(t2), use(c, args[2]), regalloc.ReuseDef(c.Output(res[0]), 0))
+			return nil
+		}
 		if !isInt {
 			return unsupported(c, "bitselect."+ty.String())
 		}
@@ -353,14 +348,14 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		alu := map[ir.Opcode]asm.AluOp{ir.OpUaddOverflow: asm.Add, ir.OpSaddOverflow: asm.Add, ir.OpUsubOverflow: asm.Sub, ir.OpSsubOverflow: asm.Sub, ir.OpSmulOverflow: asm.Cmp}[op]
 		cc := map[ir.Opcode]asm.CC{ir.OpUaddOverflow: asm.CondB, ir.OpSaddOverflow: asm.CondO, ir.OpUsubOverflow: asm.CondB, ir.OpSsubOverflow: asm.CondO, ir.OpSmulOverflow: asm.CondO}[op]
 		if op == ir.OpSmulOverflow && sz == asm.Size8 {
-			return unsupported(c, "smul_overflow.i8")
+			return be.mulOverflow8(c, true, args, res)
 		}
 		emit(c, Inst{Op: opAluFlag, Alu: alu, Size: sz, CC: cc, Signed: op == ir.OpSmulOverflow}, use(c, args[0]), use(c, args[1]), regalloc.ReuseDef(c.Output(res[0]), 0), def(c, res[1]))
 		return nil
 
 	case ir.OpUmulOverflow:
 		if sz == asm.Size8 {
-			return unsupported(c, "umul_overflow.i8")
+			return be.mulOverflow8(c, false, args, res)
 		}
 		emitClobber(c, Inst{Op: opMulFlag, Size: sz}, regalloc.RegSetOf(gprP(asm.RDX)),
 			regalloc.FixedUse(c.VReg(args[0]), gprP(asm.RAX)), regalloc.UseAtEnd(c.VReg(args[1])),
@@ -380,10 +375,14 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		return nil
 
 	case ir.OpCeil, ir.OpFloor, ir.OpTrunc, ir.OpNearest:
-		if !be.flags.HasSSE41 {
-			return unsupported(c, op.String()+" without has_sse41 (no libcall support yet)")
-		}
 		mode := map[ir.Opcode]int64{ir.OpNearest: 0, ir.OpFloor: 1, ir.OpCeil: 2, ir.OpTrunc: 3}[op]
+		if !be.flags.HasSSE41 {
+			// Rule (base x86-64): an SSE2 sequence instead of a libcall.
+			t := c.NewVReg(regalloc.Float)
+			emit(c, Inst{Op: opRoundSoft, Size: floatSize(ty), Imm: mode}, use(c, args[0]),
+				regalloc.NewOperand(c.Output(res[0]), regalloc.DefKind, regalloc.Early, regalloc.Reg, 0), regalloc.Temp(t))
+			return nil
+		}
 		emit(c, Inst{Op: opSseUnary, SseOp: sse(ty, [2]asm.Op{asm.Roundss, asm.Roundsd}), HasImm: true, Imm: mode | 8}, use(c, args[0]), def(c, res[0]))
 		return nil
 
@@ -639,3 +638,53 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 }
 
 var _ = math.MaxInt32
+
+// mulOverflow8: x86 has no two-operand 8-bit multiply; multiply at 32 bits
+// and test whether the product fits in 8 bits.
+func (be *backend) mulOverflow8(c *ctx, signed bool, args, res []ir.Value) error {
+	x, y := be.extend(c, args[0], asm.Size8, signed), be.extend(c, args[1], asm.Size8, signed)
+	p := c.NewVReg(regalloc.Int)
+	emit(c, Inst{Op: opImulRR, Size: asm.Size32}, regalloc.Use(x), regalloc.Use(y), regalloc.ReuseDef(p, 0))
+	emit(c, Inst{Op: opMove}, regalloc.Use(p), regalloc.Def(c.Output(res[0])))
+	if !signed {
+		emit(c, Inst{Op: opCmpSet, Size: asm.Size32, CC: asm.CondA, HasImm: true, Imm: 0xff}, regalloc.Use(p), regalloc.Def(c.Output(res[1])))
+		return nil
+	}
+	t := c.NewVReg(regalloc.Int)
+	emit(c, Inst{Op: opExtend, Size: asm.Size32, Size2: asm.Size8, Signed: true}, regalloc.Use(p), regalloc.Def(t))
+	emit(c, Inst{Op: opCmpSet, Size: asm.Size32, CC: asm.CondNE}, regalloc.Use(p), regalloc.Use(t), regalloc.Def(c.Output(res[1])))
+	return nil
+}
+
+// lowerAlu selects add/sub/and/or/xor: an immediate operand first, then a
+// folded load, then the register form.
+func (be *backend) lowerAlu(c *ctx, op ir.Opcode, sz asm.Size, args []ir.Value, r ir.Value) error {
+	ty := c.F.DFG.ValueType(r)
+	alu := aluOps[op]
+	x, y := args[0], args[1]
+	// Rule (prio 2): x op imm32.
+	if k, ok := imm32Of(c, y, sz); ok {
+		emit(c, Inst{Op: opAluRI, Alu: alu.op, Size: aluSize(sz), Imm: k}, use(c, x), regalloc.ReuseDef(c.Output(r), 0))
+		return nil
+	}
+	if alu.comm {
+		if k, ok := imm32Of(c, x, sz); ok {
+			emit(c, Inst{Op: opAluRI, Alu: alu.op, Size: aluSize(sz), Imm: k}, use(c, y), regalloc.ReuseDef(c.Output(r), 0))
+			return nil
+		}
+	}
+	// Rule (prio 1): x op (load p) folds the load into the ALU operand
+	// (32/64-bit loads only: narrower ones would read too few bytes).
+	if sz >= asm.Size32 {
+		if l := be.foldableLoad(c, y, ty); l != ir.NoInst {
+			return be.aluMem(c, alu.op, sz, x, l, r)
+		}
+		if alu.comm {
+			if l := be.foldableLoad(c, x, ty); l != ir.NoInst {
+				return be.aluMem(c, alu.op, sz, y, l, r)
+			}
+		}
+	}
+	emit(c, Inst{Op: opAluRR, Alu: alu.op, Size: aluSize(sz)}, use(c, x), use(c, y), regalloc.ReuseDef(c.Output(r), 0))
+	return nil
+}

@@ -30,7 +30,7 @@ func runFile(t *testing.T, path string) (passed, unsupported int) {
 		if tg.Arch == "x86_64" {
 			found = true
 			for _, s := range tg.Flags {
-				flags = append(flags, s.Name)
+				flags = append(flags, s.Name+"="+s.Value)
 			}
 			break
 		}
