@@ -134,12 +134,14 @@ const (
 )
 
 // Offsets is the layout of one module's VM context: the fixed header above,
-// then per-module arrays, each entry 8-byte aligned. Compiled code of
-// both tiers addresses everything through it, so a function compiled by one
-// tier can call one compiled by the other. Offsets are in bytes from the
-// VM context pointer. The runtime allocates Size bytes (8-aligned, never
-// moved: Go's heap does not move objects; the runtime keeps every object
-// the words point at alive itself, since they are stored as integers).
+// then per-module arrays, each entry naturally aligned (defined globals'
+// slots 16-byte aligned). Compiled code of both tiers addresses everything
+// through it, so a function compiled by one tier can call one compiled by
+// the other. Offsets are in bytes from the VM context pointer. The runtime
+// allocates Size bytes, 16-byte aligned and never moved (Go's heap does not
+// move objects; kiln/runtime/internal/jit.NewVMContext), and keeps every
+// object the words point at alive itself, since they are stored as
+// integers.
 type Offsets struct {
 	PtrSize int
 

@@ -437,3 +437,17 @@ func TestHandlerPanic(t *testing.T) {
 		t.Fatalf("after a handler panic: %v, %d", err, values[0][0])
 	}
 }
+
+func TestNewVMContextAligned(t *testing.T) {
+	for size := uint32(0); size < 200; size += 8 {
+		b := NewVMContext(size)
+		if len(b) != int(size) || (size > 0 && uintptr(unsafe.Pointer(&b[0]))%16 != 0) {
+			t.Fatalf("NewVMContext(%d): len %d, misaligned", size, len(b))
+		}
+		for _, x := range b {
+			if x != 0 {
+				t.Fatalf("NewVMContext(%d) not zeroed", size)
+			}
+		}
+	}
+}

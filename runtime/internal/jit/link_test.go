@@ -65,11 +65,7 @@ func TestCrossInstanceExit(t *testing.T) {
 	l := load(t, "crossinstance")
 	m, _ := newVM(t, testStack)
 	o := crossOffsets()
-	alloc := func(n uint32) []byte {
-		w := make([]uint64, (n+7)/8)
-		return unsafe.Slice((*byte)(unsafe.Pointer(&w[0])), len(w)*8)
-	}
-	vmA, vmB := alloc(o.Size()), alloc(uint32(vm.VMHeaderSize))
+	vmA, vmB := NewVMContext(o.Size()), NewVMContext(uint32(vm.VMHeaderSize))
 	for _, v := range [][]byte{vmA, vmB} {
 		if err := m.InitVMContext(v); err != nil {
 			t.Fatal(err)

@@ -213,3 +213,15 @@ func (m *Machine) leave(nested bool, stop func() bool) {
 		stop()
 	}
 }
+
+// NewVMContext allocates a zeroed VM context of size bytes (Offsets.Size),
+// 16-byte aligned as the contract requires (defined globals' 16-byte slots
+// may be accessed with aligned vector loads). It lives on the Go heap,
+// which never moves objects; the words compiled code reads as pointers are
+// integers to the GC, so the runtime must keep what they point at alive.
+func NewVMContext(size uint32) []byte {
+	words := make([]uint64, (size+15)/8+1)
+	b := unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(words)*8)
+	skip := int(-uintptr(unsafe.Pointer(&b[0])) & 15)
+	return b[skip : skip+int(size) : skip+int(size)]
+}

@@ -2,7 +2,6 @@ package jit
 
 import (
 	"testing"
-	"unsafe"
 
 	"kiln/encoder"
 	"kiln/ir/vm"
@@ -89,8 +88,7 @@ func newVM(t testing.TB, stackSize int) (*Machine, []byte) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { m.Close() })
-	words := make([]uint64, (vm.VMHeaderSize+7)/8)
-	vmctx := unsafe.Slice((*byte)(unsafe.Pointer(&words[0])), len(words)*8)
+	vmctx := NewVMContext(uint32(vm.VMHeaderSize))
 	if err := m.InitVMContext(vmctx); err != nil {
 		t.Fatal(err)
 	}
