@@ -109,3 +109,31 @@ block0(v0: i32):
 		t.Error("an invalid function must fail compile/run before the skip")
 	}
 }
+
+// TestFileKind: another file kind plugs in by extension, is collected
+// below folders and counted like CLIF results.
+func TestFileKind(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.clif", "b.fake", "c.other"} {
+		src := "test verifier\nfunction %f() {\nblock0:\n    return\n}\n"
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	RegisterFileKind(".fake", func(path string, opts Options) []Result {
+		return []Result{{File: path, Command: "fake", Status: Skipped, Reason: "no fake tier"}}
+	})
+	defer func() {
+		registryMu.Lock()
+		delete(fileKinds, ".fake")
+		registryMu.Unlock()
+	}()
+	rep, err := Run([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, f, s := rep.Counts()
+	if p != 1 || f != 0 || s != 1 {
+		t.Errorf("counts %d/%d/%d, want 1 passed (a.clif), 1 skipped (b.fake), c.other ignored", p, f, s)
+	}
+}

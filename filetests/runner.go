@@ -118,8 +118,29 @@ func (r *Report) Write(w io.Writer, verbose bool) {
 	fmt.Fprintf(w, "%d passed, %d failed, %d skipped\n", p, f, s)
 }
 
-// Collect expands paths: a folder means every .clif file below it (sorted),
-// a file means itself.
+// FileRunner runs one test file of a kind other than CLIF (the baseline
+// tier's .wat filetests, say) and returns one result per counted unit.
+type FileRunner func(path string, opts Options) []Result
+
+var fileKinds = map[string]FileRunner{} // by extension, guarded by registryMu
+
+// RegisterFileKind makes Collect pick up files ending in ext (".wat")
+// below folders and RunFile hand them to run.
+func RegisterFileKind(ext string, run FileRunner) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	fileKinds[ext] = run
+}
+
+func fileKind(path string) (FileRunner, bool) {
+	registryMu.RLock()
+	defer registryMu.RUnlock()
+	run, ok := fileKinds[filepath.Ext(path)]
+	return run, ok
+}
+
+// Collect expands paths: a folder means every .clif file (and every file
+// of a registered kind) below it, sorted; a file means itself.
 func Collect(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
@@ -136,7 +157,10 @@ func Collect(paths []string) ([]string, error) {
 			if err != nil {
 				return err
 			}
-			if !d.IsDir() && strings.HasSuffix(path, ".clif") {
+			if d.IsDir() {
+				return nil
+			}
+			if _, ok := fileKind(path); ok || strings.HasSuffix(path, ".clif") {
 				found = append(found, path)
 			}
 			return nil
@@ -184,8 +208,12 @@ func Run(paths []string, opts Options) (*Report, error) {
 	return rep, nil
 }
 
-// RunFile runs the test commands of one file.
+// RunFile runs the test commands of one file: a CLIF file here, any other
+// registered kind by its FileRunner.
 func RunFile(path string, opts Options) []Result {
+	if run, ok := fileKind(path); ok {
+		return run(path, opts)
+	}
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return []Result{{File: path, Command: "read", Status: Failed, Failures: []Failure{{0, err.Error()}}}}
