@@ -40,6 +40,10 @@
 //     first skips targets the host cannot execute (another architecture,
 //     or a Pulley variant of another width or byte order).
 //
+// Other kinds of test file plug in by extension with RegisterFileKind
+// (the baseline tier's .wat filetests): Collect then picks them up below
+// folders and RunFile hands them to their runner, counted like the rest.
+//
 // Every command except verifier and cat verifies the functions first;
 // target-independent commands verify without a target, per-target ones
 // with the target's pointer width.
@@ -75,6 +79,6 @@
 //
 // No compiler commands yet (placeholders above); `alias-analysis`,
 // `print-cfg`, `inline`, `safepoint` and `unwind` are skipped
-// as unsupported; .wat baseline filetests are not collected yet; `set`
+// as unsupported; no .wat file kind is registered yet; `set`
 // lines are parsed but do not change anything the runner does.
 package filetests
