@@ -67,19 +67,9 @@ func (r x64RunCommand) Run(ctx *Context) Outcome {
 			if rc == nil {
 				continue
 			}
+			// As upstream, a run line calls the function it is attached to;
+			// the name it spells is not looked up.
 			target := fi
-			if rc.Name != "" {
-				target = -1
-				for k, g := range parsed.Functions {
-					if g.Func.Name.String() == "%"+rc.Name {
-						target = k
-					}
-				}
-				if target < 0 {
-					out.Fail(c.Line, "%s: no function %%%s", strings.TrimSpace(c.Text), rc.Name)
-					continue
-				}
-			}
 			if err := prog.FuncErr(target); err != nil {
 				if errors.Is(err, isa.ErrUnsupported) {
 					skipped = append(skipped, fmt.Sprintf("%s: %v", funcs[target].Name, err))
