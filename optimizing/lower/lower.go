@@ -13,7 +13,8 @@ import (
 // are dead or merged into their users.
 type Backend[I any] interface {
 	// LowerArgs defines the function's parameters (the vregs of the entry
-	// block's parameters, in order) at the top of the entry block.
+	// block's parameters, in order, NumRegs of them per parameter) at the
+	// top of the entry block.
 	LowerArgs(c *Ctx[I], params []regalloc.VReg) error
 	// LowerInst lowers one IR instruction that is not a jump or a
 	// multi-way branch (returns, traps and tail calls included).
@@ -90,9 +91,42 @@ func (c *Ctx[I]) VReg(v ir.Value) regalloc.VReg {
 // Output returns the virtual register a definition of v writes.
 func (c *Ctx[I]) Output(v ir.Value) regalloc.VReg { return c.vreg(c.resolve(v)) }
 
+// NumRegs is how many registers a value of type t occupies: two for i128
+// (low half first), one otherwise.
+func NumRegs(t ir.Type) int {
+	if t == ir.I128 {
+		return 2
+	}
+	return 1
+}
+
+// VRegs returns the registers holding v (see NumRegs) and records the use.
+func (c *Ctx[I]) VRegs(v ir.Value) []regalloc.VReg {
+	v = c.resolve(v)
+	c.used[v] = true
+	return c.vregs(v)
+}
+
+// OutputRegs returns the registers a definition of v writes.
+func (c *Ctx[I]) OutputRegs(v ir.Value) []regalloc.VReg { return c.vregs(c.resolve(v)) }
+
+func (c *Ctx[I]) vregs(v ir.Value) []regalloc.VReg {
+	first := c.vreg(v)
+	n := NumRegs(c.F.DFG.ValueType(v))
+	out := make([]regalloc.VReg, n)
+	for k := range out {
+		out[k] = regalloc.NewVReg(first.Index()+k, first.Class())
+	}
+	return out
+}
+
 func (c *Ctx[I]) vreg(v ir.Value) regalloc.VReg {
 	if c.vregOf[v] == regalloc.NoVReg {
-		c.vregOf[v] = c.NewVReg(ClassOf(c.F.DFG.ValueType(v)))
+		t := c.F.DFG.ValueType(v)
+		c.vregOf[v] = c.NewVReg(ClassOf(t))
+		for k := 1; k < NumRegs(t); k++ {
+			c.NewVReg(ClassOf(t))
+		}
 	}
 	return c.vregOf[v]
 }
@@ -247,10 +281,9 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 			}
 			if lb == 0 {
 				c.cur = ir.NoInst
-				params := f.DFG.BlockParams(b)
-				vs := make([]regalloc.VReg, len(params))
-				for k, p := range params {
-					vs[k] = c.Output(p)
+				var vs []regalloc.VReg
+				for _, p := range f.DFG.BlockParams(b) {
+					vs = append(vs, c.OutputRegs(p)...)
 				}
 				if err := be.LowerArgs(c, vs); err != nil {
 					return nil, err
@@ -297,7 +330,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 		vb.param[0] = uint32(len(vc.params))
 		if !blk.IsEdge() && b != 0 {
 			for _, p := range f.DFG.BlockParams(blk.Orig) {
-				vc.params = append(vc.params, c.Output(p))
+				vc.params = append(vc.params, c.OutputRegs(p)...)
 			}
 		}
 		vb.param[1] = uint32(len(vc.params))
@@ -320,7 +353,7 @@ func (c *Ctx[I]) blockCallArgs(bc ir.BlockCall) []regalloc.VReg {
 	out := make([]regalloc.VReg, 0, len(as))
 	for _, a := range as {
 		if v := a.Value(); v != ir.NoValue {
-			out = append(out, c.VReg(v))
+			out = append(out, c.VRegs(v)...)
 		}
 	}
 	return out

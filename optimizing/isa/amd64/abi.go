@@ -48,9 +48,20 @@ type argLoc struct {
 func gprP(r asm.GPR) regalloc.PReg { return regalloc.NewPReg(regalloc.Int, int(r)) }
 func xmmP(r asm.XMM) regalloc.PReg { return regalloc.NewPReg(regalloc.Float, int(r)) }
 
-// assign places values of the given types; the returned size is the stack
-// area they need (a multiple of 16).
+// assign places values of the given types, one location per register part
+// (an i128 takes two consecutive integer registers, low half first, as in
+// System V); the returned size is the stack area they need (a multiple of
+// 16).
 func (a *abi) assign(types []ir.Type, results bool) ([]argLoc, int32, error) {
+	var parts []ir.Type
+	for _, t := range types {
+		if t == ir.I128 {
+			parts = append(parts, ir.I128, ir.I128)
+			continue
+		}
+		parts = append(parts, t)
+	}
+	types = parts
 	ints, xmms := a.intArgs, a.xmmArgs
 	if results {
 		ints, xmms = a.intRets, a.xmmRets
@@ -60,7 +71,7 @@ func (a *abi) assign(types []ir.Type, results bool) ([]argLoc, int32, error) {
 	locs := make([]argLoc, len(types))
 	for i, t := range types {
 		switch {
-		case t.IsVector() || t.Bits() > 64:
+		case t.IsVector() || (t.Bits() > 64 && t != ir.I128):
 			return nil, 0, fmt.Errorf("%w: type %s in a signature", ErrUnsupported, t)
 		case t.IsFloat():
 			if nx < len(xmms) {
@@ -74,6 +85,9 @@ func (a *abi) assign(types []ir.Type, results bool) ([]argLoc, int32, error) {
 				ni++
 				continue
 			}
+		}
+		if t == ir.I128 {
+			return nil, 0, fmt.Errorf("%w: i128 passed on the stack", ErrUnsupported)
 		}
 		if results {
 			return nil, 0, fmt.Errorf("%w: more than %d results need a return area (enable_multi_ret_implicit_sret)", ErrUnsupported, len(ints))

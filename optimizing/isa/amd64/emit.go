@@ -332,6 +332,14 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 		e.fail(a.UnaryR(asm.Mul, in.Size, gpr(al[1])))
 		e.fail(a.Setcc(asm.CondO, gpr(al[3])))
 		e.fail(a.MovZX(asm.Size32, asm.Size8, gpr(al[3]), gpr(al[3])))
+	case opAlu128:
+		e.emitAlu128(in, gpr(al[2]), gpr(al[3]), gpr(al[4]), gpr(al[5]))
+	case opCmp128:
+		e.emitCmp128(in, gpr(al[0]), gpr(al[1]), gpr(al[2]), gpr(al[3]), gpr(al[4]), gpr(al[5]), gpr(al[6]))
+	case opMul128:
+		e.emitMul128(gpr(al[1]), gpr(al[2]), gpr(al[3]), gpr(al[6]))
+	case opShift128:
+		e.emitShift128(in, gpr(al[0]), gpr(al[1]), gpr(al[2]), gpr(al[3]), gpr(al[4]), gpr(al[5]), gpr(al[6]))
 	case opRoundSoft:
 		e.emitRoundSoft(in, xmm(al[0]), xmm(al[1]), xmm(al[2]))
 	case opAddTrap:

@@ -424,3 +424,94 @@ func (e *emitter) emitRoundSoft(in *Inst, src, d, t asm.XMM) {
 	e.fail(a.Sse(pick(sz, asm.Addss, asm.Addsd), d, src))
 	a.Bind(done)
 }
+
+func (e *emitter) emitAlu128(in *Inst, blo, bhi, lo, hi asm.GPR) {
+	second := in.Alu
+	switch in.Alu {
+	case asm.Add:
+		second = asm.Adc
+	case asm.Sub:
+		second = asm.Sbb
+	}
+	e.fail(e.a.AluRR(in.Alu, asm.Size64, lo, blo))
+	e.fail(e.a.AluRR(second, asm.Size64, hi, bhi))
+}
+
+// emitCmp128: equality through xor/or of the halves; orderings through
+// cmp of the low halves then sbb of the high ones, whose flags are those of
+// the full 128-bit subtraction.
+func (e *emitter) emitCmp128(in *Inst, alo, ahi, blo, bhi, d, t1, t2 asm.GPR) {
+	a := e.a
+	if in.CC == asm.CondE || in.CC == asm.CondNE {
+		e.fail(a.MovRR(asm.Size64, t1, alo))
+		e.fail(a.AluRR(asm.Xor, asm.Size64, t1, blo))
+		e.fail(a.MovRR(asm.Size64, t2, ahi))
+		e.fail(a.AluRR(asm.Xor, asm.Size64, t2, bhi))
+		e.fail(a.AluRR(asm.Or, asm.Size64, t1, t2))
+	} else {
+		e.fail(a.AluRR(asm.Cmp, asm.Size64, alo, blo))
+		e.fail(a.MovRR(asm.Size64, t1, ahi))
+		e.fail(a.AluRR(asm.Sbb, asm.Size64, t1, bhi))
+	}
+	e.fail(a.Setcc(in.CC, d))
+	e.fail(a.MovZX(asm.Size32, asm.Size8, d, d))
+}
+
+// emitMul128: lo*lo widened by mul, plus both cross products in the high
+// half (the high*high product only affects bits above 128).
+func (e *emitter) emitMul128(ahi, blo, bhi, t asm.GPR) {
+	a := e.a
+	e.fail(a.MovRR(asm.Size64, scratch, ahi))
+	e.fail(a.ImulRR(asm.Size64, scratch, blo))
+	e.fail(a.MovRR(asm.Size64, t, bhi))
+	e.fail(a.ImulRR(asm.Size64, t, asm.RAX))
+	e.fail(a.AluRR(asm.Add, asm.Size64, scratch, t))
+	e.fail(a.UnaryR(asm.Mul, asm.Size64, blo))
+	e.fail(a.AluRR(asm.Add, asm.Size64, asm.RDX, scratch))
+}
+
+// emitShift128 shifts a register pair by amt mod 128: both halves by
+// amt mod 64, the bits crossing between halves by 64 - amt mod 64 (none
+// when that is 64), then, when bit 6 of amt is set, one half moves to the
+// other and the vacated half is filled with zeros (or sign bits).
+func (e *emitter) emitShift128(in *Inst, lo, hi, amt, rl, rh, t1, t2 asm.GPR) {
+	a := e.a
+	left := in.Shift == asm.Shl
+	e.fail(a.MovRR(asm.Size32, asm.RCX, amt))
+	e.fail(a.MovRR(asm.Size64, rl, lo))
+	e.fail(a.MovRR(asm.Size64, rh, hi))
+	if left {
+		e.fail(a.ShiftRCL(asm.Shl, asm.Size64, rl))
+		e.fail(a.ShiftRCL(asm.Shl, asm.Size64, rh))
+		e.fail(a.MovRR(asm.Size64, t1, lo))
+	} else {
+		e.fail(a.ShiftRCL(asm.Shr, asm.Size64, rl))
+		e.fail(a.ShiftRCL(in.Shift, asm.Size64, rh))
+		e.fail(a.MovRR(asm.Size64, t1, hi))
+	}
+	e.fail(a.MovRI(asm.Size32, asm.RCX, 64))
+	e.fail(a.AluRR(asm.Sub, asm.Size32, asm.RCX, amt))
+	if left {
+		e.fail(a.ShiftRCL(asm.Shr, asm.Size64, t1))
+	} else {
+		e.fail(a.ShiftRCL(asm.Shl, asm.Size64, t1))
+	}
+	e.fail(a.AluRR(asm.Xor, asm.Size32, t2, t2))
+	e.fail(a.TestRI(asm.Size64, amt, 63))
+	e.fail(a.Cmov(asm.CondE, asm.Size64, t1, t2))
+	if left {
+		e.fail(a.AluRR(asm.Or, asm.Size64, rh, t1))
+		e.fail(a.TestRI(asm.Size64, amt, 64))
+		e.fail(a.Cmov(asm.CondNE, asm.Size64, rh, rl))
+		e.fail(a.Cmov(asm.CondNE, asm.Size64, rl, t2))
+		return
+	}
+	e.fail(a.AluRR(asm.Or, asm.Size64, rl, t1))
+	if in.Shift == asm.Sar {
+		e.fail(a.MovRR(asm.Size64, t2, hi))
+		e.fail(a.ShiftRI(asm.Sar, asm.Size64, t2, 63))
+	}
+	e.fail(a.TestRI(asm.Size64, amt, 64))
+	e.fail(a.Cmov(asm.CondNE, asm.Size64, rl, rh))
+	e.fail(a.Cmov(asm.CondNE, asm.Size64, rh, t2))
+}

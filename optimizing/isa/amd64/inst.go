@@ -67,6 +67,10 @@ const (
 	opAddTrap                 // use a, use b, def dst=a; traps on carry
 	opSelectBranchy           // use a, [use b], use t, use f, def dst=f: float select
 	opRoundSoft               // use a, def dst@early, temp float: ceil/floor/trunc/nearest without SSE4.1
+	opAlu128                  // use alo, ahi, blo, bhi; def lo=alo, hi=ahi: add/adc, sub/sbb, and, or, xor
+	opCmp128                  // use alo, ahi, blo, bhi; def dst; temp, temp: dst = a cc b
+	opMul128                  // use alo@rax, ahi@end, blo@end, bhi@end; def lo@rax, hi@rdx; temp
+	opShift128                // use lo, hi, amt; def lo@early, hi@early; temp, temp, temp@rcx
 	numOps
 )
 
@@ -103,6 +107,8 @@ var opTable = [numOps]opInfo{
 	opAluFlag: {"alu_flag", lower.KindOther}, opMulFlag: {"mul_flag", lower.KindOther},
 	opAddTrap: {"add_trap", lower.KindOther}, opSelectBranchy: {"select", lower.KindOther},
 	opRoundSoft: {"round_sse2", lower.KindOther},
+	opAlu128:    {"alu128", lower.KindOther}, opCmp128: {"cmp128", lower.KindOther},
+	opMul128: {"mul128", lower.KindOther}, opShift128: {"shift128", lower.KindOther},
 }
 
 // amodeKind is the base of a memory operand.
@@ -176,9 +182,9 @@ func (in *Inst) format(allocs []regalloc.Alloc) string {
 	var sb strings.Builder
 	sb.WriteString(opTable[in.Op].name)
 	switch in.Op {
-	case opAluRR, opAluRI, opAluRM, opAluFlag:
+	case opAluRR, opAluRI, opAluRM, opAluFlag, opAlu128:
 		fmt.Fprintf(&sb, ".%s", aluNames[in.Alu])
-	case opShiftRI, opShiftRR:
+	case opShiftRI, opShiftRR, opShift128:
 		fmt.Fprintf(&sb, ".%s", shiftNames[in.Shift])
 	case opSse, opSseUnary, opSseMask, opGprToXmm, opXmmToGpr:
 		fmt.Fprintf(&sb, ".%s", in.SseOp.String())
@@ -187,7 +193,7 @@ func (in *Inst) format(allocs []regalloc.Alloc) string {
 		fmt.Fprintf(&sb, "%d", in.Size*8)
 	}
 	switch in.Op {
-	case opCmpSet, opCmpBr, opCmov, opTrapIf, opSelectBranchy:
+	case opCmpSet, opCmpBr, opCmov, opTrapIf, opSelectBranchy, opCmp128:
 		fmt.Fprintf(&sb, " %s", ccNames[in.CC])
 	case opFcmpSet, opFcmpBr:
 		fmt.Fprintf(&sb, " f%d", in.FCC)

@@ -169,6 +169,20 @@ func condOf(c *ctx, cond ir.Value) (Inst, []regalloc.Operand, error) {
 			return in, ops, nil
 		}
 	}
+	if i := c.PureDef(cond); i != ir.NoInst && dfg.Insts[i].Opcode == ir.OpIcmp && dfg.ValueType(dfg.Args(i)[0]) == ir.I128 {
+		// An i128 compare materializes its boolean first.
+		b := c.NewVReg(regalloc.Int)
+		args := dfg.Args(i)
+		(&backend{}).cmp128(c, args[0], args[1], dfg.Insts[i].IntCC(), b)
+		return Inst{Size: asm.Size32, CC: asm.CondNE, HasImm: true}, []regalloc.Operand{regalloc.Use(b)}, nil
+	}
+	if dfg.ValueType(cond) == ir.I128 {
+		// Nonzero test of both halves: lo | hi.
+		lo, hi := pairUse(c, cond)
+		t := c.NewVReg(regalloc.Int)
+		emit(c, Inst{Op: opAluRR, Alu: asm.Or, Size: asm.Size64}, regalloc.Use(lo), regalloc.Use(hi), regalloc.ReuseDef(t, 0))
+		return Inst{Size: asm.Size64, CC: asm.CondNE, HasImm: true}, []regalloc.Operand{regalloc.Use(t)}, nil
+	}
 	sz, ok := sizeOf(dfg.ValueType(cond))
 	if !ok {
 		return Inst{}, nil, unsupported(c, "condition of type "+dfg.ValueType(cond).String())
@@ -192,8 +206,7 @@ func (be *backend) LowerArgs(c *ctx, params []regalloc.VReg) error {
 	emit(c, Inst{Op: opArgs}, ops...)
 	for i, l := range locs {
 		if l.stack >= 0 {
-			t := c.F.Signature.ParamTypes()[i]
-			emit(c, Inst{Op: opLoadArg, Size: asm.Size64, Signed: t.IsFloat(), Mem: amode{kind: amFP, disp: 16 + l.stack}}, regalloc.Def(params[i]))
+			emit(c, Inst{Op: opLoadArg, Size: asm.Size64, Signed: params[i].Class() == regalloc.Float, Mem: amode{kind: amFP, disp: 16 + l.stack}}, regalloc.Def(params[i]))
 		}
 	}
 	return nil

@@ -168,7 +168,7 @@ func (p *Program) Call(i int, args []ir.DataValue) ([]ir.DataValue, error) {
 	native.Call(p.code.Addr(p.offsets[p.tramps[i]]), values)
 	got := make([]ir.DataValue, len(sig.Returns))
 	for k, rt := range sig.ReturnTypes() {
-		got[k] = fromBits(rt, values[2*k])
+		got[k] = fromBits(rt, values[2*k], values[2*k+1])
 	}
 	return got, nil
 }
@@ -181,8 +181,10 @@ func (p *Program) Close() error {
 	return p.code.Close()
 }
 
-func fromBits(t ir.Type, bits uint64) ir.DataValue {
+func fromBits(t ir.Type, bits, hi uint64) ir.DataValue {
 	switch t {
+	case ir.I128:
+		return ir.DataI128(bits, hi)
 	case ir.F32:
 		return ir.DataF32FromBits(uint32(bits))
 	case ir.F64:

@@ -45,11 +45,27 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 	if len(res) > 0 {
 		ty = dfg.ValueType(res[0])
 	}
-	if ty.IsVector() || ty.Bits() > 64 {
+	wide := ty == ir.I128
+	for _, a := range args {
+		wide = wide || dfg.ValueType(a) == ir.I128
+	}
+	switch d.Opcode {
+	case ir.OpReturn, ir.OpCall, ir.OpCallIndirect, ir.OpReturnCall, ir.OpReturnCallIndirect, ir.OpStackAddr:
+		wide = false // handled per register part below
+	case ir.OpIcmp, ir.OpSelect, ir.OpSelectSpectreGuard, ir.OpTrapz, ir.OpTrapnz, ir.OpBmask:
+		// An i128 condition alone is handled by condOf.
+		if ty != ir.I128 && dfg.ValueType(args[0]) == ir.I128 && d.Opcode != ir.OpIcmp {
+			wide = false
+		}
+	}
+	if wide {
+		return be.lowerI128(c, i)
+	}
+	if ty.IsVector() || (ty.Bits() > 64 && ty != ir.I128) {
 		return unsupported(c, d.Opcode.String()+"."+ty.String())
 	}
 	for _, a := range args {
-		if t := dfg.ValueType(a); t.IsVector() || t.Bits() > 64 {
+		if t := dfg.ValueType(a); t.IsVector() || (t.Bits() > 64 && t != ir.I128) {
 			return unsupported(c, d.Opcode.String()+" with "+t.String()+" operands")
 		}
 	}
@@ -317,9 +333,11 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		if err != nil {
 			return err
 		}
-		ops := make([]regalloc.Operand, len(args))
-		for k, a := range args {
-			ops[k] = regalloc.FixedUse(c.VReg(a), locs[k].reg)
+		var ops []regalloc.Operand
+		for _, a := range args {
+			for _, r := range c.VRegs(a) {
+				ops = append(ops, regalloc.FixedUse(r, locs[len(ops)].reg))
+			}
 		}
 		emit(c, Inst{Op: opRet}, ops...)
 		return nil
@@ -586,17 +604,21 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 		be.outgoing = stack
 	}
 	var ops []regalloc.Operand
-	for k, a := range args {
-		if locs[k].stack >= 0 {
-			t := f.DFG.ValueType(a)
-			in := Inst{Op: opStoreArg, Imm: int64(locs[k].stack), Size: asm.Size64}
-			if t.IsFloat() {
-				in.SseOp = asm.MovsdSt
+	k := 0
+	for _, a := range args {
+		for _, r := range c.VRegs(a) {
+			l := locs[k]
+			k++
+			if l.stack >= 0 {
+				in := Inst{Op: opStoreArg, Imm: int64(l.stack), Size: asm.Size64}
+				if r.Class() == regalloc.Float {
+					in.SseOp = asm.MovsdSt
+				}
+				emit(c, in, regalloc.Use(r))
+				continue
 			}
-			emit(c, in, use(c, a))
-			continue
+			ops = append(ops, regalloc.FixedUse(r, l.reg))
 		}
-		ops = append(ops, regalloc.FixedUse(c.VReg(a), locs[k].reg))
 	}
 	in := Inst{Op: opCall}
 	if tail {
@@ -624,8 +646,12 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 		in.Imm = int64(len(ops) - 1)
 	}
 	if !tail {
-		for k, r := range f.DFG.Results(i) {
-			ops = append(ops, regalloc.FixedDef(c.Output(r), rlocs[k].reg))
+		k := 0
+		for _, r := range f.DFG.Results(i) {
+			for _, v := range c.OutputRegs(r) {
+				ops = append(ops, regalloc.FixedDef(v, rlocs[k].reg))
+				k++
+			}
 		}
 		emitClobber(c, in, callerSaved, ops...)
 		return nil
