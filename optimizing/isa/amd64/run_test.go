@@ -24,20 +24,29 @@ func runFile(t *testing.T, path string) (passed, unsupported int) {
 	if err != nil {
 		t.Fatalf("%v", err)
 	}
-	var flags []string
-	found := false
+	var targets [][]string
 	for _, tg := range file.Targets {
 		if tg.Arch == "x86_64" {
-			found = true
+			var flags []string
 			for _, s := range tg.Flags {
 				flags = append(flags, s.Name+"="+s.Value)
 			}
-			break
+			targets = append(targets, flags)
 		}
 	}
-	if !found {
-		t.Skip("no x86_64 target")
+	if len(targets) == 0 {
+		return 0, 0
 	}
+	for _, flags := range targets {
+		p, u := runTarget(t, path, file, flags)
+		passed += p
+		unsupported += u
+	}
+	return passed, unsupported
+}
+
+// runTarget runs the file's run lines compiled with one target's flags.
+func runTarget(t *testing.T, path string, file *ir.File, flags []string) (passed, unsupported int) {
 	var funcs []*ir.Function
 	for _, ff := range file.Functions {
 		funcs = append(funcs, ff.Func)
@@ -86,26 +95,47 @@ func runFile(t *testing.T, path string) (passed, unsupported int) {
 	return passed, unsupported
 }
 
-// TestRunScalar executes the run lines of every scalar runtest natively.
+// TestRunScalar executes the run lines of every scalar runtest natively,
+// once per x86_64 target line (the flags select different lowerings).
 // Each file runs in a child process (a wrong-code bug may fault, which Go
 // cannot recover from), so one crash fails one file.
 func TestRunScalar(t *testing.T) {
+	dir := upstreamDir(t)
+	list, err := os.ReadFile(filepath.Join(dir, "SCALAR.txt"))
+	if err != nil {
+		t.Skipf("upstream runtests not present: %v", err)
+	}
+	runFiles(t, "TestRunScalar", dir, strings.Fields(string(list)))
+}
+
+// TestRunAllRuntests does the same for every runtest file; run lines of
+// functions using IR the back end does not lower (SIMD, atomics, ...) are
+// counted as skipped.
+func TestRunAllRuntests(t *testing.T) {
+	dir := upstreamDir(t)
+	files, err := filepath.Glob(filepath.Join(dir, "*.clif"))
+	if err != nil || len(files) == 0 {
+		t.Skipf("upstream runtests not present")
+	}
+	var names []string
+	for _, f := range files {
+		names = append(names, filepath.Base(f))
+	}
+	runFiles(t, "TestRunAllRuntests", dir, names)
+}
+
+func runFiles(t *testing.T, test, dir string, names []string) {
 	if !native.Supported {
 		t.Skip("native execution needs linux/amd64")
 	}
-	dir := upstreamDir(t)
 	if one := os.Getenv("KILN_RUN_ONE"); one != "" {
 		p, u := runFile(t, filepath.Join(dir, one))
 		fmt.Printf("RESULT %d %d\n", p, u)
 		return
 	}
-	list, err := os.ReadFile(filepath.Join(dir, "SCALAR.txt"))
-	if err != nil {
-		t.Skipf("upstream runtests not present: %v", err)
-	}
 	var files, filesOK, lines, unsup int
-	for _, name := range strings.Fields(string(list)) {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestRunScalar$", "-test.count=1")
+	for _, name := range names {
+		cmd := exec.Command(os.Args[0], "-test.run=^"+test+"$", "-test.count=1")
 		cmd.Env = append(os.Environ(), "KILN_RUN_ONE="+name)
 		out, err := cmd.CombinedOutput()
 		files++
@@ -127,5 +157,5 @@ func TestRunScalar(t *testing.T) {
 		}
 		filesOK++
 	}
-	t.Logf("%d/%d files without failures; %d run lines passed, %d skipped (unsupported IR)", filesOK, files, lines, unsup)
+	t.Logf("%d/%d files without failures; %d run lines passed, %d skipped (unsupported IR), over all x86_64 target lines", filesOK, files, lines, unsup)
 }
