@@ -149,8 +149,8 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 		e.fail(a.AluRR(asm.Cmp, in.Size, gpr(al[0]), gpr(al[1])))
 		return 2
 	}
-	if in.Trap != 0 && (in.Op == opLoad || in.Op == opStore || in.Op == opStoreImm || in.Op == opAluRM) {
-		e.buf.AddTrap(in.Trap)
+	if in.Trap != 0 && (in.Op == opLoad || in.Op == opStore || in.Op == opStoreImm || in.Op == opAluRM || in.Op == opAtomicCas) {
+		e.trapHere(in.Trap)
 	}
 	switch in.Op {
 	case opArgs:
@@ -340,6 +340,16 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 		e.emitMul128(gpr(al[1]), gpr(al[2]), gpr(al[3]), gpr(al[6]))
 	case opShift128:
 		e.emitShift128(in, gpr(al[0]), gpr(al[1]), gpr(al[2]), gpr(al[3]), gpr(al[4]), gpr(al[5]), gpr(al[6]))
+	case opAtomicRmw:
+		e.emitAtomicRmw(in, gpr(al[0]), e.mem(in, al), gpr(al[2]))
+	case opAtomicCas:
+		e.fail(a.CmpxchgMR(in.Size, e.mem(in, al), gpr(al[1]), true))
+	case opAtomicStore:
+		e.fail(a.MovRR(asm.Size64, gpr(al[2]), gpr(al[0])))
+		e.trapHere(in.Trap)
+		e.fail(a.XchgMR(in.Size, e.mem(in, al), gpr(al[2])))
+	case opFence:
+		e.fail(a.Mfence())
 	case opRoundSoft:
 		e.emitRoundSoft(in, xmm(al[0]), xmm(al[1]), xmm(al[2]))
 	case opAddTrap:
@@ -417,4 +427,12 @@ func (e *emitter) emitBrTable(in *Inst, al []regalloc.Alloc) {
 		targets[k] = e.labels[in.Targets[k+1]]
 	}
 	a.JumpTable(table, targets)
+}
+
+// trapHere records that the next instruction may fault with code (a
+// memory access without notrap).
+func (e *emitter) trapHere(code encoder.TrapCode) {
+	if code != 0 {
+		e.buf.AddTrap(code)
+	}
 }

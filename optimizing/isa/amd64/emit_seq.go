@@ -515,3 +515,53 @@ func (e *emitter) emitShift128(in *Inst, lo, hi, amt, rl, rh, t1, t2 asm.GPR) {
 	e.fail(a.Cmov(asm.CondNE, asm.Size64, rl, rh))
 	e.fail(a.Cmov(asm.CondNE, asm.Size64, rh, t2))
 }
+
+// emitAtomicRmw: xchg and lock xadd where x86 has the operation; every
+// other one is a lock cmpxchg loop computing the new value in R11 from the
+// old one in RAX.
+func (e *emitter) emitAtomicRmw(in *Inst, x asm.GPR, m asm.Mem, dst asm.GPR) {
+	a := e.a
+	sz := in.Size
+	op := ir.AtomicRmwOp(in.Sub)
+	switch op {
+	case ir.AtomicXchg:
+		e.trapHere(in.Trap)
+		e.fail(a.XchgMR(sz, m, dst))
+		return
+	case ir.AtomicAdd, ir.AtomicSub:
+		if op == ir.AtomicSub {
+			e.fail(a.UnaryR(asm.Neg, sz, dst))
+		}
+		e.trapHere(in.Trap)
+		e.fail(a.XaddMR(sz, m, dst, true))
+		return
+	}
+	loop := a.NewLabel()
+	e.trapHere(in.Trap)
+	if sz < asm.Size32 {
+		e.fail(a.MovZXLoad(asm.Size32, sz, asm.RAX, m))
+	} else {
+		e.fail(a.Load(sz, asm.RAX, m))
+	}
+	a.Bind(loop)
+	e.fail(a.MovRR(asm.Size64, scratch, asm.RAX))
+	switch op {
+	case ir.AtomicAnd:
+		e.fail(a.AluRR(asm.And, aluSize(sz), scratch, x))
+	case ir.AtomicNand:
+		e.fail(a.AluRR(asm.And, aluSize(sz), scratch, x))
+		e.fail(a.UnaryR(asm.Not, aluSize(sz), scratch))
+	case ir.AtomicOr:
+		e.fail(a.AluRR(asm.Or, aluSize(sz), scratch, x))
+	case ir.AtomicXor:
+		e.fail(a.AluRR(asm.Xor, aluSize(sz), scratch, x))
+	default:
+		// min/max: keep the old value unless x wins.
+		cc := map[ir.AtomicRmwOp]asm.CC{ir.AtomicUmin: asm.CondB, ir.AtomicUmax: asm.CondA, ir.AtomicSmin: asm.CondL, ir.AtomicSmax: asm.CondG}[op]
+		e.fail(a.AluRR(asm.Cmp, sz, x, scratch))
+		e.fail(a.Cmov(cc, aluSize(sz), scratch, x))
+	}
+	e.trapHere(in.Trap)
+	e.fail(a.CmpxchgMR(sz, m, scratch, true))
+	e.fail(a.Jcc(asm.CondNE, loop))
+}

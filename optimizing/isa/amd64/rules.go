@@ -472,6 +472,36 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		}
 		return nil
 
+	case ir.OpAtomicLoad:
+		emit(c, Inst{Op: opLoad, Mem: amode{kind: amReg}, Size: aluSize(sz), Size2: sz, Trap: loadTrap(d)}, use(c, args[0]), def(c, res[0]))
+		return nil
+
+	case ir.OpAtomicStore:
+		vsz, _ := sizeOf(dfg.ValueType(args[0]))
+		t := c.NewVReg(regalloc.Int)
+		emit(c, Inst{Op: opAtomicStore, Size: vsz, Mem: amode{kind: amReg}, MemAt: 1, Trap: loadTrap(d)}, use(c, args[0]), use(c, args[1]), regalloc.Temp(t))
+		return nil
+
+	case ir.OpFence:
+		emit(c, Inst{Op: opFence})
+		return nil
+
+	case ir.OpAtomicCas:
+		emit(c, Inst{Op: opAtomicCas, Size: sz, Mem: amode{kind: amReg}, MemAt: 2, Trap: loadTrap(d)},
+			regalloc.FixedUse(c.VReg(args[1]), gprP(asm.RAX)), use(c, args[2]), use(c, args[0]), regalloc.FixedDef(c.Output(res[0]), gprP(asm.RAX)))
+		return nil
+
+	case ir.OpAtomicRmw:
+		p, x := args[0], args[1]
+		in := Inst{Op: opAtomicRmw, Size: sz, Sub: d.Code, Mem: amode{kind: amReg}, MemAt: 1, Trap: loadTrap(d)}
+		switch d.AtomicOp() {
+		case ir.AtomicXchg, ir.AtomicAdd, ir.AtomicSub:
+			emit(c, in, use(c, x), use(c, p), regalloc.ReuseDef(c.Output(res[0]), 0))
+		default:
+			emit(c, in, regalloc.UseAtEnd(c.VReg(x)), regalloc.UseAtEnd(c.VReg(p)), regalloc.FixedDef(c.Output(res[0]), gprP(asm.RAX)))
+		}
+		return nil
+
 	case ir.OpCall, ir.OpCallIndirect, ir.OpReturnCall, ir.OpReturnCallIndirect:
 		return be.lowerCall(c, i)
 	}
