@@ -71,10 +71,10 @@ const (
 	opCmp128                  // use alo, ahi, blo, bhi; def dst; temp, temp: dst = a cc b
 	opMul128                  // use alo@rax, ahi@end, blo@end, bhi@end; def lo@rax, hi@rdx; temp
 	opShift128                // use lo, hi, amt; def lo@early, hi@early; temp, temp, temp@rcx
-	opAtomicRmw   // xchg/add/sub: use x, use p, def dst=x; others: use x@end, use p@end, def dst@rax
-	opAtomicCas   // use expected@rax, use replacement, use p; def old@rax
-	opAtomicStore // use v, use p, temp: sequentially consistent store (xchg)
-	opFence       // mfence
+	opAtomicRmw               // xchg/add/sub: use x, use p, def dst=x; others: use x@end, use p@end, def dst@rax
+	opAtomicCas               // use expected@rax, use replacement, use p; def old@rax
+	opAtomicStore             // use v, use p, temp: sequentially consistent store (xchg)
+	opFence                   // mfence
 	numOps
 )
 
