@@ -82,3 +82,24 @@ TEXT ·getg(SB),NOSPLIT,$0-8
 	MOVQ	(TLS), AX
 	MOVQ	AX, ret+0(FP)
 	RET
+
+// func spinUntil(addr uintptr, want, limit uint64) bool
+//
+// Polls the word at addr until it equals want (true) or limit polls have
+// been made (false). A loop without calls, like compiled code: it pins
+// vm.StackPreempt in TestGStackGuard0Offset, where a Go loop would be
+// stopped by its own (race-instrumented) calls' prologue checks first.
+TEXT ·spinUntil(SB),NOSPLIT,$0-25
+	MOVQ	addr+0(FP), AX
+	MOVQ	want+8(FP), BX
+	MOVQ	limit+16(FP), CX
+spin:
+	CMPQ	BX, 0(AX)
+	JEQ	found
+	DECQ	CX
+	JNE	spin
+	MOVB	$0, ret+24(FP)
+	RET
+found:
+	MOVB	$1, ret+24(FP)
+	RET

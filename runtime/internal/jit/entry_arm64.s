@@ -71,3 +71,21 @@ TEXT ·getg(SB),NOSPLIT,$0-8
 	MOVD	g, R0
 	MOVD	R0, ret+0(FP)
 	RET
+
+// func spinUntil(addr uintptr, want, limit uint64) bool
+TEXT ·spinUntil(SB),NOSPLIT,$0-25
+	MOVD	addr+0(FP), R0
+	MOVD	want+8(FP), R1
+	MOVD	limit+16(FP), R2
+spin:
+	MOVD	(R0), R3
+	CMP	R1, R3
+	BEQ	found
+	SUBS	$1, R2, R2
+	BNE	spin
+	MOVB	ZR, ret+24(FP)
+	RET
+found:
+	MOVD	$1, R3
+	MOVB	R3, ret+24(FP)
+	RET

@@ -26,3 +26,10 @@ func stubTable(t *[numExitKinds]uintptr)
 
 // getg returns the running goroutine's g (a Go heap object).
 func getg() unsafe.Pointer
+
+// spinUntil polls the word at addr until it equals want or limit polls
+// have been made, in a loop without calls (entry_<arch>.s); for the test
+// that pins the g layout.
+//
+//go:noescape
+func spinUntil(addr uintptr, want, limit uint64) bool

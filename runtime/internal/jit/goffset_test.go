@@ -4,7 +4,6 @@ import (
 	"runtime"
 	"sync/atomic"
 	"testing"
-	"time"
 	"unsafe"
 
 	"kiln/ir/vm"
@@ -40,29 +39,34 @@ func TestGStackGuard0Offset(t *testing.T) {
 	}
 	t.Logf("g=%p stack=[%#x,%#x) stackguard0=lo+%d", g, lo, hi, sg0-lo)
 
-	// 3: spin on the word in another goroutine and force GCs.
-	preempt := vm.StackPreempt // a variable: the constant overflows uintptr on 32-bit hosts
-	var seen, ready, stop atomic.Bool
+	// 3: spin on the word in another goroutine, in an assembly loop with
+	// no calls (so nothing but the sentinel can stop it), and force GCs.
+	// The GC cannot stop the world until the spinning goroutine returns,
+	// which it does as soon as it sees the sentinel.
+	var ready atomic.Bool
+	seen := make(chan bool)
 	go func() {
 		g := getg()
-		word := (*uintptr)(unsafe.Add(g, vm.GStackGuard0Offset))
 		ready.Store(true)
-		for !stop.Load() {
-			if uint64(atomic.LoadUintptr(word)) == preempt {
-				seen.Store(true)
-				return
-			}
-		}
+		seen <- spinUntil(uintptr(unsafe.Add(g, vm.GStackGuard0Offset)), vm.StackPreempt, 1<<31)
 	}()
 	for !ready.Load() {
 		runtime.Gosched()
 	}
-	deadline := time.Now().Add(10 * time.Second)
-	for !seen.Load() && time.Now().Before(deadline) {
-		runtime.GC()
-	}
-	stop.Store(true)
-	if !seen.Load() {
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			default:
+				runtime.GC()
+			}
+		}
+	}()
+	ok := <-seen
+	close(done)
+	if !ok {
 		t.Fatalf("g.stackguard0 never became StackPreempt (%#x) during GCs: the sentinel or offset changed", vm.StackPreempt)
 	}
 }
