@@ -48,7 +48,11 @@ type argLoc struct {
 func gprP(r asm.GPR) regalloc.PReg { return regalloc.NewPReg(regalloc.Int, int(r)) }
 func xmmP(r asm.XMM) regalloc.PReg { return regalloc.NewPReg(regalloc.Float, int(r)) }
 
-// assign places values of the given types, one location per register part
+// assign places values of the given types, one location per register part.
+// Arguments and results that find no register go to 8-byte stack slots: as
+// in kiln's wasm convention (ir/vm), results beyond the registers are
+// written by the callee into the caller's outgoing argument area at the
+// slots stack arguments use, so no hidden return-area pointer is needed
 // (an i128 takes two consecutive integer registers, low half first, as in
 // System V); the returned size is the stack area they need (a multiple of
 // 16).
@@ -88,9 +92,6 @@ func (a *abi) assign(types []ir.Type, results bool) ([]argLoc, int32, error) {
 		}
 		if t == ir.I128 {
 			return nil, 0, fmt.Errorf("%w: i128 passed on the stack", ErrUnsupported)
-		}
-		if results {
-			return nil, 0, fmt.Errorf("%w: more than %d results need a return area (enable_multi_ret_implicit_sret)", ErrUnsupported, len(ints))
 		}
 		locs[i] = argLoc{reg: regalloc.NoPReg, stack: stack}
 		stack += 8

@@ -48,6 +48,8 @@ func (e *emitter) mem(in *Inst, allocs []regalloc.Alloc) asm.Mem {
 		return asm.Addr(asm.RSP, e.frame.StackSlotOff[m.slot]+m.disp)
 	case amFP:
 		return asm.Addr(asm.RBP, m.disp)
+	case amSP:
+		return asm.Addr(asm.RSP, m.disp)
 	}
 	base := gpr(allocs[in.MemAt])
 	if m.hasIndex {

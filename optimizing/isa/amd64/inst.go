@@ -125,6 +125,7 @@ const (
 	amReg            // [base + index*scale + disp]; base (and index) are operands
 	amSlot           // explicit stack slot Slot, + disp
 	amFP             // [rbp + disp]
+	amSP             // [rsp + disp]
 )
 
 // amode is a memory operand whose registers are operands of the
@@ -239,6 +240,8 @@ func (m amode) String(allocs []regalloc.Alloc, at int) string {
 		return fmt.Sprintf("ss%d%+d", m.slot, m.disp)
 	case amFP:
 		return fmt.Sprintf("%%rbp%+d", m.disp)
+	case amSP:
+		return fmt.Sprintf("%%rsp%+d", m.disp)
 	}
 	s := regName(allocs[at])
 	if m.hasIndex {

@@ -334,9 +334,17 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 			return err
 		}
 		var ops []regalloc.Operand
+		k := 0
 		for _, a := range args {
 			for _, r := range c.VRegs(a) {
-				ops = append(ops, regalloc.FixedUse(r, locs[len(ops)].reg))
+				l := locs[k]
+				k++
+				if l.stack >= 0 {
+					// A result beyond the registers: the caller's outgoing area.
+					emit(c, stackValue(opStore, r, amode{kind: amFP, disp: 16 + l.stack}), regalloc.Use(r))
+					continue
+				}
+				ops = append(ops, regalloc.FixedUse(r, l.reg))
 			}
 		}
 		emit(c, Inst{Op: opRet}, ops...)
@@ -622,17 +630,15 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 	if err != nil {
 		return err
 	}
-	rlocs, _, err := cabi.assign(sig.ReturnTypes(), true)
+	rlocs, rstack, err := cabi.assign(sig.ReturnTypes(), true)
 	if err != nil {
 		return err
 	}
 	tail := d.Opcode == ir.OpReturnCall || d.Opcode == ir.OpReturnCallIndirect
-	if tail && stack > 0 {
-		return unsupported(c, "tail call with stack arguments")
+	if tail && (stack > 0 || rstack > 0) {
+		return unsupported(c, "tail call with stack arguments or results")
 	}
-	if stack > be.outgoing {
-		be.outgoing = stack
-	}
+	be.outgoing = max(be.outgoing, stack, rstack)
 	var ops []regalloc.Operand
 	k := 0
 	for _, a := range args {
@@ -677,13 +683,22 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 	}
 	if !tail {
 		k := 0
+		var stackResults []regalloc.VReg
+		var stackOffs []int32
 		for _, r := range f.DFG.Results(i) {
 			for _, v := range c.OutputRegs(r) {
-				ops = append(ops, regalloc.FixedDef(v, rlocs[k].reg))
+				if l := rlocs[k]; l.stack >= 0 {
+					stackResults, stackOffs = append(stackResults, v), append(stackOffs, l.stack)
+				} else {
+					ops = append(ops, regalloc.FixedDef(v, l.reg))
+				}
 				k++
 			}
 		}
 		emitClobber(c, in, callerSaved, ops...)
+		for k, v := range stackResults {
+			emit(c, stackValue(opLoad, v, amode{kind: amSP, disp: stackOffs[k]}), regalloc.Def(v))
+		}
 		return nil
 	}
 	if len(sig.Returns) != len(c.F.Signature.Returns) {
@@ -743,4 +758,20 @@ func (be *backend) lowerAlu(c *ctx, op ir.Opcode, sz asm.Size, args []ir.Value, 
 	}
 	emit(c, Inst{Op: opAluRR, Alu: alu.op, Size: aluSize(sz)}, use(c, x), use(c, y), regalloc.ReuseDef(c.Output(r), 0))
 	return nil
+}
+
+// stackValue is an 8-byte load or store of v at m (a frame slot outside
+// the allocator's view: stack results).
+func stackValue(op Op, v regalloc.VReg, m amode) Inst {
+	in := Inst{Op: op, Mem: m, Size: asm.Size64, Size2: asm.Size64}
+	if v.Class() == regalloc.Float {
+		in.SseOp = asm.Movsd
+		if op == opStore {
+			in.SseOp = asm.MovsdSt
+		}
+	}
+	if op == opStore {
+		in.MemAt = 1
+	}
+	return in
 }
