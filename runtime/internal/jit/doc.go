@@ -135,6 +135,8 @@
 //   - worst runtime.GC() latency while a 2 s wasm loop runs:
 //     7–15 ms, p50 ≈0.5 ms (TestPreemptionGCLatency, logged); a pure Go
 //     busy loop gives ≈12 ms on the same machine. Under qemu (arm64) 7 ms.
+//     The same loop without the check (a throwaway run of sumloopnochk):
+//     a 1.1 s call held runtime.GC() for 1.1 s.
 //
 // # Known gaps
 //

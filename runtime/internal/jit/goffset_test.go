@@ -19,8 +19,9 @@ import (
 //  2. The word at GStackGuard0Offset is the stack guard in normal running:
 //     a little above stack.lo (stack.lo + the runtime's guard size).
 //  3. When the GC stops the world, that word becomes StackPreempt: a
-//     goroutine spinning on it (a loop with no calls, so only this word or
-//     an async-preemption signal can stop it) sees the sentinel.
+//     goroutine polling it in an assembly loop (no calls, no safe points:
+//     exactly compiled code's situation, which only this word can end)
+//     sees the sentinel, and the GC could not have finished otherwise.
 func TestGStackGuard0Offset(t *testing.T) {
 	if !Supported {
 		t.Skip("no JIT on this platform")
