@@ -2,7 +2,11 @@
 
 package jit
 
-import "unsafe"
+import (
+	"unsafe"
+
+	"kiln/ir/vm"
+)
 
 // enter switches to the wasm stack and calls the array-call entry code
 // with vmctx, the values array and its slot count (entry_<arch>.s). It
@@ -22,7 +26,7 @@ func resume(sc uintptr)
 // (stubs_<arch>.s, generated).
 //
 //go:noescape
-func stubTable(t *[numExitKinds]uintptr)
+func stubTable(t *[vm.NumExitKinds]uintptr)
 
 // getg returns the running goroutine's g (a Go heap object).
 func getg() unsafe.Pointer

@@ -60,13 +60,13 @@ type Machine struct {
 
 var (
 	stubsOnce sync.Once
-	stubs     [numExitKinds]uintptr
+	stubs     [vm.NumExitKinds]uintptr
 )
 
 // Stubs returns the exit stub address for every exit kind, for the VM
 // context's stub table (vm.Stub(k)). Entries for ExitNone and ExitReturn
 // are zero.
-func Stubs() *[numExitKinds]uintptr {
+func Stubs() *[vm.NumExitKinds]uintptr {
 	stubsOnce.Do(func() {
 		if Supported {
 			stubTable(&stubs)

@@ -1,5 +1,0 @@
-package jit
-
-import "kiln/ir/vm"
-
-const numExitKinds = int(vm.NumExitKinds)
