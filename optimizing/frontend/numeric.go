@@ -11,18 +11,18 @@ import (
 type numKind uint8
 
 const (
-	numNone    numKind = iota
-	numBinary          // op x, y
-	numUnary           // op x
-	numIcmp            // icmp cc x, y; widen to i32
-	numIeqz            // icmp eq x, 0; widen
-	numFcmp            // fcmp cc x, y; widen
-	numConvert         // op.ty x
-	numExtend          // sextend.ty (ireduce.from x): extend8_s and friends
-	numDiv             // sdiv/udiv/srem/urem with wasm's traps
-	numTrunc           // trapping float-to-int
-	numTruncSat        // fcvt_to_[us]int_sat.ty x
-	numBitcast         // bitcast.ty x
+	numNone     numKind = iota
+	numBinary           // op x, y
+	numUnary            // op x
+	numIcmp             // icmp cc x, y; widen to i32
+	numIeqz             // icmp eq x, 0; widen
+	numFcmp             // fcmp cc x, y; widen
+	numConvert          // op.ty x
+	numExtend           // sextend.ty (ireduce.from x): extend8_s and friends
+	numDiv              // sdiv/udiv/srem/urem with wasm's traps
+	numTrunc            // trapping float-to-int
+	numTruncSat         // fcvt_to_[us]int_sat.ty x
+	numBitcast          // bitcast.ty x
 )
 
 // numRow is one numeric operator: its translation kind, IR opcode,

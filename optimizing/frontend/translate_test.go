@@ -305,12 +305,12 @@ func TestTranslateShapes(t *testing.T) {
 	  (func (export "loop") (loop $l (br $l)))
 	)`, vmEnv)
 	want := []string{
-		"u1:7",                 // memory.grow exit
-		"trapnz",               // call_indirect checks
-		"call_indirect",        // the import
-		"load.i64 notrap",      // the table element
-		"u1:8",                 // memory.fill exit
-		"u2:0",                 // the interrupt check
+		"u1:7",            // memory.grow exit
+		"trapnz",          // call_indirect checks
+		"call_indirect",   // the import
+		"load.i64 notrap", // the table element
+		"u1:8",            // memory.fill exit
+		"u2:0",            // the interrupt check
 	}
 	for i, w := range want {
 		if s := fs[i].String(); !strings.Contains(s, w) {
@@ -323,7 +323,7 @@ func TestTranslateShapes(t *testing.T) {
 	}
 }
 
-func testEnv(*wasm.Module) Environment  { return NewTestEnv() }
+func testEnv(*wasm.Module) Environment { return NewTestEnv() }
 func vmEnv(m *wasm.Module) Environment { return NewVMEnv(m) }
 
 func TestUnsupportedOperator(t *testing.T) {
