@@ -1,6 +1,7 @@
 package wast
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -23,6 +24,10 @@ type ExceptionError interface {
 // instantiation must fail for the expected reason.
 func (r *scriptRun) instantiateFails(c *wast.Command, bin []byte) Report {
 	err := r.Tier.Instantiate(c.Module.ID, bin)
+	var u *UnsupportedError
+	if errors.As(err, &u) {
+		return skip(u.Reason)
+	}
 	switch {
 	case err == nil:
 		return fail("module instantiated, expected %q", c.Message)
@@ -32,17 +37,43 @@ func (r *scriptRun) instantiateFails(c *wast.Command, bin []byte) Report {
 	return pass()
 }
 
-// execute runs a directive that needs a tier.
+// execute runs a directive that needs a tier. Directives on a module the
+// tier could not run are skipped with that module's reason.
 func (r *scriptRun) execute(c *wast.Command) Report {
+	if c.Kind == wast.KindRegister {
+		if reason := r.skippedModule(c.ModuleID); reason != "" {
+			return skip(reason)
+		}
+	}
+	if c.Action != nil {
+		if reason := r.skippedModule(c.Action.Module); reason != "" {
+			return skip(reason)
+		}
+	}
+	rep := r.executeOutcome(c)
+	return rep
+}
+
+func (r *scriptRun) executeOutcome(c *wast.Command) Report {
 	switch c.Kind {
 	case wast.KindModuleInstance:
 		bin, ok := r.definitions[c.ModuleID]
 		if !ok {
 			return fail("unknown module definition %q", c.ModuleID)
 		}
+		if reason := r.unsupported(bin); reason != "" {
+			r.skipModule(c.Instance, reason)
+			return skip(reason)
+		}
 		if err := r.Tier.Instantiate(c.Instance, bin); err != nil {
+			var u *UnsupportedError
+			if errors.As(err, &u) {
+				r.skipModule(c.Instance, u.Reason)
+				return skip(u.Reason)
+			}
 			return fail("instantiate: %v", err)
 		}
+		r.lastSkip = ""
 		return pass()
 	case wast.KindRegister:
 		if err := r.Tier.Register(c.Name, c.ModuleID); err != nil {

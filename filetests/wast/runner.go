@@ -1,12 +1,14 @@
 package wast
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"sort"
 	"strings"
 
+	"kiln/ir/wasm"
 	"kiln/ir/wasm/wast"
 	"kiln/ir/wasm/wat"
 )
@@ -87,7 +89,24 @@ type scriptRun struct {
 	text        wat.Options
 	validator   Validator
 	definitions map[string][]byte // (module definition $id ...) binaries
+	features    wasm.Features     // the profile's features
+
+	// skipped maps the $id of a module the tier cannot run to the
+	// reason; lastSkip is the reason when the latest module was skipped,
+	// so that actions on it are skipped too.
+	skipped  map[string]string
+	lastSkip string
 }
+
+// Resetter is implemented by a Tier that keeps state per script (a store,
+// registered modules); the runner calls Reset before each script.
+type Resetter interface{ Reset() }
+
+// FeatureLimited is implemented by a Tier that cannot run modules using
+// some features (proposals it does not implement). A valid module that is
+// not valid without those features is skipped with the reason, as are the
+// actions on it: it is neither a pass nor a failure of the tier.
+type FeatureLimited interface{ Unsupported() wasm.Features }
 
 // RunFile parses and runs one script file.
 func (r *Runner) RunFile(path string) []Report {
@@ -113,7 +132,11 @@ func (r *Runner) Run(name string, src []byte) []Report {
 	if r.Profile != nil {
 		p = *r.Profile
 	}
-	run := &scriptRun{Runner: r, text: p.Text, validator: r.Validator, definitions: map[string][]byte{}}
+	run := &scriptRun{Runner: r, text: p.Text, validator: r.Validator, definitions: map[string][]byte{},
+		features: p.Features, skipped: map[string]string{}}
+	if rs, ok := r.Tier.(Resetter); ok {
+		rs.Reset()
+	}
 	if run.validator == nil {
 		run.validator = WasmValidator{Features: p.Features}
 	}
@@ -155,9 +178,20 @@ func (r *scriptRun) commandOutcome(c *wast.Command) Report {
 		if r.Tier == nil || c.Module.Definition {
 			return pass()
 		}
+		if reason := r.unsupported(bin); reason != "" {
+			r.skipModule(c.Module.ID, reason)
+			return skip(reason)
+		}
 		if err := r.Tier.Instantiate(c.Module.ID, bin); err != nil {
+			var u *UnsupportedError
+			if errors.As(err, &u) {
+				r.skipModule(c.Module.ID, u.Reason)
+				return skip(u.Reason)
+			}
 			return fail("instantiate: %v", err)
 		}
+		r.lastSkip = ""
+		delete(r.skipped, c.Module.ID)
 		return pass()
 	case wast.KindAssertInvalid:
 		// The module must be rejected for the expected reason. ir/wasm
@@ -197,6 +231,9 @@ func (r *scriptRun) commandOutcome(c *wast.Command) Report {
 			return fail("%s: %v", stage, err)
 		}
 		if r.Tier != nil {
+			if reason := r.unsupported(bin); reason != "" {
+				return skip(reason)
+			}
 			return r.instantiateFails(c, bin)
 		}
 	}
@@ -204,6 +241,51 @@ func (r *scriptRun) commandOutcome(c *wast.Command) Report {
 		return skip(needsTier)
 	}
 	return r.execute(c)
+}
+
+// unsupported returns why the tier cannot run the module bin, or "".
+func (r *scriptRun) unsupported(bin []byte) string {
+	fl, ok := r.Tier.(FeatureLimited)
+	if !ok {
+		return ""
+	}
+	u := fl.Unsupported() & r.features
+	if u == 0 {
+		return ""
+	}
+	if _, err := (WasmValidator{Features: r.features &^ u}).DecodeValidate(bin); err == nil {
+		return ""
+	}
+	// Name the features the module needs, one at a time.
+	var need wasm.Features
+	for f := wasm.Features(1); f != 0 && f <= u; f <<= 1 {
+		if u&f == 0 {
+			continue
+		}
+		if _, err := (WasmValidator{Features: r.features &^ f}).DecodeValidate(bin); err != nil {
+			need |= f
+		}
+	}
+	if need == 0 {
+		need = u
+	}
+	return fmt.Sprintf("module uses %v, not supported by the %s tier", need, r.Tier.Name())
+}
+
+func (r *scriptRun) skipModule(id, reason string) {
+	r.lastSkip = reason
+	if id != "" {
+		r.skipped[id] = reason
+	}
+}
+
+// skippedModule returns the skip reason of the module an action or
+// register names, or "".
+func (r *scriptRun) skippedModule(id string) string {
+	if id == "" {
+		return r.lastSkip
+	}
+	return r.skipped[id]
 }
 
 type stage string

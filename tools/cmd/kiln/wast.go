@@ -7,7 +7,22 @@ import (
 	"time"
 
 	filewast "kiln/filetests/wast"
+	kiln "kiln/runtime"
 )
+
+// wastTier returns the execution tier called name ("" is the default,
+// the interpreter until a compiled tier is wired here).
+func wastTier(name string) (filewast.Tier, error) {
+	switch name {
+	case "", "interp":
+		e, err := kiln.NewEngine(kiln.Config{})
+		if err != nil {
+			return nil, err
+		}
+		return filewast.NewRuntimeTier(e, e.Unsupported()), nil
+	}
+	return nil, fmt.Errorf("execution tier %s is not available yet", name)
+}
 
 func init() {
 	register("wast", command{
@@ -37,16 +52,16 @@ func runWast(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	if !*validateOnly {
-		name := *tier
-		if name == "" {
-			name = "(default)"
-		}
-		fmt.Fprintf(stderr, "kiln wast: execution tier %s is not available yet; use --validate-only to run the decoding and validation directives\n", name)
-		return 2
-	}
 	start := time.Now()
 	r := &filewast.Runner{}
+	if !*validateOnly {
+		t, err := wastTier(*tier)
+		if err != nil {
+			fmt.Fprintf(stderr, "kiln wast: %v; use --validate-only to run the decoding and validation directives\n", err)
+			return 2
+		}
+		r.Tier = t
+	}
 	var reports []filewast.Report
 	for _, path := range fs.Args() {
 		reports = append(reports, r.RunFile(path)...)

@@ -1,0 +1,92 @@
+// Package store is kiln's runtime object model: the Store that owns every
+// runtime object, the objects themselves (Function, Memory, Table, Global,
+// Tag, data and element segments, Instance) and the strategy interface an
+// execution tier implements (Engine, Code). Every execution strategy — the
+// interpreter in runtime/interp and, later, the compiled tiers through
+// kiln/ir/vm — works on these objects; the public API in kiln/runtime wraps
+// them.
+//
+// # The problem
+//
+// The WebAssembly spec describes execution over a store: instances do not
+// own their memories, tables, globals and functions, they hold addresses of
+// objects in the store, so an object exported by one instance and imported
+// by another is the same object. kiln keeps that shape literally: objects
+// are Go values owned by one Store; an Instance's index spaces are slices of
+// pointers to them, imports first. A wasm function of instance A imported by
+// B is the same *Function in both index spaces and always runs against A.
+//
+// # Values and references
+//
+// Values cross every boundary (tier entry, host functions, globals) as
+// uint64 words: i32 zero-extended, i64, f32/f64 as IEEE bits, v128 as two
+// words (low, high), references as a Ref. A Ref is a store-scoped handle:
+// 0 is null; a funcref is 1 + the function's position in the store's
+// function list; an externref is 1 + the position of the host value in the
+// store's extern list (Store.ExternRef, Store.ExternValue). References are
+// therefore meaningful only inside the Store that made them, like wasmtime's
+// Store-scoped values. Table elements are Refs.
+//
+// # Execution strategies
+//
+// Engine.Prepare turns a validated module into Code once; Code is shared by
+// every instance of the module in every store and must be safe for
+// concurrent use. Code.Call runs one defined function of an instance. A tier
+// that reaches a function it cannot run directly — a host function, or a
+// wasm function of an instance prepared by another tier — goes through
+// Store.Call, which dispatches on the Function: host functions run their Go
+// callback (a panic becomes a TrapHostError trap), wasm functions re-enter
+// their own instance's Code. A host function calling back into wasm also
+// uses Store.Call (or the public Func.Call built on it).
+//
+// Store.Depth counts active wasm frames across re-entries so that call
+// stack exhaustion (TrapStackOverflow, "call stack exhausted") is reported
+// the same way however deep the host/wasm nesting is; tiers that keep their
+// own frame stack add their frames to it with Store.Enter/Store.Leave.
+// Store.Interrupted is the flag a tier polls at loop headers and function
+// entries: the embedding API sets it when a call's context is cancelled or
+// its deadline passes. Store.Fuel is the remaining fuel when metering is on.
+//
+// # Traps
+//
+// A trap is a *Trap: a vm.TrapCode (the contract's codes and their spec
+// messages) and the wasm backtrace, innermost frame first, each frame
+// naming the module, the function index and name (from the name section)
+// and the code offset. Host errors are wrapped: Trap.Cause holds the error
+// (or the recovered panic) and errors.Unwrap reaches it.
+//
+// # Instantiation
+//
+// Instantiate follows the spec's order: check import types against the
+// module's import section ("incompatible import type"), allocate defined
+// functions, tables, memories, globals and tags, evaluate global
+// initialisers, build element segments, then apply active element and data
+// segments in section order (each bounds-checked as a whole before writing:
+// "out of bounds table access" / "out of bounds memory access"; the
+// segment is dropped afterwards), and finally run the start function. A
+// failure after allocation leaves the objects in the store (the spec allows
+// partially initialised tables and memories to stay visible through
+// imports), but no Instance is returned.
+//
+// # Memory
+//
+// Memory.Bytes is the memory's contents; its length is always Pages*64KiB.
+// The base pointer (&Bytes[0]) is stable until the next Grow, which is the
+// only operation that may reallocate; compiled code caches the base and
+// length in its VM context and the runtime refreshes them after a grow.
+// Memories whose maximum is small reserve their whole capacity up front so
+// growth never moves them.
+//
+// # Concurrency
+//
+// A Store and everything in it belong to one goroutine at a time. Code and
+// Engine values are shareable. Store.Interrupt may be called from any
+// goroutine.
+//
+// # Known gaps
+//
+// GC types (struct, array, i31), exception payloads (Tag is allocated but
+// throw/catch is a tier's job), shared-memory atomics and wait/notify, and
+// subtyping between function types in call_indirect beyond structural
+// equality of function signatures.
+package store

@@ -1,0 +1,143 @@
+package interp
+
+import "kiln/ir/wasm"
+
+// instr is one instruction of the internal form. Every instruction has the
+// same shape so a function body is one dense slice and the dispatch loop
+// indexes it by pc. What a, b and c mean depends on op (see the op
+// constants); unused fields are zero.
+type instr struct {
+	op uint16
+	a  uint32
+	b  uint32
+	c  uint64
+}
+
+// Opcode numbering. Wasm operators keep their own numbers, folded into 16
+// bits: single-byte opcodes as themselves, 0xfc-prefixed ones at 0x100+sub
+// and 0xfd-prefixed (SIMD) ones at 0x200+sub. The interpreter's own
+// operators (branches with resolved targets, local access by slot, fused
+// sequences) start at opBase. The numbering is dense enough for Go to
+// compile the dispatch switch into a jump table.
+const (
+	prefixFC = 0x100
+	prefixFD = 0x200
+	opBase   = 0x400
+)
+
+// iop maps a wasm opcode to the internal numbering.
+func iop(o wasm.Opcode) uint16 {
+	switch o >> 16 {
+	case 0:
+		return uint16(o)
+	case 0xfc:
+		return prefixFC + uint16(o&0xffff)
+	case 0xfd:
+		return prefixFD + uint16(o&0xffff)
+	}
+	return 0xffff
+}
+
+// Internal operators. Heights are counted in stack slots from the frame
+// pointer (locals included), arities in slots (a v128 takes two).
+const (
+	// opBr jumps to a.
+	opBr uint16 = opBase + iota
+	// opBrMove moves the top c slots down to height b, then jumps to a.
+	opBrMove
+	// opBrIf pops a condition and jumps to a when it is non-zero.
+	opBrIf
+	// opBrIfMove pops a condition; when non-zero it moves the top c
+	// slots down to height b and jumps to a.
+	opBrIfMove
+	// opBrIfNot pops a condition and jumps to a when it is zero (if).
+	opBrIfNot
+	// opBrTable pops an index and takes entry min(index, b) of the
+	// function's branch table starting at a.
+	opBrTable
+	// opReturn moves the top c slots to the frame base and returns.
+	opReturn
+	// opLoop marks a loop header: the interrupt and fuel check.
+	opLoop
+	// opLocalGet pushes slot a; opLocalGet2 pushes slots a, a+1 (v128).
+	opLocalGet
+	opLocalGet2
+	// opLocalSet pops into slot a; opLocalSet2 into a, a+1.
+	opLocalSet
+	opLocalSet2
+	// opLocalTee copies the top into slot a; opLocalTee2 for v128.
+	opLocalTee
+	opLocalTee2
+	// opConst pushes c; opConst2 pushes c and the function's v128 high
+	// word at index a.
+	opConst
+	opConst2
+	// opDrop pops a slots.
+	opDrop
+	// opSelect pops a condition and keeps one of two a-slot values.
+	opSelect
+	// opGlobalGet / opGlobalSet access global a (b = 2 for v128).
+	opGlobalGet
+	opGlobalSet
+	// opCall calls function a of the instance.
+	opCall
+	// opCallIndirect pops a table index and calls through table b,
+	// checking against type a.
+	opCallIndirect
+	// opReturnCall and opReturnCallIndirect are the tail-call forms.
+	opReturnCall
+	opReturnCallIndirect
+
+	// Fused sequences.
+	// opLocalGetLocalGetI32Add: push local a + local b.
+	opAddLocalLocalI32
+	// opI32AddConst: top += c (i32.const c; i32.add).
+	opAddConstI32
+	// opLocalGetI32Const... opBrIfI32Eqz: pop x; jump to a when x == 0
+	// (i32.eqz; br_if with no values to move).
+	opBrIfEqz
+	// opBrIfLtS, opBrIfLtU, opBrIfNe: compare+br_if with nothing to move.
+	opBrIfI32LtS
+	opBrIfI32LtU
+	opBrIfI32Ne
+	opBrIfI32Eq
+	opBrIfI32GeS
+	opBrIfI32GeU
+	// opLocalSetLocalGet... opLocalGetI32Load: load at local a + offset c.
+	opLocalGetI32Load
+	// opLocalTeeI32Const... opIncLocalI32: local a += c (local.get a;
+	// i32.const c; i32.add; local.set a).
+	opIncLocalI32
+
+	opEnd // number of operators
+)
+
+// brTarget is one entry of a br_table: where to jump, the height to move
+// the carried values to and how many slots they take.
+type brTarget struct {
+	pc     uint32
+	height uint32
+	arity  uint32
+}
+
+// function is a compiled function body.
+type function struct {
+	code      []instr
+	offsets   []uint32 // module offset of the wasm operator each instr came from
+	brTables  []brTarget
+	v128Hi    []uint64 // high words of v128 constants
+	typeIndex uint32
+	params    uint32 // parameter slots
+	results   uint32 // result slots
+	locals    uint32 // parameter and local slots
+	maxStack  uint32 // operand slots above the locals at most
+	funcIndex uint32
+}
+
+// Code is a module compiled for the interpreter: one function per defined
+// function of the module. It holds no instance state and is shared by
+// every instance of the module.
+type Code struct {
+	Module *wasm.Module
+	funcs  []function
+}

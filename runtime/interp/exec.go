@@ -1,0 +1,763 @@
+package interp
+
+import (
+	"context"
+	"encoding/binary"
+	"fmt"
+	"math"
+	"runtime/debug"
+	"strconv"
+	"sync"
+
+	"kiln/ir/vm"
+	"kiln/ir/wasm"
+	"kiln/runtime/internal/store"
+)
+
+// frame is a caller's saved state on the interpreter's frame stack.
+type frame struct {
+	fn   *function
+	inst *store.Instance
+	pc   int
+	fp   int
+}
+
+// machine is the state of one call from Go into wasm: the value stack
+// (locals and operands of every active frame, contiguous) and the frame
+// stack. Machines are pooled; a host function that calls back into wasm
+// gets a machine of its own.
+type machine struct {
+	stack   []uint64
+	frames  []frame
+	scratch []uint64
+}
+
+var machines = sync.Pool{New: func() any { return &machine{stack: make([]uint64, 1024)} }}
+
+// pollInterval is how many loop iterations and calls run between two
+// looks at the context and the store's interrupt flag.
+const pollInterval = 1 << 10
+
+// maxStackSlots bounds the value stack (64 MiB of words).
+const maxStackSlots = 8 << 20
+
+// Call runs the defined function fn of inst (store.Code).
+func (c *Code) Call(ctx context.Context, inst *store.Instance, fn uint32, params, results []uint64) (err error) {
+	st := inst.Store
+	defer func() {
+		// An interpreter bug must not take the embedder down.
+		if p := recover(); p != nil {
+			err = fmt.Errorf("interp: internal error: %v\n%s", p, debug.Stack())
+		}
+	}()
+	body := &c.funcs[fn-uint32(c.Module.NumImportedFuncs)]
+	m := machines.Get().(*machine)
+	defer machines.Put(m)
+	m.frames = m.frames[:0]
+	if len(params) > len(m.stack) {
+		m.stack = make([]uint64, 2*len(params))
+	}
+	copy(m.stack, params)
+	depth := st.Depth
+	err = m.run(ctx, st, inst, body, len(params))
+	st.Depth = depth
+	if err != nil {
+		return err
+	}
+	copy(results, m.stack[:body.results])
+	return nil
+}
+
+// trap builds a trap with the backtrace of the machine's frames, the
+// current one (fn at pc) innermost.
+func (m *machine) trap(code vm.TrapCode, inst *store.Instance, fn *function, pc int) *store.Trap {
+	return m.backtrace(store.TrapOf(code), inst, fn, pc)
+}
+
+// backtrace appends the machine's frames to t's backtrace.
+func (m *machine) backtrace(t *store.Trap, inst *store.Instance, fn *function, pc int) *store.Trap {
+	t.Backtrace = append(t.Backtrace, fn.frame(inst, pc-1))
+	for i := len(m.frames) - 1; i >= 0; i-- {
+		f := &m.frames[i]
+		t.Backtrace = append(t.Backtrace, f.fn.frame(f.inst, f.pc-1))
+	}
+	return t
+}
+
+// frame returns the backtrace frame of the instruction at pc.
+func (fn *function) frame(inst *store.Instance, pc int) store.Frame {
+	off := -1
+	if pc >= 0 && pc < len(fn.offsets) {
+		off = int(fn.offsets[pc])
+	}
+	return inst.Frame(fn.funcIndex, off)
+}
+
+// grow makes room for need slots, or reports the stack exhausted.
+func (m *machine) grow(need int) bool {
+	if need > maxStackSlots {
+		return false
+	}
+	n := 2 * len(m.stack)
+	for n < need {
+		n *= 2
+	}
+	s := make([]uint64, n)
+	copy(s, m.stack)
+	m.stack = s
+	return true
+}
+
+// callOut runs a function the machine does not run itself (a host
+// function or a function of another tier) through the store, with the
+// machine's frames counted in the store's depth, and appends the
+// machine's frames to a trap's backtrace.
+func (m *machine) callOut(ctx context.Context, st *store.Store, inst *store.Instance, fn *function, pc int, callee *store.Function, params, results []uint64) error {
+	err := st.Call(ctx, inst, callee, params, results)
+	if err == nil {
+		return nil
+	}
+	t, ok := err.(*store.Trap)
+	if !ok {
+		t = &store.Trap{Code: vm.TrapHostError, Cause: err}
+	}
+	return m.backtrace(t, inst, fn, pc)
+}
+
+// interrupted polls the call's context and the store's interrupt flag.
+func interrupted(done <-chan struct{}, st *store.Store) vm.TrapCode {
+	if st.Interrupted() {
+		return vm.TrapInterrupted
+	}
+	select {
+	case <-done:
+		return vm.TrapInterrupted
+	default:
+	}
+	return vm.TrapNone
+}
+
+func f32(v uint64) float32  { return math.Float32frombits(uint32(v)) }
+func f64(v uint64) float64  { return math.Float64frombits(v) }
+func pf32(x float32) uint64 { return uint64(math.Float32bits(x)) }
+func pf64(x float64) uint64 { return math.Float64bits(x) }
+func b2u(b bool) uint64 {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// bounds checks an access of size bytes at addr+off in a memory of n
+// bytes without overflowing, and returns the effective address.
+func bounds(addr, off, size uint64, n int) (uint64, bool) {
+	ea := addr + off
+	if ea < addr {
+		return 0, false
+	}
+	end := ea + size
+	if end < ea || end > uint64(n) {
+		return 0, false
+	}
+	return ea, true
+}
+
+var le = binary.LittleEndian
+
+// run executes fn of inst, whose nargs parameter words are at the bottom
+// of m.stack. Results end at the bottom of the stack.
+func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance, fn *function, nargs int) error {
+	s := m.stack
+	fp := 0
+	pc := 0
+	maxDepth := st.Limits.MaxCallDepth
+	if st.Depth >= maxDepth {
+		return m.trap(vm.TrapStackOverflow, inst, fn, pc)
+	}
+	st.Depth++
+	need := int(fn.locals + fn.maxStack + 16)
+	if need > len(s) {
+		if !m.grow(need) {
+			return m.trap(vm.TrapStackOverflow, inst, fn, pc)
+		}
+		s = m.stack
+	}
+	clear(s[nargs:fn.locals])
+	sp := int(fn.locals)
+	code := fn.code
+	var mem0 []byte
+	if len(inst.Memories) > 0 {
+		mem0 = inst.Memories[0].Bytes
+	}
+	poll := pollInterval
+	fuelOn := st.FuelEnabled
+	done := ctx.Done()
+
+	var callee *store.Function
+	for {
+		in := &code[pc]
+		pc++
+		switch in.op {
+		case uint16(wasm.OpUnreachable):
+			return m.trap(vm.TrapUnreachable, inst, fn, pc)
+		case opBr:
+			pc = int(in.a)
+		case opBrMove:
+			n := int(in.c)
+			copy(s[fp+int(in.b):], s[sp-n:sp])
+			sp = fp + int(in.b) + n
+			pc = int(in.a)
+		case opBrIf:
+			sp--
+			if uint32(s[sp]) != 0 {
+				pc = int(in.a)
+			}
+		case opBrIfMove:
+			sp--
+			if uint32(s[sp]) != 0 {
+				n := int(in.c)
+				copy(s[fp+int(in.b):], s[sp-n:sp])
+				sp = fp + int(in.b) + n
+				pc = int(in.a)
+			}
+		case opBrIfNot:
+			sp--
+			if uint32(s[sp]) == 0 {
+				pc = int(in.a)
+			}
+		case opBrIfEqz:
+			sp--
+			if uint32(s[sp]) == 0 {
+				pc = int(in.a)
+			}
+		case opBrIfI32LtS:
+			sp -= 2
+			if int32(s[sp]) < int32(s[sp+1]) {
+				pc = int(in.a)
+			}
+		case opBrIfI32LtU:
+			sp -= 2
+			if uint32(s[sp]) < uint32(s[sp+1]) {
+				pc = int(in.a)
+			}
+		case opBrIfI32GeS:
+			sp -= 2
+			if int32(s[sp]) >= int32(s[sp+1]) {
+				pc = int(in.a)
+			}
+		case opBrIfI32GeU:
+			sp -= 2
+			if uint32(s[sp]) >= uint32(s[sp+1]) {
+				pc = int(in.a)
+			}
+		case opBrIfI32Ne:
+			sp -= 2
+			if uint32(s[sp]) != uint32(s[sp+1]) {
+				pc = int(in.a)
+			}
+		case opBrIfI32Eq:
+			sp -= 2
+			if uint32(s[sp]) == uint32(s[sp+1]) {
+				pc = int(in.a)
+			}
+		case opBrTable:
+			sp--
+			i := uint64(uint32(s[sp]))
+			if i > uint64(in.b) {
+				i = uint64(in.b)
+			}
+			e := &fn.brTables[uint64(in.a)+i]
+			n := int(e.arity)
+			if fp+int(e.height) != sp-n {
+				copy(s[fp+int(e.height):], s[sp-n:sp])
+				sp = fp + int(e.height) + n
+			}
+			pc = int(e.pc)
+		case opLoop:
+			poll--
+			if poll <= 0 {
+				poll = pollInterval
+				if c := interrupted(done, st); c != vm.TrapNone {
+					return m.trap(c, inst, fn, pc)
+				}
+			}
+			if fuelOn {
+				if st.Fuel <= 0 {
+					return m.trap(vm.TrapOutOfFuel, inst, fn, pc)
+				}
+				st.Fuel--
+			}
+		case opReturn:
+			n := int(in.c)
+			copy(s[fp:], s[sp-n:sp])
+			sp = fp + n
+			if len(m.frames) == 0 {
+				return nil
+			}
+			st.Depth--
+			top := &m.frames[len(m.frames)-1]
+			fn, inst, pc, fp = top.fn, top.inst, top.pc, top.fp
+			m.frames = m.frames[:len(m.frames)-1]
+			code = fn.code
+			mem0 = nil
+			if len(inst.Memories) > 0 {
+				mem0 = inst.Memories[0].Bytes
+			}
+		case opLocalGet:
+			s[sp] = s[fp+int(in.a)]
+			sp++
+		case opLocalGet2:
+			s[sp] = s[fp+int(in.a)]
+			s[sp+1] = s[fp+int(in.a)+1]
+			sp += 2
+		case opLocalSet:
+			sp--
+			s[fp+int(in.a)] = s[sp]
+		case opLocalSet2:
+			sp -= 2
+			s[fp+int(in.a)] = s[sp]
+			s[fp+int(in.a)+1] = s[sp+1]
+		case opLocalTee:
+			s[fp+int(in.a)] = s[sp-1]
+		case opLocalTee2:
+			s[fp+int(in.a)] = s[sp-2]
+			s[fp+int(in.a)+1] = s[sp-1]
+		case opConst:
+			s[sp] = in.c
+			sp++
+		case opConst2:
+			s[sp] = in.c
+			s[sp+1] = fn.v128Hi[in.a]
+			sp += 2
+		case opDrop:
+			sp -= int(in.a)
+		case opSelect:
+			sp--
+			n := int(in.a)
+			if uint32(s[sp]) == 0 {
+				copy(s[sp-2*n:], s[sp-n:sp])
+			}
+			sp -= n
+		case opGlobalGet:
+			g := inst.Globals[in.a]
+			s[sp] = g.Lo
+			if in.b == 2 {
+				s[sp+1] = g.Hi
+			}
+			sp += int(in.b)
+		case opGlobalSet:
+			g := inst.Globals[in.a]
+			sp -= int(in.b)
+			g.Lo = s[sp]
+			if in.b == 2 {
+				g.Hi = s[sp+1]
+			}
+		case opAddLocalLocalI32:
+			s[sp] = uint64(uint32(s[fp+int(in.a)] + s[fp+int(in.b)]))
+			sp++
+		case opAddConstI32:
+			s[sp-1] = uint64(uint32(s[sp-1] + in.c))
+		case opIncLocalI32:
+			s[fp+int(in.a)] = uint64(uint32(s[fp+int(in.a)] + in.c))
+
+		case opCall, opCallIndirect, opReturnCall, opReturnCallIndirect:
+			if in.op == opCall || in.op == opReturnCall {
+				callee = inst.Funcs[in.a]
+			} else {
+				sp--
+				tb := inst.Tables[in.b]
+				i := s[sp]
+				if i >= uint64(len(tb.Elems)) {
+					return m.trap(vm.TrapIndirectCallOutOfBounds, inst, fn, pc)
+				}
+				callee = st.Func(tb.Elems[i])
+				if callee == nil {
+					t := m.trap(vm.TrapIndirectCallToNull, inst, fn, pc)
+					t.Detail = strconv.FormatUint(i, 10)
+					return t
+				}
+				if callee.TypeID != inst.TypeIDs[in.a] {
+					return m.trap(vm.TrapBadSignature, inst, fn, pc)
+				}
+			}
+			poll--
+			if poll <= 0 {
+				poll = pollInterval
+				if c := interrupted(done, st); c != vm.TrapNone {
+					return m.trap(c, inst, fn, pc)
+				}
+			}
+			if fuelOn {
+				if st.Fuel <= 0 {
+					return m.trap(vm.TrapOutOfFuel, inst, fn, pc)
+				}
+				st.Fuel--
+			}
+			tail := in.op == opReturnCall || in.op == opReturnCallIndirect
+			var body *function
+			if callee.Host == nil {
+				if c, ok := callee.Instance.Code.(*Code); ok {
+					body = &c.funcs[callee.Index-uint32(c.Module.NumImportedFuncs)]
+				}
+			}
+			if body == nil {
+				// A host function or another tier's function: run it
+				// through the store, then continue (or return, for a
+				// tail call) with its results on the stack.
+				np, nr := callee.Type.Words()
+				if cap(m.scratch) < nr {
+					m.scratch = make([]uint64, nr)
+				}
+				res := m.scratch[:nr]
+				if err := m.callOut(ctx, st, inst, fn, pc, callee, s[sp-np:sp], res); err != nil {
+					return err
+				}
+				sp -= np
+				if sp+nr > len(s) {
+					if !m.grow(sp + nr) {
+						return m.trap(vm.TrapStackOverflow, inst, fn, pc)
+					}
+					s = m.stack
+				}
+				copy(s[sp:], res)
+				sp += nr
+				if len(inst.Memories) > 0 {
+					mem0 = inst.Memories[0].Bytes
+				}
+				if tail {
+					copy(s[fp:], s[sp-nr:sp])
+					sp = fp + nr
+					if len(m.frames) == 0 {
+						return nil
+					}
+					st.Depth--
+					top := &m.frames[len(m.frames)-1]
+					fn, inst, pc, fp = top.fn, top.inst, top.pc, top.fp
+					m.frames = m.frames[:len(m.frames)-1]
+					code = fn.code
+					mem0 = nil
+					if len(inst.Memories) > 0 {
+						mem0 = inst.Memories[0].Bytes
+					}
+				}
+				continue
+			}
+			np := int(body.params)
+			if tail {
+				copy(s[fp:], s[sp-np:sp])
+				sp = fp + np
+			} else {
+				if st.Depth >= maxDepth {
+					return m.trap(vm.TrapStackOverflow, inst, fn, pc)
+				}
+				st.Depth++
+				m.frames = append(m.frames, frame{fn: fn, inst: inst, pc: pc, fp: fp})
+			}
+			fp = sp - np
+			if need := fp + int(body.locals+body.maxStack) + 16; need > len(s) {
+				if !m.grow(need) {
+					return m.trap(vm.TrapStackOverflow, inst, fn, pc)
+				}
+				s = m.stack
+			}
+			clear(s[sp : fp+int(body.locals)])
+			sp = fp + int(body.locals)
+			fn = body
+			code = fn.code
+			pc = 0
+			if callee.Instance != inst {
+				inst = callee.Instance
+				mem0 = nil
+				if len(inst.Memories) > 0 {
+					mem0 = inst.Memories[0].Bytes
+				}
+			}
+
+		// Memory.
+		case uint16(wasm.OpI32Load), uint16(wasm.OpF32Load):
+			mem := mem0
+			if in.a != 0 {
+				mem = inst.Memories[in.a].Bytes
+			}
+			ea, ok := bounds(s[sp-1], in.c, 4, len(mem))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			s[sp-1] = uint64(le.Uint32(mem[ea:]))
+		case uint16(wasm.OpI64Load), uint16(wasm.OpF64Load):
+			mem := mem0
+			if in.a != 0 {
+				mem = inst.Memories[in.a].Bytes
+			}
+			ea, ok := bounds(s[sp-1], in.c, 8, len(mem))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			s[sp-1] = le.Uint64(mem[ea:])
+		case uint16(wasm.OpI32Load8S), uint16(wasm.OpI32Load8U), uint16(wasm.OpI64Load8S), uint16(wasm.OpI64Load8U):
+			mem := mem0
+			if in.a != 0 {
+				mem = inst.Memories[in.a].Bytes
+			}
+			ea, ok := bounds(s[sp-1], in.c, 1, len(mem))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			v := mem[ea]
+			switch in.op {
+			case uint16(wasm.OpI32Load8S):
+				s[sp-1] = uint64(uint32(int32(int8(v))))
+			case uint16(wasm.OpI64Load8S):
+				s[sp-1] = uint64(int64(int8(v)))
+			default:
+				s[sp-1] = uint64(v)
+			}
+		case uint16(wasm.OpI32Load16S), uint16(wasm.OpI32Load16U), uint16(wasm.OpI64Load16S), uint16(wasm.OpI64Load16U):
+			mem := mem0
+			if in.a != 0 {
+				mem = inst.Memories[in.a].Bytes
+			}
+			ea, ok := bounds(s[sp-1], in.c, 2, len(mem))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			v := le.Uint16(mem[ea:])
+			switch in.op {
+			case uint16(wasm.OpI32Load16S):
+				s[sp-1] = uint64(uint32(int32(int16(v))))
+			case uint16(wasm.OpI64Load16S):
+				s[sp-1] = uint64(int64(int16(v)))
+			default:
+				s[sp-1] = uint64(v)
+			}
+		case uint16(wasm.OpI64Load32S), uint16(wasm.OpI64Load32U):
+			mem := mem0
+			if in.a != 0 {
+				mem = inst.Memories[in.a].Bytes
+			}
+			ea, ok := bounds(s[sp-1], in.c, 4, len(mem))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			v := le.Uint32(mem[ea:])
+			if in.op == uint16(wasm.OpI64Load32S) {
+				s[sp-1] = uint64(int64(int32(v)))
+			} else {
+				s[sp-1] = uint64(v)
+			}
+		case uint16(wasm.OpI32Store), uint16(wasm.OpF32Store), uint16(wasm.OpI64Store32):
+			mem := mem0
+			if in.a != 0 {
+				mem = inst.Memories[in.a].Bytes
+			}
+			sp -= 2
+			ea, ok := bounds(s[sp], in.c, 4, len(mem))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			le.PutUint32(mem[ea:], uint32(s[sp+1]))
+		case uint16(wasm.OpI64Store), uint16(wasm.OpF64Store):
+			mem := mem0
+			if in.a != 0 {
+				mem = inst.Memories[in.a].Bytes
+			}
+			sp -= 2
+			ea, ok := bounds(s[sp], in.c, 8, len(mem))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			le.PutUint64(mem[ea:], s[sp+1])
+		case uint16(wasm.OpI32Store8), uint16(wasm.OpI64Store8):
+			mem := mem0
+			if in.a != 0 {
+				mem = inst.Memories[in.a].Bytes
+			}
+			sp -= 2
+			ea, ok := bounds(s[sp], in.c, 1, len(mem))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			mem[ea] = byte(s[sp+1])
+		case uint16(wasm.OpI32Store16), uint16(wasm.OpI64Store16):
+			mem := mem0
+			if in.a != 0 {
+				mem = inst.Memories[in.a].Bytes
+			}
+			sp -= 2
+			ea, ok := bounds(s[sp], in.c, 2, len(mem))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			le.PutUint16(mem[ea:], uint16(s[sp+1]))
+		case uint16(wasm.OpMemorySize):
+			s[sp] = inst.Memories[in.a].Pages()
+			sp++
+		case uint16(wasm.OpMemoryGrow):
+			mem := inst.Memories[in.a]
+			r := st.GrowMemory(mem, s[sp-1])
+			if mem.Type.Memory64 {
+				s[sp-1] = uint64(r)
+			} else {
+				s[sp-1] = uint64(uint32(r))
+			}
+			mem0 = inst.Memories[0].Bytes
+		case prefixFC + uint16(wasm.OpMemoryInit&0xffff):
+			sp -= 3
+			if err := inst.Memories[in.b].Init(s[sp], &inst.Datas[in.a], uint64(uint32(s[sp+1])), uint64(uint32(s[sp+2]))); err != nil {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+		case prefixFC + uint16(wasm.OpDataDrop&0xffff):
+			inst.Datas[in.a].Drop()
+		case prefixFC + uint16(wasm.OpMemoryCopy&0xffff):
+			sp -= 3
+			if err := inst.Memories[in.a].Copy(s[sp], inst.Memories[in.b], s[sp+1], s[sp+2]); err != nil {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+		case prefixFC + uint16(wasm.OpMemoryFill&0xffff):
+			sp -= 3
+			if err := inst.Memories[in.a].Fill(s[sp], byte(s[sp+1]), s[sp+2]); err != nil {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+
+		// Tables and references.
+		case uint16(wasm.OpTableGet):
+			tb := inst.Tables[in.a]
+			i := s[sp-1]
+			if i >= uint64(len(tb.Elems)) {
+				return m.trap(vm.TrapTableOutOfBounds, inst, fn, pc)
+			}
+			s[sp-1] = tb.Elems[i]
+		case uint16(wasm.OpTableSet):
+			sp -= 2
+			tb := inst.Tables[in.a]
+			i := s[sp]
+			if i >= uint64(len(tb.Elems)) {
+				return m.trap(vm.TrapTableOutOfBounds, inst, fn, pc)
+			}
+			tb.Elems[i] = s[sp+1]
+		case prefixFC + uint16(wasm.OpTableSize&0xffff):
+			s[sp] = uint64(len(inst.Tables[in.a].Elems))
+			sp++
+		case prefixFC + uint16(wasm.OpTableGrow&0xffff):
+			sp--
+			tb := inst.Tables[in.a]
+			r := tb.Grow(s[sp], s[sp-1])
+			if tb.Type.Table64 {
+				s[sp-1] = uint64(r)
+			} else {
+				s[sp-1] = uint64(uint32(r))
+			}
+		case prefixFC + uint16(wasm.OpTableFill&0xffff):
+			sp -= 3
+			if err := inst.Tables[in.a].Fill(s[sp], s[sp+1], s[sp+2]); err != nil {
+				return m.trap(vm.TrapTableOutOfBounds, inst, fn, pc)
+			}
+		case prefixFC + uint16(wasm.OpTableCopy&0xffff):
+			sp -= 3
+			if err := inst.Tables[in.a].Copy(s[sp], inst.Tables[in.b], s[sp+1], s[sp+2]); err != nil {
+				return m.trap(vm.TrapTableOutOfBounds, inst, fn, pc)
+			}
+		case prefixFC + uint16(wasm.OpTableInit&0xffff):
+			sp -= 3
+			if err := inst.Tables[in.b].Init(s[sp], &inst.Elems[in.a], uint64(uint32(s[sp+1])), uint64(uint32(s[sp+2]))); err != nil {
+				return m.trap(vm.TrapTableOutOfBounds, inst, fn, pc)
+			}
+		case prefixFC + uint16(wasm.OpElemDrop&0xffff):
+			inst.Elems[in.a].Drop()
+		case uint16(wasm.OpRefIsNull):
+			s[sp-1] = b2u(s[sp-1] == 0)
+		case uint16(wasm.OpRefFunc):
+			s[sp] = st.FuncRef(inst.Funcs[in.a])
+			sp++
+
+		// The hottest numeric operators are inlined here; numeric
+		// handles every other one.
+		case uint16(wasm.OpI32Add):
+			sp--
+			s[sp-1] = uint64(uint32(s[sp-1] + s[sp]))
+		case uint16(wasm.OpI32Sub):
+			sp--
+			s[sp-1] = uint64(uint32(s[sp-1] - s[sp]))
+		case uint16(wasm.OpI32Mul):
+			sp--
+			s[sp-1] = uint64(uint32(s[sp-1]) * uint32(s[sp]))
+		case uint16(wasm.OpI32And):
+			sp--
+			s[sp-1] &= s[sp]
+		case uint16(wasm.OpI32Or):
+			sp--
+			s[sp-1] |= s[sp]
+		case uint16(wasm.OpI32Xor):
+			sp--
+			s[sp-1] ^= s[sp]
+		case uint16(wasm.OpI32Shl):
+			sp--
+			s[sp-1] = uint64(uint32(s[sp-1]) << (s[sp] & 31))
+		case uint16(wasm.OpI32ShrU):
+			sp--
+			s[sp-1] = uint64(uint32(s[sp-1]) >> (s[sp] & 31))
+		case uint16(wasm.OpI32Eqz):
+			s[sp-1] = b2u(uint32(s[sp-1]) == 0)
+		case uint16(wasm.OpI32Eq):
+			sp--
+			s[sp-1] = b2u(uint32(s[sp-1]) == uint32(s[sp]))
+		case uint16(wasm.OpI32Ne):
+			sp--
+			s[sp-1] = b2u(uint32(s[sp-1]) != uint32(s[sp]))
+		case uint16(wasm.OpI32LtS):
+			sp--
+			s[sp-1] = b2u(int32(s[sp-1]) < int32(s[sp]))
+		case uint16(wasm.OpI32LtU):
+			sp--
+			s[sp-1] = b2u(uint32(s[sp-1]) < uint32(s[sp]))
+		case uint16(wasm.OpI32GtS):
+			sp--
+			s[sp-1] = b2u(int32(s[sp-1]) > int32(s[sp]))
+		case uint16(wasm.OpI64Add):
+			sp--
+			s[sp-1] += s[sp]
+		case uint16(wasm.OpI64Sub):
+			sp--
+			s[sp-1] -= s[sp]
+		case uint16(wasm.OpI64Mul):
+			sp--
+			s[sp-1] *= s[sp]
+		case uint16(wasm.OpF64Add):
+			sp--
+			s[sp-1] = pf64(f64(s[sp-1]) + f64(s[sp]))
+		case uint16(wasm.OpF64Sub):
+			sp--
+			s[sp-1] = pf64(f64(s[sp-1]) - f64(s[sp]))
+		case uint16(wasm.OpF64Mul):
+			sp--
+			s[sp-1] = pf64(f64(s[sp-1]) * f64(s[sp]))
+
+		default:
+			var c vm.TrapCode
+			if sp, c = numeric(in.op, s, sp); c != vm.TrapNone {
+				return m.trap(c, inst, fn, pc)
+			}
+		}
+	}
+}
+
+// implemented marks the wasm operators the generic path of translate may
+// emit as they are.
+var implemented = func() (t [opBase]bool) {
+	for _, o := range []wasm.Opcode{
+		wasm.OpI32Load, wasm.OpI64Load, wasm.OpF32Load, wasm.OpF64Load, wasm.OpI32Load8S, wasm.OpI32Load8U,
+		wasm.OpI32Load16S, wasm.OpI32Load16U, wasm.OpI64Load8S, wasm.OpI64Load8U, wasm.OpI64Load16S,
+		wasm.OpI64Load16U, wasm.OpI64Load32S, wasm.OpI64Load32U, wasm.OpI32Store, wasm.OpI64Store,
+		wasm.OpF32Store, wasm.OpF64Store, wasm.OpI32Store8, wasm.OpI32Store16, wasm.OpI64Store8,
+		wasm.OpI64Store16, wasm.OpI64Store32, wasm.OpRefIsNull,
+	} {
+		t[iop(o)] = true
+	}
+	for o := wasm.OpI32Eqz; o <= wasm.OpI64Extend32S; o++ {
+		t[iop(o)] = true
+	}
+	for o := wasm.OpI32TruncSatF32S; o <= wasm.OpI64TruncSatF64U; o++ {
+		t[iop(o)] = true
+	}
+	return t
+}()
