@@ -1,0 +1,449 @@
+package simd
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"kiln/ir/wasm"
+	"kiln/ir/wasm/wast"
+)
+
+// specDir is the spec test suite's core directory, reached from this
+// package's directory (runtime/internal/simd in the repository next to
+// ../shared).
+const specDir = "../../../../shared/upstream/spec-testsuite/core"
+
+// specModule is a decoded script module with the state a SIMD-only body
+// can touch: memory 0, built from the memory's minimum size and the active
+// data segments.
+type specModule struct {
+	m       *wasm.Module
+	mem     []byte
+	mem64   bool
+	hasMem  bool
+	tainted bool // an invocation we could not evaluate may have written memory
+}
+
+// bodyKind classifies an exported function body for the corpus test.
+type bodyKind int
+
+const (
+	bodyOther  bodyKind = iota // not straight-line SIMD: not covered
+	bodySingle                 // params/constants then exactly one SIMD operator
+	bodyMulti                  // a straight line of several non-memory SIMD operators
+	bodyMemory                 // a straight line including SIMD memory operators
+)
+
+var bodyNames = [...]string{"other", "single", "multi", "memory"}
+
+// classify reports whether the body of function fn is a straight line of
+// local.get (of parameters), t.const and SIMD operators, and of which kind.
+func classify(m *wasm.Module, fn uint32) bodyKind {
+	if fn < uint32(m.NumImportedFuncs) {
+		return bodyOther
+	}
+	code := &m.Code[fn-uint32(m.NumImportedFuncs)]
+	if code.NumLocals != 0 {
+		return bodyOther
+	}
+	nparams := uint32(len(m.FuncType(fn).Params))
+	r := wasm.NewOperatorReaderFeatures(code.Expr, code.ExprOffset, wasm.Features3_0)
+	nsimd, mem := 0, false
+	for !r.Done() {
+		op, err := r.Next()
+		if err != nil {
+			return bodyOther
+		}
+		switch {
+		case op.Op == wasm.OpEnd:
+			if !r.Done() {
+				return bodyOther
+			}
+		case op.Op == wasm.OpLocalGet:
+			if op.Index >= nparams {
+				return bodyOther
+			}
+		case op.Op == wasm.OpI32Const, op.Op == wasm.OpI64Const, op.Op == wasm.OpF32Const, op.Op == wasm.OpF64Const:
+		case op.Op.Prefix() == 0xfd:
+			sub := uint32(op.Op & 0xffff)
+			nsimd++
+			if IsMemory(sub) {
+				if op.Mem.Memory != 0 || len(m.MemTypes) == 0 {
+					return bodyOther
+				}
+				mem = true
+			} else if !Known(sub) {
+				return bodyOther
+			}
+		default:
+			return bodyOther
+		}
+	}
+	switch {
+	case nsimd == 0:
+		return bodyOther
+	case mem:
+		return bodyMemory
+	case nsimd == 1:
+		return bodySingle
+	}
+	return bodyMulti
+}
+
+// run evaluates a classified body on args and returns the result slots,
+// or ok=false when a memory access was out of bounds.
+func run(t *testing.T, sm *specModule, fn uint32, args []wast.Value) (res []uint64, ok bool) {
+	m := sm.m
+	code := &m.Code[fn-uint32(m.NumImportedFuncs)]
+	// Parameter slots, in order.
+	var params [][]uint64
+	for _, a := range args {
+		switch a.Type {
+		case wast.V128:
+			params = append(params, []uint64{a.Lo, a.Hi})
+		case wast.I32, wast.F32:
+			params = append(params, []uint64{a.Lo & 0xffffffff})
+		default:
+			params = append(params, []uint64{a.Lo})
+		}
+	}
+	s := make([]uint64, 1024)
+	sp := 0
+	r := wasm.NewOperatorReaderFeatures(code.Expr, code.ExprOffset, wasm.Features3_0)
+	for !r.Done() {
+		op, err := r.Next()
+		if err != nil {
+			t.Fatalf("re-reading a classified body: %v", err)
+		}
+		switch {
+		case op.Op == wasm.OpEnd:
+		case op.Op == wasm.OpLocalGet:
+			sp += copy(s[sp:], params[op.Index])
+		case op.Op == wasm.OpI32Const || op.Op == wasm.OpF32Const:
+			s[sp] = op.Imm & 0xffffffff
+			sp++
+		case op.Op == wasm.OpI64Const || op.Op == wasm.OpF64Const:
+			s[sp] = op.Imm
+			sp++
+		default:
+			sub := uint32(op.Op & 0xffff)
+			if IsMemory(sub) {
+				var inBounds bool
+				sp, inBounds = Memory(sub, op.Mem.Offset, op.Lane, sm.mem, sm.mem64, s, sp)
+				if !inBounds {
+					if sp < 0 {
+						t.Fatalf("Memory(%s) rejected its stack", op.Op)
+					}
+					return nil, false
+				}
+				continue
+			}
+			imm := op.V128
+			if c := classes[sub]; c == cExtract || c == cReplace {
+				imm[0] = op.Lane
+			}
+			if sp = Exec(sub, &imm, s, sp); sp < 0 {
+				t.Fatalf("Exec(%s) returned -1", op.Op)
+			}
+		}
+	}
+	return s[:sp], true
+}
+
+// matchNaN reports whether bits (of width 32 or 64) match a NaN pattern.
+func matchNaN(bits uint64, width int, k wast.NaNKind) bool {
+	if width == 32 {
+		x := uint32(bits)
+		if k == wast.NaNCanonical {
+			return x&^f32Sign == f32Canon
+		}
+		return isNaN32(x) && x&f32Quiet != 0
+	}
+	if k == wast.NaNCanonical {
+		return bits&^f64Sign == f64Canon
+	}
+	return isNaN64(bits) && bits&f64Quiet != 0
+}
+
+// match compares result slots (consumed from the front) with one expected
+// result; it returns the slots left.
+func match(got []uint64, want wast.Result) (bool, []uint64) {
+	if len(want.Either) > 0 {
+		for _, alt := range want.Either {
+			if ok, rest := match(got, alt); ok {
+				return true, rest
+			}
+		}
+		return false, nil
+	}
+	v := want.Value
+	switch v.Type {
+	case wast.V128:
+		if len(got) < 2 {
+			return false, nil
+		}
+		lo, hi := got[0], got[1]
+		if want.Lanes == nil {
+			return lo == v.Lo && hi == v.Hi, got[2:]
+		}
+		width := 32
+		if want.Shape == "f64x2" {
+			width = 64
+		}
+		n := 128 / width
+		for i := 0; i < n; i++ {
+			g, w := laneBits(lo, hi, width, i), laneBits(v.Lo, v.Hi, width, i)
+			k := wast.NaNNone
+			if i < len(want.Lanes) {
+				k = want.Lanes[i]
+			}
+			if k == wast.NaNNone && g != w || k != wast.NaNNone && !matchNaN(g, width, k) {
+				return false, nil
+			}
+		}
+		return true, got[2:]
+	case wast.I32, wast.F32:
+		if len(got) < 1 {
+			return false, nil
+		}
+		if want.NaN != wast.NaNNone {
+			return matchNaN(got[0], 32, want.NaN), got[1:]
+		}
+		return got[0] == v.Lo&0xffffffff, got[1:]
+	case wast.I64, wast.F64:
+		if len(got) < 1 {
+			return false, nil
+		}
+		if want.NaN != wast.NaNNone {
+			return matchNaN(got[0], 64, want.NaN), got[1:]
+		}
+		return got[0] == v.Lo, got[1:]
+	}
+	return false, nil
+}
+
+func laneBits(lo, hi uint64, width, i int) uint64 {
+	if width == 64 {
+		if i == 0 {
+			return lo
+		}
+		return hi
+	}
+	w := lo
+	if i >= 2 {
+		w, i = hi, i-2
+	}
+	return uint64(uint32(w >> (32 * i)))
+}
+
+// instantiate decodes a script module and builds its memory.
+func instantiate(src *wast.ModuleSource) (*specModule, error) {
+	bin, err := src.Encode()
+	if err != nil {
+		return nil, err
+	}
+	m, err := wasm.DecodeAndValidate(bin, wasm.Features3_0)
+	if err != nil {
+		return nil, err
+	}
+	sm := &specModule{m: m}
+	if len(m.MemTypes) > 0 && m.NumImportedMemories == 0 {
+		mt := m.MemTypes[0]
+		if mt.Limits.Min > 16 {
+			return sm, nil // larger than any SIMD test needs: leave memory out
+		}
+		sm.hasMem, sm.mem64 = true, mt.Memory64
+		sm.mem = make([]byte, mt.Limits.Min*65536)
+		for _, d := range m.Datas {
+			if d.Mode != wasm.SegmentActive || d.Memory != 0 {
+				continue
+			}
+			ops := d.OffsetExpr.Ops
+			if len(ops) != 1 || (ops[0].Op != wasm.OpI32Const && ops[0].Op != wasm.OpI64Const) {
+				sm.hasMem = false
+				break
+			}
+			off := ops[0].Imm
+			if !sm.mem64 {
+				off = uint64(uint32(off))
+			}
+			if off > uint64(len(sm.mem)) || uint64(len(sm.mem))-off < uint64(len(d.Init)) {
+				sm.hasMem = false // instantiation would trap
+				break
+			}
+			copy(sm.mem[off:], d.Init)
+		}
+	}
+	return sm, nil
+}
+
+type specCounts struct {
+	asserts, covered, passed int
+	byKind                   [4]int
+}
+
+// TestSpecSIMD walks the spec's SIMD scripts and, for every assert_return
+// (and assert_trap) whose function body is a straight line of SIMD
+// operators over its parameters and constants, evaluates the body with
+// Exec and Memory and compares the result with the script's expectation.
+// Bodies with exactly one SIMD operator are the main target; straight
+// lines of several operators and SIMD loads/stores on memory 0 are
+// covered too and counted separately.
+func TestSpecSIMD(t *testing.T) {
+	if _, err := os.Stat(specDir); err != nil {
+		t.Skipf("spec test suite not found at %s", specDir)
+	}
+	var files []string
+	for _, pat := range []string{"simd_*.wast", "relaxed_*.wast", "*_relaxed_*.wast"} {
+		m, err := filepath.Glob(filepath.Join(specDir, pat))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, m...)
+	}
+	sort.Strings(files)
+	var total specCounts
+	for _, file := range files {
+		c := runScript(t, file)
+		total.asserts += c.asserts
+		total.covered += c.covered
+		total.passed += c.passed
+		for i := range c.byKind {
+			total.byKind[i] += c.byKind[i]
+		}
+		t.Logf("%-40s asserts %5d covered %5d passed %5d", filepath.Base(file), c.asserts, c.covered, c.passed)
+	}
+	t.Logf("TOTAL %d files: assert_return/assert_trap %d, covered %d (single-op %d, multi-op %d, memory %d), passed %d",
+		len(files), total.asserts, total.covered, total.byKind[bodySingle], total.byKind[bodyMulti],
+		total.byKind[bodyMemory], total.passed)
+	if total.covered == 0 {
+		t.Error("no assertion covered")
+	}
+}
+
+func runScript(t *testing.T, file string) specCounts {
+	var c specCounts
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	script, err := wast.Parse(filepath.Base(file), src)
+	if err != nil {
+		t.Errorf("%s: %v", file, err)
+		return c
+	}
+	var cur *specModule
+	named := map[string]*specModule{}
+	for _, cmd := range script.Commands {
+		switch cmd.Kind {
+		case wast.KindModule:
+			if cmd.Module.Definition {
+				continue
+			}
+			sm, err := instantiate(cmd.Module)
+			if err != nil {
+				t.Errorf("%s:%d: module: %v", file, cmd.Line, err)
+				cur = nil
+				continue
+			}
+			cur = sm
+			if cmd.Module.ID != "" {
+				named[cmd.Module.ID] = sm
+			}
+		case wast.KindModuleInstance:
+			cur = nil
+		case wast.KindAction, wast.KindAssertReturn, wast.KindAssertTrap:
+			if cmd.Action == nil || cmd.Action.Kind != wast.ActionInvoke {
+				continue
+			}
+			isAssert := cmd.Kind != wast.KindAction
+			if isAssert {
+				c.asserts++
+			}
+			sm := cur
+			if cmd.Action.Module != "" {
+				sm = named[cmd.Action.Module]
+			}
+			if sm == nil {
+				continue
+			}
+			fn, ok := exportedFunc(sm.m, cmd.Action.Name)
+			kind := bodyOther
+			if ok {
+				kind = classify(sm.m, fn)
+			}
+			if kind == bodyMemory && (!sm.hasMem || sm.tainted) {
+				kind = bodyOther
+			}
+			if kind == bodyOther {
+				// An invocation we cannot evaluate may write memory.
+				sm.tainted = true
+				continue
+			}
+			res, inBounds := run(t, sm, fn, cmd.Action.Args)
+			if !isAssert {
+				continue
+			}
+			c.covered++
+			c.byKind[kind]++
+			where := fmt.Sprintf("%s:%d: %s", filepath.Base(file), cmd.Line, cmd.Action.Name)
+			if cmd.Kind == wast.KindAssertTrap {
+				if inBounds {
+					t.Errorf("%s: want trap %q, got %x", where, cmd.Message, res)
+				} else if !strings.Contains(cmd.Message, "out of bounds") {
+					t.Errorf("%s: want trap %q, got out of bounds", where, cmd.Message)
+				} else {
+					c.passed++
+				}
+				continue
+			}
+			if !inBounds {
+				t.Errorf("%s: unexpected out-of-bounds trap", where)
+				continue
+			}
+			ok = true
+			rest := res
+			for _, want := range cmd.Results {
+				var m bool
+				if m, rest = match(rest, want); !m {
+					ok = false
+					break
+				}
+			}
+			if ok && len(rest) != 0 {
+				ok = false
+			}
+			if !ok {
+				t.Errorf("%s%v: got %x, want %+v", where, args(cmd.Action.Args), res, cmd.Results)
+				continue
+			}
+			c.passed++
+		}
+	}
+	return c
+}
+
+func args(vs []wast.Value) []string {
+	var out []string
+	for _, v := range vs {
+		if v.Type == wast.V128 {
+			out = append(out, fmt.Sprintf("v128:%016x_%016x", v.Hi, v.Lo))
+		} else {
+			out = append(out, fmt.Sprintf("%s:%x", v.Type, v.Lo))
+		}
+	}
+	return out
+}
+
+func exportedFunc(m *wasm.Module, name string) (uint32, bool) {
+	for _, e := range m.Exports {
+		if e.Name == name && e.Kind == wasm.ExternFunc {
+			return e.Index, true
+		}
+	}
+	return 0, false
+}
