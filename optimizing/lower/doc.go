@@ -47,10 +47,18 @@
 //
 // # Frame
 //
-// Frame lays out, below the saved frame pointer, callee-saved registers,
+// Frame lays out, below the saved frame pointer, an area the ISA reserves
+// for itself (Frame.Reserved, FP-relative), callee-saved registers,
 // spill slots, explicit stack slots and the outgoing argument area, all
 // SP-relative (SP does not move in the body). The frame pointer chain is
 // always kept.
+//
+// # Source locations
+//
+// Each machine instruction remembers the source location of the IR
+// instruction it was lowered from (VCode.Locs); Emit hands it to emitters
+// that implement SrcLocSetter before the instruction, so the encoder's
+// source-location records map code ranges back to wasm offsets.
 //
 // # Known gaps
 //

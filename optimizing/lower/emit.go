@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"kiln/ir"
 	"kiln/regalloc"
 )
 
@@ -21,6 +22,13 @@ type Emitter[I any] interface {
 	// Format prints instruction i with its locations, FormatMove an edit.
 	Format(i *I, allocs []regalloc.Alloc) string
 	FormatMove(from, to regalloc.Alloc, cl regalloc.RegClass) string
+}
+
+// SrcLocSetter is implemented by emitters that record source locations:
+// Emit calls SetSrcLoc before each instruction with the location of the
+// IR instruction it came from (ir.NoSourceLoc for none).
+type SrcLocSetter interface {
+	SetSrcLoc(loc ir.SourceLoc)
 }
 
 // EditClass is the register class an edit moves.
@@ -44,6 +52,7 @@ func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I]) (string, err
 	var sb strings.Builder
 	edits := out.Edits
 	k := 0
+	locs, _ := em.(SrcLocSetter)
 	applyUpTo := func(p regalloc.ProgPoint) error {
 		for k < len(edits) && edits[k].Point <= p {
 			e := edits[k]
@@ -67,6 +76,9 @@ func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I]) (string, err
 			allocs := out.InstAllocs(i)
 			if vc.Kind(i) == KindMove && len(allocs) == 2 && allocs[0] == allocs[1] {
 				continue
+			}
+			if locs != nil && int(i) < len(vc.Locs) {
+				locs.SetSrcLoc(vc.Locs[i])
 			}
 			fmt.Fprintf(&sb, "  %s\n", em.Format(&vc.Insts[i], allocs))
 			if err := em.Inst(&vc.Insts[i], allocs); err != nil {

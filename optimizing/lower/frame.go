@@ -13,6 +13,7 @@ import (
 //	         incoming stack arguments   (FP + 16 ...)
 //	         return address             (FP + 8)
 //	FP ->    saved frame pointer        (FP + 0)
+//	         ISA-reserved area          (FP - Reserved ... FP)
 //	         callee-saved registers     (SP + CalleeSaveOff ...)
 //	         spill slots                (SP + SpillOff[i])
 //	         explicit stack slots       (SP + StackSlotOff[i])
@@ -26,6 +27,10 @@ type Frame struct {
 	CalleeSaves   []regalloc.PReg
 	CalleeSaveOff int32
 	OutgoingArgs  int32
+	// Reserved is the size of the area just below the saved frame
+	// pointer that the ISA keeps for itself (FP-relative; e.g. the VM
+	// context slot and register save area of wasm code).
+	Reserved int32
 	// Size is the number of bytes the prologue subtracts from SP after
 	// pushing the frame pointer; a multiple of Align.
 	Size int32
@@ -34,9 +39,10 @@ type Frame struct {
 // LayoutFrame computes a frame for f's explicit stack slots, the
 // allocator's spill slots (slotSize bytes each), the callee-saved
 // registers to preserve (wordSize bytes each) and the outgoing argument
-// area, rounding the total up to align.
-func LayoutFrame(f *ir.Function, out *regalloc.Output, calleeSaves []regalloc.PReg, outgoing int32, slotSize, wordSize, align int32) *Frame {
-	fr := &Frame{CalleeSaves: calleeSaves, OutgoingArgs: alignUp(outgoing, 16)}
+// area, plus reserved bytes (a multiple of wordSize) right below the frame
+// pointer, rounding the total up to align.
+func LayoutFrame(f *ir.Function, out *regalloc.Output, calleeSaves []regalloc.PReg, outgoing, reserved int32, slotSize, wordSize, align int32) *Frame {
+	fr := &Frame{CalleeSaves: calleeSaves, OutgoingArgs: alignUp(outgoing, 16), Reserved: reserved}
 	off := fr.OutgoingArgs
 	fr.StackSlotOff = make([]int32, len(f.StackSlots))
 	for i, ss := range f.StackSlots {
@@ -56,7 +62,8 @@ func LayoutFrame(f *ir.Function, out *regalloc.Output, calleeSaves []regalloc.PR
 	}
 	fr.CalleeSaveOff = off
 	off += wordSize * int32(len(calleeSaves))
-	fr.Size = alignUp(off, align)
+	// The reserved area must end exactly at FP: pad below it.
+	fr.Size = alignUp(off+reserved, align)
 	return fr
 }
 

@@ -61,6 +61,7 @@ type pending[I any] struct {
 	kind    InstKind
 	clobber regalloc.RegSet
 	ops     [2]uint32 // range in pendOps
+	loc     ir.SourceLoc
 }
 
 // ClassOf is the register class of values of type t.
@@ -176,7 +177,11 @@ func (c *Ctx[I]) Sink(i ir.Inst) { c.sunk[i] = true }
 func (c *Ctx[I]) Emit(inst I, kind InstKind, clobber regalloc.RegSet, ops ...regalloc.Operand) {
 	start := uint32(len(c.pendOps))
 	c.pendOps = append(c.pendOps, ops...)
-	c.chunk = append(c.chunk, pending[I]{inst: inst, kind: kind, clobber: clobber, ops: [2]uint32{start, uint32(len(c.pendOps))}})
+	loc := ir.NoSourceLoc
+	if c.cur != ir.NoInst {
+		loc = c.F.DFG.SrcLoc(c.cur)
+	}
+	c.chunk = append(c.chunk, pending[I]{inst: inst, kind: kind, clobber: clobber, ops: [2]uint32{start, uint32(len(c.pendOps))}, loc: loc})
 }
 
 // Current is the IR instruction being lowered.
@@ -315,6 +320,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 		first := regalloc.Inst(len(vc.Insts))
 		for _, p := range perBlock[b] {
 			vc.Insts = append(vc.Insts, p.inst)
+			vc.Locs = append(vc.Locs, p.loc)
 			vc.kinds = append(vc.kinds, p.kind)
 			vc.clobbers = append(vc.clobbers, p.clobber)
 			vc.opStart = append(vc.opStart, uint32(len(vc.ops)))

@@ -23,7 +23,10 @@ const (
 // dense slices indexed by instruction or block. I is the ISA's instruction
 // type; VCode never looks inside it.
 type VCode[I any] struct {
-	Insts    []I
+	Insts []I
+	// Locs holds the source location of the IR instruction each machine
+	// instruction came from (ir.NoSourceLoc for none).
+	Locs     []ir.SourceLoc
 	kinds    []InstKind
 	opStart  []uint32 // len(Insts)+1
 	ops      []regalloc.Operand

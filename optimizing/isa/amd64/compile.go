@@ -53,6 +53,8 @@ type Options struct {
 	// Algorithm selects the register allocator; Verify runs its checker.
 	Algorithm regalloc.Algorithm
 	Verify    bool
+	// Wasm selects kiln's wasm contract (nil: the CLIF conventions).
+	Wasm *WasmOptions
 }
 
 // Result is a compiled function.
@@ -84,11 +86,19 @@ func defaultResolve(n ir.Name) (encoder.Symbol, bool) {
 //	    v
 //	encoder.Code (bytes, relocs, traps, constants)
 func Compile(f *ir.Function, opts Options) (*Result, error) {
-	cabi, err := abiFor(f.Signature.CallConv)
+	be := &backend{flags: opts.Flags, resolve: opts.Resolve, wasm: opts.Wasm}
+	cabi, err := be.calleeABI(f.Signature.CallConv)
 	if err != nil {
 		return nil, err
 	}
-	be := &backend{flags: opts.Flags, abi: cabi, resolve: opts.Resolve}
+	be.abi = cabi
+	menv := machineEnv
+	if opts.Wasm != nil {
+		if opts.Wasm.TrapCode == nil {
+			return nil, fmt.Errorf("amd64: WasmOptions.TrapCode is nil")
+		}
+		menv = wasmMachineEnv
+	}
 	if be.resolve == nil {
 		be.resolve = defaultResolve
 	}
@@ -96,7 +106,7 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := regalloc.Allocate(vc, machineEnv, regalloc.Options{Algorithm: opts.Algorithm, Verify: opts.Verify})
+	out, err := regalloc.Allocate(vc, menv, regalloc.Options{Algorithm: opts.Algorithm, Verify: opts.Verify})
 	if err != nil {
 		return nil, err
 	}
@@ -106,9 +116,18 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 			saves = append(saves, gprP(r))
 		}
 	}
-	frame := lower.LayoutFrame(f, out, saves, be.outgoing, 8, 8, 16)
+	var reserved int32
+	var saveRegs []regalloc.PReg
+	if opts.Wasm != nil {
+		reserved = -vmctxSlot
+		if be.hasCheck {
+			saveRegs = preemptSaveRegs(out)
+			reserved = -saveAreaBase + 8*int32(len(saveRegs))
+		}
+	}
+	frame := lower.LayoutFrame(f, out, saves, be.outgoing, reserved, 8, 8, 16)
 	buf := encoder.NewBuffer(asm.BufferISA)
-	em := &emitter{buf: buf, a: asm.New(buf), frame: frame, flags: opts.Flags}
+	em := &emitter{buf: buf, a: asm.New(buf), frame: frame, flags: opts.Flags, wasm: opts.Wasm, saveRegs: saveRegs, curLoc: encoder.NoSrcLoc}
 	em.labels = make([]encoder.Label, vc.NumBlocks())
 	for i := range em.labels {
 		em.labels[i] = buf.NewLabel()
@@ -116,6 +135,10 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	text, err := lower.Emit[Inst](vc, out, em)
 	if err != nil {
 		return nil, err
+	}
+	em.emitStubs()
+	if em.err != nil {
+		return nil, em.err
 	}
 	code, err := buf.Finish()
 	if err != nil {

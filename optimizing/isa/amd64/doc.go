@@ -59,6 +59,34 @@
 // written). R11 and XMM15 are the allocator's scratch registers, which the
 // emitter also uses inside multi-instruction sequences.
 //
+// # Wasm mode (Options.Wasm, wasm.go)
+//
+// Compiling for kiln's runtime changes four things, all driven by
+// WasmOptions:
+//
+//   - Convention: functions and calls of convention `tail` follow
+//     vm.ABIAmd64 — System V's argument registers with the two VM contexts
+//     first, nothing callee-saved (a call clobbers every register but rsp,
+//     rbp and r14), r14 (g) never allocated.
+//   - Frame: the prologue checks rsp - frame >= [vmctx + VMStackLimit]
+//     before allocating the frame (stk_ovf otherwise) and saves the VM
+//     context at [rbp-8], so out-of-line code finds it whatever the
+//     allocator did with rdi.
+//   - Traps: every trap (trap/trapz/trapnz, division and conversion
+//     checks, uadd_overflow_trap) jumps to an out-of-line stub, one per
+//     trap code and source location, that writes the vm.TrapCode to
+//     ExitArgs[0] and takes the trap exit; a trap record marks the stub.
+//     Memory accesses get no trap records: wasm code checks every access
+//     first, so a fault is a bug.
+//   - Runtime calls: a call to the exit namespace becomes the exit
+//     sequence (arguments to ExitArgs, lea rax, [rip+resume]; jmp
+//     [rdi + Stub(k)], result from ExitArgs[0]) and clobbers everything;
+//     a call to the check namespace becomes `cmp qword [r14+16], -1314;
+//     je slow` with an out-of-line slow path that saves every register
+//     the function writes into the frame's reserved area, exits with
+//     ExitPreempt, restores them and jumps back. The check therefore
+//     constrains no register, which keeps loop headers cheap.
+//
 // # Known gaps
 //
 // i128, vectors, atomics, fma, ceil/floor/trunc/nearest without SSE4.1

@@ -23,6 +23,12 @@ type emitter struct {
 	labels []encoder.Label
 	flags  Flags
 	err    error
+	// wasm mode (WasmOptions): out-of-line stubs, the registers the
+	// preemption slow path saves, the current source location.
+	wasm     *WasmOptions
+	stubs    []wasmStub
+	saveRegs []regalloc.PReg
+	curLoc   uint32
 }
 
 const scratch = asm.R11
@@ -70,8 +76,14 @@ func (e *emitter) prologue() {
 	fr := e.frame
 	e.fail(e.a.Push(asm.RBP))
 	e.fail(e.a.MovRR(asm.Size64, asm.RBP, asm.RSP))
+	if e.wasm != nil {
+		e.emitStackCheck(fr.Size)
+	}
 	if fr.Size > 0 {
 		e.fail(e.a.AluRI(asm.Sub, asm.Size64, asm.RSP, int64(fr.Size)))
+	}
+	if e.wasm != nil {
+		e.fail(e.a.Store(asm.Size64, asm.Addr(asm.RBP, vmctxSlot), asm.RDI))
 	}
 	for k, r := range fr.CalleeSaves {
 		e.fail(e.a.Store(asm.Size64, asm.Addr(asm.RSP, fr.CalleeSaveOff+int32(8*k)), asm.GPR(r.Index())))
@@ -259,10 +271,10 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 	case opBrTable:
 		e.emitBrTable(in, al)
 	case opTrap:
-		e.fail(a.Trap(in.Trap))
+		e.fail(e.trap(in.Trap))
 	case opTrapIf:
 		cmpFirst()
-		e.fail(a.TrapIf(in.CC, in.Trap))
+		e.fail(e.trapIf(in.CC, in.Trap))
 	case opCall:
 		if in.Sub == 1 {
 			e.fail(a.CallR(gpr(al[in.Imm])))
@@ -352,11 +364,15 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 		e.fail(a.XchgMR(in.Size, e.mem(in, al), gpr(al[2])))
 	case opFence:
 		e.fail(a.Mfence())
+	case opExit:
+		e.emitExit(in, al)
+	case opPreemptCheck:
+		e.emitPreemptCheck()
 	case opRoundSoft:
 		e.emitRoundSoft(in, xmm(al[0]), xmm(al[1]), xmm(al[2]))
 	case opAddTrap:
 		e.fail(a.AluRR(asm.Add, in.Size, gpr(al[2]), gpr(al[1])))
-		e.fail(a.TrapIf(asm.CondB, in.Trap))
+		e.fail(e.trapIf(asm.CondB, in.Trap))
 	default:
 		return fmt.Errorf("no emitter for %s", opTable[in.Op].name)
 	}
@@ -384,7 +400,7 @@ func (e *emitter) emitExtend(to, from asm.Size, signed bool, dst, src asm.GPR) {
 func (e *emitter) emitDiv(in *Inst, y asm.GPR) {
 	a := e.a
 	e.fail(a.TestRR(in.Size, y, y))
-	e.fail(a.TrapIf(asm.CondE, encoder.TrapCode(ir.TrapIntegerDivByZero)))
+	e.fail(e.trapIf(asm.CondE, encoder.TrapCode(ir.TrapIntegerDivByZero)))
 	done := a.NewLabel()
 	if in.Signed {
 		do := a.NewLabel()
@@ -400,7 +416,7 @@ func (e *emitter) emitDiv(in *Inst, y asm.GPR) {
 				e.fail(a.MovAbs(scratch, uint64(in.Imm)))
 				e.fail(a.AluRR(asm.Cmp, in.Size, asm.RAX, scratch))
 			}
-			e.fail(a.TrapIf(asm.CondE, encoder.TrapCode(ir.TrapIntegerOverflow)))
+			e.fail(e.trapIf(asm.CondE, encoder.TrapCode(ir.TrapIntegerOverflow)))
 		}
 		a.Bind(do)
 		e.fail(a.SignExtendAX(in.Size))
@@ -434,7 +450,9 @@ func (e *emitter) emitBrTable(in *Inst, al []regalloc.Alloc) {
 // trapHere records that the next instruction may fault with code (a
 // memory access without notrap).
 func (e *emitter) trapHere(code encoder.TrapCode) {
-	if code != 0 {
+	// Wasm code never faults by design (every access is checked first):
+	// a fault there is a bug, not a trap.
+	if code != 0 && e.wasm == nil {
 		e.buf.AddTrap(code)
 	}
 }

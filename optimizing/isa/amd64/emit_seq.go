@@ -169,7 +169,7 @@ func (e *emitter) emitCvtToInt(in *Inst, src asm.XMM, d asm.GPR, ft asm.XMM, it 
 	fsz, isz := in.Size2, in.Size
 	cvt := pick(fsz, asm.Cvttss2si, asm.Cvttsd2si)
 	bits := float64(int(isz) * 8)
-	trap := func(cc asm.CC, code ir.TrapCode) { e.fail(a.TrapIf(cc, encoder.TrapCode(code))) }
+	trap := func(cc asm.CC, code ir.TrapCode) { e.fail(e.trapIf(cc, encoder.TrapCode(code))) }
 	done := a.NewLabel()
 	switch in.Sub {
 	case cvtSint, cvtSintSat:

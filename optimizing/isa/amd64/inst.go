@@ -75,6 +75,8 @@ const (
 	opAtomicCas               // use expected@rax, use replacement, use p; def old@rax
 	opAtomicStore             // use v, use p, temp: sequentially consistent store (xchg)
 	opFence                   // mfence
+	opExit                    // use vmctx@rdi, use args..., [def result@rax]; clobbers all: runtime exit Imm (wasm)
+	opPreemptCheck            // preemption check with an out-of-line slow path (wasm)
 	numOps
 )
 
@@ -115,6 +117,7 @@ var opTable = [numOps]opInfo{
 	opMul128: {"mul128", lower.KindOther}, opShift128: {"shift128", lower.KindOther},
 	opAtomicRmw: {"atomic_rmw", lower.KindOther}, opAtomicCas: {"atomic_cas", lower.KindOther},
 	opAtomicStore: {"atomic_store", lower.KindOther}, opFence: {"fence", lower.KindOther},
+	opExit: {"exit", lower.KindOther}, opPreemptCheck: {"preempt_check", lower.KindOther},
 }
 
 // amodeKind is the base of a memory operand.

@@ -24,6 +24,10 @@ type backend struct {
 	abi      *abi
 	outgoing int32 // largest outgoing stack-argument area of any call
 	resolve  func(ir.Name) (encoder.Symbol, bool)
+	// wasm is set in kiln's wasm mode (see WasmOptions); hasCheck records
+	// that the function contains a preemption check.
+	wasm     *WasmOptions
+	hasCheck bool
 }
 
 func use(c *ctx, v ir.Value) regalloc.Operand { return regalloc.Use(c.VReg(v)) }

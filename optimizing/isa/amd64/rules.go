@@ -617,11 +617,14 @@ func (be *backend) lowerBitCount(c *ctx, op ir.Opcode, sz asm.Size, x ir.Value, 
 func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 	f := c.F
 	d := &f.DFG.Insts[i]
+	if ok, err := be.lowerSpecialCall(c, i); ok {
+		return err
+	}
 	sig := f.CallSignature(i)
 	if sig == nil {
 		return unsupported(c, "call without a signature")
 	}
-	cabi, err := abiFor(sig.CallConv)
+	cabi, err := be.calleeABI(sig.CallConv)
 	if err != nil {
 		return err
 	}
@@ -695,7 +698,7 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 				k++
 			}
 		}
-		emitClobber(c, in, callerSaved, ops...)
+		emitClobber(c, in, clobbersOf(cabi), ops...)
 		for k, v := range stackResults {
 			emit(c, stackValue(opLoad, v, amode{kind: amSP, disp: stackOffs[k]}), regalloc.Def(v))
 		}

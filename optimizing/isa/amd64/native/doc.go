@@ -12,4 +12,12 @@
 // through kiln/runtime's jit package, which runs code on its own stack and
 // turns traps into exits; that package is internal to kiln/runtime, which
 // is why the test harnesses use this one.
+//
+// WasmMachine (linux/amd64) is the same idea for code of kiln's wasm
+// convention (kiln/ir/vm): a store context, a wasm stack in Go heap
+// memory, one exit stub per vm.ExitKind and an exit-and-resume loop, in
+// the shape of the runtime's trampolines (wasm_linux_amd64.s). It lets
+// the optimizing tier test traps, exits and preemption before the
+// runtime's compiled-code strategy exists; it is a test harness, with no
+// backtraces, interrupts or nested calls.
 package native

@@ -1,0 +1,57 @@
+// Package compile is the optimizing tier as a vm.Compiler: it turns a
+// validated wasm module into one relocatable vm.Artifact for the runtime.
+//
+// # Pipeline
+//
+//	wasm.Module
+//	    | per defined function, on Parallelism goroutines:
+//	    |   frontend.Translator.Translate   wasm -> IR (vm.Offsets layout)
+//	    |   Compiler.Optimize               the mid-end hook (may be nil)
+//	    |   amd64.Compile in wasm mode      lower, regalloc, emit
+//	    | plus, as IR built here and compiled the same way:
+//	    |   ArrayEntry per defined function (the runtime's entry point)
+//	    |   HostCallTrampoline per imported function
+//	    v
+//	link: one blob, 16-byte aligned functions (bodies, array entries,
+//	trampolines), FuncInfo/Imports offsets, trap records and source
+//	locations rebased, direct calls patched
+//	    v
+//	vm.Artifact
+//
+// # Decisions
+//
+//   - Calls between functions of the module are rel32 calls patched at
+//     link time, so the artifact carries no relocation for them and is
+//     position independent; any other relocation is passed through.
+//   - Every defined function gets an array entry. A tier could skip those
+//     that never escape (not exported, not in a table, not ref.func'd),
+//     but the runtime may call any function that reaches a table.
+//   - Host-call trampolines are IR functions too: they store their
+//     parameters into a ValueSlotSize-byte array in a stack slot, exit
+//     with ExitHostCall(import index, array) and load the results back.
+//   - Back-end panics are turned into errors (a compiler bug must not kill
+//     the embedding process); translation errors name the function and
+//     the wasm offset.
+//   - The mid-end is called through Compiler.Optimize so this package
+//     does not depend on it; it must keep calls in place, since exits and
+//     the preemption checks are calls.
+//
+// # Testing
+//
+// native_test.go instantiates modules by hand (VM context, memory, table,
+// function references, type ids) and runs them through the array entries
+// with the small wasm-convention harness of optimizing/isa/amd64/native:
+// pure code, traps of every kind the tier emits, stack arguments and
+// results, tail calls, memory with bounds checks, memory.grow and host
+// calls through exits, call_indirect with its three checks, and the
+// preemption check (GC latency while a long loop runs).
+//
+// # Known gaps
+//
+//   - amd64 only; CompileOptions.Interruptible and Fuel are not honoured
+//     yet (the interrupt flag is not polled; Fuel is rejected).
+//   - SIMD, atomics, GC and exception-handling operators are rejected by
+//     the translator with an error naming the operator.
+//   - Tail calls whose arguments do not fit in registers are rejected by
+//     the back end.
+package compile

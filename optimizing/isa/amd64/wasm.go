@@ -1,0 +1,325 @@
+package amd64
+
+import (
+	"kiln/encoder"
+	asm "kiln/encoder/amd64"
+	"kiln/ir"
+	"kiln/ir/vm"
+	"kiln/regalloc"
+)
+
+// WasmOptions switch the back end from the CLIF test conventions to kiln's
+// wasm contract (kiln/ir/vm): functions and calls of call convention
+// `tail` follow vm.ABIAmd64, traps become exits to the runtime, every
+// prologue checks the stack limit, and calls to two reserved ext-func
+// namespaces are expanded into runtime exits and preemption checks.
+type WasmOptions struct {
+	// ExitNamespace: a call to uN:K with N = ExitNamespace is runtime exit
+	// vm.ExitKind K. Its first argument is the VM context, the others
+	// (I64) go to StoreContext.ExitArgs; its one result, if any, is
+	// ExitArgs[0] after the runtime resumes the code.
+	ExitNamespace uint32
+	// CheckNamespace: a call to uN:0 with N = CheckNamespace is the
+	// preemption check (compare g.stackguard0 with vm.StackPreempt, exit
+	// with vm.ExitPreempt when equal). It clobbers nothing.
+	CheckNamespace uint32
+	// TrapCode maps the IR trap codes of trap, trapz, trapnz and the
+	// back end's own checks to the runtime's.
+	TrapCode func(ir.TrapCode) vm.TrapCode
+}
+
+// wasmABI is vm.ABIAmd64: System V's register order (the two VM contexts
+// in rdi and rsi, then rdx, rcx, r8, r9; xmm0-7; results rax, rdx, xmm0,
+// xmm1), nothing callee-saved, because an exit to Go anywhere below a
+// call loses every register anyway.
+var wasmABI = &abi{
+	intArgs: systemV.intArgs,
+	xmmArgs: systemV.xmmArgs,
+	intRets: systemV.intRets,
+	xmmRets: systemV.xmmRets,
+}
+
+// wasmClobbers is what a wasm call or exit clobbers: every register but
+// rsp, rbp and r14 (g, vm.ABIAmd64.Reserved).
+var wasmClobbers = func() regalloc.RegSet {
+	var s regalloc.RegSet
+	for r := asm.RAX; r <= asm.R15; r++ {
+		if r != asm.RSP && r != asm.RBP && r != asm.R14 {
+			s.Add(gprP(r))
+		}
+	}
+	for x := asm.X0; x <= asm.X15; x++ {
+		s.Add(xmmP(x))
+	}
+	return s
+}()
+
+// wasmMachineEnv is machineEnv without r14, which holds g in wasm code.
+var wasmMachineEnv = func() *regalloc.MachineEnv {
+	e := &regalloc.MachineEnv{}
+	for _, r := range []asm.GPR{asm.RAX, asm.RCX, asm.RDX, asm.RSI, asm.RDI, asm.R8, asm.R9, asm.R10, asm.RBX, asm.R12, asm.R13, asm.R15} {
+		e.Preferred.Add(gprP(r))
+	}
+	for x := asm.X0; x <= asm.X14; x++ {
+		e.Preferred.Add(xmmP(x))
+	}
+	e.Scratch.Add(gprP(asm.R11))
+	e.Scratch.Add(xmmP(asm.X15))
+	return e
+}()
+
+// The wasm frame's reserved area (lower.Frame.Reserved), FP-relative: the
+// VM context, saved by the prologue so trap and preemption stubs find it
+// whatever register allocation did, then the register save area of the
+// preemption check's slow path.
+const (
+	vmctxSlot    = -8
+	saveAreaBase = -16
+)
+
+// calleeABI returns the convention of a call or function of convention cc.
+func (be *backend) calleeABI(cc ir.CallConv) (*abi, error) {
+	if be.wasm != nil && cc == ir.CallConvTail {
+		return wasmABI, nil
+	}
+	return abiFor(cc)
+}
+
+// clobbersOf is what a call under convention a clobbers.
+func clobbersOf(a *abi) regalloc.RegSet {
+	if a == wasmABI {
+		return wasmClobbers
+	}
+	return callerSaved
+}
+
+// lowerSpecialCall lowers calls to the exit and check namespaces in wasm
+// mode; ok is false for any other call.
+func (be *backend) lowerSpecialCall(c *ctx, i ir.Inst) (bool, error) {
+	f := c.F
+	d := &f.DFG.Insts[i]
+	if be.wasm == nil || d.Opcode != ir.OpCall {
+		return false, nil
+	}
+	fr := d.FuncRef()
+	if int(fr) < 0 || int(fr) >= len(f.ExtFuncs) {
+		return false, nil
+	}
+	name := f.ExtFuncs[fr].Name
+	if name.Kind != ir.NameUser {
+		return false, nil
+	}
+	switch name.Namespace {
+	case be.wasm.CheckNamespace:
+		be.hasCheck = true
+		emit(c, Inst{Op: opPreemptCheck})
+		return true, nil
+	case be.wasm.ExitNamespace:
+		kind := vm.ExitKind(name.Index)
+		args := f.DFG.Args(i)
+		if len(args) == 0 || len(args)-1 > vm.NumExitArgs || kind >= vm.NumExitKinds {
+			return true, unsupported(c, "malformed exit call "+name.String())
+		}
+		ops := []regalloc.Operand{regalloc.FixedUse(c.VReg(args[0]), gprP(asm.RDI))}
+		for _, a := range args[1:] {
+			if c.F.DFG.ValueType(a).IsFloat() || c.F.DFG.ValueType(a).Bits() > 64 {
+				return true, unsupported(c, "exit argument of type "+c.F.DFG.ValueType(a).String())
+			}
+			ops = append(ops, use(c, a))
+		}
+		in := Inst{Op: opExit, Imm: int64(kind), Sub: uint8(len(args) - 1)}
+		if res := f.DFG.Results(i); len(res) > 0 {
+			in.HasImm = true
+			ops = append(ops, regalloc.FixedDef(c.Output(res[0]), gprP(asm.RAX)))
+		}
+		emitClobber(c, in, wasmClobbers, ops...)
+		return true, nil
+	}
+	return false, nil
+}
+
+// wasmStub is out-of-line code emitted after the function body: a trap
+// exit, or the slow path of a preemption check.
+type wasmStub struct {
+	label encoder.Label
+	kind  uint8 // stubTrap, stubTrapEntry, stubPreempt
+	code  vm.TrapCode
+	loc   uint32
+	back  encoder.Label // preempt: where to resume
+}
+
+const (
+	stubTrap      uint8 = iota // the VM context is in the frame slot
+	stubTrapEntry              // prologue stack check: the VM context is still in rdi
+	stubPreempt
+)
+
+// SetSrcLoc implements lower.SrcLocSetter.
+func (e *emitter) SetSrcLoc(loc ir.SourceLoc) {
+	e.curLoc = uint32(loc)
+	e.buf.SetSrcLoc(uint32(loc))
+}
+
+func (e *emitter) vmTrap(code encoder.TrapCode) vm.TrapCode {
+	return e.wasm.TrapCode(ir.TrapCode(code))
+}
+
+// trapIf branches to a trap when cc holds: an out-of-line ud2 normally, a
+// trap exit in wasm mode (one per trap code and source location).
+func (e *emitter) trapIf(cc asm.CC, code encoder.TrapCode) error {
+	if e.wasm == nil {
+		return e.a.TrapIf(cc, code)
+	}
+	return e.a.Jcc(cc, e.trapStub(stubTrap, e.vmTrap(code)))
+}
+
+// trap traps unconditionally.
+func (e *emitter) trap(code encoder.TrapCode) error {
+	if e.wasm == nil {
+		return e.a.Trap(code)
+	}
+	e.emitTrapExit(stubTrap, e.vmTrap(code))
+	return nil
+}
+
+func (e *emitter) trapStub(kind uint8, code vm.TrapCode) encoder.Label {
+	loc := e.curLoc
+	for _, s := range e.stubs {
+		if s.kind == kind && s.code == code && s.loc == loc {
+			return s.label
+		}
+	}
+	l := e.a.NewLabel()
+	e.stubs = append(e.stubs, wasmStub{label: l, kind: kind, code: code, loc: loc})
+	return l
+}
+
+// emitTrapExit stores the trap code in ExitArgs[0] and jumps to the trap
+// exit stub, which never resumes.
+//
+//	mov rdi, [rbp-8]              ; unless the VM context is still in rdi
+//	mov r11, [rdi]                ; the store context
+//	mov qword [r11+ExitArgs], code
+//	lea rax, [rip+1f]
+//	jmp [rdi+Stub(trap)]
+//	1: ud2
+func (e *emitter) emitTrapExit(kind uint8, code vm.TrapCode) {
+	a := e.a
+	e.buf.AddTrap(encoder.TrapCode(code))
+	if kind != stubTrapEntry {
+		e.fail(a.Load(asm.Size64, asm.RDI, asm.Addr(asm.RBP, vmctxSlot)))
+	}
+	e.fail(a.Load(asm.Size64, scratch, asm.Addr(asm.RDI, vm.VMStoreContext)))
+	e.fail(a.StoreImm(asm.Size64, asm.Addr(scratch, vm.SCExitArg(0)), int64(code)))
+	e.exitJump(vm.ExitTrap)
+	e.fail(a.Ud2())
+}
+
+// exitJump is the exit sequence proper: the resume address in rax, a jump
+// to the kind's stub through the VM context in rdi. The resume point is
+// bound right after it.
+func (e *emitter) exitJump(k vm.ExitKind) {
+	a := e.a
+	resume := a.NewLabel()
+	e.fail(a.Lea(asm.Size64, asm.RAX, asm.AddrLabel(resume, 0)))
+	e.fail(a.JmpMem(asm.Addr(asm.RDI, int32(vm.Stub(k)))))
+	a.Bind(resume)
+}
+
+// emitExit emits a runtime exit: operands vmctx@rdi, the arguments, and
+// the result@rax when Inst.HasImm.
+func (e *emitter) emitExit(in *Inst, al []regalloc.Alloc) {
+	a := e.a
+	n := int(in.Sub)
+	if n > 0 {
+		e.fail(a.Load(asm.Size64, scratch, asm.Addr(asm.RDI, vm.VMStoreContext)))
+		for k := range n {
+			e.fail(a.Store(asm.Size64, asm.Addr(scratch, vm.SCExitArg(k)), gpr(al[1+k])))
+		}
+	}
+	e.exitJump(vm.ExitKind(in.Imm))
+	if in.HasImm {
+		e.fail(a.Load(asm.Size64, scratch, asm.Addr(asm.RDI, vm.VMStoreContext)))
+		e.fail(a.Load(asm.Size64, asm.RAX, asm.Addr(scratch, vm.SCExitArg(0))))
+	}
+}
+
+// emitPreemptCheck compares g.stackguard0 with the preemption sentinel;
+// the slow path is out of line.
+func (e *emitter) emitPreemptCheck() {
+	a := e.a
+	e.fail(a.AluMI(asm.Cmp, asm.Size64, asm.Addr(asm.R14, vm.GStackGuard0Offset), int64(vm.StackPreemptImm32)))
+	slow, back := a.NewLabel(), a.NewLabel()
+	e.fail(a.Jcc(asm.CondE, slow))
+	a.Bind(back)
+	e.stubs = append(e.stubs, wasmStub{label: slow, kind: stubPreempt, loc: e.curLoc, back: back})
+}
+
+// emitStackCheck is the prologue's stack-limit check (before the frame is
+// allocated; the VM context is in rdi):
+//
+//	lea r11, [rsp - size]
+//	cmp r11, [rdi + StackLimit]
+//	jb  stack_overflow
+func (e *emitter) emitStackCheck(size int32) {
+	a := e.a
+	e.fail(a.Lea(asm.Size64, scratch, asm.Addr(asm.RSP, -size)))
+	e.fail(a.AluRM(asm.Cmp, asm.Size64, scratch, asm.Addr(asm.RDI, vm.VMStackLimit)))
+	e.fail(a.Jcc(asm.CondB, e.trapStub(stubTrapEntry, vm.TrapStackOverflow)))
+}
+
+// saveSlot is the frame address of the k-th saved register of the
+// preemption slow path.
+func saveSlot(k int) asm.Mem { return asm.Addr(asm.RBP, int32(saveAreaBase-8*k)) }
+
+// emitStubs places the out-of-line stubs after the body.
+func (e *emitter) emitStubs() {
+	a := e.a
+	for _, s := range e.stubs {
+		e.buf.SetSrcLoc(s.loc)
+		a.Bind(s.label)
+		switch s.kind {
+		case stubTrap, stubTrapEntry:
+			e.emitTrapExit(s.kind, s.code)
+		case stubPreempt:
+			// Every register the function writes may be live here: save
+			// them, exit, restore them (the exit clobbers everything), and
+			// go back. Only the scalar halves of XMM registers: this back
+			// end keeps no vectors in registers.
+			for k, r := range e.saveRegs {
+				if r.Class() == regalloc.Int {
+					e.fail(a.Store(asm.Size64, saveSlot(k), asm.GPR(r.Index())))
+				} else {
+					e.fail(a.SseStore(asm.MovsdSt, saveSlot(k), asm.XMM(r.Index())))
+				}
+			}
+			e.fail(a.Load(asm.Size64, asm.RDI, asm.Addr(asm.RBP, vmctxSlot)))
+			e.exitJump(vm.ExitPreempt)
+			for k, r := range e.saveRegs {
+				if r.Class() == regalloc.Int {
+					e.fail(a.Load(asm.Size64, asm.GPR(r.Index()), saveSlot(k)))
+				} else {
+					e.fail(a.SseM(asm.Movsd, asm.XMM(r.Index()), saveSlot(k)))
+				}
+			}
+			e.fail(a.Jmp(s.back))
+		}
+	}
+	e.stubs = nil
+}
+
+// preemptSaveRegs lists the registers the preemption slow path saves:
+// everything the allocation writes (incoming arguments included, as their
+// fixed definitions), except the scratch registers.
+func preemptSaveRegs(out *regalloc.Output) []regalloc.PReg {
+	var rs []regalloc.PReg
+	for _, r := range out.WrittenRegs.Regs() {
+		if r == gprP(scratch) || r == xmmP(xscratch) {
+			continue
+		}
+		if r.Class() == regalloc.Int || r.Class() == regalloc.Float {
+			rs = append(rs, r)
+		}
+	}
+	return rs
+}
