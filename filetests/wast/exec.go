@@ -42,8 +42,10 @@ func (r *scriptRun) instantiateFails(c *wast.Command, bin []byte) Report {
 func (r *scriptRun) execute(c *wast.Command) Report {
 	if c.Kind == wast.KindRegister {
 		if reason := r.skippedModule(c.ModuleID); reason != "" {
+			r.skippedNames[c.Name] = reason
 			return skip(reason)
 		}
+		delete(r.skippedNames, c.Name)
 	}
 	if c.Action != nil {
 		if reason := r.skippedModule(c.Action.Module); reason != "" {

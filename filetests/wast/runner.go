@@ -96,6 +96,9 @@ type scriptRun struct {
 	// so that actions on it are skipped too.
 	skipped  map[string]string
 	lastSkip string
+	// skippedNames maps a name registered for a skipped module to the
+	// reason: modules importing from it are skipped too.
+	skippedNames map[string]string
 }
 
 // Resetter is implemented by a Tier that keeps state per script (a store,
@@ -133,7 +136,7 @@ func (r *Runner) Run(name string, src []byte) []Report {
 		p = *r.Profile
 	}
 	run := &scriptRun{Runner: r, text: p.Text, validator: r.Validator, definitions: map[string][]byte{},
-		features: p.Features, skipped: map[string]string{}}
+		features: p.Features, skipped: map[string]string{}, skippedNames: map[string]string{}}
 	if rs, ok := r.Tier.(Resetter); ok {
 		rs.Reset()
 	}
@@ -245,6 +248,15 @@ func (r *scriptRun) commandOutcome(c *wast.Command) Report {
 
 // unsupported returns why the tier cannot run the module bin, or "".
 func (r *scriptRun) unsupported(bin []byte) string {
+	if len(r.skippedNames) > 0 {
+		if m, err := wasm.Decode(bin, r.features); err == nil {
+			for _, im := range m.Imports {
+				if reason, ok := r.skippedNames[im.Module]; ok {
+					return reason
+				}
+			}
+		}
+	}
 	fl, ok := r.Tier.(FeatureLimited)
 	if !ok {
 		return ""

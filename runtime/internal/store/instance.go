@@ -100,19 +100,14 @@ func (s *Store) Instantiate(ctx context.Context, m *wasm.Module, code Code, name
 	if inst.Name == "" && m.Names != nil {
 		inst.Name = m.Names.Module
 	}
-	inst.TypeIDs = make([]TypeID, len(m.Types))
-	for i := range m.Types {
-		if m.Types[i].Kind == wasm.CompFunc {
-			inst.TypeIDs[i] = s.TypeID(ModuleFuncType(m, uint32(i)))
-		}
-	}
+	inst.TypeIDs = s.internTypes(m)
 	for i := range m.Imports {
 		if err := inst.addImport(&m.Imports[i], imports[i]); err != nil {
 			return nil, err
 		}
 	}
 	for i, ti := range m.Funcs {
-		f := &Function{Type: ModuleFuncType(m, ti), Instance: inst, Index: uint32(m.NumImportedFuncs + i)}
+		f := &Function{Type: ModuleFuncType(m, ti), TypeID: inst.TypeIDs[ti], Instance: inst, Index: uint32(m.NumImportedFuncs + i)}
 		inst.Funcs = append(inst.Funcs, s.addFunc(f))
 	}
 	for _, mt := range m.Memories {
@@ -130,7 +125,9 @@ func (s *Store) Instantiate(ctx context.Context, m *wasm.Module, code Code, name
 		if err != nil {
 			return nil, err
 		}
-		inst.Globals = append(inst.Globals, s.NewGlobal(g.Type, lo, hi))
+		gl := s.NewGlobal(g.Type, lo, hi)
+		gl.Owner = inst
+		inst.Globals = append(inst.Globals, gl)
 	}
 	for i := range m.Tables {
 		t := &m.Tables[i]
@@ -146,10 +143,13 @@ func (s *Store) Instantiate(ctx context.Context, m *wasm.Module, code Code, name
 		if err != nil {
 			return nil, err
 		}
+		tab.Owner = inst
 		inst.Tables = append(inst.Tables, tab)
 	}
 	for i := range m.Tags {
-		inst.Tags = append(inst.Tags, s.NewTag(ModuleFuncType(m, m.Tags[i].TypeIndex)))
+		tag := s.NewTag(ModuleFuncType(m, m.Tags[i].TypeIndex))
+		tag.TypeID = inst.TypeIDs[m.Tags[i].TypeIndex]
+		inst.Tags = append(inst.Tags, tag)
 	}
 	for _, e := range m.Exports {
 		inst.exports[e.Name] = inst.extern(e.Kind, e.Index)
@@ -256,6 +256,7 @@ func (inst *Instance) Exports() []Extern {
 }
 
 func (inst *Instance) addImport(imp *wasm.Import, x Extern) error {
+	s := inst.Store
 	m := inst.Module
 	bad := func(detail string, args ...any) error {
 		return &LinkError{Module: imp.Module, Name: imp.Name, Reason: ErrIncompatibleImport.Error(), Detail: fmt.Sprintf(detail, args...)}
@@ -265,14 +266,13 @@ func (inst *Instance) addImport(imp *wasm.Import, x Extern) error {
 	}
 	switch imp.Kind {
 	case wasm.ExternFunc:
-		want := ModuleFuncType(m, imp.TypeIndex)
-		if !want.Equal(x.Func.Type) {
-			return bad("expected %s, got %s", want, x.Func.Type)
+		if want := inst.TypeIDs[imp.TypeIndex]; want != x.Func.TypeID {
+			return bad("expected %s, got %s", ModuleFuncType(m, imp.TypeIndex), x.Func.Type)
 		}
 		inst.Funcs = append(inst.Funcs, x.Func)
 	case wasm.ExternTable:
 		t := x.Table
-		if t.Type.Elem != imp.Table.Elem || t.Type.Table64 != imp.Table.Table64 ||
+		if !s.sameValType(t.Type.Elem, t.Owner, imp.Table.Elem, inst) || t.Type.Table64 != imp.Table.Table64 ||
 			!limitsMatch(t.Size(), t.Type.Limits, imp.Table.Limits) {
 			return bad("table type mismatch")
 		}
@@ -289,18 +289,17 @@ func (inst *Instance) addImport(imp *wasm.Import, x Extern) error {
 		if g.Type.Mutable != imp.Global.Mutable {
 			return bad("global mutability mismatch")
 		}
-		// Mutable globals are invariant; immutable ones may be subtypes
-		// (only relevant for references, where kiln compares exactly
-		// except for the nullability widening of the function-references
-		// proposal).
-		if g.Type.Type != imp.Global.Type && !(g.Type.Type.Kind == wasm.KindRef && !imp.Global.Mutable &&
-			g.Type.Type.Heap == imp.Global.Type.Heap && imp.Global.Type.Nullable) {
+		// Mutable globals are invariant; immutable ones may be subtypes.
+		ok := s.sameValType(g.Type.Type, g.Owner, imp.Global.Type, inst)
+		if !ok && !imp.Global.Mutable {
+			ok = s.subValType(g.Type.Type, g.Owner, imp.Global.Type, inst)
+		}
+		if !ok {
 			return bad("global type mismatch: expected %s, got %s", imp.Global.Type, g.Type.Type)
 		}
 		inst.Globals = append(inst.Globals, g)
 	case wasm.ExternTag:
-		want := ModuleFuncType(m, imp.TypeIndex)
-		if !want.Equal(x.Tag.Type) {
+		if want := inst.TypeIDs[imp.TypeIndex]; want != x.Tag.TypeID {
 			return bad("tag type mismatch")
 		}
 		inst.Tags = append(inst.Tags, x.Tag)

@@ -121,7 +121,11 @@ func (m *Memory) Init(dst uint64, seg *DataSegment, src, n uint64) error {
 
 // Table is a table of references.
 type Table struct {
-	Type  wasm.TableType
+	Type wasm.TableType
+	// Owner is the instance that defined the table, whose type indices
+	// its element type's concrete heap type refers to (nil for a table
+	// the embedder made).
+	Owner *Instance
 	Elems []Ref
 	// Max is the effective maximum size: the declared maximum, the index
 	// type's range and the store limit, whichever is smallest.
@@ -219,7 +223,9 @@ func (t *Table) Init(dst uint64, seg *ElemSegment, src, n uint64) error {
 // Global is a global variable. A v128 uses both words (Lo, Hi); every
 // other type only Lo.
 type Global struct {
-	Type   wasm.GlobalType
+	Type wasm.GlobalType
+	// Owner is the defining instance, as for Table.
+	Owner  *Instance
 	Lo, Hi uint64
 }
 
@@ -230,11 +236,12 @@ func (s *Store) NewGlobal(t wasm.GlobalType, lo, hi uint64) *Global {
 
 // Tag is an exception tag; its type's parameters are the payload.
 type Tag struct {
-	Type FuncType
+	Type   FuncType
+	TypeID TypeID
 }
 
 // NewTag allocates a tag.
-func (s *Store) NewTag(t FuncType) *Tag { return &Tag{Type: t} }
+func (s *Store) NewTag(t FuncType) *Tag { return &Tag{Type: t, TypeID: s.FuncTypeID(t)} }
 
 // DataSegment is a data segment of an instance: passive segments keep
 // their bytes until data.drop; active ones are dropped once applied.

@@ -63,9 +63,10 @@ type Store struct {
 
 	interrupt atomic.Uint32
 
-	funcs   []*Function
-	externs []any
-	types   map[string]TypeID
+	funcs    []*Function
+	externs  []any
+	types    map[string]TypeID
+	nextType TypeID
 
 	growHooks []func(*Memory)
 }
@@ -145,11 +146,6 @@ func (s *Store) ExternValue(r Ref) (any, bool) {
 	return s.externs[r-1], true
 }
 
-// TypeID is a store-wide canonical function type: two functions have the
-// same TypeID exactly when their signatures are equal, whichever module
-// declared them. call_indirect compares TypeIDs.
-type TypeID uint32
-
 // FuncType is a function signature.
 type FuncType struct {
 	Params, Results []wasm.ValType
@@ -206,17 +202,6 @@ func words(ts []wasm.ValType) int {
 	return n
 }
 
-// TypeID interns a signature.
-func (s *Store) TypeID(t FuncType) TypeID {
-	k := t.String()
-	if id, ok := s.types[k]; ok {
-		return id
-	}
-	id := TypeID(len(s.types))
-	s.types[k] = id
-	return id
-}
-
 // HostFunc is a Go function callable from wasm. params holds the argument
 // words, results has room for the result words (see FuncType.Words). caller
 // is the instance whose code made the call (nil when the embedder calls the
@@ -249,13 +234,12 @@ type Function struct {
 func (s *Store) addFunc(f *Function) *Function {
 	s.funcs = append(s.funcs, f)
 	f.handle = uint64(len(s.funcs))
-	f.TypeID = s.TypeID(f.Type)
 	return f
 }
 
 // NewHostFunc allocates a host function of type t.
 func (s *Store) NewHostFunc(name string, t FuncType, fn HostFunc) *Function {
-	return s.addFunc(&Function{Type: t, Host: fn, Name: name})
+	return s.addFunc(&Function{Type: t, TypeID: s.FuncTypeID(t), Host: fn, Name: name})
 }
 
 // Call runs f with params and writes its results. It is the entry every
