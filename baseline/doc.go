@@ -1,5 +1,87 @@
 // Package baseline is kiln's single-pass compiler tier, in the manner of
 // Wasmtime's Winch and V8's Liftoff: each function's operators are visited
-// once and machine code is emitted directly through a per-ISA MacroAssembler,
-// with constants, locals and registers kept lazy on a value stack.
+// once and machine code is emitted directly through a per-ISA
+// MacroAssembler (kiln/baseline/masm), with constants, locals and
+// registers kept lazy on a value stack.
+//
+// # The problem
+//
+// The optimizing tier builds SSA, runs an e-graph and a register allocator:
+// good code, slow compilation. A runtime also needs code *now* — for
+// start-up, for huge modules, for functions that run once. The baseline
+// tier trades code quality for compile speed: one linear walk over the
+// bytecode, no IR, no liveness, and code that follows exactly the same
+// contract (kiln/ir/vm: VM context layout, wasm calling convention, exits,
+// traps, frame-pointer chain) as the optimizing tier, so functions from
+// both tiers can call each other.
+//
+// # Data structures
+//
+//   - CodeGen (codegen.go) walks one body with an ir/wasm OperatorReader,
+//     validating each operator with a wasm.FuncValidator before it
+//     translates it, so nothing invalid reaches the code generator.
+//   - The value stack (stack.go) is a slice of flat Val structs: a
+//     constant (folded into an immediate when the consumer can take one),
+//     a register the entry owns, a lazy reference to a local, or "in my
+//     frame slot". Every stack depth d has a fixed frame slot valSlot(d),
+//     so spilling never moves the stack pointer and needs no bookkeeping
+//     beyond the entry's kind.
+//   - A register pool per class is a bitset (masm.RegSet) of free
+//     registers. When it is empty the oldest register-held stack entry is
+//     spilled to its slot: it is the one needed last.
+//   - Control frames record the stack height at entry, the block's
+//     parameter and result types and its labels.
+//   - The table of operators (ops.go) maps each simple operator to a
+//     family (integer binary, float compare, conversion, load ...) and the
+//     masm operation, so most of the instruction set is data.
+//
+// # Invariants
+//
+//   - At every control-flow join (block/loop entry, else, end, every
+//     branch), every call and every exit the whole value stack is flushed
+//     to its slots. A label therefore needs no register agreement between
+//     its predecessors: the values a branch carries are copied to the
+//     target's slots (base .. base+arity), nothing else is live in a
+//     register. This is the baseline's main simplification; the cost is a
+//     store and a load per value crossing a join.
+//   - Locals live in frame slots; a local.get is lazy, and a write to a
+//     local first materialises every pending read of it.
+//   - An i32 in a register has a zero upper half (masm's invariant), so
+//     addresses and exit arguments need no extension.
+//   - Frame layout below the frame pointer: the ISA's header (amd64: the
+//     saved VM context), one 8-byte slot per local, one per stack depth,
+//     and the outgoing argument area at the stack pointer. The size is
+//     known only at the end and patched into the prologue.
+//   - Every prologue pushes the frame pointer, checks the stack limit for
+//     the whole frame, stores the parameters and zeroes the locals, then
+//     polls the goroutine's preemption request; every loop header polls it
+//     again (and the interrupt flag when compiled Interruptible).
+//   - Bounds checks, division checks, conversion checks and call_indirect
+//     checks are explicit compare-and-branch to out-of-line trap stubs
+//     that exit with ExitTrap, record a trap record and carry the source
+//     location of the wasm instruction, for backtraces.
+//   - Everything ISA-specific is behind masm.MacroAssembler and
+//     masm.Trampolines; the shared code reads the calling convention from
+//     vm.ABI as data. A new ISA is a new package under isa/ and a row in
+//     compiler.go's isas table.
+//
+// # Compilation units
+//
+// Compiler.Compile compiles the defined functions on GOMAXPROCS workers
+// (each with its own CodeGen and MacroAssembler; calls between functions
+// are relocations, so bodies are independent), emits one array-call entry
+// per function and one host-call trampoline per imported function, and
+// lays everything out in one vm.Artifact.
+//
+// # Known gaps
+//
+//   - SIMD (v128) is not supported: functions using it fail with
+//     *UnsupportedError; so are the GC, exception-handling,
+//     typed-function-reference and threads operators.
+//   - A tail call whose callee needs more stack-argument space than the
+//     caller's own caller reserved is reported as unsupported (see the
+//     vm package's known gaps).
+//   - No register allocation across joins, no constant folding beyond
+//     immediates, no bounds-check elimination: that is the optimizing
+//     tier's job.
 package baseline

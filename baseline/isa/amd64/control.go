@@ -1,0 +1,292 @@
+package amd64
+
+import (
+	"kiln/baseline/masm"
+	"kiln/encoder"
+	x "kiln/encoder/amd64"
+	"kiln/ir/vm"
+)
+
+func (m *MacroAssembler) Select(sz masm.Size, dst, other, cond masm.Reg) {
+	a := m.a
+	m.e(a.TestRR(x.Size32, gpr(cond), gpr(cond)))
+	if dst.Class == masm.Int {
+		m.e(a.Cmov(x.CondE, size(max(sz, masm.S32)), gpr(dst), gpr(other)))
+		return
+	}
+	keep := m.buf.NewLabel()
+	m.e(a.Jcc(x.CondNE, keep))
+	m.e(a.Sse(x.Movaps, xmm(dst), xmm(other)))
+	m.buf.Bind(keep)
+}
+
+func (m *MacroAssembler) Jump(l masm.Label) { m.e(m.a.Jmp(l)) }
+
+func (m *MacroAssembler) BranchIfZero(r masm.Reg, l masm.Label) {
+	m.e(m.a.TestRR(x.Size32, gpr(r), gpr(r)))
+	m.e(m.a.Jcc(x.CondE, l))
+}
+
+func (m *MacroAssembler) BranchIfNonZero(r masm.Reg, l masm.Label) {
+	m.e(m.a.TestRR(x.Size32, gpr(r), gpr(r)))
+	m.e(m.a.Jcc(x.CondNE, l))
+}
+
+// JumpTable: bounds check against the table length (the default), then
+// an indirect jump through a table of 32-bit offsets placed after the body.
+func (m *MacroAssembler) JumpTable(idx masm.Reg, targets []masm.Label, def masm.Label) {
+	a, i := m.a, gpr(idx)
+	m.e(a.AluRI(x.Cmp, x.Size32, i, int64(int32(uint32(len(targets))))))
+	m.e(a.Jcc(x.CondAE, def))
+	table := m.buf.NewLabel()
+	m.e(a.Lea(x.Size64, scratch, x.AddrLabel(table, 0)))
+	m.e(a.MovSXLoad(x.Size64, x.Size32, i, x.AddrIndex(scratch, i, 4, 0)))
+	m.e(a.AluRR(x.Add, x.Size64, i, scratch))
+	m.e(a.JmpR(i))
+	m.tables = append(m.tables, jumpTable{table, append([]encoder.Label(nil), targets...)})
+}
+
+func (m *MacroAssembler) Trap(code vm.TrapCode) { m.e(m.a.Jmp(m.trapLabel(code))) }
+
+// exitStubAt queues an out-of-line exit of kind k that resumes at back.
+func (m *MacroAssembler) exitStubAt(k vm.ExitKind, back encoder.Label) encoder.Label {
+	l := m.buf.NewLabel()
+	m.exits = append(m.exits, exitStub{l, back, k, m.loc})
+	return l
+}
+
+// CheckInterrupts: cmp [g + stackguard0], stackPreempt; je preempt-exit,
+// and with interruptible code the store context's interrupt flag.
+func (m *MacroAssembler) CheckInterrupts(interruptible bool) {
+	a := m.a
+	back := m.buf.NewLabel()
+	m.e(a.AluMI(x.Cmp, x.Size64, x.Addr(x.GPR(vm.ABIAmd64.G), vm.GStackGuard0Offset), int64(vm.StackPreemptImm32)))
+	m.e(a.Jcc(x.CondE, m.exitStubAt(vm.ExitPreempt, back)))
+	if interruptible {
+		m.e(a.Load(x.Size64, scratch, x.Addr(vmctxReg, vm.VMStoreContext)))
+		m.e(a.AluMI(x.Cmp, x.Size32, x.Addr(scratch, vm.SCInterrupt), 0))
+		m.e(a.Jcc(x.CondNE, m.exitStubAt(vm.ExitInterrupt, back)))
+	}
+	m.buf.Bind(back)
+}
+
+// exitSeq is the contract's exit site: the VM context in the callee
+// register, the resume address in ABI.ExitResume, jump to the stub.
+func (m *MacroAssembler) exitSeq(k vm.ExitKind, resume encoder.Label) {
+	a := m.a
+	m.e(a.MovRR(x.Size64, x.RDI, vmctxReg))
+	m.e(a.Lea(x.Size64, x.GPR(vm.ABIAmd64.ExitResume), x.AddrLabel(resume, 0)))
+	m.e(a.JmpMem(x.Addr(x.RDI, int32(vm.Stub(k)))))
+}
+
+func (m *MacroAssembler) storeContext() {
+	m.e(m.a.Load(x.Size64, scratch, x.Addr(vmctxReg, vm.VMStoreContext)))
+}
+
+func (m *MacroAssembler) StoreExitArg(i int, src masm.Reg) {
+	m.storeContext()
+	m.e(m.a.Store(x.Size64, x.Addr(scratch, vm.SCExitArg(i)), gpr(src)))
+}
+
+func (m *MacroAssembler) StoreExitArgImm(i int, imm uint64) {
+	m.storeContext()
+	if fitsImm32(int64(imm)) {
+		m.e(m.a.StoreImm(x.Size64, x.Addr(scratch, vm.SCExitArg(i)), int64(imm)))
+		return
+	}
+	m.e(m.a.Push(x.RAX))
+	m.e(m.a.MovAbs(x.RAX, imm))
+	m.e(m.a.Store(x.Size64, x.Addr(scratch, vm.SCExitArg(i)), x.RAX))
+	m.e(m.a.Pop(x.RAX))
+}
+
+// Exit leaves to Go inline and resumes right after, reloading r15 from
+// the callee VM context register the resume path restores.
+func (m *MacroAssembler) Exit(k vm.ExitKind) {
+	resume := m.buf.NewLabel()
+	m.exitSeq(k, resume)
+	m.buf.Bind(resume)
+	m.e(m.a.MovRR(x.Size64, vmctxReg, x.RDI))
+}
+
+func (m *MacroAssembler) LoadExitResult(sz masm.Size, dst masm.Reg) {
+	m.storeContext()
+	m.e(m.a.Load(size(max(sz, masm.S32)), gpr(dst), x.Addr(scratch, vm.SCExitArg(0))))
+}
+
+// ---- memory -------------------------------------------------------------
+
+// effectiveAddr adds the static offset to addr and checks addr + size <=
+// length (as length >= size && addr <= length - size, which cannot
+// overflow), then loads the base into the scratch register: the access is
+// [r11 + addr].
+func (m *MacroAssembler) effectiveAddr(is64 bool, base, length int32, accSize int64, addr x.GPR, offset uint64) x.Mem {
+	a := m.a
+	if offset != 0 {
+		if fitsImm32(int64(offset)) {
+			m.e(a.AluRI(x.Add, x.Size64, addr, int64(offset)))
+		} else {
+			m.e(a.MovAbs(scratch, offset))
+			m.e(a.AluRR(x.Add, x.Size64, addr, scratch))
+		}
+		if is64 {
+			m.trapIf(x.CondB, vm.TrapMemoryOutOfBounds)
+		}
+	}
+	m.e(a.Load(x.Size64, scratch, x.Addr(vmctxReg, length)))
+	m.e(a.AluRI(x.Sub, x.Size64, scratch, accSize))
+	m.trapIf(x.CondB, vm.TrapMemoryOutOfBounds)
+	m.e(a.AluRR(x.Cmp, x.Size64, addr, scratch))
+	m.trapIf(x.CondA, vm.TrapMemoryOutOfBounds)
+	m.e(a.Load(x.Size64, scratch, x.Addr(vmctxReg, base)))
+	return x.AddrIndex(scratch, addr, 1, 0)
+}
+
+func (m *MacroAssembler) LoadMem(is64 bool, base, length int32, l masm.Load, dst, addr masm.Reg, offset uint64) {
+	a := m.a
+	at := m.effectiveAddr(is64, base, length, int64(l.Size), gpr(addr), offset)
+	if dst.Class == masm.Float {
+		m.e(a.SseM(fop(l.Size, x.Movss, x.Movsd), xmm(dst), at))
+		return
+	}
+	d := gpr(dst)
+	switch {
+	case l.Size == masm.S64 || l.Size == masm.S32 && !(l.Wide && l.Signed):
+		m.e(a.Load(size(l.Size), d, at))
+	case l.Signed:
+		dsz := x.Size32
+		if l.Wide {
+			dsz = x.Size64
+		}
+		m.e(a.MovSXLoad(dsz, size(l.Size), d, at))
+	default:
+		m.e(a.MovZXLoad(x.Size32, size(l.Size), d, at))
+	}
+}
+
+func (m *MacroAssembler) StoreMem(is64 bool, base, length int32, sz masm.Size, addr, val masm.Reg, offset uint64) {
+	at := m.effectiveAddr(is64, base, length, int64(sz), gpr(addr), offset)
+	if val.Class == masm.Float {
+		m.e(m.a.SseStore(fop(sz, x.MovssSt, x.MovsdSt), at, xmm(val)))
+		return
+	}
+	m.e(m.a.Store(size(sz), at, gpr(val)))
+}
+
+// ---- calls and tables ---------------------------------------------------
+
+func (m *MacroAssembler) CallDirect(funcIndex uint32) {
+	m.e(m.a.MovRR(x.Size64, x.RDI, vmctxReg))
+	m.e(m.a.MovRR(x.Size64, x.RSI, vmctxReg))
+	m.e(m.a.CallSym(encoder.Symbol{Kind: encoder.SymFunc, Index: funcIndex}))
+}
+
+func (m *MacroAssembler) CallImport(codeOff, vmctxOff int32) {
+	m.e(m.a.MovRR(x.Size64, x.RSI, vmctxReg))
+	m.e(m.a.Load(x.Size64, x.RDI, x.Addr(vmctxReg, vmctxOff)))
+	m.e(m.a.CallMem(x.Addr(vmctxReg, codeOff)))
+}
+
+// funcRefCheck loads the FuncRef address from ref into r11 and checks it
+// for null and, when typeIDOff >= 0, its type id (rax is free at a call:
+// it is not an argument register of the convention).
+func (m *MacroAssembler) funcRefCheck(ref masm.Slot, typeIDOff int32) {
+	a := m.a
+	m.e(a.Load(x.Size64, scratch, m.slot(ref)))
+	m.e(a.TestRR(x.Size64, scratch, scratch))
+	m.trapIf(x.CondE, vm.TrapIndirectCallToNull)
+	if typeIDOff >= 0 {
+		m.e(a.Load(x.Size32, x.RAX, x.Addr(vmctxReg, typeIDOff)))
+		m.e(a.AluRM(x.Cmp, x.Size32, x.RAX, x.Addr(scratch, vm.FuncRefTypeID)))
+		m.trapIf(x.CondNE, vm.TrapBadSignature)
+	}
+	m.e(a.MovRR(x.Size64, x.RSI, vmctxReg))
+	m.e(a.Load(x.Size64, x.RDI, x.Addr(scratch, vm.FuncRefVMCtx)))
+}
+
+func (m *MacroAssembler) CallFuncRef(ref masm.Slot, typeIDOff int32) {
+	m.funcRefCheck(ref, typeIDOff)
+	m.e(m.a.CallMem(x.Addr(scratch, vm.FuncRefCode)))
+}
+
+// popFrame undoes the prologue before a tail call: the callee finds the
+// stack as our caller left it.
+func (m *MacroAssembler) popFrame() {
+	m.e(m.a.MovRR(x.Size64, x.RSP, x.RBP))
+	m.e(m.a.Pop(x.RBP))
+}
+
+func (m *MacroAssembler) TailCallDirect(funcIndex uint32) {
+	m.e(m.a.MovRR(x.Size64, x.RDI, vmctxReg))
+	m.e(m.a.MovRR(x.Size64, x.RSI, vmctxReg))
+	m.popFrame()
+	m.e(m.a.JmpSym(encoder.Symbol{Kind: encoder.SymFunc, Index: funcIndex}))
+}
+
+func (m *MacroAssembler) TailCallImport(codeOff, vmctxOff int32) {
+	m.e(m.a.MovRR(x.Size64, x.RSI, vmctxReg))
+	m.e(m.a.Load(x.Size64, x.RDI, x.Addr(vmctxReg, vmctxOff)))
+	m.e(m.a.Load(x.Size64, scratch, x.Addr(vmctxReg, codeOff)))
+	m.popFrame()
+	m.e(m.a.JmpR(scratch))
+}
+
+func (m *MacroAssembler) TailCallFuncRef(ref masm.Slot, typeIDOff int32) {
+	m.funcRefCheck(ref, typeIDOff)
+	m.e(m.a.Load(x.Size64, scratch, x.Addr(scratch, vm.FuncRefCode)))
+	m.popFrame()
+	m.e(m.a.JmpR(scratch))
+}
+
+func (m *MacroAssembler) tableIndex(length int32, idx x.GPR, oob vm.TrapCode) {
+	m.e(m.a.AluRM(x.Cmp, x.Size64, idx, x.Addr(vmctxReg, length)))
+	m.trapIf(x.CondAE, oob)
+	m.e(m.a.Load(x.Size64, scratch, x.Addr(vmctxReg, length-8)))
+}
+
+func (m *MacroAssembler) TableElem(base, length int32, idx, dst masm.Reg, oob vm.TrapCode) {
+	m.tableIndex(length, gpr(idx), oob)
+	m.e(m.a.Load(x.Size64, gpr(dst), x.AddrIndex(scratch, gpr(idx), 8, 0)))
+}
+
+func (m *MacroAssembler) TableSet(base, length int32, idx, val masm.Reg) {
+	m.tableIndex(length, gpr(idx), vm.TrapTableOutOfBounds)
+	m.e(m.a.Store(x.Size64, x.AddrIndex(scratch, gpr(idx), 8, 0), gpr(val)))
+}
+
+func (m *MacroAssembler) VMCtxAddr(dst masm.Reg, off int32) {
+	m.e(m.a.Lea(x.Size64, gpr(dst), x.Addr(vmctxReg, off)))
+}
+
+// Finish emits the trap stubs, exit stubs and jump tables after the body.
+func (m *MacroAssembler) Finish() (*encoder.Code, error) {
+	a := m.a
+	for _, t := range m.traps {
+		m.buf.Bind(t.label)
+		m.buf.SetSrcLoc(t.loc)
+		m.buf.AddTrap(encoder.TrapCode(t.code))
+		m.storeContext()
+		m.e(a.StoreImm(x.Size64, x.Addr(scratch, vm.SCExitArg(0)), int64(t.code)))
+		never := m.buf.NewLabel()
+		m.exitSeq(vm.ExitTrap, never)
+		m.buf.Bind(never)
+		m.e(a.Int3())
+	}
+	for _, s := range m.exits {
+		m.buf.Bind(s.label)
+		m.buf.SetSrcLoc(s.loc)
+		resume := m.buf.NewLabel()
+		m.exitSeq(s.kind, resume)
+		m.buf.Bind(resume)
+		m.e(a.MovRR(x.Size64, vmctxReg, x.RDI))
+		m.e(a.Jmp(s.back))
+	}
+	m.buf.SetSrcLoc(encoder.NoSrcLoc)
+	for _, t := range m.tables {
+		a.JumpTable(t.label, t.targets)
+	}
+	if m.err != nil {
+		return nil, m.err
+	}
+	return m.buf.Finish()
+}

@@ -1,0 +1,345 @@
+// Package amd64 implements the baseline compiler's MacroAssembler
+// (kiln/baseline/masm) for x86-64 on kiln/encoder/amd64. It is the only
+// place in the baseline tier that knows x86 registers and instructions.
+//
+// Register conventions inside a baseline function (on top of vm.ABIAmd64):
+//
+//	r15   the VM context, pinned for the whole body (saved at [rbp-8] and
+//	      reloaded after every call and exit, which clobber everything)
+//	r11   integer scratch (also the ABI's exit-stub scratch)
+//	xmm15 float scratch
+//	r14   Go's g (reserved), rsp/rbp the frame
+//
+// Traps and exits are out-of-line stubs emitted after the body by Finish:
+// a trap stub stores its code in ExitArgs[0], records a trap record and
+// the source location of the instruction that branched to it, and jumps to
+// the VM context's ExitTrap stub; exit stubs (preemption, interrupt) resume
+// at a label that reloads r15 and jumps back.
+package amd64
+
+import (
+	"encoding/binary"
+	"math"
+
+	"kiln/baseline/masm"
+	"kiln/encoder"
+	x "kiln/encoder/amd64"
+	"kiln/ir/vm"
+)
+
+const (
+	vmctxReg   = x.R15
+	scratch    = x.R11
+	fscratch   = x.X15
+	vmctxSlot  = -8 // [rbp-8] holds the VM context
+	incomingAt = 16 // stack arguments start above the saved rbp and return address
+)
+
+// trapStub is a pending out-of-line trap exit.
+type trapStub struct {
+	label encoder.Label
+	code  vm.TrapCode
+	loc   uint32
+}
+
+// exitStub is a pending out-of-line exit that resumes at back.
+type exitStub struct {
+	label, back encoder.Label
+	kind        vm.ExitKind
+	loc         uint32
+}
+
+// jumpTable is a pending br_table table.
+type jumpTable struct {
+	label   encoder.Label
+	targets []encoder.Label
+}
+
+// MacroAssembler is the amd64 masm.MacroAssembler.
+type MacroAssembler struct {
+	buf *encoder.Buffer
+	a   *x.Assembler
+	err error
+	loc uint32
+
+	frameFixups []int // offsets of imm32 fields holding the frame size
+	traps       []trapStub
+	exits       []exitStub
+	tables      []jumpTable
+}
+
+var _ masm.MacroAssembler = (*MacroAssembler)(nil)
+
+// New returns a MacroAssembler emitting into a fresh buffer.
+func New() *MacroAssembler {
+	buf := encoder.NewBuffer(x.BufferISA)
+	return &MacroAssembler{buf: buf, a: x.New(buf), loc: encoder.NoSrcLoc}
+}
+
+// Reset prepares m for another function, keeping its storage.
+func (m *MacroAssembler) Reset() {
+	buf := encoder.NewBuffer(x.BufferISA)
+	m.buf, m.a, m.err, m.loc = buf, x.New(buf), nil, encoder.NoSrcLoc
+	m.frameFixups = m.frameFixups[:0]
+	m.traps = m.traps[:0]
+	m.exits = m.exits[:0]
+	m.tables = m.tables[:0]
+}
+
+func (m *MacroAssembler) e(err error) {
+	if err != nil && m.err == nil {
+		m.err = err
+	}
+}
+
+func gpr(r masm.Reg) x.GPR { return x.GPR(r.Num) }
+func xmm(r masm.Reg) x.XMM { return x.XMM(r.Num) }
+
+func size(sz masm.Size) x.Size { return x.Size(sz) }
+
+// ABI implements masm.MacroAssembler.
+func (m *MacroAssembler) ABI() *vm.ABI { return vm.ABIAmd64 }
+
+// Allocatable: every integer register but rsp, rbp, r11 (scratch), r14 (g)
+// and r15 (VM context); xmm0-14.
+func (m *MacroAssembler) Allocatable(c masm.Class) masm.RegSet {
+	if c == masm.Float {
+		return 1<<15 - 1
+	}
+	var s masm.RegSet
+	for _, r := range []x.GPR{x.RAX, x.RCX, x.RDX, x.RBX, x.RSI, x.RDI, x.R8, x.R9, x.R10, x.R12, x.R13} {
+		s = s.With(uint8(r))
+	}
+	return s
+}
+
+// Clobbers: x86 division uses rdx:rax, variable shifts use cl.
+func (m *MacroAssembler) Clobbers(op masm.IntOp) masm.RegSet {
+	switch {
+	case op.IsDiv():
+		return masm.RegSet(0).With(uint8(x.RAX)).With(uint8(x.RDX))
+	case op.IsShift():
+		return masm.RegSet(0).With(uint8(x.RCX))
+	}
+	return 0
+}
+
+// FrameHeaderSize: [rbp-8] holds the VM context.
+func (m *MacroAssembler) FrameHeaderSize() int32 { return 8 }
+
+func (m *MacroAssembler) Buffer() *encoder.Buffer { return m.buf }
+func (m *MacroAssembler) NewLabel() masm.Label    { return m.buf.NewLabel() }
+func (m *MacroAssembler) Bind(l masm.Label)       { m.buf.Bind(l) }
+
+func (m *MacroAssembler) SetSrcLoc(loc uint32) {
+	m.loc = loc
+	m.buf.SetSrcLoc(loc)
+}
+
+func (m *MacroAssembler) VMCtxReg() masm.Reg { return masm.IntReg(vm.Reg(vmctxReg)) }
+
+// trapLabel returns the label of a new trap stub for the current source
+// location.
+func (m *MacroAssembler) trapLabel(code vm.TrapCode) encoder.Label {
+	l := m.buf.NewLabel()
+	m.traps = append(m.traps, trapStub{l, code, m.loc})
+	return l
+}
+
+func (m *MacroAssembler) trapIf(cc x.CC, code vm.TrapCode) {
+	m.e(m.a.Jcc(cc, m.trapLabel(code)))
+}
+
+// frameImm emits op reg, imm32 with a placeholder frame size.
+func (m *MacroAssembler) frameImm(op x.AluOp, r x.GPR) {
+	m.e(m.a.AluRI(op, x.Size64, r, 0x7ffffff0))
+	m.frameFixups = append(m.frameFixups, m.buf.Len()-4)
+}
+
+// Prologue: push rbp; mov rbp, rsp; pin the VM context; check that the
+// whole frame fits above the stack limit; reserve it; save the VM context.
+func (m *MacroAssembler) Prologue() {
+	a := m.a
+	m.e(a.Push(x.RBP))
+	m.e(a.MovRR(x.Size64, x.RBP, x.RSP))
+	m.e(a.MovRR(x.Size64, vmctxReg, x.RDI))
+	m.e(a.MovRR(x.Size64, scratch, x.RSP))
+	m.frameImm(x.Sub, scratch)
+	m.e(a.AluRM(x.Cmp, x.Size64, scratch, x.Addr(vmctxReg, vm.VMStackLimit)))
+	m.trapIf(x.CondB, vm.TrapStackOverflow)
+	m.frameImm(x.Sub, x.RSP)
+	m.e(a.Store(x.Size64, x.Addr(x.RBP, vmctxSlot), vmctxReg))
+}
+
+// PatchFrame writes the frame size (rounded to the stack alignment) into
+// the prologue's placeholders.
+func (m *MacroAssembler) PatchFrame(frameSize int32) {
+	frameSize = (frameSize + 15) &^ 15
+	b := m.buf.Bytes()
+	for _, off := range m.frameFixups {
+		binary.LittleEndian.PutUint32(b[off:], uint32(frameSize))
+	}
+}
+
+func (m *MacroAssembler) Return() {
+	m.e(m.a.MovRR(x.Size64, x.RSP, x.RBP))
+	m.e(m.a.Pop(x.RBP))
+	m.e(m.a.Ret())
+}
+
+// ZeroSlots stores zero into n words; long runs use a loop so a function
+// with thousands of locals does not get thousands of stores.
+func (m *MacroAssembler) ZeroSlots(s masm.Slot, n int) {
+	a := m.a
+	if n <= 0 {
+		return
+	}
+	m.e(a.AluRR(x.Xor, x.Size32, scratch, scratch))
+	if n <= 16 {
+		for i := 0; i < n; i++ {
+			mem := m.slot(masm.Slot{Base: s.Base, Off: s.Off + int32(8*i)})
+			m.e(a.Store(x.Size64, mem, scratch))
+		}
+		return
+	}
+	// rax and rcx are free here: the prologue has stored the parameters.
+	m.e(a.Lea(x.Size64, x.RAX, m.slot(s)))
+	m.e(a.MovRI(x.Size32, x.RCX, int64(n)))
+	loop := m.buf.NewLabel()
+	m.buf.Bind(loop)
+	m.e(a.Store(x.Size64, x.Addr(x.RAX, 0), scratch))
+	m.e(a.AluRI(x.Add, x.Size64, x.RAX, 8))
+	m.e(a.UnaryR(x.Dec, x.Size32, x.RCX))
+	m.e(a.Jcc(x.CondNE, loop))
+}
+
+func (m *MacroAssembler) ReloadVMCtx() {
+	m.e(m.a.Load(x.Size64, vmctxReg, x.Addr(x.RBP, vmctxSlot)))
+}
+
+func (m *MacroAssembler) slot(s masm.Slot) x.Mem {
+	switch s.Base {
+	case masm.VMCtx:
+		return x.Addr(vmctxReg, s.Off)
+	case masm.Incoming:
+		return x.Addr(x.RBP, incomingAt+s.Off)
+	case masm.Outgoing:
+		return x.Addr(x.RSP, s.Off)
+	}
+	return x.Addr(x.RBP, s.Off)
+}
+
+func (m *MacroAssembler) Move(sz masm.Size, dst, src masm.Reg) {
+	if dst == src {
+		return
+	}
+	if dst.Class == masm.Float {
+		m.e(m.a.Sse(x.Movaps, xmm(dst), xmm(src)))
+		return
+	}
+	m.e(m.a.MovRR(size(max(sz, masm.S32)), gpr(dst), gpr(src)))
+}
+
+func (m *MacroAssembler) LoadSlot(sz masm.Size, dst masm.Reg, s masm.Slot) {
+	mem := m.slot(s)
+	if dst.Class == masm.Float {
+		op := x.Movsd
+		if sz == masm.S32 {
+			op = x.Movss
+		}
+		m.e(m.a.SseM(op, xmm(dst), mem))
+		return
+	}
+	m.e(m.a.Load(size(sz), gpr(dst), mem))
+}
+
+func (m *MacroAssembler) StoreSlot(sz masm.Size, s masm.Slot, src masm.Reg) {
+	mem := m.slot(s)
+	if src.Class == masm.Float {
+		op := x.MovsdSt
+		if sz == masm.S32 {
+			op = x.MovssSt
+		}
+		m.e(m.a.SseStore(op, mem, xmm(src)))
+		return
+	}
+	m.e(m.a.Store(size(sz), mem, gpr(src)))
+}
+
+func fitsImm32(v int64) bool { return v == int64(int32(v)) }
+
+func (m *MacroAssembler) StoreImm(sz masm.Size, s masm.Slot, imm uint64) {
+	mem := m.slot(s)
+	if sz == masm.S32 {
+		m.e(m.a.StoreImm(x.Size32, mem, int64(int32(uint32(imm)))))
+		return
+	}
+	if fitsImm32(int64(imm)) {
+		m.e(m.a.StoreImm(x.Size64, mem, int64(imm)))
+		return
+	}
+	m.e(m.a.MovAbs(scratch, imm))
+	m.e(m.a.Store(x.Size64, mem, scratch))
+}
+
+func (m *MacroAssembler) CopySlot(sz masm.Size, dst, src masm.Slot) {
+	if sz < masm.S32 {
+		sz = masm.S32
+	}
+	m.e(m.a.Load(size(sz), scratch, m.slot(src)))
+	m.e(m.a.Store(size(sz), m.slot(dst), scratch))
+}
+
+func (m *MacroAssembler) LoadImm(sz masm.Size, dst masm.Reg, imm uint64) {
+	if dst.Class == masm.Float {
+		if imm == 0 {
+			m.e(m.a.Sse(x.Xorps, xmm(dst), xmm(dst)))
+			return
+		}
+		m.loadIntImm(sz, scratch, imm)
+		m.e(m.a.SseFromGPR(x.MovdToX, size(sz), xmm(dst), scratch))
+		return
+	}
+	m.loadIntImm(sz, gpr(dst), imm)
+}
+
+func (m *MacroAssembler) loadIntImm(sz masm.Size, r x.GPR, imm uint64) {
+	switch {
+	case imm == 0:
+		m.e(m.a.AluRR(x.Xor, x.Size32, r, r))
+	case sz == masm.S32 || imm <= math.MaxUint32:
+		m.e(m.a.MovRI(x.Size32, r, int64(int32(uint32(imm)))))
+	case fitsImm32(int64(imm)):
+		m.e(m.a.MovRI(x.Size64, r, int64(imm)))
+	default:
+		m.e(m.a.MovAbs(r, imm))
+	}
+}
+
+func (m *MacroAssembler) LoadIndirect(sz masm.Size, dst masm.Reg, s masm.Slot, off int32) {
+	m.e(m.a.Load(x.Size64, scratch, m.slot(s)))
+	mem := x.Addr(scratch, off)
+	if dst.Class == masm.Float {
+		op := x.Movsd
+		if sz == masm.S32 {
+			op = x.Movss
+		}
+		m.e(m.a.SseM(op, xmm(dst), mem))
+		return
+	}
+	m.e(m.a.Load(size(sz), gpr(dst), mem))
+}
+
+func (m *MacroAssembler) StoreIndirect(sz masm.Size, s masm.Slot, off int32, src masm.Reg) {
+	m.e(m.a.Load(x.Size64, scratch, m.slot(s)))
+	mem := x.Addr(scratch, off)
+	if src.Class == masm.Float {
+		op := x.MovsdSt
+		if sz == masm.S32 {
+			op = x.MovssSt
+		}
+		m.e(m.a.SseStore(op, mem, xmm(src)))
+		return
+	}
+	m.e(m.a.Store(size(sz), mem, gpr(src)))
+}
