@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"regexp"
 
 	"kiln/ir/wasm"
 	"kiln/ir/wasm/wast"
@@ -88,7 +89,8 @@ func (t *RuntimeTier) Instantiate(id string, bin []byte) error {
 	m, err := t.Engine.CompileModule(t.ctx, bin)
 	if err != nil {
 		if errors.Is(err, kiln.ErrUnsupported) {
-			return &UnsupportedError{Reason: err.Error()}
+			// One reason per operator, not per occurrence.
+			return &UnsupportedError{Reason: atOffset.ReplaceAllString(err.Error(), "")}
 		}
 		return err
 	}
@@ -225,6 +227,8 @@ func (t *RuntimeTier) fromWords(rt wasm.ValType, w []uint64) (wast.Value, int) {
 	}
 	return v, 1
 }
+
+var atOffset = regexp.MustCompile(` at offset \d+`)
 
 // UnsupportedError is returned by a Tier for a module it cannot run; the
 // runner counts the directive as skipped with the reason.

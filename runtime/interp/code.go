@@ -109,6 +109,24 @@ const (
 	// i32.const c; i32.add; local.set a).
 	opIncLocalI32
 
+	// Vector operators (runtime/internal/simd): opSimd runs operator b
+	// with lane immediate a; opSimdShuffle runs i8x16.shuffle (b) with
+	// the lanes in c (low) and v128Hi[a] (high); opSimdMem runs the
+	// memory operator b&0xffff with lane b>>16 on memory a at offset c.
+	opSimd
+	opSimdShuffle
+	opSimdMem
+
+	// Typed function references. opBrOnNull: when the top reference is
+	// null, pop it, move the top c slots to height b and jump to a.
+	// opBrOnNonNull: when it is not null, move the top c slots (the
+	// reference included) to height b and jump to a; otherwise pop it.
+	// opCallRef / opReturnCallRef pop a funcref and call it (null traps).
+	opBrOnNull
+	opBrOnNonNull
+	opCallRef
+	opReturnCallRef
+
 	opEnd // number of operators
 )
 

@@ -6,6 +6,7 @@ import (
 	"fmt"
 
 	"kiln/ir/wasm"
+	"kiln/runtime/internal/simd"
 	"kiln/runtime/internal/store"
 )
 
@@ -309,6 +310,26 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 	case wasm.OpReturnCallIndirect:
 		c.emit(instr{op: opReturnCallIndirect, a: op.Index, b: op.Index2})
 		fr.deadRest = true
+	case wasm.OpCallRef:
+		c.emit(instr{op: opCallRef})
+	case wasm.OpReturnCallRef:
+		c.emit(instr{op: opReturnCallRef})
+		fr.deadRest = true
+	case wasm.OpRefAsNonNull:
+		c.emit(instr{op: iop(op.Op)})
+	case wasm.OpBrOnNull, wasm.OpBrOnNonNull:
+		o := opBrOnNull
+		if op.Op == wasm.OpBrOnNonNull {
+			o = opBrOnNonNull
+		}
+		lab, h, arity := c.label(op.Index)
+		in := instr{op: o, b: h, c: uint64(arity)}
+		if lab.op == wasm.OpLoop {
+			in.a = lab.start
+			c.emit(in)
+		} else {
+			lab.fixups = append(lab.fixups, fixup{at: c.emit(in)})
+		}
 	case wasm.OpDrop:
 		c.emit(instr{op: opDrop, a: slots(operands[len(operands)-1])})
 	case wasm.OpSelect, wasm.OpSelectT:
@@ -386,17 +407,33 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 		// a = destination, b = source
 		c.emit(instr{op: iop(op.Op), a: op.Index, b: op.Index2})
 	default:
+		if op.Op>>16 == 0xfd {
+			return c.simd(op)
+		}
 		o := iop(op.Op)
 		if o >= opBase || !implemented[o] {
 			return fmt.Errorf("%w: %v at offset %d", ErrUnsupported, op.Op, op.Offset)
 		}
 		c.emit(instr{op: o, a: op.Mem.Memory, b: uint32(op.Lane), c: op.Mem.Offset})
-		if o == prefixFD+uint16(wasm.OpI8x16Shuffle&0xffff) {
-			// The shuffle's lanes: low half in c, high half in v128Hi[a].
-			c.fn.v128Hi = append(c.fn.v128Hi, le64(op.V128[8:]))
-			c.fn.code[len(c.fn.code)-1].a = uint32(len(c.fn.v128Hi) - 1)
-			c.fn.code[len(c.fn.code)-1].c = le64(op.V128[:8])
-		}
+	}
+	return nil
+}
+
+// simd emits a vector operator: the lane semantics live in
+// runtime/internal/simd; the interpreter only passes immediates along.
+func (c *compiler) simd(op *wasm.Operator) error {
+	sub := uint32(op.Op & 0xffff)
+	switch {
+	case simd.IsMemory(sub):
+		c.emit(instr{op: opSimdMem, a: op.Mem.Memory, b: sub | uint32(op.Lane)<<16, c: op.Mem.Offset})
+	case !simd.Known(sub):
+		return fmt.Errorf("%w: %v at offset %d", ErrUnsupported, op.Op, op.Offset)
+	case op.Op == wasm.OpI8x16Shuffle:
+		// The shuffle's lanes: low half in c, high half in v128Hi[a].
+		c.fn.v128Hi = append(c.fn.v128Hi, le64(op.V128[8:]))
+		c.emit(instr{op: opSimdShuffle, a: uint32(len(c.fn.v128Hi) - 1), b: sub, c: le64(op.V128[:8])})
+	default:
+		c.emit(instr{op: opSimd, a: uint32(op.Lane), b: sub})
 	}
 	return nil
 }
@@ -432,12 +469,12 @@ func le64(b []byte) uint64 {
 		uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
 }
 
-// Unsupported is the set of proposals the interpreter does not execute
-// yet. Modules using their operators fail Prepare with ErrUnsupported;
-// exception handling and typed function references are not in the set
-// because their types and tags alone are fine (their operators still fail
-// Prepare).
-const Unsupported = wasm.GC | wasm.Threads | wasm.RelaxedSIMD | wasm.SIMD
+// Unsupported is the set of proposals the interpreter does not execute:
+// modules that need them are told apart by validation without them.
+// Exception handling is not in the set because tags alone are fine; its
+// operators (throw, throw_ref, try_table, the legacy try) fail Prepare
+// with ErrUnsupported.
+const Unsupported = wasm.GC | wasm.Threads
 
 // Unsupported implements the engine's optional feature report.
 func (Engine) Unsupported() wasm.Features { return Unsupported }

@@ -11,6 +11,7 @@ import (
 
 	"kiln/ir/vm"
 	"kiln/ir/wasm"
+	"kiln/runtime/internal/simd"
 	"kiln/runtime/internal/store"
 )
 
@@ -30,6 +31,7 @@ type machine struct {
 	stack   []uint64
 	frames  []frame
 	scratch []uint64
+	imm     [16]byte // immediates of the vector operator being run
 }
 
 var machines = sync.Pool{New: func() any { return &machine{stack: make([]uint64, 1024)} }}
@@ -360,9 +362,38 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 		case opIncLocalI32:
 			s[fp+int(in.a)] = uint64(uint32(s[fp+int(in.a)] + in.c))
 
-		case opCall, opCallIndirect, opReturnCall, opReturnCallIndirect:
+		case opBrOnNull:
+			if s[sp-1] == 0 {
+				sp--
+				n := int(in.c)
+				copy(s[fp+int(in.b):], s[sp-n:sp])
+				sp = fp + int(in.b) + n
+				pc = int(in.a)
+			}
+		case opBrOnNonNull:
+			if s[sp-1] != 0 {
+				n := int(in.c)
+				copy(s[fp+int(in.b):], s[sp-n:sp])
+				sp = fp + int(in.b) + n
+				pc = int(in.a)
+			} else {
+				sp--
+			}
+		case uint16(wasm.OpRefAsNonNull):
+			if s[sp-1] == 0 {
+				return m.trap(vm.TrapNullReference, inst, fn, pc)
+			}
+
+		case opCall, opCallIndirect, opReturnCall, opReturnCallIndirect, opCallRef, opReturnCallRef:
 			if in.op == opCall || in.op == opReturnCall {
 				callee = inst.Funcs[in.a]
+			} else if in.op == opCallRef || in.op == opReturnCallRef {
+				sp--
+				if callee = st.Func(s[sp]); callee == nil {
+					t := m.trap(vm.TrapNullReference, inst, fn, pc)
+					t.Text = "null function reference"
+					return t
+				}
 			} else {
 				sp--
 				tb := inst.Tables[in.b]
@@ -393,7 +424,7 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 				}
 				st.Fuel--
 			}
-			tail := in.op == opReturnCall || in.op == opReturnCallIndirect
+			tail := in.op == opReturnCall || in.op == opReturnCallIndirect || in.op == opReturnCallRef
 			var body *function
 			if callee.Host == nil {
 				if c, ok := callee.Instance.Code.(*Code); ok {
@@ -731,6 +762,20 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 		case uint16(wasm.OpF64Mul):
 			sp--
 			s[sp-1] = pf64(f64(s[sp-1]) * f64(s[sp]))
+
+		case opSimd:
+			m.imm[0] = byte(in.a)
+			sp = simd.Exec(in.b, &m.imm, s, sp)
+		case opSimdShuffle:
+			binary.LittleEndian.PutUint64(m.imm[:8], in.c)
+			binary.LittleEndian.PutUint64(m.imm[8:], fn.v128Hi[in.a])
+			sp = simd.Exec(in.b, &m.imm, s, sp)
+		case opSimdMem:
+			mem := inst.Memories[in.a]
+			var ok bool
+			if sp, ok = simd.Memory(in.b&0xffff, in.c, byte(in.b>>16), mem.Bytes, mem.Type.Memory64, s, sp); !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
 
 		default:
 			var c vm.TrapCode

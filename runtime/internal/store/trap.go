@@ -17,6 +17,10 @@ type Trap struct {
 	// Detail, when set, follows the code's message: the spec's
 	// "uninitialized element 2" names the table index.
 	Detail string
+	// Text, when set, replaces the code's message where the spec words
+	// one code two ways ("null function reference" for call_ref of null,
+	// "null reference" otherwise).
+	Text string
 
 	sentinel bool
 }
@@ -61,7 +65,11 @@ func TrapOf(c vm.TrapCode) *Trap { return &Trap{Code: c} }
 // cause and the backtrace.
 func (t *Trap) Error() string {
 	var b strings.Builder
-	b.WriteString(t.Code.Message())
+	if t.Text != "" {
+		b.WriteString(t.Text)
+	} else {
+		b.WriteString(t.Code.Message())
+	}
 	if t.Detail != "" {
 		b.WriteByte(' ')
 		b.WriteString(t.Detail)
