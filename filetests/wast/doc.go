@@ -40,6 +40,17 @@
 // its alternatives. Traps are matched by message; an uncaught exception is
 // an error implementing ExceptionError.
 //
+// RuntimeTier is the Tier over kiln's public API (kiln/runtime): one
+// Store and Linker per script (the runner calls Reset, see Resetter), the
+// spectest module defined as the reference interpreter does, registered
+// instances defined in the linker by name, externref script indices mapped
+// to store handles and back. A tier that cannot run some proposals says so
+// (FeatureLimited): a module that is valid only with them is skipped with
+// the reason, and so are the actions on it, the registrations of it and
+// the modules importing from a registered name of it; an operator the tier
+// does not implement (UnsupportedError) is skipped the same way. A skip is
+// never a pass.
+//
 // # Output
 //
 // Summarise prints one line per failure as "file:line: directive: message",
@@ -47,5 +58,6 @@
 // "N passed, N failed" (", N skipped" when anything was skipped).
 //
 // Known gaps: thread and wait are parsed but not run; register, module
-// instance and actions need a Tier.
+// instance and actions need a Tier. The compiled tiers plug in as an
+// engine made with kiln.Config.Compiler once the runtime links them.
 package wast

@@ -31,7 +31,13 @@
 //
 // Engine.Prepare turns a validated module into Code once; Code is shared by
 // every instance of the module in every store and must be safe for
-// concurrent use. Code.Call runs one defined function of an instance. A tier
+// concurrent use. Code.Call runs one defined function of an instance. A
+// strategy with per-instance state (a compiled tier's VM context)
+// implements Attacher: Instantiate calls Attach once the index spaces are
+// complete and before segments and the start function run, and the
+// strategy keeps its state in Instance.State. Function.Tier is a slot
+// for the strategy too (e.g. the function's vm.FuncRef), so a funcref —
+// a store handle — maps to compiled code with Store.Func(ref).Tier. A tier
 // that reaches a function it cannot run directly — a host function, or a
 // wasm function of an instance prepared by another tier — goes through
 // Store.Call, which dispatches on the Function: host functions run their Go
@@ -47,13 +53,27 @@
 // entries: the embedding API sets it when a call's context is cancelled or
 // its deadline passes. Store.Fuel is the remaining fuel when metering is on.
 //
+// # Types
+//
+// TypeIDs are store-wide and iso-recursive (types.go): a rec group is
+// keyed by its serialisation with references inside the group relative to
+// it and references outside it by their TypeID, so equal types of
+// different modules get equal ids, and call_indirect, function and tag
+// imports compare one integer. Host function signatures get the id of a
+// lone final function type. Tables and globals record their defining
+// instance (Owner) so that concrete reference types in their types can be
+// canonicalised when an import is checked.
+//
 // # Traps
 //
 // A trap is a *Trap: a vm.TrapCode (the contract's codes and their spec
 // messages) and the wasm backtrace, innermost frame first, each frame
 // naming the module, the function index and name (from the name section)
 // and the code offset. Host errors are wrapped: Trap.Cause holds the error
-// (or the recovered panic) and errors.Unwrap reaches it.
+// (or the recovered panic) and errors.Unwrap reaches it. Sentinel(code)
+// makes the values errors.Is matches any trap of that code against.
+// Detail and Text adjust the message where the spec's wording needs it
+// ("uninitialized element 2", "null function reference").
 //
 // # Instantiation
 //
@@ -71,11 +91,13 @@
 // # Memory
 //
 // Memory.Bytes is the memory's contents; its length is always Pages*64KiB.
-// The base pointer (&Bytes[0]) is stable until the next Grow, which is the
-// only operation that may reallocate; compiled code caches the base and
-// length in its VM context and the runtime refreshes them after a grow.
-// Memories whose maximum is small reserve their whole capacity up front so
-// growth never moves them.
+// The base pointer (&Bytes[0]) and the length are stable until the memory
+// grows, and it grows only through Store.GrowMemory (memory.grow in every
+// tier, Memory.Grow in the API), which runs the hooks registered with
+// Store.OnMemoryGrow afterwards: a compiled tier refreshes the {base,
+// length} copies in its VM contexts there. Memories whose maximum is at
+// most 1 MiB reserve their whole capacity up front so growth never moves
+// them.
 //
 // # Concurrency
 //

@@ -1,0 +1,83 @@
+// Package interp is kiln's interpreter tier: an execution strategy of
+// runtime/internal/store that runs validated WebAssembly on any GOARCH
+// with nothing but memory allocation.
+//
+// # The problem
+//
+// The interpreter is the tier that always works: on platforms without a
+// compiler backend, for differential testing of the compiled tiers, and
+// for the spec test suite. It must implement every instruction kiln
+// validates that a tier is expected to run (the wasm 2.0 core with SIMD,
+// tail calls, extended-const, multi-memory, memory64/table64, bulk memory,
+// reference types, typed function references), behave exactly like the
+// compiled tiers at the edges (traps, stack exhaustion, interruption,
+// fuel), and be fast enough that nobody needs a JIT for tests. Walking
+// the wasm bytes directly would re-decode LEB128 immediates and search for
+// block ends on every branch.
+//
+// # Data structures
+//
+// Prepare translates each function once, alongside a FuncValidator that
+// supplies the operand types between operators, into a function: a dense
+// []instr (op uint16, a, b uint32, c uint64; one shape for all so the
+// dispatch loop is one indexed switch that Go compiles to a jump table),
+// a parallel []uint32 of module offsets for backtraces, a br_table target
+// array and the high words of v128 constants. Wasm operators keep their
+// numbers (0xfc-prefixed at 0x100+sub, 0xfd-prefixed at 0x200+sub); the
+// interpreter's own operators start at opBase:
+//
+//   - structured control flow is gone: blocks and ifs become resolved
+//     jumps (opBr, opBrIf, opBrIfNot, opBrTable) carrying the stack height
+//     to cut back to and the number of slots to carry; a branch that needs
+//     no move is a bare jump;
+//   - locals are slots of the frame (a v128 takes two slots, low word
+//     first, as runtime/internal/simd expects);
+//   - a few hot sequences are fused (local+local add, add-constant,
+//     compare-and-branch, local increment), never across a branch target;
+//   - vector operators are opSimd/opSimdShuffle/opSimdMem, which hand the
+//     stack and the immediates to runtime/internal/simd (the lane
+//     semantics are written once there).
+//
+// Code (one per module) is immutable and shared by every instance in every
+// store. Execution runs on a machine: one []uint64 value stack holding the
+// locals and operands of every active frame contiguously (a callee's
+// parameters are the caller's top operands, so calls copy nothing) and a
+// frame stack of {function, instance, return pc, frame pointer}. A wasm
+// call pushes a frame and continues the same loop; there is no Go
+// recursion per wasm call, so deep recursion, tail calls (which reuse the
+// frame) and stack exhaustion behave as in the compiled tiers. Machines
+// are pooled.
+//
+// # Invariants
+//
+//   - Store.Depth counts active wasm frames across every tier and every
+//     host re-entry; a frame push beyond Limits.MaxCallDepth, or a value
+//     stack beyond 8M slots, traps with TrapStackOverflow ("call stack
+//     exhausted"). Depth is restored when a call from Go returns, trap or
+//     not.
+//   - Loop headers and calls decrement a poll counter; every 1,024 the
+//     call's context and the store's interrupt flag are checked
+//     (TrapInterrupted). With fuel on, each loop iteration and call costs
+//     one unit (TrapOutOfFuel when none is left).
+//   - Calls to host functions and to functions of instances prepared by
+//     another tier go through Store.Call; memory 0's slice is reloaded after
+//     anything that may have grown it (memory.grow goes through
+//     Store.GrowMemory, calls, returns).
+//   - Every trap carries the backtrace of the machine's frames, innermost
+//     first, with module offsets; a trap from a nested Store.Call gets the
+//     machine's frames appended.
+//   - A panic inside the interpreter (a bug) is returned as an error, not
+//     propagated; FuzzInstantiateAndCall in kiln/runtime checks that it
+//     never happens.
+//
+// # Known gaps
+//
+//   - Exception handling (throw, throw_ref, try_table, legacy try), GC
+//     operators and atomics fail Prepare with ErrUnsupported.
+//   - Translation re-runs the function validator (the module was validated
+//     already); a translation pass that trusts validation would halve
+//     Prepare's time.
+//   - The stack machine moves every operand through memory; a
+//     register-based form (operands addressed by slot, as wazero's and
+//     Wasm3's designs do) would remove most pushes and pops.
+package interp
