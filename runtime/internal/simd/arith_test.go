@@ -210,3 +210,31 @@ func TestNarrowExtend(t *testing.T) {
 		{"i64x2.extend_high_i32x4_u", opI64x2ExtendHighI32x4U, []any{i32(0, 0, -1, 1)}, i64(0xffffffff, 1)},
 	})
 }
+
+// TestSWARMatchesLanes checks the word-parallel fast paths of binaryOp
+// against the lane loops of the family functions on random and boundary
+// operands.
+func TestSWARMatchesLanes(t *testing.T) {
+	ref := map[uint32]func(uint32, v128, v128) v128{
+		opI8x16Add: i8x16Binary, opI8x16Sub: i8x16Binary,
+		opI16x8Add: i16x8Binary, opI16x8Sub: i16x8Binary,
+		opI32x4Add: i32x4Binary, opI32x4Sub: i32x4Binary, opI32x4Mul: i32x4Binary,
+		opI64x2Add: i64x2Binary, opI64x2Sub: i64x2Binary,
+	}
+	words := []uint64{0, ^uint64(0), h8, ^uint64(h8), h16, h32, 0x7f7f7f7f7f7f7f7f, 0x0101010101010101, 0x00ff00ff00ff00ff}
+	x := uint64(0x9e3779b97f4a7c15)
+	for i := 0; i < 2000; i++ {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		words = append(words, x)
+	}
+	for sub, f := range ref {
+		for i := 0; i+3 < len(words); i++ {
+			a, b := v128{words[i], words[i+1]}, v128{words[i+2], words[(i*7)%len(words)]}
+			if got, want := binaryOp(sub, a, b), f(sub, a, b); got != want {
+				t.Fatalf("%#x(%v, %v): got %v, want %v", sub, a, b, got, want)
+			}
+		}
+	}
+}

@@ -5,23 +5,41 @@ package simd
 
 func binaryOp(sub uint32, a, b v128) v128 {
 	switch sub {
+	case opI8x16Add:
+		return v128{swarAdd(a.lo, b.lo, h8), swarAdd(a.hi, b.hi, h8)}
+	case opI16x8Add:
+		return v128{swarAdd(a.lo, b.lo, h16), swarAdd(a.hi, b.hi, h16)}
+	case opI32x4Add:
+		return v128{swarAdd(a.lo, b.lo, h32), swarAdd(a.hi, b.hi, h32)}
+	case opI64x2Add:
+		return v128{a.lo + b.lo, a.hi + b.hi}
+	case opI8x16Sub:
+		return v128{swarSub(a.lo, b.lo, h8), swarSub(a.hi, b.hi, h8)}
+	case opI16x8Sub:
+		return v128{swarSub(a.lo, b.lo, h16), swarSub(a.hi, b.hi, h16)}
+	case opI32x4Sub:
+		return v128{swarSub(a.lo, b.lo, h32), swarSub(a.hi, b.hi, h32)}
+	case opI64x2Sub:
+		return v128{a.lo - b.lo, a.hi - b.hi}
+	case opI32x4Mul:
+		return v128{mul32x2(a.lo, b.lo), mul32x2(a.hi, b.hi)}
 	case opI8x16Swizzle, opI8x16RelaxedSwizzle:
 		return swizzle(a, b)
 	case opV128And, opV128Andnot, opV128Or, opV128Xor:
 		return bitwise(sub, a, b)
 	case opI8x16Eq, opI8x16Ne, opI8x16LtS, opI8x16LtU, opI8x16GtS, opI8x16GtU, opI8x16LeS, opI8x16LeU, opI8x16GeS, opI8x16GeU,
-		opI8x16Add, opI8x16AddSatS, opI8x16AddSatU, opI8x16Sub, opI8x16SubSatS, opI8x16SubSatU,
+		opI8x16AddSatS, opI8x16AddSatU, opI8x16SubSatS, opI8x16SubSatU,
 		opI8x16MinS, opI8x16MinU, opI8x16MaxS, opI8x16MaxU, opI8x16AvgrU:
 		return i8x16Binary(sub, a, b)
 	case opI16x8Eq, opI16x8Ne, opI16x8LtS, opI16x8LtU, opI16x8GtS, opI16x8GtU, opI16x8LeS, opI16x8LeU, opI16x8GeS, opI16x8GeU,
-		opI16x8Add, opI16x8AddSatS, opI16x8AddSatU, opI16x8Sub, opI16x8SubSatS, opI16x8SubSatU,
+		opI16x8AddSatS, opI16x8AddSatU, opI16x8SubSatS, opI16x8SubSatU,
 		opI16x8Mul, opI16x8MinS, opI16x8MinU, opI16x8MaxS, opI16x8MaxU, opI16x8AvgrU,
 		opI16x8Q15mulrSatS, opI16x8RelaxedQ15mulrS:
 		return i16x8Binary(sub, a, b)
 	case opI32x4Eq, opI32x4Ne, opI32x4LtS, opI32x4LtU, opI32x4GtS, opI32x4GtU, opI32x4LeS, opI32x4LeU, opI32x4GeS, opI32x4GeU,
-		opI32x4Add, opI32x4Sub, opI32x4Mul, opI32x4MinS, opI32x4MinU, opI32x4MaxS, opI32x4MaxU, opI32x4DotI16x8S:
+		opI32x4MinS, opI32x4MinU, opI32x4MaxS, opI32x4MaxU, opI32x4DotI16x8S:
 		return i32x4Binary(sub, a, b)
-	case opI64x2Eq, opI64x2Ne, opI64x2LtS, opI64x2GtS, opI64x2LeS, opI64x2GeS, opI64x2Add, opI64x2Sub, opI64x2Mul:
+	case opI64x2Eq, opI64x2Ne, opI64x2LtS, opI64x2GtS, opI64x2LeS, opI64x2GeS, opI64x2Mul:
 		return i64x2Binary(sub, a, b)
 	case opI16x8ExtmulLowI8x16S, opI16x8ExtmulHighI8x16S, opI16x8ExtmulLowI8x16U, opI16x8ExtmulHighI8x16U,
 		opI32x4ExtmulLowI16x8S, opI32x4ExtmulHighI16x8S, opI32x4ExtmulLowI16x8U, opI32x4ExtmulHighI16x8U,
@@ -83,4 +101,24 @@ func ternaryOp(sub uint32, a, b, c v128) v128 {
 		return dotAddI8x16I7x16(a, b, c)
 	}
 	return v128{}
+}
+
+// Word-parallel ("SWAR") lane arithmetic for the most common operators:
+// h has the top bit of every lane set. Adding the lanes without their top
+// bits cannot carry across a lane boundary; the top bits are then the
+// xor of the operands' top bits and the carry into them.
+const (
+	h8  = 0x8080808080808080
+	h16 = 0x8000800080008000
+	h32 = 0x8000000080000000
+)
+
+func swarAdd(x, y, h uint64) uint64 { return (x&^h + y&^h) ^ (x^y)&h }
+
+// swarSub sets every top bit of x so that no lane borrows from its
+// neighbour, then fixes the top bits up the same way.
+func swarSub(x, y, h uint64) uint64 { return (x | h - y&^h) ^ (x^^y)&h }
+
+func mul32x2(x, y uint64) uint64 {
+	return uint64(uint32(x)*uint32(y)) | uint64(uint32(x>>32)*uint32(y>>32))<<32
 }
