@@ -47,7 +47,13 @@ func (r x64RunCommand) Run(ctx *Context) Outcome {
 	parsed := ctx.File.Parsed
 	funcs := make([]*ir.Function, len(parsed.Functions))
 	for i, ff := range parsed.Functions {
-		funcs[i] = ff.Func
+		// Run tests exercise the whole optimizing tier: mid-end first.
+		f, err := optimizeClone(ff.Func)
+		if err != nil {
+			out.Fail(ff.Line, "%s: optimize: %v", ff.Func.Name, err)
+			return out
+		}
+		funcs[i] = f
 	}
 	prog, err := amd64.Link(funcs, amd64.ParseFlags(flags))
 	if err != nil {

@@ -1,5 +1,35 @@
 // Package optimizing is kiln's optimizing compiler tier: WebAssembly is
-// translated to SSA IR, optimized by an acyclic e-graph mid-end, lowered per
-// ISA, register-allocated through kiln/regalloc and emitted through
-// kiln/encoder.
+// translated to SSA IR (frontend), optimized by the mid-end in this
+// package, lowered per ISA (lower, isa/...), register-allocated through
+// kiln/regalloc and emitted through kiln/encoder.
+//
+// # The mid-end pipeline
+//
+// Optimize runs the passes of pipeline.go in order. The pipeline is data:
+// `passes` lists {name, fn, required} and `passOrder` lists "a before b"
+// constraints with their reasons, checked in init. KILN_DUMP=<pass>[,...]
+// (or "all") prints the function after those passes; Options.Verify runs a
+// checker after each one (tests use ir/verify).
+//
+//   - resolve-aliases: every use names a real value.
+//   - unreachable: blocks the entry cannot reach leave the layout.
+//   - remove-constant-phi: a block parameter that receives one value on
+//     every edge (or itself around a loop) becomes that value.
+//   - load-elim: redundant load elimination and store-to-load forwarding
+//     by alias analysis over memory categories (alias regions), loadelim.go.
+//   - egraph: the acyclic e-graph (package egraph) with the rules of
+//     package rules: constant folding, algebraic identities, strength
+//     reduction, compare/select/extend simplification, GVN, LICM, DCE of
+//     pure code, constant branches and never-firing traps.
+//   - unreachable-late, remove-constant-phi-late: clean up after folded
+//     branches.
+//   - dce: pure instructions with unused results.
+//
+// Only resolve-aliases and unreachable are required; Level "none" runs
+// nothing else.
+//
+// Side effects are never removed or moved: the wasm interrupt checks the
+// front end places at function entries and loop heads are calls, and
+// calls stay in the e-graph's skeleton, end every memory version in
+// load-elim and are never dead code.
 package optimizing

@@ -1,0 +1,214 @@
+package egraph
+
+import (
+	"kiln/ir"
+	"kiln/ir/flow"
+)
+
+// Run optimizes f in place: it builds the e-graph of f's pure
+// instructions, rewriting each new node with rules, picks the cheapest
+// member of every class and elaborates the result back into the block
+// skeleton with global value numbering and loop-invariant code motion.
+//
+// f must be verified, without unreachable blocks (they are not visited, so
+// their uses would be left dangling). Branches folded by skeleton
+// simplification may leave new unreachable blocks and unused block
+// parameters behind; later passes remove them.
+func Run(f *ir.Function, rules *Rules) Stats {
+	if f.Layout.EntryBlock() == ir.NoBlock {
+		return Stats{}
+	}
+	cfg := flow.NewCFG(f)
+	dom := flow.NewDomTree(f, cfg)
+	loops := flow.NewLoopInfo(f, cfg, dom)
+	g := &Graph{f: f, rules: rules, hashcons: make(map[key]scoped)}
+	if rules == nil {
+		g.rules = &Rules{}
+	}
+	nb := f.DFG.NumBlocks()
+	g.domDepth = make([]int32, nb)
+	g.loopDep = make([]uint8, nb)
+	maxDepth := int32(0)
+	ninsts := 0
+	for _, b := range dom.Preorder() {
+		if idom := dom.Idom(b); idom != ir.NoBlock {
+			g.domDepth[b] = g.domDepth[idom] + 1
+		}
+		maxDepth = max(maxDepth, g.domDepth[b])
+		g.loopDep[b] = uint8(min(loops.Depth(b), maxLoopScale))
+		for range f.Layout.BlockInsts(b) {
+			ninsts++
+		}
+	}
+	g.gens = make([]uint32, maxDepth+1)
+	g.fuel = fuelPerInst*ninsts + 64
+
+	b := &builder{g: g, dom: dom, classOf: make([]Node, f.DFG.NumValues())}
+	for i := range b.classOf {
+		b.classOf[i] = NoNode
+	}
+	b.build()
+	ex := extract(g)
+	e := newElaborator(g, dom, loops, ex, b.classOf)
+	e.run()
+	f.DFG.ResolveAllAliases()
+	return g.Stats
+}
+
+// maxLoopScale is the loop depth beyond which costs stop growing.
+const maxLoopScale = 2
+
+type builder struct {
+	g       *Graph
+	dom     *flow.DomTree
+	classOf []Node // per original value: its class
+}
+
+// IsPure reports whether inst joins the e-graph: a pure opcode with exactly
+// one result. Instructions that read machine state (the stack or frame
+// pointer, return address) are pure by the opcode table's flags but depend
+// on where they run, so they stay in the skeleton. Loads, calls, traps and
+// everything else with an effect stay too — among them the wasm interrupt
+// checks (calls of the check routine at loop heads), which must never be
+// removed or moved.
+func IsPure(f *ir.Function, inst ir.Inst) bool {
+	op := f.DFG.Insts[inst].Opcode
+	if !op.IsPure() || len(f.DFG.Results(inst)) != 1 {
+		return false
+	}
+	switch op {
+	case ir.OpGetFramePointer, ir.OpGetStackPointer, ir.OpGetReturnAddress,
+		ir.OpGetExceptionHandlerAddress, ir.OpNop:
+		return false
+	}
+	return true
+}
+
+// build walks the dominator tree in preorder with an explicit stack,
+// opening a hash-consing scope per block.
+func (b *builder) build() {
+	g, f := b.g, b.g.f
+	type item struct {
+		block ir.Block
+		exit  bool
+	}
+	stack := []item{{block: f.Layout.EntryBlock()}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.exit {
+			g.curDepth--
+			continue
+		}
+		d := g.domDepth[it.block]
+		g.curDepth = d
+		g.gens[d]++
+		stack = append(stack, item{block: it.block, exit: true})
+		kids := b.dom.Children(it.block)
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, item{block: kids[i]})
+		}
+		b.buildBlock(it.block)
+	}
+}
+
+func (b *builder) class(v ir.Value, blk ir.Block) Node {
+	v = b.g.f.DFG.ResolveAliases(v)
+	if v < 0 || int(v) >= len(b.classOf) {
+		return b.g.leaf(v, blk)
+	}
+	if b.classOf[v] == NoNode {
+		// Only reachable in malformed input (a use not dominated by its
+		// definition); treat the value as opaque.
+		b.classOf[v] = b.g.leaf(v, b.g.entry())
+	}
+	return b.classOf[v]
+}
+
+func (b *builder) buildBlock(blk ir.Block) {
+	g, f := b.g, b.g.f
+	for _, p := range f.DFG.BlockParams(blk) {
+		b.classOf[p] = g.leaf(p, blk)
+	}
+	var args [3]Node
+	for inst := range f.Layout.BlockInsts(blk) {
+		if IsPure(f, inst) && len(f.DFG.Args(inst)) <= 3 {
+			as := args[:0]
+			for _, a := range f.DFG.Args(inst) {
+				as = append(as, b.class(a, blk))
+			}
+			d := f.DFG.Insts[inst]
+			d.Type = f.CtrlTypevar(inst)
+			if d.Opcode.Info().Ctrl == ir.CtrlNone {
+				d.Type = ir.Invalid
+			}
+			if d.Opcode == ir.OpIconst {
+				d.Imm = int64(normalize(d.Type, uint64(d.Imm)))
+			}
+			res := f.DFG.FirstResult(inst)
+			b.classOf[res] = g.insertPure(d, f.DFG.ValueType(res), as, inst, res)
+			f.Layout.RemoveInst(inst)
+			continue
+		}
+		if b.simplifySkeleton(inst, blk) {
+			continue
+		}
+		if d := f.DFG.Insts[inst]; d.Opcode.Flags() == ir.CanTrap && len(f.DFG.Results(inst)) == 1 && len(f.DFG.Args(inst)) <= 3 {
+			as := args[:0]
+			for _, a := range f.DFG.Args(inst) {
+				as = append(as, b.class(a, blk))
+			}
+			d.Type = f.CtrlTypevar(inst)
+			res := f.DFG.FirstResult(inst)
+			if c := g.simplifyTrapping(d, f.DFG.ValueType(res), as, blk); c != NoNode {
+				b.classOf[res] = c
+				f.Layout.RemoveInst(inst)
+				continue
+			}
+		}
+		for _, r := range f.DFG.Results(inst) {
+			b.classOf[r] = g.leaf(r, blk)
+		}
+	}
+}
+
+// simplifySkeleton applies the skeleton rewrites to a side-effecting
+// instruction and reports whether it was removed:
+//   - brif on a constant becomes a jump to the taken target;
+//   - trapz/trapnz whose condition is a constant that never traps is
+//     removed (one that always traps is kept: it still has to trap).
+func (b *builder) simplifySkeleton(inst ir.Inst, blk ir.Block) bool {
+	g, f := b.g, b.g.f
+	d := &f.DFG.Insts[inst]
+	switch d.Opcode {
+	case ir.OpBrif:
+		c, ok := g.ConstOf(b.class(f.DFG.Args(inst)[0], blk))
+		if !ok {
+			return false
+		}
+		calls := f.DFG.BlockCalls(inst)
+		taken := calls[1]
+		if normalize(f.DFG.ValueType(f.DFG.Args(inst)[0]), c) != 0 {
+			taken = calls[0]
+		}
+		d.Opcode = ir.OpJump
+		d.Type = ir.Invalid
+		d.Args = ir.ValueList{}
+		d.Entity = f.DFG.NewBlockCalls(taken)
+		g.Stats.BranchesFolded++
+		return false
+	case ir.OpTrapz, ir.OpTrapnz:
+		cv := f.DFG.Args(inst)[0]
+		c, ok := g.ConstOf(b.class(cv, blk))
+		if !ok {
+			return false
+		}
+		isZero := normalize(f.DFG.ValueType(cv), c) == 0
+		if isZero == (d.Opcode == ir.OpTrapnz) {
+			f.Layout.RemoveInst(inst)
+			g.Stats.TrapsRemoved++
+			return true
+		}
+	}
+	return false
+}

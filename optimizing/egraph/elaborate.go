@@ -1,0 +1,354 @@
+package egraph
+
+import (
+	"kiln/ir"
+	"kiln/ir/flow"
+)
+
+// placement is where a class's chosen node has been materialized: the
+// value, the block it is defined in, and the scope (depth, generation) the
+// entry is valid in.
+type placement struct {
+	value ir.Value
+	block ir.Block
+	depth int32
+	gen   uint32
+}
+
+// loopLevel is one enclosing loop of the block being elaborated.
+type loopLevel struct {
+	loop  flow.Loop
+	hoist ir.Block // the header's immediate dominator: code placed at its end runs once before the loop
+}
+
+type elaborator struct {
+	g       *Graph
+	f       *ir.Function
+	dom     *flow.DomTree
+	loops   *flow.LoopInfo
+	ex      *extraction
+	classOf []Node
+
+	placed   []placement // per node
+	gens     []uint32
+	curDepth int32
+	reused   []bool // per original instruction: already placed once
+	defBlock []ir.Block
+
+	// the current insertion point
+	block  ir.Block
+	before ir.Inst
+	levels []loopLevel
+
+	stack []elabFrame
+	argv  []ir.Value
+}
+
+type elabFrame struct {
+	n        Node
+	argsDone bool
+}
+
+func newElaborator(g *Graph, dom *flow.DomTree, loops *flow.LoopInfo, ex *extraction, classOf []Node) *elaborator {
+	e := &elaborator{g: g, f: g.f, dom: dom, loops: loops, ex: ex, classOf: classOf}
+	e.placed = make([]placement, len(g.nodes))
+	for i := range e.placed {
+		e.placed[i].depth = -1
+	}
+	e.gens = make([]uint32, len(g.gens))
+	e.reused = make([]bool, g.f.DFG.NumInsts())
+	return e
+}
+
+// isRemat reports nodes that are cheaper to recompute in each block that
+// uses them than to keep in a register across blocks: constants. They are
+// never hoisted and never keep a loop-invariant computation in the loop.
+func (e *elaborator) isRemat(n Node) bool {
+	nd := &e.g.nodes[n]
+	if nd.kind != kindPure {
+		return false
+	}
+	switch nd.data.Opcode {
+	case ir.OpIconst, ir.OpF16const, ir.OpF32const, ir.OpF64const:
+		return true
+	}
+	return false
+}
+
+func (e *elaborator) lookup(n Node) (placement, bool) {
+	p := e.placed[n]
+	if p.depth < 0 || p.depth > e.curDepth || e.gens[p.depth] != p.gen {
+		return p, false
+	}
+	return p, true
+}
+
+// run walks the dominator tree in preorder (explicit stack), elaborating
+// the operands of every skeleton instruction in front of it.
+func (e *elaborator) run() {
+	f := e.f
+	type item struct {
+		block ir.Block
+		exit  bool
+	}
+	stack := []item{{block: f.Layout.EntryBlock()}}
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		if it.exit {
+			e.curDepth--
+			continue
+		}
+		d := e.g.domDepth[it.block]
+		e.curDepth = d
+		e.gens[d]++
+		stack = append(stack, item{block: it.block, exit: true})
+		kids := e.dom.Children(it.block)
+		for i := len(kids) - 1; i >= 0; i-- {
+			stack = append(stack, item{block: kids[i]})
+		}
+		e.elaborateBlock(it.block)
+	}
+}
+
+// enclosing computes the loops around blk, outermost first.
+func (e *elaborator) enclosing(blk ir.Block) {
+	e.levels = e.levels[:0]
+	for l := e.loops.InnermostLoop(blk); l != flow.NoLoop; l = e.loops.Parent(l) {
+		h := e.loops.Header(l)
+		hoist := e.dom.Idom(h)
+		e.levels = append(e.levels, loopLevel{loop: l, hoist: hoist})
+	}
+	for i, j := 0, len(e.levels)-1; i < j; i, j = i+1, j-1 {
+		e.levels[i], e.levels[j] = e.levels[j], e.levels[i]
+	}
+}
+
+func (e *elaborator) elaborateBlock(blk ir.Block) {
+	f := e.f
+	e.enclosing(blk)
+	e.block = blk
+	for inst := range f.Layout.BlockInsts(blk) {
+		e.before = inst
+		args := f.DFG.Args(inst)
+		if len(args) > 0 {
+			nv := make([]ir.Value, len(args))
+			changed := false
+			for i, a := range args {
+				nv[i] = e.valueOf(a)
+				changed = changed || nv[i] != a
+			}
+			if changed {
+				f.DFG.SetArgs(inst, nv...)
+			}
+		}
+		d := &f.DFG.Insts[inst]
+		switch d.Format() {
+		case ir.FmtJump, ir.FmtBrif:
+			for _, bc := range f.DFG.BlockCalls(inst) {
+				e.rewriteCallArgs(bc)
+			}
+		case ir.FmtBranchTable:
+			jt := &f.DFG.JumpTables[d.Entity]
+			e.rewriteCallArgs(jt.Default)
+			for _, bc := range jt.Targets {
+				e.rewriteCallArgs(bc)
+			}
+		case ir.FmtTryCall, ir.FmtTryCallIndirect:
+			et := &f.DFG.ExceptionTables[d.Entity]
+			e.rewriteCallArgs(et.Normal)
+			for i := range et.Handlers {
+				h := &et.Handlers[i]
+				if h.Tag == ir.TagContext {
+					h.Context = e.valueOf(h.Context)
+				} else {
+					e.rewriteCallArgs(h.Dest)
+				}
+			}
+		}
+	}
+}
+
+func (e *elaborator) rewriteCallArgs(bc ir.BlockCall) {
+	vs := e.f.DFG.List(bc.Args)
+	for i, a := range vs {
+		if ir.BlockArg(a).Kind() == ir.ArgValue {
+			nv := e.valueOf(a)
+			// valueOf may grow the pool; write through a fresh slice.
+			e.f.DFG.List(bc.Args)[i] = nv
+		}
+	}
+}
+
+// valueOf returns the value to use in place of the original value v at
+// the current insertion point.
+func (e *elaborator) valueOf(v ir.Value) ir.Value {
+	r := e.f.DFG.ResolveAliases(v)
+	if r < 0 || int(r) >= len(e.classOf) || e.classOf[r] == NoNode {
+		return r
+	}
+	return e.elaborate(e.classOf[r])
+}
+
+// elaborate materializes the best node of class c so that its value is
+// available at the insertion point, reusing a placement that dominates it
+// (GVN) and hoisting loop-invariant nodes to loop preheaders (LICM).
+func (e *elaborator) elaborate(c Node) ir.Value {
+	n := e.ex.best[c]
+	if v, ok := e.ready(n); ok {
+		return v
+	}
+	e.stack = append(e.stack[:0], elabFrame{n: n})
+	for len(e.stack) > 0 {
+		top := &e.stack[len(e.stack)-1]
+		if _, ok := e.ready(top.n); ok {
+			e.stack = e.stack[:len(e.stack)-1]
+			continue
+		}
+		nd := &e.g.nodes[top.n]
+		if !top.argsDone {
+			top.argsDone = true
+			for i := int(nd.nargs) - 1; i >= 0; i-- {
+				a := e.ex.best[nd.args[i]]
+				if e.isRemat(a) {
+					continue
+				}
+				if _, ok := e.ready(a); !ok {
+					e.stack = append(e.stack, elabFrame{n: a})
+				}
+			}
+			continue
+		}
+		e.place(top.n)
+		e.stack = e.stack[:len(e.stack)-1]
+	}
+	v, _ := e.ready(n)
+	return v
+}
+
+// ready reports the value of node n if it needs no new instruction here:
+// a leaf, or a node placed in a scope that is open at the insertion point.
+// A rematerializable node is ready only if placed in the current block.
+func (e *elaborator) ready(n Node) (ir.Value, bool) {
+	nd := &e.g.nodes[n]
+	if nd.kind == kindLeaf {
+		return nd.value, true
+	}
+	p, ok := e.lookup(n)
+	if !ok || (e.isRemat(n) && p.block != e.block) {
+		return ir.NoValue, false
+	}
+	return p.value, true
+}
+
+func (e *elaborator) defBlockOf(n Node) ir.Block {
+	nd := &e.g.nodes[n]
+	if nd.kind == kindLeaf {
+		def := e.f.DFG.Def(nd.value)
+		if def.Kind == ir.DefParam {
+			return def.Block
+		}
+		return e.f.Layout.InstBlock(def.Inst)
+	}
+	return e.placed[n].block
+}
+
+// place emits node n (its non-remat arguments are ready) at the insertion
+// point, or at the end of the outermost loop preheader none of whose loop
+// defines any argument.
+func (e *elaborator) place(n Node) {
+	nd := &e.g.nodes[n]
+	block, before := e.block, e.before
+	if !e.isRemat(n) {
+		for _, lv := range e.levels {
+			if lv.hoist == ir.NoBlock {
+				continue
+			}
+			inside := false
+			for _, a := range nd.args[:nd.nargs] {
+				b := e.ex.best[a]
+				if e.isRemat(b) {
+					continue
+				}
+				if e.loops.Contains(lv.loop, e.defBlockOf(b)) {
+					inside = true
+					break
+				}
+			}
+			if !inside {
+				block, before = lv.hoist, e.f.Layout.LastInst(lv.hoist)
+				e.g.Stats.Hoisted++
+				break
+			}
+		}
+	}
+	args := e.argv[:0]
+	for _, a := range nd.args[:nd.nargs] {
+		b := e.ex.best[a]
+		if e.isRemat(b) {
+			args = append(args, e.remat(b, block, before))
+			continue
+		}
+		v, _ := e.readyAt(b, block)
+		args = append(args, v)
+	}
+	e.argv = args
+	v := e.materialize(n, args, before)
+	e.record(n, v, block)
+}
+
+// readyAt is ready for an argument of a node placed in block (which
+// dominates the current block).
+func (e *elaborator) readyAt(n Node, block ir.Block) (ir.Value, bool) {
+	nd := &e.g.nodes[n]
+	if nd.kind == kindLeaf {
+		return nd.value, true
+	}
+	p, ok := e.lookup(n)
+	return p.value, ok
+}
+
+// remat returns constant node n placed in block, emitting it in front of
+// before unless the block already has it.
+func (e *elaborator) remat(n Node, block ir.Block, before ir.Inst) ir.Value {
+	if p, ok := e.lookup(n); ok && p.block == block {
+		return p.value
+	}
+	v := e.materialize(n, nil, before)
+	e.g.Stats.Remat++
+	e.record(n, v, block)
+	return v
+}
+
+func (e *elaborator) record(n Node, v ir.Value, block ir.Block) {
+	d := e.g.domDepth[block]
+	e.placed[n] = placement{value: v, block: block, depth: d, gen: e.gens[d]}
+}
+
+// materialize creates the instruction of pure node n with argument values
+// args in front of before. The first placement of a node that came from
+// the input reuses that instruction and its result value, so unchanged
+// code keeps its value numbers.
+func (e *elaborator) materialize(n Node, args []ir.Value, before ir.Inst) ir.Value {
+	f := e.f
+	nd := &e.g.nodes[n]
+	e.g.Stats.Placed++
+	if nd.orig != ir.NoInst && !e.reused[nd.orig] {
+		e.reused[nd.orig] = true
+		e.g.Stats.Reused++
+		f.DFG.SetArgs(nd.orig, args...)
+		f.Layout.InsertInstBefore(nd.orig, before)
+		return nd.value
+	}
+	d := nd.data
+	d.Args = f.DFG.NewList(args...)
+	inst := f.DFG.MakeInst(d)
+	v := f.DFG.AppendResult(inst, nd.ty)
+	if nd.orig != ir.NoInst {
+		if loc := f.DFG.SrcLoc(nd.orig); loc != ir.NoSourceLoc {
+			f.DFG.SetSrcLoc(inst, loc)
+		}
+	}
+	f.Layout.InsertInstBefore(inst, before)
+	return v
+}

@@ -1,0 +1,464 @@
+package egraph
+
+import (
+	"iter"
+
+	"kiln/ir"
+)
+
+// Node names one e-node. Every Node is also an e-class: the class made of
+// the node itself and, for a union node, of every node below it. Node IDs
+// grow as nodes are created and a node's arguments always have smaller
+// IDs, so one forward sweep sees every argument before its users.
+type Node int32
+
+// NoNode is the absent node.
+const NoNode Node = -1
+
+// nodeKind says what a node stands for.
+type nodeKind uint8
+
+const (
+	// kindLeaf is a value the skeleton defines: a block parameter or a
+	// result of a side-effecting instruction. It is used as it is.
+	kindLeaf nodeKind = iota
+	// kindPure is a pure instruction whose arguments are classes.
+	kindPure
+	// kindUnion joins the classes args[0] (the older) and args[1].
+	kindUnion
+)
+
+// Limits that keep rewriting linear in the size of the function. They are
+// named so tests and docs can refer to them.
+const (
+	// matchesLimit caps the results one simplify call may return.
+	matchesLimit = 5
+	// eclassLimit caps the members of a class; once reached, further
+	// rewrites of that class are dropped.
+	eclassLimit = 5
+	// rewriteDepthLimit caps how deep a rule's right-hand side may
+	// recursively trigger more rules (a rule builds a node, which is
+	// simplified, which builds a node, ...).
+	rewriteDepthLimit = 5
+	// fuelPerInst is the rewrite budget per instruction of the input: the
+	// total number of simplify calls is at most this times the number of
+	// instructions (plus a small constant).
+	fuelPerInst = 16
+)
+
+// node is one e-node. Pure nodes keep the instruction's immediates in data
+// (Args unused: the arguments are classes, in args).
+type node struct {
+	kind  nodeKind
+	nargs uint8
+	depth uint8 // loop depth of the block it is available in, for cost scaling
+	data  ir.InstData
+	ty    ir.Type  // result type
+	args  [3]Node  // pure: argument classes; union: the two joined classes
+	value ir.Value // leaf: the value; pure: the original result, NoValue if a rule made it
+	orig  ir.Inst  // pure: the instruction it came from, NoInst if a rule made it
+	avail ir.Block // the dominator-tree-deepest block its arguments are defined in
+}
+
+// key is the hash-consing identity of a pure node: two pure nodes with the
+// same key compute the same value.
+type key struct {
+	op     ir.Opcode
+	ty     ir.Type
+	code   uint8
+	flags  ir.MemFlags
+	entity int32
+	imm    int64
+	args   [3]Node
+}
+
+// scoped is an entry of a scoped map: valid while the dominator-tree scope
+// it was made in is open, i.e. depth <= current depth and the generation of
+// that depth has not moved on.
+type scoped struct {
+	node  Node
+	depth int32
+	gen   uint32
+}
+
+// Rule is a generated rewrite function for one root opcode. It inspects
+// node n (and the classes of its arguments) through the Graph's matching
+// methods and reports each result with Emit or Subsume.
+type Rule func(g *Graph, n Node)
+
+// Rules maps each opcode to the rule functions rooted at it, in order.
+type Rules [ir.NumOpcodes][]Rule
+
+// frame is one simplify call in progress: its results are
+// g.results[start:], and subsume is set when one of them subsumes.
+type frame struct {
+	start    int
+	subsumed bool
+	full     bool
+}
+
+// Graph is the e-graph of one function. It is built by Run; the exported
+// methods below are the interface generated rules use.
+type Graph struct {
+	f     *ir.Function
+	rules *Rules
+	nodes []node
+
+	hashcons map[key]scoped
+	gens     []uint32 // generation per dominator-tree depth
+	curDepth int32
+	domDepth []int32 // per block
+	loopDep  []uint8 // per block, capped
+
+	frames      []frame
+	results     []Node
+	resultSubs  []bool
+	rewriteLvl  int
+	fuel        int
+	Stats       Stats
+	memberStack []Node
+}
+
+// Stats counts what the e-graph did; tests and KILN_DUMP print them.
+type Stats struct {
+	Nodes, Unions, Hits, Rewrites, Subsumes int
+	FuelOut, LimitHits, BadResults          int
+	Hoisted, Remat, Placed, Reused          int
+	BranchesFolded, TrapsRemoved            int
+}
+
+func (g *Graph) newNode(n node) Node {
+	g.nodes = append(g.nodes, n)
+	g.Stats.Nodes++
+	return Node(len(g.nodes) - 1)
+}
+
+// --- the matching interface used by generated rules ---
+
+// Op returns the opcode of pure node n (OpInvalid for leaves and unions).
+func (g *Graph) Op(n Node) ir.Opcode {
+	if g.nodes[n].kind != kindPure {
+		return ir.OpInvalid
+	}
+	return g.nodes[n].data.Opcode
+}
+
+// Type returns the controlling type of n (for a leaf or union: its type).
+func (g *Graph) Type(n Node) ir.Type {
+	if g.nodes[n].kind != kindPure {
+		return g.nodes[n].ty
+	}
+	return g.nodes[n].data.Type
+}
+
+// ResultType returns the type of the value n computes.
+func (g *Graph) ResultType(n Node) ir.Type { return g.nodes[n].ty }
+
+// Imm returns the Imm64 of n, zero-extended from its type's width for
+// iconst (so one constant has one spelling).
+func (g *Graph) Imm(n Node) uint64 { return uint64(g.nodes[n].data.Imm) }
+
+// Code returns the condition code, trap code or lane of n.
+func (g *Graph) Code(n Node) uint8 { return g.nodes[n].data.Code }
+
+// IntCC returns the condition of an icmp node.
+func (g *Graph) IntCC(n Node) ir.IntCC { return ir.IntCC(g.nodes[n].data.Code) }
+
+// Flags returns the memory flags of n.
+func (g *Graph) Flags(n Node) ir.MemFlags { return g.nodes[n].data.Flags }
+
+// Arg returns the class of argument i of n.
+func (g *Graph) Arg(n Node, i int) Node { return g.nodes[n].args[i] }
+
+// NumArgs returns the number of arguments of n.
+func (g *Graph) NumArgs(n Node) int { return int(g.nodes[n].nargs) }
+
+// Members iterates the non-union nodes of class c, newest first. A rule's
+// argument pattern tries each of them, so `(iadd x (iconst k))` finds a
+// constant among the alternatives of the second argument.
+func (g *Graph) Members(c Node) iter.Seq[Node] {
+	return func(yield func(Node) bool) {
+		// Union trees are small (eclassLimit), so a short private stack
+		// suffices; it is local because rules nest iterations.
+		var buf [2 * eclassLimit]Node
+		stack := append(buf[:0], c)
+		for len(stack) > 0 {
+			n := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			if g.nodes[n].kind == kindUnion {
+				stack = append(stack, g.nodes[n].args[0], g.nodes[n].args[1])
+				continue
+			}
+			if !yield(n) {
+				return
+			}
+		}
+	}
+}
+
+// ConstOf reports the value of an iconst member of class c, if any.
+func (g *Graph) ConstOf(c Node) (uint64, bool) {
+	for m := range g.Members(c) {
+		if g.Op(m) == ir.OpIconst {
+			return g.Imm(m), true
+		}
+	}
+	return 0, false
+}
+
+func (g *Graph) memberCount(c Node) int {
+	n := 0
+	for range g.Members(c) {
+		n++
+	}
+	return n
+}
+
+// Emit records r as a value equal to the node being simplified. It reports
+// true when the match limit is reached and the rule should stop.
+func (g *Graph) Emit(r Node) bool { return g.emit(r, false) }
+
+// Subsume records r as a replacement that is always at least as good: the
+// node being simplified and its other results are dropped from the class.
+func (g *Graph) Subsume(r Node) bool { return g.emit(r, true) }
+
+func (g *Graph) emit(r Node, subsume bool) bool {
+	fr := &g.frames[len(g.frames)-1]
+	if fr.full {
+		return true
+	}
+	if r == NoNode {
+		return false
+	}
+	g.results = append(g.results, r)
+	g.resultSubs = append(g.resultSubs, subsume)
+	if subsume {
+		fr.subsumed = true
+	}
+	g.Stats.Rewrites++
+	if len(g.results)-fr.start >= matchesLimit {
+		fr.full = true
+		g.Stats.LimitHits++
+		return true
+	}
+	return false
+}
+
+// Make builds (or finds) the pure node op<ctrl>[code][imm](args...) and
+// returns its class. The new node is itself simplified, within the rewrite
+// depth and fuel limits. Immediates of iconst are normalised to the type's
+// width. A node that cannot be typed returns NoNode, which Emit ignores.
+func (g *Graph) Make(op ir.Opcode, ctrl ir.Type, code uint8, imm int64, args ...Node) Node {
+	for _, a := range args {
+		if a == NoNode {
+			return NoNode
+		}
+	}
+	info := op.Info()
+	if len(args) > 3 || (info.Format.FixedArgs() >= 0 && info.Format.FixedArgs() != len(args)) {
+		g.Stats.BadResults++
+		return NoNode
+	}
+	switch info.Ctrl {
+	case ir.CtrlNone:
+		ctrl = ir.Invalid
+	case ir.CtrlOperand:
+		if ctrl == ir.Invalid && int(info.CtrlArg) < len(args) {
+			ctrl = g.nodes[args[info.CtrlArg]].ty
+		}
+	}
+	if op == ir.OpIconst && !(ctrl.IsInt() && ctrl.IsScalar()) {
+		g.Stats.BadResults++
+		return NoNode
+	}
+	var d ir.InstData
+	d.Opcode, d.Type, d.Code, d.Imm = op, ctrl, code, imm
+	ts, err := g.f.ResultTypes(&d, ctrl)
+	if err != nil || len(ts) != 1 {
+		g.Stats.BadResults++
+		return NoNode
+	}
+	if op == ir.OpIconst {
+		d.Imm = int64(normalize(ctrl, uint64(imm)))
+	}
+	return g.insertPure(d, ts[0], args, ir.NoInst, ir.NoValue)
+}
+
+// Iconst builds the constant v of integer type t.
+func (g *Graph) Iconst(t ir.Type, v uint64) Node {
+	return g.Make(ir.OpIconst, t, 0, int64(v))
+}
+
+// normalize zero-extends an integer constant from t's width, so each
+// constant has exactly one key. i128 constants keep their 64-bit
+// immediate as written (sign-extended by the IR's definition).
+func normalize(t ir.Type, v uint64) uint64 {
+	if bits := t.Bits(); bits > 0 && bits < 64 {
+		return v & (1<<bits - 1)
+	}
+	return v
+}
+
+// --- insertion ---
+
+func (g *Graph) deeper(a, b ir.Block) ir.Block {
+	if a == ir.NoBlock {
+		return b
+	}
+	if b == ir.NoBlock || g.domDepth[a] >= g.domDepth[b] {
+		return a
+	}
+	return b
+}
+
+func (g *Graph) lookup(k key) (Node, bool) {
+	e, ok := g.hashcons[k]
+	if !ok || e.depth > g.curDepth || g.gens[e.depth] != e.gen {
+		return NoNode, false
+	}
+	return e.node, true
+}
+
+func (g *Graph) record(k key, n Node, at ir.Block) {
+	d := g.domDepth[at]
+	g.hashcons[k] = scoped{node: n, depth: d, gen: g.gens[d]}
+}
+
+// insertPure hash-conses a pure node and, if it is new, simplifies it and
+// unions it with the results. It returns the node's class.
+func (g *Graph) insertPure(d ir.InstData, ty ir.Type, args []Node, orig ir.Inst, value ir.Value) Node {
+	k := key{op: d.Opcode, ty: d.Type, code: d.Code, flags: d.Flags, entity: d.Entity, imm: d.Imm}
+	copy(k.args[:], args)
+	for i := len(args); i < 3; i++ {
+		k.args[i] = NoNode
+	}
+	if n, ok := g.lookup(k); ok {
+		g.Stats.Hits++
+		return n
+	}
+	avail := g.entry()
+	for _, a := range args {
+		avail = g.deeper(avail, g.nodes[a].avail)
+	}
+	nd := node{kind: kindPure, nargs: uint8(len(args)), data: d, ty: ty, args: k.args,
+		value: value, orig: orig, avail: avail, depth: g.loopDep[avail]}
+	nd.data.Args = ir.ValueList{}
+	id := g.newNode(nd)
+	g.record(k, id, avail)
+
+	if g.rewriteLvl >= rewriteDepthLimit || g.fuel <= 0 {
+		if g.fuel <= 0 {
+			g.Stats.FuelOut++
+		}
+		return id
+	}
+	rs := g.rules[d.Opcode]
+	if len(rs) == 0 {
+		return id
+	}
+	g.fuel--
+	g.rewriteLvl++
+	g.frames = append(g.frames, frame{start: len(g.results)})
+	for _, r := range rs {
+		r(g, id)
+		if g.frames[len(g.frames)-1].full {
+			break
+		}
+	}
+	fr := g.frames[len(g.frames)-1]
+	g.frames = g.frames[:len(g.frames)-1]
+	g.rewriteLvl--
+
+	class := id
+	if fr.subsumed {
+		class = NoNode
+	}
+	for i := fr.start; i < len(g.results); i++ {
+		r := g.results[i]
+		if fr.subsumed && !g.resultSubs[i] {
+			continue
+		}
+		if r == id || r == class || g.nodes[r].ty != ty {
+			if g.nodes[r].ty != ty {
+				g.Stats.BadResults++
+			}
+			continue
+		}
+		if fr.subsumed {
+			g.Stats.Subsumes++
+		}
+		if class == NoNode {
+			class = r
+			continue
+		}
+		if g.memberCount(class)+g.memberCount(r) > eclassLimit {
+			g.Stats.LimitHits++
+			continue
+		}
+		class = g.union(class, r)
+	}
+	if class == NoNode {
+		class = id
+	}
+	g.results = g.results[:fr.start]
+	g.resultSubs = g.resultSubs[:fr.start]
+	if class != id {
+		g.record(k, class, avail)
+	}
+	return class
+}
+
+// union makes the class of a and b. The union node is newer than both.
+func (g *Graph) union(a, b Node) Node {
+	g.Stats.Unions++
+	avail := g.deeper(g.nodes[a].avail, g.nodes[b].avail)
+	return g.newNode(node{kind: kindUnion, nargs: 2, ty: g.nodes[a].ty, args: [3]Node{a, b, NoNode},
+		value: ir.NoValue, orig: ir.NoInst, avail: avail, depth: g.loopDep[avail]})
+}
+
+func (g *Graph) leaf(v ir.Value, b ir.Block) Node {
+	return g.newNode(node{kind: kindLeaf, ty: g.f.DFG.ValueType(v), value: v, orig: ir.NoInst,
+		avail: b, depth: g.loopDep[b], args: [3]Node{NoNode, NoNode, NoNode}})
+}
+
+func (g *Graph) entry() ir.Block { return g.f.Layout.EntryBlock() }
+
+// simplifyTrapping runs the rules of an instruction that may trap but has
+// no other effect (udiv, sdiv, urem, srem, fcvt_to_*int, ...). Such an
+// instruction stays in the skeleton, since it must trap where it is; a
+// rule on it may only fire when the instruction provably cannot trap, and
+// then its result is a pure class that replaces the instruction. The
+// node built here is not hash-consed: two divisions are not merged.
+func (g *Graph) simplifyTrapping(d ir.InstData, ty ir.Type, args []Node, at ir.Block) Node {
+	rs := g.rules[d.Opcode]
+	if len(rs) == 0 || g.fuel <= 0 {
+		return NoNode
+	}
+	g.fuel--
+	nd := node{kind: kindPure, nargs: uint8(len(args)), data: d, ty: ty, value: ir.NoValue, orig: ir.NoInst,
+		avail: at, depth: g.loopDep[at], args: [3]Node{NoNode, NoNode, NoNode}}
+	copy(nd.args[:], args)
+	nd.data.Args = ir.ValueList{}
+	id := g.newNode(nd)
+	g.rewriteLvl++
+	g.frames = append(g.frames, frame{start: len(g.results)})
+	for _, r := range rs {
+		r(g, id)
+		if g.frames[len(g.frames)-1].full {
+			break
+		}
+	}
+	fr := g.frames[len(g.frames)-1]
+	g.frames = g.frames[:len(g.frames)-1]
+	g.rewriteLvl--
+	out := NoNode
+	for i := fr.start; i < len(g.results); i++ {
+		if r := g.results[i]; g.nodes[r].ty == ty && r != id {
+			out = r
+			break
+		}
+	}
+	g.results = g.results[:fr.start]
+	g.resultSubs = g.resultSubs[:fr.start]
+	return out
+}

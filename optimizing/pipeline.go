@@ -1,0 +1,134 @@
+package optimizing
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"kiln/ir"
+	"kiln/optimizing/egraph"
+	"kiln/optimizing/rules"
+)
+
+// pass is one step of the mid-end pipeline.
+type pass struct {
+	name     string
+	fn       func(*state)
+	required bool // runs even when optimization is off: later stages depend on it
+}
+
+// state is what passes share while optimizing one function.
+type state struct {
+	f     *ir.Function
+	stats egraph.Stats
+}
+
+// passes is the mid-end, in order. Each pass leaves a valid function
+// (ir/verify passes after each one in tests).
+var passes = [...]pass{
+	{name: "resolve-aliases", fn: resolveAliases, required: true},
+	{name: "unreachable", fn: removeUnreachable, required: true},
+	{name: "remove-constant-phi", fn: removeConstantPhis},
+	{name: "load-elim", fn: eliminateRedundantLoads},
+	{name: "egraph", fn: runEgraph},
+	{name: "unreachable-late", fn: removeUnreachable},
+	{name: "remove-constant-phi-late", fn: removeConstantPhis},
+	{name: "dce", fn: deadCode},
+}
+
+// passOrder lists "a must run before b" constraints, each with its reason;
+// init checks them against passes.
+var passOrder = [...]struct{ a, b, why string }{
+	{"resolve-aliases", "unreachable", "the CFG and all later passes read plain values, not alias chains"},
+	{"unreachable", "egraph", "the e-graph walks the dominator tree; uses in unreachable blocks would be left dangling"},
+	{"unreachable", "load-elim", "load elimination walks the dominator tree too"},
+	{"remove-constant-phi", "egraph", "a parameter that is one value in disguise hides that value from the rules"},
+	{"load-elim", "egraph", "a load replaced by an earlier value feeds the rewrite rules"},
+	{"egraph", "unreachable-late", "folded branches leave blocks unreachable"},
+	{"unreachable-late", "remove-constant-phi-late", "removing blocks removes the edges that kept parameters alive"},
+	{"remove-constant-phi-late", "dce", "removed parameters leave their arguments unused"},
+}
+
+func init() {
+	index := map[string]int{}
+	for i, p := range passes {
+		if _, dup := index[p.name]; dup {
+			panic("optimizing: duplicate pass " + p.name)
+		}
+		index[p.name] = i
+	}
+	for _, c := range passOrder {
+		ia, oka := index[c.a]
+		ib, okb := index[c.b]
+		if !oka || !okb || ia >= ib {
+			panic(fmt.Sprintf("optimizing: pass %q must come before %q: %s", c.a, c.b, c.why))
+		}
+	}
+}
+
+// Options control Optimize.
+type Options struct {
+	// Level "none" runs only the required passes; anything else runs all.
+	Level string
+	// Verify runs a checker after every pass and stops at the first error
+	// (tests pass ir/verify's Function here; the mid-end itself does not
+	// import the verifier).
+	Verify func(*ir.Function) error
+	// Dump names passes whose output is printed to DumpTo; "all" prints
+	// after every pass. Empty means the KILN_DUMP environment variable.
+	Dump   string
+	DumpTo io.Writer
+}
+
+// Result reports what the mid-end did.
+type Result struct {
+	Egraph egraph.Stats
+	Time   time.Duration
+}
+
+// Optimize runs the mid-end on f in place.
+func Optimize(f *ir.Function, opts Options) (Result, error) {
+	start := time.Now()
+	st := &state{f: f}
+	dump := opts.Dump
+	if dump == "" {
+		dump = os.Getenv("KILN_DUMP")
+	}
+	out := opts.DumpTo
+	if out == nil {
+		out = os.Stderr
+	}
+	for _, p := range passes {
+		if opts.Level == "none" && !p.required {
+			continue
+		}
+		p.fn(st)
+		if dump != "" && (dump == "all" || containsName(dump, p.name)) {
+			fmt.Fprintf(out, "; after %s\n%s\n", p.name, f)
+			if p.name == "egraph" {
+				fmt.Fprintf(out, "; egraph stats: %+v\n", st.stats)
+			}
+		}
+		if opts.Verify != nil {
+			if err := opts.Verify(f); err != nil {
+				return Result{Egraph: st.stats}, fmt.Errorf("after pass %s: %w", p.name, err)
+			}
+		}
+	}
+	return Result{Egraph: st.stats, Time: time.Since(start)}, nil
+}
+
+func containsName(list, name string) bool {
+	for _, s := range strings.Split(list, ",") {
+		if strings.TrimSpace(s) == name {
+			return true
+		}
+	}
+	return false
+}
+
+func resolveAliases(st *state) { st.f.DFG.ResolveAllAliases() }
+
+func runEgraph(st *state) { st.stats = egraph.Run(st.f, rules.All()) }
