@@ -23,41 +23,41 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 	r := &s[sp-1]
 	switch op {
 	// i32 comparisons and arithmetic.
-	case u(wasm.OpI32Eqz):
+	case uint16(wasm.OpI32Eqz):
 		*r = b2u(uint32(x) == 0)
-	case u(wasm.OpI32Eq):
+	case uint16(wasm.OpI32Eq):
 		*r = b2u(uint32(x) == uint32(y))
-	case u(wasm.OpI32Ne):
+	case uint16(wasm.OpI32Ne):
 		*r = b2u(uint32(x) != uint32(y))
-	case u(wasm.OpI32LtS):
+	case uint16(wasm.OpI32LtS):
 		*r = b2u(int32(x) < int32(y))
-	case u(wasm.OpI32LtU):
+	case uint16(wasm.OpI32LtU):
 		*r = b2u(uint32(x) < uint32(y))
-	case u(wasm.OpI32GtS):
+	case uint16(wasm.OpI32GtS):
 		*r = b2u(int32(x) > int32(y))
-	case u(wasm.OpI32GtU):
+	case uint16(wasm.OpI32GtU):
 		*r = b2u(uint32(x) > uint32(y))
-	case u(wasm.OpI32LeS):
+	case uint16(wasm.OpI32LeS):
 		*r = b2u(int32(x) <= int32(y))
-	case u(wasm.OpI32LeU):
+	case uint16(wasm.OpI32LeU):
 		*r = b2u(uint32(x) <= uint32(y))
-	case u(wasm.OpI32GeS):
+	case uint16(wasm.OpI32GeS):
 		*r = b2u(int32(x) >= int32(y))
-	case u(wasm.OpI32GeU):
+	case uint16(wasm.OpI32GeU):
 		*r = b2u(uint32(x) >= uint32(y))
-	case u(wasm.OpI32Clz):
+	case uint16(wasm.OpI32Clz):
 		*r = uint64(bits.LeadingZeros32(uint32(x)))
-	case u(wasm.OpI32Ctz):
+	case uint16(wasm.OpI32Ctz):
 		*r = uint64(bits.TrailingZeros32(uint32(x)))
-	case u(wasm.OpI32Popcnt):
+	case uint16(wasm.OpI32Popcnt):
 		*r = uint64(bits.OnesCount32(uint32(x)))
-	case u(wasm.OpI32Add):
+	case uint16(wasm.OpI32Add):
 		*r = uint64(uint32(x + y))
-	case u(wasm.OpI32Sub):
+	case uint16(wasm.OpI32Sub):
 		*r = uint64(uint32(x - y))
-	case u(wasm.OpI32Mul):
+	case uint16(wasm.OpI32Mul):
 		*r = uint64(uint32(x) * uint32(y))
-	case u(wasm.OpI32DivS):
+	case uint16(wasm.OpI32DivS):
 		if uint32(y) == 0 {
 			return sp, vm.TrapIntegerDivideByZero
 		}
@@ -65,12 +65,12 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 			return sp, vm.TrapIntegerOverflow
 		}
 		*r = uint64(uint32(int32(x) / int32(y)))
-	case u(wasm.OpI32DivU):
+	case uint16(wasm.OpI32DivU):
 		if uint32(y) == 0 {
 			return sp, vm.TrapIntegerDivideByZero
 		}
 		*r = uint64(uint32(x) / uint32(y))
-	case u(wasm.OpI32RemS):
+	case uint16(wasm.OpI32RemS):
 		if uint32(y) == 0 {
 			return sp, vm.TrapIntegerDivideByZero
 		}
@@ -79,64 +79,64 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 		} else {
 			*r = uint64(uint32(int32(x) % int32(y)))
 		}
-	case u(wasm.OpI32RemU):
+	case uint16(wasm.OpI32RemU):
 		if uint32(y) == 0 {
 			return sp, vm.TrapIntegerDivideByZero
 		}
 		*r = uint64(uint32(x) % uint32(y))
-	case u(wasm.OpI32And):
+	case uint16(wasm.OpI32And):
 		*r = x & y
-	case u(wasm.OpI32Or):
+	case uint16(wasm.OpI32Or):
 		*r = x | y
-	case u(wasm.OpI32Xor):
+	case uint16(wasm.OpI32Xor):
 		*r = x ^ y
-	case u(wasm.OpI32Shl):
+	case uint16(wasm.OpI32Shl):
 		*r = uint64(uint32(x) << (y & 31))
-	case u(wasm.OpI32ShrS):
+	case uint16(wasm.OpI32ShrS):
 		*r = uint64(uint32(int32(x) >> (y & 31)))
-	case u(wasm.OpI32ShrU):
+	case uint16(wasm.OpI32ShrU):
 		*r = uint64(uint32(x) >> (y & 31))
-	case u(wasm.OpI32Rotl):
+	case uint16(wasm.OpI32Rotl):
 		*r = uint64(bits.RotateLeft32(uint32(x), int(y&31)))
-	case u(wasm.OpI32Rotr):
+	case uint16(wasm.OpI32Rotr):
 		*r = uint64(bits.RotateLeft32(uint32(x), -int(y&31)))
 
 	// i64.
-	case u(wasm.OpI64Eqz):
+	case uint16(wasm.OpI64Eqz):
 		*r = b2u(x == 0)
-	case u(wasm.OpI64Eq):
+	case uint16(wasm.OpI64Eq):
 		*r = b2u(x == y)
-	case u(wasm.OpI64Ne):
+	case uint16(wasm.OpI64Ne):
 		*r = b2u(x != y)
-	case u(wasm.OpI64LtS):
+	case uint16(wasm.OpI64LtS):
 		*r = b2u(int64(x) < int64(y))
-	case u(wasm.OpI64LtU):
+	case uint16(wasm.OpI64LtU):
 		*r = b2u(x < y)
-	case u(wasm.OpI64GtS):
+	case uint16(wasm.OpI64GtS):
 		*r = b2u(int64(x) > int64(y))
-	case u(wasm.OpI64GtU):
+	case uint16(wasm.OpI64GtU):
 		*r = b2u(x > y)
-	case u(wasm.OpI64LeS):
+	case uint16(wasm.OpI64LeS):
 		*r = b2u(int64(x) <= int64(y))
-	case u(wasm.OpI64LeU):
+	case uint16(wasm.OpI64LeU):
 		*r = b2u(x <= y)
-	case u(wasm.OpI64GeS):
+	case uint16(wasm.OpI64GeS):
 		*r = b2u(int64(x) >= int64(y))
-	case u(wasm.OpI64GeU):
+	case uint16(wasm.OpI64GeU):
 		*r = b2u(x >= y)
-	case u(wasm.OpI64Clz):
+	case uint16(wasm.OpI64Clz):
 		*r = uint64(bits.LeadingZeros64(x))
-	case u(wasm.OpI64Ctz):
+	case uint16(wasm.OpI64Ctz):
 		*r = uint64(bits.TrailingZeros64(x))
-	case u(wasm.OpI64Popcnt):
+	case uint16(wasm.OpI64Popcnt):
 		*r = uint64(bits.OnesCount64(x))
-	case u(wasm.OpI64Add):
+	case uint16(wasm.OpI64Add):
 		*r = x + y
-	case u(wasm.OpI64Sub):
+	case uint16(wasm.OpI64Sub):
 		*r = x - y
-	case u(wasm.OpI64Mul):
+	case uint16(wasm.OpI64Mul):
 		*r = x * y
-	case u(wasm.OpI64DivS):
+	case uint16(wasm.OpI64DivS):
 		if y == 0 {
 			return sp, vm.TrapIntegerDivideByZero
 		}
@@ -144,12 +144,12 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 			return sp, vm.TrapIntegerOverflow
 		}
 		*r = uint64(int64(x) / int64(y))
-	case u(wasm.OpI64DivU):
+	case uint16(wasm.OpI64DivU):
 		if y == 0 {
 			return sp, vm.TrapIntegerDivideByZero
 		}
 		*r = x / y
-	case u(wasm.OpI64RemS):
+	case uint16(wasm.OpI64RemS):
 		if y == 0 {
 			return sp, vm.TrapIntegerDivideByZero
 		}
@@ -158,154 +158,154 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 		} else {
 			*r = uint64(int64(x) % int64(y))
 		}
-	case u(wasm.OpI64RemU):
+	case uint16(wasm.OpI64RemU):
 		if y == 0 {
 			return sp, vm.TrapIntegerDivideByZero
 		}
 		*r = x % y
-	case u(wasm.OpI64And):
+	case uint16(wasm.OpI64And):
 		*r = x & y
-	case u(wasm.OpI64Or):
+	case uint16(wasm.OpI64Or):
 		*r = x | y
-	case u(wasm.OpI64Xor):
+	case uint16(wasm.OpI64Xor):
 		*r = x ^ y
-	case u(wasm.OpI64Shl):
+	case uint16(wasm.OpI64Shl):
 		*r = x << (y & 63)
-	case u(wasm.OpI64ShrS):
+	case uint16(wasm.OpI64ShrS):
 		*r = uint64(int64(x) >> (y & 63))
-	case u(wasm.OpI64ShrU):
+	case uint16(wasm.OpI64ShrU):
 		*r = x >> (y & 63)
-	case u(wasm.OpI64Rotl):
+	case uint16(wasm.OpI64Rotl):
 		*r = bits.RotateLeft64(x, int(y&63))
-	case u(wasm.OpI64Rotr):
+	case uint16(wasm.OpI64Rotr):
 		*r = bits.RotateLeft64(x, -int(y&63))
 
 	// f32.
-	case u(wasm.OpF32Eq):
+	case uint16(wasm.OpF32Eq):
 		*r = b2u(f32(x) == f32(y))
-	case u(wasm.OpF32Ne):
+	case uint16(wasm.OpF32Ne):
 		*r = b2u(f32(x) != f32(y))
-	case u(wasm.OpF32Lt):
+	case uint16(wasm.OpF32Lt):
 		*r = b2u(f32(x) < f32(y))
-	case u(wasm.OpF32Gt):
+	case uint16(wasm.OpF32Gt):
 		*r = b2u(f32(x) > f32(y))
-	case u(wasm.OpF32Le):
+	case uint16(wasm.OpF32Le):
 		*r = b2u(f32(x) <= f32(y))
-	case u(wasm.OpF32Ge):
+	case uint16(wasm.OpF32Ge):
 		*r = b2u(f32(x) >= f32(y))
-	case u(wasm.OpF32Abs):
+	case uint16(wasm.OpF32Abs):
 		*r = x &^ (1 << 31)
-	case u(wasm.OpF32Neg):
+	case uint16(wasm.OpF32Neg):
 		*r = uint64(uint32(x) ^ (1 << 31))
-	case u(wasm.OpF32Ceil):
+	case uint16(wasm.OpF32Ceil):
 		*r = pf32(float32(math.Ceil(float64(f32(x)))))
-	case u(wasm.OpF32Floor):
+	case uint16(wasm.OpF32Floor):
 		*r = pf32(float32(math.Floor(float64(f32(x)))))
-	case u(wasm.OpF32Trunc):
+	case uint16(wasm.OpF32Trunc):
 		*r = pf32(float32(math.Trunc(float64(f32(x)))))
-	case u(wasm.OpF32Nearest):
+	case uint16(wasm.OpF32Nearest):
 		*r = pf32(float32(math.RoundToEven(float64(f32(x)))))
-	case u(wasm.OpF32Sqrt):
+	case uint16(wasm.OpF32Sqrt):
 		*r = pf32(float32(math.Sqrt(float64(f32(x)))))
-	case u(wasm.OpF32Add):
+	case uint16(wasm.OpF32Add):
 		*r = pf32(f32(x) + f32(y))
-	case u(wasm.OpF32Sub):
+	case uint16(wasm.OpF32Sub):
 		*r = pf32(f32(x) - f32(y))
-	case u(wasm.OpF32Mul):
+	case uint16(wasm.OpF32Mul):
 		*r = pf32(f32(x) * f32(y))
-	case u(wasm.OpF32Div):
+	case uint16(wasm.OpF32Div):
 		*r = pf32(f32(x) / f32(y))
-	case u(wasm.OpF32Min):
+	case uint16(wasm.OpF32Min):
 		*r = pf32(float32(fmin(float64(f32(x)), float64(f32(y)))))
-	case u(wasm.OpF32Max):
+	case uint16(wasm.OpF32Max):
 		*r = pf32(float32(fmax(float64(f32(x)), float64(f32(y)))))
-	case u(wasm.OpF32Copysign):
+	case uint16(wasm.OpF32Copysign):
 		*r = x&^(1<<31) | y&(1<<31)
 
 	// f64.
-	case u(wasm.OpF64Eq):
+	case uint16(wasm.OpF64Eq):
 		*r = b2u(f64(x) == f64(y))
-	case u(wasm.OpF64Ne):
+	case uint16(wasm.OpF64Ne):
 		*r = b2u(f64(x) != f64(y))
-	case u(wasm.OpF64Lt):
+	case uint16(wasm.OpF64Lt):
 		*r = b2u(f64(x) < f64(y))
-	case u(wasm.OpF64Gt):
+	case uint16(wasm.OpF64Gt):
 		*r = b2u(f64(x) > f64(y))
-	case u(wasm.OpF64Le):
+	case uint16(wasm.OpF64Le):
 		*r = b2u(f64(x) <= f64(y))
-	case u(wasm.OpF64Ge):
+	case uint16(wasm.OpF64Ge):
 		*r = b2u(f64(x) >= f64(y))
-	case u(wasm.OpF64Abs):
+	case uint16(wasm.OpF64Abs):
 		*r = x &^ (1 << 63)
-	case u(wasm.OpF64Neg):
+	case uint16(wasm.OpF64Neg):
 		*r = x ^ (1 << 63)
-	case u(wasm.OpF64Ceil):
+	case uint16(wasm.OpF64Ceil):
 		*r = pf64(math.Ceil(f64(x)))
-	case u(wasm.OpF64Floor):
+	case uint16(wasm.OpF64Floor):
 		*r = pf64(math.Floor(f64(x)))
-	case u(wasm.OpF64Trunc):
+	case uint16(wasm.OpF64Trunc):
 		*r = pf64(math.Trunc(f64(x)))
-	case u(wasm.OpF64Nearest):
+	case uint16(wasm.OpF64Nearest):
 		*r = pf64(math.RoundToEven(f64(x)))
-	case u(wasm.OpF64Sqrt):
+	case uint16(wasm.OpF64Sqrt):
 		*r = pf64(math.Sqrt(f64(x)))
-	case u(wasm.OpF64Add):
+	case uint16(wasm.OpF64Add):
 		*r = pf64(f64(x) + f64(y))
-	case u(wasm.OpF64Sub):
+	case uint16(wasm.OpF64Sub):
 		*r = pf64(f64(x) - f64(y))
-	case u(wasm.OpF64Mul):
+	case uint16(wasm.OpF64Mul):
 		*r = pf64(f64(x) * f64(y))
-	case u(wasm.OpF64Div):
+	case uint16(wasm.OpF64Div):
 		*r = pf64(f64(x) / f64(y))
-	case u(wasm.OpF64Min):
+	case uint16(wasm.OpF64Min):
 		*r = pf64(fmin(f64(x), f64(y)))
-	case u(wasm.OpF64Max):
+	case uint16(wasm.OpF64Max):
 		*r = pf64(fmax(f64(x), f64(y)))
-	case u(wasm.OpF64Copysign):
+	case uint16(wasm.OpF64Copysign):
 		*r = x&^(1<<63) | y&(1<<63)
 
 	// Conversions.
-	case u(wasm.OpI32WrapI64):
+	case uint16(wasm.OpI32WrapI64):
 		*r = uint64(uint32(x))
-	case u(wasm.OpI64ExtendI32S):
+	case uint16(wasm.OpI64ExtendI32S):
 		*r = uint64(int64(int32(x)))
-	case u(wasm.OpI64ExtendI32U):
+	case uint16(wasm.OpI64ExtendI32U):
 		*r = uint64(uint32(x))
-	case u(wasm.OpI32Extend8S):
+	case uint16(wasm.OpI32Extend8S):
 		*r = uint64(uint32(int32(int8(x))))
-	case u(wasm.OpI32Extend16S):
+	case uint16(wasm.OpI32Extend16S):
 		*r = uint64(uint32(int32(int16(x))))
-	case u(wasm.OpI64Extend8S):
+	case uint16(wasm.OpI64Extend8S):
 		*r = uint64(int64(int8(x)))
-	case u(wasm.OpI64Extend16S):
+	case uint16(wasm.OpI64Extend16S):
 		*r = uint64(int64(int16(x)))
-	case u(wasm.OpI64Extend32S):
+	case uint16(wasm.OpI64Extend32S):
 		*r = uint64(int64(int32(x)))
-	case u(wasm.OpF32ConvertI32S):
+	case uint16(wasm.OpF32ConvertI32S):
 		*r = pf32(float32(int32(x)))
-	case u(wasm.OpF32ConvertI32U):
+	case uint16(wasm.OpF32ConvertI32U):
 		*r = pf32(float32(uint32(x)))
-	case u(wasm.OpF32ConvertI64S):
+	case uint16(wasm.OpF32ConvertI64S):
 		*r = pf32(float32(int64(x)))
-	case u(wasm.OpF32ConvertI64U):
+	case uint16(wasm.OpF32ConvertI64U):
 		*r = pf32(u64ToF32(x))
-	case u(wasm.OpF64ConvertI32S):
+	case uint16(wasm.OpF64ConvertI32S):
 		*r = pf64(float64(int32(x)))
-	case u(wasm.OpF64ConvertI32U):
+	case uint16(wasm.OpF64ConvertI32U):
 		*r = pf64(float64(uint32(x)))
-	case u(wasm.OpF64ConvertI64S):
+	case uint16(wasm.OpF64ConvertI64S):
 		*r = pf64(float64(int64(x)))
-	case u(wasm.OpF64ConvertI64U):
+	case uint16(wasm.OpF64ConvertI64U):
 		*r = pf64(float64(x))
-	case u(wasm.OpF32DemoteF64):
+	case uint16(wasm.OpF32DemoteF64):
 		*r = pf32(float32(f64(x)))
-	case u(wasm.OpF64PromoteF32):
+	case uint16(wasm.OpF64PromoteF32):
 		*r = pf64(float64(f32(x)))
-	case u(wasm.OpI32ReinterpretF32), u(wasm.OpF32ReinterpretI32), u(wasm.OpI64ReinterpretF64), u(wasm.OpF64ReinterpretI64):
+	case uint16(wasm.OpI32ReinterpretF32), uint16(wasm.OpF32ReinterpretI32), uint16(wasm.OpI64ReinterpretF64), uint16(wasm.OpF64ReinterpretI64):
 		// Same bits.
 
 	// Trapping float-to-int conversions, then the saturating ones.
-	case u(wasm.OpI32TruncF32S), u(wasm.OpI32TruncF64S), u(wasm.OpI32TruncSatF32S), u(wasm.OpI32TruncSatF64S):
+	case uint16(wasm.OpI32TruncF32S), uint16(wasm.OpI32TruncF64S), prefixFC + uint16(wasm.OpI32TruncSatF32S&0xffff), prefixFC + uint16(wasm.OpI32TruncSatF64S&0xffff):
 		v := floatOf(op, x)
 		sat := op >= prefixFC
 		switch {
@@ -326,7 +326,7 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 		default:
 			*r = uint64(uint32(int32(v)))
 		}
-	case u(wasm.OpI32TruncF32U), u(wasm.OpI32TruncF64U), u(wasm.OpI32TruncSatF32U), u(wasm.OpI32TruncSatF64U):
+	case uint16(wasm.OpI32TruncF32U), uint16(wasm.OpI32TruncF64U), prefixFC + uint16(wasm.OpI32TruncSatF32U&0xffff), prefixFC + uint16(wasm.OpI32TruncSatF64U&0xffff):
 		v := floatOf(op, x)
 		sat := op >= prefixFC
 		switch {
@@ -347,7 +347,7 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 		default:
 			*r = uint64(uint32(v))
 		}
-	case u(wasm.OpI64TruncF32S), u(wasm.OpI64TruncF64S), u(wasm.OpI64TruncSatF32S), u(wasm.OpI64TruncSatF64S):
+	case uint16(wasm.OpI64TruncF32S), uint16(wasm.OpI64TruncF64S), prefixFC + uint16(wasm.OpI64TruncSatF32S&0xffff), prefixFC + uint16(wasm.OpI64TruncSatF64S&0xffff):
 		v := floatOf(op, x)
 		sat := op >= prefixFC
 		switch {
@@ -368,7 +368,7 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 		default:
 			*r = uint64(int64(v))
 		}
-	case u(wasm.OpI64TruncF32U), u(wasm.OpI64TruncF64U), u(wasm.OpI64TruncSatF32U), u(wasm.OpI64TruncSatF64U):
+	case uint16(wasm.OpI64TruncF32U), uint16(wasm.OpI64TruncF64U), prefixFC + uint16(wasm.OpI64TruncSatF32U&0xffff), prefixFC + uint16(wasm.OpI64TruncSatF64U&0xffff):
 		v := floatOf(op, x)
 		sat := op >= prefixFC
 		switch {
@@ -395,14 +395,13 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 	return sp, vm.TrapNone
 }
 
-func u(o wasm.Opcode) uint16 { return iop(o) }
 
 // floatOf reads the float operand of a conversion: f32 operators widen
 // exactly to float64.
 func floatOf(op uint16, x uint64) float64 {
 	switch op {
-	case u(wasm.OpI32TruncF32S), u(wasm.OpI32TruncF32U), u(wasm.OpI64TruncF32S), u(wasm.OpI64TruncF32U),
-		u(wasm.OpI32TruncSatF32S), u(wasm.OpI32TruncSatF32U), u(wasm.OpI64TruncSatF32S), u(wasm.OpI64TruncSatF32U):
+	case uint16(wasm.OpI32TruncF32S), uint16(wasm.OpI32TruncF32U), uint16(wasm.OpI64TruncF32S), uint16(wasm.OpI64TruncF32U),
+		prefixFC + uint16(wasm.OpI32TruncSatF32S&0xffff), prefixFC + uint16(wasm.OpI32TruncSatF32U&0xffff), prefixFC + uint16(wasm.OpI64TruncSatF32S&0xffff), prefixFC + uint16(wasm.OpI64TruncSatF32U&0xffff):
 		return float64(f32(x))
 	}
 	return f64(x)
