@@ -1,6 +1,7 @@
 package simd
 
 import (
+	"encoding/binary"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -17,120 +18,199 @@ import (
 // ../shared).
 const specDir = "../../../../shared/upstream/spec-testsuite/core"
 
-// specModule is a decoded script module with the state a SIMD-only body
-// can touch: memory 0, built from the memory's minimum size and the active
-// data segments.
+// specModule is a decoded script module with the state a straight-line
+// body can touch: memory 0 (built from the memory's minimum size and the
+// active data segments) and the module's own globals (with constant
+// initialisers).
 type specModule struct {
-	m       *wasm.Module
-	mem     []byte
-	mem64   bool
-	hasMem  bool
-	tainted bool // an invocation we could not evaluate may have written memory
+	m         *wasm.Module
+	mem       []byte
+	mem64     bool
+	hasMem    bool
+	globals   [][2]uint64
+	hasGlobal bool
+	tainted   bool // an invocation we could not evaluate may have changed memory or globals
 }
 
 // bodyKind classifies an exported function body for the corpus test.
 type bodyKind int
 
 const (
-	bodyOther  bodyKind = iota // not straight-line SIMD: not covered
-	bodySingle                 // params/constants then exactly one SIMD operator
-	bodyMulti                  // a straight line of several non-memory SIMD operators
-	bodyMemory                 // a straight line including SIMD memory operators
+	bodyOther  bodyKind = iota // not a straight line we evaluate: not covered
+	bodySingle                 // parameters and constants, then exactly one SIMD operator
+	bodyMulti                  // a straight line of several SIMD operators, locals, drops
+	bodyMemory                 // a straight line that also touches memory or globals
 )
 
-var bodyNames = [...]string{"other", "single", "multi", "memory"}
-
-// classify reports whether the body of function fn is a straight line of
-// local.get (of parameters), t.const and SIMD operators, and of which kind.
-func classify(m *wasm.Module, fn uint32) bodyKind {
+// classify reports whether the body of function fn is a straight line the
+// test can evaluate, and of which kind. Besides SIMD operators, the line
+// may use local.get/set/tee, global.get/set of the module's own globals,
+// t.const, drop, nop, and the scalar i32.load / i64.load the store-lane
+// scripts read results back with.
+func classify(sm *specModule, fn uint32) bodyKind {
+	m := sm.m
 	if fn < uint32(m.NumImportedFuncs) {
 		return bodyOther
 	}
 	code := &m.Code[fn-uint32(m.NumImportedFuncs)]
-	if code.NumLocals != 0 {
-		return bodyOther
-	}
 	nparams := uint32(len(m.FuncType(fn).Params))
+	nlocals := nparams + code.NumLocals
 	r := wasm.NewOperatorReaderFeatures(code.Expr, code.ExprOffset, wasm.Features3_0)
-	nsimd, mem := 0, false
+	nsimd, nconst, plain, state := 0, 0, code.NumLocals == 0, false
 	for !r.Done() {
 		op, err := r.Next()
 		if err != nil {
 			return bodyOther
 		}
-		switch {
-		case op.Op == wasm.OpEnd:
+		switch op.Op {
+		case wasm.OpEnd:
 			if !r.Done() {
 				return bodyOther
 			}
-		case op.Op == wasm.OpLocalGet:
-			if op.Index >= nparams {
+			continue
+		case wasm.OpLocalGet:
+			if op.Index >= nlocals {
 				return bodyOther
 			}
-		case op.Op == wasm.OpI32Const, op.Op == wasm.OpI64Const, op.Op == wasm.OpF32Const, op.Op == wasm.OpF64Const:
-		case op.Op.Prefix() == 0xfd:
+			continue
+		case wasm.OpI32Const, wasm.OpI64Const, wasm.OpF32Const, wasm.OpF64Const:
+			continue
+		case wasm.OpV128Const:
+			nconst++
+			continue
+		case wasm.OpLocalSet, wasm.OpLocalTee:
+			if op.Index >= nlocals {
+				return bodyOther
+			}
+		case wasm.OpGlobalGet, wasm.OpGlobalSet:
+			if !sm.hasGlobal || op.Index < uint32(m.NumImportedGlobals) {
+				return bodyOther
+			}
+			state = true
+		case wasm.OpDrop, wasm.OpNop:
+		case wasm.OpI32Load, wasm.OpI64Load:
+			if op.Mem.Memory != 0 || !sm.hasMem {
+				return bodyOther
+			}
+			state = true
+		default:
+			if op.Op.Prefix() != 0xfd {
+				return bodyOther
+			}
 			sub := uint32(op.Op & 0xffff)
 			nsimd++
 			if IsMemory(sub) {
-				if op.Mem.Memory != 0 || len(m.MemTypes) == 0 {
+				if op.Mem.Memory != 0 || !sm.hasMem {
 					return bodyOther
 				}
-				mem = true
+				state = true
 			} else if !Known(sub) {
 				return bodyOther
 			}
-		default:
-			return bodyOther
+			continue
 		}
+		plain = false
 	}
 	switch {
-	case nsimd == 0:
+	case nsimd+nconst == 0:
 		return bodyOther
-	case mem:
+	case state:
 		return bodyMemory
-	case nsimd == 1:
+	case plain && (nsimd == 1 || nsimd == 0 && nconst == 1):
 		return bodySingle
 	}
 	return bodyMulti
 }
 
 // run evaluates a classified body on args and returns the result slots,
-// or ok=false when a memory access was out of bounds.
+// or ok=false when a memory access was out of bounds. It keeps the width
+// in slots (1, or 2 for a v128) of every value on the stack, for drop
+// and local.set.
 func run(t *testing.T, sm *specModule, fn uint32, args []wast.Value) (res []uint64, ok bool) {
 	m := sm.m
 	code := &m.Code[fn-uint32(m.NumImportedFuncs)]
-	// Parameter slots, in order.
-	var params [][]uint64
-	for _, a := range args {
-		switch a.Type {
-		case wast.V128:
-			params = append(params, []uint64{a.Lo, a.Hi})
-		case wast.I32, wast.F32:
-			params = append(params, []uint64{a.Lo & 0xffffffff})
-		default:
-			params = append(params, []uint64{a.Lo})
+	types := code.LocalTypes(m.FuncType(fn).Params, nil)
+	locals := make([][2]uint64, len(types))
+	for i, a := range args {
+		locals[i] = [2]uint64{a.Lo, a.Hi}
+		if a.Type == wast.I32 || a.Type == wast.F32 {
+			locals[i][0] &= 0xffffffff
 		}
 	}
+	width := func(vt wasm.ValType) int {
+		if vt.Kind == wasm.KindV128 {
+			return 2
+		}
+		return 1
+	}
 	s := make([]uint64, 1024)
+	var widths []int
 	sp := 0
+	push := func(v [2]uint64, w int) {
+		copy(s[sp:], v[:w])
+		sp += w
+		widths = append(widths, w)
+	}
+	pop := func() (v [2]uint64) {
+		w := widths[len(widths)-1]
+		widths = widths[:len(widths)-1]
+		sp -= w
+		copy(v[:], s[sp:sp+w])
+		return v
+	}
+	// popSlots drops value widths covering n slots an operator consumed.
+	popSlots := func(n int) {
+		for n > 0 {
+			n -= widths[len(widths)-1]
+			widths = widths[:len(widths)-1]
+		}
+	}
 	r := wasm.NewOperatorReaderFeatures(code.Expr, code.ExprOffset, wasm.Features3_0)
 	for !r.Done() {
 		op, err := r.Next()
 		if err != nil {
 			t.Fatalf("re-reading a classified body: %v", err)
 		}
-		switch {
-		case op.Op == wasm.OpEnd:
-		case op.Op == wasm.OpLocalGet:
-			sp += copy(s[sp:], params[op.Index])
-		case op.Op == wasm.OpI32Const || op.Op == wasm.OpF32Const:
-			s[sp] = op.Imm & 0xffffffff
-			sp++
-		case op.Op == wasm.OpI64Const || op.Op == wasm.OpF64Const:
-			s[sp] = op.Imm
-			sp++
+		switch op.Op {
+		case wasm.OpEnd, wasm.OpNop:
+		case wasm.OpLocalGet:
+			push(locals[op.Index], width(types[op.Index]))
+		case wasm.OpLocalSet:
+			locals[op.Index] = pop()
+		case wasm.OpLocalTee:
+			v := pop()
+			locals[op.Index] = v
+			push(v, width(types[op.Index]))
+		case wasm.OpGlobalGet:
+			i := op.Index - uint32(m.NumImportedGlobals)
+			push(sm.globals[i], width(m.Globals[i].Type.Type))
+		case wasm.OpGlobalSet:
+			sm.globals[op.Index-uint32(m.NumImportedGlobals)] = pop()
+		case wasm.OpDrop:
+			pop()
+		case wasm.OpI32Const, wasm.OpF32Const:
+			push([2]uint64{op.Imm & 0xffffffff}, 1)
+		case wasm.OpI64Const, wasm.OpF64Const:
+			push([2]uint64{op.Imm}, 1)
+		case wasm.OpI32Load, wasm.OpI64Load:
+			addr := pop()[0]
+			if !sm.mem64 {
+				addr = uint64(uint32(addr))
+			}
+			n := uint64(4)
+			if op.Op == wasm.OpI64Load {
+				n = 8
+			}
+			ea := addr + op.Mem.Offset
+			if ea < addr || ea > uint64(len(sm.mem)) || uint64(len(sm.mem))-ea < n {
+				return nil, false
+			}
+			var b [8]byte
+			copy(b[:], sm.mem[ea:ea+n])
+			push([2]uint64{binary.LittleEndian.Uint64(b[:])}, 1)
 		default:
 			sub := uint32(op.Op & 0xffff)
+			before := sp
 			if IsMemory(sub) {
 				var inBounds bool
 				sp, inBounds = Memory(sub, op.Mem.Offset, op.Lane, sm.mem, sm.mem64, s, sp)
@@ -140,14 +220,33 @@ func run(t *testing.T, sm *specModule, fn uint32, args []wast.Value) (res []uint
 					}
 					return nil, false
 				}
-				continue
+			} else {
+				imm := op.V128
+				if c := classes[sub]; c == cExtract || c == cReplace {
+					imm[0] = op.Lane
+				}
+				if sp = Exec(sub, &imm, s, sp); sp < 0 {
+					t.Fatalf("Exec(%s) returned -1", op.Op)
+				}
 			}
-			imm := op.V128
-			if c := classes[sub]; c == cExtract || c == cReplace {
-				imm[0] = op.Lane
+			// Every SIMD operator pushes at most one value.
+			var popped, pushed int
+			if IsMemory(sub) {
+				switch {
+				case sp < before-1: // stores: address and v128
+					popped, pushed = 3, 0
+				case sp == before-1: // lane loads
+					popped, pushed = 3, 2
+				default:
+					popped, pushed = 1, 2
+				}
+			} else {
+				io := classSlots[classes[sub]]
+				popped, pushed = int(io[0]), int(io[1])
 			}
-			if sp = Exec(sub, &imm, s, sp); sp < 0 {
-				t.Fatalf("Exec(%s) returned -1", op.Op)
+			popSlots(popped)
+			if pushed > 0 {
+				widths = append(widths, pushed)
 			}
 		}
 	}
@@ -250,7 +349,25 @@ func instantiate(src *wast.ModuleSource) (*specModule, error) {
 	if err != nil {
 		return nil, err
 	}
-	sm := &specModule{m: m}
+	sm := &specModule{m: m, hasGlobal: true}
+	for _, g := range m.Globals {
+		ops := g.Init.Ops
+		if len(ops) != 1 {
+			sm.hasGlobal = false
+			break
+		}
+		switch ops[0].Op {
+		case wasm.OpI32Const, wasm.OpF32Const:
+			sm.globals = append(sm.globals, [2]uint64{ops[0].Imm & 0xffffffff})
+		case wasm.OpI64Const, wasm.OpF64Const:
+			sm.globals = append(sm.globals, [2]uint64{ops[0].Imm})
+		case wasm.OpV128Const:
+			v := fromBytes(&ops[0].V128)
+			sm.globals = append(sm.globals, [2]uint64{v.lo, v.hi})
+		default:
+			sm.hasGlobal = false
+		}
+	}
 	if len(m.MemTypes) > 0 && m.NumImportedMemories == 0 {
 		mt := m.MemTypes[0]
 		if mt.Limits.Min > 16 {
@@ -290,8 +407,9 @@ type specCounts struct {
 // (and assert_trap) whose function body is a straight line of SIMD
 // operators over its parameters and constants, evaluates the body with
 // Exec and Memory and compares the result with the script's expectation.
-// Bodies with exactly one SIMD operator are the main target; straight
-// lines of several operators and SIMD loads/stores on memory 0 are
+// Bodies with exactly one SIMD operator over the parameters and
+// constants are the main target; other straight lines (several
+// operators, locals, drop) and those touching memory 0 or globals are
 // covered too and counted separately.
 func TestSpecSIMD(t *testing.T) {
 	if _, err := os.Stat(specDir); err != nil {
@@ -317,7 +435,7 @@ func TestSpecSIMD(t *testing.T) {
 		}
 		t.Logf("%-40s asserts %5d covered %5d passed %5d", filepath.Base(file), c.asserts, c.covered, c.passed)
 	}
-	t.Logf("TOTAL %d files: assert_return/assert_trap %d, covered %d (single-op %d, multi-op %d, memory %d), passed %d",
+	t.Logf("TOTAL %d files: assert_return/assert_trap %d, covered %d (single-op %d, other straight-line %d, with memory/globals %d), passed %d",
 		len(files), total.asserts, total.covered, total.byKind[bodySingle], total.byKind[bodyMulti],
 		total.byKind[bodyMemory], total.passed)
 	if total.covered == 0 {
@@ -374,9 +492,9 @@ func runScript(t *testing.T, file string) specCounts {
 			fn, ok := exportedFunc(sm.m, cmd.Action.Name)
 			kind := bodyOther
 			if ok {
-				kind = classify(sm.m, fn)
+				kind = classify(sm, fn)
 			}
-			if kind == bodyMemory && (!sm.hasMem || sm.tainted) {
+			if kind == bodyMemory && sm.tainted {
 				kind = bodyOther
 			}
 			if kind == bodyOther {
