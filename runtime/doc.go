@@ -65,8 +65,9 @@
 //   - Compiled tiers: Config.Compiler is accepted, but the glue that turns
 //     a vm.Compiler into an execution strategy (runtime/internal/compiled)
 //     is not linked yet; NewEngine returns ErrTierUnavailable.
-//   - The interpreter does not run GC, exception-handling, typed
-//     function-reference or thread operators, nor relaxed SIMD.
+//   - The interpreter does not run GC or thread operators, nor the legacy
+//     exception instructions (try/catch/delegate/rethrow). An uncaught
+//     exception comes back from Call as a *Exception error.
 //   - Function type identity across modules is structural over the
 //     written value types; iso-recursive identity of rec groups (GC
 //     proposal) is not implemented.

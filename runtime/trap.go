@@ -45,3 +45,7 @@ var (
 // ErrTrapMemoryOutOfBounds is ErrTrapOutOfBounds under the trap code's
 // name.
 var ErrTrapMemoryOutOfBounds = ErrTrapOutOfBounds
+
+// Exception is an uncaught wasm exception returned as an error by
+// Func.Call: its tag and payload words.
+type Exception = store.Exception

@@ -127,6 +127,12 @@ const (
 	opCallRef
 	opReturnCallRef
 
+	// Exceptions. opThrow throws tag a; opThrowRef throws the exnref on
+	// top. try_table emits no instruction: its range and handlers are in
+	// function.tries and function.catches.
+	opThrow
+	opThrowRef
+
 	opEnd // number of operators
 )
 
@@ -138,11 +144,32 @@ type brTarget struct {
 	arity  uint32
 }
 
+// tryRange is a try_table: the instructions [start, end) it covers and
+// its handlers catches[catchStart:catchEnd], tried in order.
+type tryRange struct {
+	start, end           uint32
+	catchStart, catchEnd uint32
+}
+
+// catchEntry is one catch clause: the tag (an index of the instance's
+// tags, or -1 for catch_all), whether the exnref is pushed too, and the
+// branch taken: target pc, the height to put the values at and their
+// slots.
+type catchEntry struct {
+	tag    int32
+	ref    bool
+	pc     uint32
+	height uint32
+	arity  uint32
+}
+
 // function is a compiled function body.
 type function struct {
 	code      []instr
 	offsets   []uint32 // module offset of the wasm operator each instr came from
 	brTables  []brTarget
+	tries     []tryRange // in order of their start; nested ones after their parents
+	catches   []catchEntry
 	v128Hi    []uint64 // high words of v128 constants
 	typeIndex uint32
 	params    uint32 // parameter slots

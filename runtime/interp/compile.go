@@ -67,6 +67,7 @@ type ctrl struct {
 	results  uint32      // result slots
 	start    uint32      // loop: pc of the header
 	elseJump int         // if: index of the opBrIfNot to patch, -1 after else
+	try      int         // try_table: index of its tryRange, else -1
 	fixups   []fixup     // branches to the end
 	dead     bool        // the block was entered in dead code
 	deadRest bool        // the rest of the block is dead
@@ -75,9 +76,17 @@ type ctrl struct {
 // fixup is a branch whose target is a block end not yet emitted: the
 // instruction, or a br_table entry when table is set.
 type fixup struct {
-	at    int
-	table bool
+	at   int
+	kind fixupKind
 }
+
+type fixupKind uint8
+
+const (
+	fixInstr fixupKind = iota // code[at].a
+	fixTable                  // brTables[at].pc
+	fixCatch                  // catches[at].pc
+)
 
 type compiler struct {
 	m       *wasm.Module
@@ -127,7 +136,7 @@ func (c *compiler) compile(code *Code, features wasm.Features, def int) error {
 	}
 	fn.locals = n
 	c.barrier = 0
-	c.ctrls = append(c.ctrls[:0], ctrl{op: wasm.OpEnd, results: fn.results, elseJump: -1})
+	c.ctrls = append(c.ctrls[:0], ctrl{op: wasm.OpEnd, results: fn.results, elseJump: -1, try: -1})
 
 	fv, err := wasm.NewFuncValidator(m, features, def)
 	if err != nil {
@@ -226,14 +235,42 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 	fr := c.top()
 	dead := fr.dead || fr.deadRest
 	switch op.Op {
-	case wasm.OpBlock, wasm.OpLoop, wasm.OpIf:
+	case wasm.OpBlock, wasm.OpLoop, wasm.OpIf, wasm.OpTryTable:
 		params, results := c.m.BlockSig(op.Block)
 		p := sumSlots(params)
 		h := c.height - p
 		if op.Op == wasm.OpIf {
 			h-- // the condition
 		}
-		nc := ctrl{op: op.Op, height: h, params: p, results: sumSlots(results), elseJump: -1, dead: dead}
+		nc := ctrl{op: op.Op, height: h, params: p, results: sumSlots(results), elseJump: -1, try: -1, dead: dead}
+		if op.Op == wasm.OpTryTable && !dead {
+			// Catch labels are resolved outside the try_table.
+			t := tryRange{start: uint32(len(c.fn.code)), catchStart: uint32(len(c.fn.catches))}
+			it := op.Catches.Iter()
+			for {
+				cl, ok := it.Next()
+				if !ok {
+					break
+				}
+				lab, lh, arity := c.label(cl.Label)
+				e := catchEntry{tag: -1, ref: cl.Kind == wasm.CatchTagRef || cl.Kind == wasm.CatchAllRef, height: lh, arity: arity}
+				if cl.Kind == wasm.CatchTag || cl.Kind == wasm.CatchTagRef {
+					e.tag = int32(cl.Tag)
+				}
+				if lab.op == wasm.OpLoop {
+					e.pc = lab.start
+				} else {
+					lab.fixups = append(lab.fixups, fixup{at: len(c.fn.catches), kind: fixCatch})
+				}
+				c.fn.catches = append(c.fn.catches, e)
+			}
+			t.catchEnd = uint32(len(c.fn.catches))
+			nc.try = len(c.fn.tries)
+			c.fn.tries = append(c.fn.tries, t)
+			// A handler lands here from outside the range: no fusion
+			// across the start either.
+			c.target()
+		}
 		if !dead {
 			switch op.Op {
 			case wasm.OpLoop:
@@ -266,6 +303,9 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 			c.patch(fr, end)
 			c.emit(instr{op: opReturn, c: uint64(fr.results)})
 		} else if fr.op != wasm.OpEnd && !fr.dead {
+			if fr.try >= 0 {
+				c.fn.tries[fr.try].end = uint32(len(c.fn.code))
+			}
 			c.patch(fr, c.target())
 		}
 		c.ctrls = c.ctrls[:len(c.ctrls)-1]
@@ -330,6 +370,12 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 		} else {
 			lab.fixups = append(lab.fixups, fixup{at: c.emit(in)})
 		}
+	case wasm.OpThrow:
+		c.emit(instr{op: opThrow, a: op.Index})
+		fr.deadRest = true
+	case wasm.OpThrowRef:
+		c.emit(instr{op: opThrowRef})
+		fr.deadRest = true
 	case wasm.OpDrop:
 		c.emit(instr{op: opDrop, a: slots(operands[len(operands)-1])})
 	case wasm.OpSelect, wasm.OpSelectT:
@@ -444,9 +490,12 @@ func (c *compiler) patch(fr *ctrl, end uint32) {
 		c.fn.code[fr.elseJump].a = end
 	}
 	for _, f := range fr.fixups {
-		if f.table {
+		switch f.kind {
+		case fixTable:
 			c.fn.brTables[f.at].pc = end
-		} else {
+		case fixCatch:
+			c.fn.catches[f.at].pc = end
+		default:
 			c.fn.code[f.at].a = end
 		}
 	}
@@ -459,7 +508,7 @@ func (c *compiler) tableEntry(d uint32) {
 	if fr.op == wasm.OpLoop {
 		e.pc = fr.start
 	} else {
-		fr.fixups = append(fr.fixups, fixup{at: len(c.fn.brTables), table: true})
+		fr.fixups = append(fr.fixups, fixup{at: len(c.fn.brTables), kind: fixTable})
 	}
 	c.fn.brTables = append(c.fn.brTables, e)
 }
@@ -470,10 +519,9 @@ func le64(b []byte) uint64 {
 }
 
 // Unsupported is the set of proposals the interpreter does not execute:
-// modules that need them are told apart by validation without them.
-// Exception handling is not in the set because tags alone are fine; its
-// operators (throw, throw_ref, try_table, the legacy try) fail Prepare
-// with ErrUnsupported.
+// modules that need them are told apart by validation without them. The
+// legacy exception instructions (try, catch, delegate, rethrow) are not
+// implemented either and fail Prepare with ErrUnsupported.
 const Unsupported = wasm.GC | wasm.Threads
 
 // Unsupported implements the engine's optional feature report.

@@ -9,7 +9,8 @@
 // for the spec test suite. It must implement every instruction kiln
 // validates that a tier is expected to run (the wasm 2.0 core with SIMD,
 // tail calls, extended-const, multi-memory, memory64/table64, bulk memory,
-// reference types, typed function references), behave exactly like the
+// reference types, typed function references, exception handling),
+// behave exactly like the
 // compiled tiers at the edges (traps, stack exhaustion, interruption,
 // fuel), and be fast enough that nobody needs a JIT for tests. Walking
 // the wasm bytes directly would re-decode LEB128 immediates and search for
@@ -36,7 +37,15 @@
 //     compare-and-branch, local increment), never across a branch target;
 //   - vector operators are opSimd/opSimdShuffle/opSimdMem, which hand the
 //     stack and the immediates to runtime/internal/simd (the lane
-//     semantics are written once there).
+//     semantics are written once there);
+//   - try_table emits no instruction: the function keeps a list of try
+//     ranges (instructions [start, end), in order of their start, so an
+//     inner try follows its parent) and their catch clauses with resolved
+//     targets. A throw walks the ranges containing the throwing pc from
+//     the innermost out, then the callers' call sites frame by frame;
+//     nothing is paid on the normal path. An exception leaving the
+//     machine is a *store.Exception error, which a calling machine (across
+//     a host function) treats as a throw at its call site.
 //
 // Code (one per module) is immutable and shared by every instance in every
 // store. Execution runs on a machine: one []uint64 value stack holding the
@@ -72,8 +81,8 @@
 //
 // # Known gaps
 //
-//   - Exception handling (throw, throw_ref, try_table, legacy try), GC
-//     operators and atomics fail Prepare with ErrUnsupported.
+//   - GC operators, atomics and the legacy exception instructions (try,
+//     catch, delegate, rethrow) fail Prepare with ErrUnsupported.
 //   - Translation re-runs the function validator (the module was validated
 //     already); a translation pass that trusts validation would halve
 //     Prepare's time.

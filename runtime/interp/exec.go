@@ -119,11 +119,53 @@ func (m *machine) callOut(ctx context.Context, st *store.Store, inst *store.Inst
 	if err == nil {
 		return nil
 	}
+	if exn, ok := err.(*store.Exception); ok {
+		return exn
+	}
 	t, ok := err.(*store.Trap)
 	if !ok {
 		t = &store.Trap{Code: vm.TrapHostError, Cause: err}
 	}
 	return m.backtrace(t, inst, fn, pc)
+}
+
+// unwind finds the handler of exn, starting at the instruction before pc
+// in fn and walking out through the machine's frames. It returns the
+// state to continue at, or ok == false when no frame of this machine
+// catches it (the frames are popped either way).
+func (m *machine) unwind(st *store.Store, exn *store.Exception, inst *store.Instance, fn *function, pc, fp int) (*store.Instance, *function, int, int, int, bool) {
+	for {
+		at := uint32(pc - 1)
+		for i := len(fn.tries) - 1; i >= 0; i-- {
+			t := &fn.tries[i]
+			if at < t.start || at >= t.end {
+				continue
+			}
+			for _, c := range fn.catches[t.catchStart:t.catchEnd] {
+				if c.tag >= 0 && inst.Tags[c.tag] != exn.Tag {
+					continue
+				}
+				sp := fp + int(c.height)
+				need := sp + len(exn.Payload) + 1
+				if need > len(m.stack) && !m.grow(need) {
+					return inst, fn, pc, fp, sp, false
+				}
+				sp += copy(m.stack[sp:], exn.Payload)
+				if c.ref {
+					m.stack[sp] = st.ExnRef(exn)
+					sp++
+				}
+				return inst, fn, int(c.pc), fp, sp, true
+			}
+		}
+		if len(m.frames) == 0 {
+			return inst, fn, pc, fp, 0, false
+		}
+		st.Depth--
+		top := &m.frames[len(m.frames)-1]
+		fn, inst, pc, fp = top.fn, top.inst, top.pc, top.fp
+		m.frames = m.frames[:len(m.frames)-1]
+	}
 }
 
 // interrupted polls the call's context and the store's interrupt flag.
@@ -441,7 +483,19 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 				}
 				res := m.scratch[:nr]
 				if err := m.callOut(ctx, st, inst, fn, pc, callee, s[sp-np:sp], res); err != nil {
-					return err
+					exn, ok := err.(*store.Exception)
+					if !ok {
+						return err
+					}
+					if inst, fn, pc, fp, sp, ok = m.unwind(st, exn, inst, fn, pc, fp); !ok {
+						return exn
+					}
+					s, code = m.stack, fn.code
+					mem0 = nil
+					if len(inst.Memories) > 0 {
+						mem0 = inst.Memories[0].Bytes
+					}
+					continue
 				}
 				sp -= np
 				if sp+nr > len(s) {
@@ -762,6 +816,31 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 		case uint16(wasm.OpF64Mul):
 			sp--
 			s[sp-1] = pf64(f64(s[sp-1]) * f64(s[sp]))
+
+		case opThrow, opThrowRef:
+			var exn *store.Exception
+			if in.op == opThrow {
+				tag := inst.Tags[in.a]
+				n, _ := tag.Type.Words()
+				exn = &store.Exception{Tag: tag, Payload: append([]uint64(nil), s[sp-n:sp]...)}
+				sp -= n
+			} else {
+				sp--
+				if exn = st.Exn(s[sp]); exn == nil {
+					t := m.trap(vm.TrapNullReference, inst, fn, pc)
+					t.Text = "null exception reference"
+					return t
+				}
+			}
+			var ok bool
+			if inst, fn, pc, fp, sp, ok = m.unwind(st, exn, inst, fn, pc, fp); !ok {
+				return exn
+			}
+			s, code = m.stack, fn.code
+			mem0 = nil
+			if len(inst.Memories) > 0 {
+				mem0 = inst.Memories[0].Bytes
+			}
 
 		case opSimd:
 			m.imm[0] = byte(in.a)

@@ -395,7 +395,6 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 	return sp, vm.TrapNone
 }
 
-
 // floatOf reads the float operand of a conversion: f32 operators widen
 // exactly to float64.
 func floatOf(op uint16, x uint64) float64 {

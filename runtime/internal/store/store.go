@@ -67,6 +67,8 @@ type Store struct {
 	externs  []any
 	types    map[string]TypeID
 	nextType TypeID
+	exns     []*Exception
+	exnRefs  map[*Exception]Ref
 
 	growHooks []func(*Memory)
 }
@@ -261,7 +263,8 @@ func (s *Store) callHost(ctx context.Context, caller *Instance, f *Function, par
 		}
 	}()
 	if err := f.Host(ctx, caller, params, results); err != nil {
-		if _, ok := err.(*Trap); ok {
+		switch err.(type) {
+		case *Trap, *Exception:
 			return err
 		}
 		return &Trap{Code: vm.TrapHostError, Cause: err}
