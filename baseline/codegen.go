@@ -465,3 +465,8 @@ func (g *CodeGen) brTable(op *wasm.Operator) {
 		m.Jump(t.label)
 	}
 }
+
+// Unsupported marks the error for the runtime, which reports such modules
+// as using an unsupported feature (kiln.ErrUnsupported) without importing
+// this package.
+func (e *UnsupportedError) Unsupported() bool { return true }

@@ -502,10 +502,12 @@ func (g *CodeGen) call(op *wasm.Operator, funcIndex uint32, table int64) error {
 	if table >= 0 {
 		t := uint32(table)
 		idx, _ := g.popReg()
-		m.TableElem(int32(g.offs.TableBase(t)), int32(g.offs.TableLength(t)), idx, idx, vm.TrapIndirectCallOutOfBounds)
+		ref := g.alloc(masm.Int)
+		m.CallElem(int32(g.offs.TableBase(t)), int32(g.offs.TableLength(t)), idx, ref)
 		refSlot = g.valSlot(len(g.stack))
-		m.StoreSlot(masm.S64, refSlot, idx)
+		m.StoreSlot(masm.S64, refSlot, ref)
 		g.release(idx)
+		g.release(ref)
 	}
 	g.flush()
 	first := len(g.stack) - len(params)

@@ -307,6 +307,11 @@ type MacroAssembler interface {
 	// words are at the given vmctx offsets, trapping with oob when idx is
 	// out of range. idx is consumed (dst may equal it).
 	TableElem(base, length int32, idx, dst Reg, oob vm.TrapCode)
+	// CallElem is TableElem for call_indirect: out of range traps with
+	// TrapIndirectCallOutOfBounds, a null element with
+	// TrapIndirectCallToNull and the index in ExitArgs[1] (the spec's
+	// message names it). dst must differ from idx, which is preserved.
+	CallElem(base, length int32, idx, dst Reg)
 	// TableSet stores val into element idx after a bounds check.
 	TableSet(base, length int32, idx, val Reg)
 	// VMCtxAddr sets dst = vmctx + off.

@@ -244,6 +244,15 @@ func (m *MacroAssembler) tableIndex(length int32, idx x.GPR, oob vm.TrapCode) {
 	m.e(m.a.Load(x.Size64, scratch, x.Addr(vmctxReg, length-8)))
 }
 
+func (m *MacroAssembler) CallElem(base, length int32, idx, dst masm.Reg) {
+	m.TableElem(base, length, idx, dst, vm.TrapIndirectCallOutOfBounds)
+	d := gpr(dst)
+	m.e(m.a.TestRR(x.Size64, d, d))
+	l := m.buf.NewLabel()
+	m.traps = append(m.traps, trapStub{label: l, code: vm.TrapIndirectCallToNull, loc: m.loc, arg: gpr(idx), hasArg: true})
+	m.e(m.a.Jcc(x.CondE, l))
+}
+
 func (m *MacroAssembler) TableElem(base, length int32, idx, dst masm.Reg, oob vm.TrapCode) {
 	m.tableIndex(length, gpr(idx), oob)
 	m.e(m.a.Load(x.Size64, gpr(dst), x.AddrIndex(scratch, gpr(idx), 8, 0)))
@@ -267,6 +276,9 @@ func (m *MacroAssembler) Finish() (*encoder.Code, error) {
 		m.buf.AddTrap(encoder.TrapCode(t.code))
 		m.storeContext()
 		m.e(a.StoreImm(x.Size64, x.Addr(scratch, vm.SCExitArg(0)), int64(t.code)))
+		if t.hasArg {
+			m.e(a.Store(x.Size64, x.Addr(scratch, vm.SCExitArg(1)), t.arg))
+		}
 		never := m.buf.NewLabel()
 		m.exitSeq(vm.ExitTrap, never)
 		m.buf.Bind(never)

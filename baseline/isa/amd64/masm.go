@@ -40,6 +40,9 @@ type trapStub struct {
 	label encoder.Label
 	code  vm.TrapCode
 	loc   uint32
+	// arg, when hasArg, is stored in ExitArgs[1] (a detail of the trap).
+	arg    x.GPR
+	hasArg bool
 }
 
 // exitStub is a pending out-of-line exit that resumes at back.
@@ -142,7 +145,7 @@ func (m *MacroAssembler) VMCtxReg() masm.Reg { return masm.IntReg(vm.Reg(vmctxRe
 // location.
 func (m *MacroAssembler) trapLabel(code vm.TrapCode) encoder.Label {
 	l := m.buf.NewLabel()
-	m.traps = append(m.traps, trapStub{l, code, m.loc})
+	m.traps = append(m.traps, trapStub{label: l, code: code, loc: m.loc})
 	return l
 }
 

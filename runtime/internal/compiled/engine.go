@@ -1,0 +1,105 @@
+package compiled
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"kiln/ir/vm"
+	"kiln/ir/wasm"
+	"kiln/runtime/internal/jit"
+	"kiln/runtime/internal/store"
+	"kiln/runtime/interp"
+)
+
+// Unsupported is the set of proposals the compiled tiers validate but do
+// not run yet; the runtime reports modules that use them as unsupported.
+const Unsupported = wasm.SIMD | wasm.RelaxedSIMD | wasm.FunctionReferences | wasm.GC |
+	wasm.ExceptionHandling | wasm.LegacyExceptions | wasm.Threads
+
+// StackSize is the size of each store's wasm stack.
+const StackSize = 8 << 20
+
+// Engine is the store.Engine of a compiled tier: it compiles with a
+// vm.Compiler and runs the artifacts through runtime/internal/jit.
+type Engine struct {
+	compiler vm.Compiler
+	features wasm.Features
+
+	// stores maps each *store.Store that instantiated code of this
+	// engine to its machine state (see storeState).
+	stores sync.Map
+}
+
+// New returns the execution strategy for compiler c, or an error wrapping
+// jit.ErrUnsupported where this platform cannot run machine code.
+func New(c vm.Compiler, f wasm.Features) (store.Engine, error) {
+	if !jit.Supported {
+		return nil, jit.ErrUnsupported
+	}
+	return &Engine{compiler: c, features: f}, nil
+}
+
+// Name implements store.Engine.
+func (e *Engine) Name() string { return e.compiler.Name() }
+
+// Unsupported returns the proposals modules may not use.
+func (e *Engine) Unsupported() wasm.Features { return Unsupported }
+
+// unsupportedError is what a compiler's "operator not implemented" error
+// looks like (kiln/baseline.UnsupportedError); the runtime cannot import a
+// compiler, so it recognises the method.
+type unsupportedError interface {
+	error
+	Unsupported() bool
+}
+
+// Prepare implements store.Engine: compile, then map the code.
+func (e *Engine) Prepare(ctx context.Context, m *wasm.Module, features wasm.Features) (store.Code, error) {
+	art, err := e.compiler.Compile(ctx, m, vm.CompileOptions{Target: runtime.GOARCH, Features: features, Interruptible: true})
+	if err != nil {
+		var u unsupportedError
+		if errors.As(err, &u) && u.Unsupported() {
+			return nil, fmt.Errorf("%w: %v", interp.ErrUnsupported, err)
+		}
+		return nil, err
+	}
+	code, err := jit.LoadArtifact(art, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Code{engine: e, mod: m, art: art, code: code, offs: vm.NewOffsets(m, 8)}, nil
+}
+
+// Code is one compiled module, shared by its instances in every store.
+type Code struct {
+	engine *Engine
+	mod    *wasm.Module
+	art    *vm.Artifact
+	code   *jit.Code
+	offs   *vm.Offsets
+}
+
+// funcAddr returns the wasm-convention entry of defined function idx.
+func (c *Code) funcAddr(idx uint32) uintptr {
+	return c.code.Addr(c.art.Funcs[idx-uint32(c.mod.NumImportedFuncs)].Offset)
+}
+
+// storeState returns (creating on first use) the machine state of s.
+func (e *Engine) storeState(s *store.Store) (*storeState, error) {
+	if v, ok := e.stores.Load(s); ok {
+		return v.(*storeState), nil
+	}
+	m, err := jit.NewMachine(StackSize)
+	if err != nil {
+		return nil, err
+	}
+	ss := newStoreState(s, m)
+	if v, loaded := e.stores.LoadOrStore(s, ss); loaded {
+		m.Close()
+		return v.(*storeState), nil
+	}
+	return ss, nil
+}
