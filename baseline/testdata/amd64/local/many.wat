@@ -1,0 +1,42 @@
+;; More than 16 locals are zeroed by a loop.
+(module
+  (func (result i64) (local i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64 i64)
+    local.get 19))
+
+;; precise-output (regenerate with go test -run TestFiletests -update)
+;; function 0:
+;;    0: push %rbp
+;;    1: mov %rsp,%rbp
+;;    4: mov %rdi,%r15
+;;    7: mov %rsp,%r11
+;;    a: sub $0xb0,%r11
+;;   11: cmp 0x8(%r15),%r11
+;;   15: jb 0x68
+;;   1b: sub $0xb0,%rsp
+;;   22: mov %r15,-0x8(%rbp)
+;;   26: xor %r11d,%r11d
+;;   29: lea 0xffffff58(%rbp),%rax
+;;   30: mov $0x14,%ecx
+;;   35: mov %r11,(%rax)
+;;   38: add $0x8,%rax
+;;   3c: dec %ecx
+;;   3e: jne 0x35
+;;   40: cmpq $-0x522,0x10(%r14)
+;;   48: je 0x81
+;;   4e: mov 0xffffff58(%rbp),%r11
+;;   55: mov %r11,0xffffff50(%rbp)
+;;   5c: mov 0xffffff50(%rbp),%rax
+;;   63: mov %rbp,%rsp
+;;   66: pop %rbp
+;;   67: retq
+;;   68: mov (%r15),%r11
+;;   6b: movq $0xa,0x38(%r11)
+;;   73: mov %r15,%rdi
+;;   76: lea 0x3(%rip),%rax
+;;   7d: jmpq *0x38(%rdi)
+;;   80: int3
+;;   81: mov %r15,%rdi
+;;   84: lea 0x3(%rip),%rax
+;;   8b: jmpq *0x48(%rdi)
+;;   8e: mov %rdi,%r15
+;;   91: jmp 0x4e
