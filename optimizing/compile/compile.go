@@ -172,6 +172,7 @@ func compileFunction(f *ir.Function, flags amd64.Flags) (res *amd64.Result, err 
 		Resolve:   resolveFunc,
 		Algorithm: regalloc.Quality,
 		Wasm:      wasmOptions,
+		NoListing: true,
 	})
 }
 

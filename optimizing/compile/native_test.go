@@ -305,7 +305,8 @@ func TestNativeMemoryTablesCalls(t *testing.T) {
 			if m.SC.ExitArgs[0] != 0 {
 				return fmt.Errorf("host call of import %d", m.SC.ExitArgs[0])
 			}
-			vals := (*[2]native.Slot)(unsafe.Pointer(uintptr(m.SC.ExitArgs[1])))
+			// The word holds the address of the trampoline's values array.
+			vals := *(**[2]native.Slot)(unsafe.Pointer(&m.SC.ExitArgs[1]))
 			vals[0][0] += vals[1][0]
 			return nil
 		}

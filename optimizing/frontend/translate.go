@@ -140,7 +140,7 @@ func (t *Translator) Translate(funcIndex uint32) (f *ir.Function, err error) {
 	}
 	t.ctrl = append(t.ctrl, frame{kind: frameFunc, next: ret, nresults: len(st.Results)})
 
-	t.reader = *wasm.NewOperatorReader(code.Expr, code.Offset)
+	t.reader = *wasm.NewOperatorReader(code.Expr, code.ExprOffset)
 	for len(t.ctrl) > 0 {
 		if t.reader.Done() {
 			return nil, fmt.Errorf("frontend: function %d: body ends inside a block", funcIndex)

@@ -45,10 +45,12 @@ func EditClass(out *regalloc.Output, e regalloc.Edit) regalloc.RegClass {
 }
 
 // Emit walks vc in layout order, applying out's edits around each
-// instruction, and returns the VCode listing after allocation: one line per
-// block header, instruction and edit. A move the allocator coalesced (both
-// operands in one location) is dropped.
-func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I]) (string, error) {
+// instruction, and returns the VCode listing after allocation (when
+// listing is set): one line per block header, instruction and edit. A move
+// the allocator coalesced (both operands in one location) is dropped.
+// Formatting the listing costs about as much as emitting the code, so
+// production compiles skip it.
+func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I], listing bool) (string, error) {
 	var sb strings.Builder
 	edits := out.Edits
 	k := 0
@@ -58,7 +60,9 @@ func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I]) (string, err
 			e := edits[k]
 			k++
 			cl := EditClass(out, e)
-			fmt.Fprintf(&sb, "  %s\n", em.FormatMove(e.From, e.To, cl))
+			if listing {
+				fmt.Fprintf(&sb, "  %s\n", em.FormatMove(e.From, e.To, cl))
+			}
 			if err := em.Move(e.From, e.To, cl); err != nil {
 				return err
 			}
@@ -66,7 +70,9 @@ func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I]) (string, err
 		return nil
 	}
 	for b := range vc.NumBlocks() {
-		fmt.Fprintf(&sb, "block%d:\n", b)
+		if listing {
+			fmt.Fprintf(&sb, "block%d:\n", b)
+		}
 		em.StartBlock(Block(b))
 		r := vc.BlockInsts(Block(b))
 		for i := r.First; i < r.End; i++ {
@@ -80,7 +86,9 @@ func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I]) (string, err
 			if locs != nil && int(i) < len(vc.Locs) {
 				locs.SetSrcLoc(vc.Locs[i])
 			}
-			fmt.Fprintf(&sb, "  %s\n", em.Format(&vc.Insts[i], allocs))
+			if listing {
+				fmt.Fprintf(&sb, "  %s\n", em.Format(&vc.Insts[i], allocs))
+			}
 			if err := em.Inst(&vc.Insts[i], allocs); err != nil {
 				return "", fmt.Errorf("block%d inst %d: %w", b, i, err)
 			}

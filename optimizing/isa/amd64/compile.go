@@ -55,6 +55,9 @@ type Options struct {
 	Verify    bool
 	// Wasm selects kiln's wasm contract (nil: the CLIF conventions).
 	Wasm *WasmOptions
+	// NoListing skips the VCode listing (Result.VCode is empty): it
+	// costs about as much as emission itself.
+	NoListing bool
 }
 
 // Result is a compiled function.
@@ -132,7 +135,7 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	for i := range em.labels {
 		em.labels[i] = buf.NewLabel()
 	}
-	text, err := lower.Emit[Inst](vc, out, em)
+	text, err := lower.Emit[Inst](vc, out, em, !opts.NoListing)
 	if err != nil {
 		return nil, err
 	}

@@ -1,0 +1,76 @@
+package compile
+
+import (
+	"context"
+	"os"
+	"testing"
+	"time"
+
+	"kiln/ir/vm"
+	"kiln/ir/wasm"
+)
+
+// strconvWasm is Go's strconv test binary for wasip1, the compile
+// throughput yardstick: build it with
+//
+//	GOOS=wasip1 GOARCH=wasm go test -c -o /tmp/strconv.wasm strconv
+//
+// and point KILN_STRCONV_WASM at it (default /tmp/strconv.wasm).
+func strconvWasm(tb testing.TB) (*wasm.Module, int) {
+	path := os.Getenv("KILN_STRCONV_WASM")
+	if path == "" {
+		path = "/tmp/strconv.wasm"
+	}
+	bin, err := os.ReadFile(path)
+	if err != nil {
+		tb.Skipf("no strconv test binary: %v", err)
+	}
+	m, err := wasm.DecodeAndValidate(bin, wasm.Features2_0)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	code := 0
+	for _, c := range m.Code {
+		code += len(c.Expr)
+	}
+	return m, code
+}
+
+// BenchmarkCompileStrconv measures compile throughput in MB/s of function
+// bodies (the code section), on all cores (Parallelism 0) and on one.
+func BenchmarkCompileStrconv(b *testing.B) {
+	m, code := strconvWasm(b)
+	for _, par := range []struct {
+		name string
+		n    int
+	}{{"parallel", 0}, {"serial", 1}} {
+		b.Run(par.name, func(b *testing.B) {
+			b.SetBytes(int64(code))
+			for b.Loop() {
+				if _, err := New().Compile(context.Background(), m, vm.CompileOptions{Target: "amd64", Features: wasm.Features2_0, Parallelism: par.n}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestCompileStrconv compiles the whole strconv test binary: every
+// function must translate and compile.
+func TestCompileStrconv(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles 4 MB of code")
+	}
+	m, code := strconvWasm(t)
+	start := time.Now()
+	a, err := New().Compile(context.Background(), m, vm.CompileOptions{Target: "amd64", Features: wasm.Features2_0})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := time.Since(start)
+	t.Logf("%d functions, %d bytes of wasm code -> %d bytes of machine code in %v (%.1f MB/s)",
+		len(a.Funcs), code, len(a.Code), d, float64(code)/d.Seconds()/1e6)
+	if err := a.Validate(); err != nil {
+		t.Fatal(err)
+	}
+}
