@@ -36,10 +36,13 @@ func New() *Compiler { return &Compiler{} }
 func (c *Compiler) Name() string { return "optimizing" }
 
 // wasmOptions is the back end's view of the translator's conventions.
-var wasmOptions = &amd64.WasmOptions{
-	ExitNamespace:  frontend.NamespaceExit,
-	CheckNamespace: frontend.NamespaceCheck,
-	TrapCode:       frontend.VMTrap,
+func wasmOptions(opts vm.CompileOptions) *amd64.WasmOptions {
+	return &amd64.WasmOptions{
+		ExitNamespace:  frontend.NamespaceExit,
+		CheckNamespace: frontend.NamespaceCheck,
+		TrapCode:       frontend.VMTrap,
+		Interruptible:  opts.Interruptible,
+	}
 }
 
 // unitKind says what a compilation unit is.
@@ -107,7 +110,7 @@ func (c *Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileO
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := &worker{c: c, m: m, env: frontend.NewVMEnv(m)}
+			w := &worker{c: c, m: m, env: frontend.NewVMEnv(m), wasm: wasmOptions(opts)}
 			w.tr = frontend.NewTranslator(m, w.env)
 			for k := take(); k >= 0; k = take() {
 				u := &units[k]
@@ -129,10 +132,11 @@ func (c *Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileO
 
 // worker compiles units on one goroutine, reusing its translator.
 type worker struct {
-	c   *Compiler
-	m   *wasm.Module
-	env *frontend.LayoutEnv
-	tr  *frontend.Translator
+	c    *Compiler
+	m    *wasm.Module
+	env  *frontend.LayoutEnv
+	tr   *frontend.Translator
+	wasm *amd64.WasmOptions
 }
 
 func (w *worker) compile(u *unit) (code *encoder.Code, frame uint32, err error) {
@@ -151,7 +155,7 @@ func (w *worker) compile(u *unit) (code *encoder.Code, frame uint32, err error) 
 	if err != nil {
 		return nil, 0, fmt.Errorf("optimizing: function %d: %w", u.index, err)
 	}
-	res, err := compileFunction(f, w.c.Flags)
+	res, err := compileFunction(f, w.c.Flags, w.wasm)
 	if err != nil {
 		return nil, 0, fmt.Errorf("optimizing: function %d: %w", u.index, err)
 	}
@@ -161,7 +165,7 @@ func (w *worker) compile(u *unit) (code *encoder.Code, frame uint32, err error) 
 // compileFunction runs the back end on one function in wasm mode, turning
 // a panic in the back end into an error: a compiler bug must not take the
 // embedding process down.
-func compileFunction(f *ir.Function, flags amd64.Flags) (res *amd64.Result, err error) {
+func compileFunction(f *ir.Function, flags amd64.Flags, wasm *amd64.WasmOptions) (res *amd64.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("internal compiler error: %v", r)
@@ -171,7 +175,7 @@ func compileFunction(f *ir.Function, flags amd64.Flags) (res *amd64.Result, err 
 		Flags:     flags,
 		Resolve:   resolveFunc,
 		Algorithm: regalloc.Quality,
-		Wasm:      wasmOptions,
+		Wasm:      wasm,
 		NoListing: true,
 	})
 }

@@ -43,13 +43,14 @@
 // with the small wasm-convention harness of optimizing/isa/amd64/native:
 // pure code, traps of every kind the tier emits, stack arguments and
 // results, tail calls, memory with bounds checks, memory.grow and host
-// calls through exits, call_indirect with its three checks, and the
-// preemption check (GC latency while a long loop runs).
+// calls through exits, call_indirect with its three checks, the
+// preemption check (GC latency while a long loop runs) and the interrupt
+// check. The spec core suite runs in the spectest subpackage.
 //
 // # Known gaps
 //
-//   - amd64 only; CompileOptions.Interruptible and Fuel are not honoured
-//     yet (the interrupt flag is not polled; Fuel is rejected).
+//   - amd64 only. CompileOptions.Interruptible adds the interrupt-flag
+//     test to every check; Fuel is rejected (no fuel accounting yet).
 //   - SIMD, atomics, GC and exception-handling operators are rejected by
 //     the translator with an error naming the operator.
 //   - Tail calls whose arguments do not fit in registers are rejected by

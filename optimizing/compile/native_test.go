@@ -38,6 +38,11 @@ type instance struct {
 
 func instantiate(t *testing.T, src string, memPages int) *instance {
 	t.Helper()
+	return instantiateWith(t, src, memPages, vm.CompileOptions{Target: "amd64", Features: wasm.Features3_0})
+}
+
+func instantiateWith(t *testing.T, src string, memPages int, opts vm.CompileOptions) *instance {
+	t.Helper()
 	bin, err := wat.Parse([]byte(src))
 	if err != nil {
 		t.Fatalf("wat: %v", err)
@@ -46,7 +51,7 @@ func instantiate(t *testing.T, src string, memPages int) *instance {
 	if err != nil {
 		t.Fatalf("validate: %v", err)
 	}
-	art, err := New().Compile(context.Background(), m, vm.CompileOptions{Target: "amd64", Features: wasm.Features3_0})
+	art, err := New().Compile(context.Background(), m, opts)
 	if err != nil {
 		t.Fatalf("compile: %v", err)
 	}
@@ -389,5 +394,36 @@ func TestSourceLocationsAndTraps(t *testing.T) {
 	}
 	if _, err := vm.Unmarshal(in.art.Marshal()); err != nil {
 		t.Fatalf("the artifact does not round-trip: %v", err)
+	}
+}
+
+// TestNativeInterrupt: with Interruptible, a set interrupt flag makes the
+// next check exit with ExitInterrupt; resuming after clearing it finishes
+// the call. Without it the flag is not polled.
+func TestNativeInterrupt(t *testing.T) {
+	for _, interruptible := range []bool{false, true} {
+		in := instantiateWith(t, nativeMemory, 1, vm.CompileOptions{Target: "amd64", Interruptible: interruptible})
+		exits := 0
+		in.handler = func(m *native.WasmMachine, k vm.ExitKind) error {
+			if k != vm.ExitInterrupt {
+				return fmt.Errorf("unexpected exit %s", k)
+			}
+			exits++
+			m.SC.Interrupt = 0
+			return nil
+		}
+		in.mach.SC.Interrupt = 1
+		got, trap, err := in.call("sum_loop", 1000)
+		if err != nil || trap != vm.TrapNone || got[0] != 500500 {
+			t.Fatalf("interruptible=%v: sum_loop = %v, %s, %v", interruptible, got, trap, err)
+		}
+		want := 0
+		if interruptible {
+			want = 1
+		}
+		if exits != want {
+			t.Errorf("interruptible=%v: %d interrupt exits, want %d", interruptible, exits, want)
+		}
+		in.mach.SC.Interrupt = 0
 	}
 }

@@ -85,7 +85,10 @@
 //     je slow` with an out-of-line slow path that saves every register
 //     the function writes into the frame's reserved area, exits with
 //     ExitPreempt, restores them and jumps back. The check therefore
-//     constrains no register, which keeps loop headers cheap.
+//     constrains no register, which keeps loop headers cheap. With
+//     Interruptible it also compares the store context's interrupt word
+//     (found through the frame's VM context slot) and exits with
+//     ExitInterrupt the same way.
 //
 // # Known gaps
 //

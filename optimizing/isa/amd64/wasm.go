@@ -26,6 +26,10 @@ type WasmOptions struct {
 	// TrapCode maps the IR trap codes of trap, trapz, trapnz and the
 	// back end's own checks to the runtime's.
 	TrapCode func(ir.TrapCode) vm.TrapCode
+	// Interruptible makes every check also test StoreContext.Interrupt
+	// and exit with vm.ExitInterrupt when it is non-zero
+	// (vm.CompileOptions.Interruptible).
+	Interruptible bool
 }
 
 // wasmABI is vm.ABIAmd64: System V's register order (the two VM contexts
@@ -142,16 +146,17 @@ func (be *backend) lowerSpecialCall(c *ctx, i ir.Inst) (bool, error) {
 // exit, or the slow path of a preemption check.
 type wasmStub struct {
 	label encoder.Label
-	kind  uint8 // stubTrap, stubTrapEntry, stubPreempt
+	kind  uint8 // stubTrap, stubTrapEntry, stubResume
 	code  vm.TrapCode
 	loc   uint32
-	back  encoder.Label // preempt: where to resume
+	exit  vm.ExitKind   // stubResume: ExitPreempt or ExitInterrupt
+	back  encoder.Label // stubResume: where to go on after the exit
 }
 
 const (
 	stubTrap      uint8 = iota // the VM context is in the frame slot
 	stubTrapEntry              // prologue stack check: the VM context is still in rdi
-	stubPreempt
+	stubResume                 // an exit that resumes, every register saved around it
 )
 
 // SetSrcLoc implements lower.SrcLocSetter.
@@ -244,15 +249,29 @@ func (e *emitter) emitExit(in *Inst, al []regalloc.Alloc) {
 	}
 }
 
-// emitPreemptCheck compares g.stackguard0 with the preemption sentinel;
-// the slow path is out of line.
+// emitPreemptCheck compares g.stackguard0 with the preemption sentinel
+// and, when interruptible, the store context's interrupt flag with zero
+// (through the VM context saved in the frame, so no register is needed:
+// r11 is scratch); the slow paths are out of line.
+//
+//	cmp qword [r14+16], -1314; je preempt
+//	mov r11, [rbp-8]; mov r11, [r11]; cmp dword [r11+Interrupt], 0; jne interrupt
 func (e *emitter) emitPreemptCheck() {
 	a := e.a
+	back := a.NewLabel()
 	e.fail(a.AluMI(asm.Cmp, asm.Size64, asm.Addr(asm.R14, vm.GStackGuard0Offset), int64(vm.StackPreemptImm32)))
-	slow, back := a.NewLabel(), a.NewLabel()
+	slow := a.NewLabel()
 	e.fail(a.Jcc(asm.CondE, slow))
+	e.stubs = append(e.stubs, wasmStub{label: slow, kind: stubResume, exit: vm.ExitPreempt, loc: e.curLoc, back: back})
+	if e.wasm.Interruptible {
+		e.fail(a.Load(asm.Size64, scratch, asm.Addr(asm.RBP, vmctxSlot)))
+		e.fail(a.Load(asm.Size64, scratch, asm.Addr(scratch, vm.VMStoreContext)))
+		e.fail(a.AluMI(asm.Cmp, asm.Size32, asm.Addr(scratch, vm.SCInterrupt), 0))
+		slow := a.NewLabel()
+		e.fail(a.Jcc(asm.CondNE, slow))
+		e.stubs = append(e.stubs, wasmStub{label: slow, kind: stubResume, exit: vm.ExitInterrupt, loc: e.curLoc, back: back})
+	}
 	a.Bind(back)
-	e.stubs = append(e.stubs, wasmStub{label: slow, kind: stubPreempt, loc: e.curLoc, back: back})
 }
 
 // emitStackCheck is the prologue's stack-limit check (before the frame is
@@ -281,7 +300,7 @@ func (e *emitter) emitStubs() {
 		switch s.kind {
 		case stubTrap, stubTrapEntry:
 			e.emitTrapExit(s.kind, s.code)
-		case stubPreempt:
+		case stubResume:
 			// Every register the function writes may be live here: save
 			// them, exit, restore them (the exit clobbers everything), and
 			// go back. Only the scalar halves of XMM registers: this back
@@ -294,7 +313,7 @@ func (e *emitter) emitStubs() {
 				}
 			}
 			e.fail(a.Load(asm.Size64, asm.RDI, asm.Addr(asm.RBP, vmctxSlot)))
-			e.exitJump(vm.ExitPreempt)
+			e.exitJump(s.exit)
 			for k, r := range e.saveRegs {
 				if r.Class() == regalloc.Int {
 					e.fail(a.Load(asm.Size64, asm.GPR(r.Index()), saveSlot(k)))
