@@ -90,6 +90,15 @@ func i8x16Binary(sub uint32, a, b v128) v128 {
 		for i := range r {
 			r[i] = uint8((uint32(x[i]) + uint32(y[i]) + 1) >> 1)
 		}
+	}
+	return from8(&r)
+}
+
+// i8x16Compare evaluates the i8x16 comparisons: all-ones lanes where true.
+func i8x16Compare(sub uint32, a, b v128) v128 {
+	x, y := a.u8(), b.u8()
+	var r [16]uint8
+	switch sub {
 	case opI8x16Eq:
 		for i := range r {
 			r[i] = mask8(x[i] == y[i])
@@ -186,12 +195,21 @@ func i16x8Binary(sub uint32, a, b v128) v128 {
 		for i := range r {
 			r[i] = uint16((uint32(x[i]) + uint32(y[i]) + 1) >> 1)
 		}
-	case opI16x8Q15mulrSatS, opI16x8RelaxedQ15mulrS:
+	case opI16x8Q15mulrSatS:
 		// Rounding Q15 multiply; only -1 × -1 (0x8000²) overflows and
 		// saturates to 0x7fff.
 		for i := range r {
 			r[i] = sat16s((int32(int16(x[i]))*int32(int16(y[i])) + 0x4000) >> 15)
 		}
+	}
+	return from16(&r)
+}
+
+// i16x8Compare evaluates the i16x8 comparisons.
+func i16x8Compare(sub uint32, a, b v128) v128 {
+	x, y := a.u16(), b.u16()
+	var r [8]uint16
+	switch sub {
 	case opI16x8Eq:
 		for i := range r {
 			r[i] = mask16(x[i] == y[i])
@@ -277,6 +295,15 @@ func i32x4Binary(sub uint32, a, b v128) v128 {
 			hi := int32(int16(p[2*i+1])) * int32(int16(q[2*i+1]))
 			r[i] = uint32(lo) + uint32(hi)
 		}
+	}
+	return from32(&r)
+}
+
+// i32x4Compare evaluates the i32x4 comparisons.
+func i32x4Compare(sub uint32, a, b v128) v128 {
+	x, y := a.u32(), b.u32()
+	var r [4]uint32
+	switch sub {
 	case opI32x4Eq:
 		for i := range r {
 			r[i] = mask32(x[i] == y[i])
@@ -337,6 +364,15 @@ func i64x2Binary(sub uint32, a, b v128) v128 {
 		for i := range r {
 			r[i] = x[i] * y[i]
 		}
+	}
+	return from64(&r)
+}
+
+// i64x2Compare evaluates the i64x2 comparisons.
+func i64x2Compare(sub uint32, a, b v128) v128 {
+	x, y := a.u64(), b.u64()
+	var r [2]uint64
+	switch sub {
 	case opI64x2Eq:
 		for i := range r {
 			r[i] = mask64(x[i] == y[i])

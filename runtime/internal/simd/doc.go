@@ -34,17 +34,19 @@
 //
 // # Structure and speed
 //
-// Exec looks the operator up in a class table (stack shape: unary,
-// binary, ternary, shift, test, splat, extract, replace, const, shuffle),
-// moves the operands into v128 values and dispatches on sub in a second
-// switch per class. Both switches are dense and compile to jump tables.
-// Family functions (arith.go integer lanes, float.go float lanes,
+// Exec looks the operator up in a class table (its stack shape: how many
+// slots it pops and pushes) to check the stack once, then switches on sub;
+// the switch is dense over 0x0c-0x113 and compiles to a jump table. Each
+// case moves its operands out of the slots and calls its family function
+// (arith.go integer lanes and comparisons, float.go float lanes,
 // convert.go narrowing/extension/conversions, lanes.go lane moves and
-// tests, relaxed.go, memory.go) convert a v128 into a fixed-size lane
-// array once, run one plain loop per operator and convert back; nothing
-// allocates and nothing is generic or reflective. Whole-register
-// operators (bitwise logic, i64x2 shifts, any_true, all_true) work on the
-// two 64-bit words directly.
+// tests, relaxed.go, memory.go), whose own switch on sub is again a small
+// jump table or a couple of compares; the family functions convert a v128
+// into a fixed-size lane array once and run one plain loop per operator.
+// The commonest integer operators (add and sub of every shape, i32x4 and
+// i64x2 mul) and the whole-register ones (bitwise logic, i64x2 shifts,
+// any_true, all_true) work on the two 64-bit words directly, without
+// lane arrays. Nothing allocates, nothing is generic or reflective.
 //
 // # NaN rules
 //

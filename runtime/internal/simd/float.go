@@ -135,11 +135,11 @@ func f32x4Binary(sub uint32, a, b v128) v128 {
 		for i := range r {
 			r[i] = res32(math.Float32frombits(x[i])/math.Float32frombits(y[i]), x[i], y[i])
 		}
-	case opF32x4Min, opF32x4RelaxedMin:
+	case opF32x4Min:
 		for i := range r {
 			r[i] = fmin32(x[i], y[i])
 		}
-	case opF32x4Max, opF32x4RelaxedMax:
+	case opF32x4Max:
 		for i := range r {
 			r[i] = fmax32(x[i], y[i])
 		}
@@ -157,6 +157,15 @@ func f32x4Binary(sub uint32, a, b v128) v128 {
 				r[i] = y[i]
 			}
 		}
+	}
+	return from32(&r)
+}
+
+// f32x4Compare evaluates the f32x4 comparisons (false on NaN but for ne).
+func f32x4Compare(sub uint32, a, b v128) v128 {
+	x, y := a.u32(), b.u32()
+	var r [4]uint32
+	switch sub {
 	case opF32x4Eq:
 		for i := range r {
 			r[i] = mask32(math.Float32frombits(x[i]) == math.Float32frombits(y[i]))
@@ -205,11 +214,11 @@ func f64x2Binary(sub uint32, a, b v128) v128 {
 		for i := range r {
 			r[i] = res64(math.Float64frombits(x[i])/math.Float64frombits(y[i]), x[i], y[i])
 		}
-	case opF64x2Min, opF64x2RelaxedMin:
+	case opF64x2Min:
 		for i := range r {
 			r[i] = fmin64(x[i], y[i])
 		}
-	case opF64x2Max, opF64x2RelaxedMax:
+	case opF64x2Max:
 		for i := range r {
 			r[i] = fmax64(x[i], y[i])
 		}
@@ -227,6 +236,15 @@ func f64x2Binary(sub uint32, a, b v128) v128 {
 				r[i] = y[i]
 			}
 		}
+	}
+	return from64(&r)
+}
+
+// f64x2Compare evaluates the f64x2 comparisons.
+func f64x2Compare(sub uint32, a, b v128) v128 {
+	x, y := a.u64(), b.u64()
+	var r [2]uint64
+	switch sub {
 	case opF64x2Eq:
 		for i := range r {
 			r[i] = mask64(math.Float64frombits(x[i]) == math.Float64frombits(y[i]))
