@@ -460,6 +460,18 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 		if o >= opBase || !implemented[o] {
 			return fmt.Errorf("%w: %v at offset %d", ErrUnsupported, op.Op, op.Offset)
 		}
+		if fusedBinary[o] && c.fusible(1) {
+			// The right operand is a constant or a local: fold it in.
+			prev := &c.fn.code[len(c.fn.code)-1]
+			switch prev.op {
+			case opConst:
+				*prev = instr{op: opImm + o, c: prev.c}
+				return nil
+			case opLocalGet:
+				*prev = instr{op: opLoc + o, a: prev.a}
+				return nil
+			}
+		}
 		c.emit(instr{op: o, a: op.Mem.Memory, b: uint32(op.Lane), c: op.Mem.Offset})
 	}
 	return nil

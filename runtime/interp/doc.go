@@ -33,8 +33,12 @@
 //     no move is a bare jump;
 //   - locals are slots of the frame (a v128 takes two slots, low word
 //     first, as runtime/internal/simd expects);
-//   - a few hot sequences are fused (local+local add, add-constant,
-//     compare-and-branch, local increment), never across a branch target;
+//   - a few hot sequences are fused, never across a branch target:
+//     local+local add, compare-and-branch, local increment, and every
+//     common integer and f64 binary operator whose right operand is a
+//     constant (opImm+op, the constant in c) or a local (opLoc+op, the
+//     slot in a), which removes a push and a dispatch from most
+//     expressions compilers emit;
 //   - vector operators are opSimd/opSimdShuffle/opSimdMem, which hand the
 //     stack and the immediates to runtime/internal/simd (the lane
 //     semantics are written once there);

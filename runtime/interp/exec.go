@@ -579,7 +579,17 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
 			}
 			s[sp-1] = le.Uint64(mem[ea:])
-		case uint16(wasm.OpI32Load8S), uint16(wasm.OpI32Load8U), uint16(wasm.OpI64Load8S), uint16(wasm.OpI64Load8U):
+		case uint16(wasm.OpI32Load8U), uint16(wasm.OpI64Load8U):
+			mem := mem0
+			if in.a != 0 {
+				mem = inst.Memories[in.a].Bytes
+			}
+			ea := s[sp-1] + in.c
+			if ea < in.c || ea >= uint64(len(mem)) {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			s[sp-1] = uint64(mem[ea])
+		case uint16(wasm.OpI32Load8S), uint16(wasm.OpI64Load8S):
 			mem := mem0
 			if in.a != 0 {
 				mem = inst.Memories[in.a].Bytes
@@ -588,14 +598,10 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 			if !ok {
 				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
 			}
-			v := mem[ea]
-			switch in.op {
-			case uint16(wasm.OpI32Load8S):
-				s[sp-1] = uint64(uint32(int32(int8(v))))
-			case uint16(wasm.OpI64Load8S):
-				s[sp-1] = uint64(int64(int8(v)))
-			default:
-				s[sp-1] = uint64(v)
+			if in.op == uint16(wasm.OpI32Load8S) {
+				s[sp-1] = uint64(uint32(int32(int8(mem[ea]))))
+			} else {
+				s[sp-1] = uint64(int64(int8(mem[ea])))
 			}
 		case uint16(wasm.OpI32Load16S), uint16(wasm.OpI32Load16U), uint16(wasm.OpI64Load16S), uint16(wasm.OpI64Load16U):
 			mem := mem0
@@ -856,6 +862,435 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
 			}
 
+		case uint16(wasm.OpI32GtU):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(uint32(x) > uint32(y))
+		case uint16(wasm.OpI32LeS):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(int32(x) <= int32(y))
+		case uint16(wasm.OpI32LeU):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(uint32(x) <= uint32(y))
+		case uint16(wasm.OpI32GeS):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(int32(x) >= int32(y))
+		case uint16(wasm.OpI32GeU):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(uint32(x) >= uint32(y))
+		case uint16(wasm.OpI32ShrS):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = uint64(uint32(int32(x) >> (y & 31)))
+		case uint16(wasm.OpI64Eq):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(x == y)
+		case uint16(wasm.OpI64Ne):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(x != y)
+		case uint16(wasm.OpI64LtS):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(int64(x) < int64(y))
+		case uint16(wasm.OpI64LtU):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(x < y)
+		case uint16(wasm.OpI64GtS):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(int64(x) > int64(y))
+		case uint16(wasm.OpI64GtU):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(x > y)
+		case uint16(wasm.OpI64LeS):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(int64(x) <= int64(y))
+		case uint16(wasm.OpI64LeU):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(x <= y)
+		case uint16(wasm.OpI64GeS):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(int64(x) >= int64(y))
+		case uint16(wasm.OpI64GeU):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(x >= y)
+		case uint16(wasm.OpI64And):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = x & y
+		case uint16(wasm.OpI64Or):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = x | y
+		case uint16(wasm.OpI64Xor):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = x ^ y
+		case uint16(wasm.OpI64Shl):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = x << (y & 63)
+		case uint16(wasm.OpI64ShrS):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = uint64(int64(x) >> (y & 63))
+		case uint16(wasm.OpI64ShrU):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = x >> (y & 63)
+		case uint16(wasm.OpF64Div):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = pf64(f64(x) / f64(y))
+		case uint16(wasm.OpF64Eq):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(f64(x) == f64(y))
+		case uint16(wasm.OpF64Ne):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(f64(x) != f64(y))
+		case uint16(wasm.OpF64Lt):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(f64(x) < f64(y))
+		case uint16(wasm.OpF64Gt):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(f64(x) > f64(y))
+		case uint16(wasm.OpF64Le):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(f64(x) <= f64(y))
+		case uint16(wasm.OpF64Ge):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = b2u(f64(x) >= f64(y))
+		case uint16(wasm.OpF32Add):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = pf32(f32(x) + f32(y))
+		case uint16(wasm.OpF32Sub):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = pf32(f32(x) - f32(y))
+		case uint16(wasm.OpF32Mul):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = pf32(f32(x) * f32(y))
+		case uint16(wasm.OpF32Div):
+			sp--
+			x, y := s[sp-1], s[sp]
+			s[sp-1] = pf32(f32(x) / f32(y))
+		case uint16(wasm.OpI64Eqz):
+			x := s[sp-1]
+			s[sp-1] = b2u(x == 0)
+		case uint16(wasm.OpI64ExtendI32U):
+			x := s[sp-1]
+			s[sp-1] = uint64(uint32(x))
+		case uint16(wasm.OpI64ExtendI32S):
+			x := s[sp-1]
+			s[sp-1] = uint64(int64(int32(x)))
+		case uint16(wasm.OpI32WrapI64):
+			x := s[sp-1]
+			s[sp-1] = uint64(uint32(x))
+		case uint16(wasm.OpF64ConvertI32U):
+			x := s[sp-1]
+			s[sp-1] = pf64(float64(uint32(x)))
+		case uint16(wasm.OpF64ConvertI32S):
+			x := s[sp-1]
+			s[sp-1] = pf64(float64(int32(x)))
+		case uint16(wasm.OpF64ConvertI64S):
+			x := s[sp-1]
+			s[sp-1] = pf64(float64(int64(x)))
+		case opImm + uint16(wasm.OpI32Add):
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(uint32(x + y))
+		case opLoc + uint16(wasm.OpI32Add):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = uint64(uint32(x + y))
+		case opImm + uint16(wasm.OpI32Sub):
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(uint32(x - y))
+		case opLoc + uint16(wasm.OpI32Sub):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = uint64(uint32(x - y))
+		case opImm + uint16(wasm.OpI32Mul):
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(uint32(x) * uint32(y))
+		case opLoc + uint16(wasm.OpI32Mul):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = uint64(uint32(x) * uint32(y))
+		case opImm + uint16(wasm.OpI32And):
+			x, y := s[sp-1], in.c
+			s[sp-1] = x & y
+		case opLoc + uint16(wasm.OpI32And):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = x & y
+		case opImm + uint16(wasm.OpI32Or):
+			x, y := s[sp-1], in.c
+			s[sp-1] = x | y
+		case opLoc + uint16(wasm.OpI32Or):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = x | y
+		case opImm + uint16(wasm.OpI32Xor):
+			x, y := s[sp-1], in.c
+			s[sp-1] = x ^ y
+		case opLoc + uint16(wasm.OpI32Xor):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = x ^ y
+		case opImm + uint16(wasm.OpI32Shl):
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(uint32(x) << (y & 31))
+		case opLoc + uint16(wasm.OpI32Shl):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = uint64(uint32(x) << (y & 31))
+		case opImm + uint16(wasm.OpI32ShrU):
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(uint32(x) >> (y & 31))
+		case opLoc + uint16(wasm.OpI32ShrU):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = uint64(uint32(x) >> (y & 31))
+		case opImm + uint16(wasm.OpI32ShrS):
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(uint32(int32(x) >> (y & 31)))
+		case opLoc + uint16(wasm.OpI32ShrS):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = uint64(uint32(int32(x) >> (y & 31)))
+		case opImm + uint16(wasm.OpI32Eq):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) == uint32(y))
+		case opLoc + uint16(wasm.OpI32Eq):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(uint32(x) == uint32(y))
+		case opImm + uint16(wasm.OpI32Ne):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) != uint32(y))
+		case opLoc + uint16(wasm.OpI32Ne):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(uint32(x) != uint32(y))
+		case opImm + uint16(wasm.OpI32LtS):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int32(x) < int32(y))
+		case opLoc + uint16(wasm.OpI32LtS):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(int32(x) < int32(y))
+		case opImm + uint16(wasm.OpI32LtU):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) < uint32(y))
+		case opLoc + uint16(wasm.OpI32LtU):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(uint32(x) < uint32(y))
+		case opImm + uint16(wasm.OpI32GtS):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int32(x) > int32(y))
+		case opLoc + uint16(wasm.OpI32GtS):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(int32(x) > int32(y))
+		case opImm + uint16(wasm.OpI32GtU):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) > uint32(y))
+		case opLoc + uint16(wasm.OpI32GtU):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(uint32(x) > uint32(y))
+		case opImm + uint16(wasm.OpI32LeS):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int32(x) <= int32(y))
+		case opLoc + uint16(wasm.OpI32LeS):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(int32(x) <= int32(y))
+		case opImm + uint16(wasm.OpI32LeU):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) <= uint32(y))
+		case opLoc + uint16(wasm.OpI32LeU):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(uint32(x) <= uint32(y))
+		case opImm + uint16(wasm.OpI32GeS):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int32(x) >= int32(y))
+		case opLoc + uint16(wasm.OpI32GeS):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(int32(x) >= int32(y))
+		case opImm + uint16(wasm.OpI32GeU):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) >= uint32(y))
+		case opLoc + uint16(wasm.OpI32GeU):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(uint32(x) >= uint32(y))
+		case opImm + uint16(wasm.OpI64Add):
+			x, y := s[sp-1], in.c
+			s[sp-1] = x + y
+		case opLoc + uint16(wasm.OpI64Add):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = x + y
+		case opImm + uint16(wasm.OpI64Sub):
+			x, y := s[sp-1], in.c
+			s[sp-1] = x - y
+		case opLoc + uint16(wasm.OpI64Sub):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = x - y
+		case opImm + uint16(wasm.OpI64Mul):
+			x, y := s[sp-1], in.c
+			s[sp-1] = x * y
+		case opLoc + uint16(wasm.OpI64Mul):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = x * y
+		case opImm + uint16(wasm.OpI64And):
+			x, y := s[sp-1], in.c
+			s[sp-1] = x & y
+		case opLoc + uint16(wasm.OpI64And):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = x & y
+		case opImm + uint16(wasm.OpI64Or):
+			x, y := s[sp-1], in.c
+			s[sp-1] = x | y
+		case opLoc + uint16(wasm.OpI64Or):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = x | y
+		case opImm + uint16(wasm.OpI64Xor):
+			x, y := s[sp-1], in.c
+			s[sp-1] = x ^ y
+		case opLoc + uint16(wasm.OpI64Xor):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = x ^ y
+		case opImm + uint16(wasm.OpI64Shl):
+			x, y := s[sp-1], in.c
+			s[sp-1] = x << (y & 63)
+		case opLoc + uint16(wasm.OpI64Shl):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = x << (y & 63)
+		case opImm + uint16(wasm.OpI64ShrS):
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(int64(x) >> (y & 63))
+		case opLoc + uint16(wasm.OpI64ShrS):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = uint64(int64(x) >> (y & 63))
+		case opImm + uint16(wasm.OpI64ShrU):
+			x, y := s[sp-1], in.c
+			s[sp-1] = x >> (y & 63)
+		case opLoc + uint16(wasm.OpI64ShrU):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = x >> (y & 63)
+		case opImm + uint16(wasm.OpI64Eq):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x == y)
+		case opLoc + uint16(wasm.OpI64Eq):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(x == y)
+		case opImm + uint16(wasm.OpI64Ne):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x != y)
+		case opLoc + uint16(wasm.OpI64Ne):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(x != y)
+		case opImm + uint16(wasm.OpI64LtS):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int64(x) < int64(y))
+		case opLoc + uint16(wasm.OpI64LtS):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(int64(x) < int64(y))
+		case opImm + uint16(wasm.OpI64LtU):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x < y)
+		case opLoc + uint16(wasm.OpI64LtU):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(x < y)
+		case opImm + uint16(wasm.OpI64GtS):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int64(x) > int64(y))
+		case opLoc + uint16(wasm.OpI64GtS):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(int64(x) > int64(y))
+		case opImm + uint16(wasm.OpI64GtU):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x > y)
+		case opLoc + uint16(wasm.OpI64GtU):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(x > y)
+		case opImm + uint16(wasm.OpI64LeS):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int64(x) <= int64(y))
+		case opLoc + uint16(wasm.OpI64LeS):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(int64(x) <= int64(y))
+		case opImm + uint16(wasm.OpI64LeU):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x <= y)
+		case opLoc + uint16(wasm.OpI64LeU):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(x <= y)
+		case opImm + uint16(wasm.OpI64GeS):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int64(x) >= int64(y))
+		case opLoc + uint16(wasm.OpI64GeS):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(int64(x) >= int64(y))
+		case opImm + uint16(wasm.OpI64GeU):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x >= y)
+		case opLoc + uint16(wasm.OpI64GeU):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(x >= y)
+		case opImm + uint16(wasm.OpF64Add):
+			x, y := s[sp-1], in.c
+			s[sp-1] = pf64(f64(x) + f64(y))
+		case opLoc + uint16(wasm.OpF64Add):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = pf64(f64(x) + f64(y))
+		case opImm + uint16(wasm.OpF64Sub):
+			x, y := s[sp-1], in.c
+			s[sp-1] = pf64(f64(x) - f64(y))
+		case opLoc + uint16(wasm.OpF64Sub):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = pf64(f64(x) - f64(y))
+		case opImm + uint16(wasm.OpF64Mul):
+			x, y := s[sp-1], in.c
+			s[sp-1] = pf64(f64(x) * f64(y))
+		case opLoc + uint16(wasm.OpF64Mul):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = pf64(f64(x) * f64(y))
+		case opImm + uint16(wasm.OpF64Div):
+			x, y := s[sp-1], in.c
+			s[sp-1] = pf64(f64(x) / f64(y))
+		case opLoc + uint16(wasm.OpF64Div):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = pf64(f64(x) / f64(y))
+		case opImm + uint16(wasm.OpF64Lt):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(f64(x) < f64(y))
+		case opLoc + uint16(wasm.OpF64Lt):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(f64(x) < f64(y))
+		case opImm + uint16(wasm.OpF64Gt):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(f64(x) > f64(y))
+		case opLoc + uint16(wasm.OpF64Gt):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(f64(x) > f64(y))
+		case opImm + uint16(wasm.OpF64Le):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(f64(x) <= f64(y))
+		case opLoc + uint16(wasm.OpF64Le):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(f64(x) <= f64(y))
+		case opImm + uint16(wasm.OpF64Ge):
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(f64(x) >= f64(y))
+		case opLoc + uint16(wasm.OpF64Ge):
+			x, y := s[sp-1], s[fp+int(in.a)]
+			s[sp-1] = b2u(f64(x) >= f64(y))
 		default:
 			var c vm.TrapCode
 			if sp, c = numeric(in.op, s, sp); c != vm.TrapNone {
