@@ -169,6 +169,9 @@ func (c *Ctx[I]) SinkableLoad(v ir.Value) ir.Inst {
 	return i
 }
 
+// UseCount is the number of IR uses of v (operands and branch arguments).
+func (c *Ctx[I]) UseCount(v ir.Value) int { return int(c.useCount[c.resolve(v)]) }
+
 // Sink marks a load as merged into the instruction being lowered.
 func (c *Ctx[I]) Sink(i ir.Inst) { c.sunk[i] = true }
 

@@ -152,6 +152,14 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 	last := func() regalloc.Alloc { return al[len(al)-1] }
 	// cmpFirst emits the compare of a cc-carrying form: a against b or Imm.
 	cmpFirst := func() int {
+		if in.Mem.kind != amNone {
+			// cmp a, [mem]: operands a, then the address registers.
+			if in.Trap != 0 {
+				e.trapHere(in.Trap)
+			}
+			e.fail(a.AluRM(asm.Cmp, in.Size, gpr(al[0]), e.mem(in, al)))
+			return 1 + in.Mem.nregs()
+		}
 		if in.HasImm {
 			if in.Imm == 0 && (in.CC == asm.CondE || in.CC == asm.CondNE) {
 				e.fail(a.TestRR(in.Size, gpr(al[0]), gpr(al[0])))

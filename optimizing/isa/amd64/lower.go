@@ -163,12 +163,36 @@ func cmpOperands(c *ctx, a, b ir.Value, cc ir.IntCC) (Inst, []regalloc.Operand, 
 	return Inst{Size: sz, CC: intCC[cc]}, []regalloc.Operand{use(c, a), use(c, b)}, true
 }
 
+// truthOf looks through zero and sign extensions of a condition: they
+// preserve whether it is zero, so brif (uextend (icmp ...)) — how a wasm
+// comparison reaches a branch — still fuses the compare.
+func truthOf(c *ctx, cond ir.Value) ir.Value {
+	dfg := &c.F.DFG
+	for {
+		i := c.PureDef(cond)
+		if i == ir.NoInst {
+			return cond
+		}
+		if op := dfg.Insts[i].Opcode; op != ir.OpUextend && op != ir.OpSextend {
+			return cond
+		}
+		cond = dfg.Args(i)[0]
+	}
+}
+
 // condOf matches a branch or select condition: a fused icmp (recomputed at
 // the use; it is pure) or any integer value tested against zero.
 func condOf(c *ctx, cond ir.Value) (Inst, []regalloc.Operand, error) {
 	dfg := &c.F.DFG
+	cond = truthOf(c, cond)
 	if i := c.PureDef(cond); i != ir.NoInst && dfg.Insts[i].Opcode == ir.OpIcmp {
 		args := dfg.Args(i)
+		// Rule: a compare whose second operand is a load used only here
+		// compares against memory (the bounds check against the VM
+		// context's length word).
+		if in, ops, ok := cmpMemOperands(c, cond, args[0], args[1], dfg.Insts[i].IntCC()); ok {
+			return in, ops, nil
+		}
 		if in, ops, ok := cmpOperands(c, args[0], args[1], dfg.Insts[i].IntCC()); ok {
 			return in, ops, nil
 		}
@@ -192,6 +216,25 @@ func condOf(c *ctx, cond ir.Value) (Inst, []regalloc.Operand, error) {
 		return Inst{}, nil, unsupported(c, "condition of type "+dfg.ValueType(cond).String())
 	}
 	return Inst{Size: sz, CC: asm.CondNE, HasImm: true}, []regalloc.Operand{use(c, cond)}, nil
+}
+
+// cmpMemOperands matches a cc (load p) where the icmp cmpv is used once and
+// the 32- or 64-bit load is sinkable: `cmp a, [p]`.
+func cmpMemOperands(c *ctx, cmpv, a, b ir.Value, cc ir.IntCC) (Inst, []regalloc.Operand, bool) {
+	dfg := &c.F.DFG
+	t := dfg.ValueType(a)
+	sz, ok := sizeOf(t)
+	if !ok || sz < asm.Size32 || c.UseCount(cmpv) != 1 {
+		return Inst{}, nil, false
+	}
+	l := c.SinkableLoad(b)
+	if l == ir.NoInst || dfg.Insts[l].Opcode != ir.OpLoad || dfg.ValueType(b) != t {
+		return Inst{}, nil, false
+	}
+	c.Sink(l)
+	d := &dfg.Insts[l]
+	m, mops := amodeOf(c, dfg.Args(l)[0], int64(d.Offset()))
+	return Inst{Size: sz, CC: intCC[cc], Mem: m, MemAt: 1, Trap: loadTrap(d)}, append([]regalloc.Operand{use(c, a)}, mops...), true
 }
 
 // LowerArgs defines the parameters: register ones by one fixed-def
@@ -227,7 +270,7 @@ func (be *backend) LowerBranch(c *ctx, i ir.Inst, targets []lower.Block) error {
 	d := &dfg.Insts[i]
 	switch d.Opcode {
 	case ir.OpBrif:
-		cond := dfg.Args(i)[0]
+		cond := truthOf(c, dfg.Args(i)[0])
 		// Rule: brif (fcmp cc a b) → ucomis + jcc pair.
 		if j := c.PureDef(cond); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpFcmp {
 			args := dfg.Args(j)

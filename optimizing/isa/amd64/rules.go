@@ -178,7 +178,7 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 	case ir.OpSelect, ir.OpSelectSpectreGuard:
 		var in Inst
 		var ops []regalloc.Operand
-		if j := c.PureDef(args[0]); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpFcmp {
+		if j := c.PureDef(truthOf(c, args[0])); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpFcmp {
 			// Materialize the float condition, then select on it.
 			fa := dfg.Args(j)
 			b := c.NewVReg(regalloc.Int)
