@@ -43,7 +43,9 @@ func sat16u(x int32) uint16 {
 }
 
 func i8x16Binary(sub uint32, a, b v128) v128 {
-	x, y := a.u8(), b.u8()
+	var x, y [16]uint8
+	a.load8(&x)
+	b.load8(&y)
 	var r [16]uint8
 	switch sub {
 	case opI8x16Add:
@@ -96,7 +98,9 @@ func i8x16Binary(sub uint32, a, b v128) v128 {
 
 // i8x16Compare evaluates the i8x16 comparisons: all-ones lanes where true.
 func i8x16Compare(sub uint32, a, b v128) v128 {
-	x, y := a.u8(), b.u8()
+	var x, y [16]uint8
+	a.load8(&x)
+	b.load8(&y)
 	var r [16]uint8
 	switch sub {
 	case opI8x16Eq:
@@ -144,7 +148,9 @@ func i8x16Compare(sub uint32, a, b v128) v128 {
 }
 
 func i16x8Binary(sub uint32, a, b v128) v128 {
-	x, y := a.u16(), b.u16()
+	var x, y [8]uint16
+	a.load16(&x)
+	b.load16(&y)
 	var r [8]uint16
 	switch sub {
 	case opI16x8Add:
@@ -207,7 +213,9 @@ func i16x8Binary(sub uint32, a, b v128) v128 {
 
 // i16x8Compare evaluates the i16x8 comparisons.
 func i16x8Compare(sub uint32, a, b v128) v128 {
-	x, y := a.u16(), b.u16()
+	var x, y [8]uint16
+	a.load16(&x)
+	b.load16(&y)
 	var r [8]uint16
 	switch sub {
 	case opI16x8Eq:
@@ -255,7 +263,9 @@ func i16x8Compare(sub uint32, a, b v128) v128 {
 }
 
 func i32x4Binary(sub uint32, a, b v128) v128 {
-	x, y := a.u32(), b.u32()
+	var x, y [4]uint32
+	a.load32(&x)
+	b.load32(&y)
 	var r [4]uint32
 	switch sub {
 	case opI32x4Add:
@@ -289,7 +299,9 @@ func i32x4Binary(sub uint32, a, b v128) v128 {
 	case opI32x4DotI16x8S:
 		// Sum of adjacent signed 16×16 products; only two products of
 		// -32768² overflow, and the sum wraps (to 0x80000000).
-		p, q := a.u16(), b.u16()
+		var p, q [8]uint16
+		a.load16(&p)
+		b.load16(&q)
 		for i := range r {
 			lo := int32(int16(p[2*i])) * int32(int16(q[2*i]))
 			hi := int32(int16(p[2*i+1])) * int32(int16(q[2*i+1]))
@@ -301,7 +313,9 @@ func i32x4Binary(sub uint32, a, b v128) v128 {
 
 // i32x4Compare evaluates the i32x4 comparisons.
 func i32x4Compare(sub uint32, a, b v128) v128 {
-	x, y := a.u32(), b.u32()
+	var x, y [4]uint32
+	a.load32(&x)
+	b.load32(&y)
 	var r [4]uint32
 	switch sub {
 	case opI32x4Eq:
@@ -349,7 +363,9 @@ func i32x4Compare(sub uint32, a, b v128) v128 {
 }
 
 func i64x2Binary(sub uint32, a, b v128) v128 {
-	x, y := a.u64(), b.u64()
+	var x, y [2]uint64
+	a.load64(&x)
+	b.load64(&y)
 	var r [2]uint64
 	switch sub {
 	case opI64x2Add:
@@ -370,7 +386,9 @@ func i64x2Binary(sub uint32, a, b v128) v128 {
 
 // i64x2Compare evaluates the i64x2 comparisons.
 func i64x2Compare(sub uint32, a, b v128) v128 {
-	x, y := a.u64(), b.u64()
+	var x, y [2]uint64
+	a.load64(&x)
+	b.load64(&y)
 	var r [2]uint64
 	switch sub {
 	case opI64x2Eq:
@@ -406,7 +424,9 @@ func i64x2Compare(sub uint32, a, b v128) v128 {
 func extmul(sub uint32, a, b v128) v128 {
 	switch sub {
 	case opI16x8ExtmulLowI8x16S, opI16x8ExtmulHighI8x16S, opI16x8ExtmulLowI8x16U, opI16x8ExtmulHighI8x16U:
-		x, y := a.u8(), b.u8()
+		var x, y [16]uint8
+		a.load8(&x)
+		b.load8(&y)
 		off := 0
 		if sub == opI16x8ExtmulHighI8x16S || sub == opI16x8ExtmulHighI8x16U {
 			off = 8
@@ -423,7 +443,9 @@ func extmul(sub uint32, a, b v128) v128 {
 		}
 		return from16(&r)
 	case opI32x4ExtmulLowI16x8S, opI32x4ExtmulHighI16x8S, opI32x4ExtmulLowI16x8U, opI32x4ExtmulHighI16x8U:
-		x, y := a.u16(), b.u16()
+		var x, y [8]uint16
+		a.load16(&x)
+		b.load16(&y)
 		off := 0
 		if sub == opI32x4ExtmulHighI16x8S || sub == opI32x4ExtmulHighI16x8U {
 			off = 4
@@ -440,7 +462,9 @@ func extmul(sub uint32, a, b v128) v128 {
 		}
 		return from32(&r)
 	default: // i64x2.extmul_*_i32x4_*
-		x, y := a.u32(), b.u32()
+		var x, y [4]uint32
+		a.load32(&x)
+		b.load32(&y)
 		off := 0
 		if sub == opI64x2ExtmulHighI32x4S || sub == opI64x2ExtmulHighI32x4U {
 			off = 2
@@ -463,7 +487,8 @@ func extmul(sub uint32, a, b v128) v128 {
 func intUnary(sub uint32, v v128) v128 {
 	switch sub {
 	case opI8x16Abs, opI8x16Neg, opI8x16Popcnt:
-		x := v.u8()
+		var x [16]uint8
+		v.load8(&x)
 		var r [16]uint8
 		switch sub {
 		case opI8x16Abs:
@@ -485,7 +510,8 @@ func intUnary(sub uint32, v v128) v128 {
 		}
 		return from8(&r)
 	case opI16x8Abs, opI16x8Neg:
-		x := v.u16()
+		var x [8]uint16
+		v.load16(&x)
 		var r [8]uint16
 		if sub == opI16x8Abs {
 			for i := range r {
@@ -502,7 +528,8 @@ func intUnary(sub uint32, v v128) v128 {
 		}
 		return from16(&r)
 	case opI32x4Abs, opI32x4Neg:
-		x := v.u32()
+		var x [4]uint32
+		v.load32(&x)
 		var r [4]uint32
 		if sub == opI32x4Abs {
 			for i := range r {
@@ -529,7 +556,8 @@ func intUnary(sub uint32, v v128) v128 {
 	case opI64x2Neg:
 		return v128{-v.lo, -v.hi}
 	case opI16x8ExtaddPairwiseI8x16S, opI16x8ExtaddPairwiseI8x16U:
-		x := v.u8()
+		var x [16]uint8
+		v.load8(&x)
 		var r [8]uint16
 		if sub == opI16x8ExtaddPairwiseI8x16S {
 			for i := range r {
@@ -542,7 +570,8 @@ func intUnary(sub uint32, v v128) v128 {
 		}
 		return from16(&r)
 	default: // i32x4.extadd_pairwise_i16x8_s/u
-		x := v.u16()
+		var x [8]uint16
+		v.load16(&x)
 		var r [4]uint32
 		if sub == opI32x4ExtaddPairwiseI16x8S {
 			for i := range r {
@@ -562,7 +591,8 @@ func intUnary(sub uint32, v v128) v128 {
 func shift(sub uint32, v v128, n uint32) v128 {
 	switch sub {
 	case opI8x16Shl, opI8x16ShrS, opI8x16ShrU:
-		x := v.u8()
+		var x [16]uint8
+		v.load8(&x)
 		n &= 7
 		var r [16]uint8
 		switch sub {
@@ -581,7 +611,8 @@ func shift(sub uint32, v v128, n uint32) v128 {
 		}
 		return from8(&r)
 	case opI16x8Shl, opI16x8ShrS, opI16x8ShrU:
-		x := v.u16()
+		var x [8]uint16
+		v.load16(&x)
 		n &= 15
 		var r [8]uint16
 		switch sub {
@@ -600,7 +631,8 @@ func shift(sub uint32, v v128, n uint32) v128 {
 		}
 		return from16(&r)
 	case opI32x4Shl, opI32x4ShrS, opI32x4ShrU:
-		x := v.u32()
+		var x [4]uint32
+		v.load32(&x)
 		n &= 31
 		var r [4]uint32
 		switch sub {

@@ -8,7 +8,9 @@ import "math"
 func narrow(sub uint32, a, b v128) v128 {
 	switch sub {
 	case opI8x16NarrowI16x8S, opI8x16NarrowI16x8U:
-		x, y := a.u16(), b.u16()
+		var x, y [8]uint16
+		a.load16(&x)
+		b.load16(&y)
 		var r [16]uint8
 		if sub == opI8x16NarrowI16x8S {
 			for i := 0; i < 8; i++ {
@@ -23,7 +25,9 @@ func narrow(sub uint32, a, b v128) v128 {
 		}
 		return from8(&r)
 	default: // i16x8.narrow_i32x4_s/u
-		x, y := a.u32(), b.u32()
+		var x, y [4]uint32
+		a.load32(&x)
+		b.load32(&y)
 		var r [8]uint16
 		if sub == opI16x8NarrowI32x4S {
 			for i := 0; i < 4; i++ {
@@ -44,7 +48,8 @@ func narrow(sub uint32, a, b v128) v128 {
 func extend(sub uint32, v v128) v128 {
 	switch sub {
 	case opI16x8ExtendLowI8x16S, opI16x8ExtendHighI8x16S, opI16x8ExtendLowI8x16U, opI16x8ExtendHighI8x16U:
-		x := v.u8()
+		var x [16]uint8
+		v.load8(&x)
 		off := 0
 		if sub == opI16x8ExtendHighI8x16S || sub == opI16x8ExtendHighI8x16U {
 			off = 8
@@ -61,7 +66,8 @@ func extend(sub uint32, v v128) v128 {
 		}
 		return from16(&r)
 	case opI32x4ExtendLowI16x8S, opI32x4ExtendHighI16x8S, opI32x4ExtendLowI16x8U, opI32x4ExtendHighI16x8U:
-		x := v.u16()
+		var x [8]uint16
+		v.load16(&x)
 		off := 0
 		if sub == opI32x4ExtendHighI16x8S || sub == opI32x4ExtendHighI16x8U {
 			off = 4
@@ -78,7 +84,8 @@ func extend(sub uint32, v v128) v128 {
 		}
 		return from32(&r)
 	default: // i64x2.extend_*_i32x4_*
-		x := v.u32()
+		var x [4]uint32
+		v.load32(&x)
 		off := 0
 		if sub == opI64x2ExtendHighI32x4S || sub == opI64x2ExtendHighI32x4U {
 			off = 2
@@ -120,14 +127,16 @@ func truncSatU(f float64) uint32 {
 func convert(sub uint32, v v128) v128 {
 	switch sub {
 	case opI32x4TruncSatF32x4S, opI32x4RelaxedTruncF32x4S:
-		x := v.u32()
+		var x [4]uint32
+		v.load32(&x)
 		var r [4]uint32
 		for i := range r {
 			r[i] = truncSatS(float64(math.Float32frombits(x[i])))
 		}
 		return from32(&r)
 	case opI32x4TruncSatF32x4U, opI32x4RelaxedTruncF32x4U:
-		x := v.u32()
+		var x [4]uint32
+		v.load32(&x)
 		var r [4]uint32
 		for i := range r {
 			r[i] = truncSatU(float64(math.Float32frombits(x[i])))
@@ -142,14 +151,16 @@ func convert(sub uint32, v v128) v128 {
 		hi := truncSatU(math.Float64frombits(v.hi))
 		return v128{uint64(lo) | uint64(hi)<<32, 0}
 	case opF32x4ConvertI32x4S:
-		x := v.u32()
+		var x [4]uint32
+		v.load32(&x)
 		var r [4]uint32
 		for i := range r {
 			r[i] = math.Float32bits(float32(int32(x[i])))
 		}
 		return from32(&r)
 	case opF32x4ConvertI32x4U:
-		x := v.u32()
+		var x [4]uint32
+		v.load32(&x)
 		var r [4]uint32
 		for i := range r {
 			// One rounding: the int64 holds the u32 exactly.

@@ -132,3 +132,28 @@ func BenchmarkExec(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkExecAll runs every operator once per iteration (ns/op is per
+// operator, averaged over the whole set).
+func BenchmarkExecAll(b *testing.B) {
+	imm := [16]byte{3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5, 8, 9, 7, 9, 3}
+	var subs []uint32
+	var pops []int
+	for sub := uint32(0); sub < numSubs; sub++ {
+		if Known(sub) {
+			subs = append(subs, sub)
+			pops = append(pops, int(classSlots[classes[sub]][0]))
+		}
+	}
+	s := make([]uint64, 8)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for j, sub := range subs {
+			for k := range s {
+				s[k] = 0x3fc000003fc00000
+			}
+			Exec(sub, &imm, s, pops[j])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(subs)), "ns/operator")
+}

@@ -116,7 +116,9 @@ func fmax64(x, y uint64) uint64 {
 }
 
 func f32x4Binary(sub uint32, a, b v128) v128 {
-	x, y := a.u32(), b.u32()
+	var x, y [4]uint32
+	a.load32(&x)
+	b.load32(&y)
 	var r [4]uint32
 	switch sub {
 	case opF32x4Add:
@@ -163,7 +165,9 @@ func f32x4Binary(sub uint32, a, b v128) v128 {
 
 // f32x4Compare evaluates the f32x4 comparisons (false on NaN but for ne).
 func f32x4Compare(sub uint32, a, b v128) v128 {
-	x, y := a.u32(), b.u32()
+	var x, y [4]uint32
+	a.load32(&x)
+	b.load32(&y)
 	var r [4]uint32
 	switch sub {
 	case opF32x4Eq:
@@ -195,7 +199,9 @@ func f32x4Compare(sub uint32, a, b v128) v128 {
 }
 
 func f64x2Binary(sub uint32, a, b v128) v128 {
-	x, y := a.u64(), b.u64()
+	var x, y [2]uint64
+	a.load64(&x)
+	b.load64(&y)
 	var r [2]uint64
 	switch sub {
 	case opF64x2Add:
@@ -242,7 +248,9 @@ func f64x2Binary(sub uint32, a, b v128) v128 {
 
 // f64x2Compare evaluates the f64x2 comparisons.
 func f64x2Compare(sub uint32, a, b v128) v128 {
-	x, y := a.u64(), b.u64()
+	var x, y [2]uint64
+	a.load64(&x)
+	b.load64(&y)
 	var r [2]uint64
 	switch sub {
 	case opF64x2Eq:
@@ -291,7 +299,8 @@ func round64(x uint64, f func(float64) float64) uint64 {
 }
 
 func f32x4Unary(sub uint32, v v128) v128 {
-	x := v.u32()
+	var x [4]uint32
+	v.load32(&x)
 	var r [4]uint32
 	switch sub {
 	case opF32x4Abs:
@@ -329,7 +338,8 @@ func f32x4Unary(sub uint32, v v128) v128 {
 }
 
 func f64x2Unary(sub uint32, v v128) v128 {
-	x := v.u64()
+	var x [2]uint64
+	v.load64(&x)
 	var r [2]uint64
 	switch sub {
 	case opF64x2Abs:

@@ -2,26 +2,31 @@ package simd
 
 import "encoding/binary"
 
-// Lane views. Each converts a v128 to a fixed-size array of lanes (lane 0
-// first) or back; the compiler keeps them in registers or on the stack,
-// so no operator allocates.
+// Lane views. loadN spreads a v128 over a caller's fixed-size array of
+// lanes (lane 0 first) and fromN packs one back. The arrays stay in the
+// caller's frame and are filled and read with lane-sized accesses, so no
+// operator allocates, and no wide load reads bytes just written by
+// narrow stores (which would defeat store-to-load forwarding and stall).
 
-func (v v128) u8() (a [16]uint8) {
+func (v v128) load8(a *[16]uint8) {
 	binary.LittleEndian.PutUint64(a[:8], v.lo)
 	binary.LittleEndian.PutUint64(a[8:], v.hi)
-	return
 }
 
 func from8(a *[16]uint8) v128 {
-	return v128{binary.LittleEndian.Uint64(a[:8]), binary.LittleEndian.Uint64(a[8:])}
+	var v v128
+	for i := 0; i < 8; i++ {
+		v.lo |= uint64(a[i]) << (8 * i)
+		v.hi |= uint64(a[i+8]) << (8 * i)
+	}
+	return v
 }
 
-func (v v128) u16() (a [8]uint16) {
+func (v v128) load16(a *[8]uint16) {
 	for i := 0; i < 4; i++ {
 		a[i] = uint16(v.lo >> (16 * i))
 		a[i+4] = uint16(v.hi >> (16 * i))
 	}
-	return
 }
 
 func from16(a *[8]uint16) v128 {
@@ -33,19 +38,21 @@ func from16(a *[8]uint16) v128 {
 	return v
 }
 
-func (v v128) u32() [4]uint32 {
-	return [4]uint32{uint32(v.lo), uint32(v.lo >> 32), uint32(v.hi), uint32(v.hi >> 32)}
+func (v v128) load32(a *[4]uint32) {
+	a[0], a[1], a[2], a[3] = uint32(v.lo), uint32(v.lo>>32), uint32(v.hi), uint32(v.hi>>32)
 }
 
 func from32(a *[4]uint32) v128 {
 	return v128{uint64(a[0]) | uint64(a[1])<<32, uint64(a[2]) | uint64(a[3])<<32}
 }
 
-func (v v128) u64() [2]uint64 { return [2]uint64{v.lo, v.hi} }
+func (v v128) load64(a *[2]uint64) { a[0], a[1] = v.lo, v.hi }
 
 func from64(a *[2]uint64) v128 { return v128{a[0], a[1]} }
 
-func fromBytes(b *[16]byte) v128 { return from8((*[16]uint8)(b)) }
+func fromBytes(b *[16]byte) v128 {
+	return v128{binary.LittleEndian.Uint64(b[:8]), binary.LittleEndian.Uint64(b[8:])}
+}
 
 // mask8 … mask64 turn a lane predicate into an all-ones or all-zeros lane.
 func mask8(c bool) uint8 {
@@ -81,9 +88,10 @@ func mask64(c bool) uint64 {
 // beyond it is taken modulo 32.
 func shuffle(imm *[16]byte, a, b v128) v128 {
 	var src [32]uint8
-	x, y := a.u8(), b.u8()
-	copy(src[:16], x[:])
-	copy(src[16:], y[:])
+	binary.LittleEndian.PutUint64(src[0:], a.lo)
+	binary.LittleEndian.PutUint64(src[8:], a.hi)
+	binary.LittleEndian.PutUint64(src[16:], b.lo)
+	binary.LittleEndian.PutUint64(src[24:], b.hi)
 	var r [16]uint8
 	for i := range r {
 		r[i] = src[imm[i]&31]
@@ -94,7 +102,9 @@ func shuffle(imm *[16]byte, a, b v128) v128 {
 // swizzle is i8x16.swizzle (and the deterministic relaxed_swizzle): lane i
 // is a[s[i]], or 0 when s[i] ≥ 16.
 func swizzle(a, s v128) v128 {
-	x, idx := a.u8(), s.u8()
+	var x, idx [16]uint8
+	a.load8(&x)
+	s.load8(&idx)
 	var r [16]uint8
 	for i, j := range idx {
 		if j < 16 {
@@ -121,22 +131,28 @@ func splat(sub uint32, x uint64) v128 {
 func extractLane(sub uint32, l uint8, v v128) uint64 {
 	switch sub {
 	case opI8x16ExtractLaneS:
-		a := v.u8()
+		var a [16]uint8
+		v.load8(&a)
 		return uint64(uint32(int32(int8(a[l&15]))))
 	case opI8x16ExtractLaneU:
-		a := v.u8()
+		var a [16]uint8
+		v.load8(&a)
 		return uint64(a[l&15])
 	case opI16x8ExtractLaneS:
-		a := v.u16()
+		var a [8]uint16
+		v.load16(&a)
 		return uint64(uint32(int32(int16(a[l&7]))))
 	case opI16x8ExtractLaneU:
-		a := v.u16()
+		var a [8]uint16
+		v.load16(&a)
 		return uint64(a[l&7])
 	case opI32x4ExtractLane, opF32x4ExtractLane:
-		a := v.u32()
+		var a [4]uint32
+		v.load32(&a)
 		return uint64(a[l&3])
 	default: // i64x2, f64x2
-		a := v.u64()
+		var a [2]uint64
+		v.load64(&a)
 		return a[l&1]
 	}
 }
@@ -145,19 +161,23 @@ func extractLane(sub uint32, l uint8, v v128) uint64 {
 func replaceLane(sub uint32, l uint8, v v128, x uint64) v128 {
 	switch sub {
 	case opI8x16ReplaceLane:
-		a := v.u8()
+		var a [16]uint8
+		v.load8(&a)
 		a[l&15] = uint8(x)
 		return from8(&a)
 	case opI16x8ReplaceLane:
-		a := v.u16()
+		var a [8]uint16
+		v.load16(&a)
 		a[l&7] = uint16(x)
 		return from16(&a)
 	case opI32x4ReplaceLane, opF32x4ReplaceLane:
-		a := v.u32()
+		var a [4]uint32
+		v.load32(&a)
 		a[l&3] = uint32(x)
 		return from32(&a)
 	default: // i64x2, f64x2
-		a := v.u64()
+		var a [2]uint64
+		v.load64(&a)
 		a[l&1] = x
 		return from64(&a)
 	}

@@ -11,7 +11,10 @@ import "math"
 // madd32 is f32x4.relaxed_madd (a·b + c) or, with neg, relaxed_nmadd
 // (-(a·b) + c), fused: one rounding.
 func madd32(a, b, c v128, neg bool) v128 {
-	x, y, z := a.u32(), b.u32(), c.u32()
+	var x, y, z [4]uint32
+	a.load32(&x)
+	b.load32(&y)
+	c.load32(&z)
 	var r [4]uint32
 	for i := range r {
 		p := x[i]
@@ -24,7 +27,10 @@ func madd32(a, b, c v128, neg bool) v128 {
 }
 
 func madd64(a, b, c v128, neg bool) v128 {
-	x, y, z := a.u64(), b.u64(), c.u64()
+	var x, y, z [2]uint64
+	a.load64(&x)
+	b.load64(&y)
+	c.load64(&z)
 	var r [2]uint64
 	for i := range r {
 		p := x[i]
@@ -84,7 +90,9 @@ func fma32(x, y, z uint32) uint32 {
 // dotI8x16I7x16 is i16x8.relaxed_dot_i8x16_i7x16_s: both operands signed,
 // adjacent products summed with signed saturation.
 func dotI8x16I7x16(a, b v128) v128 {
-	x, y := a.u8(), b.u8()
+	var x, y [16]uint8
+	a.load8(&x)
+	b.load8(&y)
 	var r [8]uint16
 	for i := range r {
 		p := int32(int8(x[2*i]))*int32(int8(y[2*i])) + int32(int8(x[2*i+1]))*int32(int8(y[2*i+1]))
@@ -97,8 +105,10 @@ func dotI8x16I7x16(a, b v128) v128 {
 // i16 pair sums of dotI8x16I7x16, added pairwise into i32 lanes, plus c
 // (wrapping).
 func dotAddI8x16I7x16(a, b, c v128) v128 {
-	d := dotI8x16I7x16(a, b).u16()
-	z := c.u32()
+	var d [8]uint16
+	dotI8x16I7x16(a, b).load16(&d)
+	var z [4]uint32
+	c.load32(&z)
 	var r [4]uint32
 	for i := range r {
 		r[i] = uint32(int32(int16(d[2*i]))+int32(int16(d[2*i+1]))) + z[i]
