@@ -29,8 +29,27 @@ func FuzzExec(f *testing.F) {
 			}
 			s[i] = binary.LittleEndian.Uint64(w[:])
 		}
-		if r := Exec(sub, &imm, s, sp); r != -1 && (r < 0 || r > len(s)) {
+		before := append([]uint64(nil), s...)
+		r := Exec(sub, &imm, s, sp)
+		if r != -1 && (r < 0 || r > len(s)) {
 			t.Fatalf("Exec(%#x, sp=%d, len=%d) = %d", sub, sp, n, r)
+		}
+		if Known(sub) && sp >= 0 && sp <= len(s) {
+			io := classSlots[classes[sub]]
+			pop, push := int(io[0]), int(io[1])
+			if ok := sp >= pop && sp-pop+push <= len(s); ok != (r != -1) || ok && r != sp-pop+push {
+				t.Fatalf("Exec(%#x, sp=%d, len=%d) = %d; pops %d pushes %d", sub, sp, n, r, pop, push)
+			}
+		}
+		// Below the operands nothing changes; on -1 nothing changes at all.
+		keep := len(s)
+		if r != -1 {
+			keep = sp - int(classSlots[classes[sub]][0])
+		}
+		for i := 0; i < keep && i < len(s); i++ {
+			if s[i] != before[i] {
+				t.Fatalf("Exec(%#x, sp=%d) changed slot %d", sub, sp, i)
+			}
 		}
 		Exec(sub, nil, s, sp)
 		mem := make([]byte, int(imm[1])%64)

@@ -400,7 +400,9 @@ func instantiate(src *wast.ModuleSource) (*specModule, error) {
 
 type specCounts struct {
 	asserts, covered, passed int
-	byKind                   [4]int
+	byKind                   [4]int // covered assertions by body kind
+	traps, trapsCovered      int    // the assert_trap part of asserts and covered
+	singleReturn             int    // covered assert_return on single-operator bodies
 }
 
 // TestSpecSIMD walks the spec's SIMD scripts and, for every assert_return
@@ -433,11 +435,16 @@ func TestSpecSIMD(t *testing.T) {
 		for i := range c.byKind {
 			total.byKind[i] += c.byKind[i]
 		}
+		total.traps += c.traps
+		total.trapsCovered += c.trapsCovered
+		total.singleReturn += c.singleReturn
 		t.Logf("%-40s asserts %5d covered %5d passed %5d", filepath.Base(file), c.asserts, c.covered, c.passed)
 	}
-	t.Logf("TOTAL %d files: assert_return/assert_trap %d, covered %d (single-op %d, other straight-line %d, with memory/globals %d), passed %d",
-		len(files), total.asserts, total.covered, total.byKind[bodySingle], total.byKind[bodyMulti],
-		total.byKind[bodyMemory], total.passed)
+	t.Logf("TOTAL %d files: %d assertions (assert_return %d, assert_trap %d); covered %d, passed %d, failed %d",
+		len(files), total.asserts, total.asserts-total.traps, total.traps, total.covered, total.passed,
+		total.covered-total.passed)
+	t.Logf("covered by body: single SIMD operator %d (assert_return %d), other straight lines %d, with memory/globals %d; covered assert_trap %d",
+		total.byKind[bodySingle], total.singleReturn, total.byKind[bodyMulti], total.byKind[bodyMemory], total.trapsCovered)
 	if total.covered == 0 {
 		t.Error("no assertion covered")
 	}
@@ -481,6 +488,9 @@ func runScript(t *testing.T, file string) specCounts {
 			isAssert := cmd.Kind != wast.KindAction
 			if isAssert {
 				c.asserts++
+				if cmd.Kind == wast.KindAssertTrap {
+					c.traps++
+				}
 			}
 			sm := cur
 			if cmd.Action.Module != "" {
@@ -508,6 +518,11 @@ func runScript(t *testing.T, file string) specCounts {
 			}
 			c.covered++
 			c.byKind[kind]++
+			if cmd.Kind == wast.KindAssertTrap {
+				c.trapsCovered++
+			} else if kind == bodySingle {
+				c.singleReturn++
+			}
 			where := fmt.Sprintf("%s:%d: %s", filepath.Base(file), cmd.Line, cmd.Action.Name)
 			if cmd.Kind == wast.KindAssertTrap {
 				if inBounds {
