@@ -73,9 +73,12 @@
 //     context at [rbp-8], so out-of-line code finds it whatever the
 //     allocator did with rdi.
 //   - Traps: every trap (trap/trapz/trapnz, division and conversion
-//     checks, uadd_overflow_trap) jumps to an out-of-line stub, one per
-//     trap code and source location, that writes the vm.TrapCode to
-//     ExitArgs[0] and takes the trap exit; a trap record marks the stub.
+//     checks, uadd_overflow_trap) jumps to an out-of-line site, one per
+//     trap code and source location, holding a trap record and a 5-byte
+//     call to the function's shared exit for that code; the exit pops the
+//     site's address as the resume address (so backtraces and source
+//     locations name the site), writes the vm.TrapCode to ExitArgs[0] and
+//     takes the trap exit.
 //     Memory accesses get no trap records: wasm code checks every access
 //     first, so a fault is a bug.
 //   - Runtime calls: a call to the exit namespace becomes the exit

@@ -25,10 +25,11 @@ type emitter struct {
 	err    error
 	// wasm mode (WasmOptions): out-of-line stubs, the registers the
 	// preemption slow path saves, the current source location.
-	wasm     *WasmOptions
-	stubs    []wasmStub
-	saveRegs []regalloc.PReg
-	curLoc   uint32
+	wasm      *WasmOptions
+	stubs     []wasmStub
+	trapExits []wasmStub
+	saveRegs  []regalloc.PReg
+	curLoc    uint32
 }
 
 const scratch = asm.R11
