@@ -23,10 +23,9 @@ func Exec(sub uint32, imm *[16]byte, s []uint64, sp int) int {
 	if sub >= numSubs {
 		return -1
 	}
-	c := classes[sub]
-	io := classSlots[c]
+	io := opSlots[sub]
 	pop, push := int(io[0]), int(io[1])
-	if c == cNone || sp < pop || sp > len(s) || sp-pop+push > len(s) {
+	if push == 0 || sp < pop || sp > len(s) || sp-pop+push > len(s) {
 		return -1
 	}
 	switch sub {

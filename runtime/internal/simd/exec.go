@@ -5,7 +5,7 @@ package simd
 type v128 struct{ lo, hi uint64 }
 
 // class is the stack shape of a non-memory operator: which operands it
-// pops and what it pushes, and so which dispatcher evaluates it.
+// pops and what it pushes.
 type class uint8
 
 const (
@@ -66,6 +66,15 @@ var classes = func() (t [numSubs]class) {
 	}
 	for _, s := range binaryOps {
 		t[s] = cBinary
+	}
+	return t
+}()
+
+// opSlots gives, per sub-opcode, the stack slots popped and pushed; every
+// known operator pushes at least one slot, so push 0 means unknown.
+var opSlots = func() (t [numSubs][2]uint8) {
+	for sub, c := range classes {
+		t[sub] = classSlots[c]
 	}
 	return t
 }()

@@ -127,33 +127,44 @@ func splat(sub uint32, x uint64) v128 {
 	return v128{x, x}
 }
 
-// extractLane reads lane l (modulo the lane count) as a stack slot.
+// getLane returns lane i (already in range) of width w bits, zero-extended.
+func getLane(v v128, i, w uint) uint64 {
+	x := v.lo
+	if per := 64 / w; i >= per {
+		x, i = v.hi, i-per
+	}
+	return x >> (i * w) & (1<<w - 1) // 1<<64 - 1 is all ones
+}
+
+// setLane replaces lane i (already in range) of width w bits with x.
+func setLane(v v128, i, w uint, x uint64) v128 {
+	m := uint64(1)<<w - 1
+	if per := 64 / w; i < per {
+		sh := i * w
+		v.lo = v.lo&^(m<<sh) | (x&m)<<sh
+	} else {
+		sh := (i - per) * w
+		v.hi = v.hi&^(m<<sh) | (x&m)<<sh
+	}
+	return v
+}
+
+// extractLane reads lane l (modulo the lane count) as a stack slot; the
+// _s forms sign-extend to i32, which the slot holds zero-extended.
 func extractLane(sub uint32, l uint8, v v128) uint64 {
 	switch sub {
 	case opI8x16ExtractLaneS:
-		var a [16]uint8
-		v.load8(&a)
-		return uint64(uint32(int32(int8(a[l&15]))))
+		return uint64(uint32(int32(int8(getLane(v, uint(l&15), 8)))))
 	case opI8x16ExtractLaneU:
-		var a [16]uint8
-		v.load8(&a)
-		return uint64(a[l&15])
+		return getLane(v, uint(l&15), 8)
 	case opI16x8ExtractLaneS:
-		var a [8]uint16
-		v.load16(&a)
-		return uint64(uint32(int32(int16(a[l&7]))))
+		return uint64(uint32(int32(int16(getLane(v, uint(l&7), 16)))))
 	case opI16x8ExtractLaneU:
-		var a [8]uint16
-		v.load16(&a)
-		return uint64(a[l&7])
+		return getLane(v, uint(l&7), 16)
 	case opI32x4ExtractLane, opF32x4ExtractLane:
-		var a [4]uint32
-		v.load32(&a)
-		return uint64(a[l&3])
+		return getLane(v, uint(l&3), 32)
 	default: // i64x2, f64x2
-		var a [2]uint64
-		v.load64(&a)
-		return a[l&1]
+		return getLane(v, uint(l&1), 64)
 	}
 }
 
@@ -161,25 +172,13 @@ func extractLane(sub uint32, l uint8, v v128) uint64 {
 func replaceLane(sub uint32, l uint8, v v128, x uint64) v128 {
 	switch sub {
 	case opI8x16ReplaceLane:
-		var a [16]uint8
-		v.load8(&a)
-		a[l&15] = uint8(x)
-		return from8(&a)
+		return setLane(v, uint(l&15), 8, x)
 	case opI16x8ReplaceLane:
-		var a [8]uint16
-		v.load16(&a)
-		a[l&7] = uint16(x)
-		return from16(&a)
+		return setLane(v, uint(l&7), 16, x)
 	case opI32x4ReplaceLane, opF32x4ReplaceLane:
-		var a [4]uint32
-		v.load32(&a)
-		a[l&3] = uint32(x)
-		return from32(&a)
+		return setLane(v, uint(l&3), 32, x)
 	default: // i64x2, f64x2
-		var a [2]uint64
-		v.load64(&a)
-		a[l&1] = x
-		return from64(&a)
+		return setLane(v, uint(l&1), 64, x)
 	}
 }
 

@@ -144,3 +144,33 @@ func TestFMA32(t *testing.T) {
 		}
 	}
 }
+
+// TestLaneWords checks the word arithmetic of getLane/setLane against the
+// lane arrays, for every width and lane.
+func TestLaneWords(t *testing.T) {
+	v := v128{0x0123456789abcdef, 0xfedcba9876543210}
+	x := uint64(0xa5a5a5a5a5a5a5a5)
+	for _, w := range []uint{8, 16, 32, 64} {
+		for i := uint(0); i < 128/w; i++ {
+			r := setLane(v, i, w, x)
+			for j := uint(0); j < 128/w; j++ {
+				want := getLane(v, j, w)
+				if j == i {
+					want = x & (1<<w - 1)
+				}
+				if got := getLane(r, j, w); got != want {
+					t.Errorf("w%d set %d: lane %d = %#x, want %#x", w, i, j, got, want)
+				}
+			}
+			var a [16]uint8
+			v.load8(&a)
+			var got uint64
+			for k := uint(0); k < w/8; k++ {
+				got |= uint64(a[i*w/8+k]) << (8 * k)
+			}
+			if g := getLane(v, i, w); g != got {
+				t.Errorf("w%d lane %d = %#x, bytes say %#x", w, i, g, got)
+			}
+		}
+	}
+}
