@@ -30,7 +30,11 @@
 //     code therefore polls the goroutine's own preemption request word,
 //     g.stackguard0 (vm.GStackGuard0Offset, vm.StackPreempt), at function
 //     entries and loop back edges, and exits with vm.ExitPreempt when it is
-//     set; Call then runs runtime.Gosched. This is the same word Go's own
+//     set; Call then yields through a non-inlined Go function whose own
+//     prologue takes the runtime's preemption path (yieldForPreemption:
+//     a bare runtime.Gosched only requeues the goroutine, and a GC stack
+//     scan waiting for it can miss that window; measured under load, the
+//     worst GC fell from 0.8-1.8 s to 60-80 ms). This is the same word Go's own
 //     prologues read, set by the GC (stop the world, stack scans) and by
 //     sysmon (every goroutine that ran 10 ms). A flag written by a Go
 //     goroutine cannot replace it: once the GC starts stopping the world, a
@@ -78,7 +82,7 @@
 // A Machine is one store's execution state: a StoreContext (the Go mirror
 // of vm's store-context layout, pinned by TestStoreContextMatchesContract)
 // and a Stack. Machine.Call enters and then loops: ExitReturn ends the
-// call; ExitPreempt yields (runtime.Gosched) and also checks the context,
+// call; ExitPreempt yields (yieldForPreemption) and also checks the context,
 // so even code compiled without interrupt checks stops within about 10 ms
 // of cancellation (sysmon's time slice); ExitInterrupt (the context's
 // AfterFunc set StoreContext.Interrupt) traps with TrapInterrupted if the

@@ -177,7 +177,7 @@ func (m *Machine) Call(ctx context.Context, code *Code, entry uintptr, vmctx []b
 			runtime.KeepAlive(vmctx)
 			return nil
 		case vm.ExitPreempt:
-			runtime.Gosched()
+			yieldForPreemption()
 			if err := ctx.Err(); err != nil {
 				return m.trap(vm.TrapInterrupted, err)
 			}
@@ -225,3 +225,17 @@ func NewVMContext(size uint32) []byte {
 	skip := int(-uintptr(unsafe.Pointer(&b[0])) & 15)
 	return b[skip : skip+int(size) : skip+int(size)]
 }
+
+// yieldForPreemption gives the goroutine up at a real Go safe point. The
+// compiled code exited because g.stackguard0 holds the runtime's
+// stackPreempt sentinel; this function's prologue (it is not inlined and
+// calls out, so it has a stack check) sees the same sentinel and enters
+// the runtime's own preemption path. For a GC stack scan that path parks
+// the goroutine until the scan is done. runtime.Gosched alone is inlined
+// into its caller, has no prologue of its own and merely requeues the
+// goroutine: a scan polling for that short runnable window can miss it
+// again and again on a loaded machine, and the GC then waits for the
+// whole wasm call.
+//
+//go:noinline
+func yieldForPreemption() { runtime.Gosched() }
