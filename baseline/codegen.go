@@ -4,7 +4,6 @@ import (
 	"fmt"
 
 	"kiln/baseline/masm"
-	"kiln/encoder"
 	"kiln/ir/vm"
 	"kiln/ir/wasm"
 )
@@ -47,6 +46,7 @@ type CodeGen struct {
 	offs *vm.Offsets
 	opts vm.CompileOptions
 	abi  *vm.ABI
+	sigs *sigCache
 
 	funcIndex    uint32
 	params       []masm.Ty
@@ -168,7 +168,7 @@ func assign(abi *vm.ABI, tys []masm.Ty, results bool) ([]argLoc, int32) {
 }
 
 // compile translates defined function def into g.m.
-func (g *CodeGen) compile(def int) (code *encoder.Code, err error) {
+func (g *CodeGen) compile(def int) (err error) {
 	mod := g.mod
 	g.funcIndex = uint32(mod.NumImportedFuncs + def)
 	sig := mod.FuncType(g.funcIndex)
@@ -176,25 +176,25 @@ func (g *CodeGen) compile(def int) (code *encoder.Code, err error) {
 	defer func() {
 		// Internal invariant failures must not take the process down.
 		if r := recover(); r != nil {
-			code, err = nil, fmt.Errorf("baseline: function %d: internal error: %v", g.funcIndex, r)
+			err = fmt.Errorf("baseline: function %d: internal error: %v", g.funcIndex, r)
 		}
 	}()
 	fv, err := wasm.NewFuncValidator(mod, g.opts.Features, def)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var ok bool
 	if g.params, ok = tysOf(sig.Params, g.params); !ok {
-		return nil, &UnsupportedError{Op: wasm.OpNop, Func: g.funcIndex, Offset: body.Offset, Reason: "v128 parameter"}
+		return &UnsupportedError{Op: wasm.OpNop, Func: g.funcIndex, Offset: body.Offset, Reason: "v128 parameter"}
 	}
 	if g.results, ok = tysOf(sig.Results, g.results); !ok {
-		return nil, &UnsupportedError{Op: wasm.OpNop, Func: g.funcIndex, Offset: body.Offset, Reason: "v128 result"}
+		return &UnsupportedError{Op: wasm.OpNop, Func: g.funcIndex, Offset: body.Offset, Reason: "v128 result"}
 	}
 	g.locals = append(g.locals[:0], g.params...)
 	for _, lg := range body.Locals {
 		ty, ok := tyOf(lg.Type)
 		if !ok {
-			return nil, &UnsupportedError{Op: wasm.OpNop, Func: g.funcIndex, Offset: body.Offset, Reason: "v128 local"}
+			return &UnsupportedError{Op: wasm.OpNop, Func: g.funcIndex, Offset: body.Offset, Reason: "v128 local"}
 		}
 		for i := uint32(0); i < lg.Count; i++ {
 			g.locals = append(g.locals, ty)
@@ -221,13 +221,13 @@ func (g *CodeGen) compile(def int) (code *encoder.Code, err error) {
 	var op wasm.Operator
 	for fv.Depth() > 0 {
 		if rd.Done() {
-			return nil, fv.Finish()
+			return fv.Finish()
 		}
 		if err := rd.Read(&op); err != nil {
-			return nil, err
+			return err
 		}
 		if err := fv.Step(&op); err != nil {
-			return nil, err
+			return err
 		}
 		if g.unreachable {
 			switch op.Op {
@@ -249,14 +249,15 @@ func (g *CodeGen) compile(def int) (code *encoder.Code, err error) {
 		}
 		m.SetSrcLoc(uint32(op.Offset))
 		if err := g.emit(&op); err != nil {
-			return nil, err
+			return err
 		}
 	}
 	if !rd.Done() {
-		return nil, fmt.Errorf("baseline: function %d: operators after the final end", g.funcIndex)
+		return fmt.Errorf("baseline: function %d: operators after the final end", g.funcIndex)
 	}
 	m.PatchFrame(g.frameSize())
-	return m.Finish()
+	m.EndFunction()
+	return nil
 }
 
 // storeParams moves the parameters from their registers and stack slots

@@ -14,15 +14,10 @@ import (
 	"kiln/ir/wasm"
 )
 
-// isa is one target: a MacroAssembler factory and its trampolines. Adding
-// an ISA is adding a row.
-type isa struct {
-	newMasm     func() masm.MacroAssembler
-	trampolines masm.Trampolines
-}
-
-var isas = map[string]isa{
-	"amd64": {newMasm: func() masm.MacroAssembler { return amd64.New() }, trampolines: amd64.Trampolines{}},
+// isas maps a GOARCH to its MacroAssembler factory. Adding an ISA is
+// adding a row.
+var isas = map[string]func() masm.MacroAssembler{
+	"amd64": func() masm.MacroAssembler { return amd64.New() },
 }
 
 // Compiler is the baseline tier's vm.Compiler.
@@ -33,12 +28,30 @@ var _ vm.Compiler = Compiler{}
 // Name implements vm.Compiler.
 func (Compiler) Name() string { return "baseline" }
 
-// Compile implements vm.Compiler: every defined function, in parallel
-// (functions are independent: calls between them are relocations), then
-// one array-call entry per function and one host-call trampoline per
-// imported function, laid out in one blob.
+// chunkFuncs is how many consecutive functions a worker compiles into one
+// encoder buffer: the buffer's storage (bytes, labels, fixups, records) is
+// then allocated once per chunk instead of once per function, and
+// constants are pooled across the chunk.
+const chunkFuncs = 64
+
+// chunk is the output of one buffer: its code and, per function, where
+// its body and array entry are.
+type chunk struct {
+	code  *encoder.Code
+	funcs []placed
+}
+
+type placed struct {
+	body, size, entry uint32
+}
+
+// Compile implements vm.Compiler: the defined functions are compiled in
+// chunks by GOMAXPROCS workers (functions are independent: calls between
+// them are relocations), each body followed by its array-call entry; the
+// host-call trampolines of the imports follow; everything is laid out in
+// one blob.
 func (Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileOptions) (*vm.Artifact, error) {
-	target, ok := isas[opts.Target]
+	newMasm, ok := isas[opts.Target]
 	if !ok {
 		return nil, fmt.Errorf("baseline: no back end for %q", opts.Target)
 	}
@@ -50,14 +63,17 @@ func (Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileOpti
 		return nil, fmt.Errorf("baseline: module has %d bodies for %d functions", len(m.Code), len(m.Funcs))
 	}
 	offs := vm.NewOffsets(m, abi.PtrSize)
+	sigs, err := newSigCache(m)
+	if err != nil {
+		return nil, err
+	}
 	n := len(m.Code)
-	bodies := make([]*encoder.Code, n)
-	entries := make([]*encoder.Code, n)
+	chunks := make([]chunk, (n+chunkFuncs-1)/chunkFuncs)
 	workers := opts.Parallelism
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	workers = max(1, min(workers, n))
+	workers = max(1, min(workers, len(chunks)))
 	var next atomic.Int64
 	var firstErr error
 	var errOnce sync.Once
@@ -71,25 +87,17 @@ func (Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileOpti
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			g := &CodeGen{mod: m, offs: offs, opts: opts, abi: abi}
+			g := &CodeGen{mod: m, offs: offs, opts: opts, abi: abi, m: newMasm(), sigs: sigs}
 			for !failed.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= n {
+				ci := int(next.Add(1) - 1)
+				if ci >= len(chunks) {
 					return
 				}
-				if i%64 == 0 && ctx.Err() != nil {
+				if ctx.Err() != nil {
 					fail(ctx.Err())
 					return
 				}
-				g.m = target.newMasm()
-				code, err := g.compile(i)
-				if err != nil {
-					fail(fmt.Errorf("function %d: %w", m.NumImportedFuncs+i, err))
-					return
-				}
-				bodies[i] = code
-				entries[i], err = arrayEntry(target.trampolines, m, uint32(m.NumImportedFuncs+i))
-				if err != nil {
+				if err := g.compileChunk(&chunks[ci], ci*chunkFuncs, min(n, (ci+1)*chunkFuncs)); err != nil {
 					fail(err)
 					return
 				}
@@ -103,52 +111,111 @@ func (Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileOpti
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	hosts := make([]*encoder.Code, m.NumImportedFuncs)
-	for i := range hosts {
-		params, results, err := sigTys(m, uint32(i))
-		if err != nil {
+	// Host-call trampolines, one buffer for all.
+	hm := newMasm()
+	hostOffs := make([]uint32, m.NumImportedFuncs)
+	for i := range hostOffs {
+		s := sigs.fn(uint32(i))
+		if s == nil {
+			return nil, &UnsupportedError{Op: wasm.OpCall, Func: uint32(i), Reason: "v128 in a signature"}
+		}
+		hostOffs[i] = uint32(hm.Buffer().Len())
+		hm.HostCall(uint32(i), s.params, s.results)
+	}
+	var hosts *encoder.Code
+	if len(hostOffs) > 0 {
+		if hosts, err = hm.Finish(); err != nil {
 			return nil, err
 		}
-		if hosts[i], err = target.trampolines.HostCall(uint32(i), params, results); err != nil {
-			return nil, err
+	}
+	return link(opts, chunks, hosts, hostOffs)
+}
+
+// compileChunk compiles defined functions [lo, hi) into one buffer.
+func (g *CodeGen) compileChunk(c *chunk, lo, hi int) error {
+	m := g.m
+	m.Reset()
+	c.funcs = make([]placed, 0, hi-lo)
+	for def := lo; def < hi; def++ {
+		start := m.Buffer().Len()
+		if err := g.compile(def); err != nil {
+			return fmt.Errorf("function %d: %w", g.mod.NumImportedFuncs+def, err)
 		}
+		end := m.Buffer().Len()
+		s := g.sigs.fn(g.funcIndex)
+		m.ArrayEntry(g.funcIndex, s.params, s.results)
+		c.funcs = append(c.funcs, placed{body: uint32(start), size: uint32(end - start), entry: uint32(end)})
 	}
-	return link(opts, bodies, entries, hosts)
-}
-
-func sigTys(m *wasm.Module, funcIndex uint32) ([]masm.Ty, []masm.Ty, error) {
-	sig := m.FuncType(funcIndex)
-	if sig == nil {
-		return nil, nil, fmt.Errorf("baseline: function %d has no function type", funcIndex)
-	}
-	params, ok1 := tysOf(sig.Params, nil)
-	results, ok2 := tysOf(sig.Results, nil)
-	if !ok1 || !ok2 {
-		return nil, nil, &UnsupportedError{Op: wasm.OpCall, Func: funcIndex, Reason: "v128 in a signature"}
-	}
-	return params, results, nil
-}
-
-func arrayEntry(t masm.Trampolines, m *wasm.Module, funcIndex uint32) (*encoder.Code, error) {
-	params, results, err := sigTys(m, funcIndex)
+	code, err := m.Finish()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return t.ArrayEntry(funcIndex, params, results)
+	c.code = code
+	return nil
 }
 
-// link lays the pieces out in one blob: each function body followed by its
-// array entry, then the host-call trampolines, every piece aligned to its
-// own alignment (at least 16), and rebases their records.
-func link(opts vm.CompileOptions, bodies, entries, hosts []*encoder.Code) (*vm.Artifact, error) {
-	a := &vm.Artifact{Arch: opts.Target, Tier: "baseline", Features: uint64(opts.Features), Alignment: 16}
-	size := 0
-	for _, set := range [][]*encoder.Code{bodies, entries, hosts} {
-		for _, c := range set {
-			size += len(c.Bytes) + max(16, c.Alignment)
+// sigInfo is a function type's register classes, computed once per type.
+type sigInfo struct {
+	params, results []masm.Ty
+}
+
+// sigCache holds sigInfo per type index (nil for types with v128).
+type sigCache struct {
+	m     *wasm.Module
+	types []*sigInfo
+}
+
+func newSigCache(m *wasm.Module) (*sigCache, error) {
+	c := &sigCache{m: m, types: make([]*sigInfo, len(m.Types))}
+	for i := range m.Types {
+		t := &m.Types[i]
+		if t.Kind != wasm.CompFunc {
+			continue
 		}
+		params, ok1 := tysOf(t.Params, nil)
+		results, ok2 := tysOf(t.Results, nil)
+		if ok1 && ok2 {
+			c.types[i] = &sigInfo{params, results}
+		}
+	}
+	return c, nil
+}
+
+// fn returns the signature of function funcIndex.
+func (c *sigCache) fn(funcIndex uint32) *sigInfo {
+	if int(funcIndex) >= len(c.m.FuncTypes) {
+		return nil
+	}
+	t := c.m.FuncTypes[funcIndex]
+	if int(t) >= len(c.types) {
+		return nil
+	}
+	return c.types[t]
+}
+
+// link lays the chunks and the trampolines out in one blob, each piece at
+// its own alignment (at least 16), and rebases their records.
+func link(opts vm.CompileOptions, chunks []chunk, hosts *encoder.Code, hostOffs []uint32) (*vm.Artifact, error) {
+	a := &vm.Artifact{Arch: opts.Target, Tier: "baseline", Features: uint64(opts.Features), Alignment: 16}
+	pieces := make([]*encoder.Code, 0, len(chunks)+1)
+	nfuncs := 0
+	for i := range chunks {
+		pieces = append(pieces, chunks[i].code)
+		nfuncs += len(chunks[i].funcs)
+	}
+	if hosts != nil {
+		pieces = append(pieces, hosts)
+	}
+	var size, nrel, ntrap, nloc int
+	for _, c := range pieces {
+		size += len(c.Bytes) + max(16, c.Alignment)
+		nrel, ntrap, nloc = nrel+len(c.Relocs), ntrap+len(c.Traps), nloc+len(c.SrcLocs)
 	}
 	a.Code = make([]byte, 0, size)
+	a.Relocs = make([]vm.Reloc, 0, nrel)
+	a.Traps = make([]vm.TrapRecord, 0, ntrap)
+	a.SrcLocs = make([]vm.SrcLoc, 0, nloc)
+	a.Funcs = make([]vm.FuncInfo, 0, nfuncs)
 	place := func(c *encoder.Code) uint32 {
 		al := max(16, c.Alignment)
 		if uint32(al) > a.Alignment {
@@ -171,14 +238,17 @@ func link(opts vm.CompileOptions, bodies, entries, hosts []*encoder.Code) (*vm.A
 		}
 		return off
 	}
-	for i, b := range bodies {
-		off := place(b)
-		fi := vm.FuncInfo{Offset: off, Size: uint32(len(b.Bytes)), ArrayEntry: vm.NoOffset}
-		fi.ArrayEntry = place(entries[i])
-		a.Funcs = append(a.Funcs, fi)
+	for i := range chunks {
+		off := place(chunks[i].code)
+		for _, f := range chunks[i].funcs {
+			a.Funcs = append(a.Funcs, vm.FuncInfo{Offset: off + f.body, Size: f.size, ArrayEntry: off + f.entry})
+		}
 	}
-	for _, h := range hosts {
-		a.Imports = append(a.Imports, place(h))
+	if hosts != nil {
+		off := place(hosts)
+		for _, h := range hostOffs {
+			a.Imports = append(a.Imports, off+h)
+		}
 	}
 	if err := a.Validate(); err != nil {
 		return nil, fmt.Errorf("baseline: %w", err)

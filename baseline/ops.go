@@ -480,17 +480,16 @@ func (g *CodeGen) exit(k vm.ExitKind, args []exitArg, n int, res *masm.Ty) {
 func (g *CodeGen) call(op *wasm.Operator, funcIndex uint32, table int64) error {
 	m := g.m
 	tail := op.Op == wasm.OpReturnCall || op.Op == wasm.OpReturnCallIndirect
-	var sig *wasm.SubType
+	var sig *sigInfo
 	if table >= 0 {
-		sig = &g.mod.Types[op.Index]
+		sig = g.sigs.types[op.Index]
 	} else {
-		sig = g.mod.FuncType(funcIndex)
+		sig = g.sigs.fn(funcIndex)
 	}
-	params, ok1 := tysOf(sig.Params, nil)
-	results, ok2 := tysOf(sig.Results, nil)
-	if !ok1 || !ok2 {
+	if sig == nil {
 		return g.unsupported(op, "v128 in a signature")
 	}
+	params, results := sig.params, sig.results
 	plocs, pstack := assign(g.abi, params, false)
 	rlocs, rstack := assign(g.abi, results, true)
 	if tail && max(pstack, rstack) > g.incomingArea {

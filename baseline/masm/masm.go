@@ -193,6 +193,9 @@ type Ty struct {
 // has its upper bits zero (every 32-bit operation writes them so), so an
 // i32 address or exit argument can be used as a 64-bit value directly.
 type MacroAssembler interface {
+	// Reset prepares the assembler for the next function, keeping its
+	// storage; the Code Finish returned stays valid.
+	Reset()
 	// ABI is the wasm calling convention the code follows.
 	ABI() *vm.ABI
 	// Allocatable returns the registers of a class the generator may hold
@@ -324,20 +327,20 @@ type MacroAssembler interface {
 	Exit(k vm.ExitKind)
 	LoadExitResult(sz Size, dst Reg)
 
-	// Finish emits the out-of-line code (trap and exit stubs, jump tables)
-	// and returns the encoded function.
+	// EndFunction emits the current function's out-of-line code (trap and
+	// exit stubs, jump tables). Several functions may share one buffer:
+	// each is Prologue ... EndFunction.
+	EndFunction()
+	// Finish finishes the buffer (constant pool, label resolution) and
+	// returns the code of every function emitted since Reset.
 	Finish() (*encoder.Code, error)
-}
 
-// Trampolines builds the per-signature adapters between the runtime and
-// the wasm calling convention. Each method emits one complete code object.
-type Trampolines interface {
-	// ArrayEntry is the array-call entry of function funcIndex (see
+	// ArrayEntry emits the array-call entry of function funcIndex (see
 	// vm.ABI): load the parameters from the values array, call the body
 	// (a SymFunc relocation), store the results back from slot 0.
-	ArrayEntry(funcIndex uint32, params, results []Ty) (*encoder.Code, error)
-	// HostCall is the wasm-convention trampoline of imported function
+	ArrayEntry(funcIndex uint32, params, results []Ty)
+	// HostCall emits the wasm-convention trampoline of imported function
 	// importIndex: store the parameters in a values array on its frame,
 	// exit with ExitHostCall, return the results from the array.
-	HostCall(importIndex uint32, params, results []Ty) (*encoder.Code, error)
+	HostCall(importIndex uint32, params, results []Ty)
 }

@@ -1,6 +1,8 @@
 package amd64
 
 import (
+	"math"
+
 	"kiln/baseline/masm"
 	"kiln/encoder"
 	x "kiln/encoder/amd64"
@@ -104,7 +106,9 @@ func (m *MacroAssembler) StoreExitArgImm(i int, imm uint64) {
 // the callee VM context register the resume path restores.
 func (m *MacroAssembler) Exit(k vm.ExitKind) {
 	resume := m.buf.NewLabel()
+	m.markLoc()
 	m.exitSeq(k, resume)
+	m.closeLoc()
 	m.buf.Bind(resume)
 	m.e(m.a.MovRR(x.Size64, vmctxReg, x.RDI))
 }
@@ -116,28 +120,36 @@ func (m *MacroAssembler) LoadExitResult(sz masm.Size, dst masm.Reg) {
 
 // ---- memory -------------------------------------------------------------
 
-// effectiveAddr adds the static offset to addr and checks addr + size <=
-// length (as length >= size && addr <= length - size, which cannot
-// overflow), then loads the base into the scratch register: the access is
-// [r11 + addr].
+// effectiveAddr checks addr + offset + size <= length and returns the
+// operand of the access, [r11 + addr + offset] with r11 = the memory's
+// base. For an i32 memory the end fits 64 bits without overflow, so the
+// check is lea, cmp, ja; memory64 adds a carry check. addr may be
+// clobbered (large offsets are added to it).
 func (m *MacroAssembler) effectiveAddr(is64 bool, base, length int32, accSize int64, addr x.GPR, offset uint64) x.Mem {
 	a := m.a
-	if offset != 0 {
-		if fitsImm32(int64(offset)) {
-			m.e(a.AluRI(x.Add, x.Size64, addr, int64(offset)))
-		} else {
-			m.e(a.MovAbs(scratch, offset))
-			m.e(a.AluRR(x.Add, x.Size64, addr, scratch))
-		}
+	end := offset + uint64(accSize)
+	switch {
+	case end < offset:
+		// offset + size overflows: every address is out of bounds.
+		m.Trap(vm.TrapMemoryOutOfBounds)
+		m.e(a.MovRR(x.Size64, scratch, addr))
+	case !is64 && end <= math.MaxInt32:
+		m.e(a.Lea(x.Size64, scratch, x.Addr(addr, int32(end))))
+	default:
+		m.loadIntImm(masm.S64, scratch, end)
+		m.e(a.AluRR(x.Add, x.Size64, scratch, addr))
 		if is64 {
 			m.trapIf(x.CondB, vm.TrapMemoryOutOfBounds)
 		}
 	}
-	m.e(a.Load(x.Size64, scratch, x.Addr(vmctxReg, length)))
-	m.e(a.AluRI(x.Sub, x.Size64, scratch, accSize))
-	m.trapIf(x.CondB, vm.TrapMemoryOutOfBounds)
-	m.e(a.AluRR(x.Cmp, x.Size64, addr, scratch))
+	m.e(a.AluRM(x.Cmp, x.Size64, scratch, x.Addr(vmctxReg, length)))
 	m.trapIf(x.CondA, vm.TrapMemoryOutOfBounds)
+	if offset <= math.MaxInt32 {
+		m.e(a.Load(x.Size64, scratch, x.Addr(vmctxReg, base)))
+		return x.AddrIndex(scratch, addr, 1, int32(offset))
+	}
+	m.loadIntImm(masm.S64, scratch, offset)
+	m.e(a.AluRR(x.Add, x.Size64, addr, scratch))
 	m.e(a.Load(x.Size64, scratch, x.Addr(vmctxReg, base)))
 	return x.AddrIndex(scratch, addr, 1, 0)
 }
@@ -178,13 +190,17 @@ func (m *MacroAssembler) StoreMem(is64 bool, base, length int32, sz masm.Size, a
 func (m *MacroAssembler) CallDirect(funcIndex uint32) {
 	m.e(m.a.MovRR(x.Size64, x.RDI, vmctxReg))
 	m.e(m.a.MovRR(x.Size64, x.RSI, vmctxReg))
+	m.markLoc()
 	m.e(m.a.CallSym(encoder.Symbol{Kind: encoder.SymFunc, Index: funcIndex}))
+	m.closeLoc()
 }
 
 func (m *MacroAssembler) CallImport(codeOff, vmctxOff int32) {
 	m.e(m.a.MovRR(x.Size64, x.RSI, vmctxReg))
 	m.e(m.a.Load(x.Size64, x.RDI, x.Addr(vmctxReg, vmctxOff)))
+	m.markLoc()
 	m.e(m.a.CallMem(x.Addr(vmctxReg, codeOff)))
+	m.closeLoc()
 }
 
 // funcRefCheck loads the FuncRef address from ref into r11 and checks it
@@ -206,7 +222,9 @@ func (m *MacroAssembler) funcRefCheck(ref masm.Slot, typeIDOff int32) {
 
 func (m *MacroAssembler) CallFuncRef(ref masm.Slot, typeIDOff int32) {
 	m.funcRefCheck(ref, typeIDOff)
+	m.markLoc()
 	m.e(m.a.CallMem(x.Addr(scratch, vm.FuncRefCode)))
+	m.closeLoc()
 }
 
 // popFrame undoes the prologue before a tail call: the callee finds the
@@ -267,22 +285,40 @@ func (m *MacroAssembler) VMCtxAddr(dst masm.Reg, off int32) {
 	m.e(m.a.Lea(x.Size64, gpr(dst), x.Addr(vmctxReg, off)))
 }
 
-// Finish emits the trap stubs, exit stubs and jump tables after the body.
-func (m *MacroAssembler) Finish() (*encoder.Code, error) {
+// EndFunction emits the trap stubs, exit stubs and jump tables after the
+// body, and clears the per-function lists.
+func (m *MacroAssembler) EndFunction() {
 	a := m.a
+	// Each trap site is one call to a stub shared by the sites of its
+	// code: the call's return address is the site (for the trap record
+	// and the backtrace's source location), the stub passes it as the
+	// exit's resume address.
+	var shared [vm.NumTrapCodes]encoder.Label
+	var used [vm.NumTrapCodes]bool
 	for _, t := range m.traps {
 		m.buf.Bind(t.label)
 		m.buf.SetSrcLoc(t.loc)
 		m.buf.AddTrap(encoder.TrapCode(t.code))
-		m.storeContext()
-		m.e(a.StoreImm(x.Size64, x.Addr(scratch, vm.SCExitArg(0)), int64(t.code)))
 		if t.hasArg {
+			m.storeContext()
 			m.e(a.Store(x.Size64, x.Addr(scratch, vm.SCExitArg(1)), t.arg))
 		}
-		never := m.buf.NewLabel()
-		m.exitSeq(vm.ExitTrap, never)
-		m.buf.Bind(never)
-		m.e(a.Int3())
+		if !used[t.code] {
+			used[t.code], shared[t.code] = true, m.buf.NewLabel()
+		}
+		m.e(a.Call(shared[t.code]))
+	}
+	m.buf.SetSrcLoc(encoder.NoSrcLoc)
+	for code, ok := range used {
+		if !ok {
+			continue
+		}
+		m.buf.Bind(shared[code])
+		m.storeContext()
+		m.e(a.StoreImm(x.Size64, x.Addr(scratch, vm.SCExitArg(0)), int64(code)))
+		m.e(a.MovRR(x.Size64, x.RDI, vmctxReg))
+		m.e(a.Pop(x.GPR(vm.ABIAmd64.ExitResume)))
+		m.e(a.JmpMem(x.Addr(x.RDI, int32(vm.Stub(vm.ExitTrap)))))
 	}
 	for _, s := range m.exits {
 		m.buf.Bind(s.label)
@@ -297,6 +333,14 @@ func (m *MacroAssembler) Finish() (*encoder.Code, error) {
 	for _, t := range m.tables {
 		a.JumpTable(t.label, t.targets)
 	}
+	m.frameFixups = m.frameFixups[:0]
+	m.traps = m.traps[:0]
+	m.exits = m.exits[:0]
+	m.tables = m.tables[:0]
+}
+
+// Finish finishes the buffer.
+func (m *MacroAssembler) Finish() (*encoder.Code, error) {
 	if m.err != nil {
 		return nil, m.err
 	}

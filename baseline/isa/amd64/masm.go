@@ -81,8 +81,8 @@ func New() *MacroAssembler {
 
 // Reset prepares m for another function, keeping its storage.
 func (m *MacroAssembler) Reset() {
-	buf := encoder.NewBuffer(x.BufferISA)
-	m.buf, m.a, m.err, m.loc = buf, x.New(buf), nil, encoder.NoSrcLoc
+	m.buf.Reset()
+	m.a, m.err, m.loc = x.New(m.buf), nil, encoder.NoSrcLoc
 	m.frameFixups = m.frameFixups[:0]
 	m.traps = m.traps[:0]
 	m.exits = m.exits[:0]
@@ -134,10 +134,17 @@ func (m *MacroAssembler) Buffer() *encoder.Buffer { return m.buf }
 func (m *MacroAssembler) NewLabel() masm.Label    { return m.buf.NewLabel() }
 func (m *MacroAssembler) Bind(l masm.Label)       { m.buf.Bind(l) }
 
-func (m *MacroAssembler) SetSrcLoc(loc uint32) {
-	m.loc = loc
-	m.buf.SetSrcLoc(loc)
-}
+// SetSrcLoc records the wasm offset of the instruction being translated.
+// The buffer's address map gets it only where the runtime looks: call
+// instructions and exit sequences (return and resume addresses of
+// backtrace frames) and trap stubs. A range per operator would cost more
+// than the rest of the compilation's allocations together.
+func (m *MacroAssembler) SetSrcLoc(loc uint32) { m.loc = loc }
+
+// markLoc opens (and closeLoc ends) an address-map range for the current
+// wasm instruction around a call or exit.
+func (m *MacroAssembler) markLoc()  { m.buf.SetSrcLoc(m.loc) }
+func (m *MacroAssembler) closeLoc() { m.buf.SetSrcLoc(encoder.NoSrcLoc) }
 
 func (m *MacroAssembler) VMCtxReg() masm.Reg { return masm.IntReg(vm.Reg(vmctxReg)) }
 

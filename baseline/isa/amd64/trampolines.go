@@ -7,11 +7,6 @@ import (
 	"kiln/ir/vm"
 )
 
-// Trampolines implements masm.Trampolines for x86-64.
-type Trampolines struct{}
-
-var _ masm.Trampolines = Trampolines{}
-
 // argLoc is where one parameter or result travels in the wasm convention:
 // a register of its class, or the 8-byte stack slot at offset stack of the
 // argument area.
@@ -74,8 +69,7 @@ func (m *MacroAssembler) storeValue(r masm.Reg, mem x.Mem) {
 // rdx the values array, rcx its length (the runtime sized it for the
 // signature). The frame keeps the array address at [rbp-8] across the
 // call and reserves the callee's stack argument/result area at rsp.
-func (Trampolines) ArrayEntry(funcIndex uint32, params, results []masm.Ty) (*encoder.Code, error) {
-	m := New()
+func (m *MacroAssembler) ArrayEntry(funcIndex uint32, params, results []masm.Ty) {
 	a := m.a
 	plocs, pstack := assign(params, false)
 	rlocs, rstack := assign(results, true)
@@ -113,14 +107,13 @@ func (Trampolines) ArrayEntry(funcIndex uint32, params, results []masm.Ty) (*enc
 		}
 	}
 	m.Return()
-	return m.Finish()
+	m.EndFunction()
 }
 
 // HostCall: a wasm-convention function whose body is one exit. The values
 // array lives at rsp; its address and the import index are the exit's
 // arguments.
-func (Trampolines) HostCall(importIndex uint32, params, results []masm.Ty) (*encoder.Code, error) {
-	m := New()
+func (m *MacroAssembler) HostCall(importIndex uint32, params, results []masm.Ty) {
 	a := m.a
 	plocs, _ := assign(params, false)
 	rlocs, _ := assign(results, true)
@@ -160,5 +153,5 @@ func (Trampolines) HostCall(importIndex uint32, params, results []masm.Ty) (*enc
 		m.loadValue(results[i], l.reg, at)
 	}
 	m.Return()
-	return m.Finish()
+	m.EndFunction()
 }

@@ -1,4 +1,4 @@
-package compiled
+package compiled_test
 
 import (
 	"context"
@@ -16,6 +16,7 @@ import (
 	"kiln/ir/vm"
 	"kiln/ir/wasm"
 	"kiln/ir/wasm/wast"
+	"kiln/runtime/internal/compiled"
 	"kiln/runtime/internal/jit"
 	"kiln/runtime/internal/store"
 	"kiln/runtime/interp"
@@ -25,7 +26,7 @@ import (
 // store (the public API's engine cannot select this strategy from inside
 // the runtime module's tests without the hook in package kiln).
 type storeTier struct {
-	engine    *Engine
+	engine    *compiled.Engine
 	features  wasm.Features
 	ctx       context.Context
 	store     *store.Store
@@ -37,11 +38,11 @@ type storeTier struct {
 }
 
 func newStoreTier(c vm.Compiler) (*storeTier, error) {
-	e, err := New(c, wasm.FeaturesAll)
+	e, err := compiled.New(c, wasm.FeaturesAll)
 	if err != nil {
 		return nil, err
 	}
-	t := &storeTier{engine: e.(*Engine), features: wasm.FeaturesAll, ctx: context.Background()}
+	t := &storeTier{engine: e.(*compiled.Engine), features: wasm.FeaturesAll, ctx: context.Background()}
 	t.Reset()
 	return t, nil
 }

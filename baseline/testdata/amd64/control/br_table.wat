@@ -29,7 +29,7 @@
 ;;   22: mov %r15,-0x8(%rbp)
 ;;   26: mov %edx,-0x10(%rbp)
 ;;   29: cmpq $-0x522,0x10(%r14)
-;;   31: je 0x99
+;;   31: je 0x97
 ;;   37: mov -0x10(%rbp),%eax
 ;;   3a: cmp $0x2,%eax
 ;;   3d: jae 0x71
@@ -52,17 +52,19 @@
 ;;   7b: mov %rbp,%rsp
 ;;   7e: pop %rbp
 ;;   7f: retq
-;;   80: mov (%r15),%r11
-;;   83: movq $0xa,0x38(%r11)
-;;   8b: mov %r15,%rdi
-;;   8e: lea 0x3(%rip),%rax
-;;   95: jmpq *0x38(%rdi)
-;;   98: int3
-;;   99: mov %r15,%rdi
-;;   9c: lea 0x3(%rip),%rax
-;;   a3: jmpq *0x48(%rdi)
-;;   a6: mov %rdi,%r15
-;;   a9: jmp 0x37
+;;   80: callq 0x85
+;;   85: mov (%r15),%r11
+;;   88: movq $0xa,0x38(%r11)
+;;   90: mov %r15,%rdi
+;;   93: pop %rax
+;;   94: jmpq *0x38(%rdi)
+;;   97: mov %r15,%rdi
+;;   9a: lea 0x3(%rip),%rax
+;;   a1: jmpq *0x48(%rdi)
+;;   a4: mov %rdi,%r15
+;;   a7: jmp 0x37
+;;   a9: int3
+;;   aa: int3
 ;;   ab: int3
 ;;   ac: cmpsl %es:(%rdi),%ds:(%rsi)
 ;;   ad: .byte 0xff
