@@ -14,10 +14,16 @@
 // host calls). Whatever it does not model is reported as unsupported and
 // counted as skipped by the runner, never as passed.
 //
-// Run it with
+// TestGoWasip1 uses the same harness with WASI (kiln/runtime/wasi, which
+// is independent of the runtime's instances) to run Go's strconv test
+// binary for GOOS=wasip1 end to end: its tests must print PASS and exit 0.
 //
-//	go test ./optimizing/compile/spectest/ -v -run TestSpecNative
+// Run them with
+//
+//	go test ./optimizing/compile/spectest/ -v -run 'TestSpecNative|TestGoWasip1'
 //
 // (KILN_SPEC_TESTSUITE names the testsuite checkout; KILN_SPEC_SKIPS=1
-// logs every skipped directive with its reason).
+// logs every skipped directive with its reason; KILN_STRCONV_WASM names
+// the Go test binary, default /tmp/strconv.wasm, built with
+// GOOS=wasip1 GOARCH=wasm go test -c -o /tmp/strconv.wasm strconv).
 package spectest

@@ -13,6 +13,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 	"unsafe"
 
 	filewast "kiln/filetests/wast"
@@ -23,6 +24,7 @@ import (
 	"kiln/optimizing/frontend"
 	"kiln/optimizing/isa/amd64"
 	"kiln/optimizing/isa/amd64/native"
+	"kiln/runtime/wasi"
 )
 
 // This file runs the WebAssembly spec scripts on the optimizing tier
@@ -86,6 +88,9 @@ type specExtern struct {
 	tableType   wasm.TableType
 	global      *[2]uint64 // the slot
 	globalType  wasm.GlobalType
+	// host implements a host function (nil: does nothing); mem is the
+	// calling instance's memory 0.
+	host func(mem []byte, params, results []uint64) error
 }
 
 type specInstance struct {
@@ -97,6 +102,8 @@ type specInstance struct {
 	mems    []*specMemory
 	tables  []*specTable
 	exports map[string]*specExtern
+	// hostFuncs[i] is imported function i when it is a host function.
+	hostFuncs map[uint32]*specExtern
 	// passive segments (nil once dropped)
 	datas [][]byte
 	elems [][]uint64
@@ -286,7 +293,7 @@ func (t *nativeTier) Instantiate(id string, bin []byte) error {
 	if err != nil {
 		return err
 	}
-	inst := &specInstance{m: m, art: art, code: code, off: vm.NewOffsets(m, 8), exports: map[string]*specExtern{}}
+	inst := &specInstance{m: m, art: art, code: code, off: vm.NewOffsets(m, 8), exports: map[string]*specExtern{}, hostFuncs: map[uint32]*specExtern{}}
 	raw := make([]byte, inst.off.Size()+16)
 	skew := int(uintptr(unsafe.Pointer(&raw[0])) & 15)
 	inst.vmctx = raw[(16-skew)&15:][:inst.off.Size()]
@@ -324,6 +331,7 @@ func (t *nativeTier) Instantiate(id string, bin []byte) error {
 			if ex.code == 0 {
 				// A host function: this module's host-call trampoline.
 				code, ctx = uint64(inst.code.Addr(int(art.Imports[fi]))), vmaddr
+				inst.hostFuncs[fi] = ex
 			}
 			put(inst.off.ImportedFuncCode(fi), code)
 			put(inst.off.ImportedFuncVMCtx(fi), ctx)
@@ -660,6 +668,28 @@ func (t *nativeTier) handle(m *native.WasmMachine, k vm.ExitKind) error {
 	inRange := func(off, n, size uint64) bool { return off <= size && n <= size-off }
 	switch k {
 	case vm.ExitHostCall:
+		ex := inst.hostFuncs[uint32(a[0])]
+		if ex == nil || ex.host == nil {
+			return nil
+		}
+		ft := ex.funcType
+		n := max(len(ft.Params), len(ft.Results), 1)
+		// The word holds the address of the trampoline's values array.
+		vals := unsafe.Slice(*(**native.Slot)(unsafe.Pointer(&a[1])), n)
+		params, results := make([]uint64, len(ft.Params)), make([]uint64, len(ft.Results))
+		for i := range params {
+			params[i] = vals[i][0]
+		}
+		var mem []byte
+		if len(inst.mems) > 0 {
+			mem = inst.mems[0].bytes()
+		}
+		if err := ex.host(mem, params, results); err != nil {
+			return err
+		}
+		for i, r := range results {
+			vals[i][0] = r
+		}
 		return nil
 	case vm.ExitMemoryGrow:
 		mem := inst.mems[a[0]]
@@ -815,5 +845,74 @@ func TestSpecNative(t *testing.T) {
 		if !seen[key] {
 			t.Errorf("known failure %s no longer fails: remove it from knownFailures", key)
 		}
+	}
+}
+
+// defineWASI registers wasi_snapshot_preview1 backed by sys.
+func (t *nativeTier) defineWASI(sys *wasi.System) {
+	mod := map[string]*specExtern{}
+	vt := func(ts []wasi.ValueType) []wasm.ValType {
+		out := make([]wasm.ValType, len(ts))
+		for i, x := range ts {
+			out[i] = wasm.I32
+			if x == wasi.I64 {
+				out[i] = wasm.I64
+			}
+		}
+		return out
+	}
+	for _, f := range wasi.Functions {
+		ft := &wasm.SubType{Kind: wasm.CompFunc, Params: vt(f.Params), Results: vt(f.Results)}
+		mod[f.Name] = &specExtern{kind: wasm.ExternFunc, funcType: ft, typeID: t.typeID(ft),
+			host: func(mem []byte, params, results []uint64) error {
+				return sys.Call(context.Background(), f, mem, params, results)
+			}}
+	}
+	t.registry["wasi_snapshot_preview1"] = mod
+}
+
+// TestGoWasip1 runs Go's strconv test binary for wasip1 (see
+// BenchmarkCompileStrconv in the parent package for how to build it) on
+// the optimizing tier with WASI: its tests must pass and it must exit 0.
+func TestGoWasip1(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a Go test binary")
+	}
+	path := os.Getenv("KILN_STRCONV_WASM")
+	if path == "" {
+		path = "/tmp/strconv.wasm"
+	}
+	bin, err := os.ReadFile(path)
+	if err != nil {
+		t.Skipf("no strconv test binary: %v", err)
+	}
+	var out strings.Builder
+	// The examples capture their output in temporary files: preopen a
+	// fresh directory as the guest's /tmp.
+	sys, err := wasi.New(wasi.Config{Args: []string{"strconv.test", "-test.short"}, Stdout: &out, Stderr: &out,
+		Dirs: []wasi.Dir{{GuestPath: "/tmp", HostPath: t.TempDir()}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tier := newNativeTier()
+	defer tier.close()
+	tier.defineWASI(sys)
+	start := time.Now()
+	if err := tier.Instantiate("", bin); err != nil {
+		t.Fatal(err)
+	}
+	compiled := time.Now()
+	_, err = tier.Invoke("", "_start", nil)
+	t.Logf("compile and instantiate %v, run %v", compiled.Sub(start).Round(time.Millisecond), time.Since(compiled).Round(time.Millisecond))
+	var exit *wasi.ExitError
+	switch {
+	case errors.As(err, &exit):
+	case err != nil:
+		t.Fatalf("_start: %v\noutput:\n%s", err, out.String())
+	}
+	code, exited := sys.Exited()
+	t.Logf("exit %d (exited %v), %d preemption exits; output:\n%s", code, exited, tier.mach.Preempts, out.String())
+	if !exited || code != 0 || !strings.Contains(out.String(), "PASS") {
+		t.Fatalf("strconv tests did not pass")
 	}
 }
