@@ -62,9 +62,10 @@
 //
 // # Known gaps
 //
-//   - Compiled tiers: Config.Compiler is accepted, but the glue that turns
-//     a vm.Compiler into an execution strategy (runtime/internal/compiled)
-//     is not linked yet; NewEngine returns ErrTierUnavailable.
+//   - Compiled tiers run through runtime/internal/compiled where
+//     runtime/internal/jit supports the platform; elsewhere NewEngine with
+//     a Compiler returns ErrTierUnavailable. They do not run SIMD, typed
+//     function references, exceptions or GC yet (Engine.Unsupported).
 //   - The interpreter does not run GC or thread operators, nor the legacy
 //     exception instructions (try/catch/delegate/rethrow). An uncaught
 //     exception comes back from Call as a *Exception error.

@@ -7,6 +7,7 @@ import (
 
 	"kiln/ir/vm"
 	"kiln/ir/wasm"
+	"kiln/runtime/internal/compiled"
 	"kiln/runtime/internal/store"
 	"kiln/runtime/interp"
 )
@@ -48,12 +49,11 @@ type Engine struct {
 // interpreter is always available).
 var ErrTierUnavailable = errors.New("kiln: compiled tier not available in this build")
 
-// CompiledStrategy, when set, turns a vm.Compiler into the store's
-// execution strategy for compiled code. The compiled-tier glue
-// (runtime/internal/compiled) installs it; it is a variable so that the
-// public API does not depend on a package that is not present on every
-// platform.
-var compiledStrategy func(c vm.Compiler, f wasm.Features) (store.Engine, error)
+// compiledStrategy turns a vm.Compiler into the store's execution
+// strategy for compiled code (runtime/internal/compiled). It fails with
+// an error wrapping jit.ErrUnsupported where the platform cannot run
+// machine code; the interpreter is always available.
+var compiledStrategy = compiled.New
 
 // NewEngine returns an engine for cfg.
 func NewEngine(cfg Config) (*Engine, error) {
@@ -65,12 +65,9 @@ func NewEngine(cfg Config) (*Engine, error) {
 		e.strategy = interp.Engine{}
 		return e, nil
 	}
-	if compiledStrategy == nil {
-		return nil, fmt.Errorf("%w (tier %s)", ErrTierUnavailable, cfg.Compiler.Name())
-	}
 	s, err := compiledStrategy(cfg.Compiler, cfg.Features)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("%w (tier %s): %v", ErrTierUnavailable, cfg.Compiler.Name(), err)
 	}
 	e.strategy = s
 	return e, nil

@@ -6,22 +6,30 @@ import (
 	"io"
 	"time"
 
+	"kiln/baseline"
 	filewast "kiln/filetests/wast"
+	"kiln/optimizing/compile"
 	kiln "kiln/runtime"
 )
 
-// wastTier returns the execution tier called name ("" is the default,
-// the interpreter until a compiled tier is wired here).
+// wastTier returns the execution tier called name ("" is the
+// interpreter): the runtime's public API over an engine of that tier.
 func wastTier(name string) (filewast.Tier, error) {
+	var cfg kiln.Config
 	switch name {
 	case "", "interp":
-		e, err := kiln.NewEngine(kiln.Config{})
-		if err != nil {
-			return nil, err
-		}
-		return filewast.NewRuntimeTier(e, e.Unsupported()), nil
+	case "baseline":
+		cfg.Compiler = baseline.Compiler{}
+	case "optimizing":
+		cfg.Compiler = compile.New()
+	default:
+		return nil, fmt.Errorf("unknown execution tier %q (optimizing, baseline or interp)", name)
 	}
-	return nil, fmt.Errorf("execution tier %s is not available yet", name)
+	e, err := kiln.NewEngine(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("execution tier %s is not available: %w", name, err)
+	}
+	return filewast.NewRuntimeTier(e, e.Unsupported()), nil
 }
 
 func init() {

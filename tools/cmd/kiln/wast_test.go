@@ -29,7 +29,7 @@ func TestWastCommand(t *testing.T) {
 		{[]string{"--validate-only", good, bad}, 1, "3 passed, 1 failed, 1 skipped", ""},
 		{[]string{good}, 0, "4 passed, 0 failed", ""},
 		{[]string{"--tier=interp", good, bad}, 1, "4 passed, 1 failed", ""},
-		{[]string{"--tier=baseline", good}, 2, "", "baseline is not available yet"},
+		{[]string{"--tier=nonesuch", good}, 2, "", "unknown execution tier"},
 		{[]string{"--validate-only"}, 2, "", "usage"},
 	} {
 		var out, errOut strings.Builder
