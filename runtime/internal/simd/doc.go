@@ -44,9 +44,12 @@
 // jump table or a couple of compares; the family functions convert a v128
 // into a fixed-size lane array once and run one plain loop per operator.
 // The commonest integer operators (add and sub of every shape, i32x4 and
-// i64x2 mul) and the whole-register ones (bitwise logic, i64x2 shifts,
-// any_true, all_true) work on the two 64-bit words directly, without
-// lane arrays. Nothing allocates, nothing is generic or reflective.
+// i64x2 mul), the whole-register ones (bitwise logic, i64x2 shifts,
+// any_true, all_true) and the lane moves (extract_lane, replace_lane,
+// splat) work on the two 64-bit words directly, without lane arrays.
+// Lane arrays live in the caller's frame and are filled and read with
+// lane-sized accesses. Nothing allocates, nothing is generic or
+// reflective. BenchmarkExec / BenchmarkExecAll measure it.
 //
 // # NaN rules
 //
