@@ -14,12 +14,27 @@ func removeUnreachable(st *state) {
 		return
 	}
 	cfg := flow.NewCFG(f)
-	dom := flow.NewDomTree(f, cfg)
+	reached := make([]bool, f.DFG.NumBlocks())
+	stack := []ir.Block{f.Layout.EntryBlock()}
+	reached[stack[0]] = true
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		for _, s := range cfg.Succs(b) {
+			if !reached[s] {
+				reached[s] = true
+				stack = append(stack, s)
+			}
+		}
+	}
 	var dead []ir.Block
 	for b := range f.Layout.Blocks() {
-		if !dom.IsReachable(b) {
+		if !reached[b] {
 			dead = append(dead, b)
 		}
+	}
+	if len(dead) > 0 {
+		st.cfgChanged = true
 	}
 	for _, b := range dead {
 		for inst := range f.Layout.BlockInsts(b) {
@@ -40,6 +55,16 @@ func removeConstantPhis(st *state) {
 		return
 	}
 	entry := f.Layout.EntryBlock()
+	any := false
+	for b := range f.Layout.Blocks() {
+		if b != entry && len(f.DFG.BlockParams(b)) > 0 {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return
+	}
 	for changed := true; changed; {
 		changed = false
 		cfg := flow.NewCFG(f)
@@ -54,12 +79,10 @@ func removeConstantPhis(st *state) {
 				idx  int
 			}
 			var edges []edge
-			seen := map[ir.Inst]bool{}
-			for _, p := range cfg.Preds(b) {
-				if seen[p.Inst] {
-					continue
+			for pi, p := range cfg.Preds(b) {
+				if pi > 0 && cfg.Preds(b)[pi-1].Inst == p.Inst {
+					continue // one branch naming b twice (brif to b both ways)
 				}
-				seen[p.Inst] = true
 				switch f.DFG.Insts[p.Inst].Format() {
 				case ir.FmtJump, ir.FmtBrif:
 				default:
@@ -109,6 +132,7 @@ func removeConstantPhis(st *state) {
 				f.DFG.RemoveBlockParam(p)
 				f.DFG.MakeAlias(p, same)
 				changed = true
+				st.paramsRemoved = true
 			}
 		}
 		if changed {

@@ -92,6 +92,17 @@ func eliminateRedundantLoads(st *state) {
 	if entry == ir.NoBlock {
 		return
 	}
+	loads := 0
+	for b := range f.Layout.Blocks() {
+		for inst := range f.Layout.BlockInsts(b) {
+			if isPlainLoad(f.DFG.Insts[inst].Opcode) {
+				loads++
+			}
+		}
+	}
+	if loads < 2 {
+		return // nothing can be redundant
+	}
 	cfg := flow.NewCFG(f)
 	dom := flow.NewDomTree(f, cfg)
 	nb := f.DFG.NumBlocks()

@@ -23,6 +23,9 @@ type pass struct {
 type state struct {
 	f     *ir.Function
 	stats egraph.Stats
+	// What earlier passes changed, so later cleanups can skip work.
+	cfgChanged    bool // blocks removed or branches folded
+	paramsRemoved bool // block parameters removed (their arguments may be dead)
 }
 
 // passes is the mid-end, in order. Each pass leaves a valid function
@@ -33,9 +36,9 @@ var passes = [...]pass{
 	{name: "remove-constant-phi", fn: removeConstantPhis},
 	{name: "load-elim", fn: eliminateRedundantLoads},
 	{name: "egraph", fn: runEgraph},
-	{name: "unreachable-late", fn: removeUnreachable},
-	{name: "remove-constant-phi-late", fn: removeConstantPhis},
-	{name: "dce", fn: deadCode},
+	{name: "unreachable-late", fn: ifCFGChanged(removeUnreachable)},
+	{name: "remove-constant-phi-late", fn: ifCFGChanged(removeConstantPhis)},
+	{name: "dce", fn: ifParamsRemoved(deadCode)},
 }
 
 // passOrder lists "a must run before b" constraints, each with its reason;
@@ -76,8 +79,9 @@ type Options struct {
 	// (tests pass ir/verify's Function here; the mid-end itself does not
 	// import the verifier).
 	Verify func(*ir.Function) error
-	// Dump names passes whose output is printed to DumpTo; "all" prints
-	// after every pass. Empty means the KILN_DUMP environment variable.
+	// Dump names passes (comma-separated) whose output is printed to
+	// DumpTo; "all" prints after every pass, "-" after none. Empty means
+	// the KILN_DUMP environment variable.
 	Dump   string
 	DumpTo io.Writer
 }
@@ -100,12 +104,19 @@ func Optimize(f *ir.Function, opts Options) (Result, error) {
 	if out == nil {
 		out = os.Stderr
 	}
+	var dumpAfter map[string]bool
+	if dump != "" && dump != "-" {
+		dumpAfter = map[string]bool{}
+		for _, s := range strings.Split(dump, ",") {
+			dumpAfter[strings.TrimSpace(s)] = true
+		}
+	}
 	for _, p := range passes {
 		if opts.Level == "none" && !p.required {
 			continue
 		}
 		p.fn(st)
-		if dump != "" && (dump == "all" || containsName(dump, p.name)) {
+		if dumpAfter != nil && (dumpAfter["all"] || dumpAfter[p.name]) {
 			fmt.Fprintf(out, "; after %s\n%s\n", p.name, f)
 			if p.name == "egraph" {
 				fmt.Fprintf(out, "; egraph stats: %+v\n", st.stats)
@@ -120,15 +131,33 @@ func Optimize(f *ir.Function, opts Options) (Result, error) {
 	return Result{Egraph: st.stats, Time: time.Since(start)}, nil
 }
 
-func containsName(list, name string) bool {
-	for _, s := range strings.Split(list, ",") {
-		if strings.TrimSpace(s) == name {
-			return true
-		}
-	}
-	return false
-}
-
 func resolveAliases(st *state) { st.f.DFG.ResolveAllAliases() }
 
-func runEgraph(st *state) { st.stats = egraph.Run(st.f, rules.All()) }
+func runEgraph(st *state) {
+	st.stats = egraph.Run(st.f, rules.All())
+	if st.stats.BranchesFolded > 0 {
+		st.cfgChanged = true
+	}
+	// The e-graph places only what the skeleton uses: no dead pure code
+	// is left, except arguments of parameters removed later.
+	st.paramsRemoved = false
+}
+
+// ifCFGChanged runs fn only when an earlier pass changed the CFG.
+func ifCFGChanged(fn func(*state)) func(*state) {
+	return func(st *state) {
+		if st.cfgChanged {
+			fn(st)
+		}
+	}
+}
+
+// ifParamsRemoved runs fn only when block parameters were removed since
+// the e-graph ran.
+func ifParamsRemoved(fn func(*state)) func(*state) {
+	return func(st *state) {
+		if st.paramsRemoved {
+			fn(st)
+		}
+	}
+}

@@ -21,7 +21,7 @@ func Run(f *ir.Function, rules *Rules) Stats {
 	cfg := flow.NewCFG(f)
 	dom := flow.NewDomTree(f, cfg)
 	loops := flow.NewLoopInfo(f, cfg, dom)
-	g := &Graph{f: f, rules: rules, hashcons: make(map[key]scoped)}
+	g := &Graph{f: f, rules: rules}
 	if rules == nil {
 		g.rules = &Rules{}
 	}
@@ -41,6 +41,8 @@ func Run(f *ir.Function, rules *Rules) Stats {
 		}
 	}
 	g.gens = make([]uint32, maxDepth+1)
+	g.nodes = make([]node, 0, 2*ninsts+8)
+	g.hashcons = make(map[key]scoped, ninsts)
 	g.fuel = fuelPerInst*ninsts + 64
 
 	b := &builder{g: g, dom: dom, classOf: make([]Node, f.DFG.NumValues())}

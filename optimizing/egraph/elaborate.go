@@ -341,6 +341,12 @@ func (e *elaborator) materialize(n Node, args []ir.Value, before ir.Inst) ir.Val
 		return nd.value
 	}
 	d := nd.data
+	if d.Opcode == ir.OpIconst {
+		// Nodes keep constants zero-extended (one key per constant); the
+		// text reads better with the sign-extended spelling (-1, not
+		// 0xffff_ffff), which means the same constant.
+		d.Imm = d.ImmSigned()
+	}
 	d.Args = f.DFG.NewList(args...)
 	inst := f.DFG.MakeInst(d)
 	v := f.DFG.AppendResult(inst, nd.ty)

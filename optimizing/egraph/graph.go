@@ -214,21 +214,29 @@ func (g *Graph) memberCount(c Node) int {
 	return n
 }
 
-// Emit records r as a value equal to the node being simplified. It reports
-// true when the match limit is reached and the rule should stop.
-func (g *Graph) Emit(r Node) bool { return g.emit(r, false) }
+// Emit records r as a value equal to the node being simplified; rule names
+// the rule's source line. It reports true when the match limit is reached
+// and the rule should stop.
+func (g *Graph) Emit(r Node, rule string) bool { return g.emit(r, false, rule) }
 
 // Subsume records r as a replacement that is always at least as good: the
 // node being simplified and its other results are dropped from the class.
-func (g *Graph) Subsume(r Node) bool { return g.emit(r, true) }
+func (g *Graph) Subsume(r Node, rule string) bool { return g.emit(r, true, rule) }
 
-func (g *Graph) emit(r Node, subsume bool) bool {
+// TraceRule, when set, is called with the source line of every rule that
+// produces a result (tests use it to find rules nothing exercises).
+var TraceRule func(rule string)
+
+func (g *Graph) emit(r Node, subsume bool, rule string) bool {
 	fr := &g.frames[len(g.frames)-1]
 	if fr.full {
 		return true
 	}
 	if r == NoNode {
 		return false
+	}
+	if TraceRule != nil {
+		TraceRule(rule)
 	}
 	g.results = append(g.results, r)
 	g.resultSubs = append(g.resultSubs, subsume)

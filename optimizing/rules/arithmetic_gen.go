@@ -15,7 +15,7 @@ func init() {
 }
 
 func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
-	// arithmetic.rules:7
+	// arithmetic.rules:7: (iadd x (iconst [0])) => x :subsume
 	{
 		x := g.Arg(root, 0)
 		_ = x
@@ -23,14 +23,14 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		for m2 := range g.Members(c1) {
 			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
 				if g.Imm(m2) == 0 {
-					if g.Subsume(x) {
+					if g.Subsume(x, "arithmetic.rules:7") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:8
+	// arithmetic.rules:8: (iadd (iconst [0]) x) => x :subsume
 	{
 		c3 := g.Arg(root, 0)
 		for m4 := range g.Members(c3) {
@@ -38,14 +38,14 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 				if g.Imm(m4) == 0 {
 					x := g.Arg(root, 1)
 					_ = x
-					if g.Subsume(x) {
+					if g.Subsume(x, "arithmetic.rules:8") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:19
+	// arithmetic.rules:19: (iadd x (ineg y)) => (isub x y)
 	{
 		x := g.Arg(root, 0)
 		_ = x
@@ -54,13 +54,13 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m6) == ir.OpIneg && g.NumArgs(m6) == 1 {
 				y := g.Arg(m6, 0)
 				_ = y
-				if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, y)) {
+				if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, y), "arithmetic.rules:19") {
 					return
 				}
 			}
 		}
 	}
-	// arithmetic.rules:20
+	// arithmetic.rules:20: (iadd (ineg y) x) => (isub x y)
 	{
 		c7 := g.Arg(root, 0)
 		for m8 := range g.Members(c7) {
@@ -69,13 +69,13 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 				_ = y
 				x := g.Arg(root, 1)
 				_ = x
-				if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, y)) {
+				if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, y), "arithmetic.rules:20") {
 					return
 				}
 			}
 		}
 	}
-	// arithmetic.rules:25
+	// arithmetic.rules:25: (iadd (isub x y) y) => x :subsume
 	{
 		c9 := g.Arg(root, 0)
 		for m10 := range g.Members(c9) {
@@ -85,14 +85,14 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 				y := g.Arg(m10, 1)
 				_ = y
 				if y == g.Arg(root, 1) {
-					if g.Subsume(x) {
+					if g.Subsume(x, "arithmetic.rules:25") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:26
+	// arithmetic.rules:26: (iadd y (isub x y)) => x :subsume
 	{
 		y := g.Arg(root, 0)
 		_ = y
@@ -102,14 +102,14 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(m12, 0)
 				_ = x
 				if y == g.Arg(m12, 1) {
-					if g.Subsume(x) {
+					if g.Subsume(x, "arithmetic.rules:26") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:32
+	// arithmetic.rules:32: (iadd <t> (iadd x (iconst [a])) (iconst [b])) && isInt(t) => (iadd x (iconst <t> [mask(t, a+b)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -129,7 +129,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m18)
 								_ = b
 								if isInt(t) {
-									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b))))) {
+									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:32") {
 										return
 									}
 								}
@@ -140,7 +140,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// arithmetic.rules:33
+	// arithmetic.rules:33: (iadd <t> (iadd (iconst [a]) x) (iconst [b])) && isInt(t) => (iadd x (iconst <t> [mask(t, a+b)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -160,7 +160,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m24)
 								_ = b
 								if isInt(t) {
-									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b))))) {
+									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:33") {
 										return
 									}
 								}
@@ -171,7 +171,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// arithmetic.rules:34
+	// arithmetic.rules:34: (iadd <t> (iconst [b]) (iadd x (iconst [a]))) && isInt(t) => (iadd x (iconst <t> [mask(t, a+b)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -191,7 +191,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 								a := g.Imm(m30)
 								_ = a
 								if isInt(t) {
-									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b))))) {
+									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:34") {
 										return
 									}
 								}
@@ -202,7 +202,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// arithmetic.rules:35
+	// arithmetic.rules:35: (iadd <t> (iconst [b]) (iadd (iconst [a]) x)) && isInt(t) => (iadd x (iconst <t> [mask(t, a+b)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -222,7 +222,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 								x := g.Arg(m34, 1)
 								_ = x
 								if isInt(t) {
-									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b))))) {
+									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:35") {
 										return
 									}
 								}
@@ -236,7 +236,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
-	// arithmetic.rules:9
+	// arithmetic.rules:9: (isub x (iconst [0])) => x :subsume
 	{
 		x := g.Arg(root, 0)
 		_ = x
@@ -244,14 +244,14 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		for m38 := range g.Members(c37) {
 			if g.Op(m38) == ir.OpIconst && g.NumArgs(m38) == 0 {
 				if g.Imm(m38) == 0 {
-					if g.Subsume(x) {
+					if g.Subsume(x, "arithmetic.rules:9") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:10
+	// arithmetic.rules:10: (isub <t> x x) && isInt(t) => (iconst <t> [0]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -259,13 +259,13 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		if x == g.Arg(root, 1) {
 			if isInt(t) {
-				if g.Subsume(g.Iconst(t, uint64(0))) {
+				if g.Subsume(g.Iconst(t, uint64(0)), "arithmetic.rules:10") {
 					return
 				}
 			}
 		}
 	}
-	// arithmetic.rules:21
+	// arithmetic.rules:21: (isub x (ineg y)) => (iadd x y)
 	{
 		x := g.Arg(root, 0)
 		_ = x
@@ -274,13 +274,13 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m40) == ir.OpIneg && g.NumArgs(m40) == 1 {
 				y := g.Arg(m40, 0)
 				_ = y
-				if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, y)) {
+				if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, y), "arithmetic.rules:21") {
 					return
 				}
 			}
 		}
 	}
-	// arithmetic.rules:22
+	// arithmetic.rules:22: (isub (iconst [0]) x) => (ineg x)
 	{
 		c41 := g.Arg(root, 0)
 		for m42 := range g.Members(c41) {
@@ -288,14 +288,14 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 				if g.Imm(m42) == 0 {
 					x := g.Arg(root, 1)
 					_ = x
-					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x)) {
+					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:22") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:23
+	// arithmetic.rules:23: (isub (iadd x y) y) => x :subsume
 	{
 		c43 := g.Arg(root, 0)
 		for m44 := range g.Members(c43) {
@@ -305,14 +305,14 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 				y := g.Arg(m44, 1)
 				_ = y
 				if y == g.Arg(root, 1) {
-					if g.Subsume(x) {
+					if g.Subsume(x, "arithmetic.rules:23") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:24
+	// arithmetic.rules:24: (isub (iadd y x) y) => x :subsume
 	{
 		c45 := g.Arg(root, 0)
 		for m46 := range g.Members(c45) {
@@ -322,14 +322,14 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(m46, 1)
 				_ = x
 				if y == g.Arg(root, 1) {
-					if g.Subsume(x) {
+					if g.Subsume(x, "arithmetic.rules:24") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:29
+	// arithmetic.rules:29: (isub <t> x (iconst [k])) && isInt(t) && k != 0 => (iadd x (iconst <t> [mask(t, -k)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -341,7 +341,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m48)
 				_ = k
 				if isInt(t) && k != 0 {
-					if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, -k))))) {
+					if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, -k)))), "arithmetic.rules:29") {
 						return
 					}
 				}
@@ -351,7 +351,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
-	// arithmetic.rules:11
+	// arithmetic.rules:11: (imul x (iconst [1])) => x :subsume
 	{
 		x := g.Arg(root, 0)
 		_ = x
@@ -359,14 +359,14 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		for m50 := range g.Members(c49) {
 			if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
 				if g.Imm(m50) == 1 {
-					if g.Subsume(x) {
+					if g.Subsume(x, "arithmetic.rules:11") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:12
+	// arithmetic.rules:12: (imul (iconst [1]) x) => x :subsume
 	{
 		c51 := g.Arg(root, 0)
 		for m52 := range g.Members(c51) {
@@ -374,14 +374,14 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 				if g.Imm(m52) == 1 {
 					x := g.Arg(root, 1)
 					_ = x
-					if g.Subsume(x) {
+					if g.Subsume(x, "arithmetic.rules:12") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:13
+	// arithmetic.rules:13: (imul <t> _ (iconst [0])) && isInt(t) => (iconst <t> [0]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -390,7 +390,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
 				if g.Imm(m54) == 0 {
 					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0))) {
+						if g.Subsume(g.Iconst(t, uint64(0)), "arithmetic.rules:13") {
 							return
 						}
 					}
@@ -398,7 +398,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// arithmetic.rules:14
+	// arithmetic.rules:14: (imul <t> (iconst [0]) _) && isInt(t) => (iconst <t> [0]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -407,7 +407,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m56) == ir.OpIconst && g.NumArgs(m56) == 0 {
 				if g.Imm(m56) == 0 {
 					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0))) {
+						if g.Subsume(g.Iconst(t, uint64(0)), "arithmetic.rules:14") {
 							return
 						}
 					}
@@ -415,7 +415,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// arithmetic.rules:15
+	// arithmetic.rules:15: (imul <t> x (iconst [k])) && isInt(t) && k == ones(t) => (ineg x)
 	{
 		t := g.Type(root)
 		_ = t
@@ -427,14 +427,14 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m58)
 				_ = k
 				if isInt(t) && k == ones(t) {
-					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x)) {
+					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:15") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:16
+	// arithmetic.rules:16: (imul <t> (iconst [k]) x) && isInt(t) && k == ones(t) => (ineg x)
 	{
 		t := g.Type(root)
 		_ = t
@@ -446,14 +446,14 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(root, 1)
 				_ = x
 				if isInt(t) && k == ones(t) {
-					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x)) {
+					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:16") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:38
+	// arithmetic.rules:38: (imul <t> (imul x (iconst [a])) (iconst [b])) && isInt(t) => (imul x (iconst <t> [mask(t, a*b)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -473,7 +473,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m66)
 								_ = b
 								if isInt(t) {
-									if g.Emit(g.Make(ir.OpImul, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a*b))))) {
+									if g.Emit(g.Make(ir.OpImul, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a*b)))), "arithmetic.rules:38") {
 										return
 									}
 								}
@@ -484,7 +484,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// arithmetic.rules:41
+	// arithmetic.rules:41: (imul <t> x (iconst [k])) && isInt(t) && isPow2(k) && k > 1 => (ishl x (iconst <t> [log2(k)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -496,14 +496,14 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m68)
 				_ = k
 				if isInt(t) && isPow2(k) && k > 1 {
-					if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k))))) {
+					if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k)))), "arithmetic.rules:41") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// arithmetic.rules:42
+	// arithmetic.rules:42: (imul <t> (iconst [k]) x) && isInt(t) && isPow2(k) && k > 1 => (ishl x (iconst <t> [log2(k)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -515,7 +515,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(root, 1)
 				_ = x
 				if isInt(t) && isPow2(k) && k > 1 {
-					if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k))))) {
+					if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k)))), "arithmetic.rules:42") {
 						return
 					}
 				}
@@ -525,14 +525,14 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteArithmeticIneg(g *egraph.Graph, root egraph.Node) {
-	// arithmetic.rules:18
+	// arithmetic.rules:18: (ineg (ineg x)) => x :subsume
 	{
 		c71 := g.Arg(root, 0)
 		for m72 := range g.Members(c71) {
 			if g.Op(m72) == ir.OpIneg && g.NumArgs(m72) == 1 {
 				x := g.Arg(m72, 0)
 				_ = x
-				if g.Subsume(x) {
+				if g.Subsume(x, "arithmetic.rules:18") {
 					return
 				}
 			}

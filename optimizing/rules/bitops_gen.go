@@ -15,17 +15,17 @@ func init() {
 }
 
 func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
-	// bitops.rules:3
+	// bitops.rules:3: (band x x) => x :subsume
 	{
 		x := g.Arg(root, 0)
 		_ = x
 		if x == g.Arg(root, 1) {
-			if g.Subsume(x) {
+			if g.Subsume(x, "bitops.rules:3") {
 				return
 			}
 		}
 	}
-	// bitops.rules:7
+	// bitops.rules:7: (band <t> _ (iconst [0])) && isInt(t) => (iconst <t> [0]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -34,7 +34,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
 				if g.Imm(m2) == 0 {
 					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0))) {
+						if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:7") {
 							return
 						}
 					}
@@ -42,7 +42,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// bitops.rules:8
+	// bitops.rules:8: (band <t> (iconst [0]) _) && isInt(t) => (iconst <t> [0]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -51,7 +51,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
 				if g.Imm(m4) == 0 {
 					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0))) {
+						if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:8") {
 							return
 						}
 					}
@@ -59,7 +59,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// bitops.rules:9
+	// bitops.rules:9: (band <t> x (iconst [k])) && isInt(t) && k == ones(t) => x :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -71,14 +71,14 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m6)
 				_ = k
 				if isInt(t) && k == ones(t) {
-					if g.Subsume(x) {
+					if g.Subsume(x, "bitops.rules:9") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:10
+	// bitops.rules:10: (band <t> (iconst [k]) x) && isInt(t) && k == ones(t) => x :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -90,14 +90,14 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(root, 1)
 				_ = x
 				if isInt(t) && k == ones(t) {
-					if g.Subsume(x) {
+					if g.Subsume(x, "bitops.rules:10") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:23
+	// bitops.rules:23: (band <t> x (bnot x)) && isInt(t) => (iconst <t> [0]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -108,7 +108,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m10) == ir.OpBnot && g.NumArgs(m10) == 1 {
 				if x == g.Arg(m10, 0) {
 					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0))) {
+						if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:23") {
 							return
 						}
 					}
@@ -116,7 +116,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// bitops.rules:24
+	// bitops.rules:24: (band <t> (bnot x) x) && isInt(t) => (iconst <t> [0]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -127,7 +127,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 				_ = x
 				if x == g.Arg(root, 1) {
 					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0))) {
+						if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:24") {
 							return
 						}
 					}
@@ -135,7 +135,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// bitops.rules:31
+	// bitops.rules:31: (band <t> (band x (iconst [a])) (iconst [b])) && isInt(t) => (band x (iconst <t> [a & b]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -155,7 +155,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m18)
 								_ = b
 								if isInt(t) {
-									if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a&b)))) {
+									if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a&b))), "bitops.rules:31") {
 										return
 									}
 								}
@@ -169,17 +169,17 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
-	// bitops.rules:4
+	// bitops.rules:4: (bor x x) => x :subsume
 	{
 		x := g.Arg(root, 0)
 		_ = x
 		if x == g.Arg(root, 1) {
-			if g.Subsume(x) {
+			if g.Subsume(x, "bitops.rules:4") {
 				return
 			}
 		}
 	}
-	// bitops.rules:12
+	// bitops.rules:12: (bor x (iconst [0])) => x :subsume
 	{
 		x := g.Arg(root, 0)
 		_ = x
@@ -187,14 +187,14 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		for m20 := range g.Members(c19) {
 			if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
 				if g.Imm(m20) == 0 {
-					if g.Subsume(x) {
+					if g.Subsume(x, "bitops.rules:12") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:13
+	// bitops.rules:13: (bor (iconst [0]) x) => x :subsume
 	{
 		c21 := g.Arg(root, 0)
 		for m22 := range g.Members(c21) {
@@ -202,14 +202,14 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 				if g.Imm(m22) == 0 {
 					x := g.Arg(root, 1)
 					_ = x
-					if g.Subsume(x) {
+					if g.Subsume(x, "bitops.rules:13") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:14
+	// bitops.rules:14: (bor <t> _ (iconst [k])) && isInt(t) && k == ones(t) => (iconst <t> [k]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -219,14 +219,14 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m24)
 				_ = k
 				if isInt(t) && k == ones(t) {
-					if g.Subsume(g.Iconst(t, uint64(k))) {
+					if g.Subsume(g.Iconst(t, uint64(k)), "bitops.rules:14") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:15
+	// bitops.rules:15: (bor <t> (iconst [k]) _) && isInt(t) && k == ones(t) => (iconst <t> [k]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -236,14 +236,14 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m26)
 				_ = k
 				if isInt(t) && k == ones(t) {
-					if g.Subsume(g.Iconst(t, uint64(k))) {
+					if g.Subsume(g.Iconst(t, uint64(k)), "bitops.rules:15") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:25
+	// bitops.rules:25: (bor <t> x (bnot x)) && isInt(t) => (iconst <t> [ones(t)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -254,7 +254,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m28) == ir.OpBnot && g.NumArgs(m28) == 1 {
 				if x == g.Arg(m28, 0) {
 					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(ones(t)))) {
+						if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:25") {
 							return
 						}
 					}
@@ -262,7 +262,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// bitops.rules:26
+	// bitops.rules:26: (bor <t> (bnot x) x) && isInt(t) => (iconst <t> [ones(t)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -273,7 +273,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 				_ = x
 				if x == g.Arg(root, 1) {
 					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(ones(t)))) {
+						if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:26") {
 							return
 						}
 					}
@@ -281,7 +281,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// bitops.rules:32
+	// bitops.rules:32: (bor <t> (bor x (iconst [a])) (iconst [b])) && isInt(t) => (bor x (iconst <t> [a | b]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -301,7 +301,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m36)
 								_ = b
 								if isInt(t) {
-									if g.Emit(g.Make(ir.OpBor, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a|b)))) {
+									if g.Emit(g.Make(ir.OpBor, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a|b))), "bitops.rules:32") {
 										return
 									}
 								}
@@ -315,7 +315,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
-	// bitops.rules:5
+	// bitops.rules:5: (bxor <t> x x) && isInt(t) => (iconst <t> [0]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -323,13 +323,13 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		if x == g.Arg(root, 1) {
 			if isInt(t) {
-				if g.Subsume(g.Iconst(t, uint64(0))) {
+				if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:5") {
 					return
 				}
 			}
 		}
 	}
-	// bitops.rules:17
+	// bitops.rules:17: (bxor x (iconst [0])) => x :subsume
 	{
 		x := g.Arg(root, 0)
 		_ = x
@@ -337,14 +337,14 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		for m38 := range g.Members(c37) {
 			if g.Op(m38) == ir.OpIconst && g.NumArgs(m38) == 0 {
 				if g.Imm(m38) == 0 {
-					if g.Subsume(x) {
+					if g.Subsume(x, "bitops.rules:17") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:18
+	// bitops.rules:18: (bxor (iconst [0]) x) => x :subsume
 	{
 		c39 := g.Arg(root, 0)
 		for m40 := range g.Members(c39) {
@@ -352,14 +352,14 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 				if g.Imm(m40) == 0 {
 					x := g.Arg(root, 1)
 					_ = x
-					if g.Subsume(x) {
+					if g.Subsume(x, "bitops.rules:18") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:19
+	// bitops.rules:19: (bxor <t> x (iconst [k])) && isInt(t) && k == ones(t) => (bnot x)
 	{
 		t := g.Type(root)
 		_ = t
@@ -371,14 +371,14 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m42)
 				_ = k
 				if isInt(t) && k == ones(t) {
-					if g.Emit(g.Make(ir.OpBnot, ir.Invalid, 0, 0, x)) {
+					if g.Emit(g.Make(ir.OpBnot, ir.Invalid, 0, 0, x), "bitops.rules:19") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:20
+	// bitops.rules:20: (bxor <t> (iconst [k]) x) && isInt(t) && k == ones(t) => (bnot x)
 	{
 		t := g.Type(root)
 		_ = t
@@ -390,14 +390,14 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(root, 1)
 				_ = x
 				if isInt(t) && k == ones(t) {
-					if g.Emit(g.Make(ir.OpBnot, ir.Invalid, 0, 0, x)) {
+					if g.Emit(g.Make(ir.OpBnot, ir.Invalid, 0, 0, x), "bitops.rules:20") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:27
+	// bitops.rules:27: (bxor (bxor x y) y) => x :subsume
 	{
 		c45 := g.Arg(root, 0)
 		for m46 := range g.Members(c45) {
@@ -407,14 +407,14 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 				y := g.Arg(m46, 1)
 				_ = y
 				if y == g.Arg(root, 1) {
-					if g.Subsume(x) {
+					if g.Subsume(x, "bitops.rules:27") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:28
+	// bitops.rules:28: (bxor y (bxor x y)) => x :subsume
 	{
 		y := g.Arg(root, 0)
 		_ = y
@@ -424,14 +424,14 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(m48, 0)
 				_ = x
 				if y == g.Arg(m48, 1) {
-					if g.Subsume(x) {
+					if g.Subsume(x, "bitops.rules:28") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// bitops.rules:33
+	// bitops.rules:33: (bxor <t> (bxor x (iconst [a])) (iconst [b])) && isInt(t) => (bxor x (iconst <t> [a ^ b]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -451,7 +451,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m54)
 								_ = b
 								if isInt(t) {
-									if g.Emit(g.Make(ir.OpBxor, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a^b)))) {
+									if g.Emit(g.Make(ir.OpBxor, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a^b))), "bitops.rules:33") {
 										return
 									}
 								}
@@ -465,14 +465,14 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteBitopsBnot(g *egraph.Graph, root egraph.Node) {
-	// bitops.rules:22
+	// bitops.rules:22: (bnot (bnot x)) => x :subsume
 	{
 		c55 := g.Arg(root, 0)
 		for m56 := range g.Members(c55) {
 			if g.Op(m56) == ir.OpBnot && g.NumArgs(m56) == 1 {
 				x := g.Arg(m56, 0)
 				_ = x
-				if g.Subsume(x) {
+				if g.Subsume(x, "bitops.rules:22") {
 					return
 				}
 			}

@@ -41,7 +41,7 @@ func init() {
 }
 
 func rewriteCpropIadd(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:9
+	// cprop.rules:9: (iadd <t> (iconst [a]) (iconst [b])) && isInt(t) => (iconst <t> [mask(t, a+b)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -56,7 +56,7 @@ func rewriteCpropIadd(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m4)
 						_ = b
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, a+b)))) {
+							if g.Subsume(g.Iconst(t, uint64(mask(t, a+b))), "cprop.rules:9") {
 								return
 							}
 						}
@@ -68,7 +68,7 @@ func rewriteCpropIadd(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropIsub(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:10
+	// cprop.rules:10: (isub <t> (iconst [a]) (iconst [b])) && isInt(t) => (iconst <t> [mask(t, a-b)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -83,7 +83,7 @@ func rewriteCpropIsub(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m8)
 						_ = b
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, a-b)))) {
+							if g.Subsume(g.Iconst(t, uint64(mask(t, a-b))), "cprop.rules:10") {
 								return
 							}
 						}
@@ -95,7 +95,7 @@ func rewriteCpropIsub(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropImul(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:11
+	// cprop.rules:11: (imul <t> (iconst [a]) (iconst [b])) && isInt(t) => (iconst <t> [mask(t, a*b)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -110,7 +110,7 @@ func rewriteCpropImul(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m12)
 						_ = b
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, a*b)))) {
+							if g.Subsume(g.Iconst(t, uint64(mask(t, a*b))), "cprop.rules:11") {
 								return
 							}
 						}
@@ -122,7 +122,7 @@ func rewriteCpropImul(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropIneg(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:12
+	// cprop.rules:12: (ineg <t> (iconst [a])) && isInt(t) => (iconst <t> [mask(t, -a)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -132,7 +132,7 @@ func rewriteCpropIneg(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m14)
 				_ = a
 				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(mask(t, -a)))) {
+					if g.Subsume(g.Iconst(t, uint64(mask(t, -a))), "cprop.rules:12") {
 						return
 					}
 				}
@@ -142,7 +142,7 @@ func rewriteCpropIneg(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropIabs(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:13
+	// cprop.rules:13: (iabs <t> (iconst [a])) && isInt(t) && sext(t, a) < 0 => (iconst <t> [mask(t, -a)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -152,14 +152,14 @@ func rewriteCpropIabs(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m16)
 				_ = a
 				if isInt(t) && sext(t, a) < 0 {
-					if g.Subsume(g.Iconst(t, uint64(mask(t, -a)))) {
+					if g.Subsume(g.Iconst(t, uint64(mask(t, -a))), "cprop.rules:13") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// cprop.rules:14
+	// cprop.rules:14: (iabs <t> (iconst [a])) && isInt(t) && sext(t, a) >= 0 => (iconst <t> [a]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -169,7 +169,7 @@ func rewriteCpropIabs(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m18)
 				_ = a
 				if isInt(t) && sext(t, a) >= 0 {
-					if g.Subsume(g.Iconst(t, uint64(a))) {
+					if g.Subsume(g.Iconst(t, uint64(a)), "cprop.rules:14") {
 						return
 					}
 				}
@@ -179,7 +179,7 @@ func rewriteCpropIabs(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropUmulhi(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:15
+	// cprop.rules:15: (umulhi <t> (iconst [a]) (iconst [b])) && isInt(t) && t.Bits() <= 32 => (iconst <t> [mask(t, (a*b)>>t.Bits())]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -194,7 +194,7 @@ func rewriteCpropUmulhi(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m22)
 						_ = b
 						if isInt(t) && t.Bits() <= 32 {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, (a*b)>>t.Bits())))) {
+							if g.Subsume(g.Iconst(t, uint64(mask(t, (a*b)>>t.Bits()))), "cprop.rules:15") {
 								return
 							}
 						}
@@ -206,7 +206,7 @@ func rewriteCpropUmulhi(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropSmulhi(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:16
+	// cprop.rules:16: (smulhi <t> (iconst [a]) (iconst [b])) && isInt(t) && t.Bits() <= 32 => (iconst <t> [mask(t, uint64((sext(t, a)*sext(t, b))>>t.Bits()))]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -221,7 +221,7 @@ func rewriteCpropSmulhi(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m26)
 						_ = b
 						if isInt(t) && t.Bits() <= 32 {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, uint64((sext(t, a)*sext(t, b))>>t.Bits()))))) {
+							if g.Subsume(g.Iconst(t, uint64(mask(t, uint64((sext(t, a)*sext(t, b))>>t.Bits())))), "cprop.rules:16") {
 								return
 							}
 						}
@@ -233,7 +233,7 @@ func rewriteCpropSmulhi(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropBand(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:18
+	// cprop.rules:18: (band <t> (iconst [a]) (iconst [b])) && isInt(t) => (iconst <t> [a & b]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -248,7 +248,7 @@ func rewriteCpropBand(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m30)
 						_ = b
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(a&b))) {
+							if g.Subsume(g.Iconst(t, uint64(a&b)), "cprop.rules:18") {
 								return
 							}
 						}
@@ -260,7 +260,7 @@ func rewriteCpropBand(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropBor(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:19
+	// cprop.rules:19: (bor <t> (iconst [a]) (iconst [b])) && isInt(t) => (iconst <t> [a | b]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -275,7 +275,7 @@ func rewriteCpropBor(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m34)
 						_ = b
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(a|b))) {
+							if g.Subsume(g.Iconst(t, uint64(a|b)), "cprop.rules:19") {
 								return
 							}
 						}
@@ -287,7 +287,7 @@ func rewriteCpropBor(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropBxor(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:20
+	// cprop.rules:20: (bxor <t> (iconst [a]) (iconst [b])) && isInt(t) => (iconst <t> [a ^ b]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -302,7 +302,7 @@ func rewriteCpropBxor(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m38)
 						_ = b
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(a^b))) {
+							if g.Subsume(g.Iconst(t, uint64(a^b)), "cprop.rules:20") {
 								return
 							}
 						}
@@ -314,7 +314,7 @@ func rewriteCpropBxor(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropBnot(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:21
+	// cprop.rules:21: (bnot <t> (iconst [a])) && isInt(t) => (iconst <t> [mask(t, ^a)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -324,7 +324,7 @@ func rewriteCpropBnot(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m40)
 				_ = a
 				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(mask(t, ^a)))) {
+					if g.Subsume(g.Iconst(t, uint64(mask(t, ^a))), "cprop.rules:21") {
 						return
 					}
 				}
@@ -334,7 +334,7 @@ func rewriteCpropBnot(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropIshl(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:23
+	// cprop.rules:23: (ishl <t> (iconst [a]) (iconst [k])) && isInt(t) => (iconst <t> [mask(t, a<<shamt(t, k))]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -349,7 +349,7 @@ func rewriteCpropIshl(g *egraph.Graph, root egraph.Node) {
 						k := g.Imm(m44)
 						_ = k
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, a<<shamt(t, k))))) {
+							if g.Subsume(g.Iconst(t, uint64(mask(t, a<<shamt(t, k)))), "cprop.rules:23") {
 								return
 							}
 						}
@@ -361,7 +361,7 @@ func rewriteCpropIshl(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropUshr(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:24
+	// cprop.rules:24: (ushr <t> (iconst [a]) (iconst [k])) && isInt(t) => (iconst <t> [a >> shamt(t, k)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -376,7 +376,7 @@ func rewriteCpropUshr(g *egraph.Graph, root egraph.Node) {
 						k := g.Imm(m48)
 						_ = k
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(a>>shamt(t, k)))) {
+							if g.Subsume(g.Iconst(t, uint64(a>>shamt(t, k))), "cprop.rules:24") {
 								return
 							}
 						}
@@ -388,7 +388,7 @@ func rewriteCpropUshr(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropSshr(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:25
+	// cprop.rules:25: (sshr <t> (iconst [a]) (iconst [k])) && isInt(t) => (iconst <t> [mask(t, uint64(sext(t, a)>>shamt(t, k)))]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -403,7 +403,7 @@ func rewriteCpropSshr(g *egraph.Graph, root egraph.Node) {
 						k := g.Imm(m52)
 						_ = k
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, uint64(sext(t, a)>>shamt(t, k)))))) {
+							if g.Subsume(g.Iconst(t, uint64(mask(t, uint64(sext(t, a)>>shamt(t, k))))), "cprop.rules:25") {
 								return
 							}
 						}
@@ -415,7 +415,7 @@ func rewriteCpropSshr(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropRotl(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:26
+	// cprop.rules:26: (rotl <t> (iconst [a]) (iconst [k])) && isInt(t) => (iconst <t> [rotl(t, a, k)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -430,7 +430,7 @@ func rewriteCpropRotl(g *egraph.Graph, root egraph.Node) {
 						k := g.Imm(m56)
 						_ = k
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(rotl(t, a, k)))) {
+							if g.Subsume(g.Iconst(t, uint64(rotl(t, a, k))), "cprop.rules:26") {
 								return
 							}
 						}
@@ -442,7 +442,7 @@ func rewriteCpropRotl(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropRotr(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:27
+	// cprop.rules:27: (rotr <t> (iconst [a]) (iconst [k])) && isInt(t) => (iconst <t> [rotl(t, a, uint64(t.Bits())-shamt(t, k))]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -457,7 +457,7 @@ func rewriteCpropRotr(g *egraph.Graph, root egraph.Node) {
 						k := g.Imm(m60)
 						_ = k
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(rotl(t, a, uint64(t.Bits())-shamt(t, k))))) {
+							if g.Subsume(g.Iconst(t, uint64(rotl(t, a, uint64(t.Bits())-shamt(t, k)))), "cprop.rules:27") {
 								return
 							}
 						}
@@ -469,7 +469,7 @@ func rewriteCpropRotr(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropClz(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:29
+	// cprop.rules:29: (clz <t> (iconst [a])) && isInt(t) => (iconst <t> [clz(t, a)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -479,7 +479,7 @@ func rewriteCpropClz(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m62)
 				_ = a
 				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(clz(t, a)))) {
+					if g.Subsume(g.Iconst(t, uint64(clz(t, a))), "cprop.rules:29") {
 						return
 					}
 				}
@@ -489,7 +489,7 @@ func rewriteCpropClz(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropCtz(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:30
+	// cprop.rules:30: (ctz <t> (iconst [a])) && isInt(t) => (iconst <t> [ctz(t, a)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -499,7 +499,7 @@ func rewriteCpropCtz(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m64)
 				_ = a
 				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(ctz(t, a)))) {
+					if g.Subsume(g.Iconst(t, uint64(ctz(t, a))), "cprop.rules:30") {
 						return
 					}
 				}
@@ -509,7 +509,7 @@ func rewriteCpropCtz(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropPopcnt(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:31
+	// cprop.rules:31: (popcnt <t> (iconst [a])) && isInt(t) => (iconst <t> [popcnt(a)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -519,7 +519,7 @@ func rewriteCpropPopcnt(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m66)
 				_ = a
 				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(popcnt(a)))) {
+					if g.Subsume(g.Iconst(t, uint64(popcnt(a))), "cprop.rules:31") {
 						return
 					}
 				}
@@ -529,7 +529,7 @@ func rewriteCpropPopcnt(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropBswap(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:32
+	// cprop.rules:32: (bswap <t> (iconst [a])) && isInt(t) && t.Bits() >= 16 => (iconst <t> [bswap(t, a)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -539,7 +539,7 @@ func rewriteCpropBswap(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m68)
 				_ = a
 				if isInt(t) && t.Bits() >= 16 {
-					if g.Subsume(g.Iconst(t, uint64(bswap(t, a)))) {
+					if g.Subsume(g.Iconst(t, uint64(bswap(t, a))), "cprop.rules:32") {
 						return
 					}
 				}
@@ -549,7 +549,7 @@ func rewriteCpropBswap(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropBitrev(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:33
+	// cprop.rules:33: (bitrev <t> (iconst [a])) && isInt(t) => (iconst <t> [bitrev(t, a)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -559,7 +559,7 @@ func rewriteCpropBitrev(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m70)
 				_ = a
 				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(bitrev(t, a)))) {
+					if g.Subsume(g.Iconst(t, uint64(bitrev(t, a))), "cprop.rules:33") {
 						return
 					}
 				}
@@ -569,7 +569,7 @@ func rewriteCpropBitrev(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropSmin(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:35
+	// cprop.rules:35: (smin <t> (iconst [a]) (iconst [b])) && isInt(t) => (iconst <t> [smin(t, a, b)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -584,7 +584,7 @@ func rewriteCpropSmin(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m74)
 						_ = b
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(smin(t, a, b)))) {
+							if g.Subsume(g.Iconst(t, uint64(smin(t, a, b))), "cprop.rules:35") {
 								return
 							}
 						}
@@ -596,7 +596,7 @@ func rewriteCpropSmin(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropSmax(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:36
+	// cprop.rules:36: (smax <t> (iconst [a]) (iconst [b])) && isInt(t) => (iconst <t> [smax(t, a, b)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -611,7 +611,7 @@ func rewriteCpropSmax(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m78)
 						_ = b
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(smax(t, a, b)))) {
+							if g.Subsume(g.Iconst(t, uint64(smax(t, a, b))), "cprop.rules:36") {
 								return
 							}
 						}
@@ -623,7 +623,7 @@ func rewriteCpropSmax(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropUmin(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:37
+	// cprop.rules:37: (umin <t> (iconst [a]) (iconst [b])) && isInt(t) => (iconst <t> [min(a, b)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -638,7 +638,7 @@ func rewriteCpropUmin(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m82)
 						_ = b
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(min(a, b)))) {
+							if g.Subsume(g.Iconst(t, uint64(min(a, b))), "cprop.rules:37") {
 								return
 							}
 						}
@@ -650,7 +650,7 @@ func rewriteCpropUmin(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropUmax(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:38
+	// cprop.rules:38: (umax <t> (iconst [a]) (iconst [b])) && isInt(t) => (iconst <t> [max(a, b)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -665,7 +665,7 @@ func rewriteCpropUmax(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m86)
 						_ = b
 						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(max(a, b)))) {
+							if g.Subsume(g.Iconst(t, uint64(max(a, b))), "cprop.rules:38") {
 								return
 							}
 						}
@@ -677,7 +677,7 @@ func rewriteCpropUmax(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropIcmp(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:40
+	// cprop.rules:40: (icmp <t> {cc} (iconst [a]) (iconst [b])) && isInt(t) => (iconst <i8> [b2i(icmp(cc, t, a, b))]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -694,7 +694,7 @@ func rewriteCpropIcmp(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m90)
 						_ = b
 						if isInt(t) {
-							if g.Subsume(g.Iconst(ir.I8, uint64(b2i(icmp(cc, t, a, b))))) {
+							if g.Subsume(g.Iconst(ir.I8, uint64(b2i(icmp(cc, t, a, b)))), "cprop.rules:40") {
 								return
 							}
 						}
@@ -706,7 +706,7 @@ func rewriteCpropIcmp(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropUextend(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:42
+	// cprop.rules:42: (uextend <t> (iconst <s> [a])) && isInt(t) && isInt(s) => (iconst <t> [a]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -718,7 +718,7 @@ func rewriteCpropUextend(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m92)
 				_ = a
 				if isInt(t) && isInt(s) {
-					if g.Subsume(g.Iconst(t, uint64(a))) {
+					if g.Subsume(g.Iconst(t, uint64(a)), "cprop.rules:42") {
 						return
 					}
 				}
@@ -728,7 +728,7 @@ func rewriteCpropUextend(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropSextend(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:43
+	// cprop.rules:43: (sextend <t> (iconst <s> [a])) && isInt(t) && isInt(s) => (iconst <t> [mask(t, uint64(sext(s, a)))]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -740,7 +740,7 @@ func rewriteCpropSextend(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m94)
 				_ = a
 				if isInt(t) && isInt(s) {
-					if g.Subsume(g.Iconst(t, uint64(mask(t, uint64(sext(s, a)))))) {
+					if g.Subsume(g.Iconst(t, uint64(mask(t, uint64(sext(s, a))))), "cprop.rules:43") {
 						return
 					}
 				}
@@ -750,7 +750,7 @@ func rewriteCpropSextend(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropIreduce(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:44
+	// cprop.rules:44: (ireduce <t> (iconst <s> [a])) && isInt(t) && isInt(s) => (iconst <t> [mask(t, a)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -762,7 +762,7 @@ func rewriteCpropIreduce(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m96)
 				_ = a
 				if isInt(t) && isInt(s) {
-					if g.Subsume(g.Iconst(t, uint64(mask(t, a)))) {
+					if g.Subsume(g.Iconst(t, uint64(mask(t, a))), "cprop.rules:44") {
 						return
 					}
 				}
@@ -772,7 +772,7 @@ func rewriteCpropIreduce(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteCpropBmask(g *egraph.Graph, root egraph.Node) {
-	// cprop.rules:45
+	// cprop.rules:45: (bmask <t> (iconst <s> [a])) && isInt(t) && isInt(s) => (iconst <t> [b2i(a != 0) * ones(t)]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -784,7 +784,7 @@ func rewriteCpropBmask(g *egraph.Graph, root egraph.Node) {
 				a := g.Imm(m98)
 				_ = a
 				if isInt(t) && isInt(s) {
-					if g.Subsume(g.Iconst(t, uint64(b2i(a != 0)*ones(t)))) {
+					if g.Subsume(g.Iconst(t, uint64(b2i(a != 0)*ones(t))), "cprop.rules:45") {
 						return
 					}
 				}

@@ -15,7 +15,7 @@ func init() {
 }
 
 func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
-	// divrem.rules:6
+	// divrem.rules:6: (udiv <t> (iconst [a]) (iconst [b])) && isInt(t) && b != 0 => (iconst <t> [a / b])
 	{
 		t := g.Type(root)
 		_ = t
@@ -30,7 +30,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m4)
 						_ = b
 						if isInt(t) && b != 0 {
-							if g.Emit(g.Iconst(t, uint64(a/b))) {
+							if g.Emit(g.Iconst(t, uint64(a/b)), "divrem.rules:6") {
 								return
 							}
 						}
@@ -39,7 +39,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// divrem.rules:11
+	// divrem.rules:11: (udiv x (iconst [1])) => x
 	{
 		x := g.Arg(root, 0)
 		_ = x
@@ -47,14 +47,14 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		for m6 := range g.Members(c5) {
 			if g.Op(m6) == ir.OpIconst && g.NumArgs(m6) == 0 {
 				if g.Imm(m6) == 1 {
-					if g.Emit(x) {
+					if g.Emit(x, "divrem.rules:11") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// divrem.rules:17
+	// divrem.rules:17: (udiv <t> x (iconst [k])) && isInt(t) && isPow2(k) && k > 1 => (ushr x (iconst <t> [log2(k)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -66,7 +66,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m8)
 				_ = k
 				if isInt(t) && isPow2(k) && k > 1 {
-					if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k))))) {
+					if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k)))), "divrem.rules:17") {
 						return
 					}
 				}
@@ -76,7 +76,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
-	// divrem.rules:7
+	// divrem.rules:7: (urem <t> (iconst [a]) (iconst [b])) && isInt(t) && b != 0 => (iconst <t> [a % b])
 	{
 		t := g.Type(root)
 		_ = t
@@ -91,7 +91,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m12)
 						_ = b
 						if isInt(t) && b != 0 {
-							if g.Emit(g.Iconst(t, uint64(a%b))) {
+							if g.Emit(g.Iconst(t, uint64(a%b)), "divrem.rules:7") {
 								return
 							}
 						}
@@ -100,7 +100,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// divrem.rules:13
+	// divrem.rules:13: (urem <t> _ (iconst [1])) && isInt(t) => (iconst <t> [0])
 	{
 		t := g.Type(root)
 		_ = t
@@ -109,7 +109,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m14) == ir.OpIconst && g.NumArgs(m14) == 0 {
 				if g.Imm(m14) == 1 {
 					if isInt(t) {
-						if g.Emit(g.Iconst(t, uint64(0))) {
+						if g.Emit(g.Iconst(t, uint64(0)), "divrem.rules:13") {
 							return
 						}
 					}
@@ -117,7 +117,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// divrem.rules:18
+	// divrem.rules:18: (urem <t> x (iconst [k])) && isInt(t) && isPow2(k) && k > 1 => (band x (iconst <t> [k - 1]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -129,7 +129,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m16)
 				_ = k
 				if isInt(t) && isPow2(k) && k > 1 {
-					if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(k-1)))) {
+					if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(k-1))), "divrem.rules:18") {
 						return
 					}
 				}
@@ -139,7 +139,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
-	// divrem.rules:8
+	// divrem.rules:8: (sdiv <t> (iconst [a]) (iconst [b])) && isInt(t) && sdivOK(t, a, b) => (iconst <t> [sdiv(t, a, b)])
 	{
 		t := g.Type(root)
 		_ = t
@@ -154,7 +154,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m20)
 						_ = b
 						if isInt(t) && sdivOK(t, a, b) {
-							if g.Emit(g.Iconst(t, uint64(sdiv(t, a, b)))) {
+							if g.Emit(g.Iconst(t, uint64(sdiv(t, a, b))), "divrem.rules:8") {
 								return
 							}
 						}
@@ -163,7 +163,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// divrem.rules:12
+	// divrem.rules:12: (sdiv x (iconst [1])) => x
 	{
 		x := g.Arg(root, 0)
 		_ = x
@@ -171,7 +171,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		for m22 := range g.Members(c21) {
 			if g.Op(m22) == ir.OpIconst && g.NumArgs(m22) == 0 {
 				if g.Imm(m22) == 1 {
-					if g.Emit(x) {
+					if g.Emit(x, "divrem.rules:12") {
 						return
 					}
 				}
@@ -181,7 +181,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
-	// divrem.rules:9
+	// divrem.rules:9: (srem <t> (iconst [a]) (iconst [b])) && isInt(t) && sdivOK(t, a, b) => (iconst <t> [srem(t, a, b)])
 	{
 		t := g.Type(root)
 		_ = t
@@ -196,7 +196,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 						b := g.Imm(m26)
 						_ = b
 						if isInt(t) && sdivOK(t, a, b) {
-							if g.Emit(g.Iconst(t, uint64(srem(t, a, b)))) {
+							if g.Emit(g.Iconst(t, uint64(srem(t, a, b))), "divrem.rules:9") {
 								return
 							}
 						}
@@ -205,7 +205,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// divrem.rules:14
+	// divrem.rules:14: (srem <t> _ (iconst [1])) && isInt(t) => (iconst <t> [0])
 	{
 		t := g.Type(root)
 		_ = t
@@ -214,7 +214,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m28) == ir.OpIconst && g.NumArgs(m28) == 0 {
 				if g.Imm(m28) == 1 {
 					if isInt(t) {
-						if g.Emit(g.Iconst(t, uint64(0))) {
+						if g.Emit(g.Iconst(t, uint64(0)), "divrem.rules:14") {
 							return
 						}
 					}

@@ -15,7 +15,7 @@ func init() {
 }
 
 func rewriteExtendsUextend(g *egraph.Graph, root egraph.Node) {
-	// extends.rules:4
+	// extends.rules:4: (uextend <t> (uextend x)) => (uextend <t> x) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -24,7 +24,7 @@ func rewriteExtendsUextend(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m2) == ir.OpUextend && g.NumArgs(m2) == 1 {
 				x := g.Arg(m2, 0)
 				_ = x
-				if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x)) {
+				if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x), "extends.rules:4") {
 					return
 				}
 			}
@@ -33,7 +33,7 @@ func rewriteExtendsUextend(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteExtendsSextend(g *egraph.Graph, root egraph.Node) {
-	// extends.rules:5
+	// extends.rules:5: (sextend <t> (sextend x)) => (sextend <t> x) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -42,13 +42,13 @@ func rewriteExtendsSextend(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m4) == ir.OpSextend && g.NumArgs(m4) == 1 {
 				x := g.Arg(m4, 0)
 				_ = x
-				if g.Subsume(g.Make(ir.OpSextend, t, 0, 0, x)) {
+				if g.Subsume(g.Make(ir.OpSextend, t, 0, 0, x), "extends.rules:5") {
 					return
 				}
 			}
 		}
 	}
-	// extends.rules:8
+	// extends.rules:8: (sextend <t> (uextend x)) => (uextend <t> x) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -57,7 +57,7 @@ func rewriteExtendsSextend(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m6) == ir.OpUextend && g.NumArgs(m6) == 1 {
 				x := g.Arg(m6, 0)
 				_ = x
-				if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x)) {
+				if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x), "extends.rules:8") {
 					return
 				}
 			}
@@ -66,7 +66,7 @@ func rewriteExtendsSextend(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
-	// extends.rules:9
+	// extends.rules:9: (ireduce <t> (ireduce x)) => (ireduce <t> x) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -75,13 +75,13 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 			if g.Op(m8) == ir.OpIreduce && g.NumArgs(m8) == 1 {
 				x := g.Arg(m8, 0)
 				_ = x
-				if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x)) {
+				if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x), "extends.rules:9") {
 					return
 				}
 			}
 		}
 	}
-	// extends.rules:11
+	// extends.rules:11: (ireduce <t> (uextend x)) && g.ResultType(x) == t => x :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -91,14 +91,14 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(m10, 0)
 				_ = x
 				if g.ResultType(x) == t {
-					if g.Subsume(x) {
+					if g.Subsume(x, "extends.rules:11") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// extends.rules:12
+	// extends.rules:12: (ireduce <t> (sextend x)) && g.ResultType(x) == t => x :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -108,14 +108,14 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(m12, 0)
 				_ = x
 				if g.ResultType(x) == t {
-					if g.Subsume(x) {
+					if g.Subsume(x, "extends.rules:12") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// extends.rules:13
+	// extends.rules:13: (ireduce <t> (uextend x)) && widerThan(g.ResultType(x), t) => (ireduce <t> x) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -125,14 +125,14 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(m14, 0)
 				_ = x
 				if widerThan(g.ResultType(x), t) {
-					if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x)) {
+					if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x), "extends.rules:13") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// extends.rules:14
+	// extends.rules:14: (ireduce <t> (sextend x)) && widerThan(g.ResultType(x), t) => (ireduce <t> x) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -142,14 +142,14 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(m16, 0)
 				_ = x
 				if widerThan(g.ResultType(x), t) {
-					if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x)) {
+					if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x), "extends.rules:14") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// extends.rules:15
+	// extends.rules:15: (ireduce <t> (uextend x)) && widerThan(t, g.ResultType(x)) => (uextend <t> x) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -159,14 +159,14 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(m18, 0)
 				_ = x
 				if widerThan(t, g.ResultType(x)) {
-					if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x)) {
+					if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x), "extends.rules:15") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// extends.rules:16
+	// extends.rules:16: (ireduce <t> (sextend x)) && widerThan(t, g.ResultType(x)) => (sextend <t> x) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -176,7 +176,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(m20, 0)
 				_ = x
 				if widerThan(t, g.ResultType(x)) {
-					if g.Subsume(g.Make(ir.OpSextend, t, 0, 0, x)) {
+					if g.Subsume(g.Make(ir.OpSextend, t, 0, 0, x), "extends.rules:16") {
 						return
 					}
 				}
@@ -186,7 +186,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
-	// extends.rules:20
+	// extends.rules:20: (band (uextend c:(icmp _ _)) (iconst [1])) => (uextend c) :subsume
 	{
 		c21 := g.Arg(root, 0)
 		for m22 := range g.Members(c21) {
@@ -200,7 +200,7 @@ func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
 						for m26 := range g.Members(c25) {
 							if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
 								if g.Imm(m26) == 1 {
-									if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, c)) {
+									if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, c), "extends.rules:20") {
 										return
 									}
 								}

@@ -12,7 +12,7 @@ func init() {
 }
 
 func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
-	// icmp.rules:4
+	// icmp.rules:4: (icmp <t> {cc} x x) && isInt(t) => (iconst <i8> [b2i(reflexive(cc))]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -22,20 +22,20 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		if x == g.Arg(root, 1) {
 			if isInt(t) {
-				if g.Subsume(g.Iconst(ir.I8, uint64(b2i(reflexive(cc))))) {
+				if g.Subsume(g.Iconst(ir.I8, uint64(b2i(reflexive(cc)))), "icmp.rules:4") {
 					return
 				}
 			}
 		}
 	}
-	// icmp.rules:7
+	// icmp.rules:7: (icmp {ult} _ (iconst [0])) => (iconst <i8> [0]) :subsume
 	{
 		if g.IntCC(root) == ir.IntULT {
 			c1 := g.Arg(root, 1)
 			for m2 := range g.Members(c1) {
 				if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
 					if g.Imm(m2) == 0 {
-						if g.Subsume(g.Iconst(ir.I8, uint64(0))) {
+						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:7") {
 							return
 						}
 					}
@@ -43,14 +43,14 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// icmp.rules:8
+	// icmp.rules:8: (icmp {uge} _ (iconst [0])) => (iconst <i8> [1]) :subsume
 	{
 		if g.IntCC(root) == ir.IntUGE {
 			c3 := g.Arg(root, 1)
 			for m4 := range g.Members(c3) {
 				if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
 					if g.Imm(m4) == 0 {
-						if g.Subsume(g.Iconst(ir.I8, uint64(1))) {
+						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:8") {
 							return
 						}
 					}
@@ -58,14 +58,14 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// icmp.rules:9
+	// icmp.rules:9: (icmp {ugt} (iconst [0]) _) => (iconst <i8> [0]) :subsume
 	{
 		if g.IntCC(root) == ir.IntUGT {
 			c5 := g.Arg(root, 0)
 			for m6 := range g.Members(c5) {
 				if g.Op(m6) == ir.OpIconst && g.NumArgs(m6) == 0 {
 					if g.Imm(m6) == 0 {
-						if g.Subsume(g.Iconst(ir.I8, uint64(0))) {
+						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:9") {
 							return
 						}
 					}
@@ -73,14 +73,14 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// icmp.rules:10
+	// icmp.rules:10: (icmp {ule} (iconst [0]) _) => (iconst <i8> [1]) :subsume
 	{
 		if g.IntCC(root) == ir.IntULE {
 			c7 := g.Arg(root, 0)
 			for m8 := range g.Members(c7) {
 				if g.Op(m8) == ir.OpIconst && g.NumArgs(m8) == 0 {
 					if g.Imm(m8) == 0 {
-						if g.Subsume(g.Iconst(ir.I8, uint64(1))) {
+						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:10") {
 							return
 						}
 					}
@@ -88,7 +88,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// icmp.rules:11
+	// icmp.rules:11: (icmp <t> {ugt} _ (iconst [k])) && isInt(t) && k == ones(t) => (iconst <i8> [0]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -99,7 +99,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 					k := g.Imm(m10)
 					_ = k
 					if isInt(t) && k == ones(t) {
-						if g.Subsume(g.Iconst(ir.I8, uint64(0))) {
+						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:11") {
 							return
 						}
 					}
@@ -107,7 +107,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// icmp.rules:12
+	// icmp.rules:12: (icmp <t> {ule} _ (iconst [k])) && isInt(t) && k == ones(t) => (iconst <i8> [1]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -118,7 +118,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 					k := g.Imm(m12)
 					_ = k
 					if isInt(t) && k == ones(t) {
-						if g.Subsume(g.Iconst(ir.I8, uint64(1))) {
+						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:12") {
 							return
 						}
 					}
@@ -126,7 +126,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// icmp.rules:15
+	// icmp.rules:15: (icmp {ne} c:(icmp _ _) (iconst [0])) => c :subsume
 	{
 		if g.IntCC(root) == ir.IntNE {
 			c13 := g.Arg(root, 0)
@@ -138,7 +138,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 					for m16 := range g.Members(c15) {
 						if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
 							if g.Imm(m16) == 0 {
-								if g.Subsume(c) {
+								if g.Subsume(c, "icmp.rules:15") {
 									return
 								}
 							}
@@ -148,7 +148,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// icmp.rules:16
+	// icmp.rules:16: (icmp {eq} (icmp {cc} x y) (iconst [0])) => (icmp {cc.Inverse()} x y) :subsume
 	{
 		if g.IntCC(root) == ir.IntEQ {
 			c17 := g.Arg(root, 0)
@@ -164,7 +164,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 					for m20 := range g.Members(c19) {
 						if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
 							if g.Imm(m20) == 0 {
-								if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y)) {
+								if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "icmp.rules:16") {
 									return
 								}
 							}
@@ -174,7 +174,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// icmp.rules:20
+	// icmp.rules:20: (icmp <t> {cc} k:(iconst) x) && isInt(t) => (icmp {cc.Swapped()} x k)
 	{
 		t := g.Type(root)
 		_ = t
@@ -188,14 +188,14 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(root, 1)
 				_ = x
 				if isInt(t) {
-					if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Swapped()), 0, x, k)) {
+					if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Swapped()), 0, x, k), "icmp.rules:20") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// icmp.rules:23
+	// icmp.rules:23: (icmp {eq} (isub x y) (iconst [0])) => (icmp {eq} x y)
 	{
 		if g.IntCC(root) == ir.IntEQ {
 			c23 := g.Arg(root, 0)
@@ -209,7 +209,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 					for m26 := range g.Members(c25) {
 						if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
 							if g.Imm(m26) == 0 {
-								if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, y)) {
+								if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, y), "icmp.rules:23") {
 									return
 								}
 							}
@@ -219,7 +219,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// icmp.rules:24
+	// icmp.rules:24: (icmp {ne} (isub x y) (iconst [0])) => (icmp {ne} x y)
 	{
 		if g.IntCC(root) == ir.IntNE {
 			c27 := g.Arg(root, 0)
@@ -233,7 +233,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 					for m30 := range g.Members(c29) {
 						if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
 							if g.Imm(m30) == 0 {
-								if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntNE), 0, x, y)) {
+								if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntNE), 0, x, y), "icmp.rules:24") {
 									return
 								}
 							}

@@ -12,7 +12,7 @@ func init() {
 }
 
 func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
-	// selects.rules:3
+	// selects.rules:3: (select (iconst [0]) _ y) => y :subsume
 	{
 		c1 := g.Arg(root, 0)
 		for m2 := range g.Members(c1) {
@@ -20,14 +20,14 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 				if g.Imm(m2) == 0 {
 					y := g.Arg(root, 2)
 					_ = y
-					if g.Subsume(y) {
+					if g.Subsume(y, "selects.rules:3") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// selects.rules:4
+	// selects.rules:4: (select (iconst [c]) x _) && c != 0 => x :subsume
 	{
 		c3 := g.Arg(root, 0)
 		for m4 := range g.Members(c3) {
@@ -37,24 +37,24 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 				x := g.Arg(root, 1)
 				_ = x
 				if c != 0 {
-					if g.Subsume(x) {
+					if g.Subsume(x, "selects.rules:4") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// selects.rules:5
+	// selects.rules:5: (select _ x x) => x :subsume
 	{
 		x := g.Arg(root, 1)
 		_ = x
 		if x == g.Arg(root, 2) {
-			if g.Subsume(x) {
+			if g.Subsume(x, "selects.rules:5") {
 				return
 			}
 		}
 	}
-	// selects.rules:8
+	// selects.rules:8: (select <t> c:(icmp _ _) (iconst [1]) (iconst [0])) && t == ir.I8 => c :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -72,7 +72,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 								if g.Op(m10) == ir.OpIconst && g.NumArgs(m10) == 0 {
 									if g.Imm(m10) == 0 {
 										if t == ir.I8 {
-											if g.Subsume(c) {
+											if g.Subsume(c, "selects.rules:8") {
 												return
 											}
 										}
@@ -85,7 +85,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// selects.rules:9
+	// selects.rules:9: (select <t> (icmp {cc} x y) (iconst [0]) (iconst [1])) && t == ir.I8 => (icmp {cc.Inverse()} x y) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -107,7 +107,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 								if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
 									if g.Imm(m16) == 1 {
 										if t == ir.I8 {
-											if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y)) {
+											if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "selects.rules:9") {
 												return
 											}
 										}
@@ -120,7 +120,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// selects.rules:10
+	// selects.rules:10: (select (icmp {ne} c (iconst [0])) x y) && isInt(g.ResultType(c)) => (select c x y)
 	{
 		c17 := g.Arg(root, 0)
 		for m18 := range g.Members(c17) {
@@ -137,7 +137,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 								y := g.Arg(root, 2)
 								_ = y
 								if isInt(g.ResultType(c)) {
-									if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, c, x, y)) {
+									if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, c, x, y), "selects.rules:10") {
 										return
 									}
 								}
@@ -148,7 +148,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// selects.rules:11
+	// selects.rules:11: (select (icmp {eq} c (iconst [0])) x y) && isInt(g.ResultType(c)) => (select c y x)
 	{
 		c21 := g.Arg(root, 0)
 		for m22 := range g.Members(c21) {
@@ -165,7 +165,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 								y := g.Arg(root, 2)
 								_ = y
 								if isInt(g.ResultType(c)) {
-									if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, c, y, x)) {
+									if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, c, y, x), "selects.rules:11") {
 										return
 									}
 								}
@@ -176,7 +176,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// selects.rules:14
+	// selects.rules:14: (select <t> (icmp {slt} x y) x y) && isInt(t) => (smin x y)
 	{
 		t := g.Type(root)
 		_ = t
@@ -191,7 +191,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 					if x == g.Arg(root, 1) {
 						if y == g.Arg(root, 2) {
 							if isInt(t) {
-								if g.Emit(g.Make(ir.OpSmin, ir.Invalid, 0, 0, x, y)) {
+								if g.Emit(g.Make(ir.OpSmin, ir.Invalid, 0, 0, x, y), "selects.rules:14") {
 									return
 								}
 							}
@@ -201,7 +201,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// selects.rules:15
+	// selects.rules:15: (select <t> (icmp {sle} x y) x y) && isInt(t) => (smin x y)
 	{
 		t := g.Type(root)
 		_ = t
@@ -216,7 +216,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 					if x == g.Arg(root, 1) {
 						if y == g.Arg(root, 2) {
 							if isInt(t) {
-								if g.Emit(g.Make(ir.OpSmin, ir.Invalid, 0, 0, x, y)) {
+								if g.Emit(g.Make(ir.OpSmin, ir.Invalid, 0, 0, x, y), "selects.rules:15") {
 									return
 								}
 							}
@@ -226,7 +226,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// selects.rules:16
+	// selects.rules:16: (select <t> (icmp {sgt} x y) x y) && isInt(t) => (smax x y)
 	{
 		t := g.Type(root)
 		_ = t
@@ -241,7 +241,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 					if x == g.Arg(root, 1) {
 						if y == g.Arg(root, 2) {
 							if isInt(t) {
-								if g.Emit(g.Make(ir.OpSmax, ir.Invalid, 0, 0, x, y)) {
+								if g.Emit(g.Make(ir.OpSmax, ir.Invalid, 0, 0, x, y), "selects.rules:16") {
 									return
 								}
 							}
@@ -251,7 +251,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// selects.rules:17
+	// selects.rules:17: (select <t> (icmp {sge} x y) x y) && isInt(t) => (smax x y)
 	{
 		t := g.Type(root)
 		_ = t
@@ -266,7 +266,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 					if x == g.Arg(root, 1) {
 						if y == g.Arg(root, 2) {
 							if isInt(t) {
-								if g.Emit(g.Make(ir.OpSmax, ir.Invalid, 0, 0, x, y)) {
+								if g.Emit(g.Make(ir.OpSmax, ir.Invalid, 0, 0, x, y), "selects.rules:17") {
 									return
 								}
 							}
@@ -276,7 +276,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// selects.rules:18
+	// selects.rules:18: (select <t> (icmp {ult} x y) x y) && isInt(t) => (umin x y)
 	{
 		t := g.Type(root)
 		_ = t
@@ -291,7 +291,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 					if x == g.Arg(root, 1) {
 						if y == g.Arg(root, 2) {
 							if isInt(t) {
-								if g.Emit(g.Make(ir.OpUmin, ir.Invalid, 0, 0, x, y)) {
+								if g.Emit(g.Make(ir.OpUmin, ir.Invalid, 0, 0, x, y), "selects.rules:18") {
 									return
 								}
 							}
@@ -301,7 +301,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// selects.rules:19
+	// selects.rules:19: (select <t> (icmp {ule} x y) x y) && isInt(t) => (umin x y)
 	{
 		t := g.Type(root)
 		_ = t
@@ -316,7 +316,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 					if x == g.Arg(root, 1) {
 						if y == g.Arg(root, 2) {
 							if isInt(t) {
-								if g.Emit(g.Make(ir.OpUmin, ir.Invalid, 0, 0, x, y)) {
+								if g.Emit(g.Make(ir.OpUmin, ir.Invalid, 0, 0, x, y), "selects.rules:19") {
 									return
 								}
 							}
@@ -326,7 +326,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// selects.rules:20
+	// selects.rules:20: (select <t> (icmp {ugt} x y) x y) && isInt(t) => (umax x y)
 	{
 		t := g.Type(root)
 		_ = t
@@ -341,7 +341,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 					if x == g.Arg(root, 1) {
 						if y == g.Arg(root, 2) {
 							if isInt(t) {
-								if g.Emit(g.Make(ir.OpUmax, ir.Invalid, 0, 0, x, y)) {
+								if g.Emit(g.Make(ir.OpUmax, ir.Invalid, 0, 0, x, y), "selects.rules:20") {
 									return
 								}
 							}
@@ -351,7 +351,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// selects.rules:21
+	// selects.rules:21: (select <t> (icmp {uge} x y) x y) && isInt(t) => (umax x y)
 	{
 		t := g.Type(root)
 		_ = t
@@ -366,7 +366,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 					if x == g.Arg(root, 1) {
 						if y == g.Arg(root, 2) {
 							if isInt(t) {
-								if g.Emit(g.Make(ir.OpUmax, ir.Invalid, 0, 0, x, y)) {
+								if g.Emit(g.Make(ir.OpUmax, ir.Invalid, 0, 0, x, y), "selects.rules:21") {
 									return
 								}
 							}

@@ -16,7 +16,7 @@ func init() {
 }
 
 func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
-	// shifts.rules:4
+	// shifts.rules:4: (ishl <t> x (iconst [k])) && isInt(t) && shamt(t, k) == 0 => x :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -28,14 +28,14 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m2)
 				_ = k
 				if isInt(t) && shamt(t, k) == 0 {
-					if g.Subsume(x) {
+					if g.Subsume(x, "shifts.rules:4") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// shifts.rules:11
+	// shifts.rules:11: (ishl (iconst <t> [0]) _) => (iconst <t> [0]) :subsume
 	{
 		c3 := g.Arg(root, 0)
 		for m4 := range g.Members(c3) {
@@ -43,14 +43,14 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 				t := g.Type(m4)
 				_ = t
 				if g.Imm(m4) == 0 {
-					if g.Subsume(g.Iconst(t, uint64(0))) {
+					if g.Subsume(g.Iconst(t, uint64(0)), "shifts.rules:11") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// shifts.rules:17
+	// shifts.rules:17: (ishl <t> (ishl x (iconst <s> [a])) (iconst [b])) && isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) => (ishl x (iconst <s> [shamt(t, a)+shamt(t, b)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -72,7 +72,7 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m10)
 								_ = b
 								if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
-									if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b))))) {
+									if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b)))), "shifts.rules:17") {
 										return
 									}
 								}
@@ -83,7 +83,7 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// shifts.rules:22
+	// shifts.rules:22: (ishl <t> (ushr x (iconst [a])) (iconst [b])) && isInt(t) && shamt(t, a) == shamt(t, b) => (band x (iconst <t> [mask(t, ones(t)<<shamt(t, a))]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -103,7 +103,7 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m16)
 								_ = b
 								if isInt(t) && shamt(t, a) == shamt(t, b) {
-									if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, ones(t)<<shamt(t, a)))))) {
+									if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, ones(t)<<shamt(t, a))))), "shifts.rules:22") {
 										return
 									}
 								}
@@ -117,7 +117,7 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
-	// shifts.rules:5
+	// shifts.rules:5: (ushr <t> x (iconst [k])) && isInt(t) && shamt(t, k) == 0 => x :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -129,14 +129,14 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m18)
 				_ = k
 				if isInt(t) && shamt(t, k) == 0 {
-					if g.Subsume(x) {
+					if g.Subsume(x, "shifts.rules:5") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// shifts.rules:12
+	// shifts.rules:12: (ushr (iconst <t> [0]) _) => (iconst <t> [0]) :subsume
 	{
 		c19 := g.Arg(root, 0)
 		for m20 := range g.Members(c19) {
@@ -144,14 +144,14 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 				t := g.Type(m20)
 				_ = t
 				if g.Imm(m20) == 0 {
-					if g.Subsume(g.Iconst(t, uint64(0))) {
+					if g.Subsume(g.Iconst(t, uint64(0)), "shifts.rules:12") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// shifts.rules:18
+	// shifts.rules:18: (ushr <t> (ushr x (iconst <s> [a])) (iconst [b])) && isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) => (ushr x (iconst <s> [shamt(t, a)+shamt(t, b)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -173,7 +173,7 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m26)
 								_ = b
 								if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
-									if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b))))) {
+									if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b)))), "shifts.rules:18") {
 										return
 									}
 								}
@@ -184,7 +184,7 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// shifts.rules:23
+	// shifts.rules:23: (ushr <t> (ishl x (iconst [a])) (iconst [b])) && isInt(t) && shamt(t, a) == shamt(t, b) => (band x (iconst <t> [ones(t) >> shamt(t, a)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -204,7 +204,7 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m32)
 								_ = b
 								if isInt(t) && shamt(t, a) == shamt(t, b) {
-									if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ones(t)>>shamt(t, a))))) {
+									if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ones(t)>>shamt(t, a)))), "shifts.rules:23") {
 										return
 									}
 								}
@@ -218,7 +218,7 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
-	// shifts.rules:6
+	// shifts.rules:6: (sshr <t> x (iconst [k])) && isInt(t) && shamt(t, k) == 0 => x :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -230,14 +230,14 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m34)
 				_ = k
 				if isInt(t) && shamt(t, k) == 0 {
-					if g.Subsume(x) {
+					if g.Subsume(x, "shifts.rules:6") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// shifts.rules:13
+	// shifts.rules:13: (sshr (iconst <t> [0]) _) => (iconst <t> [0]) :subsume
 	{
 		c35 := g.Arg(root, 0)
 		for m36 := range g.Members(c35) {
@@ -245,14 +245,14 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 				t := g.Type(m36)
 				_ = t
 				if g.Imm(m36) == 0 {
-					if g.Subsume(g.Iconst(t, uint64(0))) {
+					if g.Subsume(g.Iconst(t, uint64(0)), "shifts.rules:13") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// shifts.rules:14
+	// shifts.rules:14: (sshr <t> (iconst [k]) _) && isInt(t) && k == ones(t) => (iconst <t> [k]) :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -262,14 +262,14 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m38)
 				_ = k
 				if isInt(t) && k == ones(t) {
-					if g.Subsume(g.Iconst(t, uint64(k))) {
+					if g.Subsume(g.Iconst(t, uint64(k)), "shifts.rules:14") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// shifts.rules:19
+	// shifts.rules:19: (sshr <t> (sshr x (iconst <s> [a])) (iconst [b])) && isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) => (sshr x (iconst <s> [shamt(t, a)+shamt(t, b)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -291,7 +291,7 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m44)
 								_ = b
 								if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
-									if g.Emit(g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b))))) {
+									if g.Emit(g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b)))), "shifts.rules:19") {
 										return
 									}
 								}
@@ -305,7 +305,7 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteShiftsRotl(g *egraph.Graph, root egraph.Node) {
-	// shifts.rules:7
+	// shifts.rules:7: (rotl <t> x (iconst [k])) && isInt(t) && shamt(t, k) == 0 => x :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -317,14 +317,14 @@ func rewriteShiftsRotl(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m46)
 				_ = k
 				if isInt(t) && shamt(t, k) == 0 {
-					if g.Subsume(x) {
+					if g.Subsume(x, "shifts.rules:7") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// shifts.rules:26
+	// shifts.rules:26: (rotl <t> (rotl x (iconst <s> [a])) (iconst [b])) && isInt(t) => (rotl x (iconst <s> [shamt(t, a+b)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -346,7 +346,7 @@ func rewriteShiftsRotl(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m52)
 								_ = b
 								if isInt(t) {
-									if g.Emit(g.Make(ir.OpRotl, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a+b))))) {
+									if g.Emit(g.Make(ir.OpRotl, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a+b)))), "shifts.rules:26") {
 										return
 									}
 								}
@@ -360,7 +360,7 @@ func rewriteShiftsRotl(g *egraph.Graph, root egraph.Node) {
 }
 
 func rewriteShiftsRotr(g *egraph.Graph, root egraph.Node) {
-	// shifts.rules:8
+	// shifts.rules:8: (rotr <t> x (iconst [k])) && isInt(t) && shamt(t, k) == 0 => x :subsume
 	{
 		t := g.Type(root)
 		_ = t
@@ -372,14 +372,14 @@ func rewriteShiftsRotr(g *egraph.Graph, root egraph.Node) {
 				k := g.Imm(m54)
 				_ = k
 				if isInt(t) && shamt(t, k) == 0 {
-					if g.Subsume(x) {
+					if g.Subsume(x, "shifts.rules:8") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// shifts.rules:27
+	// shifts.rules:27: (rotr <t> (rotr x (iconst <s> [a])) (iconst [b])) && isInt(t) => (rotr x (iconst <s> [shamt(t, a+b)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -401,7 +401,7 @@ func rewriteShiftsRotr(g *egraph.Graph, root egraph.Node) {
 								b := g.Imm(m60)
 								_ = b
 								if isInt(t) {
-									if g.Emit(g.Make(ir.OpRotr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a+b))))) {
+									if g.Emit(g.Make(ir.OpRotr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a+b)))), "shifts.rules:27") {
 										return
 									}
 								}

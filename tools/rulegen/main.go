@@ -90,6 +90,7 @@ type rule struct {
 	result  *sexpr // nil when the result is a variable
 	resVar  string
 	subsume bool
+	text    string
 }
 
 // sexpr is a pattern or a result expression.
@@ -124,7 +125,7 @@ func parseFile(path string) ([]*rule, error) {
 		if err != nil {
 			return fmt.Errorf("%s:%d: %v", filepath.Base(path), curLine, err)
 		}
-		r.file, r.line = filepath.Base(path), curLine
+		r.file, r.line, r.text = filepath.Base(path), curLine, text
 		rules = append(rules, r)
 		return nil
 	}
@@ -499,7 +500,7 @@ func generate(file string, rules []*rule) ([]byte, error) {
 		for _, r := range byOp[op] {
 			g.bound = map[string]bool{}
 			g.open = 0
-			g.p("// %s:%d", r.file, r.line)
+			g.p("// %s:%d: %s", r.file, r.line, r.text)
 			g.p("{")
 			if err := g.match(r.match, "root", true); err != nil {
 				return nil, fmt.Errorf("%s:%d: %v", r.file, r.line, err)
@@ -529,7 +530,7 @@ func generate(file string, rules []*rule) ([]byte, error) {
 			if r.subsume {
 				emit = "Subsume"
 			}
-			g.p("if g.%s(%s) {", emit, res)
+			g.p("if g.%s(%s, %q) {", emit, res, fmt.Sprintf("%s:%d", r.file, r.line))
 			g.p("return")
 			g.p("}")
 			for ; g.open > 0; g.open-- {
