@@ -2,13 +2,17 @@ package bench
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/tetratelabs/wazero"
 
+	"kiln/baseline"
+	"kiln/ir/vm"
 	"kiln/ir/wasm/wat"
+	"kiln/optimizing/compile"
 	kiln "kiln/runtime"
 )
 
@@ -43,9 +47,24 @@ func load(t testing.TB, name string) []byte {
 // runner calls a kernel's "run" export on one engine.
 type runner func(arg uint64) (uint64, error)
 
-func kilnRunner(t testing.TB, bin []byte) runner {
+func kilnRunner(t testing.TB, bin []byte) runner { return kilnTier(t, bin, nil) }
+
+func baselineRunner(t testing.TB, bin []byte) runner {
+	return kilnTier(t, bin, baseline.Compiler{})
+}
+
+func optimizingRunner(t testing.TB, bin []byte) runner {
+	return kilnTier(t, bin, compile.New())
+}
+
+// kilnTier instantiates bin on kiln with compiler c (nil: the
+// interpreter); it skips where the platform cannot run compiled code.
+func kilnTier(t testing.TB, bin []byte, c vm.Compiler) runner {
 	ctx := context.Background()
-	e, err := kiln.NewEngine(kiln.Config{})
+	e, err := kiln.NewEngine(kiln.Config{Compiler: c})
+	if errors.Is(err, kiln.ErrTierUnavailable) {
+		t.Skip(err)
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,6 +109,8 @@ var engines = []struct {
 }{
 	{"kiln-interp", kilnRunner},
 	{"wazero-interp", wazeroRunner},
+	{"kiln-baseline", baselineRunner},
+	{"kiln-optimizing", optimizingRunner},
 }
 
 // TestKernelsAgree checks every kernel's result on every engine (with a
@@ -98,10 +119,12 @@ func TestKernelsAgree(t *testing.T) {
 	for _, k := range kernels {
 		bin := load(t, k.name)
 		for _, e := range engines {
-			got, err := e.new(t, bin)(k.arg)
-			if err != nil || got != k.want {
-				t.Errorf("%s on %s: got %d, %v; want %d", k.name, e.name, got, err, k.want)
-			}
+			t.Run(k.name+"/"+e.name, func(t *testing.T) {
+				got, err := e.new(t, bin)(k.arg)
+				if err != nil || got != k.want {
+					t.Errorf("got %d, %v; want %d", got, err, k.want)
+				}
+			})
 		}
 	}
 }

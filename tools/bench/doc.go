@@ -12,7 +12,8 @@
 // This is a separate module so that wazero stays out of the dependency
 // graph of kiln's product modules; nothing else may import it.
 //
-// Known gaps: only the interpreter is measured on the kiln side until the
-// runtime links the compiled tiers; the kernels are hand-written .wat, not
-// compiler output.
+// The compiled tiers (kiln-baseline, kiln-optimizing) run too where the
+// platform supports them, for scale.
+//
+// Known gaps: the kernels are hand-written .wat, not compiler output.
 package bench
