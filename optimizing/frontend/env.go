@@ -352,7 +352,19 @@ func (e *LayoutEnv) funcRefOf(fx *FuncCtx, typeIdx, t uint32, index ir.Value) (i
 	base := e.TableBase(fx, t)
 	addr := b.Iadd(base, b.Binary(ir.OpIshl, index, b.Iconst(ir.I64, 3)))
 	ref := b.Load(ir.OpLoad, PointerType, checkedFlags, addr, 0)
-	b.CondTrap(ir.OpTrapz, ref, Trap(vm.TrapIndirectCallToNull))
+	// A null entry traps, leaving the index in the store context's
+	// ExitArgs[1] for the trap message ("uninitialized element 2"). The
+	// store happens on the cold edge only.
+	null, cont := b.CreateBlock(), b.CreateBlock()
+	b.Brif(ref, cont, nil, null, nil)
+	b.SealBlock(null)
+	b.SealBlock(cont)
+	b.SwitchToBlock(null)
+	b.Func.Layout.SetCold(null, true)
+	sc := e.vmLoad(fx, PointerType, vm.VMStoreContext)
+	b.Store(ir.OpStore, trustedFlags, index, sc, vm.SCExitArg(1))
+	b.Trap(Trap(vm.TrapIndirectCallToNull))
+	b.SwitchToBlock(cont)
 	got := b.Load(ir.OpLoad, ir.I32, trustedFlags, ref, vm.FuncRefTypeID)
 	want := e.vmLoad(fx, ir.I32, e.L.TypeID(typeIdx))
 	b.CondTrap(ir.OpTrapnz, b.Icmp(ir.IntNE, got, want), Trap(vm.TrapBadSignature))

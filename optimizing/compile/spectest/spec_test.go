@@ -207,9 +207,17 @@ func (t *nativeTier) newMemory(mt wasm.MemoryType) (*specMemory, error) {
 	return &specMemory{res: res, size: mt.Limits.Min << 16, max: max}, nil
 }
 
-type trapError struct{ code vm.TrapCode }
+type trapError struct {
+	code   vm.TrapCode
+	detail string
+}
 
-func (e *trapError) Error() string { return e.code.Message() }
+func (e *trapError) Error() string {
+	if e.detail != "" {
+		return e.code.Message() + " " + e.detail
+	}
+	return e.code.Message()
+}
 
 // evalConst evaluates a constant expression in inst (globals already
 // initialised).
@@ -472,7 +480,7 @@ func (t *nativeTier) Instantiate(id string, bin []byte) error {
 		}
 		tab := inst.tables[e.Table]
 		if off > uint64(len(tab.elems)) || uint64(e.Len()) > uint64(len(tab.elems))-off {
-			return &trapError{vm.TrapTableOutOfBounds}
+			return &trapError{code: vm.TrapTableOutOfBounds}
 		}
 		vals := make([]uint64, e.Len())
 		for j := range vals {
@@ -500,7 +508,7 @@ func (t *nativeTier) Instantiate(id string, bin []byte) error {
 				off = uint64(uint32(off))
 			}
 			if off > mem.size || uint64(len(d.Init)) > mem.size-off {
-				return &trapError{vm.TrapMemoryOutOfBounds}
+				return &trapError{code: vm.TrapMemoryOutOfBounds}
 			}
 			copy(mem.bytes()[off:], d.Init)
 		}
@@ -621,7 +629,12 @@ func (t *nativeTier) call(inst *specInstance, f uint32, args []uint64) ([]wast.V
 		return nil, err
 	}
 	if trap != vm.TrapNone {
-		return nil, &trapError{trap}
+		te := &trapError{code: trap}
+		if trap == vm.TrapIndirectCallToNull {
+			// The code leaves the element index in ExitArgs[1].
+			te.detail = fmt.Sprint(t.mach.SC.ExitArgs[1])
+		}
+		return nil, te
 	}
 	out := make([]wast.Value, len(st.Results))
 	for i, r := range st.Results {
@@ -664,7 +677,7 @@ func (t *nativeTier) handle(m *native.WasmMachine, k vm.ExitKind) error {
 		return fmt.Errorf("exit %s from an unknown VM context", k)
 	}
 	a := &m.SC.ExitArgs
-	trap := func(c vm.TrapCode) error { return &trapError{c} }
+	trap := func(c vm.TrapCode) error { return &trapError{code: c} }
 	inRange := func(off, n, size uint64) bool { return off <= size && n <= size-off }
 	switch k {
 	case vm.ExitHostCall:
@@ -797,9 +810,6 @@ var knownFailures = map[string]string{
 	// The wat lexer does not end a line comment at a lone carriage
 	// return (kiln/ir/wasm/wat), so the module's return is commented out.
 	"comments.wast:105": "wat: \\r does not end a ;; comment",
-	// The trap message names the element index; vm.ExitTrap carries only
-	// the trap code, so no compiled tier can report it yet.
-	"bulk.wast:221": "trap message with the element index",
 }
 
 // TestSpecNative runs the spec scripts on the optimizing tier through
