@@ -19,7 +19,8 @@ var interpKnownFailures = map[string]string{
 	"core/comments.wast:105": "wat lexer: line comment ended by CR",
 }
 
-// TestSpecSuiteInterp runs every core script through the interpreter.
+// TestSpecSuiteInterp runs every script of the core suite, the threads
+// proposal and the legacy exception tests through the interpreter.
 // Modules needing GC or threads, or using exception-handling operators,
 // are skipped with their reason (as are the directives on them), never
 // counted as passed; every other directive must pass.
@@ -28,9 +29,13 @@ func TestSpecSuiteInterp(t *testing.T) {
 		t.Skip("the whole core suite takes a few seconds")
 	}
 	suite := suiteDir(t)
-	files, err := filepath.Glob(filepath.Join(suite, "core", "*.wast"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no core scripts: %v", err)
+	var files []string
+	for _, dir := range []string{"core", "proposals/threads", "legacy"} {
+		fs, err := filepath.Glob(filepath.Join(suite, dir, "*.wast"))
+		if err != nil || len(fs) == 0 {
+			t.Fatalf("no scripts in %s: %v", dir, err)
+		}
+		files = append(files, fs...)
 	}
 	e, err := kiln.NewEngine(kiln.Config{})
 	if err != nil {
@@ -69,7 +74,7 @@ func TestSpecSuiteInterp(t *testing.T) {
 	for _, k := range reasons {
 		t.Logf("skipped %d: %s", skips[k], k)
 	}
-	t.Logf("core: %d passed, %d failed, %d skipped", c.Passed, c.Failed, c.Skipped)
+	t.Logf("%d passed, %d failed, %d skipped", c.Passed, c.Failed, c.Skipped)
 	if c.Passed < 64000 {
 		t.Errorf("only %d directives passed", c.Passed)
 	}

@@ -82,6 +82,9 @@ func (t *RuntimeTier) defineSpectest() {
 	if mem, err := kiln.NewMemory(s, kiln.MemoryType{Limits: kiln.Limits{Min: 1, Max: 2, HasMax: true}}); err == nil {
 		l.Define("spectest", "memory", mem)
 	}
+	if mem, err := kiln.NewMemory(s, kiln.MemoryType{Limits: kiln.Limits{Min: 1, Max: 2, HasMax: true}, Shared: true}); err == nil {
+		l.Define("spectest", "shared_memory", mem)
+	}
 }
 
 // Instantiate implements Tier.
