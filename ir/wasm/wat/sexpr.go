@@ -94,8 +94,10 @@ func (r *reader) skipSpace() error {
 			r.off++
 			r.newline()
 		case c == ';' && r.peek(1) == ';':
+			// The text format ends a line comment at a newline, which is
+			// LF, CR or CR LF; a lone CR ends it too.
 			start := r.off
-			for r.off < len(r.src) && r.src[r.off] != '\n' {
+			for r.off < len(r.src) && r.src[r.off] != '\n' && r.src[r.off] != '\r' {
 				r.off++
 			}
 			if !utf8.Valid(r.src[start:r.off]) {

@@ -287,3 +287,22 @@ func TestSegmentForms(t *testing.T) {
 		t.Errorf("table abbreviation limits %+v, want 1 1", got)
 	}
 }
+
+// TestLineCommentEndsAtAnyNewline: LF, CR and CR LF all end a line comment
+// (the spec's comments.wast checks that code after a lone CR is not
+// swallowed by the comment).
+func TestLineCommentEndsAtAnyNewline(t *testing.T) {
+	want, err := Parse([]byte("(func (result i32) (i32.const 1) ;; c\n (return (i32.const 2)))"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, nl := range []string{"\r", "\r\n"} {
+		got, err := Parse([]byte("(func (result i32) (i32.const 1) ;; c" + nl + " (return (i32.const 2)))"))
+		if err != nil {
+			t.Fatalf("%q: %v", nl, err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Errorf("comment ended by %q: got %x, want %x", nl, got, want)
+		}
+	}
+}
