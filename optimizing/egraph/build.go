@@ -64,18 +64,29 @@ type builder struct {
 	g       *Graph
 	dom     *flow.DomTree
 	classOf []Node // per original value: its class
+	checks  map[checkKey]checkEntry
 }
 
 // IsPure reports whether inst joins the e-graph: a pure opcode with exactly
-// one result. Instructions that read machine state (the stack or frame
+// one result, or a load flagged readonly, notrap and can_move. Instructions that read machine state (the stack or frame
 // pointer, return address) are pure by the opcode table's flags but depend
 // on where they run, so they stay in the skeleton. Loads, calls, traps and
 // everything else with an effect stay too — among them the wasm interrupt
 // checks (calls of the check routine at loop heads), which must never be
 // removed or moved.
 func IsPure(f *ir.Function, inst ir.Inst) bool {
-	op := f.DFG.Insts[inst].Opcode
-	if !op.IsPure() || len(f.DFG.Results(inst)) != 1 {
+	d := &f.DFG.Insts[inst]
+	op := d.Opcode
+	if len(f.DFG.Results(inst)) != 1 {
+		return false
+	}
+	if op == ir.OpLoad {
+		// A load that cannot trap, reads memory nothing writes and may be
+		// moved anywhere (above the checks that guard it, too) is a pure
+		// function of its address: the VM context's constant fields.
+		return d.Flags.Readonly() && d.Flags.NoTrap() && d.Flags.CanMove()
+	}
+	if !op.IsPure() {
 		return false
 	}
 	switch op {
@@ -201,16 +212,112 @@ func (b *builder) simplifySkeleton(inst ir.Inst, blk ir.Block) bool {
 		return false
 	case ir.OpTrapz, ir.OpTrapnz:
 		cv := f.DFG.Args(inst)[0]
-		c, ok := g.ConstOf(b.class(cv, blk))
-		if !ok {
+		cc := b.class(cv, blk)
+		if c, ok := g.ConstOf(cc); ok {
+			isZero := normalize(f.DFG.ValueType(cv), c) == 0
+			if isZero == (d.Opcode == ir.OpTrapnz) {
+				f.Layout.RemoveInst(inst)
+				g.Stats.TrapsRemoved++
+				return true
+			}
 			return false
 		}
-		isZero := normalize(f.DFG.ValueType(cv), c) == 0
-		if isZero == (d.Opcode == ir.OpTrapnz) {
+		if b.redundantTrap(d, cc, blk) {
 			f.Layout.RemoveInst(inst)
 			g.Stats.TrapsRemoved++
 			return true
 		}
 	}
 	return false
+}
+
+// checkKey identifies a conditional trap by what it tests: the same
+// condition class (an idempotent trap), or — for bounds checks of the shape
+// `trapnz (icmp ugt (iadd x k) bound)` — the index x and the bound, with k
+// kept as the entry's value.
+type checkKey struct {
+	op    ir.Opcode
+	code  uint8
+	cond  Node // the condition class; NoNode for bounds checks
+	index Node
+	bound Node
+}
+
+// checkEntry is a scoped record of a check that dominates what follows.
+type checkEntry struct {
+	k     uint64 // largest end offset checked (bounds checks)
+	depth int32
+	gen   uint32
+}
+
+// redundantTrap reports a trapz/trapnz that a dominating one makes
+// redundant, and otherwise records it:
+//   - the same opcode and trap code on the same condition class: if the
+//     first did not trap, neither does the second;
+//   - a bounds check `trapnz (icmp ugt (iadd x k) bound)` after a check of
+//     the same x and bound with an end offset k' >= k: x+k <= x+k' <=
+//     bound. To rule out wrapping, x must be a zero-extended value of at
+//     most 32 bits and the offsets below 2^32 (the wasm32 heap pattern).
+func (b *builder) redundantTrap(d *ir.InstData, cond Node, blk ir.Block) bool {
+	g := b.g
+	if b.checks == nil {
+		b.checks = make(map[checkKey]checkEntry)
+	}
+	valid := func(e checkEntry, ok bool) bool {
+		return ok && e.depth <= g.curDepth && g.gens[e.depth] == e.gen
+	}
+	here := checkEntry{depth: g.domDepth[blk], gen: g.gens[g.domDepth[blk]]}
+	same := checkKey{op: d.Opcode, code: d.Code, cond: cond, index: NoNode, bound: NoNode}
+	if e, ok := b.checks[same]; valid(e, ok) {
+		return true
+	}
+	b.checks[same] = here
+	if d.Opcode != ir.OpTrapnz {
+		return false
+	}
+	for m := range g.Members(cond) {
+		if g.Op(m) != ir.OpIcmp || g.IntCC(m) != ir.IntUGT || g.Type(m) != ir.I64 {
+			continue
+		}
+		x, k, ok := b.indexPlusOffset(g.Arg(m, 0))
+		if !ok {
+			continue
+		}
+		key := checkKey{op: d.Opcode, code: d.Code, cond: NoNode, index: x, bound: g.Arg(m, 1)}
+		if e, ok := b.checks[key]; valid(e, ok) {
+			if e.k >= k {
+				return true
+			}
+		}
+		e := here
+		e.k = k
+		b.checks[key] = e
+		return false
+	}
+	return false
+}
+
+// indexPlusOffset matches class a as x + k where x is a zero-extension of a
+// value of at most 32 bits and k < 2^32.
+func (b *builder) indexPlusOffset(a Node) (x Node, k uint64, ok bool) {
+	g := b.g
+	isIndex := func(c Node) bool {
+		for m := range g.Members(c) {
+			if g.Op(m) == ir.OpUextend && g.ResultType(g.Arg(m, 0)).Bits() <= 32 {
+				return true
+			}
+		}
+		return false
+	}
+	for m := range g.Members(a) {
+		if g.Op(m) != ir.OpIadd {
+			continue
+		}
+		for i := 0; i < 2; i++ {
+			if c, isConst := g.ConstOf(g.Arg(m, 1-i)); isConst && c < 1<<32 && isIndex(g.Arg(m, i)) {
+				return g.Arg(m, i), c, true
+			}
+		}
+	}
+	return NoNode, 0, false
 }
