@@ -62,10 +62,15 @@
 //
 // Skeleton instructions get their own simplifications: a brif on a
 // constant becomes a jump; trapz/trapnz whose constant condition never
-// traps is removed (an always-trapping one stays); and an instruction that
-// can trap but has no other effect (udiv, sdiv, urem, srem, ...) runs its
-// rules detached — a rule there fires only when the instruction cannot
-// trap, and its result then replaces the instruction.
+// traps is removed (an always-trapping one stays), and so is one that a
+// dominating trap makes redundant — the same opcode and code on the same
+// condition class (idempotent traps), or a wasm32 bounds check
+// `trapnz (icmp ugt (iadd (uextend x) k) bound)` after a check of the same
+// x and bound with an end k' >= k (bounds-check elimination; the index is
+// below 2^32 and the ends below 2^32, so nothing wraps). An instruction
+// that can trap but has no other effect (udiv, sdiv, urem, srem, ...)
+// runs its rules detached — a rule there fires only when the instruction
+// cannot trap, and its result then replaces the instruction.
 //
 // # Extraction
 //
@@ -104,9 +109,12 @@
 //
 // # Known gaps
 //
-// No congruence closure across later unions; loads are never pure here
-// (readonly+notrap+can_move loads could join the graph); constants are the
-// only rematerialized values; brif on a comparison with zero is not
-// simplified in the skeleton; multi-result pure instructions (overflow
-// arithmetic, isplit) stay in the skeleton.
+// No congruence closure across later unions; constants are the only
+// rematerialized values; brif on a comparison with zero is not simplified
+// in the skeleton; multi-result pure instructions (overflow arithmetic,
+// isplit) stay in the skeleton; bounds checks are only merged when the
+// bound is the same value (load-elim must have merged the bound loads, so
+// a store between two accesses — which may alias the VM context without
+// alias regions — keeps both checks); a check that always traps does not
+// cut off the code after it.
 package egraph
