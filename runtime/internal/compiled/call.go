@@ -87,6 +87,20 @@ func (ss *storeState) fromCompiled(t wasm.ValType, v uint64) uint64 {
 // through Store.Call, memory and table operations to the store's objects.
 func (ss *storeState) handler(ctx context.Context) jit.ExitHandler {
 	return func(m *jit.Machine, k vm.ExitKind) error {
+		err := ss.exit(ctx, m, k)
+		// A trap raised in Go (a host error, a bulk operation out of
+		// bounds) gets the backtrace of the wasm frames that exited.
+		var tr *store.Trap
+		if err != nil && errors.As(err, &tr) && len(tr.Backtrace) == 0 {
+			tr.Backtrace = ss.symbolize(m.Backtrace())
+		}
+		return err
+	}
+}
+
+// exit handles one exit.
+func (ss *storeState) exit(ctx context.Context, m *jit.Machine, k vm.ExitKind) error {
+	{
 		sc := m.Context()
 		st := ss.byVMCtx[uintptr(sc.ExitVMCtx)]
 		if st == nil {
@@ -185,8 +199,14 @@ func (ss *storeState) trapOf(err error) error {
 	if !errors.As(err, &jt) {
 		return err
 	}
-	t := &store.Trap{Code: jt.Code, Cause: jt.Cause}
-	for _, fr := range jt.Frames {
+	return &store.Trap{Code: jt.Code, Cause: jt.Cause, Backtrace: ss.symbolize(jt.Frames)}
+}
+
+// symbolize maps machine frames to wasm frames (function and module
+// offset); frames outside any function body (trampolines) are left out.
+func (ss *storeState) symbolize(frames []jit.Frame) []store.Frame {
+	var out []store.Frame
+	for _, fr := range frames {
 		for _, st := range ss.insts {
 			c := st.code
 			if !c.code.Contains(fr.PC - 1) {
@@ -198,10 +218,10 @@ func (ss *storeState) trapOf(err error) error {
 				if sym.HasOffset {
 					off = int(sym.WasmOffset)
 				}
-				t.Backtrace = append(t.Backtrace, st.inst.Frame(uint32(c.mod.NumImportedFuncs+sym.Func), off))
+				out = append(out, st.inst.Frame(uint32(c.mod.NumImportedFuncs+sym.Func), off))
 			}
 			break
 		}
 	}
-	return t
+	return out
 }
