@@ -361,7 +361,7 @@ func (g *CodeGen) control(op *wasm.Operator) (bool, error) {
 		cond, _ := g.popReg()
 		g.flush()
 		c := ctrl{kind: frameIf, base: len(g.stack) - len(params), params: params, results: results, label: m.NewLabel(), elseLabel: m.NewLabel()}
-		m.BranchIfZero(cond, c.elseLabel)
+		m.BranchIfZero(masm.S32, cond, c.elseLabel)
 		g.release(cond)
 		g.ctrls = append(g.ctrls, c)
 	case wasm.OpElse:
@@ -397,21 +397,25 @@ func (g *CodeGen) control(op *wasm.Operator) (bool, error) {
 	case wasm.OpBrIf:
 		cond, _ := g.popReg()
 		g.flush()
-		t := &g.ctrls[len(g.ctrls)-1-int(op.Index)]
-		tys := t.arity()
-		if len(g.stack)-len(tys) == t.base {
-			m.BranchIfNonZero(cond, t.label)
-		} else {
-			skip := m.NewLabel()
-			m.BranchIfZero(cond, skip)
-			g.copyTo(t.base, tys)
-			m.Jump(t.label)
-			m.Bind(skip)
-		}
+		g.condBranch(op.Index, func(l masm.Label) { m.BranchIfNonZero(masm.S32, cond, l) }, func(l masm.Label) { m.BranchIfZero(masm.S32, cond, l) })
 		g.release(cond)
 	case wasm.OpBrTable:
 		g.brTable(op)
 		g.unreachable = true
+	case wasm.OpBrOnNull:
+		// Null: branch without the reference; otherwise keep it.
+		ref, ty := g.popReg()
+		g.flush()
+		g.condBranch(op.Index, func(l masm.Label) { m.BranchIfZero(masm.S64, ref, l) }, func(l masm.Label) { m.BranchIfNonZero(masm.S64, ref, l) })
+		g.pushReg(ty, ref)
+	case wasm.OpBrOnNonNull:
+		// Non-null: branch with the reference; otherwise drop it.
+		g.flush()
+		ref := g.alloc(masm.Int)
+		m.LoadSlot(masm.S64, ref, g.valSlot(len(g.stack)-1))
+		g.condBranch(op.Index, func(l masm.Label) { m.BranchIfNonZero(masm.S64, ref, l) }, func(l masm.Label) { m.BranchIfZero(masm.S64, ref, l) })
+		g.release(ref)
+		g.pop()
 	case wasm.OpReturn:
 		g.emitReturn()
 		g.unreachable = true
@@ -419,6 +423,24 @@ func (g *CodeGen) control(op *wasm.Operator) (bool, error) {
 		return false, nil
 	}
 	return true, nil
+}
+
+// condBranch branches to frame depth l when taken(label) jumps, carrying
+// the label's arity from the top of the (flushed) stack; when the values
+// must move first, notTaken(skip) jumps over the copies.
+func (g *CodeGen) condBranch(l uint32, taken, notTaken func(masm.Label)) {
+	m := g.m
+	t := &g.ctrls[len(g.ctrls)-1-int(l)]
+	tys := t.arity()
+	if len(g.stack)-len(tys) == t.base {
+		taken(t.label)
+		return
+	}
+	skip := m.NewLabel()
+	notTaken(skip)
+	g.copyTo(t.base, tys)
+	m.Jump(t.label)
+	m.Bind(skip)
 }
 
 // brTable dispatches through a jump table. Targets whose values are not

@@ -283,6 +283,12 @@ func (g *CodeGen) emit(op *wasm.Operator) error {
 		return g.call(op, op.Index, -1)
 	case wasm.OpCallIndirect, wasm.OpReturnCallIndirect:
 		return g.call(op, 0, int64(op.Index2))
+	case wasm.OpCallRef, wasm.OpReturnCallRef:
+		return g.call(op, 0, callRef)
+	case wasm.OpRefAsNonNull:
+		r, ty := g.popReg()
+		m.TrapIfZero(r, vm.TrapNullReference, 0)
+		g.pushReg(ty, r)
 	default:
 		return g.unsupported(op, "")
 	}
@@ -475,13 +481,22 @@ func (g *CodeGen) exit(k vm.ExitKind, args []exitArg, n int, res *masm.Ty) {
 	}
 }
 
-// call emits call, call_indirect and their tail-call forms. For indirect
-// calls table >= 0 and the type index is op.Index.
+// callRef is call's table argument for call_ref: the callee is a funcref
+// operand, not a table element.
+const callRef = -2
+
+// nullFuncRef is the detail of a TrapNullReference raised by call_ref, so
+// the runtime words it "null function reference".
+const nullFuncRef = 1
+
+// call emits call, call_indirect, call_ref and their tail-call forms. For
+// indirect calls table >= 0, for call_ref table == callRef; the type index
+// is op.Index.
 func (g *CodeGen) call(op *wasm.Operator, funcIndex uint32, table int64) error {
 	m := g.m
-	tail := op.Op == wasm.OpReturnCall || op.Op == wasm.OpReturnCallIndirect
+	tail := op.Op == wasm.OpReturnCall || op.Op == wasm.OpReturnCallIndirect || op.Op == wasm.OpReturnCallRef
 	var sig *sigInfo
-	if table >= 0 {
+	if table >= 0 || table == callRef {
 		sig = g.sigs.types[op.Index]
 	} else {
 		sig = g.sigs.fn(funcIndex)
@@ -498,6 +513,13 @@ func (g *CodeGen) call(op *wasm.Operator, funcIndex uint32, table int64) error {
 	// An indirect callee's FuncRef address is looked up (and bounds
 	// checked) first and parked in the slot its index occupied.
 	var refSlot masm.Slot
+	if table == callRef {
+		ref, _ := g.popReg()
+		m.TrapIfZero(ref, vm.TrapNullReference, nullFuncRef)
+		refSlot = g.valSlot(len(g.stack))
+		m.StoreSlot(masm.S64, refSlot, ref)
+		g.release(ref)
+	}
 	if table >= 0 {
 		t := uint32(table)
 		idx, _ := g.popReg()
@@ -527,6 +549,13 @@ func (g *CodeGen) call(op *wasm.Operator, funcIndex uint32, table int64) error {
 	g.stack = g.stack[:first]
 	nimp := uint32(g.mod.NumImportedFuncs)
 	switch {
+	case table == callRef:
+		// The type is guaranteed by validation.
+		if tail {
+			m.TailCallFuncRef(refSlot, -1)
+		} else {
+			m.CallFuncRef(refSlot, -1)
+		}
 	case table >= 0:
 		tid := int32(g.offs.TypeID(op.Index))
 		if tail {

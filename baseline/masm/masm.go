@@ -268,14 +268,19 @@ type MacroAssembler interface {
 
 	// Control flow.
 	Jump(l Label)
-	// BranchIfZero / BranchIfNonZero test a 32-bit condition register.
-	BranchIfZero(r Reg, l Label)
-	BranchIfNonZero(r Reg, l Label)
+	// BranchIfZero / BranchIfNonZero test a condition register of width
+	// sz (S32 for i32 conditions, S64 for references).
+	BranchIfZero(sz Size, r Reg, l Label)
+	BranchIfNonZero(sz Size, r Reg, l Label)
 	// JumpTable jumps to targets[idx], or to def when idx >= len(targets).
 	// idx is clobbered.
 	JumpTable(idx Reg, targets []Label, def Label)
 	// Trap exits with code unconditionally.
 	Trap(code vm.TrapCode)
+	// TrapIfZero traps with code when the 64-bit register r is zero,
+	// with detail in ExitArgs[1] (which the runtime uses to word the
+	// message).
+	TrapIfZero(r Reg, code vm.TrapCode, detail uint64)
 	// CheckInterrupts emits the preemption check (and the interrupt flag
 	// check when interruptible) at a function entry or loop header. Every
 	// register but the VM context is clobbered when the check exits.

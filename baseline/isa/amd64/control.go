@@ -24,13 +24,13 @@ func (m *MacroAssembler) Select(sz masm.Size, dst, other, cond masm.Reg) {
 
 func (m *MacroAssembler) Jump(l masm.Label) { m.e(m.a.Jmp(l)) }
 
-func (m *MacroAssembler) BranchIfZero(r masm.Reg, l masm.Label) {
-	m.e(m.a.TestRR(x.Size32, gpr(r), gpr(r)))
+func (m *MacroAssembler) BranchIfZero(sz masm.Size, r masm.Reg, l masm.Label) {
+	m.e(m.a.TestRR(size(sz), gpr(r), gpr(r)))
 	m.e(m.a.Jcc(x.CondE, l))
 }
 
-func (m *MacroAssembler) BranchIfNonZero(r masm.Reg, l masm.Label) {
-	m.e(m.a.TestRR(x.Size32, gpr(r), gpr(r)))
+func (m *MacroAssembler) BranchIfNonZero(sz masm.Size, r masm.Reg, l masm.Label) {
+	m.e(m.a.TestRR(size(sz), gpr(r), gpr(r)))
 	m.e(m.a.Jcc(x.CondNE, l))
 }
 
@@ -49,6 +49,13 @@ func (m *MacroAssembler) JumpTable(idx masm.Reg, targets []masm.Label, def masm.
 }
 
 func (m *MacroAssembler) Trap(code vm.TrapCode) { m.e(m.a.Jmp(m.trapLabel(code))) }
+
+func (m *MacroAssembler) TrapIfZero(r masm.Reg, code vm.TrapCode, detail uint64) {
+	m.e(m.a.TestRR(x.Size64, gpr(r), gpr(r)))
+	l := m.buf.NewLabel()
+	m.traps = append(m.traps, trapStub{label: l, code: code, loc: m.loc, imm: detail, hasImm: true})
+	m.e(m.a.Jcc(x.CondE, l))
+}
 
 // exitStubAt queues an out-of-line exit of kind k that resumes at back.
 func (m *MacroAssembler) exitStubAt(k vm.ExitKind, back encoder.Label) encoder.Label {
@@ -302,6 +309,10 @@ func (m *MacroAssembler) EndFunction() {
 		if t.hasArg {
 			m.storeContext()
 			m.e(a.Store(x.Size64, x.Addr(scratch, vm.SCExitArg(1)), t.arg))
+		}
+		if t.hasImm {
+			m.storeContext()
+			m.e(a.StoreImm(x.Size64, x.Addr(scratch, vm.SCExitArg(1)), int64(int32(t.imm))))
 		}
 		if !used[t.code] {
 			used[t.code], shared[t.code] = true, m.buf.NewLabel()

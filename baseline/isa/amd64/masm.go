@@ -43,6 +43,9 @@ type trapStub struct {
 	// arg, when hasArg, is stored in ExitArgs[1] (a detail of the trap).
 	arg    x.GPR
 	hasArg bool
+	// imm, when hasImm, is stored in ExitArgs[1] (a small detail).
+	imm    uint64
+	hasImm bool
 }
 
 // exitStub is a pending out-of-line exit that resumes at back.

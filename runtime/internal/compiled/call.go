@@ -50,8 +50,13 @@ func (c *Code) Call(ctx context.Context, inst *store.Instance, fn uint32, params
 	ss.store.Leave()
 	if err != nil {
 		t := ss.trapOf(err)
-		if tr, ok := t.(*store.Trap); ok && tr.Code == vm.TrapIndirectCallToNull && ss.depth == 0 {
-			tr.Detail = strconv.FormatUint(detail, 10)
+		if tr, ok := t.(*store.Trap); ok && ss.depth == 0 {
+			switch {
+			case tr.Code == vm.TrapIndirectCallToNull:
+				tr.Detail = strconv.FormatUint(detail, 10)
+			case tr.Code == vm.TrapNullReference && detail == nullFuncRefDetail:
+				tr.Text = "null function reference"
+			}
 		}
 		return t
 	}
@@ -60,6 +65,10 @@ func (c *Code) Call(ctx context.Context, inst *store.Instance, fn uint32, params
 	}
 	return nil
 }
+
+// nullFuncRefDetail is the ExitArgs[1] a compiler passes with
+// TrapNullReference for call_ref of null (kiln/baseline's nullFuncRef).
+const nullFuncRefDetail = 1
 
 // toCompiled converts a store value word to compiled code's
 // representation: funcrefs become FuncRef addresses.

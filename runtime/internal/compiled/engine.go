@@ -16,7 +16,7 @@ import (
 
 // Unsupported is the set of proposals the compiled tiers validate but do
 // not run yet; the runtime reports modules that use them as unsupported.
-const Unsupported = wasm.SIMD | wasm.RelaxedSIMD | wasm.FunctionReferences | wasm.GC |
+const Unsupported = wasm.SIMD | wasm.RelaxedSIMD | wasm.GC |
 	wasm.ExceptionHandling | wasm.LegacyExceptions | wasm.Threads
 
 // StackSize is the size of each store's wasm stack.
