@@ -13,11 +13,7 @@ import (
 // interpreter run is known to fail, each with the reason. The test fails
 // both when another directive fails and when one of these passes (so the
 // list shrinks as fixes land).
-var interpKnownFailures = map[string]string{
-	// ir/wasm/wat ends a line comment only at "\n"; the spec also ends it
-	// at "\r", so the text parser swallows the next line.
-	"core/comments.wast:105": "wat lexer: line comment ended by CR",
-}
+var interpKnownFailures = map[string]string{}
 
 // TestSpecSuiteInterp runs every script of the core suite, the threads
 // proposal and the legacy exception tests through the interpreter.

@@ -806,11 +806,7 @@ func specFiles(t *testing.T) []string {
 // optimizing tier, by file base name and line. They still count as
 // failed in the summary; the test fails on any other failure and when a
 // known one starts passing (so the list stays true).
-var knownFailures = map[string]string{
-	// The wat lexer does not end a line comment at a lone carriage
-	// return (kiln/ir/wasm/wat), so the module's return is commented out.
-	"comments.wast:105": "wat: \\r does not end a ;; comment",
-}
+var knownFailures = map[string]string{}
 
 // TestSpecNative runs the spec scripts on the optimizing tier through
 // nativeTier and reports the counts; every failure is listed.
