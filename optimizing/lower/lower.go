@@ -49,11 +49,16 @@ type Ctx[I any] struct {
 	blockOf  []ir.Block      // by ir.Inst
 	numVRegs int
 
-	cur     ir.Inst // instruction being lowered
-	curIR   ir.Block
-	chunk   []pending[I]   // instructions of cur, in order
-	chunks  [][]pending[I] // of the current block, in reverse order
-	pendOps []regalloc.Operand
+	cur   ir.Inst // instruction being lowered
+	curIR ir.Block
+	// pend holds every machine instruction emitted so far, in emission
+	// order: the IR instructions are visited backwards, each one's
+	// machine instructions forwards. chunkEnd marks where each IR
+	// instruction's run ends (flush), so assembly can read the runs in
+	// reverse without copying them into per-block slices first.
+	pend     []pending[I]
+	chunkEnd []int32
+	pendOps  []regalloc.Operand
 }
 
 type pending[I any] struct {
@@ -184,16 +189,15 @@ func (c *Ctx[I]) Emit(inst I, kind InstKind, clobber regalloc.RegSet, ops ...reg
 	if c.cur != ir.NoInst {
 		loc = c.F.DFG.SrcLoc(c.cur)
 	}
-	c.chunk = append(c.chunk, pending[I]{inst: inst, kind: kind, clobber: clobber, ops: [2]uint32{start, uint32(len(c.pendOps))}, loc: loc})
+	c.pend = append(c.pend, pending[I]{inst: inst, kind: kind, clobber: clobber, ops: [2]uint32{start, uint32(len(c.pendOps))}, loc: loc})
 }
 
 // Current is the IR instruction being lowered.
 func (c *Ctx[I]) Current() ir.Inst { return c.cur }
 
 func (c *Ctx[I]) flush() {
-	if len(c.chunk) > 0 {
-		c.chunks = append(c.chunks, c.chunk)
-		c.chunk = nil
+	if n := int32(len(c.pend)); len(c.chunkEnd) == 0 || c.chunkEnd[len(c.chunkEnd)-1] != n {
+		c.chunkEnd = append(c.chunkEnd, n)
 	}
 }
 
@@ -237,12 +241,16 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	}
 
 	nb := len(order.Lowered)
-	perBlock := make([][]pending[I], nb)
+	// blockChunks[lb] is the range of chunkEnd entries of lowered block lb.
+	blockChunks := make([][2]int32, nb)
+	c.pend = make([]pending[I], 0, ni/2+nb) // most IR instructions fold away or emit one
+	c.pendOps = make([]regalloc.Operand, 0, ni+nb)
+	c.chunkEnd = append(make([]int32, 0, ni+nb+1), 0)
 	succs := make([][]Block, nb)
 	args := make([][][]regalloc.VReg, nb)
 	for lb := nb - 1; lb >= 0; lb-- {
 		blk := order.Lowered[lb]
-		c.chunks = c.chunks[:0]
+		firstChunk := int32(len(c.chunkEnd))
 		if blk.IsEdge() {
 			// An edge block: one jump carrying the original block call's arguments.
 			term := f.Layout.LastInst(blk.Pred)
@@ -299,15 +307,14 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 				c.flush()
 			}
 		}
-		var insts []pending[I]
-		for k := len(c.chunks) - 1; k >= 0; k-- {
-			insts = append(insts, c.chunks[k]...)
-		}
-		perBlock[lb] = insts
+		blockChunks[lb] = [2]int32{firstChunk, int32(len(c.chunkEnd))}
 	}
 
-	// Assemble the VCode in layout order.
-	vc := &VCode[I]{Origin: make([]ir.Block, nb)}
+	// Assemble the VCode in layout order, sized exactly.
+	n := len(c.pend)
+	vc := &VCode[I]{Origin: make([]ir.Block, nb),
+		Insts: make([]I, 0, n), Locs: make([]ir.SourceLoc, 0, n), kinds: make([]InstKind, 0, n),
+		clobbers: make([]regalloc.RegSet, 0, n), opStart: make([]uint32, 0, n+1), ops: make([]regalloc.Operand, 0, len(c.pendOps))}
 	vc.blocks = make([]vblock, nb)
 	predLists := make([][]Block, nb)
 	for b := range nb {
@@ -321,13 +328,17 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 		vb.cold = blk.Cold
 		vc.Origin[b] = blk.Orig
 		first := regalloc.Inst(len(vc.Insts))
-		for _, p := range perBlock[b] {
-			vc.Insts = append(vc.Insts, p.inst)
-			vc.Locs = append(vc.Locs, p.loc)
-			vc.kinds = append(vc.kinds, p.kind)
-			vc.clobbers = append(vc.clobbers, p.clobber)
-			vc.opStart = append(vc.opStart, uint32(len(vc.ops)))
-			vc.ops = append(vc.ops, c.pendOps[p.ops[0]:p.ops[1]]...)
+		// The block's runs were emitted last IR instruction first.
+		for k := blockChunks[b][1] - 1; k >= blockChunks[b][0]; k-- {
+			for i := c.chunkEnd[k-1]; i < c.chunkEnd[k]; i++ {
+				p := &c.pend[i]
+				vc.Insts = append(vc.Insts, p.inst)
+				vc.Locs = append(vc.Locs, p.loc)
+				vc.kinds = append(vc.kinds, p.kind)
+				vc.clobbers = append(vc.clobbers, p.clobber)
+				vc.opStart = append(vc.opStart, uint32(len(vc.ops)))
+				vc.ops = append(vc.ops, c.pendOps[p.ops[0]:p.ops[1]]...)
+			}
 		}
 		vb.insts = regalloc.InstRange{First: first, End: regalloc.Inst(len(vc.Insts))}
 		vb.succ[0] = uint32(len(vc.succs))
