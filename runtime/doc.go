@@ -31,7 +31,8 @@
 //   - Func, Memory, Table, Global and Tag wrap store objects. Values cross
 //     the API as uint64 words: i32 zero-extended, i64, f32/f64 as IEEE
 //     bits, v128 as two words (low, high), references as store handles (0
-//     is null; Store.ExternRef, Store.FuncOf).
+//     is null; Store.ExternRef, Store.FuncOf; i31, struct and array
+//     references are tagged words, see IsI31, IsObject).
 //   - HostFunc is the raw host-function form (params and results as word
 //     slices, no reflection, no allocation); Func0, Func1, ... build one
 //     from a typed Go function with generics.
@@ -66,12 +67,10 @@
 //     runtime/internal/jit supports the platform; elsewhere NewEngine with
 //     a Compiler returns ErrTierUnavailable. They do not run SIMD, typed
 //     function references, exceptions or GC yet (Engine.Unsupported).
-//   - The interpreter does not run GC or thread operators, nor the legacy
+//   - The interpreter does not run thread operators nor the legacy
 //     exception instructions (try/catch/delegate/rethrow). An uncaught
-//     exception comes back from Call as a *Exception error.
-//   - Function type identity across modules is structural over the
-//     written value types; iso-recursive identity of rec groups (GC
-//     proposal) is not implemented.
+//     exception comes back from Call as a *Exception error. GC objects
+//     live as long as their store (no collector yet).
 //   - No module serialization (.cwasm) and no WASI here (runtime/wasi
 //     builds on this API).
 package kiln

@@ -110,3 +110,28 @@ func (s *Store) instantiate(ctx context.Context, m *Module, name string, imports
 	}
 	return &Instance{store: s, inst: inst, module: m}, nil
 }
+
+// Reference words of the GC proposal (see Store.ExternRef for externrefs
+// and Func.Ref for funcrefs; all share one encoding per store):
+
+// IsI31 reports whether an anyref or externref word is an i31.
+func IsI31(ref uint64) bool { return ref&store.RefI31 != 0 }
+
+// IsObject reports whether a reference word is a struct or an array.
+func IsObject(ref uint64) bool { return ref&store.RefObject != 0 }
+
+// IsHostAny reports whether an anyref word is a host value (an externref
+// converted with any.convert_extern).
+func IsHostAny(ref uint64) bool { return ref&store.RefHostAny != 0 }
+
+// AnyOfExtern converts an externref word to anyref (any.convert_extern).
+func AnyOfExtern(ref uint64) uint64 { return store.AnyOfExtern(ref) }
+
+// ExternOfAny converts an anyref word to externref (extern.convert_any).
+func ExternOfAny(ref uint64) uint64 { return store.ExternOfAny(ref) }
+
+// IsArray reports whether a reference of s is an array.
+func (s *Store) IsArray(ref uint64) bool {
+	o := s.s.Object(ref)
+	return o != nil && o.Array
+}

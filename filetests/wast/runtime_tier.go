@@ -28,7 +28,7 @@ type RuntimeTier struct {
 	instances map[string]*kiln.Instance
 	last      *kiln.Instance
 	externs   map[uint64]uint32 // externref handle -> script index
-	handles   map[uint32]uint64 // script index -> externref handle
+	handles   map[uint32]uint64 // script index -> externref handle (ref.extern N, ref.host N)
 }
 
 // NewRuntimeTier returns a tier over e. unsupported are the features the
@@ -185,17 +185,16 @@ func (t *RuntimeTier) toWords(w []uint64, v wast.Value) []uint64 {
 	}
 	switch v.Ref {
 	case wast.RefExtern, wast.RefHost:
-		// ref.host N is an externref too, told apart by a high bit of
-		// the script index.
-		idx := v.Index
-		if v.Ref == wast.RefHost {
-			idx |= 1 << 31
-		}
-		h, ok := t.handles[idx]
+		h, ok := t.handles[v.Index]
 		if !ok {
-			h = t.store.ExternRef(idx)
-			t.handles[idx] = h
-			t.externs[h] = idx
+			h = t.store.ExternRef(v.Index)
+			t.handles[v.Index] = h
+			t.externs[h] = v.Index
+		}
+		if v.Ref == wast.RefHost {
+			// ref.host N is host value N in the any hierarchy: the
+			// reference interpreter's internalized extern N.
+			h = kiln.AnyOfExtern(h)
 		}
 		return append(w, h)
 	}
@@ -216,15 +215,25 @@ func (t *RuntimeTier) fromWords(rt wasm.ValType, w []uint64) (wast.Value, int) {
 		return wast.Value{Type: wast.V128, Lo: w[0], Hi: w[1]}, 2
 	}
 	v := wast.Value{Type: wast.Ref}
+	r := w[0]
 	switch {
-	case w[0] == 0:
+	case r == 0:
 		v.Ref = wast.RefNull
 	case rt.Heap == wasm.HeapExtern || rt.Heap == wasm.HeapNoExtern:
-		idx, ok := t.externs[w[0]]
-		v.Ref, v.HasIndex, v.Index = wast.RefExtern, ok, idx
-		if idx&(1<<31) != 0 {
-			v.Ref, v.Index = wast.RefHost, idx&^(1<<31)
+		v.Ref = wast.RefExtern
+		v.Index, v.HasIndex = t.externs[r]
+	case rt.Heap == wasm.HeapExn || rt.Heap == wasm.HeapNoExn:
+		v.Ref = wast.RefExn
+	case kiln.IsI31(r):
+		v.Ref = wast.RefI31
+	case kiln.IsObject(r):
+		v.Ref = wast.RefStruct
+		if t.store.IsArray(r) {
+			v.Ref = wast.RefArray
 		}
+	case kiln.IsHostAny(r):
+		v.Ref = wast.RefHost
+		v.Index, v.HasIndex = t.externs[kiln.ExternOfAny(r)]
 	default:
 		v.Ref = wast.RefFunc
 	}

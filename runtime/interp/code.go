@@ -133,7 +133,10 @@ const (
 	opThrow
 	opThrowRef
 
-	opEnd // number of operators
+	// opGCBase starts the GC operators (gc.go).
+	opGCBase
+
+	opEnd = opGCEnd // number of operators
 )
 
 // brTarget is one entry of a br_table: where to jump, the height to move
@@ -170,7 +173,9 @@ type function struct {
 	brTables  []brTarget
 	tries     []tryRange // in order of their start; nested ones after their parents
 	catches   []catchEntry
-	v128Hi    []uint64 // high words of v128 constants
+	casts     []castBranch // br_on_cast and br_on_cast_fail targets
+	layouts   [][]uint32   // struct.new: storage code of each field
+	v128Hi    []uint64     // high words of v128 constants
 	typeIndex uint32
 	params    uint32 // parameter slots
 	results   uint32 // result slots

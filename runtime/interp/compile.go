@@ -86,6 +86,7 @@ const (
 	fixInstr fixupKind = iota // code[at].a
 	fixTable                  // brTables[at].pc
 	fixCatch                  // catches[at].pc
+	fixCast                   // casts[at].pc
 )
 
 type compiler struct {
@@ -456,6 +457,9 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 		if op.Op>>16 == 0xfd {
 			return c.simd(op)
 		}
+		if op.Op>>16 == 0xfb || op.Op == wasm.OpRefEq {
+			return c.gc(op)
+		}
 		o := iop(op.Op)
 		if o >= opBase || !implemented[o] {
 			return fmt.Errorf("%w: %v at offset %d", ErrUnsupported, op.Op, op.Offset)
@@ -507,6 +511,8 @@ func (c *compiler) patch(fr *ctrl, end uint32) {
 			c.fn.brTables[f.at].pc = end
 		case fixCatch:
 			c.fn.catches[f.at].pc = end
+		case fixCast:
+			c.fn.casts[f.at].pc = end
 		default:
 			c.fn.code[f.at].a = end
 		}
@@ -534,7 +540,7 @@ func le64(b []byte) uint64 {
 // modules that need them are told apart by validation without them. The
 // legacy exception instructions (try, catch, delegate, rethrow) are not
 // implemented either and fail Prepare with ErrUnsupported.
-const Unsupported = wasm.GC | wasm.Threads
+const Unsupported = wasm.Threads
 
 // Unsupported implements the engine's optional feature report.
 func (Engine) Unsupported() wasm.Features { return Unsupported }

@@ -9,7 +9,7 @@
 // for the spec test suite. It must implement every instruction kiln
 // validates that a tier is expected to run (the wasm 2.0 core with SIMD,
 // tail calls, extended-const, multi-memory, memory64/table64, bulk memory,
-// reference types, typed function references, exception handling),
+// reference types, typed function references, exception handling, GC),
 // behave exactly like the
 // compiled tiers at the edges (traps, stack exhaustion, interruption,
 // fuel), and be fast enough that nobody needs a JIT for tests. Walking
@@ -49,7 +49,13 @@
 //     the innermost out, then the callers' call sites frame by frame;
 //     nothing is paid on the normal path. An exception leaving the
 //     machine is a *store.Exception error, which a calling machine (across
-//     a host function) treats as a throw at its call site.
+//     a host function) treats as a throw at its call site;
+//   - GC operators (gc.go) carry what the translation resolved: field word
+//     offsets, storage codes (word, v128, packed i8/i16), cast kinds (an
+//     abstract heap type, or a concrete type checked against the
+//     declared-supertype chain of the object's or function's canonical
+//     type); br_on_cast targets live in a side table like br_table's.
+//     Objects are store.Objects, references the store's tagged words.
 //
 // Code (one per module) is immutable and shared by every instance in every
 // store. Execution runs on a machine: one []uint64 value stack holding the
@@ -85,8 +91,9 @@
 //
 // # Known gaps
 //
-//   - GC operators, atomics and the legacy exception instructions (try,
-//     catch, delegate, rethrow) fail Prepare with ErrUnsupported.
+//   - Atomics and the legacy exception instructions (try, catch, delegate,
+//     rethrow) fail Prepare with ErrUnsupported.
+//   - GC objects are never collected before their store is dropped.
 //   - Translation re-runs the function validator (the module was validated
 //     already); a translation pass that trusts validation would halve
 //     Prepare's time.

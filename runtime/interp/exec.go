@@ -449,7 +449,7 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 					t.Detail = strconv.FormatUint(i, 10)
 					return t
 				}
-				if callee.TypeID != inst.TypeIDs[in.a] {
+				if callee.TypeID != inst.TypeIDs[in.a] && !st.SubTypeOf(callee.TypeID, inst.TypeIDs[in.a]) {
 					return m.trap(vm.TrapBadSignature, inst, fn, pc)
 				}
 			}
@@ -846,6 +846,19 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 			mem0 = nil
 			if len(inst.Memories) > 0 {
 				mem0 = inst.Memories[0].Bytes
+			}
+
+		case opStructNew, opStructNewDefault, opStructGet, opStructSet, opArrayNew, opArrayNewDefault,
+			opArrayNewFixed, opArrayNewData, opArrayNewElem, opArrayGet, opArraySet, opArrayLen, opArrayFill,
+			opArrayCopy, opArrayInitData, opArrayInitElem, opRefTest, opRefCast, opBrOnCast, opBrOnCastFail,
+			opRefI31, opI31GetS, opI31GetU, opAnyConvertExtern, opExternConvertAny, opRefEq:
+			var to int
+			var t *store.Trap
+			if sp, to, t = m.execGC(st, inst, fn, in, s, sp, fp); t != nil {
+				return m.backtrace(t, inst, fn, pc)
+			}
+			if to >= 0 {
+				pc = to
 			}
 
 		case opSimd:

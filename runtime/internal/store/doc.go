@@ -64,6 +64,17 @@
 // instance (Owner) so that concrete reference types in their types can be
 // canonicalised when an import is checked.
 //
+// # GC objects
+//
+// Structs and arrays are Objects owned by the store (gc.go): a canonical
+// TypeID and the fields or elements as words. References to them, i31
+// values and host values moved into the any hierarchy are tagged words
+// (RefObject, RefI31, RefHostAny) disjoint from funcref and externref
+// handles, so any.convert_extern and extern.convert_any keep identity.
+// SubTypeOf walks declared supertypes (recorded per canonical type when
+// its rec group is first interned); import matching and call_indirect use
+// it, as do the interpreter's casts.
+//
 // # Traps
 //
 // A trap is a *Trap: a vm.TrapCode (the contract's codes and their spec
@@ -107,8 +118,7 @@
 //
 // # Known gaps
 //
-// GC types (struct, array, i31), exception payloads (Tag is allocated but
-// throw/catch is a tier's job), shared-memory atomics and wait/notify, and
-// subtyping between function types in call_indirect beyond structural
-// equality of function signatures.
+// There is no garbage collector: objects, exceptions and externref host
+// values live until the store is dropped. Shared-memory atomics and
+// wait/notify are not implemented.
 package store

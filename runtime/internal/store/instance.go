@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 
+	"kiln/ir/vm"
 	"kiln/ir/wasm"
 )
 
@@ -266,7 +267,7 @@ func (inst *Instance) addImport(imp *wasm.Import, x Extern) error {
 	}
 	switch imp.Kind {
 	case wasm.ExternFunc:
-		if want := inst.TypeIDs[imp.TypeIndex]; want != x.Func.TypeID {
+		if want := inst.TypeIDs[imp.TypeIndex]; !s.SubTypeOf(x.Func.TypeID, want) {
 			return bad("expected %s, got %s", ModuleFuncType(m, imp.TypeIndex), x.Func.Type)
 		}
 		inst.Funcs = append(inst.Funcs, x.Func)
@@ -367,6 +368,70 @@ func (inst *Instance) eval(e *wasm.ConstExpr) (lo, hi uint64, err error) {
 				r = uint64(uint32(r))
 			}
 			stack = append(stack, val{r, 0})
+		case wasm.OpRefI31:
+			v := pop()
+			stack = append(stack, val{I31(uint32(v.lo)), 0})
+		case wasm.OpAnyConvertExtern:
+			v := pop()
+			stack = append(stack, val{AnyOfExtern(v.lo), 0})
+		case wasm.OpExternConvertAny:
+			v := pop()
+			stack = append(stack, val{ExternOfAny(v.lo), 0})
+		case wasm.OpStructNew, wasm.OpStructNewDefault, wasm.OpArrayNew, wasm.OpArrayNewDefault, wasm.OpArrayNewFixed:
+			st := &inst.Module.Types[op.Index]
+			o := &Object{Type: inst.TypeIDs[op.Index], W: 1}
+			switch op.Op {
+			case wasm.OpStructNew, wasm.OpStructNewDefault:
+				vals := make([]val, len(st.Fields))
+				if op.Op == wasm.OpStructNew {
+					for i := len(vals) - 1; i >= 0; i-- {
+						vals[i] = pop()
+					}
+				}
+				for i, f := range st.Fields {
+					o.Words = append(o.Words, Pack(f.Type, vals[i].lo))
+					if StorageWords(f.Type) == 2 {
+						o.Words = append(o.Words, vals[i].hi)
+					}
+				}
+			default:
+				o.Array = true
+				et := st.Fields[0].Type
+				o.W = StorageWords(et)
+				var n uint64
+				var elems []val
+				switch op.Op {
+				case wasm.OpArrayNewFixed:
+					n = uint64(op.Index2)
+					elems = make([]val, n)
+					for i := len(elems) - 1; i >= 0; i-- {
+						elems[i] = pop()
+					}
+				case wasm.OpArrayNew:
+					n = uint64(uint32(pop().lo))
+					init := pop()
+					if n*uint64(o.W) > MaxObjectWords {
+						return 0, 0, TrapOf(vm.TrapArrayOutOfBounds)
+					}
+					elems = make([]val, n)
+					for i := range elems {
+						elems[i] = init
+					}
+				default:
+					n = uint64(uint32(pop().lo))
+					if n*uint64(o.W) > MaxObjectWords {
+						return 0, 0, TrapOf(vm.TrapArrayOutOfBounds)
+					}
+					elems = make([]val, n)
+				}
+				for _, e := range elems {
+					o.Words = append(o.Words, Pack(et, e.lo))
+					if o.W == 2 {
+						o.Words = append(o.Words, e.hi)
+					}
+				}
+			}
+			stack = append(stack, val{inst.Store.NewObject(o), 0})
 		default:
 			return 0, 0, fmt.Errorf("constant expression at offset %d: operator %v is not supported by the runtime", op.Offset, op.Op)
 		}

@@ -68,6 +68,8 @@ type Store struct {
 	types    map[string]TypeID
 	nextType TypeID
 	exns     []*Exception
+	objects  []*Object
+	typeInfo []typeInfo
 	exnRefs  map[*Exception]Ref
 
 	growHooks []func(*Memory)

@@ -90,9 +90,13 @@ func (s *Store) internTypes(m *wasm.Module) []TypeID {
 		for i := g.Start; i < g.Start+g.Len; i++ {
 			k.sub(&m.Types[i])
 		}
+		next := s.nextType
 		base := s.internGroup(string(k.buf), g.Len)
 		for i := uint32(0); i < g.Len; i++ {
 			ids[g.Start+i] = base + TypeID(i)
+		}
+		if base == next && s.nextType != next {
+			s.noteTypes(m, g, ids)
 		}
 	}
 	return ids
@@ -141,10 +145,8 @@ func (s *Store) sameValType(a wasm.ValType, ia *Instance, b wasm.ValType, ib *In
 	return a.Nullable == b.Nullable && heapID(a.Heap, ia) == heapID(b.Heap, ib)
 }
 
-// subValType reports whether a is a subtype of b for the reference types
-// the interpreter supports: equal, null-widening, a concrete function type
-// below func, and the bottom types below their hierarchy's top. Declared
-// supertypes (the GC proposal) are not followed.
+// subValType reports whether a is a subtype of b: null-widening, declared
+// supertypes, and the abstract hierarchies (see heapSub).
 func (s *Store) subValType(a wasm.ValType, ia *Instance, b wasm.ValType, ib *Instance) bool {
 	if a.Kind != b.Kind {
 		return false
@@ -155,19 +157,5 @@ func (s *Store) subValType(a wasm.ValType, ia *Instance, b wasm.ValType, ib *Ins
 	if a.Nullable && !b.Nullable {
 		return false
 	}
-	ha, hb := heapID(a.Heap, ia), heapID(b.Heap, ib)
-	if ha == hb {
-		return true
-	}
-	switch wasm.HeapType(hb) {
-	case wasm.HeapFunc:
-		return ha >= 0 && ia != nil && isFuncType(ia, a.Heap) || wasm.HeapType(ha) == wasm.HeapNoFunc
-	case wasm.HeapExtern:
-		return wasm.HeapType(ha) == wasm.HeapNoExtern
-	}
-	return false
-}
-
-func isFuncType(inst *Instance, h wasm.HeapType) bool {
-	return int(h) < len(inst.Module.Types) && inst.Module.Types[h].Kind == wasm.CompFunc
+	return s.heapSub(heapID(a.Heap, ia), heapID(b.Heap, ib))
 }
