@@ -315,6 +315,16 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		// Rule: store of a small constant is a store-immediate.
 		if !vt.IsFloat() {
 			if k, ok := imm32Of(c, v, in.Size); ok {
+				// A narrow store keeps the low bits: truncate the
+				// constant to the store's width so it encodes.
+				switch in.Size {
+				case asm.Size8:
+					k = int64(int8(k))
+				case asm.Size16:
+					k = int64(int16(k))
+				case asm.Size32:
+					k = int64(int32(k))
+				}
 				in.Op, in.Imm, in.MemAt = opStoreImm, k, 0
 				emit(c, in, ops...)
 				return nil
