@@ -315,19 +315,11 @@ func (g *CodeGen) branchTo(l uint32) {
 	g.m.Jump(t.label)
 }
 
-// emitReturn moves the results to their places and returns.
+// emitReturn moves the results to their places (placeValues) and
+// returns.
 func (g *CodeGen) emitReturn() {
-	g.flush()
 	locs, _ := assign(g.abi, g.results, true)
-	first := len(g.stack) - len(g.results)
-	for i, l := range locs {
-		ty := g.results[i]
-		if l.stack >= 0 {
-			g.m.CopySlot(masm.S64, masm.Slot{Base: masm.Incoming, Off: l.stack}, g.valSlot(first+i))
-			continue
-		}
-		g.m.LoadSlot(ty.Size, l.reg, g.valSlot(first+i))
-	}
+	g.placeValues(len(g.stack)-len(g.results), g.results, locs, masm.Incoming)
 	g.m.Return()
 }
 
@@ -358,11 +350,10 @@ func (g *CodeGen) control(op *wasm.Operator) (bool, error) {
 		if err != nil {
 			return true, err
 		}
-		cond, _ := g.popReg()
+		cond := g.popCond()
 		g.flush()
 		c := ctrl{kind: frameIf, base: len(g.stack) - len(params), params: params, results: results, label: m.NewLabel(), elseLabel: m.NewLabel()}
-		m.BranchIfZero(masm.S32, cond, c.elseLabel)
-		g.release(cond)
+		g.branchOn(cond, false, c.elseLabel)
 		g.ctrls = append(g.ctrls, c)
 	case wasm.OpElse:
 		c := &g.ctrls[len(g.ctrls)-1]
@@ -377,6 +368,18 @@ func (g *CodeGen) control(op *wasm.Operator) (bool, error) {
 	case wasm.OpEnd:
 		c := g.ctrls[len(g.ctrls)-1]
 		g.ctrls = g.ctrls[:len(g.ctrls)-1]
+		if c.kind == frameFunc {
+			// The fall-through returns straight from registers; branches
+			// to the end arrive with the results in their slots.
+			if !g.unreachable {
+				g.emitReturn()
+			}
+			m.Bind(c.label)
+			g.unreachable = false
+			g.resetStack(c.base, c.results)
+			g.emitReturn()
+			return true, nil
+		}
 		if !g.unreachable {
 			g.flush()
 		}
@@ -388,17 +391,13 @@ func (g *CodeGen) control(op *wasm.Operator) (bool, error) {
 			g.unreachable = false
 		}
 		g.resetStack(c.base, c.results)
-		if c.kind == frameFunc {
-			g.emitReturn()
-		}
 	case wasm.OpBr:
 		g.branchTo(op.Index)
 		g.unreachable = true
 	case wasm.OpBrIf:
-		cond, _ := g.popReg()
+		cond := g.popCond()
 		g.flush()
-		g.condBranch(op.Index, func(l masm.Label) { m.BranchIfNonZero(masm.S32, cond, l) }, func(l masm.Label) { m.BranchIfZero(masm.S32, cond, l) })
-		g.release(cond)
+		g.condBranch(op.Index, func(l masm.Label) { g.branchOn(cond, true, l) }, func(l masm.Label) { g.branchOn(cond, false, l) })
 	case wasm.OpBrTable:
 		g.brTable(op)
 		g.unreachable = true
@@ -423,6 +422,33 @@ func (g *CodeGen) control(op *wasm.Operator) (bool, error) {
 		return false, nil
 	}
 	return true, nil
+}
+
+// popCond pops an i32 condition as a comparison (valCmp), turning a plain
+// value v into "v != 0".
+func (g *CodeGen) popCond() Val {
+	v, i := g.pop()
+	if v.kind == valCmp {
+		return v
+	}
+	return Val{kind: valCmp, ty: tyI32, reg: g.toReg(v, i), cond: masm.Ne, cmpSz: masm.S32}
+}
+
+// branchOn emits a compare-and-branch to l, taken when c holds (when=true)
+// or fails (when=false), and frees c's registers. Called after the flush:
+// the moves of a flush do not touch the flags, but the compare must come
+// after them anyway, since a spill may itself compare.
+func (g *CodeGen) branchOn(c Val, when bool, l masm.Label) {
+	cond := c.cond
+	if !when {
+		cond = cond.Negate()
+	}
+	if c.hasReg2 {
+		g.m.IntCmpBranch(cond, c.cmpSz, c.reg, c.reg2, l)
+	} else {
+		g.m.IntCmpImmBranch(cond, c.cmpSz, c.reg, int64(c.imm), l)
+	}
+	g.releaseVal(c)
 }
 
 // condBranch branches to frame depth l when taken(label) jumps, carrying

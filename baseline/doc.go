@@ -22,8 +22,11 @@
 //     translates it, so nothing invalid reaches the code generator.
 //   - The value stack (stack.go) is a slice of flat Val structs: a
 //     constant (folded into an immediate when the consumer can take one),
-//     a register the entry owns, a lazy reference to a local, or "in my
-//     frame slot". Every stack depth d has a fixed frame slot valSlot(d),
+//     a register the entry owns, a lazy reference to a local (read as a
+//     memory operand when the consumer can take one), "in my frame slot",
+//     or a deferred integer comparison, which br_if and if turn into
+//     compare-and-branch without materialising a 0/1 value (eqz of a
+//     comparison just negates it). Every stack depth d has a fixed frame slot valSlot(d),
 //     so spilling never moves the stack pointer and needs no bookkeeping
 //     beyond the entry's kind.
 //   - A register pool per class is a bitset (masm.RegSet) of free
@@ -38,8 +41,11 @@
 // # Invariants
 //
 //   - At every control-flow join (block/loop entry, else, end, every
-//     branch), every call and every exit the whole value stack is flushed
-//     to its slots. A label therefore needs no register agreement between
+//     branch) and every exit the whole value stack is flushed to its
+//     slots; at a call or return everything below the arguments (results)
+//     is, and the arguments go straight from where they are to the
+//     convention's registers (a value in another argument's register is
+//     spilled first). A label therefore needs no register agreement between
 //     its predecessors: the values a branch carries are copied to the
 //     target's slots (base .. base+arity), nothing else is live in a
 //     register. This is the baseline's main simplification; the cost is a
@@ -76,8 +82,10 @@
 // # Known gaps
 //
 //   - SIMD (v128) is not supported: functions using it fail with
-//     *UnsupportedError; so are the GC, exception-handling,
-//     typed-function-reference and threads operators.
+//     *UnsupportedError; so are the GC, exception-handling and threads
+//     operators. Typed function references (call_ref, br_on_null ...)
+//     are supported.
+//   - CompileOptions.Fuel is ignored (no fuel accounting yet).
 //   - A tail call whose callee needs more stack-argument space than the
 //     caller's own caller reserved is reported as unsupported (see the
 //     vm package's known gaps).

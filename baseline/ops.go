@@ -189,9 +189,8 @@ func (g *CodeGen) emit(op *wasm.Operator) error {
 	case wasm.OpF64Const:
 		g.push(Val{kind: valConst, ty: tyF64, imm: op.Imm})
 	case wasm.OpDrop:
-		if v, _ := g.pop(); v.kind == valReg {
-			g.release(v.reg)
-		}
+		v, _ := g.pop()
+		g.releaseVal(v)
 	case wasm.OpSelect, wasm.OpSelectT:
 		cond, _ := g.popReg()
 		bv, bi := g.pop()
@@ -323,26 +322,38 @@ func (g *CodeGen) emitRow(op *wasm.Operator, r *opRow) error {
 			g.pushReg(r.ty, d)
 			return nil
 		}
+		// A local or spilled right operand is read from memory directly.
+		if rv.kind == valLocal && m.IntBinarySlot(r.intOp, r.ty.Size, d, g.localSlot(rv.local)) ||
+			rv.kind == valMem && m.IntBinarySlot(r.intOp, r.ty.Size, d, g.valSlot(ri)) {
+			g.pushReg(r.ty, d)
+			return nil
+		}
 		s := g.toReg(rv, ri)
 		m.IntBinary(r.intOp, r.ty.Size, d, s)
 		g.release(s)
 		g.pushReg(r.ty, d)
 	case famIntCmp:
+		// Deferred: a following br_if or if branches on the flags.
 		rv, ri := g.pop()
 		lv, li := g.pop()
 		d := g.toReg(lv, li)
-		if rv.kind == valConst && m.IntCompareImm(r.cond, r.ty.Size, d, d, immOf(rv)) {
-			g.pushReg(tyI32, d)
+		c := Val{kind: valCmp, ty: tyI32, reg: d, cond: r.cond, cmpSz: r.ty.Size}
+		if rv.kind == valConst && m.CmpImmOK(r.ty.Size, immOf(rv)) {
+			c.imm = uint64(immOf(rv))
+		} else {
+			c.reg2, c.hasReg2 = g.toReg(rv, ri), true
+		}
+		g.push(c)
+	case famIntEqz:
+		v, i := g.pop()
+		if v.kind == valCmp {
+			// eqz of a comparison is the opposite comparison.
+			v.cond = v.cond.Negate()
+			g.push(v)
 			return nil
 		}
-		s := g.toReg(rv, ri)
-		m.IntCompare(r.cond, r.ty.Size, d, d, s)
-		g.release(s)
-		g.pushReg(tyI32, d)
-	case famIntEqz:
-		d, _ := g.popReg()
-		m.IntEqz(r.ty.Size, d, d)
-		g.pushReg(tyI32, d)
+		d := g.toReg(v, i)
+		g.push(Val{kind: valCmp, ty: tyI32, reg: d, cond: masm.Eq, cmpSz: r.ty.Size})
 	case famIntUn:
 		d, _ := g.popReg()
 		m.IntUnary(r.unOp, r.ty.Size, d)
@@ -417,6 +428,9 @@ func (g *CodeGen) setLocal(l uint32, tee bool) {
 	m := g.m
 	g.materialiseLocal(l)
 	v, i := g.pop()
+	if v.kind == valCmp {
+		v = Val{kind: valReg, ty: v.ty, reg: g.toReg(v, i)}
+	}
 	s := g.localSlot(l)
 	switch v.kind {
 	case valConst:
@@ -481,6 +495,73 @@ func (g *CodeGen) exit(k vm.ExitKind, args []exitArg, n int, res *masm.Ty) {
 	}
 }
 
+// placeValues moves the top values of the stack (from index first, of
+// types tys) to the convention's locations: every value below them is
+// flushed (a call clobbers every register), then stack-slot values are
+// stored, a value sitting in another value's target register is spilled,
+// and the rest are moved straight to their registers. The values' own
+// registers are released; the caller truncates the stack.
+func (g *CodeGen) placeValues(first int, tys []masm.Ty, locs []argLoc, area masm.SlotBase) {
+	m := g.m
+	for i := 0; i < first; i++ {
+		if g.stack[i].kind != valMem {
+			g.spillAt(i)
+		}
+	}
+	for i := first; i < len(g.stack); i++ {
+		if v := &g.stack[i]; v.kind == valCmp {
+			*v = Val{kind: valReg, ty: v.ty, reg: g.toReg(*v, i)}
+		}
+	}
+	for i, l := range locs {
+		if l.stack < 0 {
+			continue
+		}
+		v, dst := &g.stack[first+i], masm.Slot{Base: area, Off: l.stack}
+		switch v.kind {
+		case valConst:
+			m.StoreImm(masm.S64, dst, v.imm)
+		case valReg:
+			m.StoreSlot(masm.S64, dst, v.reg)
+		case valLocal:
+			m.CopySlot(masm.S64, dst, g.localSlot(v.local))
+		default:
+			m.CopySlot(masm.S64, dst, g.valSlot(first+i))
+		}
+	}
+	for i := range locs {
+		v := &g.stack[first+i]
+		if v.kind != valReg {
+			continue
+		}
+		for j, o := range locs {
+			if j != i && o.stack < 0 && o.reg == v.reg {
+				g.spillAt(first + i)
+				break
+			}
+		}
+	}
+	for i, l := range locs {
+		if l.stack >= 0 {
+			continue
+		}
+		v, ty := &g.stack[first+i], tys[i]
+		switch v.kind {
+		case valConst:
+			m.LoadImm(ty.Size, l.reg, v.imm)
+		case valReg:
+			m.Move(ty.Size, l.reg, v.reg)
+		case valLocal:
+			m.LoadSlot(ty.Size, l.reg, g.localSlot(v.local))
+		default:
+			m.LoadSlot(ty.Size, l.reg, g.valSlot(first+i))
+		}
+	}
+	for i := first; i < len(g.stack); i++ {
+		g.releaseVal(g.stack[i])
+	}
+}
+
 // callRef is call's table argument for call_ref: the callee is a funcref
 // operand, not a table element.
 const callRef = -2
@@ -530,22 +611,12 @@ func (g *CodeGen) call(op *wasm.Operator, funcIndex uint32, table int64) error {
 		g.release(idx)
 		g.release(ref)
 	}
-	g.flush()
-	first := len(g.stack) - len(params)
 	area := masm.Outgoing
 	if tail {
 		area = masm.Incoming
 	}
-	for i, l := range plocs {
-		if l.stack >= 0 {
-			m.CopySlot(masm.S64, masm.Slot{Base: area, Off: l.stack}, g.valSlot(first+i))
-		}
-	}
-	for i, l := range plocs {
-		if l.stack < 0 {
-			m.LoadSlot(params[i].Size, l.reg, g.valSlot(first+i))
-		}
-	}
+	first := len(g.stack) - len(params)
+	g.placeValues(first, params, plocs, area)
 	g.stack = g.stack[:first]
 	nimp := uint32(g.mod.NumImportedFuncs)
 	switch {

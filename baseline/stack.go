@@ -20,6 +20,10 @@ const (
 	valLocal
 	// valMem: in the entry's own frame slot, valSlot(index).
 	valMem
+	// valCmp: an i32 comparison not yet evaluated: reg cond reg2 (or
+	// cond imm when !hasReg2), width cmpSz. br_if and if consume it as a
+	// compare-and-branch; anything else materialises the 0/1 value.
+	valCmp
 )
 
 // Val is one entry of the value stack: flat, no pointers, so the stack is
@@ -30,6 +34,29 @@ type Val struct {
 	reg   masm.Reg
 	imm   uint64
 	local uint32
+	// valCmp only
+	reg2    masm.Reg
+	hasReg2 bool
+	cond    masm.Cond
+	cmpSz   masm.Size
+}
+
+// holds reports whether v owns a register of class c.
+func (v *Val) holds(c masm.Class) bool {
+	return (v.kind == valReg && v.reg.Class == c) || (v.kind == valCmp && c == masm.Int)
+}
+
+// releaseVal frees the registers a popped value owns.
+func (g *CodeGen) releaseVal(v Val) {
+	switch v.kind {
+	case valReg:
+		g.release(v.reg)
+	case valCmp:
+		g.release(v.reg)
+		if v.hasReg2 {
+			g.release(v.reg2)
+		}
+	}
 }
 
 // push appends v, tracking the deepest the stack has been (the frame holds
@@ -66,7 +93,7 @@ func (g *CodeGen) alloc(c masm.Class) masm.Reg {
 		}
 		spilled := false
 		for i := range g.stack {
-			if v := &g.stack[i]; v.kind == valReg && v.reg.Class == c {
+			if v := &g.stack[i]; v.holds(c) {
 				g.spillAt(i)
 				spilled = true
 				break
@@ -90,6 +117,10 @@ func (g *CodeGen) spillAt(i int) {
 	v := &g.stack[i]
 	s := g.valSlot(i)
 	switch v.kind {
+	case valCmp:
+		r := g.toReg(*v, i)
+		g.m.StoreSlot(v.ty.Size, s, r)
+		g.release(r)
 	case valReg:
 		g.m.StoreSlot(v.ty.Size, s, v.reg)
 		g.release(v.reg)
@@ -121,7 +152,9 @@ func (g *CodeGen) evict(set masm.RegSet) {
 		return
 	}
 	for i := range g.stack {
-		if v := &g.stack[i]; v.kind == valReg && v.reg.Class == masm.Int && set.Has(v.reg.Num) {
+		v := &g.stack[i]
+		if (v.kind == valReg && v.reg.Class == masm.Int && set.Has(v.reg.Num)) ||
+			(v.kind == valCmp && (set.Has(v.reg.Num) || v.hasReg2 && set.Has(v.reg2.Num))) {
 			g.spillAt(i)
 		}
 	}
@@ -132,6 +165,14 @@ func (g *CodeGen) evict(set masm.RegSet) {
 func (g *CodeGen) toReg(v Val, i int) masm.Reg {
 	switch v.kind {
 	case valReg:
+		return v.reg
+	case valCmp:
+		if v.hasReg2 {
+			g.m.IntCompare(v.cond, v.cmpSz, v.reg, v.reg, v.reg2)
+			g.release(v.reg2)
+		} else {
+			g.m.IntCompareImm(v.cond, v.cmpSz, v.reg, v.reg, int64(v.imm))
+		}
 		return v.reg
 	case valConst:
 		r := g.alloc(v.ty.Class)
@@ -168,9 +209,7 @@ func (g *CodeGen) materialiseLocal(l uint32) {
 // tys in their slots: the state at a label.
 func (g *CodeGen) resetStack(base int, tys []masm.Ty) {
 	for _, v := range g.stack[base:] {
-		if v.kind == valReg {
-			g.release(v.reg)
-		}
+		g.releaseVal(v)
 	}
 	g.stack = g.stack[:base]
 	for _, t := range tys {

@@ -138,6 +138,13 @@ const (
 	GeU
 )
 
+// negated is each condition's opposite.
+var negated = [...]Cond{Eq: Ne, Ne: Eq, LtS: GeS, GeS: LtS, LtU: GeU, GeU: LtU, GtS: LeS, LeS: GtS, GtU: LeU, LeU: GtU}
+
+// Negate returns the condition that holds exactly when c does not
+// (integer comparisons).
+func (c Cond) Negate() Cond { return negated[c] }
+
 // FloatOp is a float binary operator.
 type FloatOp uint8
 
@@ -245,11 +252,22 @@ type MacroAssembler interface {
 	// IntBinaryImm is dst = dst op imm; false if the ISA cannot encode imm
 	// (nothing is emitted then).
 	IntBinaryImm(op IntOp, sz Size, dst Reg, imm int64) bool
+	// IntBinarySlot is dst = dst op [s]; false (nothing emitted) for
+	// operators the ISA cannot take from memory.
+	IntBinarySlot(op IntOp, sz Size, dst Reg, s Slot) bool
 	IntUnary(op IntUnOp, sz Size, dst Reg)
 	// IntCompare sets dst to 0/1 = lhs cond rhs.
 	IntCompare(c Cond, sz Size, dst, lhs, rhs Reg)
 	IntCompareImm(c Cond, sz Size, dst, lhs Reg, imm int64) bool
 	IntEqz(sz Size, dst, src Reg)
+	// CmpImmOK reports whether IntCompareImm and IntCmpImmBranch accept
+	// imm for width sz.
+	CmpImmOK(sz Size, imm int64) bool
+	// IntCmpBranch jumps to l when lhs c rhs; IntCmpImmBranch compares
+	// with an immediate (CmpImmOK). Used when a comparison feeds br_if or
+	// if directly, so no 0/1 value is materialised.
+	IntCmpBranch(c Cond, sz Size, lhs, rhs Reg, l Label)
+	IntCmpImmBranch(c Cond, sz Size, lhs Reg, imm int64, l Label)
 	// ZeroExtend32 clears the upper half (i64.extend_i32_u, i32.wrap_i64).
 	ZeroExtend32(dst, src Reg)
 	SignExtend32(dst, src Reg)

@@ -104,6 +104,18 @@ func (m *MacroAssembler) IntBinaryImm(op masm.IntOp, sz masm.Size, dst masm.Reg,
 	return true
 }
 
+func (m *MacroAssembler) IntBinarySlot(op masm.IntOp, sz masm.Size, dst masm.Reg, s masm.Slot) bool {
+	switch op {
+	case masm.IAdd, masm.ISub, masm.IAnd, masm.IOr, masm.IXor:
+		m.e(m.a.AluRM(aluOps[op], size(sz), gpr(dst), m.slot(s)))
+	case masm.IMul:
+		m.e(m.a.ImulRM(size(sz), gpr(dst), m.slot(s)))
+	default:
+		return false
+	}
+	return true
+}
+
 func (m *MacroAssembler) IntUnary(op masm.IntUnOp, sz masm.Size, dst masm.Reg) {
 	a, d, z := m.a, gpr(dst), size(sz)
 	switch op {
@@ -148,6 +160,27 @@ func (m *MacroAssembler) IntCompareImm(c masm.Cond, sz masm.Size, dst, lhs masm.
 	m.e(m.a.AluRI(x.Cmp, size(sz), gpr(lhs), imm))
 	m.setBool(intConds[c], gpr(dst))
 	return true
+}
+
+func (m *MacroAssembler) CmpImmOK(sz masm.Size, imm int64) bool {
+	return sz == masm.S32 || fitsImm32(imm)
+}
+
+func (m *MacroAssembler) IntCmpBranch(c masm.Cond, sz masm.Size, lhs, rhs masm.Reg, l masm.Label) {
+	m.e(m.a.AluRR(x.Cmp, size(sz), gpr(lhs), gpr(rhs)))
+	m.e(m.a.Jcc(intConds[c], l))
+}
+
+func (m *MacroAssembler) IntCmpImmBranch(c masm.Cond, sz masm.Size, lhs masm.Reg, imm int64, l masm.Label) {
+	if sz == masm.S32 {
+		imm = int64(int32(imm))
+	}
+	if imm == 0 && (c == masm.Eq || c == masm.Ne) {
+		m.e(m.a.TestRR(size(sz), gpr(lhs), gpr(lhs)))
+	} else {
+		m.e(m.a.AluRI(x.Cmp, size(sz), gpr(lhs), imm))
+	}
+	m.e(m.a.Jcc(intConds[c], l))
 }
 
 func (m *MacroAssembler) IntEqz(sz masm.Size, dst, src masm.Reg) {

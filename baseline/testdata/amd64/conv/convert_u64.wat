@@ -31,7 +31,9 @@
 ;;   5f: or $0x1,%r11
 ;;   63: cvtsi2sd %r11,%xmm0
 ;;   68: addsd %xmm0,%xmm0
-;;   6c: movsd %xmm0,-0x18(%rbp)
+;;   6c: mov %rbp,%rsp
+;;   6f: pop %rbp
+;;   70: retq
 ;;   71: movsd -0x18(%rbp),%xmm0
 ;;   76: mov %rbp,%rsp
 ;;   79: pop %rbp

@@ -29,7 +29,9 @@
 ;;   56: movq %r11,%xmm1
 ;;   5b: addsd %xmm1,%xmm0
 ;;   5f: sqrtsd %xmm0,%xmm0
-;;   63: movsd %xmm0,-0x20(%rbp)
+;;   63: mov %rbp,%rsp
+;;   66: pop %rbp
+;;   67: retq
 ;;   68: movsd -0x20(%rbp),%xmm0
 ;;   6d: mov %rbp,%rsp
 ;;   70: pop %rbp

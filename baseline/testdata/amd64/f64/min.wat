@@ -30,7 +30,9 @@
 ;;   60: addsd %xmm1,%xmm0
 ;;   64: jmpq 0x6d
 ;;   69: minsd %xmm1,%xmm0
-;;   6d: movsd %xmm0,-0x20(%rbp)
+;;   6d: mov %rbp,%rsp
+;;   70: pop %rbp
+;;   71: retq
 ;;   72: movsd -0x20(%rbp),%xmm0
 ;;   77: mov %rbp,%rsp
 ;;   7a: pop %rbp

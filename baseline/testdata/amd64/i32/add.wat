@@ -22,9 +22,10 @@
 ;;   2c: cmpq $-0x522,0x10(%r14)
 ;;   34: je 0x64
 ;;   3a: mov -0x10(%rbp),%eax
-;;   3d: mov -0x18(%rbp),%ecx
-;;   40: add %ecx,%eax
-;;   42: mov %eax,-0x20(%rbp)
+;;   3d: add -0x18(%rbp),%eax
+;;   40: mov %rbp,%rsp
+;;   43: pop %rbp
+;;   44: retq
 ;;   45: mov -0x20(%rbp),%eax
 ;;   48: mov %rbp,%rsp
 ;;   4b: pop %rbp

@@ -27,9 +27,10 @@
 ;;   3e: mov -0x10(%rbp),%eax
 ;;   41: imul $0x3,%eax,%eax
 ;;   44: mov %eax,-0x18(%rbp)
-;;   47: mov -0x18(%rbp),%ecx
-;;   4a: add %ecx,%eax
-;;   4c: mov %eax,-0x20(%rbp)
+;;   47: add -0x18(%rbp),%eax
+;;   4a: mov %rbp,%rsp
+;;   4d: pop %rbp
+;;   4e: retq
 ;;   4f: mov -0x20(%rbp),%eax
 ;;   52: mov %rbp,%rsp
 ;;   55: pop %rbp
