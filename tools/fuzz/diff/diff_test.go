@@ -1,0 +1,236 @@
+package diff
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"testing"
+
+	"kiln/ir/wasm"
+	"kiln/ir/wasm/wat"
+)
+
+// FuzzDifferential generates a module from the input, runs it on the
+// interpreter and every compiled tier this host has, and fails on the
+// first difference in results, trap kinds, memory, globals or tables.
+//
+//	go test ./tools/fuzz/diff -run '^$' -fuzz FuzzDifferential -fuzztime 30m -parallel 1
+//
+// KILN_FUZZ_IGNORE, a regular expression, skips divergences whose message
+// matches it: a triage aid for fuzzing past a bug already filed under
+// testdata/known/, never used by the normal tests.
+func FuzzDifferential(f *testing.F) {
+	var ignored *regexp.Regexp
+	if pat := os.Getenv("KILN_FUZZ_IGNORE"); pat != "" {
+		ignored = regexp.MustCompile(pat)
+	}
+	for _, s := range []string{
+		"",
+		"\xff\xff\xff\xff\x05 a small module",
+		"\x00\x00\x00\x00\x10 no memory, no table",
+	} {
+		f.Add([]byte(s))
+	}
+	for _, why := range Unavailable() {
+		f.Logf("tier not compared on this host: %s", why)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		c, m := FromInput(data)
+		if _, err := wasm.DecodeAndValidate(m.Binary, m.Config.Features()); err != nil {
+			t.Fatalf("generator bug: invalid module: %v", err)
+		}
+		rep, err := c.Run()
+		if err != nil && ignored != nil && ignored.MatchString(err.Error()) {
+			t.Skipf("known divergence: %v", err)
+		}
+		if err != nil {
+			text, _ := FormatRegression(c)
+			t.Fatalf("%v\n%s\n%s", err, rep.Transcript(c.Calls), text)
+		}
+	})
+}
+
+// regressionFiles returns the .wat files of dir, sorted.
+func regressionFiles(t *testing.T, dir string) []string {
+	files, err := filepath.Glob(filepath.Join(dir, "*.wat"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sort.Strings(files)
+	return files
+}
+
+// TestRegressions replays every divergence found so far. Files directly
+// in testdata/ are fixed and must agree on every tier; files in
+// testdata/known/ are divergences not fixed yet: they run, and the test
+// reports how many still diverge (and which now agree, to be moved up)
+// without failing.
+func TestRegressions(t *testing.T) {
+	for _, why := range Unavailable() {
+		t.Logf("tier not compared on this host: %s", why)
+	}
+	for _, file := range regressionFiles(t, filepath.Join("..", "testdata")) {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			c := loadCase(t, file)
+			if rep, err := c.Run(); err != nil {
+				t.Fatalf("%v\n%s", err, rep.Transcript(c.Calls))
+			}
+		})
+	}
+	known := regressionFiles(t, filepath.Join("..", "testdata", "known"))
+	failing := 0
+	for _, file := range known {
+		c := loadCase(t, file)
+		if _, err := c.Run(); err != nil {
+			failing++
+			t.Logf("known divergence %s: %v", filepath.Base(file), err)
+		} else {
+			t.Logf("known divergence %s no longer diverges: move it to testdata/", filepath.Base(file))
+		}
+	}
+	t.Logf("%d known divergences, %d still diverge", len(known), failing)
+}
+
+func loadCase(t *testing.T, file string) Case {
+	t.Helper()
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := ParseRegression(src)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return c
+}
+
+// TestRegressionFormatRoundTrip: a generated case written as a regression
+// file reads back as the same case.
+func TestRegressionFormatRoundTrip(t *testing.T) {
+	for _, data := range []string{"", "\x01\x02\x03\x04\x05\x06\x07\x08 some input for the generator to chew on"} {
+		c, _ := FromInput([]byte(data))
+		text, err := FormatRegression(c, "note")
+		if err != nil {
+			t.Fatal(err)
+		}
+		back, err := ParseRegression([]byte(text))
+		if err != nil {
+			t.Fatalf("%v\n%s", err, text)
+		}
+		if back.Fuel != c.Fuel || back.NaNClass != c.NaNClass || len(back.Calls) != len(c.Calls) {
+			t.Fatalf("directives changed:\n%s", text)
+		}
+		if _, err := wasm.DecodeAndValidate(back.Binary, wasm.FeaturesAll); err != nil {
+			t.Fatalf("module does not read back: %v\n%s", err, text)
+		}
+	}
+}
+
+// TestWriteRegression turns a fuzzer input into a regression file:
+//
+//	KILN_FUZZ_INPUT=testdata/fuzz/FuzzDifferential/HASH KILN_FUZZ_OUT=../testdata/known/NAME.wat \
+//	  go test ./tools/fuzz/diff -run TestWriteRegression
+//
+// (the input file is the fuzzer's "go test fuzz v1" format or raw bytes).
+func TestWriteRegression(t *testing.T) {
+	in, out := os.Getenv("KILN_FUZZ_INPUT"), os.Getenv("KILN_FUZZ_OUT")
+	if in == "" || out == "" {
+		t.Skip("set KILN_FUZZ_INPUT and KILN_FUZZ_OUT to convert a fuzzer input")
+	}
+	raw, err := os.ReadFile(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := raw
+	if rest, ok := strings.CutPrefix(string(raw), "go test fuzz v1\n"); ok {
+		lit := strings.TrimSpace(rest)
+		lit = strings.TrimSuffix(strings.TrimPrefix(lit, "[]byte("), ")")
+		s, err := strconv.Unquote(lit)
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		data = []byte(s)
+	}
+	c, _ := FromInput(data)
+	note := "agrees on every tier"
+	if rep, err := c.Run(); err != nil {
+		note = err.Error() + "\n" + rep.Transcript(c.Calls)
+	}
+	text, err := FormatRegression(c, note)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := wat.Parse([]byte(text)); err != nil {
+		t.Fatalf("the printed module does not parse back: %v", err)
+	}
+	if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("wrote %s: %s", out, strings.SplitN(note, "\n", 2)[0])
+}
+
+// TestReplayFile runs one regression file and prints every tier's
+// transcript, for minimising a divergence by hand:
+//
+//	KILN_FUZZ_WAT=$PWD/case.wat go test ./tools/fuzz/diff -run TestReplayFile -v
+func TestReplayFile(t *testing.T) {
+	file := os.Getenv("KILN_FUZZ_WAT")
+	if file == "" {
+		t.Skip("set KILN_FUZZ_WAT to a regression file")
+	}
+	c := loadCase(t, file)
+	rep, err := c.Run()
+	t.Logf("\n%s", rep.Transcript(c.Calls))
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestMinimize shrinks a regression file by deleting lines (chunks of
+// halving size, then single lines) as long as the divergence message
+// still contains KILN_FUZZ_MATCH, and writes the result to KILN_FUZZ_OUT:
+//
+//	KILN_FUZZ_WAT=$PWD/case.wat KILN_FUZZ_MATCH='use of' KILN_FUZZ_OUT=$PWD/min.wat \
+//	  go test ./tools/fuzz/diff -run TestMinimize
+func TestMinimize(t *testing.T) {
+	file, match, out := os.Getenv("KILN_FUZZ_WAT"), os.Getenv("KILN_FUZZ_MATCH"), os.Getenv("KILN_FUZZ_OUT")
+	if file == "" || match == "" || out == "" {
+		t.Skip("set KILN_FUZZ_WAT, KILN_FUZZ_MATCH and KILN_FUZZ_OUT to minimise a divergence")
+	}
+	src, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fails := func(lines []string) bool {
+		c, err := ParseRegression([]byte(strings.Join(lines, "\n")))
+		if err != nil {
+			return false
+		}
+		_, err = c.Run()
+		return err != nil && strings.Contains(err.Error(), match)
+	}
+	lines := strings.Split(string(src), "\n")
+	if !fails(lines) {
+		t.Fatalf("%s does not fail with %q", file, match)
+	}
+	for chunk := len(lines) / 2; chunk >= 1; chunk /= 2 {
+		for changed := true; changed; {
+			changed = false
+			for i := 0; i+chunk <= len(lines); {
+				cand := append(append([]string{}, lines[:i]...), lines[i+chunk:]...)
+				if fails(cand) {
+					lines, changed = cand, true
+				} else {
+					i += chunk
+				}
+			}
+		}
+	}
+	if err := os.WriteFile(out, []byte(strings.Join(lines, "\n")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d lines", len(lines))
+}

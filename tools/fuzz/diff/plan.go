@@ -1,0 +1,170 @@
+package diff
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"kiln/ir/wasm"
+	"kiln/ir/wasm/wat"
+	"kiln/tools/fuzz/wasmgen"
+)
+
+// PlanCalls chooses the calls a generated module gets: every exported
+// function once, in order, then a few more chosen by the input, each with
+// arguments biased towards boundary values.
+func PlanCalls(u *wasmgen.Unstructured, m *wasmgen.Module) []Call {
+	n := len(m.Funcs) + u.Intn(4)
+	calls := make([]Call, 0, n)
+	for i := 0; i < n; i++ {
+		f := m.Funcs[0]
+		if i < len(m.Funcs) {
+			f = m.Funcs[i]
+		} else {
+			f = m.Funcs[u.Intn(len(m.Funcs))]
+		}
+		c := Call{Func: f.Name, Args: []uint64{}}
+		for _, p := range f.Params {
+			c.Args = append(c.Args, wasmgen.InterestingValue(u, p))
+		}
+		calls = append(calls, c)
+	}
+	return calls
+}
+
+// Case is a differential test case: a module, the calls to make, the
+// fuel to reset before each call and how floats compare.
+type Case struct {
+	Binary   []byte
+	Calls    []Call
+	Fuel     uint64
+	NaNClass bool
+}
+
+// FromInput turns a fuzzer input into the case FuzzDifferential runs.
+func FromInput(data []byte) (Case, *wasmgen.Module) {
+	u := wasmgen.NewUnstructured(data)
+	cfg := wasmgen.ConfigFrom(u)
+	m := wasmgen.Generate(u, cfg)
+	calls := PlanCalls(u, m)
+	return Case{Binary: m.Binary, Calls: calls, Fuel: uint64(cfg.CallFuel), NaNClass: !cfg.CanonicalizeNaNs}, m
+}
+
+// Regression files are .wat modules preceded by directive comments:
+//
+//	;; call NAME ARG...   call an export (arguments as integers, the API's
+//	                      uint64 words: floats by their bits); repeatable
+//	;; fuel N             reset the exported "fuel" global to N before each call
+//	;; nan-class          compare float values by NaN class, not bits
+//
+// Other ";;" lines are free text (what diverged, the tier at fault). With
+// no call directive every exported function is called once with zero
+// arguments, in export order.
+
+// ParseRegression reads a regression file.
+func ParseRegression(src []byte) (Case, error) {
+	var c Case
+	sc := bufio.NewScanner(bytes.NewReader(src))
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if !strings.HasPrefix(line, ";;") {
+			continue
+		}
+		fields := strings.Fields(strings.TrimPrefix(line, ";;"))
+		if len(fields) == 0 {
+			continue
+		}
+		switch fields[0] {
+		case "call":
+			if len(fields) < 2 {
+				return c, fmt.Errorf("%q: call needs a function name", line)
+			}
+			call := Call{Func: fields[1], Args: []uint64{}}
+			for _, a := range fields[2:] {
+				v, err := parseWord(a)
+				if err != nil {
+					return c, fmt.Errorf("%q: %v", line, err)
+				}
+				call.Args = append(call.Args, v)
+			}
+			c.Calls = append(c.Calls, call)
+		case "fuel":
+			if len(fields) != 2 {
+				return c, fmt.Errorf("%q: fuel takes one number", line)
+			}
+			v, err := parseWord(fields[1])
+			if err != nil {
+				return c, fmt.Errorf("%q: %v", line, err)
+			}
+			c.Fuel = v
+		case "nan-class":
+			c.NaNClass = true
+		}
+	}
+	bin, err := wat.Parse(src)
+	if err != nil {
+		return c, err
+	}
+	c.Binary = bin
+	if c.Calls == nil {
+		m, err := wasm.Decode(bin, wasm.FeaturesAll)
+		if err != nil {
+			return c, err
+		}
+		for _, ex := range m.Exports {
+			if ex.Kind != wasm.ExternFunc {
+				continue
+			}
+			ft := m.FuncType(ex.Index)
+			n := 0
+			if ft != nil {
+				n = len(ft.Params)
+			}
+			c.Calls = append(c.Calls, Call{Func: ex.Name, Args: make([]uint64, n)})
+		}
+	}
+	return c, nil
+}
+
+func parseWord(s string) (uint64, error) {
+	if strings.HasPrefix(s, "-") {
+		v, err := strconv.ParseInt(s, 0, 64)
+		return uint64(v), err
+	}
+	return strconv.ParseUint(s, 0, 64)
+}
+
+// FormatRegression renders a case as a regression file: the directives,
+// the notes (each becomes a comment line) and the module as text.
+func FormatRegression(c Case, notes ...string) (string, error) {
+	text, err := wat.PrintBinary(c.Binary)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, n := range notes {
+		for _, l := range strings.Split(strings.TrimRight(n, "\n"), "\n") {
+			fmt.Fprintf(&b, ";; %s\n", l)
+		}
+	}
+	if c.Fuel > 0 {
+		fmt.Fprintf(&b, ";; fuel %d\n", c.Fuel)
+	}
+	if c.NaNClass {
+		b.WriteString(";; nan-class\n")
+	}
+	for _, call := range c.Calls {
+		fmt.Fprintf(&b, ";; call %s", call.Func)
+		for _, a := range call.Args {
+			fmt.Fprintf(&b, " %#x", a)
+		}
+		b.WriteString("\n")
+	}
+	b.WriteString(text)
+	return b.String(), nil
+}
+
+// Run checks the case on every tier.
+func (c Case) Run() (*Report, error) { return Check(c.Binary, c.Calls, c.Fuel, c.NaNClass) }
