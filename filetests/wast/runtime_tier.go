@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"time"
 
 	"kiln/ir/wasm"
 	"kiln/ir/wasm/wast"
@@ -21,6 +22,10 @@ type RuntimeTier struct {
 	// Unsupported lists the features the tier does not execute; modules
 	// that need them are skipped (see Runner).
 	UnsupportedFeatures wasm.Features
+	// CallTimeout, when positive, bounds every invocation and
+	// instantiation (a script that loops forever fails with "interrupted"
+	// instead of hanging the run).
+	CallTimeout time.Duration
 
 	ctx       context.Context
 	store     *kiln.Store
@@ -97,7 +102,9 @@ func (t *RuntimeTier) Instantiate(id string, bin []byte) error {
 		}
 		return err
 	}
-	inst, err := t.linker.Instantiate(t.ctx, t.store, m)
+	ctx, cancel := t.callContext()
+	defer cancel()
+	inst, err := t.linker.Instantiate(ctx, t.store, m)
 	if err != nil {
 		return err
 	}
@@ -120,6 +127,13 @@ func (t *RuntimeTier) instance(id string) (*kiln.Instance, error) {
 		return nil, fmt.Errorf("unknown module %s", id)
 	}
 	return inst, nil
+}
+
+func (t *RuntimeTier) callContext() (context.Context, context.CancelFunc) {
+	if t.CallTimeout > 0 {
+		return context.WithTimeout(t.ctx, t.CallTimeout)
+	}
+	return t.ctx, func() {}
 }
 
 // Register implements Tier.
@@ -145,7 +159,9 @@ func (t *RuntimeTier) Invoke(id, name string, args []wast.Value) ([]wast.Value, 
 	for _, a := range args {
 		words = t.toWords(words, a)
 	}
-	res, err := f.Call(t.ctx, words...)
+	ctx, cancel := t.callContext()
+	defer cancel()
+	res, err := f.Call(ctx, words...)
 	if err != nil {
 		return nil, err
 	}
