@@ -161,3 +161,11 @@ func ifParamsRemoved(fn func(*state)) func(*state) {
 		}
 	}
 }
+
+// Hook runs the mid-end with default options; it has the shape of
+// optimizing/compile's Compiler.Optimize, which the wasm compile path calls
+// on every translated function before lowering.
+func Hook(f *ir.Function) error {
+	_, err := Optimize(f, Options{})
+	return err
+}

@@ -45,13 +45,14 @@ func Run(f *ir.Function, rules *Rules) Stats {
 	g.hashcons = make(map[key]scoped, ninsts)
 	g.fuel = fuelPerInst*ninsts + 64
 
-	b := &builder{g: g, dom: dom, classOf: make([]Node, f.DFG.NumValues())}
+	b := &builder{g: g, dom: dom, classOf: make([]Node, f.DFG.NumValues()), condOf: map[ir.Inst]Node{}}
 	for i := range b.classOf {
 		b.classOf[i] = NoNode
 	}
 	b.build()
 	ex := extract(g)
 	e := newElaborator(g, dom, loops, ex, b.classOf)
+	e.condOf = b.condOf
 	e.run()
 	f.DFG.ResolveAllAliases()
 	return g.Stats
@@ -65,6 +66,7 @@ type builder struct {
 	dom     *flow.DomTree
 	classOf []Node // per original value: its class
 	checks  map[checkKey]checkEntry
+	condOf  map[ir.Inst]Node // skeleton conditions replaced by simplifyCond
 }
 
 // IsPure reports whether inst joins the e-graph: a pure opcode with exactly
@@ -195,15 +197,27 @@ func (b *builder) simplifySkeleton(inst ir.Inst, blk ir.Block) bool {
 	d := &f.DFG.Insts[inst]
 	switch d.Opcode {
 	case ir.OpBrif:
-		c, ok := g.ConstOf(b.class(f.DFG.Args(inst)[0], blk))
+		cond, inverted := b.simplifyCond(b.class(f.DFG.Args(inst)[0], blk))
+		if cond != b.class(f.DFG.Args(inst)[0], blk) {
+			b.condOf[inst] = cond
+			if inverted {
+				calls := f.DFG.BlockCalls(inst)
+				then, els := calls[0], calls[1]
+				f.DFG.SetBlockCall(inst, 0, els)
+				f.DFG.SetBlockCall(inst, 1, then)
+			}
+			g.Stats.CondsSimplified++
+		}
+		c, ok := g.ConstOf(cond)
 		if !ok {
 			return false
 		}
 		calls := f.DFG.BlockCalls(inst)
 		taken := calls[1]
-		if normalize(f.DFG.ValueType(f.DFG.Args(inst)[0]), c) != 0 {
+		if normalize(g.ResultType(cond), c) != 0 {
 			taken = calls[0]
 		}
+		delete(b.condOf, inst)
 		d.Opcode = ir.OpJump
 		d.Type = ir.Invalid
 		d.Args = ir.ValueList{}
@@ -211,10 +225,16 @@ func (b *builder) simplifySkeleton(inst ir.Inst, blk ir.Block) bool {
 		g.Stats.BranchesFolded++
 		return false
 	case ir.OpTrapz, ir.OpTrapnz:
-		cv := f.DFG.Args(inst)[0]
-		cc := b.class(cv, blk)
+		cc, inverted := b.simplifyCond(b.class(f.DFG.Args(inst)[0], blk))
+		if cc != b.class(f.DFG.Args(inst)[0], blk) {
+			b.condOf[inst] = cc
+			if inverted {
+				d.Opcode = map[ir.Opcode]ir.Opcode{ir.OpTrapz: ir.OpTrapnz, ir.OpTrapnz: ir.OpTrapz}[d.Opcode]
+			}
+			g.Stats.CondsSimplified++
+		}
 		if c, ok := g.ConstOf(cc); ok {
-			isZero := normalize(f.DFG.ValueType(cv), c) == 0
+			isZero := normalize(g.ResultType(cc), c) == 0
 			if isZero == (d.Opcode == ir.OpTrapnz) {
 				f.Layout.RemoveInst(inst)
 				g.Stats.TrapsRemoved++
@@ -229,6 +249,51 @@ func (b *builder) simplifySkeleton(inst ir.Inst, blk ir.Block) bool {
 		}
 	}
 	return false
+}
+
+// simplifyCond finds a simpler class to test for zero in place of c, for
+// brif, trapz and trapnz: the operand of a zero-extension (extending does
+// not change zero-ness), x for `icmp ne x, 0`, and x with the sense
+// inverted for `icmp eq x, 0` — the shapes wasm's i32 booleans leave
+// behind (i32.eqz; br_if). Only scalar integers of at most 64 bits are
+// substituted, so the back end sees the conditions it already handles.
+func (b *builder) simplifyCond(c Node) (Node, bool) {
+	g := b.g
+	inverted := false
+	ok := func(x Node) bool {
+		t := g.ResultType(x)
+		return t.IsInt() && t.IsScalar() && t.Bits() <= 64
+	}
+	for steps := 0; steps < 8; steps++ {
+		next := NoNode
+		for m := range g.Members(c) {
+			switch g.Op(m) {
+			case ir.OpUextend:
+				if x := g.Arg(m, 0); ok(x) {
+					next = x
+				}
+			case ir.OpIcmp:
+				k, isConst := g.ConstOf(g.Arg(m, 1))
+				if x := g.Arg(m, 0); isConst && k == 0 && ok(x) {
+					switch g.IntCC(m) {
+					case ir.IntNE:
+						next = x
+					case ir.IntEQ:
+						next = x
+						inverted = !inverted
+					}
+				}
+			}
+			if next != NoNode {
+				break
+			}
+		}
+		if next == NoNode {
+			break
+		}
+		c = next
+	}
+	return c, inverted
 }
 
 // checkKey identifies a conditional trap by what it tests: the same

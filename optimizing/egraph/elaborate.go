@@ -28,6 +28,7 @@ type elaborator struct {
 	loops   *flow.LoopInfo
 	ex      *extraction
 	classOf []Node
+	condOf  map[ir.Inst]Node // skeleton conditions to elaborate instead of the argument
 
 	placed   []placement // per node
 	gens     []uint32
@@ -135,7 +136,11 @@ func (e *elaborator) elaborateBlock(blk ir.Block) {
 			nv := make([]ir.Value, len(args))
 			changed := false
 			for i, a := range args {
-				nv[i] = e.valueOf(a)
+				if c, ok := e.condOf[inst]; ok && i == 0 {
+					nv[i] = e.elaborate(c)
+				} else {
+					nv[i] = e.valueOf(a)
+				}
 				changed = changed || nv[i] != a
 			}
 			if changed {
@@ -350,10 +355,14 @@ func (e *elaborator) materialize(n Node, args []ir.Value, before ir.Inst) ir.Val
 	d.Args = f.DFG.NewList(args...)
 	inst := f.DFG.MakeInst(d)
 	v := f.DFG.AppendResult(inst, nd.ty)
+	// A copy keeps its original's source location; a node a rule made
+	// takes the location of the instruction it is placed for.
+	loc := f.DFG.SrcLoc(before)
 	if nd.orig != ir.NoInst {
-		if loc := f.DFG.SrcLoc(nd.orig); loc != ir.NoSourceLoc {
-			f.DFG.SetSrcLoc(inst, loc)
-		}
+		loc = f.DFG.SrcLoc(nd.orig)
+	}
+	if loc != ir.NoSourceLoc {
+		f.DFG.SetSrcLoc(inst, loc)
 	}
 	f.Layout.InsertInstBefore(inst, before)
 	return v

@@ -121,10 +121,10 @@ type Graph struct {
 
 // Stats counts what the e-graph did; tests and KILN_DUMP print them.
 type Stats struct {
-	Nodes, Unions, Hits, Rewrites, Subsumes int
-	FuelOut, LimitHits, BadResults          int
-	Hoisted, Remat, Placed, Reused          int
-	BranchesFolded, TrapsRemoved            int
+	Nodes, Unions, Hits, Rewrites, Subsumes       int
+	FuelOut, LimitHits, BadResults                int
+	Hoisted, Remat, Placed, Reused                int
+	BranchesFolded, TrapsRemoved, CondsSimplified int
 }
 
 func (g *Graph) newNode(n node) Node {

@@ -243,4 +243,86 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
+	// icmp.rules:29: (icmp {ne} (uextend c:(icmp _ _)) (iconst [0])) => c :subsume
+	{
+		if g.IntCC(root) == ir.IntNE {
+			c31 := g.Arg(root, 0)
+			for m32 := range g.Members(c31) {
+				if g.Op(m32) == ir.OpUextend && g.NumArgs(m32) == 1 {
+					c33 := g.Arg(m32, 0)
+					c := c33
+					_ = c
+					for m34 := range g.Members(c33) {
+						if g.Op(m34) == ir.OpIcmp && g.NumArgs(m34) == 2 {
+							c35 := g.Arg(root, 1)
+							for m36 := range g.Members(c35) {
+								if g.Op(m36) == ir.OpIconst && g.NumArgs(m36) == 0 {
+									if g.Imm(m36) == 0 {
+										if g.Subsume(c, "icmp.rules:29") {
+											return
+										}
+									}
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	// icmp.rules:30: (icmp {eq} (uextend (icmp {cc} x y)) (iconst [0])) => (icmp {cc.Inverse()} x y) :subsume
+	{
+		if g.IntCC(root) == ir.IntEQ {
+			c37 := g.Arg(root, 0)
+			for m38 := range g.Members(c37) {
+				if g.Op(m38) == ir.OpUextend && g.NumArgs(m38) == 1 {
+					c39 := g.Arg(m38, 0)
+					for m40 := range g.Members(c39) {
+						if g.Op(m40) == ir.OpIcmp && g.NumArgs(m40) == 2 {
+							cc := g.IntCC(m40)
+							_ = cc
+							x := g.Arg(m40, 0)
+							_ = x
+							y := g.Arg(m40, 1)
+							_ = y
+							c41 := g.Arg(root, 1)
+							for m42 := range g.Members(c41) {
+								if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
+									if g.Imm(m42) == 0 {
+										if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "icmp.rules:30") {
+											return
+										}
+									}
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	// icmp.rules:31: (icmp {cc} (uextend x) (iconst [0])) && (cc == ir.IntEQ || cc == ir.IntNE) && isInt(g.ResultType(x)) => (icmp {cc} x (iconst <g.ResultType(x)> [0]))
+	{
+		cc := g.IntCC(root)
+		_ = cc
+		c43 := g.Arg(root, 0)
+		for m44 := range g.Members(c43) {
+			if g.Op(m44) == ir.OpUextend && g.NumArgs(m44) == 1 {
+				x := g.Arg(m44, 0)
+				_ = x
+				c45 := g.Arg(root, 1)
+				for m46 := range g.Members(c45) {
+					if g.Op(m46) == ir.OpIconst && g.NumArgs(m46) == 0 {
+						if g.Imm(m46) == 0 {
+							if (cc == ir.IntEQ || cc == ir.IntNE) && isInt(g.ResultType(x)) {
+								if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, g.Iconst(g.ResultType(x), uint64(0))), "icmp.rules:31") {
+									return
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
 }

@@ -376,4 +376,23 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
+	// selects.rules:24: (select (uextend c) x y) && isInt(g.ResultType(c)) => (select c x y)
+	{
+		c41 := g.Arg(root, 0)
+		for m42 := range g.Members(c41) {
+			if g.Op(m42) == ir.OpUextend && g.NumArgs(m42) == 1 {
+				c := g.Arg(m42, 0)
+				_ = c
+				x := g.Arg(root, 1)
+				_ = x
+				y := g.Arg(root, 2)
+				_ = y
+				if isInt(g.ResultType(c)) {
+					if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, c, x, y), "selects.rules:24") {
+						return
+					}
+				}
+			}
+		}
+	}
 }

@@ -22,7 +22,8 @@
 //
 // GUARD is a Go boolean expression over the bound names and the helpers of
 // package rules. RESULT is a bound class variable or an s-expression
-// (op [<T>] [{C}] [[I]] ARG...) whose <T> is a type variable or type name
+// (op [<T>] [{C}] [[I]] ARG...) whose <T> is a type variable, a type name
+// or a Go expression of type ir.Type
 // (default: the root's controlling type for opcodes typed by their
 // result, the first argument's type for the rest), {C} and [I] are Go
 // expressions, and ARGs are results. `:subsume` marks a result that is
@@ -421,10 +422,10 @@ func (g *gen) result(e *sexpr, rootType string) (string, error) {
 		if t, ok := typeNames[e.typ]; ok {
 			typ = t
 		} else {
-			if !g.bound[e.typ] {
+			if isIdent(e.typ) && !g.bound[e.typ] {
 				return "", fmt.Errorf("unbound type %q", e.typ)
 			}
-			typ = e.typ
+			typ = e.typ // a bound type variable or a Go expression
 		}
 	case info.Ctrl == ir.CtrlSuffix:
 		typ = rootType
