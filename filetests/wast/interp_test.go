@@ -17,9 +17,9 @@ var interpKnownFailures = map[string]string{}
 
 // TestSpecSuiteInterp runs every script of the core suite, the threads
 // proposal and the legacy exception tests through the interpreter.
-// Modules needing threads or using the legacy exception instructions are
-// skipped with their reason (as are the directives on them), never
-// counted as passed; every other directive must pass.
+// Modules using the legacy exception instructions are skipped with their
+// reason (as are the directives on them), never counted as passed; every
+// other directive must pass.
 func TestSpecSuiteInterp(t *testing.T) {
 	if testing.Short() {
 		t.Skip("the whole core suite takes a few seconds")

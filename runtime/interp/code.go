@@ -133,6 +133,10 @@ const (
 	opThrow
 	opThrowRef
 
+	// opAtomic runs atomic operator b (0xfe sub-opcode) on memory a at
+	// offset c (atomic.go).
+	opAtomic
+
 	// opGCBase starts the GC operators (gc.go).
 	opGCBase
 

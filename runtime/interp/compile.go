@@ -460,6 +460,10 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 		if op.Op>>16 == 0xfb || op.Op == wasm.OpRefEq {
 			return c.gc(op)
 		}
+		if op.Op>>16 == 0xfe {
+			c.atomic(op)
+			return nil
+		}
 		o := iop(op.Op)
 		if o >= opBase || !implemented[o] {
 			return fmt.Errorf("%w: %v at offset %d", ErrUnsupported, op.Op, op.Offset)
@@ -537,10 +541,10 @@ func le64(b []byte) uint64 {
 }
 
 // Unsupported is the set of proposals the interpreter does not execute:
-// modules that need them are told apart by validation without them. The
-// legacy exception instructions (try, catch, delegate, rethrow) are not
-// implemented either and fail Prepare with ErrUnsupported.
-const Unsupported = wasm.Threads
+// modules that need them are told apart by validation without them. It is
+// empty: only the legacy exception instructions (try, catch, delegate,
+// rethrow) are not implemented, and they fail Prepare with ErrUnsupported.
+const Unsupported wasm.Features = 0
 
 // Unsupported implements the engine's optional feature report.
 func (Engine) Unsupported() wasm.Features { return Unsupported }

@@ -9,7 +9,8 @@
 // for the spec test suite. It must implement every instruction kiln
 // validates that a tier is expected to run (the wasm 2.0 core with SIMD,
 // tail calls, extended-const, multi-memory, memory64/table64, bulk memory,
-// reference types, typed function references, exception handling, GC),
+// reference types, typed function references, exception handling, GC,
+// threads' atomics),
 // behave exactly like the
 // compiled tiers at the edges (traps, stack exhaustion, interruption,
 // fuel), and be fast enough that nobody needs a JIT for tests. Walking
@@ -91,8 +92,10 @@
 //
 // # Known gaps
 //
-//   - Atomics and the legacy exception instructions (try, catch, delegate,
-//     rethrow) fail Prepare with ErrUnsupported.
+//   - The legacy exception instructions (try, catch, delegate, rethrow)
+//     fail Prepare with ErrUnsupported.
+//   - Atomics (atomic.go) are exact for one thread, which is all a store
+//     allows: memory.atomic.wait can only time out, notify wakes nobody.
 //   - GC objects are never collected before their store is dropped.
 //   - Translation re-runs the function validator (the module was validated
 //     already); a translation pass that trusts validation would halve

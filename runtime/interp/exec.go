@@ -861,6 +861,12 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 				pc = to
 			}
 
+		case opAtomic:
+			var t *store.Trap
+			if sp, t = execAtomic(in.b, inst.Memories[in.a], in.c, s, sp, done); t != nil {
+				return m.backtrace(t, inst, fn, pc)
+			}
+
 		case opSimd:
 			m.imm[0] = byte(in.a)
 			sp = simd.Exec(in.b, &m.imm, s, sp)
