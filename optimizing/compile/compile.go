@@ -12,6 +12,7 @@ import (
 	"kiln/ir"
 	"kiln/ir/vm"
 	"kiln/ir/wasm"
+	"kiln/optimizing"
 	"kiln/optimizing/frontend"
 	"kiln/optimizing/isa/amd64"
 	"kiln/regalloc"
@@ -29,8 +30,16 @@ type Compiler struct {
 	Flags amd64.Flags
 }
 
-// New returns the optimizing tier with the mid-end hook unset.
-func New() *Compiler { return &Compiler{} }
+// New returns the optimizing tier with kiln's mid-end (kiln/optimizing:
+// e-graph rewrites, GVN, LICM, load and bounds-check elimination, CFG
+// cleanup). A zero Compiler skips the mid-end.
+func New() *Compiler { return &Compiler{Optimize: MidEnd} }
+
+// MidEnd runs kiln's mid-end on f.
+func MidEnd(f *ir.Function) error {
+	_, err := optimizing.Optimize(f, optimizing.Options{})
+	return err
+}
 
 // Name implements vm.Compiler.
 func (c *Compiler) Name() string { return "optimizing" }

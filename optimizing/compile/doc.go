@@ -32,9 +32,11 @@
 //   - Back-end panics are turned into errors (a compiler bug must not kill
 //     the embedding process); translation errors name the function and
 //     the wasm offset.
-//   - The mid-end is called through Compiler.Optimize so this package
-//     does not depend on it; it must keep calls in place, since exits and
-//     the preemption checks are calls.
+//   - The mid-end is called through Compiler.Optimize: New sets it to
+//     MidEnd (kiln/optimizing.Optimize), a zero Compiler skips it (for
+//     comparisons and for isolating back-end bugs). It keeps calls in
+//     place, which is what keeps exits and preemption checks in every
+//     loop.
 //
 // # Testing
 //
