@@ -13,10 +13,11 @@
 // # Data structures
 //
 //   - Tier is a name and a kiln.Engine. Tiers builds the interpreter (the
-//     reference), baseline, optimizing as the kiln command wires it, and
-//     optimizing with the e-graph mid-end (optimizing.Hook); a compiled
-//     tier the host cannot run is left out and named by Unavailable, not
-//     counted. KILN_FUZZ_TIERS selects a subset. The engines are replaced
+//     reference), baseline and optimizing as the kiln command wires it
+//     (compile.New(), with the mid-end); optimizing-nomidend (a zero
+//     compile.Compiler) is there on request, to tell a mid-end bug from a
+//     back-end one. A compiled tier the host cannot run is left out and
+//     named by Unavailable, not counted. KILN_FUZZ_TIERS selects tiers. The engines are replaced
 //     every few hundred modules, because a compiled engine keeps the
 //     machine state of every store it ever ran (see engineReuse).
 //   - Call is an export name and argument words; Case is a module binary,

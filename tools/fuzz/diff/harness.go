@@ -8,13 +8,13 @@ import (
 	"math"
 	"os"
 	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"kiln/baseline"
 	"kiln/ir/wasm"
-	"kiln/optimizing"
 	"kiln/optimizing/compile"
 	kiln "kiln/runtime"
 	"kiln/tools/fuzz/wasmgen"
@@ -58,20 +58,20 @@ func newTiers() {
 	}{
 		{"interp", kiln.Config{}},
 		{"baseline", kiln.Config{Compiler: baseline.Compiler{}}},
-		// The optimizing tier as the kiln command wires it (no mid-end
-		// hook yet), and with the e-graph mid-end plugged in.
+		// The optimizing tier as the kiln command wires it (with the
+		// mid-end), and, on request, without the mid-end, to tell a
+		// mid-end bug from a back-end one.
 		{"optimizing", kiln.Config{Compiler: compile.New()}},
-		{"optimizing+egraph", kiln.Config{Compiler: &compile.Compiler{Optimize: optimizing.Hook}}},
+		{"optimizing-nomidend", kiln.Config{Compiler: &compile.Compiler{}}},
 	} {
-		if !tierSelected(c.name) {
-			continue
-		}
 		c.cfg.MaxMemoryPages = maxMemoryPages
 		c.cfg.MaxTableElements = maxTableElements
 		c.cfg.MaxCallDepth = maxCallDepth
 		e, err := kiln.NewEngine(c.cfg)
 		if err != nil {
-			unavailable = append(unavailable, fmt.Sprintf("%s: %v", c.name, err))
+			if tierSelected(c.name) {
+				unavailable = append(unavailable, fmt.Sprintf("%s: %v", c.name, err))
+			}
 			continue
 		}
 		tiers = append(tiers, Tier{Name: c.name, Engine: e})
@@ -79,12 +79,15 @@ func newTiers() {
 }
 
 // tierSelected reports whether KILN_FUZZ_TIERS (a comma-separated list of
-// tier names; empty means all) selects the tier. The interpreter is the
-// reference and always runs.
+// tier names) selects the tier. Unset, it selects interp, baseline and
+// optimizing. The interpreter is the reference and always runs.
 func tierSelected(name string) bool {
 	sel := os.Getenv("KILN_FUZZ_TIERS")
-	if sel == "" || name == "interp" {
+	if name == "interp" {
 		return true
+	}
+	if sel == "" {
+		return name == "baseline" || name == "optimizing"
 	}
 	for _, s := range strings.Split(sel, ",") {
 		if strings.TrimSpace(s) == name {
@@ -94,10 +97,9 @@ func tierSelected(name string) bool {
 	return false
 }
 
-// Tiers returns the interpreter followed by every compiled tier this host
-// can run; Unavailable names the ones it cannot (the differential check
-// skips them rather than counting them).
-func Tiers() []Tier {
+// allTiers returns every tier this host can run (engines are created
+// lazily and replaced every engineReuse modules).
+func allTiers() []Tier {
 	tiersMu.Lock()
 	defer tiersMu.Unlock()
 	if tiers == nil || tierUses >= engineReuse {
@@ -110,6 +112,31 @@ func Tiers() []Tier {
 	}
 	tierUses++
 	return tiers
+}
+
+// Tiers returns the interpreter followed by every compiled tier
+// KILN_FUZZ_TIERS selects that this host can run; Unavailable names the
+// selected ones it cannot (the differential check skips them rather than
+// counting them).
+func Tiers() []Tier {
+	var sel []Tier
+	for _, t := range allTiers() {
+		if tierSelected(t.Name) {
+			sel = append(sel, t)
+		}
+	}
+	return sel
+}
+
+// TiersNamed returns the interpreter and the named tiers this host can run.
+func TiersNamed(names []string) []Tier {
+	var sel []Tier
+	for _, t := range allTiers() {
+		if t.Name == "interp" || slices.Contains(names, t.Name) {
+			sel = append(sel, t)
+		}
+	}
+	return sel
 }
 
 // Unavailable lists the compiled tiers this host cannot run, with why.
@@ -384,8 +411,12 @@ type Report struct {
 // against the interpreter. It returns the first divergence (nil when all
 // agree) and the runs.
 func Check(bin []byte, calls []Call, fuel uint64, nanClass bool) (*Report, error) {
+	return CheckOn(Tiers(), bin, calls, fuel, nanClass)
+}
+
+// CheckOn is Check on the given tiers; the first one is the reference.
+func CheckOn(ts []Tier, bin []byte, calls []Call, fuel uint64, nanClass bool) (*Report, error) {
 	rep := &Report{}
-	ts := Tiers()
 	var ref *Run
 	for _, t := range ts {
 		r := Execute(t, bin, calls, fuel)

@@ -41,6 +41,11 @@ type Case struct {
 	Calls    []Call
 	Fuel     uint64
 	NaNClass bool
+	// Signature, from a known divergence's file, matches its message.
+	Signature string
+	// Tiers, when set, are the compiled tiers to compare (besides the
+	// interpreter) instead of the default ones.
+	Tiers []string
 }
 
 // FromInput turns a fuzzer input into the case FuzzDifferential runs.
@@ -58,6 +63,11 @@ func FromInput(data []byte) (Case, *wasmgen.Module) {
 //	                      uint64 words: floats by their bits); repeatable
 //	;; fuel N             reset the exported "fuel" global to N before each call
 //	;; nan-class          compare float values by NaN class, not bits
+//	;; tiers NAME,...     compare these compiled tiers (e.g. the opt-in
+//	                      optimizing-nomidend) instead of the default ones
+//	;; signature REGEXP   (known divergences) matches this bug's divergence
+//	                      message; FuzzDifferential skips inputs that hit a
+//	                      known bug instead of failing on them again
 //
 // Other ";;" lines are free text (what diverged, the tier at fault). With
 // no call directive every exported function is called once with zero
@@ -101,6 +111,16 @@ func ParseRegression(src []byte) (Case, error) {
 			c.Fuel = v
 		case "nan-class":
 			c.NaNClass = true
+		case "tiers":
+			for _, f := range fields[1:] {
+				for _, n := range strings.Split(f, ",") {
+					if n != "" {
+						c.Tiers = append(c.Tiers, n)
+					}
+				}
+			}
+		case "signature":
+			c.Signature = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(strings.TrimPrefix(line, ";;")), "signature"))
 		}
 	}
 	bin, err := wat.Parse(src)
@@ -167,4 +187,9 @@ func FormatRegression(c Case, notes ...string) (string, error) {
 }
 
 // Run checks the case on every tier.
-func (c Case) Run() (*Report, error) { return Check(c.Binary, c.Calls, c.Fuel, c.NaNClass) }
+func (c Case) Run() (*Report, error) {
+	if c.Tiers != nil {
+		return CheckOn(TiersNamed(c.Tiers), c.Binary, c.Calls, c.Fuel, c.NaNClass)
+	}
+	return Check(c.Binary, c.Calls, c.Fuel, c.NaNClass)
+}
