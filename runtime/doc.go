@@ -67,9 +67,8 @@
 //     runtime/internal/jit supports the platform; elsewhere NewEngine with
 //     a Compiler returns ErrTierUnavailable. They do not run SIMD, typed
 //     function references, exceptions or GC yet (Engine.Unsupported).
-//   - The interpreter does not run the legacy exception instructions
-//     (try/catch/delegate/rethrow); its atomics assume one thread (a store
-//     is single-threaded, and no memory is shared between stores yet). An uncaught
+//   - The interpreter's atomics assume one thread (a store is
+//     single-threaded, and no memory is shared between stores yet). An uncaught
 //     exception comes back from Call as a *Exception error. GC objects
 //     live as long as their store (no collector yet).
 //   - No module serialization (.cwasm) and no WASI here (runtime/wasi

@@ -132,6 +132,8 @@ const (
 	// function.tries and function.catches.
 	opThrow
 	opThrowRef
+	// opRethrow throws the exception in hidden slot a (legacy rethrow).
+	opRethrow
 
 	// opAtomic runs atomic operator b (0xfe sub-opcode) on memory a at
 	// offset c (atomic.go).
@@ -156,6 +158,13 @@ type brTarget struct {
 type tryRange struct {
 	start, end           uint32
 	catchStart, catchEnd uint32
+	// own holds the handlers of a legacy try (their code follows the
+	// range, so they are known when created).
+	own []catchEntry
+	// delegate marks a legacy try ... delegate: an exception in the range
+	// continues the search at tries[next] (-1: the caller).
+	delegate bool
+	next     int32
 }
 
 // catchEntry is one catch clause: the tag (an index of the instance's
@@ -165,6 +174,7 @@ type tryRange struct {
 type catchEntry struct {
 	tag    int32
 	ref    bool
+	slot   int32 // legacy catch: the hidden local to keep the exception in, else -1
 	pc     uint32
 	height uint32
 	arity  uint32

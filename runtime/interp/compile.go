@@ -1,6 +1,7 @@
 package interp
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -11,7 +12,8 @@ import (
 )
 
 // ErrUnsupported is wrapped by Prepare's error when a module uses an
-// operator the interpreter does not implement.
+// operator the interpreter does not implement (none today; the error
+// stays for operators the validator learns before the interpreter does).
 var ErrUnsupported = errors.New("interp: unsupported operator")
 
 // Engine is the interpreter as a store.Engine.
@@ -67,7 +69,10 @@ type ctrl struct {
 	results  uint32      // result slots
 	start    uint32      // loop: pc of the header
 	elseJump int         // if: index of the opBrIfNot to patch, -1 after else
-	try      int         // try_table: index of its tryRange, else -1
+	try      int         // try_table, try: index of its tryRange, else -1
+	before   int         // number of try ranges opened before this block
+	slot     uint32      // try: the hidden local holding the caught exception
+	caught   bool        // try: a catch clause has started (the range is closed)
 	fixups   []fixup     // branches to the end
 	dead     bool        // the block was entered in dead code
 	deadRest bool        // the rest of the block is dead
@@ -90,14 +95,15 @@ const (
 )
 
 type compiler struct {
-	m       *wasm.Module
-	fn      *function
-	ctrls   []ctrl
-	localAt []uint32 // slot of each local
-	localTy []wasm.ValType
-	barrier int    // no fusion across a branch target at or after this pc
-	off     uint32 // module offset of the operator being translated
-	height  uint32
+	m        *wasm.Module
+	fn       *function
+	ctrls    []ctrl
+	localAt  []uint32 // slot of each local
+	localTy  []wasm.ValType
+	barrier  int    // no fusion across a branch target at or after this pc
+	off      uint32 // module offset of the operator being translated
+	nextSlot uint32 // next hidden slot for a legacy try
+	height   uint32
 }
 
 func (c *compiler) emit(in instr) int {
@@ -134,6 +140,16 @@ func (c *compiler) compile(code *Code, features wasm.Features, def int) error {
 	for _, t := range c.localTy {
 		c.localAt = append(c.localAt, n)
 		n += slots(t)
+	}
+	// Each legacy try gets a hidden slot after the locals for the
+	// exception its catch clauses caught (rethrow reads it).
+	c.nextSlot = n
+	if features.Has(wasm.LegacyExceptions) && bytes.IndexByte(body.Expr, byte(wasm.OpTry)) >= 0 {
+		tries, err := countTries(body, features)
+		if err != nil {
+			return err
+		}
+		n += tries
 	}
 	fn.locals = n
 	c.barrier = 0
@@ -243,7 +259,8 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 		if op.Op == wasm.OpIf {
 			h-- // the condition
 		}
-		nc := ctrl{op: op.Op, height: h, params: p, results: sumSlots(results), elseJump: -1, try: -1, dead: dead}
+		nc := ctrl{op: op.Op, height: h, params: p, results: sumSlots(results), elseJump: -1, try: -1, dead: dead,
+			before: len(c.fn.tries)}
 		if op.Op == wasm.OpTryTable && !dead {
 			// Catch labels are resolved outside the try_table.
 			t := tryRange{start: uint32(len(c.fn.code)), catchStart: uint32(len(c.fn.catches))}
@@ -254,7 +271,7 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 					break
 				}
 				lab, lh, arity := c.label(cl.Label)
-				e := catchEntry{tag: -1, ref: cl.Kind == wasm.CatchTagRef || cl.Kind == wasm.CatchAllRef, height: lh, arity: arity}
+				e := catchEntry{tag: -1, ref: cl.Kind == wasm.CatchTagRef || cl.Kind == wasm.CatchAllRef, height: lh, arity: arity, slot: -1}
 				if cl.Kind == wasm.CatchTag || cl.Kind == wasm.CatchTagRef {
 					e.tag = int32(cl.Tag)
 				}
@@ -283,6 +300,56 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 		}
 		c.ctrls = append(c.ctrls, nc)
 		return nil
+	case wasm.OpTry:
+		params, results := c.m.BlockSig(op.Block)
+		p := sumSlots(params)
+		nc := ctrl{op: op.Op, height: c.height - p, params: p, results: sumSlots(results), elseJump: -1, try: -1,
+			dead: dead, before: len(c.fn.tries), slot: c.nextSlot}
+		c.nextSlot++
+		if !dead {
+			nc.try = len(c.fn.tries)
+			c.fn.tries = append(c.fn.tries, tryRange{start: uint32(len(c.fn.code)), catchStart: uint32(len(c.fn.catches)),
+				catchEnd: uint32(len(c.fn.catches))})
+			c.target()
+		}
+		c.ctrls = append(c.ctrls, nc)
+		return nil
+	case wasm.OpCatch, wasm.OpCatchAll:
+		if fr.dead {
+			return nil
+		}
+		t := &c.fn.tries[fr.try]
+		if !fr.caught {
+			t.end = uint32(len(c.fn.code))
+			fr.caught = true
+		}
+		if !fr.deadRest {
+			fr.fixups = append(fr.fixups, fixup{at: c.emit(instr{op: opBr})})
+		}
+		e := catchEntry{tag: -1, pc: c.target(), height: c.fn.locals + fr.height, slot: int32(fr.slot)}
+		if op.Op == wasm.OpCatch {
+			e.tag = int32(op.Index)
+			e.arity = sumSlots(c.m.Types[c.m.TagTypes[op.Index]].Params)
+		}
+		t.own = append(t.own, e)
+		fr.deadRest = false
+		return nil
+	case wasm.OpDelegate:
+		if !fr.dead {
+			t := &c.fn.tries[fr.try]
+			t.end = uint32(len(c.fn.code))
+			t.delegate = true
+			// Continue the search with the handlers of the target label
+			// (its own, if it is a try) and those around it.
+			lab := &c.ctrls[len(c.ctrls)-2-int(op.Index)]
+			t.next = int32(lab.before) - 1
+			if lab.try >= 0 {
+				t.next = int32(lab.try)
+			}
+			c.patch(fr, c.target())
+		}
+		c.ctrls = c.ctrls[:len(c.ctrls)-1]
+		return nil
 	case wasm.OpElse:
 		if fr.dead {
 			fr.deadRest = false
@@ -304,7 +371,7 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 			c.patch(fr, end)
 			c.emit(instr{op: opReturn, c: uint64(fr.results)})
 		} else if fr.op != wasm.OpEnd && !fr.dead {
-			if fr.try >= 0 {
+			if fr.try >= 0 && !fr.caught {
 				c.fn.tries[fr.try].end = uint32(len(c.fn.code))
 			}
 			c.patch(fr, c.target())
@@ -376,6 +443,9 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 		fr.deadRest = true
 	case wasm.OpThrowRef:
 		c.emit(instr{op: opThrowRef})
+		fr.deadRest = true
+	case wasm.OpRethrow:
+		c.emit(instr{op: opRethrow, a: c.ctrls[len(c.ctrls)-1-int(op.Index)].slot})
 		fr.deadRest = true
 	case wasm.OpDrop:
 		c.emit(instr{op: opDrop, a: slots(operands[len(operands)-1])})
@@ -542,9 +612,25 @@ func le64(b []byte) uint64 {
 
 // Unsupported is the set of proposals the interpreter does not execute:
 // modules that need them are told apart by validation without them. It is
-// empty: only the legacy exception instructions (try, catch, delegate,
-// rethrow) are not implemented, and they fail Prepare with ErrUnsupported.
+// empty: the interpreter runs everything ir/wasm validates.
 const Unsupported wasm.Features = 0
 
 // Unsupported implements the engine's optional feature report.
 func (Engine) Unsupported() wasm.Features { return Unsupported }
+
+// countTries counts the legacy try blocks of a body (each needs a hidden
+// slot, which must be known before the operand stack's base is).
+func countTries(body *wasm.Code, features wasm.Features) (uint32, error) {
+	r := wasm.NewOperatorReaderFeatures(body.Expr, body.ExprOffset, features)
+	var op wasm.Operator
+	n := uint32(0)
+	for !r.Done() {
+		if err := r.Read(&op); err != nil {
+			return 0, err
+		}
+		if op.Op == wasm.OpTry {
+			n++
+		}
+	}
+	return n, nil
+}

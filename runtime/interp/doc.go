@@ -9,8 +9,8 @@
 // for the spec test suite. It must implement every instruction kiln
 // validates that a tier is expected to run (the wasm 2.0 core with SIMD,
 // tail calls, extended-const, multi-memory, memory64/table64, bulk memory,
-// reference types, typed function references, exception handling, GC,
-// threads' atomics),
+// reference types, typed function references, exception handling (and its
+// legacy instructions), GC, threads' atomics),
 // behave exactly like the
 // compiled tiers at the edges (traps, stack exhaustion, interruption,
 // fuel), and be fast enough that nobody needs a JIT for tests. Walking
@@ -51,6 +51,11 @@
 //     nothing is paid on the normal path. An exception leaving the
 //     machine is a *store.Exception error, which a calling machine (across
 //     a host function) treats as a throw at its call site;
+//   - a legacy try is a try range whose handlers (its catch clauses)
+//     follow it, plus a hidden local after the function's locals holding
+//     the caught exception for rethrow; try ... delegate is a range that,
+//     when an exception reaches it, continues the search at the try of its
+//     target label (or the ones around it);
 //   - GC operators (gc.go) carry what the translation resolved: field word
 //     offsets, storage codes (word, v128, packed i8/i16), cast kinds (an
 //     abstract heap type, or a concrete type checked against the
@@ -92,8 +97,6 @@
 //
 // # Known gaps
 //
-//   - The legacy exception instructions (try, catch, delegate, rethrow)
-//     fail Prepare with ErrUnsupported.
 //   - Atomics (atomic.go) are exact for one thread, which is all a store
 //     allows: memory.atomic.wait can only time out, notify wakes nobody.
 //   - GC objects are never collected before their store is dropped.

@@ -136,27 +136,42 @@ func (m *machine) callOut(ctx context.Context, st *store.Store, inst *store.Inst
 func (m *machine) unwind(st *store.Store, exn *store.Exception, inst *store.Instance, fn *function, pc, fp int) (*store.Instance, *function, int, int, int, bool) {
 	for {
 		at := uint32(pc - 1)
-		for i := len(fn.tries) - 1; i >= 0; i-- {
+		for i := len(fn.tries) - 1; i >= 0; {
 			t := &fn.tries[i]
 			if at < t.start || at >= t.end {
+				i--
 				continue
 			}
-			for _, c := range fn.catches[t.catchStart:t.catchEnd] {
-				if c.tag >= 0 && inst.Tags[c.tag] != exn.Tag {
-					continue
-				}
-				sp := fp + int(c.height)
-				need := sp + len(exn.Payload) + 1
-				if need > len(m.stack) && !m.grow(need) {
-					return inst, fn, pc, fp, sp, false
-				}
-				sp += copy(m.stack[sp:], exn.Payload)
-				if c.ref {
-					m.stack[sp] = st.ExnRef(exn)
-					sp++
-				}
-				return inst, fn, int(c.pc), fp, sp, true
+			if t.delegate {
+				i = int(t.next)
+				continue
 			}
+			for k := range 2 {
+				cs := t.own
+				if k == 0 {
+					cs = fn.catches[t.catchStart:t.catchEnd]
+				}
+				for _, c := range cs {
+					if c.tag >= 0 && inst.Tags[c.tag] != exn.Tag {
+						continue
+					}
+					sp := fp + int(c.height)
+					need := sp + len(exn.Payload) + 1
+					if need > len(m.stack) && !m.grow(need) {
+						return inst, fn, pc, fp, sp, false
+					}
+					sp += copy(m.stack[sp:], exn.Payload)
+					if c.ref {
+						m.stack[sp] = st.ExnRef(exn)
+						sp++
+					}
+					if c.slot >= 0 {
+						m.stack[fp+int(c.slot)] = st.ExnRef(exn)
+					}
+					return inst, fn, int(c.pc), fp, sp, true
+				}
+			}
+			i--
 		}
 		if len(m.frames) == 0 {
 			return inst, fn, pc, fp, 0, false
@@ -823,9 +838,13 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 			sp--
 			s[sp-1] = pf64(f64(s[sp-1]) * f64(s[sp]))
 
-		case opThrow, opThrowRef:
+		case opThrow, opThrowRef, opRethrow:
 			var exn *store.Exception
-			if in.op == opThrow {
+			if in.op == opRethrow {
+				if exn = st.Exn(s[fp+int(in.a)]); exn == nil {
+					return m.trap(vm.TrapUnreachable, inst, fn, pc) // validation rules this out
+				}
+			} else if in.op == opThrow {
 				tag := inst.Tags[in.a]
 				n, _ := tag.Type.Words()
 				exn = &store.Exception{Tag: tag, Payload: append([]uint64(nil), s[sp-n:sp]...)}

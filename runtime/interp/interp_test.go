@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	kiln "kiln/runtime"
-	"kiln/runtime/interp"
 )
 
 func setup(t *testing.T, cfg kiln.Config, srcs ...string) (*kiln.Store, *kiln.Linker, []*kiln.Instance) {
@@ -151,13 +150,28 @@ func TestExceptionThroughHost(t *testing.T) {
 	}
 }
 
-// An operator the interpreter does not run is an error naming it and its
-// offset, wrapping ErrUnsupported.
-func TestUnsupportedOperator(t *testing.T) {
-	e, _ := kiln.NewEngine(kiln.Config{})
-	_, err := e.CompileModule(context.Background(), []byte(`(module (func (try (do nop) (catch_all))))`))
-	if !errors.Is(err, interp.ErrUnsupported) || !errors.Is(err, kiln.ErrUnsupported) || !strings.Contains(err.Error(), "try at offset") {
-		t.Fatalf("got %v", err)
+// Legacy exceptions: a catch keeps the exception for rethrow, and
+// delegate hands it to the try of its target label.
+func TestLegacyTry(t *testing.T) {
+	_, _, in := setup(t, kiln.Config{}, `(module
+		(tag $e (param i32))
+		(func (export "rethrow") (result i32)
+			(try (result i32)
+				(do (try (result i32)
+					(do (throw $e (i32.const 7)))
+					(catch $e (drop) (rethrow 0))))
+				(catch $e (i32.add (i32.const 100)))))
+		(func (export "delegate") (result i32)
+			(try $outer (result i32)
+				(do (try (result i32)
+					(do (try (result i32) (do (throw $e (i32.const 1))) (delegate $outer)))
+					(catch_all (i32.const -1))))
+				(catch $e (drop) (i32.const 2)))))`)
+	if got := call(t, in[0].Func("rethrow")); got[0] != 107 {
+		t.Errorf("rethrow: got %d", int32(got[0]))
+	}
+	if got := call(t, in[0].Func("delegate")); got[0] != 2 {
+		t.Errorf("delegate: got %d", int32(got[0]))
 	}
 }
 
