@@ -48,42 +48,45 @@ func wazeroWith(t testing.TB, bin []byte, cfg wazero.RuntimeConfig) runner {
 }
 
 // A timedRunner runs a kernel iters times out of process after one
-// untimed warm-up call, and returns the kernel's result and the
-// nanoseconds the timed calls took (measured by the peer itself, so
-// process start-up and code loading are not counted).
-type timedRunner func(arg uint64, iters int) (result uint64, ns int64, err error)
+// untimed warm-up call, and returns the kernel's result and the time the
+// timed calls took (measured by the peer itself, so process start-up and
+// code loading are not counted).
+type timedRunner func(arg uint64, iters int) (result uint64, t timing, err error)
 
-// parseTimed reads a driver's "RESULT NANOSECONDS" line.
-func parseTimed(out []byte) (uint64, int64, error) {
+// timing is a peer's measurement in nanoseconds: wall clock and its
+// process's CPU time.
+type timing struct{ wall, cpu int64 }
+
+// parseTimed reads a driver's "RESULT WALL_NS CPU_NS" line.
+func parseTimed(out []byte) (uint64, timing, error) {
 	f := strings.Fields(string(out))
-	if len(f) != 2 {
-		return 0, 0, fmt.Errorf("driver printed %q, want RESULT NANOSECONDS", out)
+	if len(f) != 3 {
+		return 0, timing{}, fmt.Errorf("driver printed %q, want RESULT WALL_NS CPU_NS", out)
 	}
+	var t timing
 	res, err := strconv.ParseUint(f[0], 10, 64)
-	if err != nil {
-		return 0, 0, err
+	if err == nil {
+		t.wall, err = strconv.ParseInt(f[1], 10, 64)
 	}
-	ns, err := strconv.ParseInt(f[1], 10, 64)
-	return res, ns, err
+	if err == nil {
+		t.cpu, err = strconv.ParseInt(f[2], 10, 64)
+	}
+	return res, t, err
 }
 
-func runDriver(cmd *exec.Cmd) (uint64, int64, error) {
+func runDriver(cmd *exec.Cmd) (uint64, timing, error) {
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
 	if err != nil {
-		return 0, 0, fmt.Errorf("%s: %v: %s", cmd, err, stderr.Bytes())
+		return 0, timing{}, fmt.Errorf("%s: %v: %s", cmd, err, stderr.Bytes())
 	}
 	return parseTimed(out)
 }
 
-// native holds the gcc builds of the C kernels, made once per test
-// binary into a temporary directory.
-var native struct {
-	once sync.Once
-	dir  string
-	err  error
-}
+// nativeBuilds memoises the gcc builds of the C kernels (kernel name ->
+// *goBuild), made on demand into the scratch directory.
+var nativeBuilds sync.Map
 
 // nativeRunner returns the gcc -O2 build of C kernel name; it skips where
 // gcc is missing.
@@ -91,22 +94,21 @@ func nativeRunner(t testing.TB, name string) timedRunner {
 	if _, err := exec.LookPath("gcc"); err != nil {
 		t.Skip("no native baseline: gcc is not installed")
 	}
-	native.once.Do(func() {
-		native.dir, native.err = os.MkdirTemp("", "kiln-bench-native")
-		if native.err != nil {
-			return
-		}
-		out, err := exec.Command("bash", filepath.Join("c", "build.sh"), "-native", native.dir).CombinedOutput()
+	v, _ := nativeBuilds.LoadOrStore(name, new(goBuild))
+	nb := v.(*goBuild)
+	nb.once.Do(func() {
+		dir := filepath.Join(scratchDir(t), "native")
+		nb.path = filepath.Join(dir, name)
+		out, err := exec.Command("bash", filepath.Join("c", "build.sh"), "-native", dir, name).CombinedOutput()
 		if err != nil {
-			native.err = fmt.Errorf("c/build.sh -native: %v\n%s", err, out)
+			nb.err = fmt.Errorf("c/build.sh -native: %v\n%s", err, out)
 		}
 	})
-	if native.err != nil {
-		t.Fatal(native.err)
+	if nb.err != nil {
+		t.Fatal(nb.err)
 	}
-	bin := filepath.Join(native.dir, name)
-	return func(arg uint64, iters int) (uint64, int64, error) {
-		return runDriver(exec.Command(bin, strconv.FormatUint(arg, 10), strconv.Itoa(iters)))
+	return func(arg uint64, iters int) (uint64, timing, error) {
+		return runDriver(exec.Command(nb.path, strconv.FormatUint(arg, 10), strconv.Itoa(iters)))
 	}
 }
 
@@ -120,7 +122,7 @@ func nodeRunner(t testing.TB, wasmPath string, v8flags ...string) timedRunner {
 	if err != nil {
 		t.Skip("no V8 peer: node is not installed")
 	}
-	return func(arg uint64, iters int) (uint64, int64, error) {
+	return func(arg uint64, iters int) (uint64, timing, error) {
 		args := append(append([]string{}, v8flags...), "node_driver.mjs", wasmPath, strconv.FormatUint(arg, 10), strconv.Itoa(iters))
 		return runDriver(exec.Command(node, args...))
 	}
@@ -128,8 +130,8 @@ func nodeRunner(t testing.TB, wasmPath string, v8flags ...string) timedRunner {
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if native.dir != "" {
-		os.RemoveAll(native.dir)
+	if scratch.dir != "" {
+		os.RemoveAll(scratch.dir)
 	}
 	os.Exit(code)
 }

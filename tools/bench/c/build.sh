@@ -2,7 +2,9 @@
 # Builds the C kernels.
 #
 #	build.sh            KERNEL.wasm for every KERNEL.c here (clang, wasm32-wasi)
-#	build.sh -native DIR  DIR/KERNEL for every kernel (gcc -O2 with native_main.c)
+#	build.sh -native DIR [KERNEL...]
+#	                    DIR/KERNEL for each (default: every) kernel, built
+#	                    natively with gcc -O2 and the driver native_main.c
 #
 # The .wasm files are committed (a few KB each), so the benchmarks need no
 # clang; rerun this after editing a kernel. Debian: apt-get install clang lld
@@ -16,7 +18,9 @@ cd "$(dirname "$0")"
 kernels=$(ls *.c | grep -v '^native_main\.c$' | sed 's/\.c$//')
 
 if [ "${1:-}" = "-native" ]; then
-	out=${2:?usage: build.sh -native DIR}
+	out=${2:?usage: build.sh -native DIR [KERNEL...]}
+	shift 2
+	if [ $# -gt 0 ]; then kernels="$*"; fi
 	mkdir -p "$out"
 	for k in $kernels; do
 		${CC:-gcc} -O2 -o "$out/$k" "$k.c" native_main.c -lm
