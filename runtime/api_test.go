@@ -161,6 +161,21 @@ func TestFuel(t *testing.T) {
 	}
 }
 
+func TestConfigFuel(t *testing.T) {
+	e := engine(t, kiln.Config{Fuel: 50})
+	s := kiln.NewStore(e)
+	if f, on := s.Fuel(); !on || f != 50 {
+		t.Fatalf("new store fuel %d %v", f, on)
+	}
+	inst, err := s.Instantiate(context.Background(), compile(t, e, spin))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := inst.Func("spin").Call(context.Background()); !errors.Is(err, kiln.ErrTrapOutOfFuel) {
+		t.Fatalf("got %v", err)
+	}
+}
+
 func TestStackExhaustion(t *testing.T) {
 	e := engine(t, kiln.Config{MaxCallDepth: 1000})
 	inst, err := kiln.NewStore(e).Instantiate(context.Background(), compile(t, e,

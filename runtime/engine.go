@@ -35,6 +35,10 @@ type Config struct {
 	// MaxCallDepth caps nested wasm calls; exceeding it traps with
 	// ErrTrapStackOverflow ("call stack exhausted"). 0: 50,000.
 	MaxCallDepth int
+	// Fuel, when positive, turns fuel metering on in every new store with
+	// that many units (see Store.SetFuel). Only the interpreter meters
+	// fuel; the compiled tiers ignore it.
+	Fuel int64
 }
 
 // Engine compiles modules. It is safe for concurrent use; modules it

@@ -25,12 +25,16 @@ type Store struct {
 // NewStore returns an empty store for modules of engine e, with e's
 // limits.
 func NewStore(e *Engine) *Store {
-	return &Store{
+	s := &Store{
 		engine: e,
 		s:      store.New(e.limits()),
 		hosts:  map[*hostDef]*store.Function{},
 		funcs:  map[*store.Function]*Func{},
 	}
+	if e.cfg.Fuel > 0 {
+		s.SetFuel(e.cfg.Fuel)
+	}
+	return s
 }
 
 // Engine returns the store's engine.
@@ -38,7 +42,7 @@ func (s *Store) Engine() *Engine { return s.engine }
 
 // SetFuel turns fuel metering on with n units: every loop iteration and
 // every call consumes one, and running out traps with ErrTrapOutOfFuel.
-// A negative n turns metering off.
+// A negative n turns metering off. Only the interpreter meters fuel.
 func (s *Store) SetFuel(n int64) {
 	s.s.FuelEnabled = n >= 0
 	s.s.Fuel = max(n, 0)
