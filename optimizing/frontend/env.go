@@ -59,6 +59,14 @@ type Environment interface {
 	// table t with type typeIdx, checking bounds, null and signature.
 	CallIndirect(fx *FuncCtx, typeIdx, t uint32, index ir.Value, args []ir.Value) []ir.Value
 	ReturnCallIndirect(fx *FuncCtx, typeIdx, t uint32, index ir.Value, args []ir.Value)
+	// CallRef calls the function reference ref (a funcref value, not yet
+	// null-checked) of type typeIdx; ReturnCallRef tail-calls it.
+	CallRef(fx *FuncCtx, typeIdx uint32, ref ir.Value, args []ir.Value) []ir.Value
+	ReturnCallRef(fx *FuncCtx, typeIdx uint32, ref ir.Value, args []ir.Value)
+	// NullCheck traps with code when ref is null, passing detail (I64)
+	// to the runtime with the trap: the element index of a null
+	// call_indirect, what kind of null reference a trap was.
+	NullCheck(fx *FuncCtx, ref ir.Value, code vm.TrapCode, detail ir.Value)
 
 	// Exit performs runtime exit kind with arguments args (I64 each) and
 	// returns its I64 result (or NoValue when it has none).
@@ -352,19 +360,9 @@ func (e *LayoutEnv) funcRefOf(fx *FuncCtx, typeIdx, t uint32, index ir.Value) (i
 	base := e.TableBase(fx, t)
 	addr := b.Iadd(base, b.Binary(ir.OpIshl, index, b.Iconst(ir.I64, 3)))
 	ref := b.Load(ir.OpLoad, PointerType, checkedFlags, addr, 0)
-	// A null entry traps, leaving the index in the store context's
-	// ExitArgs[1] for the trap message ("uninitialized element 2"). The
-	// store happens on the cold edge only.
-	null, cont := b.CreateBlock(), b.CreateBlock()
-	b.Brif(ref, cont, nil, null, nil)
-	b.SealBlock(null)
-	b.SealBlock(cont)
-	b.SwitchToBlock(null)
-	b.Func.Layout.SetCold(null, true)
-	sc := e.vmLoad(fx, PointerType, vm.VMStoreContext)
-	b.Store(ir.OpStore, trustedFlags, index, sc, vm.SCExitArg(1))
-	b.Trap(Trap(vm.TrapIndirectCallToNull))
-	b.SwitchToBlock(cont)
+	// The index goes with the trap for its message ("uninitialized
+	// element 2").
+	e.NullCheck(fx, ref, vm.TrapIndirectCallToNull, index)
 	got := b.Load(ir.OpLoad, ir.I32, trustedFlags, ref, vm.FuncRefTypeID)
 	want := e.vmLoad(fx, ir.I32, e.L.TypeID(typeIdx))
 	b.CondTrap(ir.OpTrapnz, b.Icmp(ir.IntNE, got, want), Trap(vm.TrapBadSignature))
@@ -380,6 +378,49 @@ func (e *LayoutEnv) CallIndirect(fx *FuncCtx, typeIdx, t uint32, index ir.Value,
 
 func (e *LayoutEnv) ReturnCallIndirect(fx *FuncCtx, typeIdx, t uint32, index ir.Value, args []ir.Value) {
 	code, vmctx := e.funcRefOf(fx, typeIdx, t, index)
+	all := append([]ir.Value{code}, withVMCtx(vmctx, fx.VMCtx, args)...)
+	fx.B.InsData(ir.InstData{Opcode: ir.OpReturnCallIndirect, Entity: int32(fx.SigRef(e, typeIdx)), Args: fx.B.Func.DFG.NewList(all...)}, ir.Invalid)
+}
+
+// NullCheck implements Environment: a branch to a cold block that leaves
+// detail in the store context's ExitArgs[1] (where the runtime reads it
+// with the trap) and traps. The store happens on the cold edge only.
+func (e *LayoutEnv) NullCheck(fx *FuncCtx, ref ir.Value, code vm.TrapCode, detail ir.Value) {
+	b := fx.B
+	null, cont := b.CreateBlock(), b.CreateBlock()
+	b.Brif(ref, cont, nil, null, nil)
+	b.SealBlock(null)
+	b.SealBlock(cont)
+	b.SwitchToBlock(null)
+	b.Func.Layout.SetCold(null, true)
+	sc := e.vmLoad(fx, PointerType, vm.VMStoreContext)
+	b.Store(ir.OpStore, trustedFlags, detail, sc, vm.SCExitArg(1))
+	b.Trap(Trap(code))
+	b.SwitchToBlock(cont)
+}
+
+// NullFuncRefDetail is the detail of the TrapNullReference of a call_ref
+// of null: the runtime words it "null function reference" (the baseline
+// tier passes the same value).
+const NullFuncRefDetail = 1
+
+// funcRefTarget null-checks a typed function reference and loads its
+// code and VM context.
+func (e *LayoutEnv) funcRefTarget(fx *FuncCtx, ref ir.Value) (ir.Value, ir.Value) {
+	b := fx.B
+	e.NullCheck(fx, ref, vm.TrapNullReference, b.Iconst(ir.I64, NullFuncRefDetail))
+	code := b.Load(ir.OpLoad, PointerType, trustedFlags, ref, vm.FuncRefCode)
+	vmctx := b.Load(ir.OpLoad, PointerType, trustedFlags, ref, vm.FuncRefVMCtx)
+	return code, vmctx
+}
+
+func (e *LayoutEnv) CallRef(fx *FuncCtx, typeIdx uint32, ref ir.Value, args []ir.Value) []ir.Value {
+	code, vmctx := e.funcRefTarget(fx, ref)
+	return fx.B.CallIndirect(fx.SigRef(e, typeIdx), code, withVMCtx(vmctx, fx.VMCtx, args)...)
+}
+
+func (e *LayoutEnv) ReturnCallRef(fx *FuncCtx, typeIdx uint32, ref ir.Value, args []ir.Value) {
+	code, vmctx := e.funcRefTarget(fx, ref)
 	all := append([]ir.Value{code}, withVMCtx(vmctx, fx.VMCtx, args)...)
 	fx.B.InsData(ir.InstData{Opcode: ir.OpReturnCallIndirect, Entity: int32(fx.SigRef(e, typeIdx)), Args: fx.B.Func.DFG.NewList(all...)}, ir.Invalid)
 }

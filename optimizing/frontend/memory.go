@@ -238,6 +238,21 @@ func (t *Translator) translateCallOrTable() (bool, error) {
 			return true, nil
 		}
 		t.stack = append(t.stack, t.env.CallIndirect(&t.fx, op.Index, op.Index2, index, args)...)
+	case wasm.OpCallRef, wasm.OpReturnCallRef:
+		if int64(op.Index) >= int64(len(m.Types)) || m.Types[op.Index].Kind != wasm.CompFunc {
+			return true, t.unknown("type", op.Index)
+		}
+		st := &m.Types[op.Index]
+		ref := t.pop()
+		args := append([]ir.Value(nil), t.popN(len(st.Params))...)
+		if op.Op == wasm.OpReturnCallRef {
+			t.env.ReturnCallRef(&t.fx, op.Index, ref, args)
+			t.terminate()
+			return true, nil
+		}
+		t.stack = append(t.stack, t.env.CallRef(&t.fx, op.Index, ref, args)...)
+	case wasm.OpRefAsNonNull:
+		t.env.NullCheck(&t.fx, t.stack[len(t.stack)-1], vm.TrapNullReference, b.Iconst(ir.I64, 0))
 	case wasm.OpTableGet:
 		if err := checkTable(op.Index); err != nil {
 			return true, err

@@ -363,6 +363,31 @@ func (t *Translator) translateControl() (bool, error) {
 		b.SwitchToBlock(cont)
 	case wasm.OpBrTable:
 		return true, t.translateBrTable()
+	case wasm.OpBrOnNull:
+		// Null: branch without the reference; otherwise go on with it.
+		ref := t.pop()
+		blk, n, err := t.branchTarget(op.Index)
+		if err != nil {
+			return true, err
+		}
+		cont := b.CreateBlock()
+		b.Brif(ref, cont, nil, blk, t.peekN(n))
+		b.SealBlock(cont)
+		b.SwitchToBlock(cont)
+		t.push(ref)
+	case wasm.OpBrOnNonNull:
+		// Non-null: branch with the reference (the last branch argument);
+		// otherwise drop it.
+		ref := t.stack[len(t.stack)-1]
+		blk, n, err := t.branchTarget(op.Index)
+		if err != nil {
+			return true, err
+		}
+		cont := b.CreateBlock()
+		b.Brif(ref, blk, t.peekN(n), cont, nil)
+		b.SealBlock(cont)
+		b.SwitchToBlock(cont)
+		t.pop()
 	case wasm.OpReturn:
 		fr := &t.ctrl[0]
 		fr.reached = true
