@@ -2,7 +2,6 @@ package optimizing
 
 import (
 	"kiln/ir"
-	"kiln/ir/flow"
 )
 
 // removeUnreachable takes every block the entry cannot reach out of the
@@ -13,7 +12,8 @@ func removeUnreachable(st *state) {
 	if f.Layout.EntryBlock() == ir.NoBlock {
 		return
 	}
-	cfg := flow.NewCFG(f)
+	st.cfg = nil
+	cfg := st.flowGraph()
 	reached := make([]bool, f.DFG.NumBlocks())
 	stack := []ir.Block{f.Layout.EntryBlock()}
 	reached[stack[0]] = true
@@ -35,6 +35,7 @@ func removeUnreachable(st *state) {
 	}
 	if len(dead) > 0 {
 		st.cfgChanged = true
+		st.cfg = nil // the removed blocks' edges are still in it
 	}
 	for _, b := range dead {
 		for inst := range f.Layout.BlockInsts(b) {
@@ -67,7 +68,9 @@ func removeConstantPhis(st *state) {
 	}
 	for changed := true; changed; {
 		changed = false
-		cfg := flow.NewCFG(f)
+		// Removing parameters changes branch arguments, not edges: the
+		// CFG stays valid.
+		cfg := st.flowGraph()
 	blocks:
 		for b := range f.Layout.Blocks() {
 			if b == entry || len(f.DFG.BlockParams(b)) == 0 {

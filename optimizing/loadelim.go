@@ -103,7 +103,7 @@ func eliminateRedundantLoads(st *state) {
 	if loads < 2 {
 		return // nothing can be redundant
 	}
-	cfg := flow.NewCFG(f)
+	cfg := st.flowGraph()
 	dom := flow.NewDomTree(f, cfg)
 	nb := f.DFG.NumBlocks()
 	in := make([]memState, nb)

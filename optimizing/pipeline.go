@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kiln/ir"
+	"kiln/ir/flow"
 	"kiln/optimizing/egraph"
 	"kiln/optimizing/rules"
 )
@@ -26,6 +27,17 @@ type state struct {
 	// What earlier passes changed, so later cleanups can skip work.
 	cfgChanged    bool // blocks removed or branches folded
 	paramsRemoved bool // block parameters removed (their arguments may be dead)
+	// cfg is the current control-flow graph, or nil when a pass changed
+	// the edges since it was computed.
+	cfg *flow.CFG
+}
+
+// flowGraph returns the current CFG, computing it if needed.
+func (st *state) flowGraph() *flow.CFG {
+	if st.cfg == nil {
+		st.cfg = flow.NewCFG(st.f)
+	}
+	return st.cfg
 }
 
 // passes is the mid-end, in order. Each pass leaves a valid function
@@ -134,9 +146,10 @@ func Optimize(f *ir.Function, opts Options) (Result, error) {
 func resolveAliases(st *state) { st.f.DFG.ResolveAllAliases() }
 
 func runEgraph(st *state) {
-	st.stats = egraph.Run(st.f, rules.All())
-	if st.stats.BranchesFolded > 0 {
-		st.cfgChanged = true
+	st.stats = egraph.RunCFG(st.f, rules.All(), st.flowGraph())
+	if st.stats.BranchesFolded > 0 || st.stats.CondsSimplified > 0 {
+		st.cfgChanged = true // folded branches, swapped targets
+		st.cfg = nil
 	}
 	// The e-graph places only what the skeleton uses: no dead pure code
 	// is left, except arguments of parameters removed later.

@@ -1,6 +1,8 @@
 package egraph
 
 import (
+	"sync"
+
 	"kiln/ir"
 	"kiln/ir/flow"
 )
@@ -14,20 +16,28 @@ import (
 // their uses would be left dangling). Branches folded by skeleton
 // simplification may leave new unreachable blocks and unused block
 // parameters behind; later passes remove them.
-func Run(f *ir.Function, rules *Rules) Stats {
+func Run(f *ir.Function, rules *Rules) Stats { return RunCFG(f, rules, nil) }
+
+// RunCFG is Run with the function's control-flow graph already computed
+// (nil computes it).
+func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	if f.Layout.EntryBlock() == ir.NoBlock {
 		return Stats{}
 	}
-	cfg := flow.NewCFG(f)
+	if cfg == nil {
+		cfg = flow.NewCFG(f)
+	}
 	dom := flow.NewDomTree(f, cfg)
 	loops := flow.NewLoopInfo(f, cfg, dom)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	g := &Graph{f: f, rules: rules}
 	if rules == nil {
 		g.rules = &Rules{}
 	}
 	nb := f.DFG.NumBlocks()
-	g.domDepth = make([]int32, nb)
-	g.loopDep = make([]uint8, nb)
+	g.domDepth = resize(sc.domDepth, nb)
+	g.loopDep = resize(sc.loopDep, nb)
 	maxDepth := int32(0)
 	ninsts := 0
 	for _, b := range dom.Preorder() {
@@ -40,22 +50,68 @@ func Run(f *ir.Function, rules *Rules) Stats {
 			ninsts++
 		}
 	}
-	g.gens = make([]uint32, maxDepth+1)
-	g.nodes = make([]node, 0, 2*ninsts+8)
-	g.hashcons = make(map[key]scoped, ninsts)
+	g.gens = resize(sc.gens, int(maxDepth)+1)
+	g.nodes = sc.nodes[:0]
+	if sc.hashcons == nil {
+		sc.hashcons = make(map[key]scoped, ninsts)
+	}
+	clear(sc.hashcons)
+	g.hashcons = sc.hashcons
 	g.fuel = fuelPerInst*ninsts + 64
 
-	b := &builder{g: g, dom: dom, classOf: make([]Node, f.DFG.NumValues()), condOf: map[ir.Inst]Node{}}
+	if sc.condOf == nil {
+		sc.condOf, sc.checks = map[ir.Inst]Node{}, map[checkKey]checkEntry{}
+	}
+	clear(sc.condOf)
+	clear(sc.checks)
+	b := &builder{g: g, dom: dom, classOf: resize(sc.classOf, f.DFG.NumValues()), condOf: sc.condOf, checks: sc.checks}
 	for i := range b.classOf {
 		b.classOf[i] = NoNode
 	}
 	b.build()
-	ex := extract(g)
-	e := newElaborator(g, dom, loops, ex, b.classOf)
+	ex := extract(g, sc)
+	e := newElaborator(g, dom, loops, ex, b.classOf, sc)
 	e.condOf = b.condOf
 	e.run()
 	f.DFG.ResolveAllAliases()
+
+	// Keep the grown tables for the next function.
+	sc.domDepth, sc.loopDep, sc.gens, sc.nodes, sc.classOf = g.domDepth, g.loopDep, g.gens, g.nodes, b.classOf
+	sc.best, sc.cost = ex.best, ex.cost
+	sc.placed, sc.egens, sc.reused = e.placed, e.gens, e.reused
 	return g.Stats
+}
+
+// scratch holds the tables of one Run. They are reused across runs through
+// scratchPool, so compiling many small functions does not allocate them
+// afresh each time; nothing in them outlives a Run.
+type scratch struct {
+	domDepth []int32
+	loopDep  []uint8
+	gens     []uint32
+	nodes    []node
+	classOf  []Node
+	hashcons map[key]scoped
+	condOf   map[ir.Inst]Node
+	checks   map[checkKey]checkEntry
+	best     []Node
+	cost     []Cost
+	placed   []placement
+	egens    []uint32
+	reused   []bool
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// resize returns s with length n and every element zero, reusing its
+// storage when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 // maxLoopScale is the loop depth beyond which costs stop growing.
@@ -325,9 +381,6 @@ type checkEntry struct {
 //     most 32 bits and the offsets below 2^32 (the wasm32 heap pattern).
 func (b *builder) redundantTrap(d *ir.InstData, cond Node, blk ir.Block) bool {
 	g := b.g
-	if b.checks == nil {
-		b.checks = make(map[checkKey]checkEntry)
-	}
 	valid := func(e checkEntry, ok bool) bool {
 		return ok && e.depth <= g.curDepth && g.gens[e.depth] == e.gen
 	}

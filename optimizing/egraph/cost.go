@@ -54,9 +54,9 @@ type extraction struct {
 // extract picks, in one forward sweep over node IDs (arguments come
 // first), the cheapest member of each class; ties go to the newer node,
 // which is usually the rewritten, simpler one.
-func extract(g *Graph) *extraction {
+func extract(g *Graph, sc *scratch) *extraction {
 	n := len(g.nodes)
-	ex := &extraction{best: make([]Node, n), cost: make([]Cost, n)}
+	ex := &extraction{best: resize(sc.best, n), cost: resize(sc.cost, n)}
 	for i := range g.nodes {
 		nd := &g.nodes[i]
 		id := Node(i)

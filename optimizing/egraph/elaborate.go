@@ -50,14 +50,14 @@ type elabFrame struct {
 	argsDone bool
 }
 
-func newElaborator(g *Graph, dom *flow.DomTree, loops *flow.LoopInfo, ex *extraction, classOf []Node) *elaborator {
+func newElaborator(g *Graph, dom *flow.DomTree, loops *flow.LoopInfo, ex *extraction, classOf []Node, sc *scratch) *elaborator {
 	e := &elaborator{g: g, f: g.f, dom: dom, loops: loops, ex: ex, classOf: classOf}
-	e.placed = make([]placement, len(g.nodes))
+	e.placed = resize(sc.placed, len(g.nodes))
 	for i := range e.placed {
 		e.placed[i].depth = -1
 	}
-	e.gens = make([]uint32, len(g.gens))
-	e.reused = make([]bool, g.f.DFG.NumInsts())
+	e.gens = resize(sc.egens, len(g.gens))
+	e.reused = resize(sc.reused, g.f.DFG.NumInsts())
 	return e
 }
 
