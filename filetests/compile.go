@@ -36,8 +36,19 @@ func (compileCommand) Run(ctx *Context) Outcome {
 		return Outcome{Skip: err.Error()}
 	}
 	resolve := fileResolver(ctx.File.Parsed)
+	optimize := optLevel(ctx.File.Parsed, ctx.Target) != "none"
 	for fi, ff := range ctx.File.Parsed.Functions {
-		text, err := CompileText(be, ff.Func, resolve)
+		f := ff.Func
+		if optimize {
+			// As in Cranelift, opt_level other than none runs the mid-end.
+			g, err := optimizeClone(f)
+			if err != nil {
+				out.Fail(ff.Line, "%s: optimize: %v", ff.Func.Name, err)
+				continue
+			}
+			f = g
+		}
+		text, err := CompileText(be, f, resolve)
 		if errors.Is(err, isa.ErrUnsupported) {
 			return Outcome{Skip: fmt.Sprintf("%s: %v", ff.Func.Name, err)}
 		}

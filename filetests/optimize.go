@@ -62,3 +62,23 @@ func optimizeClone(f *ir.Function) (*ir.Function, error) {
 	_, err := optimizing.Optimize(g, optimizing.Options{Verify: verify.Function})
 	return g, err
 }
+
+// optLevel is the opt_level setting in force for target t: the file's
+// `set` lines, then the target line's own settings; "none" when unset, as
+// in Cranelift.
+func optLevel(f *ir.File, t *ir.Target) string {
+	level := "none"
+	for _, s := range f.Settings {
+		if s.Name == "opt_level" {
+			level = s.Value
+		}
+	}
+	if t != nil {
+		for _, s := range t.Settings {
+			if s.Name == "opt_level" {
+				level = s.Value
+			}
+		}
+	}
+	return level
+}
