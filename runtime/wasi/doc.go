@@ -63,11 +63,13 @@
 // FS's business (os.DirFS follows them), so untrusted trees should be
 // preopened by host path.
 //
-// Rights are enforced as preview1 defines them: each operation needs its
-// right on the descriptor (ENOTCAPABLE otherwise), a new descriptor gets
-// the rights it asked for intersected with the directory's inheriting
-// rights and with what its kind supports (asking for more is not an error:
-// Go asks for every file right), and fd_fdstat_set_rights can only drop.
+// Rights: each operation needs its right on the descriptor (ENOTCAPABLE
+// otherwise), and fd_fdstat_set_rights can only drop rights. path_open's
+// requested rights choose only the open mode; the new descriptor holds
+// every right its kind and mode allow within the directory's inheriting
+// rights. Wasmtime ignores the request the same way, and real guests
+// depend on it (Go opens directories without PATH_FILESTAT_SET_SIZE and
+// then creates files with O_TRUNC through them).
 //
 // # Invariants
 //
@@ -85,9 +87,9 @@
 //   - poll_oneoff treats every descriptor as ready (regular files are, on
 //     every host; for stdin it means a guest multiplexing stdin with a
 //     timer blocks in fd_read instead).
-//   - rename and link between two different directory descriptors are
-//     EXDEV (both paths through one descriptor work, which is what Go and
-//     wasi-libc do when both are below the same preopen).
+//   - rename and link between two different directory descriptors resolve
+//     each parent through its own os.Root and use renameat/linkat on the
+//     two directory descriptors (Unix); elsewhere they are EXDEV.
 //   - path_filestat_set_times without SYMLINK_FOLLOW on a symlink is
 //     ENOTSUP (os.Root has no lutimes); fd_filestat_set_times on a file
 //     works on Linux (through /proc/self/fd) and is ENOTSUP elsewhere.

@@ -161,33 +161,59 @@ func (d *hostDir) unlink(path string) error {
 	return d.root.Remove(path)
 }
 
-// sameRoot reports whether two directory capabilities can take part in
-// one rename or link: both must be the same host directory capability.
-// Operations between different descriptors are EXDEV (a known gap: two
-// descriptors of one tree could be joined with renameat on Unix).
+// sameRoot reports whether both ends of a rename or link are this very
+// capability, so that os.Root can do it alone. Otherwise both parents are
+// resolved through their own os.Root and joined with renameat/linkat on
+// their descriptors (crossDir, Unix only); an fs.FS is never a partner.
 func (d *hostDir) sameRoot(other directory) bool {
 	o, ok := other.(*hostDir)
 	return ok && o == d
+}
+
+// parentOf opens the directory holding path's final component through
+// os.Root (so the walk is sandboxed like any other) and returns it with
+// that component. The component is a plain name: "." and ".." cannot be
+// renamed or linked (EINVAL; EPERM when the path escapes anyway).
+func (d *hostDir) parentOf(path string) (*os.File, string, error) {
+	if strings.HasPrefix(path, "/") {
+		return nil, "", ErrnoPerm
+	}
+	trimmed := strings.TrimRight(path, "/")
+	dir, base := ".", path
+	if i := strings.LastIndexByte(trimmed, '/'); i >= 0 {
+		dir, base = trimmed[:i], path[i+1:]
+	}
+	if name := strings.TrimRight(base, "/"); name == "." || name == ".." {
+		if _, err := d.root.Lstat(path); err != nil {
+			return nil, "", err
+		}
+		return nil, "", ErrnoInval
+	}
+	f, err := d.root.Open(dir)
+	if err != nil {
+		return nil, "", err
+	}
+	return f, base, nil
 }
 
 func (d *hostDir) rename(oldPath string, newDir directory, newPath string) error {
 	if err := firstErrno(oldPath, newPath); err != nil {
 		return err
 	}
-	if !d.sameRoot(newDir) {
-		return ErrnoXdev
+	if d.sameRoot(newDir) {
+		return d.root.Rename(oldPath, newPath)
 	}
-	return d.root.Rename(oldPath, newPath)
+	return d.crossDir(renameAt, oldPath, newDir, newPath)
 }
 
 func (d *hostDir) link(oldPath string, newDir directory, newPath string) error {
 	if err := firstErrno(oldPath, newPath); err != nil {
 		return err
 	}
-	if !d.sameRoot(newDir) {
-		return ErrnoXdev
+	if d.sameRoot(newDir) {
+		return d.root.Link(oldPath, newPath)
 	}
-	return d.root.Link(oldPath, newPath)
+	return d.crossDir(linkAt, oldPath, newDir, newPath)
 }
 
 // firstErrno is the errno of the first invalid path of a two-path call.
@@ -204,6 +230,26 @@ func firstErrno(paths ...string) error {
 // one could never succeed inside the sandbox. Relative targets are stored
 // verbatim, even ones that climb out: the text itself grants nothing, and
 // os.Root checks every later traversal through the link.
+// crossDir runs a two-directory operation (renameat or linkat) between d
+// and another host directory capability.
+func (d *hostDir) crossDir(op func(oldDir *os.File, oldName string, newDir *os.File, newName string) error, oldPath string, newDir directory, newPath string) error {
+	nd, ok := newDir.(*hostDir)
+	if !ok {
+		return ErrnoXdev
+	}
+	oldParent, oldName, err := d.parentOf(oldPath)
+	if err != nil {
+		return err
+	}
+	defer oldParent.Close()
+	newParent, newName, err := nd.parentOf(newPath)
+	if err != nil {
+		return err
+	}
+	defer newParent.Close()
+	return op(oldParent, oldName, newParent, newName)
+}
+
 func (d *hostDir) symlink(target, path string) error {
 	if err := checkGuestPath(path); err != nil {
 		return err

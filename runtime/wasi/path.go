@@ -91,7 +91,7 @@ func pathLink(_ context.Context, s *System, m memory, p []uint64) Errno {
 
 func pathOpen(_ context.Context, s *System, m memory, p []uint64) Errno {
 	dirfd, lookup, oflags := u32(p[0]), u32(p[1]), u32(p[4])
-	base, inheriting, fdflags := p[5], p[6], u32(p[7])
+	base, fdflags := p[5], u32(p[7])
 	need := RightPathOpen
 	if oflags&oflagsCreat != 0 {
 		need |= RightPathCreateFile
@@ -106,14 +106,15 @@ func pathOpen(_ context.Context, s *System, m memory, p []uint64) Errno {
 	if oflags&^oflagsAll != 0 || fdflags&^fdflagsAll != 0 {
 		return ErrnoInval
 	}
-	// A new descriptor gets what it asked for, within what the directory
-	// may hand down; asking for more is not an error (Go asks for every
-	// file right and relies on this).
-	base &= parent.rightsInheriting
-	inheriting &= parent.rightsInheriting
+	// The requested rights choose the open mode (read, write or both) and
+	// nothing else: a new descriptor holds every right its kind and mode
+	// allow, within what the directory hands down. Wasmtime ignores the
+	// request the same way, and Go relies on it (it opens directories
+	// with file rights minus PATH_FILESTAT_SET_SIZE, then creates files
+	// with O_TRUNC through them). Only fd_fdstat_set_rights narrows.
 	req := openRequest{
 		read:       base&(RightFdRead|RightFdReaddir) != 0,
-		write:      base&writeRights != 0 || fdflags&fdflagsAppend != 0 && base&RightFdWrite != 0,
+		write:      base&writeRights != 0,
 		create:     oflags&oflagsCreat != 0,
 		excl:       oflags&oflagsExcl != 0,
 		trunc:      oflags&oflagsTrunc != 0,
@@ -122,30 +123,29 @@ func pathOpen(_ context.Context, s *System, m memory, p []uint64) Errno {
 		syncMode:   fdflags&(fdflagsSync|fdflagsDsync|fdflagsRsync) != 0,
 		follow:     lookup&lookupSymlinkFollow != 0,
 	}
-	if req.trunc && !req.write {
+	if req.trunc || req.appendMode && base&RightFdWrite != 0 {
 		req.write = true // O_TRUNC needs a writable open on every host
 	}
 	if !req.read && !req.write {
-		req.read = true // O_PATH-like opens (stat only) still need some mode
+		req.read = true // a stat-only open still needs some mode
 	}
 	if req.isDir {
-		// O_DIRECTORY: the rights a directory cannot use are dropped, not
-		// refused, so the open fails only if the path is not a directory.
+		// O_DIRECTORY: write is dropped, not refused, so the open fails
+		// only if the path is not a directory.
 		req.read, req.write = true, false
-		base &= dirRights
 	}
 	file, dir, err := parent.dir.open(path, req)
 	if err != nil {
 		return ErrnoOf(err)
 	}
-	d := &descriptor{file: file, dir: dir, flags: uint16(fdflags), rightsInheriting: inheriting}
+	d := &descriptor{file: file, dir: dir, flags: uint16(fdflags), rightsInheriting: parent.rightsInheriting}
 	if dir != nil {
-		d.filetype = filetypeDirectory
-		d.rightsBase = base & dirRights
 		if req.write {
 			dir.close()
 			return ErrnoIsdir
 		}
+		d.filetype = filetypeDirectory
+		d.rightsBase = dirRights & parent.rightsInheriting
 	} else {
 		st, err := file.stat()
 		if err != nil {
@@ -153,7 +153,14 @@ func pathOpen(_ context.Context, s *System, m memory, p []uint64) Errno {
 			return ErrnoOf(err)
 		}
 		d.filetype = st.filetype
-		d.rightsBase = base & fileRights
+		mode := fileRights
+		if !req.read {
+			mode &^= RightFdRead
+		}
+		if !req.write {
+			mode &^= writeRights | RightFdFilestatSetSize
+		}
+		d.rightsBase = mode & parent.rightsInheriting
 	}
 	fd, e := s.allocateFD()
 	if e == ErrnoSuccess && !m.putU32(u32(p[8]), fd) {

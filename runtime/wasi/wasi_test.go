@@ -649,3 +649,46 @@ func TestErrnoOf(t *testing.T) {
 		t.Error("errno names")
 	}
 }
+
+// TestGoRootShapes replays what Go's os.Root does on wasip1: open a
+// directory with file rights minus the write rights (and so without
+// PATH_FILESTAT_SET_SIZE), create a file with O_TRUNC through it, and
+// rename and link between two descriptors of one tree.
+func TestGoRootShapes(t *testing.T) {
+	g, host, parent := newDirGuest(t)
+	os.MkdirAll(filepath.Join(host, "a", "b"), 0o755)
+	os.WriteFile(filepath.Join(host, "a", "f"), []byte("f"), 0o644)
+	out := g.alloc(4)
+	goReadRights := (fileRights | dirRights) &^ (writeRights | RightPathFilestatSetSize)
+	g.expect(ErrnoSuccess, "path_open", 3, lookupSymlinkFollow, "a", oflagsDirectory, goReadRights&dirRights, fileRights|dirRights, 0, uint64(out))
+	a := g.u32(out)
+	g.expect(ErrnoSuccess, "path_open", a, lookupSymlinkFollow, "created", oflagsCreat|oflagsTrunc, fileRights, fileRights, 0, uint64(out))
+	if _, e := g.write(g.u32(out), "x"); e != ErrnoSuccess {
+		t.Errorf("write to a file created through a subdirectory: %s", e.Name())
+	}
+	g.expect(ErrnoSuccess, "path_open", 3, lookupSymlinkFollow, "a/b", oflagsDirectory, dirRights, fileRights|dirRights, 0, uint64(out))
+	b := g.u32(out)
+	g.expect(ErrnoSuccess, "path_rename", a, "f", b, "g")
+	if _, err := os.Stat(filepath.Join(host, "a", "b", "g")); err != nil {
+		t.Errorf("rename between descriptors: %v", err)
+	}
+	g.expect(ErrnoSuccess, "path_link", b, 0, "g", 3, "a/h")
+	if st, _ := g.filestat(3, "a/h", false); st.nlink != 2 {
+		t.Errorf("link between descriptors: nlink %d", st.nlink)
+	}
+	// The cross-descriptor path is sandboxed like the rest.
+	g.expect(ErrnoPerm, "path_rename", a, "../../secret", b, "stolen")
+	g.expect(ErrnoPerm, "path_rename", a, "created", b, "../../../escaped")
+	g.expect(ErrnoPerm, "path_link", b, 0, "g", a, "../../x")
+	g.expect(ErrnoInval, "path_rename", a, "b/..", b, "z")
+	g.expect(ErrnoPerm, "path_rename", a, "..", b, "z")
+	if _, err := os.Stat(filepath.Join(parent, "escaped")); err == nil {
+		t.Error("a rename between descriptors escaped")
+	}
+	// Only fd_fdstat_set_rights narrows rights.
+	st := g.alloc(fdstatSize)
+	g.expect(ErrnoSuccess, "fd_fdstat_get", uint64(a), uint64(st))
+	if g.u64(st+8) != dirRights {
+		t.Errorf("directory rights %#x, want %#x", g.u64(st+8), dirRights)
+	}
+}
