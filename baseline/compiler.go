@@ -42,7 +42,7 @@ type chunk struct {
 }
 
 type placed struct {
-	body, size, entry uint32
+	body, size, entry, frame uint32
 }
 
 // Compile implements vm.Compiler: the defined functions are compiled in
@@ -144,7 +144,7 @@ func (g *CodeGen) compileChunk(c *chunk, lo, hi int) error {
 		end := m.Buffer().Len()
 		s := g.sigs.fn(g.funcIndex)
 		m.ArrayEntry(g.funcIndex, s.params, s.results)
-		c.funcs = append(c.funcs, placed{body: uint32(start), size: uint32(end - start), entry: uint32(end)})
+		c.funcs = append(c.funcs, placed{body: uint32(start), size: uint32(end - start), entry: uint32(end), frame: uint32(g.frameSize())})
 	}
 	code, err := m.Finish()
 	if err != nil {
@@ -241,7 +241,7 @@ func link(opts vm.CompileOptions, chunks []chunk, hosts *encoder.Code, hostOffs 
 	for i := range chunks {
 		off := place(chunks[i].code)
 		for _, f := range chunks[i].funcs {
-			a.Funcs = append(a.Funcs, vm.FuncInfo{Offset: off + f.body, Size: f.size, ArrayEntry: off + f.entry})
+			a.Funcs = append(a.Funcs, vm.FuncInfo{Offset: off + f.body, Size: f.size, ArrayEntry: off + f.entry, FrameSize: f.frame})
 		}
 	}
 	if hosts != nil {

@@ -219,6 +219,15 @@ func TestRunControl(t *testing.T) {
   (func (export "callmany") (result f64)
     i32.const 1 i64.const 2 f32.const 3 f64.const 4 i32.const 5 i64.const 6 f32.const 7 f64.const 8
     i32.const 9 i64.const 10 f32.const 11 f64.const 12 call $manyargs)
+  (func $sub (param i32 i32) (result i32) local.get 0 local.get 1 i32.sub)
+  (func (export "conflict") (param i32 i32 i32) (result i32)
+    ;; Three live registers; the call's two arguments sit in each other's
+    ;; target registers.
+    local.get 0 i32.const 1 i32.add
+    local.get 1 i32.const 2 i32.add
+    local.get 2 i32.const 3 i32.add
+    call $sub
+    i32.add)
   (func (export "unreachable") unreachable)
   (func $deep (param i32) (result i32) local.get 0 i32.const 1 i32.add call $deep)
   (func (export "overflow") (result i32) i32.const 0 call $deep)
@@ -246,6 +255,7 @@ func TestRunControl(t *testing.T) {
 		{fn: "multi", args: u(9), want: u(9, math.MaxUint64, f64(2.5), 3, 4, f32(1))},
 		{fn: "swap", args: u(10, 3), want: u(0xfffffff9)},
 		{fn: "callmany", want: u(f64(78))},
+		{fn: "conflict", args: u(10, 20, 40), want: u(0xfffffff6)}, // 11 + (22 - 43)
 		{fn: "unreachable", trap: vm.TrapUnreachable},
 		{fn: "overflow", trap: vm.TrapStackOverflow},
 		{fn: "even", args: u(100001), want: u(0)},
