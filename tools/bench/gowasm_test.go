@@ -197,27 +197,32 @@ func BenchmarkGoHello(b *testing.B) {
 	for _, e := range wasiEngines {
 		b.Run("cold/"+e.name, func(b *testing.B) {
 			var out bytes.Buffer
+			cpu := startCPU()
 			for b.Loop() {
 				out.Reset()
 				err := e.compile(b, bin)(args, &out)
 				check(b, &out, err)
 			}
+			cpu.report(b, 0)
 		})
 		b.Run("warm/"+e.name, func(b *testing.B) {
 			run := e.compile(b, bin)
 			var out bytes.Buffer
+			cpu := startCPU()
 			for b.Loop() {
 				out.Reset()
 				check(b, &out, run(args, &out))
 			}
+			cpu.report(b, 0)
 		})
 	}
 }
 
-// BenchmarkGoKernels runs plain-Go kernels as wasip1 commands: ns/op is
-// instantiation + Go runtime start + one kernel run; kernel-ns/op is the
-// kernel alone as the guest's clock measured it. native-go is the same
-// program built for the host (kernel-ns/op only).
+// BenchmarkGoKernels runs plain-Go kernels as wasip1 commands: ns/op (and
+// cpu-ns/op) is instantiation + Go runtime start + one kernel run;
+// kernel-ns/op is the kernel alone as the guest's clock measured it (wall
+// time). native-go is the same program built for the host, b.N kernel
+// runs in one process (its ns/op is kernel-ns/op).
 func BenchmarkGoKernels(b *testing.B) {
 	bin := goWasm(b, "gokernel", "build", "./testdata/gokernel")
 	for _, k := range goKernels {
@@ -226,6 +231,7 @@ func BenchmarkGoKernels(b *testing.B) {
 				run := e.compile(b, bin)
 				var out bytes.Buffer
 				var kernelNS int64
+				cpu := startCPU()
 				for b.Loop() {
 					out.Reset()
 					if err := run([]string{"gokernel", k.name, k.n, "1"}, &out); err != nil {
@@ -233,6 +239,7 @@ func BenchmarkGoKernels(b *testing.B) {
 					}
 					kernelNS += checkGoKernel(b, k, out.Bytes())
 				}
+				cpu.report(b, 0)
 				b.ReportMetric(float64(kernelNS)/float64(b.N), "kernel-ns/op")
 			})
 		}

@@ -40,6 +40,11 @@ var ratios = [][2]string{
 	{"kiln-baseline", "wazero-compiler"},
 	{"kiln-baseline", "node-liftoff"},
 	{"kiln-interp", "wazero-interp"},
+	// BenchmarkChecks: all checks, then the preemption check alone.
+	{"kiln-baseline", "kiln-baseline-nochecks"},
+	{"kiln-baseline-nointerrupt", "kiln-baseline-nochecks"},
+	{"kiln-optimizing", "kiln-optimizing-nochecks"},
+	{"kiln-optimizing-nointerrupt", "kiln-optimizing-nochecks"},
 }
 
 // result is one benchmark's samples per metric unit.
@@ -298,5 +303,6 @@ func ms(ns float64) string {
 
 // short abbreviates an engine name for a ratio column header.
 func short(e string) string {
-	return strings.NewReplacer("kiln-", "", "wazero-", "wz-", "optimizing", "opt", "compiler", "comp", "baseline", "base").Replace(e)
+	return strings.NewReplacer("kiln-", "", "wazero-", "wz-", "optimizing", "opt", "compiler", "comp", "baseline", "base",
+		"-nointerrupt", "-noint").Replace(e)
 }
