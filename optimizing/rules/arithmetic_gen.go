@@ -12,6 +12,7 @@ func init() {
 	register(ir.OpIsub, rewriteArithmeticIsub)
 	register(ir.OpImul, rewriteArithmeticImul)
 	register(ir.OpIneg, rewriteArithmeticIneg)
+	register(ir.OpIabs, rewriteArithmeticIabs)
 }
 
 func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
@@ -233,6 +234,54 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
+	// arithmetic.rules:51: (iadd <t> (bnot x) (iconst [k])) && isInt(t) && k == 1 => (ineg x)
+	{
+		t := g.Type(root)
+		_ = t
+		c37 := g.Arg(root, 0)
+		for m38 := range g.Members(c37) {
+			if g.Op(m38) == ir.OpBnot && g.NumArgs(m38) == 1 {
+				x := g.Arg(m38, 0)
+				_ = x
+				c39 := g.Arg(root, 1)
+				for m40 := range g.Members(c39) {
+					if g.Op(m40) == ir.OpIconst && g.NumArgs(m40) == 0 {
+						k := g.Imm(m40)
+						_ = k
+						if isInt(t) && k == 1 {
+							if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:51") {
+								return
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	// arithmetic.rules:52: (iadd <t> (iconst [k]) (bnot x)) && isInt(t) && k == 1 => (ineg x)
+	{
+		t := g.Type(root)
+		_ = t
+		c41 := g.Arg(root, 0)
+		for m42 := range g.Members(c41) {
+			if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
+				k := g.Imm(m42)
+				_ = k
+				c43 := g.Arg(root, 1)
+				for m44 := range g.Members(c43) {
+					if g.Op(m44) == ir.OpBnot && g.NumArgs(m44) == 1 {
+						x := g.Arg(m44, 0)
+						_ = x
+						if isInt(t) && k == 1 {
+							if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:52") {
+								return
+							}
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
@@ -240,10 +289,10 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	{
 		x := g.Arg(root, 0)
 		_ = x
-		c37 := g.Arg(root, 1)
-		for m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpIconst && g.NumArgs(m38) == 0 {
-				if g.Imm(m38) == 0 {
+		c45 := g.Arg(root, 1)
+		for m46 := range g.Members(c45) {
+			if g.Op(m46) == ir.OpIconst && g.NumArgs(m46) == 0 {
+				if g.Imm(m46) == 0 {
 					if g.Subsume(x, "arithmetic.rules:9") {
 						return
 					}
@@ -269,10 +318,10 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	{
 		x := g.Arg(root, 0)
 		_ = x
-		c39 := g.Arg(root, 1)
-		for m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpIneg && g.NumArgs(m40) == 1 {
-				y := g.Arg(m40, 0)
+		c47 := g.Arg(root, 1)
+		for m48 := range g.Members(c47) {
+			if g.Op(m48) == ir.OpIneg && g.NumArgs(m48) == 1 {
+				y := g.Arg(m48, 0)
 				_ = y
 				if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, y), "arithmetic.rules:21") {
 					return
@@ -282,10 +331,10 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	}
 	// arithmetic.rules:22: (isub (iconst [0]) x) => (ineg x)
 	{
-		c41 := g.Arg(root, 0)
-		for m42 := range g.Members(c41) {
-			if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
-				if g.Imm(m42) == 0 {
+		c49 := g.Arg(root, 0)
+		for m50 := range g.Members(c49) {
+			if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
+				if g.Imm(m50) == 0 {
 					x := g.Arg(root, 1)
 					_ = x
 					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:22") {
@@ -297,12 +346,12 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	}
 	// arithmetic.rules:23: (isub (iadd x y) y) => x :subsume
 	{
-		c43 := g.Arg(root, 0)
-		for m44 := range g.Members(c43) {
-			if g.Op(m44) == ir.OpIadd && g.NumArgs(m44) == 2 {
-				x := g.Arg(m44, 0)
+		c51 := g.Arg(root, 0)
+		for m52 := range g.Members(c51) {
+			if g.Op(m52) == ir.OpIadd && g.NumArgs(m52) == 2 {
+				x := g.Arg(m52, 0)
 				_ = x
-				y := g.Arg(m44, 1)
+				y := g.Arg(m52, 1)
 				_ = y
 				if y == g.Arg(root, 1) {
 					if g.Subsume(x, "arithmetic.rules:23") {
@@ -314,12 +363,12 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	}
 	// arithmetic.rules:24: (isub (iadd y x) y) => x :subsume
 	{
-		c45 := g.Arg(root, 0)
-		for m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpIadd && g.NumArgs(m46) == 2 {
-				y := g.Arg(m46, 0)
+		c53 := g.Arg(root, 0)
+		for m54 := range g.Members(c53) {
+			if g.Op(m54) == ir.OpIadd && g.NumArgs(m54) == 2 {
+				y := g.Arg(m54, 0)
 				_ = y
-				x := g.Arg(m46, 1)
+				x := g.Arg(m54, 1)
 				_ = x
 				if y == g.Arg(root, 1) {
 					if g.Subsume(x, "arithmetic.rules:24") {
@@ -335,13 +384,30 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		x := g.Arg(root, 0)
 		_ = x
-		c47 := g.Arg(root, 1)
-		for m48 := range g.Members(c47) {
-			if g.Op(m48) == ir.OpIconst && g.NumArgs(m48) == 0 {
-				k := g.Imm(m48)
+		c55 := g.Arg(root, 1)
+		for m56 := range g.Members(c55) {
+			if g.Op(m56) == ir.OpIconst && g.NumArgs(m56) == 0 {
+				k := g.Imm(m56)
 				_ = k
 				if isInt(t) && k != 0 {
 					if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, -k)))), "arithmetic.rules:29") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// arithmetic.rules:46: (isub x (isub x y)) => y :subsume
+	{
+		x := g.Arg(root, 0)
+		_ = x
+		c57 := g.Arg(root, 1)
+		for m58 := range g.Members(c57) {
+			if g.Op(m58) == ir.OpIsub && g.NumArgs(m58) == 2 {
+				if x == g.Arg(m58, 0) {
+					y := g.Arg(m58, 1)
+					_ = y
+					if g.Subsume(y, "arithmetic.rules:46") {
 						return
 					}
 				}
@@ -355,10 +421,10 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	{
 		x := g.Arg(root, 0)
 		_ = x
-		c49 := g.Arg(root, 1)
-		for m50 := range g.Members(c49) {
-			if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
-				if g.Imm(m50) == 1 {
+		c59 := g.Arg(root, 1)
+		for m60 := range g.Members(c59) {
+			if g.Op(m60) == ir.OpIconst && g.NumArgs(m60) == 0 {
+				if g.Imm(m60) == 1 {
 					if g.Subsume(x, "arithmetic.rules:11") {
 						return
 					}
@@ -368,10 +434,10 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	}
 	// arithmetic.rules:12: (imul (iconst [1]) x) => x :subsume
 	{
-		c51 := g.Arg(root, 0)
-		for m52 := range g.Members(c51) {
-			if g.Op(m52) == ir.OpIconst && g.NumArgs(m52) == 0 {
-				if g.Imm(m52) == 1 {
+		c61 := g.Arg(root, 0)
+		for m62 := range g.Members(c61) {
+			if g.Op(m62) == ir.OpIconst && g.NumArgs(m62) == 0 {
+				if g.Imm(m62) == 1 {
 					x := g.Arg(root, 1)
 					_ = x
 					if g.Subsume(x, "arithmetic.rules:12") {
@@ -385,10 +451,10 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c53 := g.Arg(root, 1)
-		for m54 := range g.Members(c53) {
-			if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
-				if g.Imm(m54) == 0 {
+		c63 := g.Arg(root, 1)
+		for m64 := range g.Members(c63) {
+			if g.Op(m64) == ir.OpIconst && g.NumArgs(m64) == 0 {
+				if g.Imm(m64) == 0 {
 					if isInt(t) {
 						if g.Subsume(g.Iconst(t, uint64(0)), "arithmetic.rules:13") {
 							return
@@ -402,10 +468,10 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c55 := g.Arg(root, 0)
-		for m56 := range g.Members(c55) {
-			if g.Op(m56) == ir.OpIconst && g.NumArgs(m56) == 0 {
-				if g.Imm(m56) == 0 {
+		c65 := g.Arg(root, 0)
+		for m66 := range g.Members(c65) {
+			if g.Op(m66) == ir.OpIconst && g.NumArgs(m66) == 0 {
+				if g.Imm(m66) == 0 {
 					if isInt(t) {
 						if g.Subsume(g.Iconst(t, uint64(0)), "arithmetic.rules:14") {
 							return
@@ -421,10 +487,10 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		x := g.Arg(root, 0)
 		_ = x
-		c57 := g.Arg(root, 1)
-		for m58 := range g.Members(c57) {
-			if g.Op(m58) == ir.OpIconst && g.NumArgs(m58) == 0 {
-				k := g.Imm(m58)
+		c67 := g.Arg(root, 1)
+		for m68 := range g.Members(c67) {
+			if g.Op(m68) == ir.OpIconst && g.NumArgs(m68) == 0 {
+				k := g.Imm(m68)
 				_ = k
 				if isInt(t) && k == ones(t) {
 					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:15") {
@@ -438,10 +504,10 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c59 := g.Arg(root, 0)
-		for m60 := range g.Members(c59) {
-			if g.Op(m60) == ir.OpIconst && g.NumArgs(m60) == 0 {
-				k := g.Imm(m60)
+		c69 := g.Arg(root, 0)
+		for m70 := range g.Members(c69) {
+			if g.Op(m70) == ir.OpIconst && g.NumArgs(m70) == 0 {
+				k := g.Imm(m70)
 				_ = k
 				x := g.Arg(root, 1)
 				_ = x
@@ -457,20 +523,20 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c61 := g.Arg(root, 0)
-		for m62 := range g.Members(c61) {
-			if g.Op(m62) == ir.OpImul && g.NumArgs(m62) == 2 {
-				x := g.Arg(m62, 0)
+		c71 := g.Arg(root, 0)
+		for m72 := range g.Members(c71) {
+			if g.Op(m72) == ir.OpImul && g.NumArgs(m72) == 2 {
+				x := g.Arg(m72, 0)
 				_ = x
-				c63 := g.Arg(m62, 1)
-				for m64 := range g.Members(c63) {
-					if g.Op(m64) == ir.OpIconst && g.NumArgs(m64) == 0 {
-						a := g.Imm(m64)
+				c73 := g.Arg(m72, 1)
+				for m74 := range g.Members(c73) {
+					if g.Op(m74) == ir.OpIconst && g.NumArgs(m74) == 0 {
+						a := g.Imm(m74)
 						_ = a
-						c65 := g.Arg(root, 1)
-						for m66 := range g.Members(c65) {
-							if g.Op(m66) == ir.OpIconst && g.NumArgs(m66) == 0 {
-								b := g.Imm(m66)
+						c75 := g.Arg(root, 1)
+						for m76 := range g.Members(c75) {
+							if g.Op(m76) == ir.OpIconst && g.NumArgs(m76) == 0 {
+								b := g.Imm(m76)
 								_ = b
 								if isInt(t) {
 									if g.Emit(g.Make(ir.OpImul, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a*b)))), "arithmetic.rules:38") {
@@ -490,10 +556,10 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		x := g.Arg(root, 0)
 		_ = x
-		c67 := g.Arg(root, 1)
-		for m68 := range g.Members(c67) {
-			if g.Op(m68) == ir.OpIconst && g.NumArgs(m68) == 0 {
-				k := g.Imm(m68)
+		c77 := g.Arg(root, 1)
+		for m78 := range g.Members(c77) {
+			if g.Op(m78) == ir.OpIconst && g.NumArgs(m78) == 0 {
+				k := g.Imm(m78)
 				_ = k
 				if isInt(t) && isPow2(k) && k > 1 {
 					if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k)))), "arithmetic.rules:41") {
@@ -507,10 +573,10 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c69 := g.Arg(root, 0)
-		for m70 := range g.Members(c69) {
-			if g.Op(m70) == ir.OpIconst && g.NumArgs(m70) == 0 {
-				k := g.Imm(m70)
+		c79 := g.Arg(root, 0)
+		for m80 := range g.Members(c79) {
+			if g.Op(m80) == ir.OpIconst && g.NumArgs(m80) == 0 {
+				k := g.Imm(m80)
 				_ = k
 				x := g.Arg(root, 1)
 				_ = x
@@ -522,17 +588,98 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
+	// arithmetic.rules:47: (imul (ineg x) (ineg y)) => (imul x y)
+	{
+		c81 := g.Arg(root, 0)
+		for m82 := range g.Members(c81) {
+			if g.Op(m82) == ir.OpIneg && g.NumArgs(m82) == 1 {
+				x := g.Arg(m82, 0)
+				_ = x
+				c83 := g.Arg(root, 1)
+				for m84 := range g.Members(c83) {
+					if g.Op(m84) == ir.OpIneg && g.NumArgs(m84) == 1 {
+						y := g.Arg(m84, 0)
+						_ = y
+						if g.Emit(g.Make(ir.OpImul, ir.Invalid, 0, 0, x, y), "arithmetic.rules:47") {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 func rewriteArithmeticIneg(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:18: (ineg (ineg x)) => x :subsume
 	{
-		c71 := g.Arg(root, 0)
-		for m72 := range g.Members(c71) {
-			if g.Op(m72) == ir.OpIneg && g.NumArgs(m72) == 1 {
-				x := g.Arg(m72, 0)
+		c85 := g.Arg(root, 0)
+		for m86 := range g.Members(c85) {
+			if g.Op(m86) == ir.OpIneg && g.NumArgs(m86) == 1 {
+				x := g.Arg(m86, 0)
 				_ = x
 				if g.Subsume(x, "arithmetic.rules:18") {
+					return
+				}
+			}
+		}
+	}
+	// arithmetic.rules:45: (ineg (isub x y)) => (isub y x)
+	{
+		c87 := g.Arg(root, 0)
+		for m88 := range g.Members(c87) {
+			if g.Op(m88) == ir.OpIsub && g.NumArgs(m88) == 2 {
+				x := g.Arg(m88, 0)
+				_ = x
+				y := g.Arg(m88, 1)
+				_ = y
+				if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, y, x), "arithmetic.rules:45") {
+					return
+				}
+			}
+		}
+	}
+	// arithmetic.rules:53: (ineg <t> (bnot x)) && isInt(t) => (iadd x (iconst <t> [1]))
+	{
+		t := g.Type(root)
+		_ = t
+		c89 := g.Arg(root, 0)
+		for m90 := range g.Members(c89) {
+			if g.Op(m90) == ir.OpBnot && g.NumArgs(m90) == 1 {
+				x := g.Arg(m90, 0)
+				_ = x
+				if isInt(t) {
+					if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(1))), "arithmetic.rules:53") {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+func rewriteArithmeticIabs(g *egraph.Graph, root egraph.Node) {
+	// arithmetic.rules:48: (iabs (ineg x)) => (iabs x)
+	{
+		c91 := g.Arg(root, 0)
+		for m92 := range g.Members(c91) {
+			if g.Op(m92) == ir.OpIneg && g.NumArgs(m92) == 1 {
+				x := g.Arg(m92, 0)
+				_ = x
+				if g.Emit(g.Make(ir.OpIabs, ir.Invalid, 0, 0, x), "arithmetic.rules:48") {
+					return
+				}
+			}
+		}
+	}
+	// arithmetic.rules:49: (iabs (iabs x)) => (iabs x) :subsume
+	{
+		c93 := g.Arg(root, 0)
+		for m94 := range g.Members(c93) {
+			if g.Op(m94) == ir.OpIabs && g.NumArgs(m94) == 1 {
+				x := g.Arg(m94, 0)
+				_ = x
+				if g.Subsume(g.Make(ir.OpIabs, ir.Invalid, 0, 0, x), "arithmetic.rules:49") {
 					return
 				}
 			}

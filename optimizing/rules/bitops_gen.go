@@ -166,6 +166,66 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
+	// bitops.rules:40: (band x (bor x _)) => x :subsume
+	{
+		x := g.Arg(root, 0)
+		_ = x
+		c19 := g.Arg(root, 1)
+		for m20 := range g.Members(c19) {
+			if g.Op(m20) == ir.OpBor && g.NumArgs(m20) == 2 {
+				if x == g.Arg(m20, 0) {
+					if g.Subsume(x, "bitops.rules:40") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// bitops.rules:41: (band x (bor _ x)) => x :subsume
+	{
+		x := g.Arg(root, 0)
+		_ = x
+		c21 := g.Arg(root, 1)
+		for m22 := range g.Members(c21) {
+			if g.Op(m22) == ir.OpBor && g.NumArgs(m22) == 2 {
+				if x == g.Arg(m22, 1) {
+					if g.Subsume(x, "bitops.rules:41") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// bitops.rules:42: (band (bor x _) x) => x :subsume
+	{
+		c23 := g.Arg(root, 0)
+		for m24 := range g.Members(c23) {
+			if g.Op(m24) == ir.OpBor && g.NumArgs(m24) == 2 {
+				x := g.Arg(m24, 0)
+				_ = x
+				if x == g.Arg(root, 1) {
+					if g.Subsume(x, "bitops.rules:42") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// bitops.rules:43: (band (bor _ x) x) => x :subsume
+	{
+		c25 := g.Arg(root, 0)
+		for m26 := range g.Members(c25) {
+			if g.Op(m26) == ir.OpBor && g.NumArgs(m26) == 2 {
+				x := g.Arg(m26, 1)
+				_ = x
+				if x == g.Arg(root, 1) {
+					if g.Subsume(x, "bitops.rules:43") {
+						return
+					}
+				}
+			}
+		}
+	}
 }
 
 func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
@@ -183,10 +243,10 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	{
 		x := g.Arg(root, 0)
 		_ = x
-		c19 := g.Arg(root, 1)
-		for m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
-				if g.Imm(m20) == 0 {
+		c27 := g.Arg(root, 1)
+		for m28 := range g.Members(c27) {
+			if g.Op(m28) == ir.OpIconst && g.NumArgs(m28) == 0 {
+				if g.Imm(m28) == 0 {
 					if g.Subsume(x, "bitops.rules:12") {
 						return
 					}
@@ -196,10 +256,10 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	}
 	// bitops.rules:13: (bor (iconst [0]) x) => x :subsume
 	{
-		c21 := g.Arg(root, 0)
-		for m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpIconst && g.NumArgs(m22) == 0 {
-				if g.Imm(m22) == 0 {
+		c29 := g.Arg(root, 0)
+		for m30 := range g.Members(c29) {
+			if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
+				if g.Imm(m30) == 0 {
 					x := g.Arg(root, 1)
 					_ = x
 					if g.Subsume(x, "bitops.rules:13") {
@@ -213,10 +273,10 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c23 := g.Arg(root, 1)
-		for m24 := range g.Members(c23) {
-			if g.Op(m24) == ir.OpIconst && g.NumArgs(m24) == 0 {
-				k := g.Imm(m24)
+		c31 := g.Arg(root, 1)
+		for m32 := range g.Members(c31) {
+			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
+				k := g.Imm(m32)
 				_ = k
 				if isInt(t) && k == ones(t) {
 					if g.Subsume(g.Iconst(t, uint64(k)), "bitops.rules:14") {
@@ -230,10 +290,10 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c25 := g.Arg(root, 0)
-		for m26 := range g.Members(c25) {
-			if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
-				k := g.Imm(m26)
+		c33 := g.Arg(root, 0)
+		for m34 := range g.Members(c33) {
+			if g.Op(m34) == ir.OpIconst && g.NumArgs(m34) == 0 {
+				k := g.Imm(m34)
 				_ = k
 				if isInt(t) && k == ones(t) {
 					if g.Subsume(g.Iconst(t, uint64(k)), "bitops.rules:15") {
@@ -249,10 +309,10 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		x := g.Arg(root, 0)
 		_ = x
-		c27 := g.Arg(root, 1)
-		for m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpBnot && g.NumArgs(m28) == 1 {
-				if x == g.Arg(m28, 0) {
+		c35 := g.Arg(root, 1)
+		for m36 := range g.Members(c35) {
+			if g.Op(m36) == ir.OpBnot && g.NumArgs(m36) == 1 {
+				if x == g.Arg(m36, 0) {
 					if isInt(t) {
 						if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:25") {
 							return
@@ -266,10 +326,10 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c29 := g.Arg(root, 0)
-		for m30 := range g.Members(c29) {
-			if g.Op(m30) == ir.OpBnot && g.NumArgs(m30) == 1 {
-				x := g.Arg(m30, 0)
+		c37 := g.Arg(root, 0)
+		for m38 := range g.Members(c37) {
+			if g.Op(m38) == ir.OpBnot && g.NumArgs(m38) == 1 {
+				x := g.Arg(m38, 0)
 				_ = x
 				if x == g.Arg(root, 1) {
 					if isInt(t) {
@@ -285,20 +345,20 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c31 := g.Arg(root, 0)
-		for m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpBor && g.NumArgs(m32) == 2 {
-				x := g.Arg(m32, 0)
+		c39 := g.Arg(root, 0)
+		for m40 := range g.Members(c39) {
+			if g.Op(m40) == ir.OpBor && g.NumArgs(m40) == 2 {
+				x := g.Arg(m40, 0)
 				_ = x
-				c33 := g.Arg(m32, 1)
-				for m34 := range g.Members(c33) {
-					if g.Op(m34) == ir.OpIconst && g.NumArgs(m34) == 0 {
-						a := g.Imm(m34)
+				c41 := g.Arg(m40, 1)
+				for m42 := range g.Members(c41) {
+					if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
+						a := g.Imm(m42)
 						_ = a
-						c35 := g.Arg(root, 1)
-						for m36 := range g.Members(c35) {
-							if g.Op(m36) == ir.OpIconst && g.NumArgs(m36) == 0 {
-								b := g.Imm(m36)
+						c43 := g.Arg(root, 1)
+						for m44 := range g.Members(c43) {
+							if g.Op(m44) == ir.OpIconst && g.NumArgs(m44) == 0 {
+								b := g.Imm(m44)
 								_ = b
 								if isInt(t) {
 									if g.Emit(g.Make(ir.OpBor, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a|b))), "bitops.rules:32") {
@@ -307,6 +367,66 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 								}
 							}
 						}
+					}
+				}
+			}
+		}
+	}
+	// bitops.rules:36: (bor x (band x _)) => x :subsume
+	{
+		x := g.Arg(root, 0)
+		_ = x
+		c45 := g.Arg(root, 1)
+		for m46 := range g.Members(c45) {
+			if g.Op(m46) == ir.OpBand && g.NumArgs(m46) == 2 {
+				if x == g.Arg(m46, 0) {
+					if g.Subsume(x, "bitops.rules:36") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// bitops.rules:37: (bor x (band _ x)) => x :subsume
+	{
+		x := g.Arg(root, 0)
+		_ = x
+		c47 := g.Arg(root, 1)
+		for m48 := range g.Members(c47) {
+			if g.Op(m48) == ir.OpBand && g.NumArgs(m48) == 2 {
+				if x == g.Arg(m48, 1) {
+					if g.Subsume(x, "bitops.rules:37") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// bitops.rules:38: (bor (band x _) x) => x :subsume
+	{
+		c49 := g.Arg(root, 0)
+		for m50 := range g.Members(c49) {
+			if g.Op(m50) == ir.OpBand && g.NumArgs(m50) == 2 {
+				x := g.Arg(m50, 0)
+				_ = x
+				if x == g.Arg(root, 1) {
+					if g.Subsume(x, "bitops.rules:38") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// bitops.rules:39: (bor (band _ x) x) => x :subsume
+	{
+		c51 := g.Arg(root, 0)
+		for m52 := range g.Members(c51) {
+			if g.Op(m52) == ir.OpBand && g.NumArgs(m52) == 2 {
+				x := g.Arg(m52, 1)
+				_ = x
+				if x == g.Arg(root, 1) {
+					if g.Subsume(x, "bitops.rules:39") {
+						return
 					}
 				}
 			}
@@ -333,10 +453,10 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	{
 		x := g.Arg(root, 0)
 		_ = x
-		c37 := g.Arg(root, 1)
-		for m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpIconst && g.NumArgs(m38) == 0 {
-				if g.Imm(m38) == 0 {
+		c53 := g.Arg(root, 1)
+		for m54 := range g.Members(c53) {
+			if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
+				if g.Imm(m54) == 0 {
 					if g.Subsume(x, "bitops.rules:17") {
 						return
 					}
@@ -346,10 +466,10 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	}
 	// bitops.rules:18: (bxor (iconst [0]) x) => x :subsume
 	{
-		c39 := g.Arg(root, 0)
-		for m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpIconst && g.NumArgs(m40) == 0 {
-				if g.Imm(m40) == 0 {
+		c55 := g.Arg(root, 0)
+		for m56 := range g.Members(c55) {
+			if g.Op(m56) == ir.OpIconst && g.NumArgs(m56) == 0 {
+				if g.Imm(m56) == 0 {
 					x := g.Arg(root, 1)
 					_ = x
 					if g.Subsume(x, "bitops.rules:18") {
@@ -365,10 +485,10 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		x := g.Arg(root, 0)
 		_ = x
-		c41 := g.Arg(root, 1)
-		for m42 := range g.Members(c41) {
-			if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
-				k := g.Imm(m42)
+		c57 := g.Arg(root, 1)
+		for m58 := range g.Members(c57) {
+			if g.Op(m58) == ir.OpIconst && g.NumArgs(m58) == 0 {
+				k := g.Imm(m58)
 				_ = k
 				if isInt(t) && k == ones(t) {
 					if g.Emit(g.Make(ir.OpBnot, ir.Invalid, 0, 0, x), "bitops.rules:19") {
@@ -382,10 +502,10 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c43 := g.Arg(root, 0)
-		for m44 := range g.Members(c43) {
-			if g.Op(m44) == ir.OpIconst && g.NumArgs(m44) == 0 {
-				k := g.Imm(m44)
+		c59 := g.Arg(root, 0)
+		for m60 := range g.Members(c59) {
+			if g.Op(m60) == ir.OpIconst && g.NumArgs(m60) == 0 {
+				k := g.Imm(m60)
 				_ = k
 				x := g.Arg(root, 1)
 				_ = x
@@ -399,12 +519,12 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	}
 	// bitops.rules:27: (bxor (bxor x y) y) => x :subsume
 	{
-		c45 := g.Arg(root, 0)
-		for m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpBxor && g.NumArgs(m46) == 2 {
-				x := g.Arg(m46, 0)
+		c61 := g.Arg(root, 0)
+		for m62 := range g.Members(c61) {
+			if g.Op(m62) == ir.OpBxor && g.NumArgs(m62) == 2 {
+				x := g.Arg(m62, 0)
 				_ = x
-				y := g.Arg(m46, 1)
+				y := g.Arg(m62, 1)
 				_ = y
 				if y == g.Arg(root, 1) {
 					if g.Subsume(x, "bitops.rules:27") {
@@ -418,12 +538,12 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	{
 		y := g.Arg(root, 0)
 		_ = y
-		c47 := g.Arg(root, 1)
-		for m48 := range g.Members(c47) {
-			if g.Op(m48) == ir.OpBxor && g.NumArgs(m48) == 2 {
-				x := g.Arg(m48, 0)
+		c63 := g.Arg(root, 1)
+		for m64 := range g.Members(c63) {
+			if g.Op(m64) == ir.OpBxor && g.NumArgs(m64) == 2 {
+				x := g.Arg(m64, 0)
 				_ = x
-				if y == g.Arg(m48, 1) {
+				if y == g.Arg(m64, 1) {
 					if g.Subsume(x, "bitops.rules:28") {
 						return
 					}
@@ -435,20 +555,20 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c49 := g.Arg(root, 0)
-		for m50 := range g.Members(c49) {
-			if g.Op(m50) == ir.OpBxor && g.NumArgs(m50) == 2 {
-				x := g.Arg(m50, 0)
+		c65 := g.Arg(root, 0)
+		for m66 := range g.Members(c65) {
+			if g.Op(m66) == ir.OpBxor && g.NumArgs(m66) == 2 {
+				x := g.Arg(m66, 0)
 				_ = x
-				c51 := g.Arg(m50, 1)
-				for m52 := range g.Members(c51) {
-					if g.Op(m52) == ir.OpIconst && g.NumArgs(m52) == 0 {
-						a := g.Imm(m52)
+				c67 := g.Arg(m66, 1)
+				for m68 := range g.Members(c67) {
+					if g.Op(m68) == ir.OpIconst && g.NumArgs(m68) == 0 {
+						a := g.Imm(m68)
 						_ = a
-						c53 := g.Arg(root, 1)
-						for m54 := range g.Members(c53) {
-							if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
-								b := g.Imm(m54)
+						c69 := g.Arg(root, 1)
+						for m70 := range g.Members(c69) {
+							if g.Op(m70) == ir.OpIconst && g.NumArgs(m70) == 0 {
+								b := g.Imm(m70)
 								_ = b
 								if isInt(t) {
 									if g.Emit(g.Make(ir.OpBxor, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a^b))), "bitops.rules:33") {
@@ -462,18 +582,76 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
+	// bitops.rules:44: (bxor <t> x (bnot x)) && isInt(t) => (iconst <t> [ones(t)]) :subsume
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c71 := g.Arg(root, 1)
+		for m72 := range g.Members(c71) {
+			if g.Op(m72) == ir.OpBnot && g.NumArgs(m72) == 1 {
+				if x == g.Arg(m72, 0) {
+					if isInt(t) {
+						if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:44") {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+	// bitops.rules:45: (bxor <t> (bnot x) x) && isInt(t) => (iconst <t> [ones(t)]) :subsume
+	{
+		t := g.Type(root)
+		_ = t
+		c73 := g.Arg(root, 0)
+		for m74 := range g.Members(c73) {
+			if g.Op(m74) == ir.OpBnot && g.NumArgs(m74) == 1 {
+				x := g.Arg(m74, 0)
+				_ = x
+				if x == g.Arg(root, 1) {
+					if isInt(t) {
+						if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:45") {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
 }
 
 func rewriteBitopsBnot(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:22: (bnot (bnot x)) => x :subsume
 	{
-		c55 := g.Arg(root, 0)
-		for m56 := range g.Members(c55) {
-			if g.Op(m56) == ir.OpBnot && g.NumArgs(m56) == 1 {
-				x := g.Arg(m56, 0)
+		c75 := g.Arg(root, 0)
+		for m76 := range g.Members(c75) {
+			if g.Op(m76) == ir.OpBnot && g.NumArgs(m76) == 1 {
+				x := g.Arg(m76, 0)
 				_ = x
 				if g.Subsume(x, "bitops.rules:22") {
 					return
+				}
+			}
+		}
+	}
+	// bitops.rules:46: (bnot (bxor x (bnot y))) => (bxor x y)
+	{
+		c77 := g.Arg(root, 0)
+		for m78 := range g.Members(c77) {
+			if g.Op(m78) == ir.OpBxor && g.NumArgs(m78) == 2 {
+				x := g.Arg(m78, 0)
+				_ = x
+				c79 := g.Arg(m78, 1)
+				for m80 := range g.Members(c79) {
+					if g.Op(m80) == ir.OpBnot && g.NumArgs(m80) == 1 {
+						y := g.Arg(m80, 0)
+						_ = y
+						if g.Emit(g.Make(ir.OpBxor, ir.Invalid, 0, 0, x, y), "bitops.rules:46") {
+							return
+						}
+					}
 				}
 			}
 		}

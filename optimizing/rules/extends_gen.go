@@ -211,4 +211,48 @@ func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
+	// extends.rules:25: (band (uextend x) (iconst [k])) && isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) => (uextend x) :subsume
+	{
+		c27 := g.Arg(root, 0)
+		for m28 := range g.Members(c27) {
+			if g.Op(m28) == ir.OpUextend && g.NumArgs(m28) == 1 {
+				x := g.Arg(m28, 0)
+				_ = x
+				c29 := g.Arg(root, 1)
+				for m30 := range g.Members(c29) {
+					if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
+						k := g.Imm(m30)
+						_ = k
+						if isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) {
+							if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, x), "extends.rules:25") {
+								return
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	// extends.rules:26: (band (iconst [k]) (uextend x)) && isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) => (uextend x) :subsume
+	{
+		c31 := g.Arg(root, 0)
+		for m32 := range g.Members(c31) {
+			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
+				k := g.Imm(m32)
+				_ = k
+				c33 := g.Arg(root, 1)
+				for m34 := range g.Members(c33) {
+					if g.Op(m34) == ir.OpUextend && g.NumArgs(m34) == 1 {
+						x := g.Arg(m34, 0)
+						_ = x
+						if isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) {
+							if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, x), "extends.rules:26") {
+								return
+							}
+						}
+					}
+				}
+			}
+		}
+	}
 }

@@ -325,4 +325,176 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
+	// icmp.rules:34: (icmp <t> {slt} _ (iconst [k])) && isInt(t) && k == sminOf(t) => (iconst <i8> [0]) :subsume
+	{
+		t := g.Type(root)
+		_ = t
+		if g.IntCC(root) == ir.IntSLT {
+			c47 := g.Arg(root, 1)
+			for m48 := range g.Members(c47) {
+				if g.Op(m48) == ir.OpIconst && g.NumArgs(m48) == 0 {
+					k := g.Imm(m48)
+					_ = k
+					if isInt(t) && k == sminOf(t) {
+						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:34") {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+	// icmp.rules:35: (icmp <t> {sge} _ (iconst [k])) && isInt(t) && k == sminOf(t) => (iconst <i8> [1]) :subsume
+	{
+		t := g.Type(root)
+		_ = t
+		if g.IntCC(root) == ir.IntSGE {
+			c49 := g.Arg(root, 1)
+			for m50 := range g.Members(c49) {
+				if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
+					k := g.Imm(m50)
+					_ = k
+					if isInt(t) && k == sminOf(t) {
+						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:35") {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+	// icmp.rules:36: (icmp <t> {sgt} _ (iconst [k])) && isInt(t) && k == sminOf(t)-1 => (iconst <i8> [0]) :subsume
+	{
+		t := g.Type(root)
+		_ = t
+		if g.IntCC(root) == ir.IntSGT {
+			c51 := g.Arg(root, 1)
+			for m52 := range g.Members(c51) {
+				if g.Op(m52) == ir.OpIconst && g.NumArgs(m52) == 0 {
+					k := g.Imm(m52)
+					_ = k
+					if isInt(t) && k == sminOf(t)-1 {
+						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:36") {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+	// icmp.rules:37: (icmp <t> {sle} _ (iconst [k])) && isInt(t) && k == sminOf(t)-1 => (iconst <i8> [1]) :subsume
+	{
+		t := g.Type(root)
+		_ = t
+		if g.IntCC(root) == ir.IntSLE {
+			c53 := g.Arg(root, 1)
+			for m54 := range g.Members(c53) {
+				if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
+					k := g.Imm(m54)
+					_ = k
+					if isInt(t) && k == sminOf(t)-1 {
+						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:37") {
+							return
+						}
+					}
+				}
+			}
+		}
+	}
+	// icmp.rules:40: (icmp {cc} (uextend x) (uextend y)) && (cc == ir.IntEQ || cc == ir.IntNE) && g.ResultType(x) == g.ResultType(y) => (icmp {cc} x y)
+	{
+		cc := g.IntCC(root)
+		_ = cc
+		c55 := g.Arg(root, 0)
+		for m56 := range g.Members(c55) {
+			if g.Op(m56) == ir.OpUextend && g.NumArgs(m56) == 1 {
+				x := g.Arg(m56, 0)
+				_ = x
+				c57 := g.Arg(root, 1)
+				for m58 := range g.Members(c57) {
+					if g.Op(m58) == ir.OpUextend && g.NumArgs(m58) == 1 {
+						y := g.Arg(m58, 0)
+						_ = y
+						if (cc == ir.IntEQ || cc == ir.IntNE) && g.ResultType(x) == g.ResultType(y) {
+							if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:40") {
+								return
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	// icmp.rules:41: (icmp {cc} (sextend x) (sextend y)) && (cc == ir.IntEQ || cc == ir.IntNE) && g.ResultType(x) == g.ResultType(y) => (icmp {cc} x y)
+	{
+		cc := g.IntCC(root)
+		_ = cc
+		c59 := g.Arg(root, 0)
+		for m60 := range g.Members(c59) {
+			if g.Op(m60) == ir.OpSextend && g.NumArgs(m60) == 1 {
+				x := g.Arg(m60, 0)
+				_ = x
+				c61 := g.Arg(root, 1)
+				for m62 := range g.Members(c61) {
+					if g.Op(m62) == ir.OpSextend && g.NumArgs(m62) == 1 {
+						y := g.Arg(m62, 0)
+						_ = y
+						if (cc == ir.IntEQ || cc == ir.IntNE) && g.ResultType(x) == g.ResultType(y) {
+							if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:41") {
+								return
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	// icmp.rules:43: (icmp {cc} (uextend x) (uextend y)) && cc >= ir.IntULT && g.ResultType(x) == g.ResultType(y) => (icmp {cc} x y)
+	{
+		cc := g.IntCC(root)
+		_ = cc
+		c63 := g.Arg(root, 0)
+		for m64 := range g.Members(c63) {
+			if g.Op(m64) == ir.OpUextend && g.NumArgs(m64) == 1 {
+				x := g.Arg(m64, 0)
+				_ = x
+				c65 := g.Arg(root, 1)
+				for m66 := range g.Members(c65) {
+					if g.Op(m66) == ir.OpUextend && g.NumArgs(m66) == 1 {
+						y := g.Arg(m66, 0)
+						_ = y
+						if cc >= ir.IntULT && g.ResultType(x) == g.ResultType(y) {
+							if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:43") {
+								return
+							}
+						}
+					}
+				}
+			}
+		}
+	}
+	// icmp.rules:44: (icmp {cc} (sextend x) (sextend y)) && cc >= ir.IntSLT && cc <= ir.IntSLE && g.ResultType(x) == g.ResultType(y) => (icmp {cc} x y)
+	{
+		cc := g.IntCC(root)
+		_ = cc
+		c67 := g.Arg(root, 0)
+		for m68 := range g.Members(c67) {
+			if g.Op(m68) == ir.OpSextend && g.NumArgs(m68) == 1 {
+				x := g.Arg(m68, 0)
+				_ = x
+				c69 := g.Arg(root, 1)
+				for m70 := range g.Members(c69) {
+					if g.Op(m70) == ir.OpSextend && g.NumArgs(m70) == 1 {
+						y := g.Arg(m70, 0)
+						_ = y
+						if cc >= ir.IntSLT && cc <= ir.IntSLE && g.ResultType(x) == g.ResultType(y) {
+							if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:44") {
+								return
+							}
+						}
+					}
+				}
+			}
+		}
+	}
 }
