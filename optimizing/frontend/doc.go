@@ -74,7 +74,7 @@
 //
 // # Known gaps
 //
-// SIMD, atomics, GC, exception handling and typed function references are
-// not translated. The memory and table length words are reloaded at every
+// SIMD, atomics, GC and exception handling are not translated (typed
+// function references are). The memory and table length words are reloaded at every
 // access rather than cached in variables across blocks.
 package frontend

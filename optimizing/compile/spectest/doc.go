@@ -18,6 +18,11 @@
 // is independent of the runtime's instances) to run Go's strconv test
 // binary for GOOS=wasip1 end to end: its tests must print PASS and exit 0.
 //
+// KILN_TIER=baseline runs the same scripts and program on the baseline
+// tier (and optimizing-no-midend on the optimizing tier without its
+// mid-end), which makes the harness a differential check and a run-time
+// comparison between tiers.
+//
 // Run them with
 //
 //	go test ./optimizing/compile/spectest/ -v -run 'TestSpecNative|TestGoWasip1'

@@ -17,6 +17,7 @@ import (
 	"unsafe"
 
 	filewast "kiln/filetests/wast"
+	"kiln/baseline"
 	"kiln/ir/vm"
 	"kiln/ir/wasm"
 	"kiln/ir/wasm/wast"
@@ -110,6 +111,9 @@ type specInstance struct {
 }
 
 type nativeTier struct {
+	// compiler is the tier under test: the optimizing tier, or another
+	// vm.Compiler (KILN_TIER=baseline) for comparison.
+	compiler  vm.Compiler
 	mach      *native.WasmMachine
 	typeIDs   map[string]uint32
 	instances map[string]*specInstance
@@ -121,7 +125,13 @@ type nativeTier struct {
 }
 
 func newNativeTier() *nativeTier {
-	t := &nativeTier{mach: native.NewWasmMachine(8 << 20), typeIDs: map[string]uint32{}}
+	t := &nativeTier{compiler: compile.New(), mach: native.NewWasmMachine(8 << 20), typeIDs: map[string]uint32{}}
+	switch os.Getenv("KILN_TIER") {
+	case "baseline":
+		t.compiler = baseline.Compiler{}
+	case "optimizing-no-midend":
+		t.compiler = &compile.Compiler{}
+	}
 	t.Reset()
 	return t
 }
@@ -330,15 +340,26 @@ func (t *nativeTier) Instantiate(id string, bin []byte) error {
 	if recursiveTypes(m) {
 		return &filewast.UnsupportedError{Reason: "harness: identity of recursive types across modules is not modelled"}
 	}
-	art, err := compile.New().Compile(context.Background(), m, vm.CompileOptions{Target: "amd64", Features: wasm.Features3_0, Parallelism: 1})
+	art, err := t.compiler.Compile(context.Background(), m, vm.CompileOptions{Target: "amd64", Features: wasm.Features3_0})
 	if err != nil {
 		if errors.Is(err, frontend.ErrUnsupported) || errors.Is(err, amd64.ErrUnsupported) {
 			return &filewast.UnsupportedError{Reason: err.Error()}
 		}
 		return err
 	}
-	if len(art.Relocs) != 0 {
-		return fmt.Errorf("artifact has %d relocations", len(art.Relocs))
+	// Resolve PC-relative calls inside the blob (the optimizing tier
+	// patches its own; other tiers leave them to the loader).
+	for _, r := range art.Relocs {
+		if r.Kind != vm.RelocX86PCRel4 || r.Target.Kind != vm.SymFunc || r.Target.Index >= uint32(len(m.FuncTypes)) {
+			return fmt.Errorf("relocation %+v is not supported by the harness", r)
+		}
+		var off uint32
+		if nimp := uint32(m.NumImportedFuncs); r.Target.Index < nimp {
+			off = art.Imports[r.Target.Index]
+		} else {
+			off = art.Funcs[r.Target.Index-nimp].Offset
+		}
+		binary.LittleEndian.PutUint32(art.Code[r.Offset:], uint32(int32(int64(off)+r.Addend-int64(r.Offset))))
 	}
 	// Map at least a page, so a module without functions has an address.
 	code, err := native.Map(append(art.Code, 0xcc))
