@@ -16,8 +16,8 @@ import (
 	"time"
 	"unsafe"
 
-	filewast "kiln/filetests/wast"
 	"kiln/baseline"
+	filewast "kiln/filetests/wast"
 	"kiln/ir/vm"
 	"kiln/ir/wasm"
 	"kiln/ir/wasm/wast"
