@@ -68,6 +68,11 @@ type CodeGen struct {
 
 	// scratch for building br_table targets
 	tableLabels []masm.Label
+
+	// noPollForBench omits the preemption checks; only the benchmark
+	// measuring what they cost sets it (code without them must never run
+	// in a Go process: it stalls the GC).
+	noPollForBench bool
 }
 
 // UnsupportedError reports an operator the baseline tier does not compile.
@@ -214,7 +219,9 @@ func (g *CodeGen) compile(def int) (err error) {
 	m.SetSrcLoc(uint32(body.Offset))
 	m.Prologue()
 	g.storeParams()
-	m.CheckInterrupts(g.opts.Interruptible)
+	if !g.noPollForBench {
+		m.CheckInterrupts(g.opts.Interruptible)
+	}
 	g.ctrls = append(g.ctrls, ctrl{kind: frameFunc, results: g.results, label: m.NewLabel()})
 
 	rd := wasm.NewOperatorReaderFeatures(body.Expr, body.ExprOffset, g.opts.Features)
@@ -342,7 +349,9 @@ func (g *CodeGen) control(op *wasm.Operator) (bool, error) {
 		if op.Op == wasm.OpLoop {
 			c.kind = frameLoop
 			m.Bind(c.label)
-			m.CheckInterrupts(g.opts.Interruptible)
+			if !g.noPollForBench {
+				m.CheckInterrupts(g.opts.Interruptible)
+			}
 		}
 		g.ctrls = append(g.ctrls, c)
 	case wasm.OpIf:

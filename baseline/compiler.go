@@ -21,7 +21,10 @@ var isas = map[string]func() masm.MacroAssembler{
 }
 
 // Compiler is the baseline tier's vm.Compiler.
-type Compiler struct{}
+type Compiler struct {
+	// noPollForBench: see CodeGen.noPollForBench.
+	noPollForBench bool
+}
 
 var _ vm.Compiler = Compiler{}
 
@@ -50,7 +53,7 @@ type placed struct {
 // them are relocations), each body followed by its array-call entry; the
 // host-call trampolines of the imports follow; everything is laid out in
 // one blob.
-func (Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileOptions) (*vm.Artifact, error) {
+func (c Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileOptions) (*vm.Artifact, error) {
 	newMasm, ok := isas[opts.Target]
 	if !ok {
 		return nil, fmt.Errorf("baseline: no back end for %q", opts.Target)
@@ -87,7 +90,7 @@ func (Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileOpti
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			g := &CodeGen{mod: m, offs: offs, opts: opts, abi: abi, m: newMasm(), sigs: sigs}
+			g := &CodeGen{mod: m, offs: offs, opts: opts, abi: abi, m: newMasm(), sigs: sigs, noPollForBench: c.noPollForBench}
 			for !failed.Load() {
 				ci := int(next.Add(1) - 1)
 				if ci >= len(chunks) {

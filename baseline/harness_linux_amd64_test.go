@@ -52,6 +52,10 @@ type block struct {
 // minimum size, tables their minimum with elements from active segments of
 // function indices, globals their constant initial values.
 func newInstance(t testing.TB, src string) *instance {
+	return newInstanceWith(t, Compiler{}, src)
+}
+
+func newInstanceWith(t testing.TB, c Compiler, src string) *instance {
 	t.Helper()
 	bin, err := wat.Parse([]byte(src))
 	if err != nil {
@@ -62,7 +66,7 @@ func newInstance(t testing.TB, src string) *instance {
 	if err != nil {
 		t.Fatalf("decode: %v", err)
 	}
-	art, err := Compiler{}.Compile(context.Background(), mod, vm.CompileOptions{Target: "amd64", Features: features})
+	art, err := c.Compile(context.Background(), mod, vm.CompileOptions{Target: "amd64", Features: features})
 	if err != nil {
 		t.Fatalf("compile: %v", err)
 	}

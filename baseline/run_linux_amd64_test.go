@@ -337,3 +337,32 @@ func TestRunPreemptCheck(t *testing.T) {
 		t.Errorf("preemption exits = %d, want 1", n)
 	}
 }
+
+// BenchmarkPreemptCheck measures what the preemption check at loop back
+// edges costs on a tight loop: the same kernel compiled with and without
+// it (the latter only ever runs here).
+func BenchmarkPreemptCheck(b *testing.B) {
+	const src = `(module
+  (func (export "sum") (param i64) (result i64) (local i64 i64)
+    loop
+      local.get 2 local.get 1 i64.add local.set 2
+      local.get 1 i64.const 1 i64.add local.tee 1
+      local.get 0 i64.lt_u br_if 0
+    end
+    local.get 2))`
+	const n = 10_000_000
+	for _, c := range []struct {
+		name string
+		comp Compiler
+	}{{"with", Compiler{}}, {"without", Compiler{noPollForBench: true}}} {
+		in := newInstanceWith(b, c.comp, src)
+		b.Run(c.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				if r := in.call("sum", n); r.exit != vm.ExitReturn {
+					b.Fatal(r)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/iter")
+		})
+	}
+}
