@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -270,4 +272,48 @@ func TestMinimize(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("%d lines", len(lines))
+}
+
+// TestSweep checks KILN_FUZZ_SWEEP pseudo-random inputs (seeded by
+// KILN_FUZZ_SEED, default 0) and groups the divergences by message,
+// saving the first input of each group in the temporary directory
+// (readable as KILN_FUZZ_INPUT by TestWriteRegression), a way to collect several bugs in one run,
+// where the fuzzer stops at the first.
+//
+//	KILN_FUZZ_SWEEP=20000 go test ./tools/fuzz/diff -run TestSweep -v -timeout 0
+func TestSweep(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("KILN_FUZZ_SWEEP"))
+	if n <= 0 {
+		t.Skip("set KILN_FUZZ_SWEEP to a number of inputs")
+	}
+	seed, _ := strconv.ParseUint(os.Getenv("KILN_FUZZ_SEED"), 0, 64)
+	r := rand.New(rand.NewPCG(seed, 1))
+	groups := map[string]int{}
+	for i := 0; i < n; i++ {
+		data := make([]byte, r.IntN(3000))
+		for j := range data {
+			data[j] = byte(r.Uint32())
+		}
+		c, _ := FromInput(data)
+		_, err := c.Run()
+		if err == nil {
+			continue
+		}
+		// Group by the message with numbers blanked out.
+		key := regexp.MustCompile(`0x[0-9a-f]+|\d+`).ReplaceAllString(err.Error(), "N")
+		if len(key) > 160 {
+			key = key[:160]
+		}
+		groups[key]++
+		if groups[key] == 1 {
+			file := filepath.Join(os.TempDir(), fmt.Sprintf("kiln-sweep-%d-%d", seed, i))
+			if werr := os.WriteFile(file, data, 0o644); werr != nil {
+				t.Fatal(werr)
+			}
+			t.Logf("input %d (saved as %s, a KILN_FUZZ_INPUT): %v", i, file, err)
+		}
+	}
+	for k, v := range groups {
+		t.Logf("%5d × %s", v, k)
+	}
 }

@@ -31,6 +31,8 @@
 //     table slots; function references are store handles and not
 //     comparable across stores).
 //   - Compare returns the first Divergence of a run from the reference.
+//   - The IR oracle (ExecuteIR, CheckIR) produces Runs too, named "ir"
+//     and "ir-optimized", compared the same way.
 //   - Regression files (.wat with ";; call", ";; fuel" and ";; nan-class"
 //     directives, see ParseRegression) keep what the fuzzer found:
 //     tools/fuzz/testdata/*.wat must agree on every tier;
@@ -48,9 +50,10 @@
 //
 // # Known gaps
 //
-//   - The IR interpreter over the optimizing tier's IR is not one of the
-//     oracles yet (optimizing/compile has no hook that hands back the
-//     translated IR together with a runnable environment).
+//   - The IR oracle (irtier.go: the translator's IR and the mid-end's
+//     output in kiln/ir/interp over frontend.TestLayout) covers modules
+//     without tables, element segments or bulk-memory operators: the
+//     table path would need vm.FuncRef records and the other exits stubs.
 //   - Resource-limit behaviour (MaxMemoryPages, MaxTableElements,
 //     MaxCallDepth) is configured the same on every tier but only the
 //     trap kind is compared, never the depth at which the stack ran out.

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"os"
 	"strconv"
 	"strings"
 
@@ -51,7 +52,12 @@ type Case struct {
 // FromInput turns a fuzzer input into the case FuzzDifferential runs.
 func FromInput(data []byte) (Case, *wasmgen.Module) {
 	u := wasmgen.NewUnstructured(data)
+	irOnly := u.Intn(4) == 0
 	cfg := wasmgen.ConfigFrom(u)
+	if irOnly {
+		// One input in four stays inside the IR oracle's subset.
+		cfg = IRConfig(cfg)
+	}
 	m := wasmgen.Generate(u, cfg)
 	calls := PlanCalls(u, m)
 	return Case{Binary: m.Binary, Calls: calls, Fuel: uint64(cfg.CallFuel), NaNClass: !cfg.CanonicalizeNaNs}, m
@@ -186,10 +192,33 @@ func FormatRegression(c Case, notes ...string) (string, error) {
 	return b.String(), nil
 }
 
-// Run checks the case on every tier.
+// Run checks the case on every tier, then on the IR oracle when the
+// module is inside its subset.
 func (c Case) Run() (*Report, error) {
+	ts := Tiers()
 	if c.Tiers != nil {
-		return CheckOn(TiersNamed(c.Tiers), c.Binary, c.Calls, c.Fuel, c.NaNClass)
+		ts = TiersNamed(c.Tiers)
 	}
-	return Check(c.Binary, c.Calls, c.Fuel, c.NaNClass)
+	rep, err := CheckOn(ts, c.Binary, c.Calls, c.Fuel, c.NaNClass)
+	if err != nil || !irSelected(c.Tiers) {
+		return rep, err
+	}
+	return rep, CheckIR(rep, c)
+}
+
+// irSelected reports whether the IR oracle runs: by default, or when the
+// explicit tier list names it.
+func irSelected(names []string) bool {
+	if names == nil {
+		names = strings.Split(os.Getenv("KILN_FUZZ_TIERS"), ",")
+		if len(names) == 1 && names[0] == "" {
+			return true
+		}
+	}
+	for _, n := range names {
+		if n == TierIR || n == TierIROptimized {
+			return true
+		}
+	}
+	return false
 }

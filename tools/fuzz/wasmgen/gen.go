@@ -164,10 +164,20 @@ func (g *generator) declare() {
 	g.nGenerated = u.Range(1, g.cfg.MaxFuncs)
 	for i := 0; i < g.nGenerated; i++ {
 		var t funcType
-		for n := u.Intn(g.cfg.MaxParams + 1); n > 0; n-- {
+		// Sometimes more parameters than any calling convention passes
+		// in registers.
+		np := u.Intn(g.cfg.MaxParams + 1)
+		if u.Chance(1, 8) {
+			np = u.Range(g.cfg.MaxParams, 3*g.cfg.MaxParams)
+		}
+		for n := np; n > 0; n-- {
 			t.params = append(t.params, g.randType())
 		}
-		for n := u.Intn(g.cfg.MaxResults + 1); n > 0; n-- {
+		nr := u.Intn(g.cfg.MaxResults + 1)
+		if g.cfg.MultiValue && u.Chance(1, 10) {
+			nr = u.Range(g.cfg.MaxResults, 8) // results returned in memory
+		}
+		for n := nr; n > 0; n-- {
 			t.results = append(t.results, g.randType())
 		}
 		g.funcs = append(g.funcs, function{typeIdx: g.typeOf(t), typ: t})
@@ -289,7 +299,12 @@ func InterestingValue(u *Unstructured, t ValType) uint64 {
 func (g *generator) body(t funcType) ([]byte, []ValType) {
 	f := &funcState{params: t.params, results: t.results, budget: g.cfg.MaxInstrs, tmp: map[ValType]uint32{}}
 	f.locals = append(f.locals, t.params...)
-	for n := g.u.Intn(4); n > 0; n-- {
+	// Usually a few locals; sometimes many, for register pressure.
+	nlocals := g.u.Intn(4)
+	if g.u.Chance(1, 8) {
+		nlocals = g.u.Range(8, 40)
+	}
+	for ; nlocals > 0; nlocals-- {
 		f.locals = append(f.locals, g.randType())
 	}
 	g.fn = f
