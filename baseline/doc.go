@@ -63,9 +63,14 @@
 //     polls the goroutine's preemption request; every loop header polls it
 //     again (and the interrupt flag when compiled Interruptible).
 //   - Bounds checks, division checks, conversion checks and call_indirect
-//     checks are explicit compare-and-branch to out-of-line trap stubs
-//     that exit with ExitTrap, record a trap record and carry the source
-//     location of the wasm instruction, for backtraces.
+//     checks are explicit compare-and-branch to an out-of-line site stub:
+//     one call instruction (with the trap record and the wasm offset of
+//     the checking instruction) to a stub shared by every site of that
+//     trap code in the function, which exits with ExitTrap and passes the
+//     call's return address as the resume address, so the backtrace's
+//     innermost frame names the faulting instruction. A memory access of
+//     an i32 memory is lea end, [addr + offset + size]; cmp end,
+//     [vmctx + length]; ja site; then the access [base + addr + offset].
 //   - Everything ISA-specific is behind masm.MacroAssembler and
 //     masm.Trampolines; the shared code reads the calling convention from
 //     vm.ABI as data. A new ISA is a new package under isa/ and a row in
@@ -75,9 +80,22 @@
 //
 // Compiler.Compile compiles the defined functions on GOMAXPROCS workers
 // (each with its own CodeGen and MacroAssembler; calls between functions
-// are relocations, so bodies are independent), emits one array-call entry
-// per function and one host-call trampoline per imported function, and
-// lays everything out in one vm.Artifact.
+// are relocations, so bodies are independent) in chunks of 64 consecutive
+// functions per encoder buffer (each body followed by its array-call
+// entry), emits one host-call trampoline per imported function, and lays
+// everything out in one vm.Artifact. The address map records only call
+// instructions, exit sequences and trap sites: what backtraces look up.
+//
+// # Measured (2 shared cores, heavily loaded; see bench_test.go and
+// runtime/internal/compiled's BenchmarkKernels)
+//
+// Compiling Go's strconv test binary (3.4 MB of function bodies, 1.6 M
+// operators, 12 MB of machine code): about 8-10 MB/s of wasm per
+// CPU-second, single core (BenchmarkCompileStrconv, cpu-MB/s); wazero
+// 1.12's compiler needed 2.3-2.6 CPU-seconds for the same module, about
+// 1.4 MB/s. About a third of the time is kiln/encoder's generic
+// instruction encoding, a sixth the buffer's finishing (labels, records),
+// a tenth validation.
 //
 // # Known gaps
 //
