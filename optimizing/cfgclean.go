@@ -135,7 +135,6 @@ func removeConstantPhis(st *state) {
 				f.DFG.RemoveBlockParam(p)
 				f.DFG.MakeAlias(p, same)
 				changed = true
-				st.paramsRemoved = true
 			}
 		}
 		if changed {
@@ -144,72 +143,223 @@ func removeConstantPhis(st *state) {
 	}
 }
 
-// deadCode removes pure instructions whose results are unused, walking
-// backwards so that a chain of dead instructions goes in one sweep.
-// Instructions with effects (stores, calls, traps, loads that may trap —
-// among them the wasm interrupt checks) are never removed.
+// deadCode removes pure instructions whose results are unused and block
+// parameters whose values are never used,
+// except to be passed around to other dead parameters or to pure code
+// that is itself dead (a loop-carried variable nothing reads), together
+// with their arguments on every edge. Liveness starts from the operands of
+// every instruction with an effect and every terminator, and flows
+// backwards through pure instructions and branch arguments. Instructions
+// with effects (stores, calls, traps, loads that may trap — among them the
+// wasm interrupt checks) are never removed. Blocks entered from br_table or try_call edges keep
+// their parameters, as in removeConstantPhis.
 func deadCode(st *state) {
 	f := st.f
-	used := make([]bool, f.DFG.NumValues())
-	mark := func(v ir.Value) {
-		if v = f.DFG.ResolveAliases(v); v >= 0 && int(v) < len(used) {
-			used[v] = true
+	entry := f.Layout.EntryBlock()
+	if entry == ir.NoBlock {
+		return
+	}
+	nv := f.DFG.NumValues()
+	live := make([]bool, nv)
+	editable := make([]bool, f.DFG.NumBlocks()) // all incoming edges are jump/brif
+	for b := range f.Layout.Blocks() {
+		editable[b] = b != entry
+	}
+	// feeds[p] lists the values passed to parameter p.
+	type feed struct{ param, arg ir.Value }
+	var feeds []feed
+	var work []ir.Value
+	markLive := func(v ir.Value) {
+		if v >= 0 && int(v) < nv && !live[v] {
+			live[v] = true
+			work = append(work, v)
+		}
+	}
+	for b := range f.Layout.Blocks() {
+		for inst := range f.Layout.BlockInsts(b) {
+			d := &f.DFG.Insts[inst]
+			if !d.Opcode.IsPure() || len(f.DFG.Results(inst)) == 0 {
+				// An effect or a terminator uses its operands; a pure
+				// instruction only if its result is live (below).
+				for _, a := range f.DFG.Args(inst) {
+					markLive(a)
+				}
+			}
+			switch d.Format() {
+			case ir.FmtJump, ir.FmtBrif:
+				for _, bc := range f.DFG.BlockCalls(inst) {
+					params := f.DFG.BlockParams(bc.Block)
+					for i, a := range f.DFG.List(bc.Args) {
+						if i < len(params) {
+							feeds = append(feeds, feed{params[i], a})
+						}
+					}
+				}
+			default:
+				// br_table, try_call: their targets keep every parameter
+				// and everything passed to them is used.
+				for _, bc := range f.DFG.BlockCalls(inst) {
+					editable[bc.Block] = false
+					for _, a := range f.DFG.BlockCallArgs(bc) {
+						markLive(a.Value())
+					}
+				}
+				if d.Format() == ir.FmtTryCall || d.Format() == ir.FmtTryCallIndirect {
+					for _, h := range f.DFG.ExceptionTables[d.Entity].Handlers {
+						if h.Tag == ir.TagContext {
+							markLive(h.Context)
+						}
+					}
+				}
+			}
+		}
+	}
+	for b := range f.Layout.Blocks() {
+		if !editable[b] {
+			for _, p := range f.DFG.BlockParams(b) {
+				markLive(p)
+			}
+		}
+	}
+	byParam := map[ir.Value][]ir.Value{}
+	for _, fd := range feeds {
+		byParam[fd.param] = append(byParam[fd.param], fd.arg)
+	}
+	for len(work) > 0 {
+		v := work[len(work)-1]
+		work = work[:len(work)-1]
+		switch def := f.DFG.Def(v); def.Kind {
+		case ir.DefParam:
+			for _, a := range byParam[v] {
+				markLive(a)
+			}
+		case ir.DefResult:
+			if f.DFG.Insts[def.Inst].Opcode.IsPure() {
+				for _, a := range f.DFG.Args(def.Inst) {
+					markLive(a)
+				}
+			}
+		}
+	}
+	cfg := st.flowGraph()
+	for b := range f.Layout.Blocks() {
+		if !editable[b] {
+			continue
+		}
+		params := f.DFG.BlockParams(b)
+		var dead []int
+		for i, p := range params {
+			if !live[p] {
+				dead = append(dead, i)
+			}
+		}
+		if len(dead) == 0 {
+			continue
+		}
+		drop := func(args []ir.Value) []ir.Value {
+			out := make([]ir.Value, 0, len(args))
+			for i, a := range args {
+				if len(dead) > 0 && !containsInt(dead, i) {
+					out = append(out, a)
+				}
+			}
+			return out
+		}
+		for pi, pr := range cfg.Preds(b) {
+			if pi > 0 && cfg.Preds(b)[pi-1].Inst == pr.Inst {
+				continue
+			}
+			for i, bc := range f.DFG.BlockCalls(pr.Inst) {
+				if bc.Block == b {
+					f.DFG.SetBlockCall(pr.Inst, i, ir.BlockCall{Block: b, Args: f.DFG.NewList(drop(f.DFG.List(bc.Args))...)})
+				}
+			}
+		}
+		for i := len(dead) - 1; i >= 0; i-- {
+			f.DFG.RemoveBlockParam(f.DFG.BlockParams(b)[dead[i]])
+		}
+	}
+	for b := range f.Layout.Blocks() {
+		for inst := range f.Layout.BlockInsts(b) {
+			res := f.DFG.Results(inst)
+			if len(res) == 0 || !f.DFG.Insts[inst].Opcode.IsPure() {
+				continue
+			}
+			used := false
+			for _, r := range res {
+				used = used || live[r]
+			}
+			if !used {
+				f.Layout.RemoveInst(inst)
+			}
+		}
+	}
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeBlocks appends a block to its only predecessor when that
+// predecessor ends in a jump to it: the jump's arguments replace the
+// block's parameters and the two blocks become one. Chains merge in one
+// sweep. Blocks of different temperature (cold/hot) stay apart.
+func mergeBlocks(st *state) {
+	f := st.f
+	entry := f.Layout.EntryBlock()
+	if entry == ir.NoBlock {
+		return
+	}
+	cfg := st.flowGraph()
+	into := map[ir.Block]ir.Block{}
+	find := func(b ir.Block) ir.Block {
+		for {
+			p, ok := into[b]
+			if !ok {
+				return b
+			}
+			b = p
 		}
 	}
 	var blocks []ir.Block
 	for b := range f.Layout.Blocks() {
 		blocks = append(blocks, b)
 	}
-	// Block arguments and uses in other blocks: mark every use in a
-	// first sweep, then remove backwards, unmarking nothing (a removed
-	// instruction's operands may become dead; the loop repeats).
-	for changed := true; changed; {
-		changed = false
-		clear(used)
-		for _, b := range blocks {
-			for inst := range f.Layout.BlockInsts(b) {
-				for _, a := range f.DFG.Args(inst) {
-					mark(a)
-				}
-				d := &f.DFG.Insts[inst]
-				switch d.Format() {
-				case ir.FmtBranchTable:
-					jt := &f.DFG.JumpTables[d.Entity]
-					for _, bc := range append([]ir.BlockCall{jt.Default}, jt.Targets...) {
-						for _, a := range f.DFG.BlockCallArgs(bc) {
-							mark(a.Value())
-						}
-					}
-					continue
-				case ir.FmtTryCall, ir.FmtTryCallIndirect:
-					for _, h := range f.DFG.ExceptionTables[d.Entity].Handlers {
-						if h.Tag == ir.TagContext {
-							mark(h.Context)
-						}
-					}
-				}
-				for _, bc := range f.DFG.BlockCalls(inst) {
-					for _, a := range f.DFG.BlockCallArgs(bc) {
-						mark(a.Value())
-					}
-				}
-			}
+	merged := false
+	for _, b := range blocks {
+		preds := cfg.Preds(b)
+		if b == entry || len(preds) != 1 {
+			continue
 		}
-		for _, b := range blocks {
-			for inst := range f.Layout.BlockInsts(b) {
-				res := f.DFG.Results(inst)
-				if len(res) == 0 || !f.DFG.Insts[inst].Opcode.IsPure() {
-					continue
-				}
-				live := false
-				for _, r := range res {
-					live = live || used[r]
-				}
-				if !live {
-					f.Layout.RemoveInst(inst)
-					changed = true
-				}
-			}
+		jump := preds[0].Inst
+		p := find(preds[0].Block)
+		if p == b || f.Layout.InstBlock(jump) != p || f.Layout.LastInst(p) != jump ||
+			f.DFG.Insts[jump].Opcode != ir.OpJump || f.Layout.IsCold(p) != f.Layout.IsCold(b) {
+			continue
 		}
+		bc := f.DFG.BlockCalls(jump)[0]
+		args := append([]ir.Value(nil), f.DFG.List(bc.Args)...)
+		params := append([]ir.Value(nil), f.DFG.BlockParams(b)...)
+		for i := len(params) - 1; i >= 0; i-- {
+			f.DFG.RemoveBlockParam(params[i])
+			f.DFG.MakeAlias(params[i], args[i])
+		}
+		f.Layout.RemoveInst(jump)
+		for inst := range f.Layout.BlockInsts(b) {
+			f.Layout.RemoveInst(inst)
+			f.Layout.AppendInst(inst, p)
+		}
+		f.Layout.RemoveBlock(b)
+		into[b] = p
+		merged = true
+	}
+	if merged {
+		st.cfg = nil
+		f.DFG.ResolveAllAliases()
 	}
 }

@@ -23,7 +23,12 @@
 //     pure code, constant branches and never-firing traps.
 //   - unreachable-late, remove-constant-phi-late: clean up after folded
 //     branches.
-//   - dce: pure instructions with unused results.
+//   - dce: liveness from the operands of effects and terminators, flowing
+//     back through pure instructions and branch arguments: dead pure code
+//     and dead block parameters (loop-carried values nothing reads) go,
+//     with their arguments on every edge.
+//   - merge-blocks: a block entered only by a jump from one predecessor
+//     joins it.
 //
 // Only resolve-aliases and unreachable are required; Level "none" runs
 // nothing else.

@@ -25,8 +25,7 @@ type state struct {
 	f     *ir.Function
 	stats egraph.Stats
 	// What earlier passes changed, so later cleanups can skip work.
-	cfgChanged    bool // blocks removed or branches folded
-	paramsRemoved bool // block parameters removed (their arguments may be dead)
+	cfgChanged bool // blocks removed or branches folded
 	// cfg is the current control-flow graph, or nil when a pass changed
 	// the edges since it was computed.
 	cfg *flow.CFG
@@ -50,7 +49,8 @@ var passes = [...]pass{
 	{name: "egraph", fn: runEgraph},
 	{name: "unreachable-late", fn: ifCFGChanged(removeUnreachable)},
 	{name: "remove-constant-phi-late", fn: ifCFGChanged(removeConstantPhis)},
-	{name: "dce", fn: ifParamsRemoved(deadCode)},
+	{name: "dce", fn: deadCode},
+	{name: "merge-blocks", fn: mergeBlocks},
 }
 
 // passOrder lists "a must run before b" constraints, each with its reason;
@@ -64,6 +64,8 @@ var passOrder = [...]struct{ a, b, why string }{
 	{"egraph", "unreachable-late", "folded branches leave blocks unreachable"},
 	{"unreachable-late", "remove-constant-phi-late", "removing blocks removes the edges that kept parameters alive"},
 	{"remove-constant-phi-late", "dce", "removed parameters leave their arguments unused"},
+	{"egraph", "dce", "the e-graph drops the pure uses that kept parameters alive"},
+	{"remove-constant-phi-late", "merge-blocks", "a block keeps its parameters only if they vary; merging substitutes the rest"},
 }
 
 func init() {
@@ -151,25 +153,12 @@ func runEgraph(st *state) {
 		st.cfgChanged = true // folded branches, swapped targets
 		st.cfg = nil
 	}
-	// The e-graph places only what the skeleton uses: no dead pure code
-	// is left, except arguments of parameters removed later.
-	st.paramsRemoved = false
 }
 
 // ifCFGChanged runs fn only when an earlier pass changed the CFG.
 func ifCFGChanged(fn func(*state)) func(*state) {
 	return func(st *state) {
 		if st.cfgChanged {
-			fn(st)
-		}
-	}
-}
-
-// ifParamsRemoved runs fn only when block parameters were removed since
-// the e-graph ran.
-func ifParamsRemoved(fn func(*state)) func(*state) {
-	return func(st *state) {
-		if st.paramsRemoved {
 			fn(st)
 		}
 	}
