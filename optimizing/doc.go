@@ -21,6 +21,8 @@
 //     package rules: constant folding, algebraic identities, strength
 //     reduction, compare/select/extend simplification, GVN, LICM, DCE of
 //     pure code, constant branches and never-firing traps.
+//   - load-elim-late: load elimination again, now that GVN has given
+//     equal addresses one value.
 //   - unreachable-late, remove-constant-phi-late: clean up after folded
 //     branches.
 //   - dce: liveness from the operands of effects and terminators, flowing
