@@ -259,11 +259,45 @@ func (TestLayout) TypeID(t uint32) uint32            { return 65536 + 4*t }
 // translated functions can run calls).
 func NewTestEnv() *LayoutEnv { return &LayoutEnv{L: TestLayout{}} }
 
+// Alias regions of the memory the translated code touches, declared in
+// every function (RegionDecls). The mid-end's load elimination keeps one
+// memory version per region, so a store to linear memory does not force
+// the bounds and base words to be reloaded, and a global.set does not
+// either. Calls (exits included) end every version: that is where the
+// runtime may change a memory's base or length.
+const (
+	// RegionHeap: linear memories.
+	RegionHeap ir.AliasRegion = iota
+	// RegionVM: VM context words compiled code never writes (memory and
+	// table bases and lengths, function references, type ids, imported
+	// functions, global pointers, the store-context pointer).
+	RegionVM
+	// RegionGlobals: global slots.
+	RegionGlobals
+	// RegionTables: table elements.
+	RegionTables
+	numRegions
+)
+
+// RegionDecls returns the alias-region declarations for a function.
+func RegionDecls() []ir.AliasRegionData {
+	names := [numRegions]string{"heap", "vmctx", "globals", "tables"}
+	out := make([]ir.AliasRegionData, numRegions)
+	for i, n := range names {
+		out[i] = ir.AliasRegionData{Declared: true, UserID: uint32(i), Description: n}
+	}
+	return out
+}
+
 var (
-	trustedFlags = ir.TrustedMemFlags
-	// checkedFlags: an access whose address the translator has already
-	// bounds-checked; it cannot fault.
-	checkedFlags = ir.MemFlags(0).WithTrapCode(ir.TrapNone)
+	// trustedFlags: VM context words (always valid, aligned, never
+	// written by compiled code).
+	trustedFlags = ir.TrustedMemFlags.WithRegion(RegionVM)
+	// globalFlags: global slots.
+	globalFlags = ir.TrustedMemFlags.WithRegion(RegionGlobals)
+	// checkedFlags: a table element whose index the translator has
+	// already bounds-checked; it cannot fault.
+	checkedFlags = ir.MemFlags(0).WithTrapCode(ir.TrapNone).WithRegion(RegionTables)
 )
 
 func (e *LayoutEnv) Signature(m *wasm.Module, typeIdx uint32) ir.Signature {
@@ -299,12 +333,12 @@ func (e *LayoutEnv) globalAddr(fx *FuncCtx, g uint32) (ir.Value, int32) {
 
 func (e *LayoutEnv) GlobalGet(fx *FuncCtx, g uint32, ty ir.Type) ir.Value {
 	p, off := e.globalAddr(fx, g)
-	return fx.B.Load(ir.OpLoad, ty, trustedFlags, p, off)
+	return fx.B.Load(ir.OpLoad, ty, globalFlags, p, off)
 }
 
 func (e *LayoutEnv) GlobalSet(fx *FuncCtx, g uint32, v ir.Value) {
 	p, off := e.globalAddr(fx, g)
-	fx.B.Store(ir.OpStore, trustedFlags, v, p, off)
+	fx.B.Store(ir.OpStore, globalFlags, v, p, off)
 }
 
 func (e *LayoutEnv) RefFunc(fx *FuncCtx, f uint32) ir.Value {
@@ -394,7 +428,9 @@ func (e *LayoutEnv) NullCheck(fx *FuncCtx, ref ir.Value, code vm.TrapCode, detai
 	b.SwitchToBlock(null)
 	b.Func.Layout.SetCold(null, true)
 	sc := e.vmLoad(fx, PointerType, vm.VMStoreContext)
-	b.Store(ir.OpStore, trustedFlags, detail, sc, vm.SCExitArg(1))
+	// The store context is none of the regions: an unregioned store
+	// (the block traps right after it anyway).
+	b.Store(ir.OpStore, ir.TrustedMemFlags, detail, sc, vm.SCExitArg(1))
 	b.Trap(Trap(code))
 	b.SwitchToBlock(cont)
 }

@@ -50,7 +50,7 @@ var memTable = func() (t [0x40]memRow) {
 
 // heapFlags marks a linear-memory access the translator has bounds-checked:
 // it cannot fault, and wasm memory is little-endian.
-var heapFlags = ir.MemFlags(MemHeapFlagsBase).WithTrapCode(ir.TrapNone)
+var heapFlags = ir.MemFlags(MemHeapFlagsBase).WithTrapCode(ir.TrapNone).WithRegion(RegionHeap)
 
 // MemHeapFlagsBase is the flag set of linear-memory accesses before the
 // trap code: little-endian.

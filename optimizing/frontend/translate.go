@@ -109,6 +109,7 @@ func (t *Translator) Translate(funcIndex uint32) (f *ir.Function, err error) {
 		}
 	}()
 	f = ir.NewFunction(ir.UserName(NamespaceFunc, funcIndex), t.env.Signature(m, m.FuncTypes[funcIndex]))
+	f.AliasRegions = RegionDecls()
 	t.b = ir.NewFunctionBuilder(f)
 	t.fx = FuncCtx{B: t.b, Module: m, extFuncs: map[extKey]ir.FuncRef{}, sigs: map[uint32]ir.SigRef{}}
 	t.stack, t.ctrl, t.saved = t.stack[:0], t.ctrl[:0], t.saved[:0]

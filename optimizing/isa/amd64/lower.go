@@ -187,6 +187,19 @@ func condOf(c *ctx, cond ir.Value) (Inst, []regalloc.Operand, error) {
 	cond = truthOf(c, cond)
 	if i := c.PureDef(cond); i != ir.NoInst && dfg.Insts[i].Opcode == ir.OpIcmp {
 		args := dfg.Args(i)
+		// Rule: (icmp eq|ne (extend (icmp cc a b)) 0) is the inner
+		// compare, inverted for eq — wasm's eqz of a comparison.
+		if cc := dfg.Insts[i].IntCC(); cc == ir.IntEQ || cc == ir.IntNE {
+			if k, ok := constOf(c, args[1]); ok && k == 0 {
+				if j := c.PureDef(truthOf(c, args[0])); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpIcmp {
+					in, ops, err := condOf(c, args[0])
+					if err == nil && cc == ir.IntEQ {
+						in.CC ^= 1 // x86 condition codes pair up: cc^1 is the inverse
+					}
+					return in, ops, err
+				}
+			}
+		}
 		// Rule: a compare whose second operand is a load used only here
 		// compares against memory (the bounds check against the VM
 		// context's length word).

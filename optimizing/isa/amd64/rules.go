@@ -93,6 +93,16 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 			emit(c, Inst{Op: opSse, SseOp: sse(ty, sop)}, use(c, args[0]), use(c, args[1]), regalloc.ReuseDef(c.Output(res[0]), 0))
 			return nil
 		}
+		// Rule: x & 0xffffffff at 64 bits is a zero extension (mov r32, r32);
+		// the mask does not fit an imm32.
+		if op == ir.OpBand && sz == asm.Size64 {
+			for k, a := range args {
+				if v, ok := constOf(c, a); ok && uint64(v) == 0xffffffff {
+					emit(c, Inst{Op: opExtend, Size: asm.Size64, Size2: asm.Size32}, use(c, args[1-k]), def(c, res[0]))
+					return nil
+				}
+			}
+		}
 		return be.lowerAlu(c, op, sz, args, res[0])
 
 	case ir.OpIadd, ir.OpIsub:
