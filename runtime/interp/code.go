@@ -88,25 +88,23 @@ const (
 	opReturnCall
 	opReturnCallIndirect
 
-	// Fused sequences.
-	// opLocalGetLocalGetI32Add: push local a + local b.
+	// Fused sequences (never across a branch target).
+	// opAddLocalLocalI32 pushes local a + local b (i32).
 	opAddLocalLocalI32
-	// opI32AddConst: top += c (i32.const c; i32.add).
+	// opAddConstI32 adds c to the top (i32.const c; i32.add).
 	opAddConstI32
-	// opLocalGetI32Const... opBrIfI32Eqz: pop x; jump to a when x == 0
-	// (i32.eqz; br_if with no values to move).
+	// opBrIfEqz pops x and jumps to a when x == 0 (i32.eqz; br_if).
 	opBrIfEqz
-	// opBrIfLtS, opBrIfLtU, opBrIfNe: compare+br_if with nothing to move.
+	// opBrIfI32<cmp> pop two i32 and jump to a when the comparison holds
+	// (i32.<cmp>; br_if with no values to move).
 	opBrIfI32LtS
 	opBrIfI32LtU
 	opBrIfI32Ne
 	opBrIfI32Eq
 	opBrIfI32GeS
 	opBrIfI32GeU
-	// opLocalSetLocalGet... opLocalGetI32Load: load at local a + offset c.
-	opLocalGetI32Load
-	// opLocalTeeI32Const... opIncLocalI32: local a += c (local.get a;
-	// i32.const c; i32.add; local.set a).
+	// opIncLocalI32 adds c to local a (local.get a; i32.const c; i32.add;
+	// local.set a).
 	opIncLocalI32
 
 	// Vector operators (runtime/internal/simd): opSimd runs operator b
