@@ -72,8 +72,9 @@ block2:
 `
 
 // IRSupported reports whether the IR oracle can run m: no tables, no
-// element segments, no imports, at most one memory, and no bulk memory
-// operator (their exits have no stub).
+// element segments, no imports, at most one memory, no passive data.
+// ExecuteIR also skips a module whose IR calls a runtime exit other than
+// memory.grow (bulk-memory operators: their exits have no stub).
 func IRSupported(m *wasm.Module) bool {
 	if len(m.Tables) > 0 || len(m.Elems) > 0 || len(m.Imports) > 0 || len(m.Memories) > 1 {
 		return false
@@ -123,6 +124,15 @@ func ExecuteIR(bin []byte, calls []Call, fuel uint64, optimize bool) *Run {
 	funcs := stubs
 	for i := m.NumImportedFuncs; i < len(m.FuncTypes); i++ {
 		f, err := tr.Translate(uint32(i))
+		if err == nil {
+			for _, ef := range f.ExtFuncs {
+				if ef.Name.Kind == ir.NameUser && ef.Name.Namespace == frontend.NamespaceExit && ef.Name.Index != uint32(vm.ExitMemoryGrow) {
+					// A bulk-memory exit: no stub for it.
+					r.Skipped, r.Compile = true, fmt.Sprintf("function %d uses runtime exit %d", i, ef.Name.Index)
+					return r
+				}
+			}
+		}
 		if err == nil && optimize {
 			err = compile.MidEnd(f)
 		}
