@@ -135,11 +135,13 @@ func BenchmarkKernels(b *testing.B) {
 		for _, e := range engines {
 			b.Run(k.name+"/"+e.name, func(b *testing.B) {
 				run := e.new(b, bin)
+				cpu := startCPU()
 				for b.Loop() {
 					if got, err := run(k.arg); err != nil || got != k.want {
 						b.Fatalf("got %d, %v; want %d", got, err, k.want)
 					}
 				}
+				cpu.report(b, 0)
 			})
 		}
 	}
