@@ -224,3 +224,29 @@ func TestGCLatencyDuringLoop(t *testing.T) {
 		t.Errorf("runtime.GC() waited %v during a %v wasm loop: the preemption check is not working", worst, loop)
 	}
 }
+
+// TestArtifactRoundTrip: an artifact marshalled to the .cwasm format and
+// loaded back runs like the original.
+func TestArtifactRoundTrip(t *testing.T) {
+	m := compile(t, loops)
+	art := m.code.(*compiled.Code).Artifact()
+	back, err := vm.Unmarshal(art.Marshal())
+	if err != nil {
+		t.Fatal(err)
+	}
+	e, err := compiled.New(baseline.Compiler{}, wasm.FeaturesAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := e.(*compiled.Engine).Load(m.mod, back)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, inst := (&module{m.mod, code}).instantiate(t, map[string]store.HostFunc{"boom": boom})
+	if r, err := call(context.Background(), inst, "fib", 20); err != nil || r[0] != 6765 {
+		t.Fatalf("fib(20) = %v, %v", r, err)
+	}
+	if _, err := call(context.Background(), inst, "oob", 1<<20); !errors.Is(err, store.Sentinel(vm.TrapMemoryOutOfBounds)) {
+		t.Fatalf("oob = %v", err)
+	}
+}

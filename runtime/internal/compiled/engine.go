@@ -66,12 +66,39 @@ func (e *Engine) Prepare(ctx context.Context, m *wasm.Module, features wasm.Feat
 		}
 		return nil, err
 	}
+	return e.Load(m, art)
+}
+
+// Load maps an artifact compiled earlier (e.g. read from a .cwasm with
+// vm.Unmarshal) for module m. The caller checks that the artifact belongs
+// to m (Artifact.ModuleHash) and was built by this engine's tier.
+func (e *Engine) Load(m *wasm.Module, art *vm.Artifact) (store.Code, error) {
+	if art.Tier != e.compiler.Name() {
+		return nil, fmt.Errorf("compiled: artifact of tier %q, engine runs %q", art.Tier, e.compiler.Name())
+	}
+	if len(art.Funcs) != len(m.Funcs) || len(art.Imports) != m.NumImportedFuncs {
+		return nil, fmt.Errorf("compiled: artifact has %d functions and %d imports, module %d and %d",
+			len(art.Funcs), len(art.Imports), len(m.Funcs), m.NumImportedFuncs)
+	}
+	for i, f := range art.Funcs {
+		if f.ArrayEntry == vm.NoOffset {
+			return nil, fmt.Errorf("compiled: function %d has no array-call entry", m.NumImportedFuncs+i)
+		}
+	}
+	for i, off := range art.Imports {
+		if off == vm.NoOffset {
+			return nil, fmt.Errorf("compiled: import %d has no host-call trampoline", i)
+		}
+	}
 	code, err := jit.LoadArtifact(art, nil)
 	if err != nil {
 		return nil, err
 	}
 	return &Code{engine: e, mod: m, art: art, code: code, offs: vm.NewOffsets(m, 8)}, nil
 }
+
+// Artifact returns the compiled module (for serialising it).
+func (c *Code) Artifact() *vm.Artifact { return c.art }
 
 // Code is one compiled module, shared by its instances in every store.
 type Code struct {
