@@ -71,6 +71,12 @@ type shadowTable struct {
 	tab    *store.Table
 	isFunc bool
 	elems  []uint64
+	// syncedRefs and syncedElems are tab.Elems and elems as of the last
+	// sync: a sync converts only the entries that differ, after one
+	// vectorised comparison says whether any does (Go programs have tables
+	// of thousands of functions and make a host call every few
+	// microseconds).
+	syncedRefs, syncedElems []uint64
 	// users are the (instance, table index) pairs whose VM context holds
 	// the copy's base and length.
 	users []tableUser
@@ -183,7 +189,11 @@ func (c *Code) Attach(inst *store.Instance) error {
 			ss.tables[t] = sh
 			ss.tableOrder = append(ss.tableOrder, sh)
 		}
-		sh.users = append(sh.users, tableUser{st, uint32(i)})
+		u := tableUser{st, uint32(i)}
+		sh.users = append(sh.users, u)
+		if len(sh.elems) > 0 {
+			sh.publish(u)
+		}
 	}
 	ss.insts = append(ss.insts, st)
 	ss.byVMCtx[st.base] = st
@@ -266,22 +276,7 @@ func (ss *storeState) addrToRef(a uint64) store.Ref {
 // pull copies the store's tables and globals into the compiled copies.
 func (ss *storeState) pull() {
 	for _, sh := range ss.tableOrder {
-		n := len(sh.tab.Elems)
-		if cap(sh.elems) < n || len(sh.elems) == 0 {
-			sh.elems = make([]uint64, n, max(n, 1))
-		}
-		sh.elems = sh.elems[:n]
-		for j, r := range sh.tab.Elems {
-			if sh.isFunc {
-				r = ss.refToAddr(r)
-			}
-			sh.elems[j] = r
-		}
-		base := addrOf(unsafe.Pointer(unsafe.SliceData(sh.elems[:cap(sh.elems)])))
-		for _, u := range sh.users {
-			u.st.put(u.st.code.offs.TableBase(u.idx), base)
-			u.st.put(u.st.code.offs.TableLength(u.idx), uint64(n))
-		}
+		ss.pullTable(sh)
 	}
 	for _, c := range ss.globalOrder {
 		w := c.words()
@@ -292,18 +287,75 @@ func (ss *storeState) pull() {
 	}
 }
 
+func (ss *storeState) convertIn(sh *shadowTable, r store.Ref) uint64 {
+	if sh.isFunc {
+		return ss.refToAddr(r)
+	}
+	return r
+}
+
+func (ss *storeState) pullTable(sh *shadowTable) {
+	refs := sh.tab.Elems
+	n := len(refs)
+	if n != len(sh.elems) || len(sh.elems) == 0 {
+		// New or resized: rebuild, and tell every VM context.
+		sh.elems = make([]uint64, n, max(n, 1))
+		sh.syncedRefs = append(sh.syncedRefs[:0], refs...)
+		for j, r := range refs {
+			sh.elems[j] = ss.convertIn(sh, r)
+		}
+		sh.syncedElems = append(sh.syncedElems[:0], sh.elems...)
+		for _, u := range sh.users {
+			sh.publish(u)
+		}
+		return
+	}
+	if equalWords(refs, sh.syncedRefs) {
+		return
+	}
+	for j, r := range refs {
+		if r != sh.syncedRefs[j] {
+			a := ss.convertIn(sh, r)
+			sh.syncedRefs[j], sh.elems[j], sh.syncedElems[j] = r, a, a
+		}
+	}
+}
+
+// publish writes the copy's base and length into a user's VM context.
+func (sh *shadowTable) publish(u tableUser) {
+	base := addrOf(unsafe.Pointer(unsafe.SliceData(sh.elems[:cap(sh.elems)])))
+	u.st.put(u.st.code.offs.TableBase(u.idx), base)
+	u.st.put(u.st.code.offs.TableLength(u.idx), uint64(len(sh.elems)))
+}
+
+// equalWords compares two equally long word slices as bytes (the
+// runtime's vectorised memequal).
+func equalWords(a, b []uint64) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if len(a) == 0 {
+		return true
+	}
+	x := unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(a))), 8*len(a))
+	y := unsafe.String((*byte)(unsafe.Pointer(unsafe.SliceData(b))), 8*len(b))
+	return x == y
+}
+
 // push copies the compiled copies back into the store's objects.
 func (ss *storeState) push() {
 	for _, sh := range ss.tableOrder {
-		for j := range sh.tab.Elems {
-			if j >= len(sh.elems) {
-				break
+		if len(sh.elems) != len(sh.tab.Elems) || equalWords(sh.elems, sh.syncedElems) {
+			continue
+		}
+		for j, a := range sh.elems {
+			if a != sh.syncedElems[j] {
+				r := a
+				if sh.isFunc {
+					r = ss.addrToRef(a)
+				}
+				sh.syncedElems[j], sh.tab.Elems[j], sh.syncedRefs[j] = a, r, r
 			}
-			r := sh.elems[j]
-			if sh.isFunc {
-				r = ss.addrToRef(r)
-			}
-			sh.tab.Elems[j] = r
 		}
 	}
 	for _, c := range ss.globalOrder {
