@@ -49,6 +49,7 @@ type CodeGen struct {
 	sigs *sigCache
 
 	funcIndex    uint32
+	sig          *sigInfo
 	params       []masm.Ty
 	results      []masm.Ty
 	locals       []masm.Ty
@@ -211,9 +212,11 @@ func (g *CodeGen) compile(def int) (err error) {
 	g.free[masm.Float] = g.m.Allocatable(masm.Float)
 	g.maxDepth, g.maxOutgoing = 0, 0
 	g.unreachable, g.deadDepth = false, 0
-	_, pstack := assign(g.abi, g.params, false)
-	_, rstack := assign(g.abi, g.results, true)
-	g.incomingArea = max(pstack, rstack)
+	g.sig = g.sigs.fn(g.funcIndex)
+	if g.sig == nil {
+		return &UnsupportedError{Op: wasm.OpNop, Func: g.funcIndex, Offset: body.Offset, Reason: "v128 in the signature"}
+	}
+	g.incomingArea = max(g.sig.pstack, g.sig.rstack)
 
 	m := g.m
 	m.SetSrcLoc(uint32(body.Offset))
@@ -270,8 +273,7 @@ func (g *CodeGen) compile(def int) (err error) {
 // storeParams moves the parameters from their registers and stack slots
 // into their local slots and zeroes the declared locals.
 func (g *CodeGen) storeParams() {
-	locs, _ := assign(g.abi, g.params, false)
-	for i, l := range locs {
+	for i, l := range g.sig.plocs {
 		ty := g.params[i]
 		if l.stack >= 0 {
 			g.m.CopySlot(ty.Size, g.localSlot(uint32(i)), masm.Slot{Base: masm.Incoming, Off: l.stack})
@@ -325,8 +327,7 @@ func (g *CodeGen) branchTo(l uint32) {
 // emitReturn moves the results to their places (placeValues) and
 // returns.
 func (g *CodeGen) emitReturn() {
-	locs, _ := assign(g.abi, g.results, true)
-	g.placeValues(len(g.stack)-len(g.results), g.results, locs, masm.Incoming)
+	g.placeValues(len(g.stack)-len(g.results), g.results, g.sig.rlocs, masm.Incoming)
 	g.m.Return()
 }
 

@@ -66,7 +66,7 @@ func (c Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileOp
 		return nil, fmt.Errorf("baseline: module has %d bodies for %d functions", len(m.Code), len(m.Funcs))
 	}
 	offs := vm.NewOffsets(m, abi.PtrSize)
-	sigs, err := newSigCache(m)
+	sigs, err := newSigCache(m, abi)
 	if err != nil {
 		return nil, err
 	}
@@ -157,9 +157,12 @@ func (g *CodeGen) compileChunk(c *chunk, lo, hi int) error {
 	return nil
 }
 
-// sigInfo is a function type's register classes, computed once per type.
+// sigInfo is a function type's register classes and convention
+// locations, computed once per type.
 type sigInfo struct {
 	params, results []masm.Ty
+	plocs, rlocs    []argLoc
+	pstack, rstack  int32 // stack area bytes for parameters and results
 }
 
 // sigCache holds sigInfo per type index (nil for types with v128).
@@ -168,7 +171,7 @@ type sigCache struct {
 	types []*sigInfo
 }
 
-func newSigCache(m *wasm.Module) (*sigCache, error) {
+func newSigCache(m *wasm.Module, abi *vm.ABI) (*sigCache, error) {
 	c := &sigCache{m: m, types: make([]*sigInfo, len(m.Types))}
 	for i := range m.Types {
 		t := &m.Types[i]
@@ -178,7 +181,10 @@ func newSigCache(m *wasm.Module) (*sigCache, error) {
 		params, ok1 := tysOf(t.Params, nil)
 		results, ok2 := tysOf(t.Results, nil)
 		if ok1 && ok2 {
-			c.types[i] = &sigInfo{params, results}
+			si := &sigInfo{params: params, results: results}
+			si.plocs, si.pstack = assign(abi, params, false)
+			si.rlocs, si.rstack = assign(abi, results, true)
+			c.types[i] = si
 		}
 	}
 	return c, nil

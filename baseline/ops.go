@@ -586,8 +586,8 @@ func (g *CodeGen) call(op *wasm.Operator, funcIndex uint32, table int64) error {
 		return g.unsupported(op, "v128 in a signature")
 	}
 	params, results := sig.params, sig.results
-	plocs, pstack := assign(g.abi, params, false)
-	rlocs, rstack := assign(g.abi, results, true)
+	plocs, pstack := sig.plocs, sig.pstack
+	rlocs, rstack := sig.rlocs, sig.rstack
 	if tail && max(pstack, rstack) > g.incomingArea {
 		return g.unsupported(op, "tail call needing more stack argument space than the caller's")
 	}
