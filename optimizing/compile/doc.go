@@ -55,6 +55,7 @@
 //     test to every check; Fuel is rejected (no fuel accounting yet).
 //   - SIMD, atomics, GC and exception-handling operators are rejected by
 //     the translator with an error naming the operator.
-//   - Tail calls whose arguments do not fit in registers are rejected by
-//     the back end.
+//   - A tail call whose stack arguments need more room than the caller's
+//     own incoming area is rejected by the back end (the contract's open
+//     question, see kiln/ir/vm); smaller ones reuse that area.
 package compile

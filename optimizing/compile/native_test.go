@@ -427,3 +427,27 @@ func TestNativeInterrupt(t *testing.T) {
 		in.mach.SC.Interrupt = 0
 	}
 }
+
+// TestNativeTailCallStackArgs: return_call with arguments beyond the
+// registers reuses the caller's incoming area; the rotation of the
+// arguments checks that every stack slot is written before the jump.
+func TestNativeTailCallStackArgs(t *testing.T) {
+	in := instantiate(t, `(module
+	  (func $rot (param i64 i64 i64 i64 i64 i64 i64 i64 i64) (result i64 i64 i64)
+	    (if (result i64 i64 i64) (i64.eqz (local.get 0))
+	      (then
+	        (i64.add (local.get 1) (i64.mul (local.get 2) (i64.const 10)))
+	        (i64.add (i64.mul (local.get 3) (i64.const 100)) (i64.mul (local.get 4) (i64.const 1000)))
+	        (i64.add (i64.add (i64.mul (local.get 5) (i64.const 10000)) (i64.mul (local.get 6) (i64.const 100000)))
+	                 (i64.add (i64.mul (local.get 7) (i64.const 1000000)) (i64.mul (local.get 8) (i64.const 10000000)))))
+	      (else (return_call $rot (i64.sub (local.get 0) (i64.const 1))
+	        (local.get 2) (local.get 3) (local.get 4) (local.get 5) (local.get 6) (local.get 7) (local.get 8) (local.get 1)))))
+	  (func (export "rot") (param i64) (result i64 i64 i64)
+	    (call $rot (local.get 0) (i64.const 1) (i64.const 2) (i64.const 3) (i64.const 4)
+	      (i64.const 5) (i64.const 6) (i64.const 7) (i64.const 8))))`, 0)
+	in.check([]nativeCase{
+		{fn: "rot", args: []uint64{0}, want: []uint64{21, 4300, 87650000}},
+		{fn: "rot", args: []uint64{1}, want: []uint64{32, 5400, 18760000}},
+		{fn: "rot", args: []uint64{8 * 1000}, want: []uint64{21, 4300, 87650000}},
+	})
+}

@@ -95,8 +95,8 @@
 //
 // # Known gaps
 //
-// i128, vectors, atomics, fma, ceil/floor/trunc/nearest without SSE4.1
-// (no libcall mechanism yet), 8/16-bit float conversions, multi-value
-// returns beyond two registers of a class (no sret), tail calls with stack
-// arguments, stack probes and stack-limit checks.
+// Vectors, fma, 8/16-bit float conversions; tail calls whose stack
+// arguments need more room than the caller's incoming area (smaller ones
+// write the arguments into that area, FP-relative, before the jump); stack
+// probes and stack-limit checks outside wasm mode.
 package amd64

@@ -299,6 +299,11 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 		}
 	case opStoreArg:
 		m := asm.Addr(asm.RSP, int32(in.Imm))
+		if in.Sub == 1 {
+			// A tail call's stack argument: the incoming area above the
+			// return address.
+			m = asm.Addr(asm.RBP, 16+int32(in.Imm))
+		}
 		if in.SseOp != 0 {
 			e.fail(a.SseStore(asm.MovsdSt, m, xmm(al[0])))
 		} else {

@@ -47,7 +47,7 @@ const (
 	opTrapIf                  // use a, [use b]: trap Trap if a cc b
 	opCall                    // uses: fixed args, [use callee]; defs: fixed results; clobbers
 	opReturnCall              // uses: fixed args, [use callee@r10] (KindRet)
-	opStoreArg                // use v: store an outgoing stack argument at SP+Imm
+	opStoreArg                // use v: store an outgoing stack argument at SP+Imm (Sub 1: a tail call's, at FP+16+Imm)
 	opSse                     // use a, use b, def dst=a: scalar SSE binary op SseOp
 	opSseUnary                // use a, def dst: dst = SseOp(a) (sqrt, cvtss2sd, round)
 	opSseMask                 // use a, def dst=a: dst = SseOp(a, pool constant Imm) (fneg, fabs)

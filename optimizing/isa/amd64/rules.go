@@ -659,9 +659,27 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 	}
 	tail := d.Opcode == ir.OpReturnCall || d.Opcode == ir.OpReturnCallIndirect
 	if tail && (stack > 0 || rstack > 0) {
-		return unsupported(c, "tail call with stack arguments or results")
+		// A tail call passes its stack arguments in this function's own
+		// incoming area (our caller reserved max(our stack params, our
+		// stack results) bytes there), and the callee, whose results are
+		// ours, writes stack results where our caller expects ours. The
+		// incoming stack parameters were all loaded into registers by
+		// the entry block, so overwriting the area is safe.
+		_, ourParams, err := be.abi.assign(c.F.Signature.ParamTypes(), false)
+		if err != nil {
+			return err
+		}
+		_, ourResults, err := be.abi.assign(c.F.Signature.ReturnTypes(), true)
+		if err != nil {
+			return err
+		}
+		if stack > max(ourParams, ourResults) || rstack != ourResults {
+			return unsupported(c, "tail call needing more stack argument space than the caller received")
+		}
 	}
-	be.outgoing = max(be.outgoing, stack, rstack)
+	if !tail {
+		be.outgoing = max(be.outgoing, stack, rstack)
+	}
 	var ops []regalloc.Operand
 	k := 0
 	for _, a := range args {
@@ -670,6 +688,9 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 			k++
 			if l.stack >= 0 {
 				in := Inst{Op: opStoreArg, Imm: int64(l.stack), Size: asm.Size64}
+				if tail {
+					in.Sub = 1 // into the incoming area, FP-relative
+				}
 				if r.Class() == regalloc.Float {
 					in.SseOp = asm.MovsdSt
 				}
