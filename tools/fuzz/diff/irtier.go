@@ -203,8 +203,11 @@ func ExecuteIR(bin []byte, calls []Call, fuel uint64, optimize bool) *Run {
 
 	var exportedGlobals []uint32
 	funcIndex := map[string]uint32{}
+	memExported := false
 	for _, ex := range m.Exports {
 		switch ex.Kind {
+		case wasm.ExternMemory:
+			memExported = memExported || ex.Name == wasmgen.MemoryExport
 		case wasm.ExternGlobal:
 			exportedGlobals = append(exportedGlobals, ex.Index)
 			r.globalTypes = append(r.globalTypes, m.GlobalTypes[ex.Index].Type)
@@ -259,7 +262,7 @@ func ExecuteIR(bin []byte, calls []Call, fuel uint64, optimize bool) *Run {
 		r.Calls = append(r.Calls, out)
 		r.resultTypes = append(r.resultTypes, ft.Results)
 		var st State
-		if mem != nil {
+		if mem != nil && memExported {
 			st.Memory = append([]byte(nil), mem[:memLen()]...)
 		}
 		for _, g := range exportedGlobals {

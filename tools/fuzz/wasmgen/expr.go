@@ -28,12 +28,7 @@ func (g *generator) expr(t ValType) {
 		}
 	case 7:
 		// local.tee
-		var cands []uint32
-		for i, l := range f.locals {
-			if l == t {
-				cands = append(cands, uint32(i))
-			}
-		}
+		cands := g.localsOf(t)
 		if len(cands) == 0 {
 			g.leaf(t)
 			return
@@ -327,7 +322,7 @@ func (g *generator) ifElse(results []ValType) {
 // so every branch back to $head is paid for by the counter.
 func (g *generator) loop(results []ValType) {
 	params := g.blockParams()
-	counter := g.newLocal(I32)
+	counter := g.reservedLocal(I32)
 	g.constValue(I32, uint64(g.u.Range(1, g.cfg.MaxLoopIterations)))
 	g.op(0x21)
 	g.uleb(uint64(counter))
@@ -512,11 +507,12 @@ func (g *generator) stmt() {
 	case 0:
 		g.op(0x01)
 	case 1, 2:
-		if len(f.locals) == 0 {
+		cands := g.localsOf(0)
+		if len(cands) == 0 {
 			g.op(0x01)
 			return
 		}
-		l := g.u.Intn(len(f.locals))
+		l := cands[g.u.Intn(len(cands))]
 		g.expr(f.locals[l])
 		g.op(0x21)
 		g.uleb(uint64(l))

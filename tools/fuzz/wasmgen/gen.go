@@ -85,6 +85,10 @@ type funcState struct {
 	depth   int
 	results []ValType
 	tmp     map[ValType]uint32 // scratch local per float type for canonicalisation
+	// reserved marks locals generated code must not read or write at
+	// random: canonicalisation scratch (it holds raw NaNs) and loop
+	// counters (a random write could make a loop run for 2^32 rounds).
+	reserved map[uint32]bool
 }
 
 type generator struct {
@@ -297,7 +301,7 @@ func InterestingValue(u *Unstructured, t ValType) uint64 {
 // body generates a function body: the fuel check, then code producing the
 // results. It returns the code and the declared locals.
 func (g *generator) body(t funcType) ([]byte, []ValType) {
-	f := &funcState{params: t.params, results: t.results, budget: g.cfg.MaxInstrs, tmp: map[ValType]uint32{}}
+	f := &funcState{params: t.params, results: t.results, budget: g.cfg.MaxInstrs, tmp: map[ValType]uint32{}, reserved: map[uint32]bool{}}
 	f.locals = append(f.locals, t.params...)
 	// Usually a few locals; sometimes many, for register pressure.
 	nlocals := g.u.Intn(4)
@@ -327,6 +331,25 @@ func (g *generator) sleb(v int64)  { g.fn.code = appendSLEB(g.fn.code, v) }
 func (g *generator) newLocal(t ValType) uint32 {
 	g.fn.locals = append(g.fn.locals, t)
 	return uint32(len(g.fn.locals) - 1)
+}
+
+// reservedLocal declares a local only the generator's own patterns use.
+func (g *generator) reservedLocal(t ValType) uint32 {
+	l := g.newLocal(t)
+	g.fn.reserved[l] = true
+	return l
+}
+
+// localsOf returns the locals of type t random code may use (t == 0:
+// any type).
+func (g *generator) localsOf(t ValType) []uint32 {
+	var out []uint32
+	for i, l := range g.fn.locals {
+		if (t == 0 || l == t) && !g.fn.reserved[uint32(i)] {
+			out = append(out, uint32(i))
+		}
+	}
+	return out
 }
 
 // blockBody emits statements, then one expression per result.
@@ -369,17 +392,10 @@ func (g *generator) constValue(t ValType, v uint64) {
 
 // leaf emits a constant, a local or a global of type t.
 func (g *generator) leaf(t ValType) {
-	f := g.fn
 	g.fn.budget--
 	switch g.u.Intn(3) {
 	case 1:
-		var cands []uint32
-		for i, l := range f.locals {
-			if l == t {
-				cands = append(cands, uint32(i))
-			}
-		}
-		if len(cands) > 0 {
+		if cands := g.localsOf(t); len(cands) > 0 {
 			g.op(0x20)
 			g.uleb(uint64(cands[g.u.Intn(len(cands))]))
 			return
@@ -410,7 +426,7 @@ func (g *generator) canon(t ValType) {
 	}
 	tmp, ok := g.fn.tmp[t]
 	if !ok {
-		tmp = g.newLocal(t)
+		tmp = g.reservedLocal(t)
 		g.fn.tmp[t] = tmp
 	}
 	g.op(0x22)
