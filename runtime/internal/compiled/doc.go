@@ -26,7 +26,7 @@
 // # Data structures
 //
 // storeState (one per store that runs compiled code, found through the
-// Engine) holds the jit.Machine — one store context and one wasm stack,
+// Engine, kept alive by the store's instances) holds the jit.Machine — one store context and one wasm stack,
 // shared by every instance of the store as the contract requires, since a
 // call crosses instances — and the compiled copies: a shadowTable per
 // store table (elements as FuncRef addresses for funcref tables, Refs for
@@ -59,9 +59,9 @@
 //     (one vectorised comparison, about a microsecond per 8,000 entries)
 //     and converts only the entries that changed; a generation counter on
 //     store tables would make even the comparison unnecessary.
-//   - The per-store state lives in a map of the Engine keyed by the
-//     store and is never released: the store needs a field for strategy
-//     state (like Instance.State) to let it be collected with the store.
+//   - The per-store state is found through a map of the Engine with weak
+//     keys and values; a field for strategy state on store.Store (like
+//     Instance.State) would make that lookup unnecessary.
 //   - Store.Interrupt (from another goroutine) is not forwarded to the
 //     store context's interrupt flag; context cancellation is.
 //   - SIMD, GC, exceptions, typed function references and threads

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"weak"
 
 	"kiln/ir/vm"
 	"kiln/ir/wasm"
@@ -28,8 +29,12 @@ type Engine struct {
 	compiler vm.Compiler
 	features wasm.Features
 
-	// stores maps each *store.Store that instantiated code of this
-	// engine to its machine state (see storeState).
+	// stores maps each store that instantiated code of this engine
+	// (weak.Pointer[store.Store]) to its machine state
+	// (weak.Pointer[storeState]). Both are weak: the store's instances
+	// hold their storeState (Instance.State), so it lives exactly as long
+	// as the store's objects do, and an engine that outlives many stores
+	// keeps none of them (or their wasm stacks) alive.
 	stores sync.Map
 }
 
@@ -116,17 +121,19 @@ func (c *Code) funcAddr(idx uint32) uintptr {
 
 // storeState returns (creating on first use) the machine state of s.
 func (e *Engine) storeState(s *store.Store) (*storeState, error) {
-	if v, ok := e.stores.Load(s); ok {
-		return v.(*storeState), nil
+	key := weak.Make(s)
+	if v, ok := e.stores.Load(key); ok {
+		if ss := v.(weak.Pointer[storeState]).Value(); ss != nil {
+			return ss, nil
+		}
 	}
 	m, err := jit.NewMachine(StackSize)
 	if err != nil {
 		return nil, err
 	}
 	ss := newStoreState(s, m)
-	if v, loaded := e.stores.LoadOrStore(s, ss); loaded {
-		m.Close()
-		return v.(*storeState), nil
+	if _, loaded := e.stores.Swap(key, weak.Make(ss)); !loaded {
+		runtime.AddCleanup(s, func(k weak.Pointer[store.Store]) { e.stores.Delete(k) }, key)
 	}
 	return ss, nil
 }
