@@ -73,6 +73,44 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
+	// divrem.rules:23: (udiv <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) => (ushr (umulhi x (iconst <t> [ushortM(t, d)])) (iconst <t> [ushortP(t, d)]))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c9 := g.Arg(root, 1)
+		for m10 := range g.Members(c9) {
+			if g.Op(m10) == ir.OpIconst && g.NumArgs(m10) == 0 {
+				d := g.Imm(m10)
+				_ = d
+				if divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) {
+					if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ushortM(t, d)))), g.Iconst(t, uint64(ushortP(t, d)))), "divrem.rules:23") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:29: (udiv <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) => (ushr (iadd (umulhi x (iconst <t> [umagic(t, d)])) (ushr (isub x (umulhi x (iconst <t> [umagic(t, d)]))) (iconst <t> [1]))) (iconst <t> [ceilLog2(d)-1]))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c11 := g.Arg(root, 1)
+		for m12 := range g.Members(c11) {
+			if g.Op(m12) == ir.OpIconst && g.NumArgs(m12) == 0 {
+				d := g.Imm(m12)
+				_ = d
+				if divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) {
+					if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d)))), g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d))))), g.Iconst(t, uint64(1)))), g.Iconst(t, uint64(ceilLog2(d)-1))), "divrem.rules:29") {
+						return
+					}
+				}
+			}
+		}
+	}
 }
 
 func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
@@ -80,15 +118,15 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c9 := g.Arg(root, 0)
-		for m10 := range g.Members(c9) {
-			if g.Op(m10) == ir.OpIconst && g.NumArgs(m10) == 0 {
-				a := g.Imm(m10)
+		c13 := g.Arg(root, 0)
+		for m14 := range g.Members(c13) {
+			if g.Op(m14) == ir.OpIconst && g.NumArgs(m14) == 0 {
+				a := g.Imm(m14)
 				_ = a
-				c11 := g.Arg(root, 1)
-				for m12 := range g.Members(c11) {
-					if g.Op(m12) == ir.OpIconst && g.NumArgs(m12) == 0 {
-						b := g.Imm(m12)
+				c15 := g.Arg(root, 1)
+				for m16 := range g.Members(c15) {
+					if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
+						b := g.Imm(m16)
 						_ = b
 						if isInt(t) && b != 0 {
 							if g.Emit(g.Iconst(t, uint64(a%b)), "divrem.rules:7") {
@@ -104,10 +142,10 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c13 := g.Arg(root, 1)
-		for m14 := range g.Members(c13) {
-			if g.Op(m14) == ir.OpIconst && g.NumArgs(m14) == 0 {
-				if g.Imm(m14) == 1 {
+		c17 := g.Arg(root, 1)
+		for m18 := range g.Members(c17) {
+			if g.Op(m18) == ir.OpIconst && g.NumArgs(m18) == 0 {
+				if g.Imm(m18) == 1 {
 					if isInt(t) {
 						if g.Emit(g.Iconst(t, uint64(0)), "divrem.rules:13") {
 							return
@@ -123,13 +161,51 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		x := g.Arg(root, 0)
 		_ = x
-		c15 := g.Arg(root, 1)
-		for m16 := range g.Members(c15) {
-			if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
-				k := g.Imm(m16)
+		c19 := g.Arg(root, 1)
+		for m20 := range g.Members(c19) {
+			if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
+				k := g.Imm(m20)
 				_ = k
 				if isInt(t) && isPow2(k) && k > 1 {
 					if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(k-1))), "divrem.rules:18") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:24: (urem <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) => (isub x (imul (ushr (umulhi x (iconst <t> [ushortM(t, d)])) (iconst <t> [ushortP(t, d)])) (iconst <t> [d])))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c21 := g.Arg(root, 1)
+		for m22 := range g.Members(c21) {
+			if g.Op(m22) == ir.OpIconst && g.NumArgs(m22) == 0 {
+				d := g.Imm(m22)
+				_ = d
+				if divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ushortM(t, d)))), g.Iconst(t, uint64(ushortP(t, d)))), g.Iconst(t, uint64(d)))), "divrem.rules:24") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:30: (urem <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) => (isub x (imul (ushr (iadd (umulhi x (iconst <t> [umagic(t, d)])) (ushr (isub x (umulhi x (iconst <t> [umagic(t, d)]))) (iconst <t> [1]))) (iconst <t> [ceilLog2(d)-1])) (iconst <t> [d])))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c23 := g.Arg(root, 1)
+		for m24 := range g.Members(c23) {
+			if g.Op(m24) == ir.OpIconst && g.NumArgs(m24) == 0 {
+				d := g.Imm(m24)
+				_ = d
+				if divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d)))), g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d))))), g.Iconst(t, uint64(1)))), g.Iconst(t, uint64(ceilLog2(d)-1))), g.Iconst(t, uint64(d)))), "divrem.rules:30") {
 						return
 					}
 				}
@@ -143,15 +219,15 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c17 := g.Arg(root, 0)
-		for m18 := range g.Members(c17) {
-			if g.Op(m18) == ir.OpIconst && g.NumArgs(m18) == 0 {
-				a := g.Imm(m18)
+		c25 := g.Arg(root, 0)
+		for m26 := range g.Members(c25) {
+			if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
+				a := g.Imm(m26)
 				_ = a
-				c19 := g.Arg(root, 1)
-				for m20 := range g.Members(c19) {
-					if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
-						b := g.Imm(m20)
+				c27 := g.Arg(root, 1)
+				for m28 := range g.Members(c27) {
+					if g.Op(m28) == ir.OpIconst && g.NumArgs(m28) == 0 {
+						b := g.Imm(m28)
 						_ = b
 						if isInt(t) && sdivOK(t, a, b) {
 							if g.Emit(g.Iconst(t, uint64(sdiv(t, a, b))), "divrem.rules:8") {
@@ -167,11 +243,108 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 	{
 		x := g.Arg(root, 0)
 		_ = x
-		c21 := g.Arg(root, 1)
-		for m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpIconst && g.NumArgs(m22) == 0 {
-				if g.Imm(m22) == 1 {
+		c29 := g.Arg(root, 1)
+		for m30 := range g.Members(c29) {
+			if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
+				if g.Imm(m30) == 1 {
 					if g.Emit(x, "divrem.rules:12") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:34: (sdiv <t> x (iconst [d])) && divMagicType(t) && spow2(t, d) => (sshr (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(d)]))) (iconst <t> [log2(d)]))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c31 := g.Arg(root, 1)
+		for m32 := range g.Members(c31) {
+			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
+				d := g.Imm(m32)
+				_ = d
+				if divMagicType(t) && spow2(t, d) {
+					if g.Emit(g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(d))))), g.Iconst(t, uint64(log2(d)))), "divrem.rules:34") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:40: (sdiv <t> x (iconst [d])) && divMagicType(t) && sdivMagicOK(t, d) && !isNeg(t, d) => (isub (sshr (iadd x (smulhi x (iconst <t> [smagic(t, d)]))) (iconst <t> [ceilLog2(sabs(t, d))-1])) (sshr x (iconst <t> [uint64(t.Bits()-1)])))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c33 := g.Arg(root, 1)
+		for m34 := range g.Members(c33) {
+			if g.Op(m34) == ir.OpIconst && g.NumArgs(m34) == 0 {
+				d := g.Imm(m34)
+				_ = d
+				if divMagicType(t) && sdivMagicOK(t, d) && !isNeg(t, d) {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1))))), "divrem.rules:40") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:41: (sdiv <t> x (iconst [d])) && divMagicType(t) && sdivMagicOK(t, d) && isNeg(t, d) => (ineg (isub (sshr (iadd x (smulhi x (iconst <t> [smagic(t, d)]))) (iconst <t> [ceilLog2(sabs(t, d))-1])) (sshr x (iconst <t> [uint64(t.Bits()-1)]))))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c35 := g.Arg(root, 1)
+		for m36 := range g.Members(c35) {
+			if g.Op(m36) == ir.OpIconst && g.NumArgs(m36) == 0 {
+				d := g.Imm(m36)
+				_ = d
+				if divMagicType(t) && sdivMagicOK(t, d) && isNeg(t, d) {
+					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))))), "divrem.rules:41") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:46: (sdiv <t> x (iconst [d])) && divMagicType(t) && snegPow2(t, d) => (ineg (sshr (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(mask(t, -d))]))) (iconst <t> [log2(mask(t, -d))])))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c37 := g.Arg(root, 1)
+		for m38 := range g.Members(c37) {
+			if g.Op(m38) == ir.OpIconst && g.NumArgs(m38) == 0 {
+				d := g.Imm(m38)
+				_ = d
+				if divMagicType(t) && snegPow2(t, d) {
+					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(mask(t, -d)))))), g.Iconst(t, uint64(log2(mask(t, -d)))))), "divrem.rules:46") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:52: (sdiv <t> x k:(iconst [d])) && divMagicType(t) && d == sminOf(t) => (uextend <t> (icmp {eq} x k))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c39 := g.Arg(root, 1)
+		k := c39
+		_ = k
+		for m40 := range g.Members(c39) {
+			if g.Op(m40) == ir.OpIconst && g.NumArgs(m40) == 0 {
+				d := g.Imm(m40)
+				_ = d
+				if divMagicType(t) && d == sminOf(t) {
+					if g.Emit(g.Make(ir.OpUextend, t, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, k)), "divrem.rules:52") {
 						return
 					}
 				}
@@ -185,15 +358,15 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c23 := g.Arg(root, 0)
-		for m24 := range g.Members(c23) {
-			if g.Op(m24) == ir.OpIconst && g.NumArgs(m24) == 0 {
-				a := g.Imm(m24)
+		c41 := g.Arg(root, 0)
+		for m42 := range g.Members(c41) {
+			if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
+				a := g.Imm(m42)
 				_ = a
-				c25 := g.Arg(root, 1)
-				for m26 := range g.Members(c25) {
-					if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
-						b := g.Imm(m26)
+				c43 := g.Arg(root, 1)
+				for m44 := range g.Members(c43) {
+					if g.Op(m44) == ir.OpIconst && g.NumArgs(m44) == 0 {
+						b := g.Imm(m44)
 						_ = b
 						if isInt(t) && sdivOK(t, a, b) {
 							if g.Emit(g.Iconst(t, uint64(srem(t, a, b))), "divrem.rules:9") {
@@ -209,14 +382,92 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 	{
 		t := g.Type(root)
 		_ = t
-		c27 := g.Arg(root, 1)
-		for m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpIconst && g.NumArgs(m28) == 0 {
-				if g.Imm(m28) == 1 {
+		c45 := g.Arg(root, 1)
+		for m46 := range g.Members(c45) {
+			if g.Op(m46) == ir.OpIconst && g.NumArgs(m46) == 0 {
+				if g.Imm(m46) == 1 {
 					if isInt(t) {
 						if g.Emit(g.Iconst(t, uint64(0)), "divrem.rules:14") {
 							return
 						}
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:35: (srem <t> x (iconst [d])) && divMagicType(t) && spow2(t, d) => (isub x (band (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(d)]))) (iconst <t> [mask(t, -d)])))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c47 := g.Arg(root, 1)
+		for m48 := range g.Members(c47) {
+			if g.Op(m48) == ir.OpIconst && g.NumArgs(m48) == 0 {
+				d := g.Imm(m48)
+				_ = d
+				if divMagicType(t) && spow2(t, d) {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpBand, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(d))))), g.Iconst(t, uint64(mask(t, -d))))), "divrem.rules:35") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:42: (srem <t> x (iconst [d])) && divMagicType(t) && sdivMagicOK(t, d) => (isub x (imul (isub (sshr (iadd x (smulhi x (iconst <t> [smagic(t, d)]))) (iconst <t> [ceilLog2(sabs(t, d))-1])) (sshr x (iconst <t> [uint64(t.Bits()-1)]))) (iconst <t> [sabs(t, d)])))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c49 := g.Arg(root, 1)
+		for m50 := range g.Members(c49) {
+			if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
+				d := g.Imm(m50)
+				_ = d
+				if divMagicType(t) && sdivMagicOK(t, d) {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1))))), g.Iconst(t, uint64(sabs(t, d))))), "divrem.rules:42") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:47: (srem <t> x (iconst [d])) && divMagicType(t) && snegPow2(t, d) => (isub x (band (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(mask(t, -d))]))) (iconst <t> [d])))
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c51 := g.Arg(root, 1)
+		for m52 := range g.Members(c51) {
+			if g.Op(m52) == ir.OpIconst && g.NumArgs(m52) == 0 {
+				d := g.Imm(m52)
+				_ = d
+				if divMagicType(t) && snegPow2(t, d) {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpBand, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(mask(t, -d)))))), g.Iconst(t, uint64(d)))), "divrem.rules:47") {
+						return
+					}
+				}
+			}
+		}
+	}
+	// divrem.rules:53: (srem <t> x k:(iconst [d])) && divMagicType(t) && d == sminOf(t) => (select (icmp {eq} x k) (iconst <t> [0]) x)
+	{
+		t := g.Type(root)
+		_ = t
+		x := g.Arg(root, 0)
+		_ = x
+		c53 := g.Arg(root, 1)
+		k := c53
+		_ = k
+		for m54 := range g.Members(c53) {
+			if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
+				d := g.Imm(m54)
+				_ = d
+				if divMagicType(t) && d == sminOf(t) {
+					if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, k), g.Iconst(t, uint64(0)), x), "divrem.rules:53") {
+						return
 					}
 				}
 			}
