@@ -7,7 +7,8 @@
 // Topics: cprop (constant folding), arithmetic (identities, constant
 // reassociation for address arithmetic, strength reduction), bitops,
 // shifts, icmp, selects, extends, divrem (trapping division, folded only
-// when it cannot trap). rules.go holds the helpers guards and right-hand
+// when it cannot trap; division by a constant becomes a multiply-high and
+// shifts with the magic reciprocals of divmagic.go). rules.go holds the helpers guards and right-hand
 // sides call (mask, sext, shamt, icmp, ...), with the semantics of wasm and
 // CLIF integer arithmetic: wrapping at the type's width, shift amounts
 // modulo the width.
