@@ -321,6 +321,13 @@ func (g *generator) ifElse(results []ValType) {
 //
 // so every branch back to $head is paid for by the counter.
 func (g *generator) loop(results []ValType) {
+	if g.fn.loops >= maxLoopNesting {
+		// Nested loops multiply their trip counts: degrade to a block.
+		g.block(results)
+		return
+	}
+	g.fn.loops++
+	defer func() { g.fn.loops-- }()
 	params := g.blockParams()
 	counter := g.reservedLocal(I32)
 	g.constValue(I32, uint64(g.u.Range(1, g.cfg.MaxLoopIterations)))

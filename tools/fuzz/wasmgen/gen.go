@@ -89,7 +89,13 @@ type funcState struct {
 	// random: canonicalisation scratch (it holds raw NaNs) and loop
 	// counters (a random write could make a loop run for 2^32 rounds).
 	reserved map[uint32]bool
+	loops    int // loops open around the code being generated
 }
+
+// maxLoopNesting bounds loops inside loops: with MaxLoopIterations 5 and
+// the call fuel, the worst case stays in the tens of milliseconds on the
+// interpreter.
+const maxLoopNesting = 3
 
 type generator struct {
 	u   *Unstructured
