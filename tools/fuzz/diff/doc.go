@@ -18,8 +18,7 @@
 //     compile.Compiler) is there on request, to tell a mid-end bug from a
 //     back-end one. A compiled tier the host cannot run is left out and
 //     named by Unavailable, not counted. KILN_FUZZ_TIERS selects tiers. The engines are replaced
-//     every few hundred modules, because a compiled engine keeps the
-//     machine state of every store it ever ran (see engineReuse).
+//     every few hundred modules (see engineReuse).
 //   - Call is an export name and argument words; Case is a module binary,
 //     its calls, the fuel to reset before each call and whether floats
 //     compare by NaN class. FromInput makes the case of a fuzzer input

@@ -41,13 +41,12 @@ var (
 	tierUses    int
 )
 
-// engineReuse is how many modules one set of engines runs before
-// Tiers replaces them. A compiled engine keeps the machine state (an
-// 8 MiB wasm stack mapping) of every store that ever ran its code, for the
-// engine's lifetime (a known gap of runtime/internal/compiled): a fuzzer
-// that makes a store per input runs out of mappings ("mprotect: cannot
-// allocate memory") after some ten thousand inputs unless the engines,
-// and with them those stores, become garbage.
+// engineReuse is how many modules one set of engines runs before they
+// are replaced. Until 4c02944 a compiled engine kept the machine state (an
+// 8 MiB wasm stack mapping) of every store that ever ran its code, and a
+// fuzzer making a store per input ran out of mappings ("mprotect: cannot
+// allocate memory") after some ten thousand inputs; replacing the engines
+// also bounds whatever else an engine might accumulate.
 const engineReuse = 500
 
 func newTiers() {
