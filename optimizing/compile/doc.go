@@ -49,6 +49,26 @@
 // preemption check (GC latency while a long loop runs) and the interrupt
 // check. The spec core suite runs in the spectest subpackage.
 //
+// # Measurements (linux/amd64, 2 cores shared with other work; 2026-12-07)
+//
+//   - Spec core scripts (no simd_*), `kiln wast --tier=optimizing`
+//     through the runtime: 38178 passed, 0 failed, 1016 skipped (GC,
+//     exception handling, SIMD modules). The spectest harness: 38139
+//     passed, 0 failed.
+//   - Go's strconv test binary (wasip1, 5.3 MB, 3,239 functions, 3.35 MB
+//     of code): all tests pass (TestGoWasip1). Compiling it takes about
+//     5 s of CPU on one goroutine (0.7 cpu-MB/s of code; mid-end ~30%,
+//     register allocation ~20%, translation ~18%, lowering ~15%,
+//     emission ~8%) into 15.9 MB of machine code; wazero v1.12's
+//     compiler takes 2.1-2.5 s of CPU on the same binary. Running the
+//     tests takes 1.24 s of thread CPU against the baseline tier's
+//     0.71 s: Go's code is a dispatch loop over many locals, and the
+//     register allocator keeps values that only pass through a block in
+//     their spill slots, so every edge of the hot loops stores and
+//     reloads them (unicode.is32, the hottest function, spends its
+//     loop edges on eight stores and reloads each). On small kernels (recursive fib, an array loop) the tier
+//     is 1.1-1.2x faster than the baseline.
+//
 // # Known gaps
 //
 //   - amd64 only. CompileOptions.Interruptible adds the interrupt-flag
