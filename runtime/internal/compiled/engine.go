@@ -63,7 +63,12 @@ type unsupportedError interface {
 
 // Prepare implements store.Engine: compile, then map the code.
 func (e *Engine) Prepare(ctx context.Context, m *wasm.Module, features wasm.Features) (store.Code, error) {
-	art, err := e.compiler.Compile(ctx, m, vm.CompileOptions{Target: runtime.GOARCH, Features: features, Interruptible: true})
+	// Not Interruptible: the preemption check every function entry and
+	// loop back edge has anyway exits within about 10 ms of a
+	// cancellation (sysmon asks every goroutine that ran that long to
+	// yield, and the machine checks the context when it does), which
+	// saves a load, compare and branch per loop iteration.
+	art, err := e.compiler.Compile(ctx, m, vm.CompileOptions{Target: runtime.GOARCH, Features: features})
 	if err != nil {
 		var u unsupportedError
 		if errors.As(err, &u) && u.Unsupported() {
