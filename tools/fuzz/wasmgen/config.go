@@ -32,6 +32,7 @@ type Config struct {
 	SignExt        bool // extend8_s and friends
 	SatConv        bool // trunc_sat
 	Floats         bool // f32/f64 values and operators
+	TailCalls      bool // return_call, return_call_indirect
 
 	// Traps allows operators that trap by design: unreachable, and
 	// call_indirect through a signature that may not match the slot.
@@ -73,6 +74,7 @@ func DefaultConfig() Config {
 		SignExt:           true,
 		SatConv:           true,
 		Floats:            true,
+		TailCalls:         true,
 		Traps:             true,
 		StackExhaustion:   true,
 		CanonicalizeNaNs:  true,
@@ -97,6 +99,9 @@ func (c Config) Features() wasm.Features {
 	if c.SatConv {
 		f |= wasm.SatConv
 	}
+	if c.TailCalls {
+		f |= wasm.TailCall
+	}
 	return f
 }
 
@@ -119,6 +124,7 @@ func ConfigFrom(u *Unstructured) Config {
 	// module: one input in four.
 	c.StackExhaustion = bits>>21&3 == 0
 	c.CanonicalizeNaNs = !off(24)
+	c.TailCalls = bits>>30 != 0
 	c.MaxFuncs = 1 + int(bits>>27)%c.MaxFuncs
 	return c
 }

@@ -492,12 +492,56 @@ func (g *generator) branchExpr(t ValType) {
 			g.uleb(targets[g.u.Intn(len(targets))])
 		}
 		g.uleb(depth)
-	default: // return
+	default: // return, or a tail call to a function with our results
+		if g.cfg.TailCalls && g.u.Chance(1, 2) && g.tailCall() {
+			return
+		}
 		for _, v := range f.results {
 			g.expr(v)
 		}
 		g.op(0x0f)
 	}
+}
+
+// tailCall emits return_call or return_call_indirect to a signature whose
+// results are the current function's, if there is one.
+func (g *generator) tailCall() bool {
+	if g.cfg.Table && g.u.Bool() {
+		var cands []uint32
+		for i, t := range g.types {
+			if sameTypes(t.results, g.fn.results) && (g.cfg.Traps || g.hasFuncOfType(uint32(i))) {
+				cands = append(cands, uint32(i))
+			}
+		}
+		if len(cands) == 0 {
+			return false
+		}
+		ti := cands[g.u.Intn(len(cands))]
+		for _, p := range g.types[ti].params {
+			g.expr(p)
+		}
+		g.tableIndex()
+		g.op(0x13)
+		g.uleb(uint64(ti))
+		g.op(0)
+		return true
+	}
+	var cands []int
+	for i := 0; i < g.nGenerated; i++ {
+		if sameTypes(g.funcs[i].typ.results, g.fn.results) {
+			cands = append(cands, i)
+		}
+	}
+	if len(cands) == 0 {
+		return false
+	}
+	fi := cands[g.u.Intn(len(cands))]
+	for _, p := range g.funcs[fi].typ.params {
+		g.expr(p)
+	}
+	g.op(0x12)
+	g.uleb(uint64(fi))
+	return true
 }
 
 // stmt emits code with no net stack effect.

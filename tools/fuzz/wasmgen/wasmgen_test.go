@@ -45,6 +45,7 @@ func TestGeneratedModulesValidate(t *testing.T) {
 		func(c *Config) { c.Memory, c.BulkMemory = false, false },
 		func(c *Config) { c.Table, c.ReferenceTypes = false, false },
 		func(c *Config) { c.MultiValue = false },
+		func(c *Config) { c.TailCalls = false },
 		func(c *Config) { c.Floats = false },
 		func(c *Config) { c.CanonicalizeNaNs = false },
 		func(c *Config) { c.Traps, c.StackExhaustion = false, false },
