@@ -31,6 +31,9 @@ type memVersion int32
 
 const entryVersion memVersion = -1
 
+// unchanged marks a category a block does not write (in block summaries).
+const unchanged memVersion = -1 << 30
+
 const maxCategories = 8
 
 type memState [maxCategories]memVersion
@@ -92,12 +95,23 @@ func eliminateRedundantLoads(st *state) {
 	if entry == ir.NoBlock {
 		return
 	}
+	// One walk over the instructions: count the loads and summarize each
+	// block's effect on memory (its last writer per category, or
+	// unchanged), so the fixpoint below iterates over blocks only.
+	nb := f.DFG.NumBlocks()
+	summary := make([]memState, nb)
 	loads := 0
 	for b := range f.Layout.Blocks() {
+		sm := &summary[b]
+		for c := range sm {
+			sm[c] = unchanged
+		}
 		for inst := range f.Layout.BlockInsts(b) {
 			if isPlainLoad(f.DFG.Insts[inst].Opcode) {
 				loads++
+				continue
 			}
+			transfer(f, inst, sm)
 		}
 	}
 	if loads < 2 {
@@ -105,7 +119,6 @@ func eliminateRedundantLoads(st *state) {
 	}
 	cfg := st.flowGraph()
 	dom := flow.NewDomTree(f, cfg)
-	nb := f.DFG.NumBlocks()
 	in := make([]memState, nb)
 	out := make([]memState, nb)
 	done := make([]bool, nb)
@@ -147,8 +160,10 @@ func eliminateRedundantLoads(st *state) {
 				}
 			}
 			o := s
-			for inst := range f.Layout.BlockInsts(b) {
-				transfer(f, inst, &o)
+			for c, w := range summary[b] {
+				if w != unchanged {
+					o[c] = w
+				}
 			}
 			if !done[b] || in[b] != s || out[b] != o {
 				changed = true
