@@ -477,6 +477,19 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 				c.emit(instr{op: opIncLocalI32, a: at, c: k})
 				return nil
 			}
+			// A fused binary operator stores its result directly.
+			if n := len(c.fn.code); c.fusible(1) {
+				prev := &c.fn.code[n-1]
+				if set, ok := withSet(prev.op); ok {
+					prev.op = set
+					if set >= fuseLLS && set < fuseLLS+64 {
+						prev.c = uint64(at)
+					} else {
+						prev.b = at
+					}
+					return nil
+				}
+			}
 			c.emit(instr{op: opLocalSet, a: at})
 		}
 	case wasm.OpGlobalGet, wasm.OpGlobalSet:
@@ -538,15 +551,26 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 		if o >= opBase || !implemented[o] {
 			return fmt.Errorf("%w: %v at offset %d", ErrUnsupported, op.Op, op.Offset)
 		}
-		if fusedBinary[o] && c.fusible(1) {
-			// The right operand is a constant or a local: fold it in.
-			prev := &c.fn.code[len(c.fn.code)-1]
+		if k := fusedIndex[o]; k >= 0 && c.fusible(1) {
+			// Fold local and constant operands in (fused.go).
+			n := len(c.fn.code)
+			prev := c.fn.code[n-1]
+			if c.fusible(2) && c.fn.code[n-2].op == opLocalGet && (prev.op == opLocalGet || prev.op == opConst) {
+				x := c.fn.code[n-2].a
+				c.fn.code, c.fn.offsets = c.fn.code[:n-2], c.fn.offsets[:n-2]
+				if prev.op == opLocalGet {
+					c.emit(instr{op: fuseLL + uint16(k), a: x, b: prev.a})
+				} else {
+					c.emit(instr{op: fuseLI + uint16(k), a: x, c: prev.c})
+				}
+				return nil
+			}
 			switch prev.op {
 			case opConst:
-				*prev = instr{op: opImm + o, c: prev.c}
+				c.fn.code[n-1] = instr{op: fuseSI + uint16(k), c: prev.c}
 				return nil
 			case opLocalGet:
-				*prev = instr{op: opLoc + o, a: prev.a}
+				c.fn.code[n-1] = instr{op: fuseSL + uint16(k), a: prev.a}
 				return nil
 			}
 		}

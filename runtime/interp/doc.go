@@ -35,11 +35,10 @@
 //   - locals are slots of the frame (a v128 takes two slots, low word
 //     first, as runtime/internal/simd expects);
 //   - a few hot sequences are fused, never across a branch target:
-//     local+local add, compare-and-branch, local increment, and every
-//     common integer and f64 binary operator whose right operand is a
-//     constant (opImm+op, the constant in c) or a local (opLoc+op, the
-//     slot in a), which removes a push and a dispatch from most
-//     expressions compilers emit;
+//     local+local add, compare-and-branch, local increment, and eight
+//     forms of every common integer and f64 binary operator whose
+//     operands are locals or constants and whose result may go straight
+//     to a local (fused.go): x = a + b is one instruction, not four;
 //   - vector operators are opSimd/opSimdShuffle/opSimdMem, which hand the
 //     stack and the immediates to runtime/internal/simd (the lane
 //     semantics are written once there);

@@ -1053,282 +1053,1295 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 		case uint16(wasm.OpF64ConvertI64S):
 			x := s[sp-1]
 			s[sp-1] = pf64(float64(int64(x)))
-		case opImm + uint16(wasm.OpI32Add):
+		// Fused binary operators (fused.go).
+		case fuseSI + 0: // I32Add
 			x, y := s[sp-1], in.c
 			s[sp-1] = uint64(uint32(x + y))
-		case opLoc + uint16(wasm.OpI32Add):
+		case fuseSI + 1: // I32Sub
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(uint32(x - y))
+		case fuseSI + 2: // I32Mul
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(uint32(x) * uint32(y))
+		case fuseSI + 3: // I32And
+			x, y := s[sp-1], in.c
+			s[sp-1] = x & y
+		case fuseSI + 4: // I32Or
+			x, y := s[sp-1], in.c
+			s[sp-1] = x | y
+		case fuseSI + 5: // I32Xor
+			x, y := s[sp-1], in.c
+			s[sp-1] = x ^ y
+		case fuseSI + 6: // I32Shl
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(uint32(x) << (y & 31))
+		case fuseSI + 7: // I32ShrU
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(uint32(x) >> (y & 31))
+		case fuseSI + 8: // I32ShrS
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(uint32(int32(x) >> (y & 31)))
+		case fuseSI + 9: // I32Eq
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) == uint32(y))
+		case fuseSI + 10: // I32Ne
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) != uint32(y))
+		case fuseSI + 11: // I32LtS
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int32(x) < int32(y))
+		case fuseSI + 12: // I32LtU
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) < uint32(y))
+		case fuseSI + 13: // I32GtS
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int32(x) > int32(y))
+		case fuseSI + 14: // I32GtU
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) > uint32(y))
+		case fuseSI + 15: // I32LeS
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int32(x) <= int32(y))
+		case fuseSI + 16: // I32LeU
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) <= uint32(y))
+		case fuseSI + 17: // I32GeS
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int32(x) >= int32(y))
+		case fuseSI + 18: // I32GeU
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(uint32(x) >= uint32(y))
+		case fuseSI + 19: // I64Add
+			x, y := s[sp-1], in.c
+			s[sp-1] = x + y
+		case fuseSI + 20: // I64Sub
+			x, y := s[sp-1], in.c
+			s[sp-1] = x - y
+		case fuseSI + 21: // I64Mul
+			x, y := s[sp-1], in.c
+			s[sp-1] = x * y
+		case fuseSI + 22: // I64And
+			x, y := s[sp-1], in.c
+			s[sp-1] = x & y
+		case fuseSI + 23: // I64Or
+			x, y := s[sp-1], in.c
+			s[sp-1] = x | y
+		case fuseSI + 24: // I64Xor
+			x, y := s[sp-1], in.c
+			s[sp-1] = x ^ y
+		case fuseSI + 25: // I64Shl
+			x, y := s[sp-1], in.c
+			s[sp-1] = x << (y & 63)
+		case fuseSI + 26: // I64ShrS
+			x, y := s[sp-1], in.c
+			s[sp-1] = uint64(int64(x) >> (y & 63))
+		case fuseSI + 27: // I64ShrU
+			x, y := s[sp-1], in.c
+			s[sp-1] = x >> (y & 63)
+		case fuseSI + 28: // I64Eq
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x == y)
+		case fuseSI + 29: // I64Ne
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x != y)
+		case fuseSI + 30: // I64LtS
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int64(x) < int64(y))
+		case fuseSI + 31: // I64LtU
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x < y)
+		case fuseSI + 32: // I64GtS
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int64(x) > int64(y))
+		case fuseSI + 33: // I64GtU
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x > y)
+		case fuseSI + 34: // I64LeS
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int64(x) <= int64(y))
+		case fuseSI + 35: // I64LeU
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x <= y)
+		case fuseSI + 36: // I64GeS
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(int64(x) >= int64(y))
+		case fuseSI + 37: // I64GeU
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(x >= y)
+		case fuseSI + 38: // F64Add
+			x, y := s[sp-1], in.c
+			s[sp-1] = pf64(f64(x) + f64(y))
+		case fuseSI + 39: // F64Sub
+			x, y := s[sp-1], in.c
+			s[sp-1] = pf64(f64(x) - f64(y))
+		case fuseSI + 40: // F64Mul
+			x, y := s[sp-1], in.c
+			s[sp-1] = pf64(f64(x) * f64(y))
+		case fuseSI + 41: // F64Div
+			x, y := s[sp-1], in.c
+			s[sp-1] = pf64(f64(x) / f64(y))
+		case fuseSI + 42: // F64Lt
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(f64(x) < f64(y))
+		case fuseSI + 43: // F64Gt
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(f64(x) > f64(y))
+		case fuseSI + 44: // F64Le
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(f64(x) <= f64(y))
+		case fuseSI + 45: // F64Ge
+			x, y := s[sp-1], in.c
+			s[sp-1] = b2u(f64(x) >= f64(y))
+		case fuseSL + 0: // I32Add
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = uint64(uint32(x + y))
-		case opImm + uint16(wasm.OpI32Sub):
-			x, y := s[sp-1], in.c
-			s[sp-1] = uint64(uint32(x - y))
-		case opLoc + uint16(wasm.OpI32Sub):
+		case fuseSL + 1: // I32Sub
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = uint64(uint32(x - y))
-		case opImm + uint16(wasm.OpI32Mul):
-			x, y := s[sp-1], in.c
-			s[sp-1] = uint64(uint32(x) * uint32(y))
-		case opLoc + uint16(wasm.OpI32Mul):
+		case fuseSL + 2: // I32Mul
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = uint64(uint32(x) * uint32(y))
-		case opImm + uint16(wasm.OpI32And):
-			x, y := s[sp-1], in.c
-			s[sp-1] = x & y
-		case opLoc + uint16(wasm.OpI32And):
+		case fuseSL + 3: // I32And
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = x & y
-		case opImm + uint16(wasm.OpI32Or):
-			x, y := s[sp-1], in.c
-			s[sp-1] = x | y
-		case opLoc + uint16(wasm.OpI32Or):
+		case fuseSL + 4: // I32Or
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = x | y
-		case opImm + uint16(wasm.OpI32Xor):
-			x, y := s[sp-1], in.c
-			s[sp-1] = x ^ y
-		case opLoc + uint16(wasm.OpI32Xor):
+		case fuseSL + 5: // I32Xor
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = x ^ y
-		case opImm + uint16(wasm.OpI32Shl):
-			x, y := s[sp-1], in.c
-			s[sp-1] = uint64(uint32(x) << (y & 31))
-		case opLoc + uint16(wasm.OpI32Shl):
+		case fuseSL + 6: // I32Shl
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = uint64(uint32(x) << (y & 31))
-		case opImm + uint16(wasm.OpI32ShrU):
-			x, y := s[sp-1], in.c
-			s[sp-1] = uint64(uint32(x) >> (y & 31))
-		case opLoc + uint16(wasm.OpI32ShrU):
+		case fuseSL + 7: // I32ShrU
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = uint64(uint32(x) >> (y & 31))
-		case opImm + uint16(wasm.OpI32ShrS):
-			x, y := s[sp-1], in.c
-			s[sp-1] = uint64(uint32(int32(x) >> (y & 31)))
-		case opLoc + uint16(wasm.OpI32ShrS):
+		case fuseSL + 8: // I32ShrS
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = uint64(uint32(int32(x) >> (y & 31)))
-		case opImm + uint16(wasm.OpI32Eq):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(uint32(x) == uint32(y))
-		case opLoc + uint16(wasm.OpI32Eq):
+		case fuseSL + 9: // I32Eq
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(uint32(x) == uint32(y))
-		case opImm + uint16(wasm.OpI32Ne):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(uint32(x) != uint32(y))
-		case opLoc + uint16(wasm.OpI32Ne):
+		case fuseSL + 10: // I32Ne
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(uint32(x) != uint32(y))
-		case opImm + uint16(wasm.OpI32LtS):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(int32(x) < int32(y))
-		case opLoc + uint16(wasm.OpI32LtS):
+		case fuseSL + 11: // I32LtS
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(int32(x) < int32(y))
-		case opImm + uint16(wasm.OpI32LtU):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(uint32(x) < uint32(y))
-		case opLoc + uint16(wasm.OpI32LtU):
+		case fuseSL + 12: // I32LtU
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(uint32(x) < uint32(y))
-		case opImm + uint16(wasm.OpI32GtS):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(int32(x) > int32(y))
-		case opLoc + uint16(wasm.OpI32GtS):
+		case fuseSL + 13: // I32GtS
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(int32(x) > int32(y))
-		case opImm + uint16(wasm.OpI32GtU):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(uint32(x) > uint32(y))
-		case opLoc + uint16(wasm.OpI32GtU):
+		case fuseSL + 14: // I32GtU
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(uint32(x) > uint32(y))
-		case opImm + uint16(wasm.OpI32LeS):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(int32(x) <= int32(y))
-		case opLoc + uint16(wasm.OpI32LeS):
+		case fuseSL + 15: // I32LeS
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(int32(x) <= int32(y))
-		case opImm + uint16(wasm.OpI32LeU):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(uint32(x) <= uint32(y))
-		case opLoc + uint16(wasm.OpI32LeU):
+		case fuseSL + 16: // I32LeU
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(uint32(x) <= uint32(y))
-		case opImm + uint16(wasm.OpI32GeS):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(int32(x) >= int32(y))
-		case opLoc + uint16(wasm.OpI32GeS):
+		case fuseSL + 17: // I32GeS
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(int32(x) >= int32(y))
-		case opImm + uint16(wasm.OpI32GeU):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(uint32(x) >= uint32(y))
-		case opLoc + uint16(wasm.OpI32GeU):
+		case fuseSL + 18: // I32GeU
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(uint32(x) >= uint32(y))
-		case opImm + uint16(wasm.OpI64Add):
-			x, y := s[sp-1], in.c
-			s[sp-1] = x + y
-		case opLoc + uint16(wasm.OpI64Add):
+		case fuseSL + 19: // I64Add
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = x + y
-		case opImm + uint16(wasm.OpI64Sub):
-			x, y := s[sp-1], in.c
-			s[sp-1] = x - y
-		case opLoc + uint16(wasm.OpI64Sub):
+		case fuseSL + 20: // I64Sub
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = x - y
-		case opImm + uint16(wasm.OpI64Mul):
-			x, y := s[sp-1], in.c
-			s[sp-1] = x * y
-		case opLoc + uint16(wasm.OpI64Mul):
+		case fuseSL + 21: // I64Mul
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = x * y
-		case opImm + uint16(wasm.OpI64And):
-			x, y := s[sp-1], in.c
-			s[sp-1] = x & y
-		case opLoc + uint16(wasm.OpI64And):
+		case fuseSL + 22: // I64And
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = x & y
-		case opImm + uint16(wasm.OpI64Or):
-			x, y := s[sp-1], in.c
-			s[sp-1] = x | y
-		case opLoc + uint16(wasm.OpI64Or):
+		case fuseSL + 23: // I64Or
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = x | y
-		case opImm + uint16(wasm.OpI64Xor):
-			x, y := s[sp-1], in.c
-			s[sp-1] = x ^ y
-		case opLoc + uint16(wasm.OpI64Xor):
+		case fuseSL + 24: // I64Xor
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = x ^ y
-		case opImm + uint16(wasm.OpI64Shl):
-			x, y := s[sp-1], in.c
-			s[sp-1] = x << (y & 63)
-		case opLoc + uint16(wasm.OpI64Shl):
+		case fuseSL + 25: // I64Shl
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = x << (y & 63)
-		case opImm + uint16(wasm.OpI64ShrS):
-			x, y := s[sp-1], in.c
-			s[sp-1] = uint64(int64(x) >> (y & 63))
-		case opLoc + uint16(wasm.OpI64ShrS):
+		case fuseSL + 26: // I64ShrS
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = uint64(int64(x) >> (y & 63))
-		case opImm + uint16(wasm.OpI64ShrU):
-			x, y := s[sp-1], in.c
-			s[sp-1] = x >> (y & 63)
-		case opLoc + uint16(wasm.OpI64ShrU):
+		case fuseSL + 27: // I64ShrU
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = x >> (y & 63)
-		case opImm + uint16(wasm.OpI64Eq):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(x == y)
-		case opLoc + uint16(wasm.OpI64Eq):
+		case fuseSL + 28: // I64Eq
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(x == y)
-		case opImm + uint16(wasm.OpI64Ne):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(x != y)
-		case opLoc + uint16(wasm.OpI64Ne):
+		case fuseSL + 29: // I64Ne
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(x != y)
-		case opImm + uint16(wasm.OpI64LtS):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(int64(x) < int64(y))
-		case opLoc + uint16(wasm.OpI64LtS):
+		case fuseSL + 30: // I64LtS
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(int64(x) < int64(y))
-		case opImm + uint16(wasm.OpI64LtU):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(x < y)
-		case opLoc + uint16(wasm.OpI64LtU):
+		case fuseSL + 31: // I64LtU
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(x < y)
-		case opImm + uint16(wasm.OpI64GtS):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(int64(x) > int64(y))
-		case opLoc + uint16(wasm.OpI64GtS):
+		case fuseSL + 32: // I64GtS
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(int64(x) > int64(y))
-		case opImm + uint16(wasm.OpI64GtU):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(x > y)
-		case opLoc + uint16(wasm.OpI64GtU):
+		case fuseSL + 33: // I64GtU
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(x > y)
-		case opImm + uint16(wasm.OpI64LeS):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(int64(x) <= int64(y))
-		case opLoc + uint16(wasm.OpI64LeS):
+		case fuseSL + 34: // I64LeS
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(int64(x) <= int64(y))
-		case opImm + uint16(wasm.OpI64LeU):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(x <= y)
-		case opLoc + uint16(wasm.OpI64LeU):
+		case fuseSL + 35: // I64LeU
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(x <= y)
-		case opImm + uint16(wasm.OpI64GeS):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(int64(x) >= int64(y))
-		case opLoc + uint16(wasm.OpI64GeS):
+		case fuseSL + 36: // I64GeS
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(int64(x) >= int64(y))
-		case opImm + uint16(wasm.OpI64GeU):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(x >= y)
-		case opLoc + uint16(wasm.OpI64GeU):
+		case fuseSL + 37: // I64GeU
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(x >= y)
-		case opImm + uint16(wasm.OpF64Add):
-			x, y := s[sp-1], in.c
-			s[sp-1] = pf64(f64(x) + f64(y))
-		case opLoc + uint16(wasm.OpF64Add):
+		case fuseSL + 38: // F64Add
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = pf64(f64(x) + f64(y))
-		case opImm + uint16(wasm.OpF64Sub):
-			x, y := s[sp-1], in.c
-			s[sp-1] = pf64(f64(x) - f64(y))
-		case opLoc + uint16(wasm.OpF64Sub):
+		case fuseSL + 39: // F64Sub
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = pf64(f64(x) - f64(y))
-		case opImm + uint16(wasm.OpF64Mul):
-			x, y := s[sp-1], in.c
-			s[sp-1] = pf64(f64(x) * f64(y))
-		case opLoc + uint16(wasm.OpF64Mul):
+		case fuseSL + 40: // F64Mul
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = pf64(f64(x) * f64(y))
-		case opImm + uint16(wasm.OpF64Div):
-			x, y := s[sp-1], in.c
-			s[sp-1] = pf64(f64(x) / f64(y))
-		case opLoc + uint16(wasm.OpF64Div):
+		case fuseSL + 41: // F64Div
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = pf64(f64(x) / f64(y))
-		case opImm + uint16(wasm.OpF64Lt):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(f64(x) < f64(y))
-		case opLoc + uint16(wasm.OpF64Lt):
+		case fuseSL + 42: // F64Lt
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(f64(x) < f64(y))
-		case opImm + uint16(wasm.OpF64Gt):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(f64(x) > f64(y))
-		case opLoc + uint16(wasm.OpF64Gt):
+		case fuseSL + 43: // F64Gt
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(f64(x) > f64(y))
-		case opImm + uint16(wasm.OpF64Le):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(f64(x) <= f64(y))
-		case opLoc + uint16(wasm.OpF64Le):
+		case fuseSL + 44: // F64Le
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(f64(x) <= f64(y))
-		case opImm + uint16(wasm.OpF64Ge):
-			x, y := s[sp-1], in.c
-			s[sp-1] = b2u(f64(x) >= f64(y))
-		case opLoc + uint16(wasm.OpF64Ge):
+		case fuseSL + 45: // F64Ge
 			x, y := s[sp-1], s[fp+int(in.a)]
 			s[sp-1] = b2u(f64(x) >= f64(y))
+		case fuseLL + 0: // I32Add
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = uint64(uint32(x + y))
+			sp++
+		case fuseLL + 1: // I32Sub
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = uint64(uint32(x - y))
+			sp++
+		case fuseLL + 2: // I32Mul
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = uint64(uint32(x) * uint32(y))
+			sp++
+		case fuseLL + 3: // I32And
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = x & y
+			sp++
+		case fuseLL + 4: // I32Or
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = x | y
+			sp++
+		case fuseLL + 5: // I32Xor
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = x ^ y
+			sp++
+		case fuseLL + 6: // I32Shl
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = uint64(uint32(x) << (y & 31))
+			sp++
+		case fuseLL + 7: // I32ShrU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = uint64(uint32(x) >> (y & 31))
+			sp++
+		case fuseLL + 8: // I32ShrS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = uint64(uint32(int32(x) >> (y & 31)))
+			sp++
+		case fuseLL + 9: // I32Eq
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(uint32(x) == uint32(y))
+			sp++
+		case fuseLL + 10: // I32Ne
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(uint32(x) != uint32(y))
+			sp++
+		case fuseLL + 11: // I32LtS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(int32(x) < int32(y))
+			sp++
+		case fuseLL + 12: // I32LtU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(uint32(x) < uint32(y))
+			sp++
+		case fuseLL + 13: // I32GtS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(int32(x) > int32(y))
+			sp++
+		case fuseLL + 14: // I32GtU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(uint32(x) > uint32(y))
+			sp++
+		case fuseLL + 15: // I32LeS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(int32(x) <= int32(y))
+			sp++
+		case fuseLL + 16: // I32LeU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(uint32(x) <= uint32(y))
+			sp++
+		case fuseLL + 17: // I32GeS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(int32(x) >= int32(y))
+			sp++
+		case fuseLL + 18: // I32GeU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(uint32(x) >= uint32(y))
+			sp++
+		case fuseLL + 19: // I64Add
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = x + y
+			sp++
+		case fuseLL + 20: // I64Sub
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = x - y
+			sp++
+		case fuseLL + 21: // I64Mul
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = x * y
+			sp++
+		case fuseLL + 22: // I64And
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = x & y
+			sp++
+		case fuseLL + 23: // I64Or
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = x | y
+			sp++
+		case fuseLL + 24: // I64Xor
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = x ^ y
+			sp++
+		case fuseLL + 25: // I64Shl
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = x << (y & 63)
+			sp++
+		case fuseLL + 26: // I64ShrS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = uint64(int64(x) >> (y & 63))
+			sp++
+		case fuseLL + 27: // I64ShrU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = x >> (y & 63)
+			sp++
+		case fuseLL + 28: // I64Eq
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(x == y)
+			sp++
+		case fuseLL + 29: // I64Ne
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(x != y)
+			sp++
+		case fuseLL + 30: // I64LtS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(int64(x) < int64(y))
+			sp++
+		case fuseLL + 31: // I64LtU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(x < y)
+			sp++
+		case fuseLL + 32: // I64GtS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(int64(x) > int64(y))
+			sp++
+		case fuseLL + 33: // I64GtU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(x > y)
+			sp++
+		case fuseLL + 34: // I64LeS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(int64(x) <= int64(y))
+			sp++
+		case fuseLL + 35: // I64LeU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(x <= y)
+			sp++
+		case fuseLL + 36: // I64GeS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(int64(x) >= int64(y))
+			sp++
+		case fuseLL + 37: // I64GeU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(x >= y)
+			sp++
+		case fuseLL + 38: // F64Add
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = pf64(f64(x) + f64(y))
+			sp++
+		case fuseLL + 39: // F64Sub
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = pf64(f64(x) - f64(y))
+			sp++
+		case fuseLL + 40: // F64Mul
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = pf64(f64(x) * f64(y))
+			sp++
+		case fuseLL + 41: // F64Div
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = pf64(f64(x) / f64(y))
+			sp++
+		case fuseLL + 42: // F64Lt
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(f64(x) < f64(y))
+			sp++
+		case fuseLL + 43: // F64Gt
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(f64(x) > f64(y))
+			sp++
+		case fuseLL + 44: // F64Le
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(f64(x) <= f64(y))
+			sp++
+		case fuseLL + 45: // F64Ge
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[sp] = b2u(f64(x) >= f64(y))
+			sp++
+		case fuseLI + 0: // I32Add
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = uint64(uint32(x + y))
+			sp++
+		case fuseLI + 1: // I32Sub
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = uint64(uint32(x - y))
+			sp++
+		case fuseLI + 2: // I32Mul
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = uint64(uint32(x) * uint32(y))
+			sp++
+		case fuseLI + 3: // I32And
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = x & y
+			sp++
+		case fuseLI + 4: // I32Or
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = x | y
+			sp++
+		case fuseLI + 5: // I32Xor
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = x ^ y
+			sp++
+		case fuseLI + 6: // I32Shl
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = uint64(uint32(x) << (y & 31))
+			sp++
+		case fuseLI + 7: // I32ShrU
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = uint64(uint32(x) >> (y & 31))
+			sp++
+		case fuseLI + 8: // I32ShrS
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = uint64(uint32(int32(x) >> (y & 31)))
+			sp++
+		case fuseLI + 9: // I32Eq
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(uint32(x) == uint32(y))
+			sp++
+		case fuseLI + 10: // I32Ne
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(uint32(x) != uint32(y))
+			sp++
+		case fuseLI + 11: // I32LtS
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(int32(x) < int32(y))
+			sp++
+		case fuseLI + 12: // I32LtU
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(uint32(x) < uint32(y))
+			sp++
+		case fuseLI + 13: // I32GtS
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(int32(x) > int32(y))
+			sp++
+		case fuseLI + 14: // I32GtU
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(uint32(x) > uint32(y))
+			sp++
+		case fuseLI + 15: // I32LeS
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(int32(x) <= int32(y))
+			sp++
+		case fuseLI + 16: // I32LeU
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(uint32(x) <= uint32(y))
+			sp++
+		case fuseLI + 17: // I32GeS
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(int32(x) >= int32(y))
+			sp++
+		case fuseLI + 18: // I32GeU
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(uint32(x) >= uint32(y))
+			sp++
+		case fuseLI + 19: // I64Add
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = x + y
+			sp++
+		case fuseLI + 20: // I64Sub
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = x - y
+			sp++
+		case fuseLI + 21: // I64Mul
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = x * y
+			sp++
+		case fuseLI + 22: // I64And
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = x & y
+			sp++
+		case fuseLI + 23: // I64Or
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = x | y
+			sp++
+		case fuseLI + 24: // I64Xor
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = x ^ y
+			sp++
+		case fuseLI + 25: // I64Shl
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = x << (y & 63)
+			sp++
+		case fuseLI + 26: // I64ShrS
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = uint64(int64(x) >> (y & 63))
+			sp++
+		case fuseLI + 27: // I64ShrU
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = x >> (y & 63)
+			sp++
+		case fuseLI + 28: // I64Eq
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(x == y)
+			sp++
+		case fuseLI + 29: // I64Ne
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(x != y)
+			sp++
+		case fuseLI + 30: // I64LtS
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(int64(x) < int64(y))
+			sp++
+		case fuseLI + 31: // I64LtU
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(x < y)
+			sp++
+		case fuseLI + 32: // I64GtS
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(int64(x) > int64(y))
+			sp++
+		case fuseLI + 33: // I64GtU
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(x > y)
+			sp++
+		case fuseLI + 34: // I64LeS
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(int64(x) <= int64(y))
+			sp++
+		case fuseLI + 35: // I64LeU
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(x <= y)
+			sp++
+		case fuseLI + 36: // I64GeS
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(int64(x) >= int64(y))
+			sp++
+		case fuseLI + 37: // I64GeU
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(x >= y)
+			sp++
+		case fuseLI + 38: // F64Add
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = pf64(f64(x) + f64(y))
+			sp++
+		case fuseLI + 39: // F64Sub
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = pf64(f64(x) - f64(y))
+			sp++
+		case fuseLI + 40: // F64Mul
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = pf64(f64(x) * f64(y))
+			sp++
+		case fuseLI + 41: // F64Div
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = pf64(f64(x) / f64(y))
+			sp++
+		case fuseLI + 42: // F64Lt
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(f64(x) < f64(y))
+			sp++
+		case fuseLI + 43: // F64Gt
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(f64(x) > f64(y))
+			sp++
+		case fuseLI + 44: // F64Le
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(f64(x) <= f64(y))
+			sp++
+		case fuseLI + 45: // F64Ge
+			x, y := s[fp+int(in.a)], in.c
+			s[sp] = b2u(f64(x) >= f64(y))
+			sp++
+		case fuseSIS + 0: // I32Add
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(x + y))
+		case fuseSIS + 1: // I32Sub
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(x - y))
+		case fuseSIS + 2: // I32Mul
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(x) * uint32(y))
+		case fuseSIS + 3: // I32And
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = x & y
+		case fuseSIS + 4: // I32Or
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = x | y
+		case fuseSIS + 5: // I32Xor
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = x ^ y
+		case fuseSIS + 6: // I32Shl
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(x) << (y & 31))
+		case fuseSIS + 7: // I32ShrU
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(x) >> (y & 31))
+		case fuseSIS + 8: // I32ShrS
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(int32(x) >> (y & 31)))
+		case fuseSIS + 9: // I32Eq
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) == uint32(y))
+		case fuseSIS + 10: // I32Ne
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) != uint32(y))
+		case fuseSIS + 11: // I32LtS
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(int32(x) < int32(y))
+		case fuseSIS + 12: // I32LtU
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) < uint32(y))
+		case fuseSIS + 13: // I32GtS
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(int32(x) > int32(y))
+		case fuseSIS + 14: // I32GtU
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) > uint32(y))
+		case fuseSIS + 15: // I32LeS
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(int32(x) <= int32(y))
+		case fuseSIS + 16: // I32LeU
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) <= uint32(y))
+		case fuseSIS + 17: // I32GeS
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(int32(x) >= int32(y))
+		case fuseSIS + 18: // I32GeU
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) >= uint32(y))
+		case fuseSIS + 19: // I64Add
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = x + y
+		case fuseSIS + 20: // I64Sub
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = x - y
+		case fuseSIS + 21: // I64Mul
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = x * y
+		case fuseSIS + 22: // I64And
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = x & y
+		case fuseSIS + 23: // I64Or
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = x | y
+		case fuseSIS + 24: // I64Xor
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = x ^ y
+		case fuseSIS + 25: // I64Shl
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = x << (y & 63)
+		case fuseSIS + 26: // I64ShrS
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = uint64(int64(x) >> (y & 63))
+		case fuseSIS + 27: // I64ShrU
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = x >> (y & 63)
+		case fuseSIS + 28: // I64Eq
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(x == y)
+		case fuseSIS + 29: // I64Ne
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(x != y)
+		case fuseSIS + 30: // I64LtS
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(int64(x) < int64(y))
+		case fuseSIS + 31: // I64LtU
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(x < y)
+		case fuseSIS + 32: // I64GtS
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(int64(x) > int64(y))
+		case fuseSIS + 33: // I64GtU
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(x > y)
+		case fuseSIS + 34: // I64LeS
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(int64(x) <= int64(y))
+		case fuseSIS + 35: // I64LeU
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(x <= y)
+		case fuseSIS + 36: // I64GeS
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(int64(x) >= int64(y))
+		case fuseSIS + 37: // I64GeU
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(x >= y)
+		case fuseSIS + 38: // F64Add
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = pf64(f64(x) + f64(y))
+		case fuseSIS + 39: // F64Sub
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = pf64(f64(x) - f64(y))
+		case fuseSIS + 40: // F64Mul
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = pf64(f64(x) * f64(y))
+		case fuseSIS + 41: // F64Div
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = pf64(f64(x) / f64(y))
+		case fuseSIS + 42: // F64Lt
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(f64(x) < f64(y))
+		case fuseSIS + 43: // F64Gt
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(f64(x) > f64(y))
+		case fuseSIS + 44: // F64Le
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(f64(x) <= f64(y))
+		case fuseSIS + 45: // F64Ge
+			x, y := s[sp-1], in.c
+			sp--
+			s[fp+int(in.b)] = b2u(f64(x) >= f64(y))
+		case fuseSLS + 0: // I32Add
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(x + y))
+		case fuseSLS + 1: // I32Sub
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(x - y))
+		case fuseSLS + 2: // I32Mul
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(x) * uint32(y))
+		case fuseSLS + 3: // I32And
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = x & y
+		case fuseSLS + 4: // I32Or
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = x | y
+		case fuseSLS + 5: // I32Xor
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = x ^ y
+		case fuseSLS + 6: // I32Shl
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(x) << (y & 31))
+		case fuseSLS + 7: // I32ShrU
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(x) >> (y & 31))
+		case fuseSLS + 8: // I32ShrS
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = uint64(uint32(int32(x) >> (y & 31)))
+		case fuseSLS + 9: // I32Eq
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) == uint32(y))
+		case fuseSLS + 10: // I32Ne
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) != uint32(y))
+		case fuseSLS + 11: // I32LtS
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(int32(x) < int32(y))
+		case fuseSLS + 12: // I32LtU
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) < uint32(y))
+		case fuseSLS + 13: // I32GtS
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(int32(x) > int32(y))
+		case fuseSLS + 14: // I32GtU
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) > uint32(y))
+		case fuseSLS + 15: // I32LeS
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(int32(x) <= int32(y))
+		case fuseSLS + 16: // I32LeU
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) <= uint32(y))
+		case fuseSLS + 17: // I32GeS
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(int32(x) >= int32(y))
+		case fuseSLS + 18: // I32GeU
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(uint32(x) >= uint32(y))
+		case fuseSLS + 19: // I64Add
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = x + y
+		case fuseSLS + 20: // I64Sub
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = x - y
+		case fuseSLS + 21: // I64Mul
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = x * y
+		case fuseSLS + 22: // I64And
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = x & y
+		case fuseSLS + 23: // I64Or
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = x | y
+		case fuseSLS + 24: // I64Xor
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = x ^ y
+		case fuseSLS + 25: // I64Shl
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = x << (y & 63)
+		case fuseSLS + 26: // I64ShrS
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = uint64(int64(x) >> (y & 63))
+		case fuseSLS + 27: // I64ShrU
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = x >> (y & 63)
+		case fuseSLS + 28: // I64Eq
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(x == y)
+		case fuseSLS + 29: // I64Ne
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(x != y)
+		case fuseSLS + 30: // I64LtS
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(int64(x) < int64(y))
+		case fuseSLS + 31: // I64LtU
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(x < y)
+		case fuseSLS + 32: // I64GtS
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(int64(x) > int64(y))
+		case fuseSLS + 33: // I64GtU
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(x > y)
+		case fuseSLS + 34: // I64LeS
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(int64(x) <= int64(y))
+		case fuseSLS + 35: // I64LeU
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(x <= y)
+		case fuseSLS + 36: // I64GeS
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(int64(x) >= int64(y))
+		case fuseSLS + 37: // I64GeU
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(x >= y)
+		case fuseSLS + 38: // F64Add
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = pf64(f64(x) + f64(y))
+		case fuseSLS + 39: // F64Sub
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = pf64(f64(x) - f64(y))
+		case fuseSLS + 40: // F64Mul
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = pf64(f64(x) * f64(y))
+		case fuseSLS + 41: // F64Div
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = pf64(f64(x) / f64(y))
+		case fuseSLS + 42: // F64Lt
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(f64(x) < f64(y))
+		case fuseSLS + 43: // F64Gt
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(f64(x) > f64(y))
+		case fuseSLS + 44: // F64Le
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(f64(x) <= f64(y))
+		case fuseSLS + 45: // F64Ge
+			x, y := s[sp-1], s[fp+int(in.a)]
+			sp--
+			s[fp+int(in.b)] = b2u(f64(x) >= f64(y))
+		case fuseLLS + 0: // I32Add
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = uint64(uint32(x + y))
+		case fuseLLS + 1: // I32Sub
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = uint64(uint32(x - y))
+		case fuseLLS + 2: // I32Mul
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = uint64(uint32(x) * uint32(y))
+		case fuseLLS + 3: // I32And
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = x & y
+		case fuseLLS + 4: // I32Or
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = x | y
+		case fuseLLS + 5: // I32Xor
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = x ^ y
+		case fuseLLS + 6: // I32Shl
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = uint64(uint32(x) << (y & 31))
+		case fuseLLS + 7: // I32ShrU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = uint64(uint32(x) >> (y & 31))
+		case fuseLLS + 8: // I32ShrS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = uint64(uint32(int32(x) >> (y & 31)))
+		case fuseLLS + 9: // I32Eq
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(uint32(x) == uint32(y))
+		case fuseLLS + 10: // I32Ne
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(uint32(x) != uint32(y))
+		case fuseLLS + 11: // I32LtS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(int32(x) < int32(y))
+		case fuseLLS + 12: // I32LtU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(uint32(x) < uint32(y))
+		case fuseLLS + 13: // I32GtS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(int32(x) > int32(y))
+		case fuseLLS + 14: // I32GtU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(uint32(x) > uint32(y))
+		case fuseLLS + 15: // I32LeS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(int32(x) <= int32(y))
+		case fuseLLS + 16: // I32LeU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(uint32(x) <= uint32(y))
+		case fuseLLS + 17: // I32GeS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(int32(x) >= int32(y))
+		case fuseLLS + 18: // I32GeU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(uint32(x) >= uint32(y))
+		case fuseLLS + 19: // I64Add
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = x + y
+		case fuseLLS + 20: // I64Sub
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = x - y
+		case fuseLLS + 21: // I64Mul
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = x * y
+		case fuseLLS + 22: // I64And
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = x & y
+		case fuseLLS + 23: // I64Or
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = x | y
+		case fuseLLS + 24: // I64Xor
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = x ^ y
+		case fuseLLS + 25: // I64Shl
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = x << (y & 63)
+		case fuseLLS + 26: // I64ShrS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = uint64(int64(x) >> (y & 63))
+		case fuseLLS + 27: // I64ShrU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = x >> (y & 63)
+		case fuseLLS + 28: // I64Eq
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(x == y)
+		case fuseLLS + 29: // I64Ne
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(x != y)
+		case fuseLLS + 30: // I64LtS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(int64(x) < int64(y))
+		case fuseLLS + 31: // I64LtU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(x < y)
+		case fuseLLS + 32: // I64GtS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(int64(x) > int64(y))
+		case fuseLLS + 33: // I64GtU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(x > y)
+		case fuseLLS + 34: // I64LeS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(int64(x) <= int64(y))
+		case fuseLLS + 35: // I64LeU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(x <= y)
+		case fuseLLS + 36: // I64GeS
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(int64(x) >= int64(y))
+		case fuseLLS + 37: // I64GeU
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(x >= y)
+		case fuseLLS + 38: // F64Add
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = pf64(f64(x) + f64(y))
+		case fuseLLS + 39: // F64Sub
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = pf64(f64(x) - f64(y))
+		case fuseLLS + 40: // F64Mul
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = pf64(f64(x) * f64(y))
+		case fuseLLS + 41: // F64Div
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = pf64(f64(x) / f64(y))
+		case fuseLLS + 42: // F64Lt
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(f64(x) < f64(y))
+		case fuseLLS + 43: // F64Gt
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(f64(x) > f64(y))
+		case fuseLLS + 44: // F64Le
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(f64(x) <= f64(y))
+		case fuseLLS + 45: // F64Ge
+			x, y := s[fp+int(in.a)], s[fp+int(in.b)]
+			s[fp+int(in.c)] = b2u(f64(x) >= f64(y))
+		case fuseLIS + 0: // I32Add
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = uint64(uint32(x + y))
+		case fuseLIS + 1: // I32Sub
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = uint64(uint32(x - y))
+		case fuseLIS + 2: // I32Mul
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = uint64(uint32(x) * uint32(y))
+		case fuseLIS + 3: // I32And
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = x & y
+		case fuseLIS + 4: // I32Or
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = x | y
+		case fuseLIS + 5: // I32Xor
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = x ^ y
+		case fuseLIS + 6: // I32Shl
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = uint64(uint32(x) << (y & 31))
+		case fuseLIS + 7: // I32ShrU
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = uint64(uint32(x) >> (y & 31))
+		case fuseLIS + 8: // I32ShrS
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = uint64(uint32(int32(x) >> (y & 31)))
+		case fuseLIS + 9: // I32Eq
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(uint32(x) == uint32(y))
+		case fuseLIS + 10: // I32Ne
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(uint32(x) != uint32(y))
+		case fuseLIS + 11: // I32LtS
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(int32(x) < int32(y))
+		case fuseLIS + 12: // I32LtU
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(uint32(x) < uint32(y))
+		case fuseLIS + 13: // I32GtS
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(int32(x) > int32(y))
+		case fuseLIS + 14: // I32GtU
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(uint32(x) > uint32(y))
+		case fuseLIS + 15: // I32LeS
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(int32(x) <= int32(y))
+		case fuseLIS + 16: // I32LeU
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(uint32(x) <= uint32(y))
+		case fuseLIS + 17: // I32GeS
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(int32(x) >= int32(y))
+		case fuseLIS + 18: // I32GeU
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(uint32(x) >= uint32(y))
+		case fuseLIS + 19: // I64Add
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = x + y
+		case fuseLIS + 20: // I64Sub
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = x - y
+		case fuseLIS + 21: // I64Mul
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = x * y
+		case fuseLIS + 22: // I64And
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = x & y
+		case fuseLIS + 23: // I64Or
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = x | y
+		case fuseLIS + 24: // I64Xor
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = x ^ y
+		case fuseLIS + 25: // I64Shl
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = x << (y & 63)
+		case fuseLIS + 26: // I64ShrS
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = uint64(int64(x) >> (y & 63))
+		case fuseLIS + 27: // I64ShrU
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = x >> (y & 63)
+		case fuseLIS + 28: // I64Eq
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(x == y)
+		case fuseLIS + 29: // I64Ne
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(x != y)
+		case fuseLIS + 30: // I64LtS
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(int64(x) < int64(y))
+		case fuseLIS + 31: // I64LtU
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(x < y)
+		case fuseLIS + 32: // I64GtS
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(int64(x) > int64(y))
+		case fuseLIS + 33: // I64GtU
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(x > y)
+		case fuseLIS + 34: // I64LeS
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(int64(x) <= int64(y))
+		case fuseLIS + 35: // I64LeU
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(x <= y)
+		case fuseLIS + 36: // I64GeS
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(int64(x) >= int64(y))
+		case fuseLIS + 37: // I64GeU
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(x >= y)
+		case fuseLIS + 38: // F64Add
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = pf64(f64(x) + f64(y))
+		case fuseLIS + 39: // F64Sub
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = pf64(f64(x) - f64(y))
+		case fuseLIS + 40: // F64Mul
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = pf64(f64(x) * f64(y))
+		case fuseLIS + 41: // F64Div
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = pf64(f64(x) / f64(y))
+		case fuseLIS + 42: // F64Lt
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(f64(x) < f64(y))
+		case fuseLIS + 43: // F64Gt
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(f64(x) > f64(y))
+		case fuseLIS + 44: // F64Le
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(f64(x) <= f64(y))
+		case fuseLIS + 45: // F64Ge
+			x, y := s[fp+int(in.a)], in.c
+			s[fp+int(in.b)] = b2u(f64(x) >= f64(y))
 		default:
 			var c vm.TrapCode
 			if sp, c = numeric(in.op, s, sp); c != vm.TrapNone {
