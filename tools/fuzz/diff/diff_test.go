@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -179,21 +180,7 @@ func TestWriteRegression(t *testing.T) {
 	if in == "" || out == "" {
 		t.Skip("set KILN_FUZZ_INPUT and KILN_FUZZ_OUT to convert a fuzzer input")
 	}
-	raw, err := os.ReadFile(in)
-	if err != nil {
-		t.Fatal(err)
-	}
-	data := raw
-	if rest, ok := strings.CutPrefix(string(raw), "go test fuzz v1\n"); ok {
-		lit := strings.TrimSpace(rest)
-		lit = strings.TrimSuffix(strings.TrimPrefix(lit, "[]byte("), ")")
-		s, err := strconv.Unquote(lit)
-		if err != nil {
-			t.Fatalf("%s: %v", in, err)
-		}
-		data = []byte(s)
-	}
-	c, _ := FromInput(data)
+	c, _ := FromInput(readInput(t, in))
 	note := "agrees on every tier"
 	if rep, err := c.Run(); err != nil {
 		note = err.Error() + "\n" + rep.Transcript(c.Calls)
@@ -316,4 +303,80 @@ func TestSweep(t *testing.T) {
 	for k, v := range groups {
 		t.Logf("%5d × %s", v, k)
 	}
+}
+
+// readInput reads a fuzzer input: the fuzzer's "go test fuzz v1" corpus
+// format, or raw bytes.
+func readInput(t *testing.T, file string) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest, ok := strings.CutPrefix(string(raw), "go test fuzz v1\n")
+	if !ok {
+		return raw
+	}
+	lit := strings.TrimSpace(rest)
+	lit = strings.TrimSuffix(strings.TrimPrefix(lit, "[]byte("), ")")
+	s, err := strconv.Unquote(lit)
+	if err != nil {
+		t.Fatalf("%s: %v", file, err)
+	}
+	return []byte(s)
+}
+
+// TestMinimizeInput shrinks a fuzzer input (deleting byte ranges, then
+// zeroing bytes: zero is always the generator's simplest choice) while the
+// divergence message still contains KILN_FUZZ_MATCH, and writes the
+// smallest case as a regression file. It usually gives a much smaller
+// module than TestMinimize, which cannot delete functions or blocks:
+//
+//	KILN_FUZZ_INPUT=testdata/fuzz/FuzzDifferential/HASH KILN_FUZZ_MATCH='never defined' \
+//	  KILN_FUZZ_OUT=$PWD/case.wat go test ./tools/fuzz/diff -run TestMinimizeInput
+func TestMinimizeInput(t *testing.T) {
+	in, match, out := os.Getenv("KILN_FUZZ_INPUT"), os.Getenv("KILN_FUZZ_MATCH"), os.Getenv("KILN_FUZZ_OUT")
+	if in == "" || match == "" || out == "" {
+		t.Skip("set KILN_FUZZ_INPUT, KILN_FUZZ_MATCH and KILN_FUZZ_OUT to minimise a fuzzer input")
+	}
+	data := readInput(t, in)
+	fails := func(d []byte) bool {
+		c, _ := FromInput(d)
+		_, err := c.Run()
+		return err != nil && strings.Contains(err.Error(), match)
+	}
+	if !fails(data) {
+		t.Fatalf("%s does not fail with %q", in, match)
+	}
+	for chunk := len(data) / 2; chunk >= 1; chunk /= 2 {
+		for i := 0; i+chunk <= len(data); {
+			cand := append(append([]byte{}, data[:i]...), data[i+chunk:]...)
+			if fails(cand) {
+				data = cand
+			} else {
+				i += chunk
+			}
+		}
+	}
+	for i := range data {
+		if data[i] == 0 {
+			continue
+		}
+		cand := bytes.Clone(data)
+		cand[i] = 0
+		if fails(cand) {
+			data = cand
+		}
+	}
+	c, _ := FromInput(data)
+	rep, err := c.Run()
+	note := fmt.Sprintf("minimised input %q\n%v\n%s", data, err, rep.Transcript(c.Calls))
+	text, ferr := FormatRegression(c, note)
+	if ferr != nil {
+		t.Fatal(ferr)
+	}
+	if err := os.WriteFile(out, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d input bytes, %d module bytes", len(data), len(c.Binary))
 }
