@@ -52,10 +52,14 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	}
 	g.gens = resize(sc.gens, int(maxDepth)+1)
 	g.nodes = sc.nodes[:0]
-	if sc.hashcons == nil {
+	// Clearing a Go map costs its capacity, not its length: a map grown by
+	// one large function is replaced rather than cleared for small ones.
+	if sc.hashcons == nil || sc.hashconsPeak > 4*ninsts+256 {
 		sc.hashcons = make(map[key]scoped, ninsts)
+		sc.hashconsPeak = 0
+	} else {
+		clear(sc.hashcons)
 	}
-	clear(sc.hashcons)
 	g.hashcons = sc.hashcons
 	g.fuel = fuelPerInst*ninsts + 64
 
@@ -78,6 +82,7 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	// Keep the grown tables for the next function.
 	sc.domDepth, sc.loopDep, sc.gens, sc.nodes, sc.classOf = g.domDepth, g.loopDep, g.gens, g.nodes, b.classOf
 	sc.best, sc.cost = ex.best, ex.cost
+	sc.hashconsPeak = max(sc.hashconsPeak, len(g.hashcons))
 	sc.placed, sc.egens, sc.reused = e.placed, e.gens, e.reused
 	return g.Stats
 }
@@ -92,13 +97,15 @@ type scratch struct {
 	nodes    []node
 	classOf  []Node
 	hashcons map[key]scoped
-	condOf   map[ir.Inst]Node
-	checks   map[checkKey]checkEntry
-	best     []Node
-	cost     []Cost
-	placed   []placement
-	egens    []uint32
-	reused   []bool
+	// hashconsPeak is the most entries hashcons has held since it was made.
+	hashconsPeak int
+	condOf       map[ir.Inst]Node
+	checks       map[checkKey]checkEntry
+	best         []Node
+	cost         []Cost
+	placed       []placement
+	egens        []uint32
+	reused       []bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}

@@ -1,0 +1,68 @@
+package optimizing
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"kiln/ir"
+	"kiln/ir/wasm"
+	"kiln/optimizing/frontend"
+)
+
+// BenchmarkOptimizeWasm runs the mid-end over every function of a real
+// module as the wasm compile path does: Go's strconv test binary for
+// wasip1 (KILN_STRCONV_WASM, default /tmp/strconv.wasm; built with
+// GOOS=wasip1 GOARCH=wasm go test -c -o /tmp/strconv.wasm strconv),
+// translated by the front end once. Skipped when the binary is absent.
+func BenchmarkOptimizeWasm(b *testing.B) {
+	path := os.Getenv("KILN_STRCONV_WASM")
+	if path == "" {
+		path = "/tmp/strconv.wasm"
+	}
+	bin, err := os.ReadFile(path)
+	if err != nil {
+		b.Skipf("no wasm module: %v", err)
+	}
+	m, err := wasm.DecodeAndValidate(bin, wasm.FeaturesAll)
+	if err != nil {
+		b.Fatal(err)
+	}
+	tr := frontend.NewTranslator(m, frontend.NewVMEnv(m))
+	var funcs []*ir.Function
+	insts := 0
+	for i := uint32(m.NumImportedFuncs); i < uint32(len(m.FuncTypes)); i++ {
+		f, err := tr.Translate(i)
+		if err != nil {
+			b.Fatal(err)
+		}
+		funcs = append(funcs, f)
+		for blk := range f.Layout.Blocks() {
+			for range f.Layout.BlockInsts(blk) {
+				insts++
+			}
+		}
+	}
+	var cpu time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		clones := make([]*ir.Function, len(funcs))
+		for j, f := range funcs {
+			clones[j] = f.Clone()
+		}
+		before := cpuTime()
+		b.StartTimer()
+		for _, f := range clones {
+			if _, err := Optimize(f, Options{Dump: "-"}); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StopTimer()
+		cpu += cpuTime() - before
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(insts), "ns/inst")
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(insts), "cpu-ns/inst")
+	b.ReportMetric(float64(insts), "insts")
+}
