@@ -208,6 +208,7 @@ func (g *CodeGen) compile(def int) (err error) {
 	}
 	g.stack = g.stack[:0]
 	g.ctrls = g.ctrls[:0]
+	g.m.PinMemory0(len(mod.MemTypes) > 0)
 	g.free[masm.Int] = g.m.Allocatable(masm.Int)
 	g.free[masm.Float] = g.m.Allocatable(masm.Float)
 	g.maxDepth, g.maxOutgoing = 0, 0

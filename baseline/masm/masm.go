@@ -223,6 +223,12 @@ type MacroAssembler interface {
 	// SetSrcLoc tags the following code with a wasm module offset.
 	SetSrcLoc(loc uint32)
 
+	// PinMemory0, called before Allocatable and Prologue, says whether
+	// the function keeps memory 0's base in a register of its own: the
+	// prologue loads it, ReloadVMCtx and every exit's resume path reload
+	// it (a call or an exit may grow, and so move, the memory), and
+	// accesses to memory 0 use it instead of reading the VM context.
+	PinMemory0(on bool)
 	// Prologue pushes the frame, checks the stack limit, pins and saves
 	// the VM context. The frame size is patched in by PatchFrame.
 	Prologue()

@@ -118,6 +118,7 @@ func (m *MacroAssembler) Exit(k vm.ExitKind) {
 	m.closeLoc()
 	m.buf.Bind(resume)
 	m.e(m.a.MovRR(x.Size64, vmctxReg, x.RDI))
+	m.reloadMemBase()
 }
 
 func (m *MacroAssembler) LoadExitResult(sz masm.Size, dst masm.Reg) {
@@ -151,14 +152,22 @@ func (m *MacroAssembler) effectiveAddr(is64 bool, base, length int32, accSize in
 	}
 	m.e(a.AluRM(x.Cmp, x.Size64, scratch, x.Addr(vmctxReg, length)))
 	m.trapIf(x.CondA, vm.TrapMemoryOutOfBounds)
+	baseReg := scratch
+	if m.pinned && base == vm.VMMemory0Base {
+		baseReg = memBaseReg
+	}
 	if offset <= math.MaxInt32 {
-		m.e(a.Load(x.Size64, scratch, x.Addr(vmctxReg, base)))
-		return x.AddrIndex(scratch, addr, 1, int32(offset))
+		if baseReg == scratch {
+			m.e(a.Load(x.Size64, scratch, x.Addr(vmctxReg, base)))
+		}
+		return x.AddrIndex(baseReg, addr, 1, int32(offset))
 	}
 	m.loadIntImm(masm.S64, scratch, offset)
 	m.e(a.AluRR(x.Add, x.Size64, addr, scratch))
-	m.e(a.Load(x.Size64, scratch, x.Addr(vmctxReg, base)))
-	return x.AddrIndex(scratch, addr, 1, 0)
+	if baseReg == scratch {
+		m.e(a.Load(x.Size64, scratch, x.Addr(vmctxReg, base)))
+	}
+	return x.AddrIndex(baseReg, addr, 1, 0)
 }
 
 func (m *MacroAssembler) LoadMem(is64 bool, base, length int32, l masm.Load, dst, addr masm.Reg, offset uint64) {
@@ -338,6 +347,7 @@ func (m *MacroAssembler) EndFunction() {
 		m.exitSeq(s.kind, resume)
 		m.buf.Bind(resume)
 		m.e(a.MovRR(x.Size64, vmctxReg, x.RDI))
+		m.reloadMemBase()
 		m.e(a.Jmp(s.back))
 	}
 	m.buf.SetSrcLoc(encoder.NoSrcLoc)

@@ -28,6 +28,9 @@ import (
 )
 
 const (
+	// memBaseReg holds memory 0's base in functions that pin it (no
+	// encoding quirks as a base register, unlike r12/r13).
+	memBaseReg = x.RBX
 	vmctxReg   = x.R15
 	scratch    = x.R11
 	fscratch   = x.X15
@@ -72,6 +75,9 @@ type MacroAssembler struct {
 	traps       []trapStub
 	exits       []exitStub
 	tables      []jumpTable
+
+	// pinned: memory 0's base lives in memBaseReg for the function.
+	pinned bool
 }
 
 var _ masm.MacroAssembler = (*MacroAssembler)(nil)
@@ -114,9 +120,22 @@ func (m *MacroAssembler) Allocatable(c masm.Class) masm.RegSet {
 	}
 	var s masm.RegSet
 	for _, r := range []x.GPR{x.RAX, x.RCX, x.RDX, x.RBX, x.RSI, x.RDI, x.R8, x.R9, x.R10, x.R12, x.R13} {
+		if r == memBaseReg && m.pinned {
+			continue
+		}
 		s = s.With(uint8(r))
 	}
 	return s
+}
+
+func (m *MacroAssembler) PinMemory0(on bool) { m.pinned = on }
+
+// reloadMemBase refreshes the pinned base after anything that may have
+// moved the memory.
+func (m *MacroAssembler) reloadMemBase() {
+	if m.pinned {
+		m.e(m.a.Load(x.Size64, memBaseReg, x.Addr(vmctxReg, vm.VMMemory0Base)))
+	}
 }
 
 // Clobbers: x86 division uses rdx:rax, variable shifts use cl.
@@ -182,6 +201,7 @@ func (m *MacroAssembler) Prologue() {
 	m.trapIf(x.CondB, vm.TrapStackOverflow)
 	m.frameImm(x.Sub, x.RSP)
 	m.e(a.Store(x.Size64, x.Addr(x.RBP, vmctxSlot), vmctxReg))
+	m.reloadMemBase()
 }
 
 // PatchFrame writes the frame size (rounded to the stack alignment) into
@@ -228,6 +248,7 @@ func (m *MacroAssembler) ZeroSlots(s masm.Slot, n int) {
 
 func (m *MacroAssembler) ReloadVMCtx() {
 	m.e(m.a.Load(x.Size64, vmctxReg, x.Addr(x.RBP, vmctxSlot)))
+	m.reloadMemBase()
 }
 
 func (m *MacroAssembler) slot(s masm.Slot) x.Mem {
