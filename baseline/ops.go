@@ -414,6 +414,17 @@ func (g *CodeGen) emitRow(op *wasm.Operator, r *opRow) error {
 		g.pushReg(r.ty, d)
 	case famStore:
 		mem := op.Mem.Memory
+		if v := g.stack[len(g.stack)-1]; v.kind == valConst {
+			g.pop()
+			addr, aty := g.popReg()
+			if m.StoreMemImm(g.mod.MemTypes[mem].Memory64, int32(g.offs.MemoryBase(mem)), int32(g.offs.MemoryLength(mem)), r.load.Size, addr, v.imm, op.Mem.Offset) {
+				g.release(addr)
+				return nil
+			}
+			// Not encodable: materialise it after all.
+			g.pushReg(aty, addr)
+			g.push(v)
+		}
 		val, _ := g.popReg()
 		addr, _ := g.popReg()
 		m.StoreMem(g.mod.MemTypes[mem].Memory64, int32(g.offs.MemoryBase(mem)), int32(g.offs.MemoryLength(mem)), r.load.Size, addr, val, op.Mem.Offset)

@@ -278,6 +278,15 @@ func TestRunMemory(t *testing.T) {
   (func (export "store") (param i32 i64) (result i64) local.get 0 local.get 1 i64.store local.get 0 i64.load)
   (func (export "storef") (param i32 f64) (result f64) local.get 0 local.get 1 f64.store local.get 0 f64.load)
   (func (export "size") (result i32) memory.size)
+  (func (export "kstore") (param i32) (result i64)
+    local.get 0 i64.const 0x1122334455667788 i64.store
+    local.get 0 i32.const -2 i32.store8 offset=1
+    local.get 0 i32.const 0xabcd i32.store16 offset=2
+    local.get 0 i64.load)
+  (func (export "kstoref") (param i32) (result i64)
+    local.get 0 f32.const 1.5 f32.store
+    local.get 0 i64.const -1 i64.store32 offset=4
+    local.get 0 i64.load)
   (func (export "glob") (result i32) global.get $g i32.const 1 i32.add global.set $g global.get $g)
   (func (export "globh") (result i64) global.get $h)
 )`, []runCase{
@@ -291,6 +300,9 @@ func TestRunMemory(t *testing.T) {
 		{fn: "store", args: u(65529, 1), trap: vm.TrapMemoryOutOfBounds},
 		{fn: "storef", args: u(200, f64(3.5)), want: u(f64(3.5))},
 		{fn: "size", want: u(1)},
+		{fn: "kstore", args: u(300), want: u(0x11223344abcdfe88)},
+		{fn: "kstore", args: u(65530), trap: vm.TrapMemoryOutOfBounds},
+		{fn: "kstoref", args: u(400), want: u(0xffffffff3fc00000)},
 		{fn: "glob", want: u(6)},
 		{fn: "glob", want: u(7)},
 		{fn: "globh", want: u(77)},

@@ -316,6 +316,9 @@ type MacroAssembler interface {
 	// clobbered.
 	LoadMem(is64 bool, base, length int32, l Load, dst, addr Reg, offset uint64)
 	StoreMem(is64 bool, base, length int32, sz Size, addr, val Reg, offset uint64)
+	// StoreMemImm stores a constant; false (nothing emitted) when the ISA
+	// cannot encode imm for width sz.
+	StoreMemImm(is64 bool, base, length int32, sz Size, addr Reg, imm uint64, offset uint64) bool
 
 	// Calls. Arguments are already in place; every register is clobbered
 	// (ReloadVMCtx after). CallDirect calls a function of this artifact

@@ -201,6 +201,25 @@ func (m *MacroAssembler) StoreMem(is64 bool, base, length int32, sz masm.Size, a
 	m.e(m.a.Store(size(sz), at, gpr(val)))
 }
 
+func (m *MacroAssembler) StoreMemImm(is64 bool, base, length int32, sz masm.Size, addr masm.Reg, imm uint64, offset uint64) bool {
+	v := int64(imm)
+	switch sz {
+	case masm.S8:
+		v = int64(int8(imm))
+	case masm.S16:
+		v = int64(int16(imm))
+	case masm.S32:
+		v = int64(int32(imm))
+	default:
+		if !fitsImm32(v) {
+			return false
+		}
+	}
+	at := m.effectiveAddr(is64, base, length, int64(sz), gpr(addr), offset)
+	m.e(m.a.StoreImm(size(sz), at, v))
+	return true
+}
+
 // ---- calls and tables ---------------------------------------------------
 
 func (m *MacroAssembler) CallDirect(funcIndex uint32) {
