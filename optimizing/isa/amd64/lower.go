@@ -180,11 +180,33 @@ func truthOf(c *ctx, cond ir.Value) ir.Value {
 	}
 }
 
+// usedOnceDownTo reports whether v and every extension between it and
+// cmp (the value truthOf found under v) have a single use.
+func usedOnceDownTo(c *ctx, v, cmp ir.Value) bool {
+	for v != cmp {
+		if c.UseCount(v) != 1 {
+			return false
+		}
+		v = c.F.DFG.Args(c.PureDef(v))[0]
+	}
+	return true
+}
+
 // condOf matches a branch or select condition: a fused icmp (recomputed at
 // the use; it is pure) or any integer value tested against zero.
 func condOf(c *ctx, cond ir.Value) (Inst, []regalloc.Operand, error) {
+	return condOfUse(c, cond, true)
+}
+
+// condOfUse is condOf; only says whether this use is the condition's only
+// one. A load may be merged into the compare only then: were the
+// condition (or an extension of it) materialised for another use, it
+// would need the load's value, which a merged load never defines.
+func condOfUse(c *ctx, cond ir.Value, only bool) (Inst, []regalloc.Operand, error) {
 	dfg := &c.F.DFG
+	orig := cond
 	cond = truthOf(c, cond)
+	only = only && usedOnceDownTo(c, orig, cond)
 	if i := c.PureDef(cond); i != ir.NoInst && dfg.Insts[i].Opcode == ir.OpIcmp {
 		args := dfg.Args(i)
 		// Rule: (icmp eq|ne (extend (icmp cc a b)) 0) is the inner
@@ -192,7 +214,7 @@ func condOf(c *ctx, cond ir.Value) (Inst, []regalloc.Operand, error) {
 		if cc := dfg.Insts[i].IntCC(); cc == ir.IntEQ || cc == ir.IntNE {
 			if k, ok := constOf(c, args[1]); ok && k == 0 {
 				if j := c.PureDef(truthOf(c, args[0])); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpIcmp {
-					in, ops, err := condOf(c, args[0])
+					in, ops, err := condOfUse(c, args[0], only && c.UseCount(cond) == 1)
 					if err == nil && cc == ir.IntEQ {
 						in.CC ^= 1 // x86 condition codes pair up: cc^1 is the inverse
 					}
@@ -203,8 +225,10 @@ func condOf(c *ctx, cond ir.Value) (Inst, []regalloc.Operand, error) {
 		// Rule: a compare whose second operand is a load used only here
 		// compares against memory (the bounds check against the VM
 		// context's length word).
-		if in, ops, ok := cmpMemOperands(c, cond, args[0], args[1], dfg.Insts[i].IntCC()); ok {
-			return in, ops, nil
+		if only {
+			if in, ops, ok := cmpMemOperands(c, cond, args[0], args[1], dfg.Insts[i].IntCC()); ok {
+				return in, ops, nil
+			}
 		}
 		if in, ops, ok := cmpOperands(c, args[0], args[1], dfg.Insts[i].IntCC()); ok {
 			return in, ops, nil
