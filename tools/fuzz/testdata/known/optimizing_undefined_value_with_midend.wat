@@ -6,9 +6,10 @@
 ;; ir-optimized oracle agrees), so the IR is fine and the back end
 ;; (isa/amd64 lowering, probably an operand fused or sunk from another
 ;; block: compares into brif/select/trap, loads into compares) loses the
-;; definition. Same message as
-;; optimizing_undefined_value_after_empty_if.wat (no mid-end); likely the
-;; same back-end bug. Tier at fault: optimizing (back end).
+;; definition. Same message as the (fixed)
+;; ../optimizing_load_merged_into_multiuse_condition.wat, but 58a5379 does
+;; not fix this one: another fusion rule. Tier at fault: optimizing (back
+;; end).
 ;; signature regalloc: .*which is never defined
 (module
   (type (func (param f32 f64 f64)))
