@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"strings"
-	"syscall"
 )
 
 // Errno is a WASI preview1 error number: the value every
@@ -137,18 +136,6 @@ func itoa(v uint64) string {
 	}
 }
 
-// hostErrnos maps host syscall errors to WASI errnos. It is built from
-// hostErrnoTable (one row per host errno, per platform file) at init.
-var hostErrnos = func() map[syscall.Errno]Errno {
-	m := make(map[syscall.Errno]Errno, len(hostErrnoTable))
-	for _, row := range hostErrnoTable {
-		if _, dup := m[row.host]; !dup { // EOPNOTSUPP==ENOTSUP on Linux: first row wins
-			m[row.host] = row.wasi
-		}
-	}
-	return m
-}()
-
 // errPathEscapesText is the message of os.Root's unexported error for a
 // path that leaves the root (through "..", an absolute symlink or a
 // symlink pointing outside). The os package exports no sentinel for it, so
@@ -167,12 +154,8 @@ func ErrnoOf(err error) Errno {
 	if errors.As(err, &e) {
 		return e
 	}
-	var se syscall.Errno
-	if errors.As(err, &se) {
-		if w, ok := hostErrnos[se]; ok {
-			return w
-		}
-		return ErrnoIo
+	if w, ok := hostErrno(err); ok {
+		return w
 	}
 	if strings.Contains(err.Error(), errPathEscapesText) {
 		return ErrnoPerm
