@@ -15,14 +15,13 @@
 //   - unreachable: blocks the entry cannot reach leave the layout.
 //   - remove-constant-phi: a block parameter that receives one value on
 //     every edge (or itself around a loop) becomes that value.
-//   - load-elim: redundant load elimination and store-to-load forwarding
-//     by alias analysis over memory categories (alias regions), loadelim.go.
 //   - egraph: the acyclic e-graph (package egraph) with the rules of
 //     package rules: constant folding, algebraic identities, strength
 //     reduction, compare/select/extend simplification, GVN, LICM, DCE of
-//     pure code, constant branches and never-firing traps.
-//   - load-elim-late: load elimination again, now that GVN has given
-//     equal addresses one value.
+//     pure code, constant branches and never-firing traps; and, while it
+//     builds, redundant load elimination and store-to-load forwarding by
+//     alias analysis over memory categories (alias regions), comparing
+//     addresses as e-classes (egraph/alias.go).
 //   - unreachable-late, remove-constant-phi-late: clean up after folded
 //     branches.
 //   - dce: liveness from the operands of effects and terminators, flowing
@@ -37,6 +36,6 @@
 //
 // Side effects are never removed or moved: the wasm interrupt checks the
 // front end places at function entries and loop heads are calls, and
-// calls stay in the e-graph's skeleton, end every memory version in
-// load-elim and are never dead code.
+// calls stay in the e-graph's skeleton, end every memory version in the
+// alias analysis and are never dead code.
 package optimizing

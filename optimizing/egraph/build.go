@@ -72,6 +72,13 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	for i := range b.classOf {
 		b.classOf[i] = NoNode
 	}
+	if b.memIn = memoryVersions(f, cfg, dom); b.memIn != nil {
+		if sc.loads == nil {
+			sc.loads = map[loadKey]scoped{}
+		}
+		clear(sc.loads)
+		b.loads = sc.loads
+	}
 	b.build()
 	ex := extract(g, sc)
 	e := newElaborator(g, dom, loops, ex, b.classOf, sc)
@@ -82,6 +89,12 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	// Keep the grown tables for the next function.
 	sc.domDepth, sc.loopDep, sc.gens, sc.nodes, sc.classOf = g.domDepth, g.loopDep, g.gens, g.nodes, b.classOf
 	sc.best, sc.cost = ex.best, ex.cost
+	if b.loads != nil {
+		sc.loads = b.loads
+		if len(b.loads) > 4096 {
+			sc.loads = nil // clearing would cost its capacity for every small function
+		}
+	}
 	sc.hashconsPeak = max(sc.hashconsPeak, len(g.hashcons))
 	sc.placed, sc.egens, sc.reused = e.placed, e.gens, e.reused
 	return g.Stats
@@ -101,6 +114,7 @@ type scratch struct {
 	hashconsPeak int
 	condOf       map[ir.Inst]Node
 	checks       map[checkKey]checkEntry
+	loads        map[loadKey]scoped
 	best         []Node
 	cost         []Cost
 	placed       []placement
@@ -130,6 +144,13 @@ type builder struct {
 	classOf []Node // per original value: its class
 	checks  map[checkKey]checkEntry
 	condOf  map[ir.Inst]Node // skeleton conditions replaced by simplifyCond
+
+	// Alias analysis (alias.go): the memory state at each block's entry
+	// (nil: no analysis), the state at the current instruction, and the
+	// scoped table of loaded or stored values.
+	memIn []memState
+	mem   memState
+	loads map[loadKey]scoped
 }
 
 // IsPure reports whether inst joins the e-graph: a pure opcode with exactly
@@ -208,6 +229,9 @@ func (b *builder) buildBlock(blk ir.Block) {
 	for _, p := range f.DFG.BlockParams(blk) {
 		b.classOf[p] = g.leaf(p, blk)
 	}
+	if b.memIn != nil {
+		b.mem = b.memIn[blk]
+	}
 	var args [3]Node
 	for inst := range f.Layout.BlockInsts(blk) {
 		if IsPure(f, inst) && len(f.DFG.Args(inst)) <= 3 {
@@ -226,6 +250,9 @@ func (b *builder) buildBlock(blk ir.Block) {
 			res := f.DFG.FirstResult(inst)
 			b.classOf[res] = g.insertPure(d, f.DFG.ValueType(res), as, inst, res)
 			f.Layout.RemoveInst(inst)
+			continue
+		}
+		if b.memIn != nil && b.redundantLoad(inst, blk) {
 			continue
 		}
 		if b.simplifySkeleton(inst, blk) {
@@ -247,6 +274,62 @@ func (b *builder) buildBlock(blk ir.Block) {
 		for _, r := range f.DFG.Results(inst) {
 			b.classOf[r] = g.leaf(r, blk)
 		}
+		if b.memIn != nil {
+			b.recordMemory(inst, blk)
+		}
+	}
+}
+
+// loadKeyOf is the key of a plain load at the current memory state.
+func (b *builder) loadKeyOf(inst ir.Inst, blk ir.Block) loadKey {
+	f := b.g.f
+	d := &f.DFG.Insts[inst]
+	v := b.mem[category(d.Flags)]
+	if d.Flags.Readonly() {
+		v = entryVersion
+	}
+	return loadKey{version: v, op: d.Opcode, ty: f.DFG.ValueType(f.DFG.FirstResult(inst)),
+		addr: b.class(f.DFG.Args(inst)[0], blk), offset: d.Offset(), flags: d.Flags}
+}
+
+// redundantLoad replaces a load whose value is available from a
+// dominating load or store (alias.go) and reports whether it did.
+func (b *builder) redundantLoad(inst ir.Inst, blk ir.Block) bool {
+	g, f := b.g, b.g.f
+	if !isPlainLoad(f.DFG.Insts[inst].Opcode) {
+		return false
+	}
+	e, ok := b.loads[b.loadKeyOf(inst, blk)]
+	if !ok || e.depth > g.curDepth || g.gens[e.depth] != e.gen {
+		return false
+	}
+	b.classOf[f.DFG.FirstResult(inst)] = e.node
+	f.Layout.RemoveInst(inst)
+	g.Stats.LoadsRemoved++
+	return true
+}
+
+// recordMemory applies the memory effect of a skeleton instruction that
+// stays and records what it makes available: a load its value, a store
+// the stored value for loads of its type and flags.
+func (b *builder) recordMemory(inst ir.Inst, blk ir.Block) {
+	g, f := b.g, b.g.f
+	d := &f.DFG.Insts[inst]
+	here := func(n Node) scoped {
+		dd := g.domDepth[blk]
+		return scoped{node: n, depth: dd, gen: g.gens[dd]}
+	}
+	switch {
+	case isPlainLoad(d.Opcode):
+		b.loads[b.loadKeyOf(inst, blk)] = here(b.classOf[f.DFG.FirstResult(inst)])
+	case d.Opcode == ir.OpStore:
+		transfer(f, inst, &b.mem)
+		args := f.DFG.Args(inst)
+		k := loadKey{version: memVersion(inst), op: ir.OpLoad, ty: f.DFG.ValueType(args[0]),
+			addr: b.class(args[1], blk), offset: d.Offset(), flags: d.Flags}
+		b.loads[k] = here(b.class(args[0], blk))
+	default:
+		transfer(f, inst, &b.mem)
 	}
 }
 

@@ -99,6 +99,17 @@
 // Pure instructions no skeleton instruction needs are never placed: dead
 // code elimination falls out.
 //
+// # Alias analysis
+//
+// alias.go runs during the build: a dataflow over the CFG gives each block
+// the memory version of every category (alias region) at its entry; the
+// build tracks it through each block and keeps a scoped table of what
+// loads and stores made available, keyed by version, load kind and type,
+// the address's class, offset and flags. A load found there is removed and
+// its result becomes the available class — the earlier load's value or
+// the stored one — so GVN'd addresses match and forwarded values meet the
+// rules.
+//
 // # Invariants
 //
 //   - Input: verified, no unreachable blocks (the optimizing pipeline
@@ -110,10 +121,9 @@
 // # Known gaps
 //
 // No congruence closure across later unions; constants are the only
-// rematerialized values; brif on a comparison with zero is not simplified
-// in the skeleton; multi-result pure instructions (overflow arithmetic,
+// rematerialized values; no dead-store elimination; multi-result pure instructions (overflow arithmetic,
 // isplit) stay in the skeleton; bounds checks are only merged when the
-// bound is the same value (load-elim must have merged the bound loads, so
+// bound is the same value (alias analysis must have merged the bound loads, so
 // a store between two accesses — which may alias the VM context without
 // alias regions — keeps both checks); a check that always traps does not
 // cut off the code after it.

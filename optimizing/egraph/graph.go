@@ -125,6 +125,7 @@ type Stats struct {
 	FuelOut, LimitHits, BadResults                int
 	Hoisted, Remat, Placed, Reused                int
 	BranchesFolded, TrapsRemoved, CondsSimplified int
+	LoadsRemoved                                  int
 }
 
 func (g *Graph) newNode(n node) Node {

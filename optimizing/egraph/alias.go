@@ -1,11 +1,13 @@
-package optimizing
+package egraph
 
 import (
 	"kiln/ir"
 	"kiln/ir/flow"
 )
 
-// Redundant load elimination by alias analysis.
+// Alias analysis: redundant loads and store-to-load forwarding, done while
+// the e-graph is built, so addresses are compared as classes (after GVN
+// and the rules) and a replaced load's value feeds the rules at once.
 //
 // Memory is split into categories: one per alias region named in memory
 // flags, plus category 0 for accesses without a region. Every point of the
@@ -13,11 +15,12 @@ import (
 // may have written that category (a store in it, a store without region,
 // a call, a fence, an atomic), or a merge version at a block whose
 // predecessors disagree. Versions are found by a forward dataflow over
-// the CFG. Two loads of the same kind, address value, offset and flags
-// under the same version read the same bytes, and a store followed by a
-// load of exactly its type from the same place reads the stored value;
-// walking the dominator tree with a scoped table, a load whose twin
-// dominates it is replaced by the twin's value.
+// the CFG before the build (memoryVersions). During the build, two loads
+// of the same kind, address class, offset and flags under the same version
+// read the same bytes, and a store followed by a load of exactly its type
+// and flags from the same place reads the stored value; the table of
+// available loads is scoped like the hash-consing map, so a load is only
+// replaced by a twin that dominates it.
 //
 // Removing such a load cannot hide a trap: the earlier access to the same
 // address under the same memory state succeeded, and bounds only grow.
@@ -38,11 +41,13 @@ const maxCategories = 8
 
 type memState [maxCategories]memVersion
 
+// loadKey identifies what a load reads: the memory version of its
+// category, the load's kind and type, its address class, offset and flags.
 type loadKey struct {
 	version memVersion
 	op      ir.Opcode
 	ty      ir.Type
-	addr    ir.Value
+	addr    Node
 	offset  int32
 	flags   ir.MemFlags
 }
@@ -89,12 +94,11 @@ func transfer(f *ir.Function, inst ir.Inst, s *memState) {
 	}
 }
 
-func eliminateRedundantLoads(st *state) {
-	f := st.f
+// memoryVersions computes the memory state at the entry of every block,
+// or nil when the function has fewer than two loads (nothing can be
+// redundant).
+func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree) []memState {
 	entry := f.Layout.EntryBlock()
-	if entry == ir.NoBlock {
-		return
-	}
 	// One walk over the instructions: count the loads and summarize each
 	// block's effect on memory (its last writer per category, or
 	// unchanged), so the fixpoint below iterates over blocks only.
@@ -115,10 +119,8 @@ func eliminateRedundantLoads(st *state) {
 		}
 	}
 	if loads < 2 {
-		return // nothing can be redundant
+		return nil // nothing can be redundant
 	}
-	cfg := st.flowGraph()
-	dom := flow.NewDomTree(f, cfg)
 	in := make([]memState, nb)
 	out := make([]memState, nb)
 	done := make([]bool, nb)
@@ -172,81 +174,5 @@ func eliminateRedundantLoads(st *state) {
 		}
 	}
 
-	// Scoped table of available loaded/stored values, dominator-tree
-	// preorder with an explicit stack; entries are undone on scope exit.
-	type undo struct {
-		k       loadKey
-		prev    ir.Value
-		existed bool
-	}
-	avail := map[loadKey]ir.Value{}
-	var log []undo
-	set := func(k loadKey, v ir.Value) {
-		prev, ok := avail[k]
-		log = append(log, undo{k, prev, ok})
-		avail[k] = v
-	}
-	type item struct {
-		b    ir.Block
-		mark int
-		exit bool
-	}
-	stack := []item{{b: entry}}
-	removed := false
-	for len(stack) > 0 {
-		it := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		if it.exit {
-			for len(log) > it.mark {
-				u := log[len(log)-1]
-				log = log[:len(log)-1]
-				if u.existed {
-					avail[u.k] = u.prev
-				} else {
-					delete(avail, u.k)
-				}
-			}
-			continue
-		}
-		stack = append(stack, item{b: it.b, mark: len(log), exit: true})
-		kids := dom.Children(it.b)
-		for i := len(kids) - 1; i >= 0; i-- {
-			stack = append(stack, item{b: kids[i]})
-		}
-		s := in[it.b]
-		for inst := range f.Layout.BlockInsts(it.b) {
-			d := &f.DFG.Insts[inst]
-			op := d.Opcode
-			switch {
-			case isPlainLoad(op):
-				v := s[category(d.Flags)]
-				if d.Flags.Readonly() {
-					v = entryVersion
-				}
-				res := f.DFG.FirstResult(inst)
-				k := loadKey{version: v, op: op, ty: f.DFG.ValueType(res), addr: f.DFG.ResolveAliases(f.DFG.Args(inst)[0]),
-					offset: d.Offset(), flags: d.Flags}
-				if prev, ok := avail[k]; ok {
-					f.Layout.RemoveInst(inst)
-					f.DFG.ClearResults(inst)
-					f.DFG.MakeAlias(res, prev)
-					removed = true
-					continue
-				}
-				set(k, res)
-			case op == ir.OpStore:
-				transfer(f, inst, &s)
-				args := f.DFG.Args(inst)
-				val := f.DFG.ResolveAliases(args[0])
-				k := loadKey{version: memVersion(inst), op: ir.OpLoad, ty: f.DFG.ValueType(val),
-					addr: f.DFG.ResolveAliases(args[1]), offset: d.Offset(), flags: d.Flags}
-				set(k, val)
-			default:
-				transfer(f, inst, &s)
-			}
-		}
-	}
-	if removed {
-		f.DFG.ResolveAllAliases()
-	}
+	return in
 }
