@@ -8,8 +8,13 @@
 ;; block: compares into brif/select/trap, loads into compares) loses the
 ;; definition. Same message as the (fixed)
 ;; ../optimizing_load_merged_into_multiuse_condition.wat, but 58a5379 does
-;; not fix this one: another fusion rule. Tier at fault: optimizing (back
-;; end).
+;; not fix this one: another rule. In the mid-end's output of this and
+;; of two other instances (TestSweep seed 31) a trap or select condition
+;; is an fcmp of a constant with itself (fcmp eq 0.0, 0.0; fcmp uno
+;; sNaN, sNaN) whose value feeds several instructions, and
+;; a float select; a rule that recomputes or fuses that condition at one
+;; use may leave it undefined for another. Tier at fault: optimizing
+;; (back end, with the mid-end's constant-operand compares).
 ;; signature regalloc: .*which is never defined
 (module
   (type (func (param f32 f64 f64)))
