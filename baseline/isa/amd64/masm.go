@@ -6,15 +6,24 @@
 //
 //	r15   the VM context, pinned for the whole body (saved at [rbp-8] and
 //	      reloaded after every call and exit, which clobber everything)
+//	rbx   memory 0's base in modules with a memory (PinMemory0), loaded
+//	      in the prologue and reloaded wherever r15 is
 //	r11   integer scratch (also the ABI's exit-stub scratch)
 //	xmm15 float scratch
 //	r14   Go's g (reserved), rsp/rbp the frame
+//	rax, rcx, rdx, rsi, rdi, r8-r10, r12, r13 (and rbx when not pinned),
+//	xmm0-14: allocatable
 //
-// Traps and exits are out-of-line stubs emitted after the body by Finish:
-// a trap stub stores its code in ExitArgs[0], records a trap record and
-// the source location of the instruction that branched to it, and jumps to
-// the VM context's ExitTrap stub; exit stubs (preemption, interrupt) resume
-// at a label that reloads r15 and jumps back.
+// Frame: [rbp+16...] incoming stack arguments/results, [rbp+8] return
+// address, [rbp] caller's rbp, [rbp-8] the VM context, then the
+// generator's slots; the outgoing argument area at [rsp].
+//
+// Traps and exits are out-of-line code emitted by EndFunction: each trap
+// site is a call (carrying the trap record and source location) to a stub
+// per trap code, which stores the code in ExitArgs[0], pops the site's
+// address into rax as the resume address and jumps to the VM context's
+// ExitTrap stub; exit stubs (preemption, interrupt) resume at a label
+// that reloads r15 (and rbx) and jumps back.
 package amd64
 
 import (
