@@ -106,6 +106,14 @@ const (
 	// opIncLocalI32 adds c to local a (local.get a; i32.const c; i32.add;
 	// local.set a).
 	opIncLocalI32
+	// opLoad<size>Local push the value loaded from memory 0 at local a +
+	// offset c (local.get a; <load>): 32 for i32.load and f32.load, 64 for
+	// i64.load and f64.load, 8U and 16U for the zero-extending narrow
+	// loads of either width.
+	opLoad32Local
+	opLoad64Local
+	opLoad8ULocal
+	opLoad16ULocal
 
 	// Vector operators (runtime/internal/simd): opSimd runs operator b
 	// with lane immediate a; opSimdShuffle runs i8x16.shuffle (b) with

@@ -574,9 +574,23 @@ func (c *compiler) translate(op *wasm.Operator, operands []wasm.ValType) error {
 				return nil
 			}
 		}
+		if f, ok := loadLocal[o]; ok && op.Mem.Memory == 0 && c.fusible(1) {
+			if prev := &c.fn.code[len(c.fn.code)-1]; prev.op == opLocalGet {
+				*prev = instr{op: f, a: prev.a, c: op.Mem.Offset}
+				return nil
+			}
+		}
 		c.emit(instr{op: o, a: op.Mem.Memory, b: uint32(op.Lane), c: op.Mem.Offset})
 	}
 	return nil
+}
+
+// loadLocal maps a load to its form that takes the address from a local.
+var loadLocal = map[uint16]uint16{
+	uint16(wasm.OpI32Load): opLoad32Local, uint16(wasm.OpF32Load): opLoad32Local,
+	uint16(wasm.OpI64Load): opLoad64Local, uint16(wasm.OpF64Load): opLoad64Local,
+	uint16(wasm.OpI32Load8U): opLoad8ULocal, uint16(wasm.OpI64Load8U): opLoad8ULocal,
+	uint16(wasm.OpI32Load16U): opLoad16ULocal, uint16(wasm.OpI64Load16U): opLoad16ULocal,
 }
 
 // simd emits a vector operator: the lane semantics live in

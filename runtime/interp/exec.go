@@ -574,6 +574,34 @@ func (m *machine) run(ctx context.Context, st *store.Store, inst *store.Instance
 			}
 
 		// Memory.
+		case opLoad32Local:
+			ea, ok := bounds(s[fp+int(in.a)], in.c, 4, len(mem0))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			s[sp] = uint64(le.Uint32(mem0[ea:]))
+			sp++
+		case opLoad64Local:
+			ea, ok := bounds(s[fp+int(in.a)], in.c, 8, len(mem0))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			s[sp] = le.Uint64(mem0[ea:])
+			sp++
+		case opLoad8ULocal:
+			ea := s[fp+int(in.a)] + in.c
+			if ea < in.c || ea >= uint64(len(mem0)) {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			s[sp] = uint64(mem0[ea])
+			sp++
+		case opLoad16ULocal:
+			ea, ok := bounds(s[fp+int(in.a)], in.c, 2, len(mem0))
+			if !ok {
+				return m.trap(vm.TrapMemoryOutOfBounds, inst, fn, pc)
+			}
+			s[sp] = uint64(le.Uint16(mem0[ea:]))
+			sp++
 		case uint16(wasm.OpI32Load), uint16(wasm.OpF32Load):
 			mem := mem0
 			if in.a != 0 {
