@@ -41,6 +41,7 @@ func (c *Code) Call(ctx context.Context, inst *store.Instance, fn uint32, params
 	}
 	ss.pull()
 	ss.depth++
+	ctx = storeContext{ctx, ss.store}
 	err := ss.machine.Call(ctx, c.code, c.code.Addr(c.art.Funcs[fi].ArrayEntry), st.vmctx, values, ss.handler(ctx))
 	ss.depth--
 	// ExitArgs[1] of a null call_indirect holds the index; the store
@@ -64,6 +65,26 @@ func (c *Code) Call(ctx context.Context, inst *store.Instance, fn uint32, params
 		results[i] = ss.fromCompiled(t, values[i][0])
 	}
 	return nil
+}
+
+// storeContext is the call's context with Store.Interrupt folded into
+// Err: the machine checks Err at every preemption exit (at least every
+// ~10 ms of running code) and traps with TrapInterrupted when it is set,
+// so an interrupt from another goroutine stops compiled code like a
+// cancellation does.
+type storeContext struct {
+	context.Context
+	s *store.Store
+}
+
+// errInterrupted is the cause of a trap raised by Store.Interrupt.
+var errInterrupted = errors.New("store interrupted")
+
+func (c storeContext) Err() error {
+	if c.s.Interrupted() {
+		return errInterrupted
+	}
+	return c.Context.Err()
 }
 
 // nullFuncRefDetail is the ExitArgs[1] a compiler passes with

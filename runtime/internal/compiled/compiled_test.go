@@ -250,3 +250,23 @@ func TestArtifactRoundTrip(t *testing.T) {
 		t.Fatalf("oob = %v", err)
 	}
 }
+
+// TestStoreInterruptStopsLoop: Store.Interrupt from another goroutine
+// stops a long loop with TrapInterrupted.
+func TestStoreInterruptStopsLoop(t *testing.T) {
+	m := compile(t, loops)
+	s, inst := m.instantiate(t, map[string]store.HostFunc{"boom": boom})
+	go func() {
+		time.Sleep(30 * time.Millisecond)
+		s.Interrupt()
+	}()
+	_, err := call(context.Background(), inst, "spin", 1<<62)
+	var tr *store.Trap
+	if !errors.As(err, &tr) || tr.Code != vm.TrapInterrupted {
+		t.Fatalf("spin = %v, want interrupted", err)
+	}
+	s.ClearInterrupt()
+	if r, err := call(context.Background(), inst, "fib", 10); err != nil || r[0] != 55 {
+		t.Fatalf("after the interrupt: fib(10) = %v, %v", r, err)
+	}
+}

@@ -62,8 +62,10 @@
 //   - The per-store state is found through a map of the Engine with weak
 //     keys and values; a field for strategy state on store.Store (like
 //     Instance.State) would make that lookup unnecessary.
-//   - Store.Interrupt (from another goroutine) is not forwarded to the
-//     store context's interrupt flag; context cancellation is.
+//   - Store.Interrupt (from another goroutine) is seen at the next
+//     preemption exit (the call's context reports it from Err), so it
+//     takes up to ~10-20 ms rather than one loop iteration; fuel is not
+//     metered in compiled code.
 //   - SIMD, GC, exceptions, typed function references and threads
 //     (Unsupported) are not compiled.
 package compiled
