@@ -777,6 +777,16 @@ func (be *backend) lowerAlu(c *ctx, op ir.Opcode, sz asm.Size, args []ir.Value, 
 	ty := c.F.DFG.ValueType(r)
 	alu := aluOps[op]
 	x, y := args[0], args[1]
+	// Rule (prio 3): x + imm32 where x lives on: lea dst, [x+imm] leaves x
+	// in place, where add would need a copy of it first.
+	if op == ir.OpIadd {
+		for k, a := range args {
+			if imm, ok := imm32Of(c, args[1-k], sz); ok && c.UseCount(a) > 1 {
+				emit(c, Inst{Op: opLea, Size: asm.Size64, Mem: amode{kind: amReg, disp: int32(imm)}}, use(c, a), def(c, r))
+				return nil
+			}
+		}
+	}
 	// Rule (prio 2): x op imm32.
 	if k, ok := imm32Of(c, y, sz); ok {
 		emit(c, Inst{Op: opAluRI, Alu: alu.op, Size: aluSize(sz), Imm: k}, use(c, x), regalloc.ReuseDef(c.Output(r), 0))
