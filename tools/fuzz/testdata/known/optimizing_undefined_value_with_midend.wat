@@ -9,7 +9,7 @@
 ;; definition. Same message as the (fixed)
 ;; ../optimizing_load_merged_into_multiuse_condition.wat, but 58a5379 does
 ;; not fix this one: another rule. In the mid-end's output of this and
-;; of two other instances (TestSweep seed 31) a trap or select condition
+;; of one other instance (TestSweep seed 31) a trap or select condition
 ;; is an fcmp of a constant with itself (fcmp eq 0.0, 0.0; fcmp uno
 ;; sNaN, sNaN) whose value feeds several instructions, and
 ;; a float select; a rule that recomputes or fuses that condition at one
