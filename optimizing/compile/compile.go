@@ -162,13 +162,31 @@ func (w *worker) compile(u *unit) (code *encoder.Code, frame uint32, err error) 
 		f, err = HostCallTrampoline(w.m, u.index)
 	}
 	if err != nil {
-		return nil, 0, fmt.Errorf("optimizing: function %d: %w", u.index, err)
+		return nil, 0, wrapErr(u.index, err)
 	}
 	res, err := compileFunction(f, w.c.Flags, w.wasm)
 	if err != nil {
-		return nil, 0, fmt.Errorf("optimizing: function %d: %w", u.index, err)
+		return nil, 0, wrapErr(u.index, err)
 	}
 	return res.Code, uint32(res.Frame.Size), nil
+}
+
+// UnsupportedError is returned for a module using an operator or feature
+// the tier does not compile (as opposed to a compiler failure); the
+// runtime recognises it by its Unsupported method and may fall back to
+// another strategy.
+type UnsupportedError struct{ Err error }
+
+func (e *UnsupportedError) Error() string     { return e.Err.Error() }
+func (e *UnsupportedError) Unwrap() error     { return e.Err }
+func (e *UnsupportedError) Unsupported() bool { return true }
+
+func wrapErr(fn uint32, err error) error {
+	err = fmt.Errorf("optimizing: function %d: %w", fn, err)
+	if errors.Is(err, frontend.ErrUnsupported) || errors.Is(err, amd64.ErrUnsupported) {
+		return &UnsupportedError{err}
+	}
+	return err
 }
 
 // compileFunction runs the back end on one function in wasm mode, turning

@@ -5,9 +5,11 @@ package compile
 import (
 	"context"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"math"
 	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -450,4 +452,22 @@ func TestNativeTailCallStackArgs(t *testing.T) {
 		{fn: "rot", args: []uint64{1}, want: []uint64{32, 5400, 18760000}},
 		{fn: "rot", args: []uint64{8 * 1000}, want: []uint64{21, 4300, 87650000}},
 	})
+}
+
+// TestUnsupportedError: an operator the tier does not translate gives an
+// error the runtime recognises as "unsupported", naming the operator.
+func TestUnsupportedError(t *testing.T) {
+	bin, err := wat.Parse([]byte(`(module (func (result i32) (i32x4.extract_lane 0 (v128.const i64x2 1 2))))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := wasm.DecodeAndValidate(bin, wasm.Features3_0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New().Compile(context.Background(), m, vm.CompileOptions{Target: "amd64"})
+	var u interface{ Unsupported() bool }
+	if !errors.As(err, &u) || !u.Unsupported() || !strings.Contains(err.Error(), "v128.const") {
+		t.Fatalf("err = %v, want an unsupported error naming v128.const", err)
+	}
 }
