@@ -57,10 +57,21 @@
 //
 // A linear-memory access of size bytes at index+offset is checked as
 // index+offset+size > length (64-bit arithmetic) → heap_oob against the
-// memory's length word in the VM context, loaded at each access (the
-// mid-end's alias analysis may reuse it: it is a trusted, non-trapping
-// load, and only exits and calls can change it). For memory64 the
-// addition traps on overflow. The access itself is then notrap.
+// memory's length word in the VM context, loaded at each access. Every
+// access carries an alias region (RegionHeap, RegionVM, RegionGlobals,
+// RegionTables), so the mid-end's load elimination reuses the length and
+// base loads across stores to linear memory and globals; only calls
+// (exits included) end them, which is where the runtime may change a
+// memory. For memory64 the addition traps on overflow. The access itself
+// is then notrap.
+//
+// # Null references
+//
+// A null call_indirect entry, a null call_ref target and ref.as_non_null
+// of null branch to a cold block that leaves a detail in the store
+// context's ExitArgs[1] (the element index; NullFuncRefDetail for
+// call_ref) and traps, so the runtime can word the trap as the spec does
+// ("uninitialized element 2", "null function reference").
 //
 // # Invariants
 //
@@ -75,6 +86,7 @@
 // # Known gaps
 //
 // SIMD, atomics, GC and exception handling are not translated (typed
-// function references are). The memory and table length words are reloaded at every
-// access rather than cached in variables across blocks.
+// function references are); they give an *UnsupportedError. The length
+// and base words are not cached in variables across calls, so a hot loop
+// with a call reloads them after it.
 package frontend
