@@ -154,10 +154,8 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 	// cmpFirst emits the compare of a cc-carrying form: a against b or Imm.
 	cmpFirst := func() int {
 		if in.Mem.kind != amNone {
-			// cmp a, [mem]: operands a, then the address registers.
-			if in.Trap != 0 {
-				e.trapHere(in.Trap)
-			}
+			// cmp a, [mem]: operands a, then the address registers (a
+			// notrap load: no trap record).
 			e.fail(a.AluRM(asm.Cmp, in.Size, gpr(al[0]), e.mem(in, al)))
 			return 1 + in.Mem.nregs()
 		}

@@ -256,7 +256,7 @@ func condOfUse(c *ctx, cond ir.Value, only bool) (Inst, []regalloc.Operand, erro
 }
 
 // cmpMemOperands matches a cc (load p) where the icmp cmpv is used once and
-// the 32- or 64-bit load is sinkable: `cmp a, [p]`.
+// the 32- or 64-bit notrap load is sinkable: `cmp a, [p]`.
 func cmpMemOperands(c *ctx, cmpv, a, b ir.Value, cc ir.IntCC) (Inst, []regalloc.Operand, bool) {
 	dfg := &c.F.DFG
 	t := dfg.ValueType(a)
@@ -265,13 +265,15 @@ func cmpMemOperands(c *ctx, cmpv, a, b ir.Value, cc ir.IntCC) (Inst, []regalloc.
 		return Inst{}, nil, false
 	}
 	l := c.SinkableLoad(b)
-	if l == ir.NoInst || dfg.Insts[l].Opcode != ir.OpLoad || dfg.ValueType(b) != t {
+	// Only notrap loads: Inst.Trap of the compare's users (trapnz) is
+	// their own trap code, so the folded load could carry no record.
+	if l == ir.NoInst || dfg.Insts[l].Opcode != ir.OpLoad || dfg.ValueType(b) != t || !dfg.Insts[l].Flags.NoTrap() {
 		return Inst{}, nil, false
 	}
 	c.Sink(l)
 	d := &dfg.Insts[l]
 	m, mops := amodeOf(c, dfg.Args(l)[0], int64(d.Offset()))
-	return Inst{Size: sz, CC: intCC[cc], Mem: m, MemAt: 1, Trap: loadTrap(d)}, append([]regalloc.Operand{use(c, a)}, mops...), true
+	return Inst{Size: sz, CC: intCC[cc], Mem: m, MemAt: 1}, append([]regalloc.Operand{use(c, a)}, mops...), true
 }
 
 // LowerArgs defines the parameters: register ones by one fixed-def
