@@ -270,7 +270,16 @@ func (g *generator) constBits(t ValType) uint64 {
 // biased towards boundaries: zero, ±1, extremes, powers of two, NaNs with
 // and without payloads, infinities, values just outside integer ranges.
 func InterestingValue(u *Unstructured, t ValType) uint64 {
-	pick := u.Intn(16)
+	pick := u.Intn(18)
+	if pick >= 16 && (t == I32 || t == I64) {
+		// A small signed constant: divisors and shift counts the
+		// optimizer strength-reduces (multiply by a magic reciprocal).
+		v := int64(u.Intn(601)) - 300
+		if t == I32 {
+			return uint64(uint32(int32(v)))
+		}
+		return uint64(v)
+	}
 	switch t {
 	case I32:
 		vals := []uint32{0, 1, 0xffffffff, 0x80000000, 0x7fffffff, 2, 0xff, 0x80, 0x10000, 0xffff, 0xfffc, 31, 32, 0x1fffe}
