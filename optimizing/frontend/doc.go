@@ -73,6 +73,15 @@
 // call_ref) and traps, so the runtime can word the trap as the spec does
 // ("uninitialized element 2", "null function reference").
 //
+// # Traps the IR already has
+//
+// Integer division and remainder and the trapping float-to-int
+// conversions are emitted as the IR's sdiv/udiv/srem/urem and
+// fcvt_to_sint/uint, whose semantics are wasm's (int_divz, int_ovf,
+// bad_toint; MIN rem -1 is 0): the back end emits only the checks the
+// hardware lacks, and the mid-end sees one instruction instead of a chain
+// of compares.
+//
 // # Invariants
 //
 //   - The module must have passed wasm.Validate; anything else is a

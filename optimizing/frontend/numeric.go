@@ -1,8 +1,6 @@
 package frontend
 
 import (
-	"math"
-
 	"kiln/ir"
 	"kiln/ir/wasm"
 )
@@ -213,69 +211,17 @@ func (t *Translator) translateNumeric() (bool, error) {
 	case numExtend:
 		t.push(b.Sextend(row.ty, b.Ireduce(row.from, t.pop())))
 	case numDiv:
+		// The IR's sdiv/udiv/srem/urem have wasm's semantics: int_divz
+		// for a zero divisor, int_ovf for signed MIN / -1, and MIN rem -1
+		// is 0; the back ends check what the hardware does not.
 		x, y := t.pop2()
-		t.push(t.divRem(row.op, x, y))
+		t.push(b.Binary(row.op, x, y))
 	case numTrunc:
-		x := t.pop()
-		t.truncChecks(x, row.ty, row.signed)
-		t.push(b.Convert(row.op, row.ty, x))
+		// fcvt_to_sint/uint trap as wasm's truncations do: bad_toint for
+		// NaN, int_ovf out of range.
+		t.push(b.Convert(row.op, row.ty, t.pop()))
 	case numTruncSat:
 		t.push(b.Convert(row.op, row.ty, t.pop()))
 	}
 	return true, nil
-}
-
-// divRem emits a division or remainder with wasm's traps made explicit:
-// int_divz for a zero divisor, int_ovf for signed MIN / -1; signed MIN
-// rem -1 is 0, computed by dividing by 1 instead.
-func (t *Translator) divRem(op ir.Opcode, x, y ir.Value) ir.Value {
-	b := t.b
-	ty := b.Func.DFG.ValueType(x)
-	b.CondTrap(ir.OpTrapz, y, ir.TrapIntegerDivByZero)
-	switch op {
-	case ir.OpSdiv:
-		minusOne := b.Icmp(ir.IntEQ, y, b.Iconst(ty, -1))
-		isMin := b.Icmp(ir.IntEQ, x, b.Iconst(ty, math.MinInt64>>(64-ty.Bits())))
-		b.CondTrap(ir.OpTrapnz, b.Band(minusOne, isMin), ir.TrapIntegerOverflow)
-	case ir.OpSrem:
-		minusOne := b.Icmp(ir.IntEQ, y, b.Iconst(ty, -1))
-		y = b.Select(minusOne, b.Iconst(ty, 1), y)
-	}
-	return b.Binary(op, x, y)
-}
-
-// truncChecks emits the range checks of a trapping float-to-int
-// conversion: bad_toint for NaN, int_ovf when the truncated value does
-// not fit. The bounds are exact in the source format: the upper bound is
-// 2^N (unsigned) or 2^(N-1) (signed), a power of two; the lower bound is
-// -1 (unsigned, exclusive after truncation, so x <= -1 overflows) or
-// -2^(N-1)-1 when the format represents it (f64 for N=32), else -2^(N-1)
-// with x < bound.
-func (t *Translator) truncChecks(x ir.Value, to ir.Type, signed bool) {
-	b := t.b
-	from := b.Func.DFG.ValueType(x)
-	b.CondTrap(ir.OpTrapnz, b.Fcmp(ir.FloatUno, x, x), ir.TrapBadConversionToInt)
-	n := to.Bits()
-	konst := func(f float64) ir.Value {
-		if from == ir.F32 {
-			return b.F32const(math.Float32bits(float32(f)))
-		}
-		return b.F64const(math.Float64bits(f))
-	}
-	var upper float64
-	var lowCC ir.FloatCC
-	var lower float64
-	if signed {
-		upper = math.Ldexp(1, n-1)
-		if from == ir.F64 && n == 32 {
-			lower, lowCC = -upper-1, ir.FloatLE
-		} else {
-			lower, lowCC = -upper, ir.FloatLT
-		}
-	} else {
-		upper = math.Ldexp(1, n)
-		lower, lowCC = -1, ir.FloatLE
-	}
-	b.CondTrap(ir.OpTrapnz, b.Fcmp(ir.FloatGE, x, konst(upper)), ir.TrapIntegerOverflow)
-	b.CondTrap(ir.OpTrapnz, b.Fcmp(lowCC, x, konst(lower)), ir.TrapIntegerOverflow)
 }
