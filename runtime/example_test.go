@@ -67,3 +67,15 @@ func ExampleMemory() {
 	// 42 1
 	// true
 }
+
+func ExampleCall1() {
+	ctx := context.Background()
+	engine, _ := kiln.NewEngine(kiln.Config{})
+	mod, _ := engine.CompileModule(ctx, []byte(`(module
+		(func (export "hypot") (param f64 f64) (result f64)
+			(f64.sqrt (f64.add (f64.mul (local.get 0) (local.get 0)) (f64.mul (local.get 1) (local.get 1))))))`))
+	inst, _ := kiln.NewStore(engine).Instantiate(ctx, mod)
+	h, err := kiln.Call1[float64](ctx, inst.Func("hypot"), kiln.Encode(3.0), kiln.Encode(4.0))
+	fmt.Println(h, err)
+	// Output: 5 <nil>
+}

@@ -287,3 +287,24 @@ func Proc2[P1, P2 Scalar](fn func(context.Context, P1, P2)) HostFunction {
 		},
 	}
 }
+
+// Encode returns the word of a Go scalar as Func.Call takes it: int32 and
+// uint32 zero-extended, float32 and float64 as their IEEE bits.
+func Encode[T Scalar](v T) uint64 { return encode(v) }
+
+// Decode returns a result word of Func.Call as a Go scalar.
+func Decode[T Scalar](w uint64) T { return decode[T](w) }
+
+// Call1 calls f (whose single result has R's wasm type) with argument
+// words made by Encode and returns the result as R.
+func Call1[R Scalar](ctx context.Context, f *Func, args ...uint64) (R, error) {
+	var zero R
+	if rs := f.Type().Results; len(rs) != 1 || rs[0] != valType[R]() {
+		return zero, fmt.Errorf("kiln: %s does not return one %v", f.Type(), valType[R]())
+	}
+	res, err := f.Call(ctx, args...)
+	if err != nil {
+		return zero, err
+	}
+	return decode[R](res[0]), nil
+}
