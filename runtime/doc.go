@@ -35,7 +35,8 @@
 //     references are tagged words, see IsI31, IsObject).
 //   - HostFunc is the raw host-function form (params and results as word
 //     slices, no reflection, no allocation); Func0, Func1, ... build one
-//     from a typed Go function with generics.
+//     from a typed Go function with generics, and Call1, Encode and Decode
+//     are the typed side of Func.Call.
 //   - Trap is the error of a trap: a code, the wasm backtrace with names
 //     from the name section, and for host failures the cause. One sentinel
 //     per code (ErrTrapUnreachable, ErrTrapOutOfBounds, ...) works with
