@@ -2,6 +2,7 @@ package baseline
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -142,6 +143,10 @@ func (g *CodeGen) compileChunk(c *chunk, lo, hi int) error {
 	for def := lo; def < hi; def++ {
 		start := m.Buffer().Len()
 		if err := g.compile(def); err != nil {
+			var u *UnsupportedError
+			if errors.As(err, &u) {
+				return err // names the function and offset already
+			}
 			return fmt.Errorf("function %d: %w", g.mod.NumImportedFuncs+def, err)
 		}
 		end := m.Buffer().Len()
