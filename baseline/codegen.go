@@ -259,6 +259,11 @@ func (g *CodeGen) compile(def int) (err error) {
 			}
 		}
 		m.SetSrcLoc(uint32(op.Offset))
+		if g.opts.Debug {
+			// Full address map: every instruction's code is tagged, not
+			// only calls, exits and trap sites.
+			m.Buffer().SetSrcLoc(uint32(op.Offset))
+		}
 		if err := g.emit(&op); err != nil {
 			return err
 		}

@@ -34,3 +34,26 @@ func TestUnsupported(t *testing.T) {
 		}
 	}
 }
+
+// TestDebugAddressMap: with CompileOptions.Debug every operator's code is
+// in the address map, not only calls, exits and trap sites.
+func TestDebugAddressMap(t *testing.T) {
+	bin, err := wat.Parse([]byte(`(module (func (param i32) (result i32) local.get 0 i32.const 3 i32.mul i32.const 1 i32.add))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	mod, err := wasm.DecodeAndValidate(bin, wasm.FeaturesAll)
+	if err != nil {
+		t.Fatal(err)
+	}
+	count := func(debug bool) int {
+		art, err := Compiler{}.Compile(context.Background(), mod, vm.CompileOptions{Target: "amd64", Features: wasm.FeaturesAll, Debug: debug})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(art.SrcLocs)
+	}
+	if plain, debug := count(false), count(true); debug <= plain+1 {
+		t.Errorf("address map: %d ranges with Debug, %d without", debug, plain)
+	}
+}
