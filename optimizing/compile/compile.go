@@ -77,10 +77,10 @@ type unit struct {
 // function, laid out in one code blob.
 func (c *Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileOptions) (*vm.Artifact, error) {
 	if opts.Target != "amd64" {
-		return nil, fmt.Errorf("optimizing: no back end for target %q", opts.Target)
+		return nil, &UnsupportedError{fmt.Errorf("optimizing: no back end for target %q", opts.Target)}
 	}
 	if opts.Fuel {
-		return nil, fmt.Errorf("optimizing: fuel accounting is not supported")
+		return nil, &UnsupportedError{fmt.Errorf("optimizing: fuel accounting is not supported")}
 	}
 	nimp := uint32(m.NumImportedFuncs)
 	nfuncs := uint32(len(m.FuncTypes))
