@@ -73,7 +73,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// divrem.rules:23: (udiv <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) => (ushr (umulhi x (iconst <t> [ushortM(t, d)])) (iconst <t> [ushortP(t, d)]))
+	// divrem.rules:28: (udiv <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) => (ushr (umulhi x (iconst <t> [ushortM(t, d)])) (iconst <t> [ushortP(t, d)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -85,14 +85,14 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m10)
 				_ = d
 				if divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) {
-					if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ushortM(t, d)))), g.Iconst(t, uint64(ushortP(t, d)))), "divrem.rules:23") {
+					if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ushortM(t, d)))), g.Iconst(t, uint64(ushortP(t, d)))), "divrem.rules:28") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// divrem.rules:29: (udiv <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) => (ushr (iadd (umulhi x (iconst <t> [umagic(t, d)])) (ushr (isub x (umulhi x (iconst <t> [umagic(t, d)]))) (iconst <t> [1]))) (iconst <t> [ceilLog2(d)-1]))
+	// divrem.rules:34: (udiv <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) => (ushr (iadd (umulhi x (iconst <t> [umagic(t, d)])) (ushr (isub x (umulhi x (iconst <t> [umagic(t, d)]))) (iconst <t> [1]))) (iconst <t> [ceilLog2(d)-1]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -104,7 +104,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m12)
 				_ = d
 				if divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) {
-					if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d)))), g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d))))), g.Iconst(t, uint64(1)))), g.Iconst(t, uint64(ceilLog2(d)-1))), "divrem.rules:29") {
+					if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d)))), g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d))))), g.Iconst(t, uint64(1)))), g.Iconst(t, uint64(ceilLog2(d)-1))), "divrem.rules:34") {
 						return
 					}
 				}
@@ -174,7 +174,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// divrem.rules:24: (urem <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) => (isub x (imul (ushr (umulhi x (iconst <t> [ushortM(t, d)])) (iconst <t> [ushortP(t, d)])) (iconst <t> [d])))
+	// divrem.rules:29: (urem <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) => (isub x (imul (ushr (umulhi x (iconst <t> [ushortM(t, d)])) (iconst <t> [ushortP(t, d)])) (iconst <t> [d])))
 	{
 		t := g.Type(root)
 		_ = t
@@ -186,14 +186,14 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m22)
 				_ = d
 				if divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ushortM(t, d)))), g.Iconst(t, uint64(ushortP(t, d)))), g.Iconst(t, uint64(d)))), "divrem.rules:24") {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ushortM(t, d)))), g.Iconst(t, uint64(ushortP(t, d)))), g.Iconst(t, uint64(d)))), "divrem.rules:29") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// divrem.rules:30: (urem <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) => (isub x (imul (ushr (iadd (umulhi x (iconst <t> [umagic(t, d)])) (ushr (isub x (umulhi x (iconst <t> [umagic(t, d)]))) (iconst <t> [1]))) (iconst <t> [ceilLog2(d)-1])) (iconst <t> [d])))
+	// divrem.rules:35: (urem <t> x (iconst [d])) && divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) => (isub x (imul (ushr (iadd (umulhi x (iconst <t> [umagic(t, d)])) (ushr (isub x (umulhi x (iconst <t> [umagic(t, d)]))) (iconst <t> [1]))) (iconst <t> [ceilLog2(d)-1])) (iconst <t> [d])))
 	{
 		t := g.Type(root)
 		_ = t
@@ -205,7 +205,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m24)
 				_ = d
 				if divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d)))), g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d))))), g.Iconst(t, uint64(1)))), g.Iconst(t, uint64(ceilLog2(d)-1))), g.Iconst(t, uint64(d)))), "divrem.rules:30") {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d)))), g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d))))), g.Iconst(t, uint64(1)))), g.Iconst(t, uint64(ceilLog2(d)-1))), g.Iconst(t, uint64(d)))), "divrem.rules:35") {
 						return
 					}
 				}
@@ -254,7 +254,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// divrem.rules:34: (sdiv <t> x (iconst [d])) && divMagicType(t) && spow2(t, d) => (sshr (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(d)]))) (iconst <t> [log2(d)]))
+	// divrem.rules:39: (sdiv <t> x (iconst [d])) && divMagicType(t) && spow2(t, d) => (sshr (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(d)]))) (iconst <t> [log2(d)]))
 	{
 		t := g.Type(root)
 		_ = t
@@ -266,14 +266,14 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m32)
 				_ = d
 				if divMagicType(t) && spow2(t, d) {
-					if g.Emit(g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(d))))), g.Iconst(t, uint64(log2(d)))), "divrem.rules:34") {
+					if g.Emit(g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(d))))), g.Iconst(t, uint64(log2(d)))), "divrem.rules:39") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// divrem.rules:40: (sdiv <t> x (iconst [d])) && divMagicType(t) && sdivMagicOK(t, d) && !isNeg(t, d) => (isub (sshr (iadd x (smulhi x (iconst <t> [smagic(t, d)]))) (iconst <t> [ceilLog2(sabs(t, d))-1])) (sshr x (iconst <t> [uint64(t.Bits()-1)])))
+	// divrem.rules:45: (sdiv <t> x (iconst [d])) && divMagicType(t) && sdivMagicOK(t, d) && !isNeg(t, d) => (isub (sshr (iadd x (smulhi x (iconst <t> [smagic(t, d)]))) (iconst <t> [ceilLog2(sabs(t, d))-1])) (sshr x (iconst <t> [uint64(t.Bits()-1)])))
 	{
 		t := g.Type(root)
 		_ = t
@@ -285,14 +285,14 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m34)
 				_ = d
 				if divMagicType(t) && sdivMagicOK(t, d) && !isNeg(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1))))), "divrem.rules:40") {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1))))), "divrem.rules:45") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// divrem.rules:41: (sdiv <t> x (iconst [d])) && divMagicType(t) && sdivMagicOK(t, d) && isNeg(t, d) => (ineg (isub (sshr (iadd x (smulhi x (iconst <t> [smagic(t, d)]))) (iconst <t> [ceilLog2(sabs(t, d))-1])) (sshr x (iconst <t> [uint64(t.Bits()-1)]))))
+	// divrem.rules:46: (sdiv <t> x (iconst [d])) && divMagicType(t) && sdivMagicOK(t, d) && isNeg(t, d) => (ineg (isub (sshr (iadd x (smulhi x (iconst <t> [smagic(t, d)]))) (iconst <t> [ceilLog2(sabs(t, d))-1])) (sshr x (iconst <t> [uint64(t.Bits()-1)]))))
 	{
 		t := g.Type(root)
 		_ = t
@@ -304,14 +304,14 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m36)
 				_ = d
 				if divMagicType(t) && sdivMagicOK(t, d) && isNeg(t, d) {
-					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))))), "divrem.rules:41") {
+					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))))), "divrem.rules:46") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// divrem.rules:46: (sdiv <t> x (iconst [d])) && divMagicType(t) && snegPow2(t, d) => (ineg (sshr (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(mask(t, -d))]))) (iconst <t> [log2(mask(t, -d))])))
+	// divrem.rules:51: (sdiv <t> x (iconst [d])) && divMagicType(t) && snegPow2(t, d) => (ineg (sshr (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(mask(t, -d))]))) (iconst <t> [log2(mask(t, -d))])))
 	{
 		t := g.Type(root)
 		_ = t
@@ -323,14 +323,14 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m38)
 				_ = d
 				if divMagicType(t) && snegPow2(t, d) {
-					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(mask(t, -d)))))), g.Iconst(t, uint64(log2(mask(t, -d)))))), "divrem.rules:46") {
+					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(mask(t, -d)))))), g.Iconst(t, uint64(log2(mask(t, -d)))))), "divrem.rules:51") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// divrem.rules:52: (sdiv <t> x k:(iconst [d])) && divMagicType(t) && d == sminOf(t) => (uextend <t> (icmp {eq} x k))
+	// divrem.rules:57: (sdiv <t> x k:(iconst [d])) && divMagicType(t) && d == sminOf(t) => (uextend <t> (icmp {eq} x k))
 	{
 		t := g.Type(root)
 		_ = t
@@ -344,7 +344,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m40)
 				_ = d
 				if divMagicType(t) && d == sminOf(t) {
-					if g.Emit(g.Make(ir.OpUextend, t, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, k)), "divrem.rules:52") {
+					if g.Emit(g.Make(ir.OpUextend, t, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, k)), "divrem.rules:57") {
 						return
 					}
 				}
@@ -395,7 +395,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// divrem.rules:35: (srem <t> x (iconst [d])) && divMagicType(t) && spow2(t, d) => (isub x (band (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(d)]))) (iconst <t> [mask(t, -d)])))
+	// divrem.rules:40: (srem <t> x (iconst [d])) && divMagicType(t) && spow2(t, d) => (isub x (band (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(d)]))) (iconst <t> [mask(t, -d)])))
 	{
 		t := g.Type(root)
 		_ = t
@@ -407,14 +407,14 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m48)
 				_ = d
 				if divMagicType(t) && spow2(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpBand, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(d))))), g.Iconst(t, uint64(mask(t, -d))))), "divrem.rules:35") {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpBand, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(d))))), g.Iconst(t, uint64(mask(t, -d))))), "divrem.rules:40") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// divrem.rules:42: (srem <t> x (iconst [d])) && divMagicType(t) && sdivMagicOK(t, d) => (isub x (imul (isub (sshr (iadd x (smulhi x (iconst <t> [smagic(t, d)]))) (iconst <t> [ceilLog2(sabs(t, d))-1])) (sshr x (iconst <t> [uint64(t.Bits()-1)]))) (iconst <t> [sabs(t, d)])))
+	// divrem.rules:47: (srem <t> x (iconst [d])) && divMagicType(t) && sdivMagicOK(t, d) => (isub x (imul (isub (sshr (iadd x (smulhi x (iconst <t> [smagic(t, d)]))) (iconst <t> [ceilLog2(sabs(t, d))-1])) (sshr x (iconst <t> [uint64(t.Bits()-1)]))) (iconst <t> [sabs(t, d)])))
 	{
 		t := g.Type(root)
 		_ = t
@@ -426,14 +426,14 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m50)
 				_ = d
 				if divMagicType(t) && sdivMagicOK(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1))))), g.Iconst(t, uint64(sabs(t, d))))), "divrem.rules:42") {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1))))), g.Iconst(t, uint64(sabs(t, d))))), "divrem.rules:47") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// divrem.rules:47: (srem <t> x (iconst [d])) && divMagicType(t) && snegPow2(t, d) => (isub x (band (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(mask(t, -d))]))) (iconst <t> [d])))
+	// divrem.rules:52: (srem <t> x (iconst [d])) && divMagicType(t) && snegPow2(t, d) => (isub x (band (iadd x (ushr (sshr x (iconst <t> [uint64(t.Bits()-1)])) (iconst <t> [uint64(t.Bits())-log2(mask(t, -d))]))) (iconst <t> [d])))
 	{
 		t := g.Type(root)
 		_ = t
@@ -445,14 +445,14 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m52)
 				_ = d
 				if divMagicType(t) && snegPow2(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpBand, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(mask(t, -d)))))), g.Iconst(t, uint64(d)))), "divrem.rules:47") {
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpBand, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(mask(t, -d)))))), g.Iconst(t, uint64(d)))), "divrem.rules:52") {
 						return
 					}
 				}
 			}
 		}
 	}
-	// divrem.rules:53: (srem <t> x k:(iconst [d])) && divMagicType(t) && d == sminOf(t) => (select (icmp {eq} x k) (iconst <t> [0]) x)
+	// divrem.rules:58: (srem <t> x k:(iconst [d])) && divMagicType(t) && d == sminOf(t) => (select (icmp {eq} x k) (iconst <t> [0]) x)
 	{
 		t := g.Type(root)
 		_ = t
@@ -466,7 +466,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 				d := g.Imm(m54)
 				_ = d
 				if divMagicType(t) && d == sminOf(t) {
-					if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, k), g.Iconst(t, uint64(0)), x), "divrem.rules:53") {
+					if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, k), g.Iconst(t, uint64(0)), x), "divrem.rules:58") {
 						return
 					}
 				}
