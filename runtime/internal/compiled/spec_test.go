@@ -263,7 +263,8 @@ func specFiles(t *testing.T) []string {
 }
 
 // knownFailures are directives that fail for reasons outside this
-// package, each with the reason; the test fails when one of them passes.
+// package, each with the reason (one that passes again is logged, so the
+// list can shrink).
 var knownFailures = map[string]string{}
 
 // TestSpecBaseline runs the core spec scripts (minus simd_*) on the
