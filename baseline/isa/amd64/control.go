@@ -291,10 +291,12 @@ func (m *MacroAssembler) TailCallFuncRef(ref masm.Slot, typeIDOff int32) {
 	m.e(m.a.JmpR(scratch))
 }
 
-func (m *MacroAssembler) tableIndex(length int32, idx x.GPR, oob vm.TrapCode) {
+// tableIndex checks idx against the table's length and loads the element
+// array's address into r11.
+func (m *MacroAssembler) tableIndex(base, length int32, idx x.GPR, oob vm.TrapCode) {
 	m.e(m.a.AluRM(x.Cmp, x.Size64, idx, x.Addr(vmctxReg, length)))
 	m.trapIf(x.CondAE, oob)
-	m.e(m.a.Load(x.Size64, scratch, x.Addr(vmctxReg, length-8)))
+	m.e(m.a.Load(x.Size64, scratch, x.Addr(vmctxReg, base)))
 }
 
 func (m *MacroAssembler) CallElem(base, length int32, idx, dst masm.Reg) {
@@ -307,12 +309,12 @@ func (m *MacroAssembler) CallElem(base, length int32, idx, dst masm.Reg) {
 }
 
 func (m *MacroAssembler) TableElem(base, length int32, idx, dst masm.Reg, oob vm.TrapCode) {
-	m.tableIndex(length, gpr(idx), oob)
+	m.tableIndex(base, length, gpr(idx), oob)
 	m.e(m.a.Load(x.Size64, gpr(dst), x.AddrIndex(scratch, gpr(idx), 8, 0)))
 }
 
 func (m *MacroAssembler) TableSet(base, length int32, idx, val masm.Reg) {
-	m.tableIndex(length, gpr(idx), vm.TrapTableOutOfBounds)
+	m.tableIndex(base, length, gpr(idx), vm.TrapTableOutOfBounds)
 	m.e(m.a.Store(x.Size64, x.AddrIndex(scratch, gpr(idx), 8, 0), gpr(val)))
 }
 
