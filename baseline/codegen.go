@@ -455,6 +455,11 @@ func (g *CodeGen) popCond() Val {
 // the moves of a flush do not touch the flags, but the compare must come
 // after them anyway, since a spill may itself compare.
 func (g *CodeGen) branchOn(c Val, when bool, l masm.Label) {
+	if c.isFloat {
+		g.m.FloatCmpBranch(c.cond, c.cmpSz, c.reg, c.reg2, l, when)
+		g.releaseVal(c)
+		return
+	}
 	cond := c.cond
 	if !when {
 		cond = cond.Negate()

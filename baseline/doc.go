@@ -24,9 +24,10 @@
 //     constant (folded into an immediate when the consumer can take one),
 //     a register the entry owns, a lazy reference to a local (read as a
 //     memory operand when the consumer can take one), "in my frame slot",
-//     or a deferred integer comparison, which br_if and if turn into
-//     compare-and-branch without materialising a 0/1 value (eqz of a
-//     comparison just negates it). Every stack depth d has a fixed frame slot valSlot(d),
+//     or a deferred comparison, which br_if and if turn into
+//     compare-and-branch without materialising a 0/1 value (eqz of an
+//     integer comparison just negates it; float comparisons branch with
+//     NaN-aware condition pairs, since their negation is no comparison). Every stack depth d has a fixed frame slot valSlot(d),
 //     so spilling never moves the stack pointer and needs no bookkeeping
 //     beyond the entry's kind.
 //   - A register pool per class is a bitset (masm.RegSet) of free

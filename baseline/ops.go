@@ -346,7 +346,7 @@ func (g *CodeGen) emitRow(op *wasm.Operator, r *opRow) error {
 		g.push(c)
 	case famIntEqz:
 		v, i := g.pop()
-		if v.kind == valCmp {
+		if v.kind == valCmp && !v.isFloat {
 			// eqz of a comparison is the opposite comparison.
 			v.cond = v.cond.Negate()
 			g.push(v)
@@ -371,15 +371,12 @@ func (g *CodeGen) emitRow(op *wasm.Operator, r *opRow) error {
 		m.FloatUnary(r.fUnOp, r.ty.Size, d)
 		g.pushReg(r.ty, d)
 	case famFloatCmp:
+		// Deferred like integer comparisons.
 		rv, ri := g.pop()
 		lv, li := g.pop()
 		l := g.toReg(lv, li)
 		s := g.toReg(rv, ri)
-		d := g.alloc(masm.Int)
-		m.FloatCompare(r.cond, r.ty.Size, d, l, s)
-		g.release(l)
-		g.release(s)
-		g.pushReg(tyI32, d)
+		g.push(Val{kind: valCmp, ty: tyI32, reg: l, reg2: s, hasReg2: true, cond: r.cond, cmpSz: r.ty.Size, isFloat: true})
 	case famConv, famReinterpret:
 		src, _ := g.popReg()
 		d := g.alloc(r.res.Class)

@@ -1,7 +1,9 @@
 package baseline
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"kiln/ir/vm"
@@ -376,5 +378,47 @@ func BenchmarkPreemptCheck(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/n, "ns/iter")
 		})
+	}
+}
+
+// TestRunFloatBranches checks fused float compare-and-branch (if, br_if,
+// eqz of a comparison) against the materialised 0/1 value for every
+// condition, NaN operands included.
+func TestRunFloatBranches(t *testing.T) {
+	var src strings.Builder
+	src.WriteString("(module\n")
+	conds := []string{"eq", "ne", "lt", "gt", "le", "ge"}
+	for _, c := range conds {
+		for _, ty := range []string{"f32", "f64"} {
+			fmt.Fprintf(&src, `(func (export "val_%[1]s_%[2]s") (param %[2]s %[2]s) (result i32) local.get 0 local.get 1 %[2]s.%[1]s)
+(func (export "if_%[1]s_%[2]s") (param %[2]s %[2]s) (result i32) local.get 0 local.get 1 %[2]s.%[1]s if (result i32) i32.const 1 else i32.const 0 end)
+(func (export "brif_%[1]s_%[2]s") (param %[2]s %[2]s) (result i32) block (result i32) i32.const 1 local.get 0 local.get 1 %[2]s.%[1]s br_if 0 drop i32.const 0 end)
+(func (export "eqz_%[1]s_%[2]s") (param %[2]s %[2]s) (result i32) local.get 0 local.get 1 %[2]s.%[1]s i32.eqz if (result i32) i32.const 0 else i32.const 1 end)
+`, c, ty)
+		}
+	}
+	src.WriteString(")")
+	in := newInstance(t, src.String())
+	vals64 := []float64{0, math.Copysign(0, -1), 1, -1, 2.5, math.Inf(1), math.NaN()}
+	for _, c := range conds {
+		for _, ty := range []string{"f32", "f64"} {
+			for _, a := range vals64 {
+				for _, b := range vals64 {
+					bits := func(v float64) uint64 {
+						if ty == "f32" {
+							return f32(float32(v))
+						}
+						return f64(v)
+					}
+					want := in.call("val_"+c+"_"+ty, bits(a), bits(b))
+					for _, form := range []string{"if", "brif", "eqz"} {
+						got := in.call(form+"_"+c+"_"+ty, bits(a), bits(b))
+						if got.String() != want.String() {
+							t.Errorf("%s_%s_%s(%v, %v) = %v, want %v", form, c, ty, a, b, got, want)
+						}
+					}
+				}
+			}
+		}
 	}
 }

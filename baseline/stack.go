@@ -39,11 +39,12 @@ type Val struct {
 	hasReg2 bool
 	cond    masm.Cond
 	cmpSz   masm.Size
+	isFloat bool // a float comparison: reg and reg2 are float registers
 }
 
 // holds reports whether v owns a register of class c.
 func (v *Val) holds(c masm.Class) bool {
-	return (v.kind == valReg && v.reg.Class == c) || (v.kind == valCmp && c == masm.Int)
+	return (v.kind == valReg || v.kind == valCmp) && v.reg.Class == c
 }
 
 // releaseVal frees the registers a popped value owns.
@@ -153,8 +154,8 @@ func (g *CodeGen) evict(set masm.RegSet) {
 	}
 	for i := range g.stack {
 		v := &g.stack[i]
-		if (v.kind == valReg && v.reg.Class == masm.Int && set.Has(v.reg.Num)) ||
-			(v.kind == valCmp && (set.Has(v.reg.Num) || v.hasReg2 && set.Has(v.reg2.Num))) {
+		if (v.kind == valReg || v.kind == valCmp) && v.reg.Class == masm.Int &&
+			(set.Has(v.reg.Num) || v.kind == valCmp && v.hasReg2 && set.Has(v.reg2.Num)) {
 			g.spillAt(i)
 		}
 	}
@@ -167,6 +168,13 @@ func (g *CodeGen) toReg(v Val, i int) masm.Reg {
 	case valReg:
 		return v.reg
 	case valCmp:
+		if v.isFloat {
+			d := g.alloc(masm.Int)
+			g.m.FloatCompare(v.cond, v.cmpSz, d, v.reg, v.reg2)
+			g.release(v.reg)
+			g.release(v.reg2)
+			return d
+		}
 		if v.hasReg2 {
 			g.m.IntCompare(v.cond, v.cmpSz, v.reg, v.reg, v.reg2)
 			g.release(v.reg2)

@@ -274,6 +274,10 @@ type MacroAssembler interface {
 	// if directly, so no 0/1 value is materialised.
 	IntCmpBranch(c Cond, sz Size, lhs, rhs Reg, l Label)
 	IntCmpImmBranch(c Cond, sz Size, lhs Reg, imm int64, l Label)
+	// FloatCmpBranch jumps to l when (lhs c rhs) == when, with wasm's
+	// float comparison semantics (every comparison with a NaN is false,
+	// so the negation is not another condition).
+	FloatCmpBranch(c Cond, sz Size, lhs, rhs Reg, l Label, when bool)
 	// ZeroExtend32 clears the upper half (i64.extend_i32_u, i32.wrap_i64).
 	ZeroExtend32(dst, src Reg)
 	SignExtend32(dst, src Reg)

@@ -322,6 +322,42 @@ func (m *MacroAssembler) FloatCompare(c masm.Cond, sz masm.Size, dst, lhs, rhs m
 	m.setBool(cc, d)
 }
 
+func (m *MacroAssembler) FloatCmpBranch(c masm.Cond, sz masm.Size, lhs, rhs masm.Reg, l masm.Label, when bool) {
+	a, lx, rx := m.a, xmm(lhs), xmm(rhs)
+	if c == masm.LtS || c == masm.LeS {
+		// a < b is b > a: ucomis sets CF=ZF=PF=1 for unordered, so the
+		// "above" conditions are false for NaN.
+		lx, rx = rx, lx
+	}
+	m.e(a.Sse(fop(sz, x.Ucomiss, x.Ucomisd), lx, rx))
+	jcc := func(cc x.CC, to masm.Label) { m.e(a.Jcc(cc, to)) }
+	switch c {
+	case masm.Eq, masm.Ne:
+		if (c == masm.Eq) == when {
+			// Equal and ordered: ZF=1 and PF=0.
+			skip := m.buf.NewLabel()
+			jcc(x.CondP, skip)
+			jcc(x.CondE, l)
+			m.buf.Bind(skip)
+		} else {
+			jcc(x.CondNE, l)
+			jcc(x.CondP, l)
+		}
+	case masm.LtS, masm.GtS:
+		if when {
+			jcc(x.CondA, l)
+		} else {
+			jcc(x.CondBE, l)
+		}
+	default: // LeS, GeS
+		if when {
+			jcc(x.CondAE, l)
+		} else {
+			jcc(x.CondB, l)
+		}
+	}
+}
+
 func (m *MacroAssembler) Reinterpret(sz masm.Size, dst, src masm.Reg) {
 	if dst.Class == masm.Float {
 		m.e(m.a.SseFromGPR(x.MovdToX, size(sz), xmm(dst), gpr(src)))
