@@ -198,13 +198,13 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 	case uint16(wasm.OpF32Neg):
 		*r = uint64(uint32(x) ^ (1 << 31))
 	case uint16(wasm.OpF32Ceil):
-		*r = pf32(float32(math.Ceil(float64(f32(x)))))
+		*r = pf32(float32(roundNaN(math.Ceil, float64(f32(x)))))
 	case uint16(wasm.OpF32Floor):
-		*r = pf32(float32(math.Floor(float64(f32(x)))))
+		*r = pf32(float32(roundNaN(math.Floor, float64(f32(x)))))
 	case uint16(wasm.OpF32Trunc):
-		*r = pf32(float32(math.Trunc(float64(f32(x)))))
+		*r = pf32(float32(roundNaN(math.Trunc, float64(f32(x)))))
 	case uint16(wasm.OpF32Nearest):
-		*r = pf32(float32(math.RoundToEven(float64(f32(x)))))
+		*r = pf32(float32(roundNaN(math.RoundToEven, float64(f32(x)))))
 	case uint16(wasm.OpF32Sqrt):
 		*r = pf32(float32(math.Sqrt(float64(f32(x)))))
 	case uint16(wasm.OpF32Add):
@@ -240,13 +240,13 @@ func numeric(op uint16, s []uint64, sp int) (int, vm.TrapCode) {
 	case uint16(wasm.OpF64Neg):
 		*r = x ^ (1 << 63)
 	case uint16(wasm.OpF64Ceil):
-		*r = pf64(math.Ceil(f64(x)))
+		*r = pf64(roundNaN(math.Ceil, f64(x)))
 	case uint16(wasm.OpF64Floor):
-		*r = pf64(math.Floor(f64(x)))
+		*r = pf64(roundNaN(math.Floor, f64(x)))
 	case uint16(wasm.OpF64Trunc):
-		*r = pf64(math.Trunc(f64(x)))
+		*r = pf64(roundNaN(math.Trunc, f64(x)))
 	case uint16(wasm.OpF64Nearest):
-		*r = pf64(math.RoundToEven(f64(x)))
+		*r = pf64(roundNaN(math.RoundToEven, f64(x)))
 	case uint16(wasm.OpF64Sqrt):
 		*r = pf64(math.Sqrt(f64(x)))
 	case uint16(wasm.OpF64Add):
@@ -465,3 +465,15 @@ var binaryOp = func() (t [opBase]bool) {
 	}
 	return t
 }()
+
+// roundNaN applies one of math's rounding functions with wasm's NaN rule:
+// a NaN operand gives an arithmetic (quiet) NaN. Go's math package passes a
+// NaN through unchanged where it rounds in software (riscv64, for one), so
+// a signalling NaN would come back still signalling; hardware rounding
+// instructions quiet it. Quieting here makes every host agree.
+func roundNaN(round func(float64) float64, x float64) float64 {
+	if x != x {
+		return math.Float64frombits(math.Float64bits(x) | 1<<51)
+	}
+	return round(x)
+}
