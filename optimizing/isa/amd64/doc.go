@@ -87,7 +87,8 @@
 //     a call to the check namespace becomes `cmp qword [r14+16], -1314;
 //     je slow` with an out-of-line slow path that saves every register
 //     the function writes into the frame's reserved area, exits with
-//     ExitPreempt, restores them and jumps back. The check therefore
+//     ExitPreempt, restores them and jumps back (a function with several
+//     checks calls one shared routine for that). The check therefore
 //     constrains no register, which keeps loop headers cheap. With
 //     Interruptible it also compares the store context's interrupt word
 //     (found through the frame's VM context slot) and exits with

@@ -323,6 +323,18 @@ func saveSlot(k int) asm.Mem { return asm.Addr(asm.RBP, int32(saveAreaBase-8*k))
 // emitStubs places the out-of-line stubs after the body.
 func (e *emitter) emitStubs() {
 	a := e.a
+	var count [vm.NumExitKinds]int
+	for _, s := range e.stubs {
+		if s.kind == stubResume {
+			count[s.exit]++
+		}
+	}
+	var shared [vm.NumExitKinds]bool
+	for k, n := range count {
+		shared[k] = n >= 2
+	}
+	routines := map[vm.ExitKind]encoder.Label{}
+	var order []vm.ExitKind
 	for _, s := range e.stubs {
 		e.buf.SetSrcLoc(s.loc)
 		a.Bind(s.label)
@@ -330,31 +342,56 @@ func (e *emitter) emitStubs() {
 		case stubTrap, stubTrapEntry:
 			e.emitTrapSite(s.kind, s.code)
 		case stubResume:
-			// Every register the function writes may be live here: save
-			// them, exit, restore them (the exit clobbers everything), and
-			// go back. Only the scalar halves of XMM registers: this back
-			// end keeps no vectors in registers.
-			for k, r := range e.saveRegs {
-				if r.Class() == regalloc.Int {
-					e.fail(a.Store(asm.Size64, saveSlot(k), asm.GPR(r.Index())))
-				} else {
-					e.fail(a.SseStore(asm.MovsdSt, saveSlot(k), asm.XMM(r.Index())))
+			if shared[s.exit] {
+				// call the shared routine, which returns here.
+				if _, ok := routines[s.exit]; !ok {
+					routines[s.exit] = a.NewLabel()
+					order = append(order, s.exit)
 				}
-			}
-			e.fail(a.Load(asm.Size64, asm.RDI, asm.Addr(asm.RBP, vmctxSlot)))
-			e.exitJump(s.exit)
-			for k, r := range e.saveRegs {
-				if r.Class() == regalloc.Int {
-					e.fail(a.Load(asm.Size64, asm.GPR(r.Index()), saveSlot(k)))
-				} else {
-					e.fail(a.SseM(asm.Movsd, asm.XMM(r.Index()), saveSlot(k)))
-				}
+				e.fail(a.Call(routines[s.exit]))
+			} else {
+				e.emitSaveExitRestore(s.exit)
 			}
 			e.fail(a.Jmp(s.back))
 		}
 	}
+	// A function with several checks of one kind shares one routine:
+	// the call left SP 8 below the body's, so it re-aligns around the
+	// exit (registers are saved FP-relative, unaffected).
+	e.buf.SetSrcLoc(encoder.NoSrcLoc)
+	for _, k := range order {
+		a.Bind(routines[k])
+		e.fail(a.AluRI(asm.Sub, asm.Size64, asm.RSP, 8))
+		e.emitSaveExitRestore(k)
+		e.fail(a.AluRI(asm.Add, asm.Size64, asm.RSP, 8))
+		e.fail(a.Ret())
+	}
 	e.stubs = nil
 	e.emitTrapExits()
+}
+
+// emitSaveExitRestore saves every register the function writes (any may
+// be live at a check), takes exit k and restores them: the exit clobbers
+// everything. Only the scalar halves of XMM registers: this back end
+// keeps no vectors in registers.
+func (e *emitter) emitSaveExitRestore(k vm.ExitKind) {
+	a := e.a
+	for i, r := range e.saveRegs {
+		if r.Class() == regalloc.Int {
+			e.fail(a.Store(asm.Size64, saveSlot(i), asm.GPR(r.Index())))
+		} else {
+			e.fail(a.SseStore(asm.MovsdSt, saveSlot(i), asm.XMM(r.Index())))
+		}
+	}
+	e.fail(a.Load(asm.Size64, asm.RDI, asm.Addr(asm.RBP, vmctxSlot)))
+	e.exitJump(k)
+	for i, r := range e.saveRegs {
+		if r.Class() == regalloc.Int {
+			e.fail(a.Load(asm.Size64, asm.GPR(r.Index()), saveSlot(i)))
+		} else {
+			e.fail(a.SseM(asm.Movsd, asm.XMM(r.Index()), saveSlot(i)))
+		}
+	}
 }
 
 // preemptSaveRegs lists the registers the preemption slow path saves:
