@@ -162,7 +162,10 @@ func (c *Ctx[I]) PureDef(v ir.Value) ir.Inst {
 func (c *Ctx[I]) SinkableLoad(v ir.Value) ir.Inst {
 	v = c.resolve(v)
 	i := c.Def(v)
-	if i == ir.NoInst || c.sunk[i] || c.blockOf[i] != c.curIR || c.useCount[v] != 1 {
+	// c.used[v]: a use lowered earlier needs v in a register although v
+	// has one IR use; a rule recomputed v's user there (an address mode
+	// folds an iadd and reads its operands), so v must stay defined.
+	if i == ir.NoInst || c.sunk[i] || c.blockOf[i] != c.curIR || c.useCount[v] != 1 || c.used[v] {
 		return ir.NoInst
 	}
 	if op := c.F.DFG.Insts[i].Opcode; !op.CanLoad() || op.Flags()&ir.CanStore != 0 {
