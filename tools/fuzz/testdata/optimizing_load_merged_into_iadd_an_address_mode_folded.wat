@@ -1,21 +1,15 @@
-;; Divergence found by TestSweep (seed 11): the optimizing tier as the kiln
-;; command wires it (compile.New(), mid-end on) fails to compile a valid
+;; Divergence found by TestSweep (fixed in 1b2409b): the optimizing tier
+;; (mid-end on, as the kiln command wires it) failed to compile a valid
 ;; module: "regalloc: block 7: inst 47: use of v30i, which is never
-;; defined". Without the mid-end it compiles, and the mid-end's output
-;; passes the IR verifier and runs correctly in the IR interpreter (the
-;; ir-optimized oracle agrees), so the IR is fine and the back end
-;; (isa/amd64 lowering, probably an operand fused or sunk from another
-;; block: compares into brif/select/trap, loads into compares) loses the
-;; definition. Same message as the (fixed)
-;; ../optimizing_load_merged_into_multiuse_condition.wat, but 58a5379 does
-;; not fix this one: another rule. In the mid-end's output of this and
-;; of one other instance (TestSweep seed 31) a trap or select condition
-;; is an fcmp of a constant with itself (fcmp eq 0.0, 0.0; fcmp uno
-;; sNaN, sNaN) whose value feeds several instructions, and
-;; a float select; a rule that recomputes or fuses that condition at one
-;; use may leave it undefined for another. Tier at fault: optimizing
-;; (back end, with the mid-end's constant-operand compares).
-;; signature regalloc: .*which is never defined
+;; defined". The IR was fine (verifier, and the IR oracle agreed).
+;; Tier at fault: optimizing back end (optimizing/lower SinkableLoad with
+;; isa/amd64 amodeOf). The heap address v86 = iadd(load [vmctx+16], index)
+;; is used by a store in its block and by an access in a later block. The
+;; store, lowered first, folded the iadd into its address mode and read
+;; the load v85 directly; the iadd, still needed by the later block, then
+;; merged v85 as a memory operand ("add r, [vmctx+16]") because v85 had one
+;; IR use, so v85 never got a register definition.
+;; tiers baseline,optimizing,optimizing-nomidend
 (module
   (type (func (param f32 f64 f64)))
   (type (func (param i32) (result i32)))
