@@ -16,7 +16,7 @@
 // packages ("go test -c") the way go test's wasip1 exec wrapper
 // (GOROOT/lib/wasm/go_wasip1_wasm_exec) runs them under Wasmtime: the
 // whole file system preopened as "/", PWD set to the package's source
-// directory, PATH passed through. Interpreting them is slow; the slow
-// packages run only with KILN_STD_TESTS=all (see stdPackages for the
-// measured times).
+// directory, PATH passed through, on every tier. Interpreting them is
+// slow: runs measured at over a minute of CPU (stdCPU holds the numbers)
+// happen only with KILN_STD_TESTS=all.
 package examples
