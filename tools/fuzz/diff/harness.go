@@ -250,7 +250,7 @@ func Execute(tier Tier, bin []byte, calls []Call, fuel uint64) *Run {
 		return r
 	}
 	s := kiln.NewStore(tier.Engine)
-	inst, err := kiln.NewLinker(tier.Engine).Instantiate(ctx, s, m)
+	inst, err := hostLinker(tier.Engine).Instantiate(ctx, s, m)
 	r.Instance = outcomeOf(nil, err)
 	if err != nil {
 		return r
@@ -301,6 +301,26 @@ func Execute(tier Tier, bin []byte, calls []Call, fuel uint64) *Run {
 		r.States = append(r.States, st)
 	}
 	return r
+}
+
+// hostLinker defines the host functions generated modules import
+// (wasmgen.HostMix and wasmgen.HostCheck).
+func hostLinker(e *kiln.Engine) *kiln.Linker {
+	l := kiln.NewLinker(e)
+	mix := kiln.FuncType{Params: []wasm.ValType{wasm.I64, wasm.I32}, Results: []wasm.ValType{wasm.I64}}
+	if err := l.DefineFunc(wasmgen.HostModule, wasmgen.HostMixName, mix, func(_ context.Context, _ *kiln.Caller, params, results []uint64) error {
+		results[0] = wasmgen.HostMix(params[0], uint32(params[1]))
+		return nil
+	}); err != nil {
+		panic(err)
+	}
+	check := kiln.FuncType{Params: []wasm.ValType{wasm.I32}}
+	if err := l.DefineFunc(wasmgen.HostModule, wasmgen.HostCheckName, check, func(_ context.Context, _ *kiln.Caller, params, _ []uint64) error {
+		return wasmgen.HostCheck(uint32(params[0]))
+	}); err != nil {
+		panic(err)
+	}
+	return l
 }
 
 // isNaN reports whether bits of type t are a NaN.

@@ -33,6 +33,7 @@ type Config struct {
 	SatConv        bool // trunc_sat
 	Floats         bool // f32/f64 values and operators
 	TailCalls      bool // return_call, return_call_indirect
+	HostCalls      bool // imports env.mix and env.check (see HostMix, HostCheck)
 
 	// Traps allows operators that trap by design: unreachable, and
 	// call_indirect through a signature that may not match the slot.
@@ -75,6 +76,7 @@ func DefaultConfig() Config {
 		SatConv:           true,
 		Floats:            true,
 		TailCalls:         true,
+		HostCalls:         true,
 		Traps:             true,
 		StackExhaustion:   true,
 		CanonicalizeNaNs:  true,
@@ -125,6 +127,7 @@ func ConfigFrom(u *Unstructured) Config {
 	c.StackExhaustion = bits>>21&3 == 0
 	c.CanonicalizeNaNs = !off(24)
 	c.TailCalls = bits>>30 != 0
+	c.HostCalls = bits>>29&3 != 0
 	c.MaxFuncs = 1 + int(bits>>27)%c.MaxFuncs
 	return c
 }

@@ -90,7 +90,13 @@ func (g *generator) expr(t ValType) {
 		if t == I32 && g.deepFunc >= 0 && g.u.Chance(1, 4) {
 			g.expr(I32)
 			g.op(0x10)
-			g.uleb(uint64(g.deepFunc))
+			g.uleb(g.funcIdx(g.deepFunc))
+			return
+		}
+		if t == I64 && g.imports > 0 && g.u.Chance(1, 2) {
+			g.expr(I64)
+			g.expr(I32)
+			g.op(0x10, 0) // env.mix
 			return
 		}
 		g.pureOp(t)
@@ -205,7 +211,7 @@ func (g *generator) funcRef() {
 		g.op(0xd0, byte(FuncRef))
 	case 1:
 		g.op(0xd2)
-		g.uleb(uint64(g.u.Intn(g.nGenerated)))
+		g.uleb(g.funcIdx(g.u.Intn(g.nGenerated)))
 	default:
 		g.tableIndex()
 		g.op(0x25, 0)
@@ -381,7 +387,7 @@ func (g *generator) call(results []ValType) bool {
 		g.expr(p)
 	}
 	g.op(0x10)
-	g.uleb(uint64(fi))
+	g.uleb(g.funcIdx(fi))
 	if results == nil {
 		g.dropAll(t.results)
 	}
@@ -540,7 +546,7 @@ func (g *generator) tailCall() bool {
 		g.expr(p)
 	}
 	g.op(0x12)
-	g.uleb(uint64(fi))
+	g.uleb(g.funcIdx(fi))
 	return true
 }
 
@@ -622,7 +628,11 @@ func (g *generator) stmt() {
 		g.uleb(uint64(n - 1 - li))
 		g.dropAll(lt)
 	case 15:
-		// multi-value call results into locals
+		if g.imports > 0 && g.u.Bool() {
+			g.expr(I32)
+			g.op(0x10, 1) // env.check
+			return
+		}
 		if !g.call(nil) {
 			g.op(0x01)
 		}

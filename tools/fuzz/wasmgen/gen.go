@@ -1,6 +1,7 @@
 package wasmgen
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -34,6 +35,39 @@ const (
 	MemoryExport = "mem"
 	TableExport  = "tab"
 )
+
+// The host functions a module generated with HostCalls imports, as
+// functions 0 and 1: env.mix (i64, i32) -> i64 is HostMix, env.check
+// (i32) -> () is HostCheck. A harness must provide both.
+const (
+	HostModule    = "env"
+	HostMixName   = "mix"
+	HostCheckName = "check"
+)
+
+var (
+	hostMixType   = funcType{params: []ValType{I64, I32}, results: []ValType{I64}}
+	hostCheckType = funcType{params: []ValType{I32}}
+)
+
+// HostMix is env.mix: a deterministic mix of its arguments, so that the
+// value a host call returns is checked too.
+func HostMix(a uint64, b uint32) uint64 {
+	x := (a ^ uint64(b)) * 0x9E3779B97F4A7C15
+	return x ^ x>>29
+}
+
+// ErrHostCheck is what env.check fails with.
+var ErrHostCheck = errors.New("wasmgen: env.check rejects its argument")
+
+// HostCheck is env.check: it fails (the call traps with a host error)
+// when v % 7 == 3.
+func HostCheck(v uint32) error {
+	if v%7 == 3 {
+		return ErrHostCheck
+	}
+	return nil
+}
 
 // GlobalExport returns the export name of global i (0 is the fuel).
 func GlobalExport(i int) string {
@@ -105,7 +139,8 @@ type generator struct {
 	typeIndex map[string]uint32
 
 	funcs      []function
-	nGenerated int // functions 0..nGenerated-1 are generated and exported
+	nGenerated int // funcs[0..nGenerated-1] are generated and exported
+	imports    int // imported functions, which come first in the index space
 	deepFunc   int // index of the unbounded recursion helper, or -1
 
 	globals []global
@@ -133,6 +168,11 @@ func Generate(u *Unstructured, cfg Config) *Module {
 		cfg.MaxFuncs = 1
 	}
 	g := &generator{u: u, cfg: cfg, typeIndex: map[string]uint32{}, deepFunc: -1}
+	if cfg.HostCalls {
+		g.imports = 2
+		g.typeOf(hostMixType)
+		g.typeOf(hostCheckType)
+	}
 	g.declare()
 	for i := 0; i < g.nGenerated; i++ {
 		g.funcs[i].body, g.funcs[i].locals = g.body(g.funcs[i].typ)
@@ -198,7 +238,7 @@ func (g *generator) declare() {
 		g.deepFunc = len(g.funcs)
 		t := funcType{params: []ValType{I32}, results: []ValType{I32}}
 		body := []byte{0x20, 0, 0x41, 1, 0x6a, 0x10}
-		body = appendULEB(body, uint64(g.deepFunc))
+		body = appendULEB(body, g.funcIdx(g.deepFunc))
 		body = append(body, 0x41, 1, 0x6a, 0x0b)
 		g.funcs = append(g.funcs, function{typeIdx: g.typeOf(t), typ: t, body: body})
 	}
@@ -260,6 +300,9 @@ func (g *generator) declare() {
 		}
 	}
 }
+
+// funcIdx is the index of funcs[i] in the function index space.
+func (g *generator) funcIdx(i int) uint64 { return uint64(i + g.imports) }
 
 // constBits returns an interesting constant of type t as its bits.
 func (g *generator) constBits(t ValType) uint64 {

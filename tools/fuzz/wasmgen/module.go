@@ -35,6 +35,21 @@ func (g *generator) encode() []byte {
 		return appendVec(b, t.results, func(b []byte, v ValType) []byte { return append(b, byte(v)) })
 	}))
 
+	if g.imports > 0 {
+		var imp []byte
+		imp = appendULEB(imp, 2)
+		for _, h := range []struct {
+			name string
+			t    funcType
+		}{{HostMixName, hostMixType}, {HostCheckName, hostCheckType}} {
+			imp = appendName(imp, HostModule)
+			imp = appendName(imp, h.name)
+			imp = append(imp, 0) // function
+			imp = appendULEB(imp, uint64(g.typeIndex[h.t.key()]))
+		}
+		out = appendSection(out, 2, imp)
+	}
+
 	out = appendSection(out, 3, appendVec(nil, g.funcs, func(b []byte, f function) []byte {
 		return appendULEB(b, uint64(f.typeIdx))
 	}))
@@ -90,7 +105,7 @@ func (g *generator) encode() []byte {
 		n++
 	}
 	for i := 0; i < g.nGenerated; i++ {
-		export(fmt.Sprintf("f%d", i), 0, i)
+		export(fmt.Sprintf("f%d", i), 0, int(g.funcIdx(i)))
 	}
 	if g.cfg.Table {
 		export(TableExport, 1, 0)
@@ -108,18 +123,18 @@ func (g *generator) encode() []byte {
 		// Active, table 0, at elemOffset: flags 0, offset, vec(funcidx).
 		segs = append(segs, 0)
 		segs = append(segs, i32ConstExpr(g.elemOffset)...)
-		segs = appendVec(segs, g.elemFuncs, func(b []byte, f uint32) []byte { return appendULEB(b, uint64(f)) })
+		segs = appendVec(segs, g.elemFuncs, func(b []byte, f uint32) []byte { return appendULEB(b, g.funcIdx(int(f))) })
 		if g.cfg.BulkMemory && len(g.passiveElems) > 0 {
 			// Passive: flags 1, elemkind funcref, vec(funcidx).
 			segs = append(segs, 1, 0)
-			segs = appendVec(segs, g.passiveElems, func(b []byte, f uint32) []byte { return appendULEB(b, uint64(f)) })
+			segs = appendVec(segs, g.passiveElems, func(b []byte, f uint32) []byte { return appendULEB(b, g.funcIdx(int(f))) })
 		}
 		if g.cfg.ReferenceTypes {
 			// Declarative: flags 3, elemkind funcref, every generated function.
 			segs = append(segs, 3, 0)
 			segs = appendULEB(segs, uint64(g.nGenerated))
 			for i := 0; i < g.nGenerated; i++ {
-				segs = appendULEB(segs, uint64(i))
+				segs = appendULEB(segs, g.funcIdx(i))
 			}
 		}
 		out = appendSection(out, 9, append(appendULEB(nil, uint64(g.elemSegments())), segs...))
