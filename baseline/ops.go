@@ -505,14 +505,21 @@ func (g *CodeGen) exit(k vm.ExitKind, args []exitArg, n int, res *masm.Ty) {
 
 // placeValues moves the top values of the stack (from index first, of
 // types tys) to the convention's locations: every value below them is
-// flushed (a call clobbers every register), then stack-slot values are
+// flushed for a call (a call clobbers every register) or dropped for a
+// return or tail call (area Incoming), then stack-slot values are
 // stored, a value sitting in another value's target register is spilled,
 // and the rest are moved straight to their registers. The values' own
 // registers are released; the caller truncates the stack.
 func (g *CodeGen) placeValues(first int, tys []masm.Ty, locs []argLoc, area masm.SlotBase) {
 	m := g.m
 	for i := 0; i < first; i++ {
-		if g.stack[i].kind != valMem {
+		switch {
+		case g.stack[i].kind == valMem:
+		case area == masm.Incoming:
+			// A return or tail call: nothing below is used again.
+			g.releaseVal(g.stack[i])
+			g.stack[i] = Val{kind: valMem, ty: g.stack[i].ty}
+		default:
 			g.spillAt(i)
 		}
 	}
