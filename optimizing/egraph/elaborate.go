@@ -294,23 +294,23 @@ func (e *elaborator) place(n Node) {
 			args = append(args, e.remat(b, block, before))
 			continue
 		}
-		v, _ := e.readyAt(b, block)
-		args = append(args, v)
+		args = append(args, e.argValue(b))
 	}
 	e.argv = args
 	v := e.materialize(n, args, before)
 	e.record(n, v, block)
 }
 
-// readyAt is ready for an argument of a node placed in block (which
-// dominates the current block).
-func (e *elaborator) readyAt(n Node, block ir.Block) (ir.Value, bool) {
-	nd := &e.g.nodes[n]
-	if nd.kind == kindLeaf {
-		return nd.value, true
+// argValue is the value of a non-rematerialized argument of a node being
+// placed: a leaf's own value, or where the argument was placed (it was
+// elaborated first, so its placement is in scope and dominates the node's
+// target, hoisted or not).
+func (e *elaborator) argValue(n Node) ir.Value {
+	if nd := &e.g.nodes[n]; nd.kind == kindLeaf {
+		return nd.value
 	}
-	p, ok := e.lookup(n)
-	return p.value, ok
+	p, _ := e.lookup(n)
+	return p.value
 }
 
 // remat returns constant node n placed in block, emitting it in front of

@@ -110,13 +110,12 @@ type Graph struct {
 	domDepth []int32 // per block
 	loopDep  []uint8 // per block, capped
 
-	frames      []frame
-	results     []Node
-	resultSubs  []bool
-	rewriteLvl  int
-	fuel        int
-	Stats       Stats
-	memberStack []Node
+	frames     []frame
+	results    []Node
+	resultSubs []bool
+	rewriteLvl int
+	fuel       int
+	Stats      Stats
 }
 
 // Stats counts what the e-graph did; tests and KILN_DUMP print them.
