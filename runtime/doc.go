@@ -72,6 +72,14 @@
 //     single-threaded, and no memory is shared between stores yet). An uncaught
 //     exception comes back from Call as a *Exception error. GC objects
 //     live as long as their store (no collector yet).
-//   - No module serialization (.cwasm) and no WASI here (runtime/wasi
-//     builds on this API).
+//   - No WASI here (runtime/wasi builds on this API).
+//
+// # Ahead-of-time compilation
+//
+// Module.Serialize writes a module compiled by a compiled tier as a .cwasm
+// (aot.go: the original binary plus the vm.Artifact, versioned and
+// CRC-checked); Engine.Deserialize loads it in any engine, one without a
+// Compiler included, so a program that only runs precompiled modules
+// links no compiler (tools/examples/aot). A .cwasm is machine code: load
+// only files you trust.
 package kiln

@@ -46,6 +46,7 @@ type Config struct {
 type Engine struct {
 	cfg      Config
 	strategy store.Engine
+	loaderState
 }
 
 // ErrTierUnavailable is returned by NewEngine when Config.Compiler is set

@@ -98,6 +98,8 @@ type Module struct {
 	wasm   *wasm.Module
 	code   store.Code
 	name   string
+	// binary is the module's binary form, kept for Serialize.
+	binary []byte
 }
 
 // CompileModule decodes, validates and prepares a module. src is a binary
@@ -122,7 +124,7 @@ func (e *Engine) CompileModule(ctx context.Context, src []byte) (*Module, error)
 	if err != nil {
 		return nil, fmt.Errorf("kiln: %s tier: %w", e.strategy.Name(), err)
 	}
-	mod := &Module{engine: e, wasm: m, code: code}
+	mod := &Module{engine: e, wasm: m, code: code, binary: bin}
 	if m.Names != nil {
 		mod.name = m.Names.Module
 	}
