@@ -59,6 +59,13 @@ func FuzzDifferential(f *testing.F) {
 			text, _ := FormatRegression(c)
 			t.Fatalf("%v\n%s\n%s", err, rep.Transcript(c.Calls), text)
 		}
+		// Generated modules use only what every tier runs: a tier that
+		// calls one unsupported would silently drop out of the check.
+		for _, r := range rep.Runs {
+			if r.Skipped && r.Tier != TierIR && r.Tier != TierIROptimized {
+				t.Fatalf("%s skipped a generated module: %s", r.Tier, r.Compile)
+			}
+		}
 	})
 }
 
