@@ -70,7 +70,7 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&dirs, "dir", "preopen host directory HOST as GUEST (HOST[::GUEST]; repeatable)")
 	fs.Var(&envs, "env", "set K=V in the guest's environment, or pass the host's K (repeatable)")
 	fs.Usage = func() {
-		fmt.Fprintln(stderr, "usage: kiln run [--tier=interp|baseline|optimizing] [--dir=HOST[::GUEST]] [--env=K=V] [--invoke=NAME] FILE.wasm|FILE.wat [ARGS...]")
+		fmt.Fprintln(stderr, "usage: kiln run [--tier=interp|baseline|optimizing] [--dir=HOST[::GUEST]] [--env=K=V] [--invoke=NAME] FILE.wasm|FILE.wat|FILE.cwasm [ARGS...]")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -118,7 +118,13 @@ func runRun(args []string, stdout, stderr io.Writer) int {
 		return fail("%s: not a WebAssembly binary (no \\0asm magic number)", file)
 	}
 	ctx := context.Background()
-	mod, err := engine.CompileModule(ctx, src)
+	var mod *kiln.Module
+	if kiln.IsPrecompiled(src) {
+		// A .cwasm from kiln compile: its code runs whatever --tier says.
+		mod, err = engine.Deserialize(src)
+	} else {
+		mod, err = engine.CompileModule(ctx, src)
+	}
 	if err != nil {
 		return fail("%s: %v", file, err)
 	}
