@@ -90,7 +90,7 @@ func IRSupported(m *wasm.Module) bool {
 // IRConfig restricts a generator configuration to what the IR oracle
 // runs.
 func IRConfig(c wasmgen.Config) wasmgen.Config {
-	c.Table, c.ReferenceTypes, c.BulkMemory = false, false, false
+	c.Table, c.ReferenceTypes, c.BulkMemory, c.HostCalls = false, false, false, false
 	return c
 }
 

@@ -65,7 +65,7 @@ func DefaultConfig() Config {
 		MaxInstrs:         120,
 		MaxDepth:          6,
 		MaxLoopIterations: 5,
-		CallFuel:          60,
+		CallFuel:          120,
 		Memory:            true,
 		BulkMemory:        true,
 		Table:             true,

@@ -81,7 +81,7 @@ func (g *generator) expr(t ValType) {
 		}
 		g.pureOp(t)
 	case 17:
-		if g.cfg.Traps && g.u.Chance(1, 4) {
+		if g.cfg.Traps && g.u.Chance(1, 16) {
 			g.op(0x00) // unreachable
 			return
 		}
@@ -137,20 +137,22 @@ func (g *generator) pureOp(t ValType) {
 	g.leaf(t)
 }
 
-// address emits an i32 address, biased towards the memory's bounds.
+// address emits an i32 address, biased towards the memory's bounds but
+// mostly inside them (a trap ends the call, and the code after it goes
+// untested).
 func (g *generator) address() {
 	size := int64(g.memPages) * 65536
-	switch g.u.Intn(6) {
-	case 0:
+	switch g.u.Intn(10) {
+	case 0, 1, 2:
 		g.constValue(I32, uint64(g.u.Intn(64)))
-	case 1:
-		g.constValue(I32, uint64(size-int64(g.u.Intn(17))))
-	case 2:
-		g.constValue(I32, uint64(0xffffffff-uint32(g.u.Intn(8))))
 	case 3:
-		// (local & mask) keeps most accesses in bounds while exploring.
+		g.constValue(I32, uint64(size-int64(g.u.Intn(17))))
+	case 4:
+		g.constValue(I32, uint64(0xffffffff-uint32(g.u.Intn(8))))
+	case 5, 6, 7, 8:
+		// (x & mask) keeps most accesses in bounds while exploring.
 		g.expr(I32)
-		g.constValue(I32, uint64(size-1)|0xff)
+		g.constValue(I32, uint64(size-1)&^7|0xff)
 		g.op(0x71)
 	default:
 		g.expr(I32)
@@ -161,12 +163,12 @@ func (g *generator) address() {
 func (g *generator) memarg(natural uint32) {
 	g.uleb(uint64(uint32(g.u.Intn(int(natural) + 1))))
 	var off uint64
-	switch g.u.Intn(6) {
-	case 1:
+	switch g.u.Intn(12) {
+	case 1, 2:
 		off = uint64(g.u.Intn(32))
-	case 2:
-		off = uint64(uint32(int64(g.memPages)*65536 - int64(g.u.Intn(9))))
 	case 3:
+		off = uint64(uint32(int64(g.memPages)*65536 - int64(g.u.Intn(9))))
+	case 4:
 		off = 0xffffffff - uint64(g.u.Intn(4))
 	}
 	g.uleb(off)
@@ -194,10 +196,12 @@ func (g *generator) growDelta() {
 
 // tableIndex emits an i32 table index, biased towards the table's end.
 func (g *generator) tableIndex() {
-	switch g.u.Intn(4) {
-	case 0, 1:
-		g.constValue(I32, uint64(g.u.Intn(int(g.tableSize)+3)))
-	case 2:
+	switch g.u.Intn(8) {
+	case 0, 1, 2, 3:
+		g.constValue(I32, uint64(g.u.Intn(int(g.tableSize))))
+	case 4:
+		g.constValue(I32, uint64(int(g.tableSize)+g.u.Intn(3)))
+	case 5:
 		g.constValue(I32, uint64(0xffffffff-uint32(g.u.Intn(2))))
 	default:
 		g.expr(I32)
@@ -372,9 +376,13 @@ func (g *generator) loop(results []ValType) {
 // call emits a direct call to a generated function whose results are
 // exactly results (nil: any function, results dropped).
 func (g *generator) call(results []ValType) bool {
+	// Direct calls mostly go to later functions: a call graph with
+	// cycles everywhere spends every call's fuel recursing, and the fuel
+	// trap then hides the rest. Recursion stays possible.
+	recurse := g.u.Chance(1, 8)
 	var cands []int
 	for i := 0; i < g.nGenerated; i++ {
-		if results == nil || sameTypes(g.funcs[i].typ.results, results) {
+		if (results == nil || sameTypes(g.funcs[i].typ.results, results)) && (recurse || i > g.curFunc) {
 			cands = append(cands, i)
 		}
 	}
@@ -532,9 +540,10 @@ func (g *generator) tailCall() bool {
 		g.op(0)
 		return true
 	}
+	recurse := g.u.Chance(1, 8)
 	var cands []int
 	for i := 0; i < g.nGenerated; i++ {
-		if sameTypes(g.funcs[i].typ.results, g.fn.results) {
+		if sameTypes(g.funcs[i].typ.results, g.fn.results) && (recurse || i > g.curFunc) {
 			cands = append(cands, i)
 		}
 	}

@@ -141,6 +141,7 @@ type generator struct {
 	funcs      []function
 	nGenerated int // funcs[0..nGenerated-1] are generated and exported
 	imports    int // imported functions, which come first in the index space
+	curFunc    int // the function whose body is being generated
 	deepFunc   int // index of the unbounded recursion helper, or -1
 
 	globals []global
@@ -175,6 +176,7 @@ func Generate(u *Unstructured, cfg Config) *Module {
 	}
 	g.declare()
 	for i := 0; i < g.nGenerated; i++ {
+		g.curFunc = i
 		g.funcs[i].body, g.funcs[i].locals = g.body(g.funcs[i].typ)
 	}
 	m := &Module{Binary: g.encode(), Config: cfg}
@@ -265,7 +267,10 @@ func (g *generator) declare() {
 	}
 
 	if g.cfg.Memory {
-		g.memPages = uint32(u.Intn(3)) // 0, 1 or 2 pages
+		g.memPages = uint32(1 + u.Intn(2)) // 1 or 2 pages; sometimes none
+		if u.Chance(1, 10) {
+			g.memPages = 0
+		}
 		g.memHasMax = !u.Chance(1, 8)
 		g.memMax = g.memPages + uint32(u.Intn(3))
 		if g.memPages > 0 {
