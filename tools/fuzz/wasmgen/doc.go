@@ -18,8 +18,8 @@
 //     generates a module and a short input a small one.
 //   - Config is the feature set (memory, bulk memory, tables, reference
 //     types, globals, multi-value, sign extension, saturating conversions,
-//     floats, trap-prone operators, stack exhaustion, NaN
-//     canonicalisation) and size bounds; ConfigFrom derives one from the
+//     floats, tail calls, host calls, trap-prone operators, stack
+//     exhaustion, NaN canonicalisation) and size bounds; ConfigFrom derives one from the
 //     input so that the fuzzer also explores feature subsets.
 //   - The generator writes the binary format directly. Function bodies
 //     are built as typed expression trees: expr(t) emits code leaving one
@@ -39,7 +39,8 @@
 //     assert it; an invalid module is a generator bug).
 //   - Every execution terminates. Global 0 ("fuel") is decremented at each
 //     generated function's entry, which traps (unreachable) at zero: this
-//     bounds calls and recursion. Every loop counts down a local of its
+//     bounds calls and recursion (direct calls mostly go to later
+//     functions, so fuel seldom runs out; recursion stays possible). Every loop counts down a local of its
 //     own, initialised before the loop to at most MaxLoopIterations, and
 //     exits through an enclosing block when it reaches zero, so every
 //     back edge is paid for. The one unbounded recursion is the optional
@@ -56,8 +57,9 @@
 //
 //   - No SIMD: the compiled tiers do not run it yet (runtime/internal/
 //     compiled.Unsupported), so it would only exercise the interpreter.
-//   - No imports, start function, multiple memories or tables, memory64,
-//     tail calls, exceptions or GC types.
+//   - No start function, imported memories, tables or globals, multiple
+//     memories or tables, memory64, exceptions or GC types. The only
+//     imports are the two host functions (HostMix, HostCheck).
 //   - Loops have no early exit other than their counter and branches; the
 //     structure of generated control flow is tree-shaped, never
 //     irreducible (wasm cannot express that anyway).
