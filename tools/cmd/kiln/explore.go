@@ -7,8 +7,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"kiln/ir/wasm"
 	"kiln/optimizing"
@@ -96,8 +99,9 @@ type exploreFunc struct {
 	Wasm      []exploreLine
 	// IRBefore and IRAfter are the optimizing tier's IR as translated and
 	// after the mid-end; IRError says why they are missing.
-	IRBefore, IRAfter, IRError string
-	Tiers                      []exploreCode
+	IRBefore, IRAfter []exploreLine
+	IRError           string
+	Tiers             []exploreCode
 }
 
 type exploreCode struct {
@@ -123,7 +127,7 @@ func buildExplorePage(file string, m *wasm.Module, funcs []uint32, tiers []tierB
 		if t.err != nil {
 			et.Error = t.err.Error()
 		} else {
-			et.Time = t.time.String()
+			et.Time = t.time.Round(time.Microsecond).String()
 			for _, idx := range funcs {
 				if f, _, ok := t.funcCode(m, idx); ok {
 					et.Size += int(f.Size)
@@ -145,13 +149,13 @@ func buildExplorePage(file string, m *wasm.Module, funcs []uint32, tiers []tierB
 		if f, err := frontend.TranslateFunction(m, idx, env); err != nil {
 			ef.IRError = err.Error()
 		} else {
-			ef.IRBefore = f.String()
+			ef.IRBefore = irLines(f.String(), rows)
 			// Dump "-": the KILN_DUMP variable must not print into the page's
 			// run.
 			if _, err := optimizing.Optimize(f, optimizing.Options{Dump: "-"}); err != nil {
 				ef.IRError = "mid-end: " + err.Error()
 			} else {
-				ef.IRAfter = f.String()
+				ef.IRAfter = irLines(f.String(), rows)
 			}
 		}
 		for i := range tiers {
@@ -160,6 +164,40 @@ func buildExplorePage(file string, m *wasm.Module, funcs []uint32, tiers []tierB
 		p.Funcs = append(p.Funcs, ef)
 	}
 	return p
+}
+
+// snapLoc returns the last wasm row offset at or before loc, or -1.
+func snapLoc(rows []int, loc int) int {
+	if k := sort.SearchInts(rows, loc+1) - 1; k >= 0 {
+		return rows[k]
+	}
+	return -1
+}
+
+// irSrcLoc matches an IR instruction with a source location: the CLIF
+// text writes "@hex" and pads it to the instruction column.
+var irSrcLoc = regexp.MustCompile(`^@([0-9a-f]+)\s+(.*)$`)
+
+// irLines splits the IR text into rows, taking each instruction's wasm
+// offset from its "@hex" prefix and narrowing the column the text format
+// pads every instruction to.
+func irLines(text string, rows []int) []exploreLine {
+	var out []exploreLine
+	for _, line := range strings.Split(strings.TrimRight(text, "\n"), "\n") {
+		l := exploreLine{Loc: -1}
+		if mm := irSrcLoc.FindStringSubmatch(line); mm != nil {
+			if off, err := strconv.ParseUint(mm[1], 16, 32); err == nil {
+				l.Loc = snapLoc(rows, int(off))
+			}
+			l.Addr, l.Text = "@"+mm[1], mm[2]
+		} else if t := strings.TrimLeft(line, " "); len(line)-len(t) >= 8 {
+			l.Text = t // an instruction without a location
+		} else {
+			l.Text = line
+		}
+		out = append(out, l)
+	}
+	return out
 }
 
 // wasmLines lists function idx's operators with their module offsets,
@@ -209,14 +247,12 @@ func machineLines(m *wasm.Module, idx uint32, t *tierBuild, rows []int) exploreC
 	for _, l := range t.funcDisasm(m, idx) {
 		loc := -1
 		if w, ok := t.art.SrcLocAt(f.Offset + uint32(l.Offset)); ok {
-			if k := sort.SearchInts(rows, int(w)+1) - 1; k >= 0 {
-				loc = rows[k]
-			}
+			loc = snapLoc(rows, int(w))
 		}
 		c.Lines = append(c.Lines, exploreLine{
 			Addr: fmt.Sprintf("%4x", l.Offset),
 			Text: l.Text,
-			Note: strings.TrimPrefix(t.note(m, idx, l), "  "),
+			Note: strings.TrimPrefix(t.note(m, idx, l), "  ; "),
 			Loc:  loc,
 		})
 	}
@@ -225,6 +261,13 @@ func machineLines(m *wasm.Module, idx uint32, t *tierBuild, rows []int) exploreC
 
 var exploreTemplate = template.Must(template.New("explore").Funcs(template.FuncMap{
 	"hex": func(n int) string { return fmt.Sprintf("%x", n) },
+	// rows pairs a function with a list of rows for the "rows" template.
+	"rows": func(f exploreFunc, l []exploreLine) any {
+		return struct {
+			Func  exploreFunc
+			Lines []exploreLine
+		}{f, l}
+	},
 }).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -241,7 +284,7 @@ nav a { margin-right: 14px; color: #2b2d42; }
 section { margin: 14px 20px 28px; }
 h2 { font-size: 16px; margin: 0 0 8px; }
 h2 .sig { font-weight: normal; color: #666; font-family: ui-monospace, monospace; font-size: 13px; }
-.grid { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 10px; }
+.grid { display: grid; grid-template-columns: minmax(0, 0.8fr) minmax(0, 1.4fr) minmax(0, 1fr) minmax(0, 1fr); gap: 10px; }
 .col { background: #fff; border: 1px solid #ccc; border-radius: 4px; min-width: 0; }
 .col h3 { font-size: 13px; margin: 0; padding: 5px 8px; background: #eee; border-bottom: 1px solid #ccc; }
 .col h3 .meta { font-weight: normal; color: #666; }
@@ -251,7 +294,7 @@ h2 .sig { font-weight: normal; color: #666; font-family: ui-monospace, monospace
 .code .n { color: #7a4e9c; }
 .code div[data-loc]:hover, .code div.hl { background: #ffe58a; }
 .code a { color: inherit; text-decoration: none; }
-pre.ir { margin: 0; padding: 4px 8px; font-size: 12px; }
+.ir .a { display: inline-block; min-width: 5ch; }
 .err { color: #b00020; padding: 6px 8px; font-size: 12px; white-space: pre-wrap; }
 details summary { cursor: pointer; font-size: 12px; padding: 4px 8px; color: #444; }
 </style>
@@ -273,11 +316,11 @@ details summary { cursor: pointer; font-size: 12px; padding: 4px 8px; color: #44
 <div class="code">{{range .Wasm}}<div id="f{{$f.Index}}-w{{hex .Loc}}" data-loc="{{.Loc}}"><span class="a">{{.Addr}}</span>{{.Text}}</div>{{end}}</div></div>
 <div class="col"><h3>optimizing IR <span class="meta">after the mid-end</span></h3>
 {{if .IRError}}<div class="err">{{.IRError}}</div>{{end}}
-{{if .IRAfter}}<div class="code"><pre class="ir">{{.IRAfter}}</pre></div>{{end}}
-{{if .IRBefore}}<details><summary>as translated, before the mid-end</summary><div class="code"><pre class="ir">{{.IRBefore}}</pre></div></details>{{end}}
+{{if .IRAfter}}<div class="code ir">{{template "rows" rows $f .IRAfter}}</div>{{end}}
+{{if .IRBefore}}<details><summary>as translated, before the mid-end</summary><div class="code ir">{{template "rows" rows $f .IRBefore}}</div></details>{{end}}
 </div>
 {{range .Tiers}}<div class="col"><h3>{{.Tier}} <span class="meta">{{if not .Missing}}{{.Size}} bytes, {{len .Lines}} instructions, frame {{.FrameSize}}{{end}}</span></h3>
-{{if .Missing}}<div class="err">{{.Missing}}</div>{{else}}<div class="code">{{range .Lines}}{{if ge .Loc 0}}<div data-loc="{{.Loc}}" title="wasm offset {{hex .Loc}}"><a href="#f{{$f.Index}}-w{{hex .Loc}}"><span class="a">{{.Addr}}</span>{{.Text}}{{if .Note}} <span class="n">; {{.Note}}</span>{{end}}</a></div>{{else}}<div><span class="a">{{.Addr}}</span>{{.Text}}{{if .Note}} <span class="n">; {{.Note}}</span>{{end}}</div>{{end}}{{end}}</div>{{end}}
+{{if .Missing}}<div class="err">{{.Missing}}</div>{{else}}<div class="code">{{template "rows" rows $f .Lines}}</div>{{end}}
 </div>{{end}}
 </div>
 </section>
@@ -299,4 +342,5 @@ document.querySelectorAll('section.func').forEach(function (sec) {
 </script>
 </body>
 </html>
+{{define "rows"}}{{$f := .Func}}{{range .Lines}}{{if ge .Loc 0}}<div data-loc="{{.Loc}}" title="wasm offset {{hex .Loc}}"><a href="#f{{$f.Index}}-w{{hex .Loc}}"><span class="a">{{.Addr}}</span>{{.Text}}{{if .Note}} <span class="n">; {{.Note}}</span>{{end}}</a></div>{{else}}<div><span class="a">{{.Addr}}</span>{{.Text}}{{if .Note}} <span class="n">; {{.Note}}</span>{{end}}</div>{{end}}{{end}}{{end}}
 `))
