@@ -106,7 +106,9 @@
 //     are supported.
 //   - CompileOptions.Fuel is ignored (no fuel accounting yet).
 //   - A tail call whose callee needs more stack-argument space than the
-//     caller's own caller reserved is reported as unsupported (see the
+//     caller's own caller reserved is compiled as a call followed by a
+//     return (same results, but such a chain of tail calls uses stack);
+//     the convention's caller-cleanup rule allows nothing better (see the
 //     vm package's known gaps).
 //   - No register allocation across joins, no constant folding beyond
 //     immediates, no bounds-check elimination: that is the optimizing

@@ -230,6 +230,15 @@ func TestRunControl(t *testing.T) {
     local.get 2 i32.const 3 i32.add
     call $sub
     i32.add)
+  (func $wide (param i64 i64 i64 i64 i64 i64) (result i64 i64 i64)
+    local.get 0 local.get 1 i64.add local.get 2 i64.add
+    local.get 3 local.get 4 i64.mul
+    local.get 5)
+  (func (export "tailwide") (param i64) (result i64 i64 i64)
+    ;; Needs two stack argument slots and one stack result slot; this
+    ;; function's caller reserved none: compiled as call + return.
+    local.get 0 i64.const 2 i64.const 3 i64.const 4 i64.const 5 i64.const 6
+    return_call $wide)
   (func (export "unreachable") unreachable)
   (func $deep (param i32) (result i32) local.get 0 i32.const 1 i32.add call $deep)
   (func (export "overflow") (result i32) i32.const 0 call $deep)
@@ -258,6 +267,7 @@ func TestRunControl(t *testing.T) {
 		{fn: "swap", args: u(10, 3), want: u(0xfffffff9)},
 		{fn: "callmany", want: u(f64(78))},
 		{fn: "conflict", args: u(10, 20, 40), want: u(0xfffffff6)}, // 11 + (22 - 43)
+		{fn: "tailwide", args: u(1), want: u(6, 20, 6)},
 		{fn: "unreachable", trap: vm.TrapUnreachable},
 		{fn: "overflow", trap: vm.TrapStackOverflow},
 		{fn: "even", args: u(100001), want: u(0)},
