@@ -17,6 +17,6 @@
 // (GOROOT/lib/wasm/go_wasip1_wasm_exec) runs them under Wasmtime: the
 // whole file system preopened as "/", PWD set to the package's source
 // directory, PATH passed through, on every tier. Interpreting them is
-// slow: runs measured at over a minute of CPU (stdCPU holds the numbers)
-// happen only with KILN_STD_TESTS=all.
+// slow: runs measured at over ten seconds of CPU (stdCPU holds the
+// numbers) happen only with KILN_STD_TESTS=all.
 package examples
