@@ -3,6 +3,7 @@ package kiln_test
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"encoding/binary"
 	"errors"
 	"fmt"
@@ -232,7 +233,7 @@ func otherArchCWasm(t *testing.T, good []byte, arch string) []byte {
 	return joinForTest(bin, a.Marshal())
 }
 
-func splitForTest(t *testing.T, b []byte) (bin, art []byte) {
+func splitForTest(_ *testing.T, b []byte) (bin, art []byte) {
 	rest := b[12 : len(b)-4]
 	n, k := binary.Uvarint(rest)
 	bin, rest = rest[k:k+int(n)], rest[k+int(n):]
@@ -283,3 +284,46 @@ func FuzzDeserialize(f *testing.F) {
 var crcTable = crc32.MakeTable(crc32.Castagnoli)
 
 func crc32c(b []byte) uint32 { return crc32.Checksum(b, crcTable) }
+
+// FuzzDeserializeParts reaches what the checksums and the module hash
+// protect: the fuzzer changes the module binary and the artifact freely,
+// and the test then makes both consistent (artifact checksum, module hash,
+// container checksum), so Deserialize validates the module and maps code
+// whose tables may disagree with it. Loading must give an error or a
+// module, never a panic; nothing is run.
+func FuzzDeserializeParts(f *testing.F) {
+	if jit.Supported {
+		for _, c := range []vm.Compiler{baseline.Compiler{}, optcompile.New()} {
+			_, mod := compileForAOT(f, c)
+			b, err := mod.Serialize()
+			if err != nil {
+				f.Fatal(err)
+			}
+			bin, art := splitForTest(nil, b)
+			f.Add(bin, art)
+		}
+	}
+	e, _ := kiln.NewEngine(kiln.Config{})
+	f.Fuzz(func(t *testing.T, bin, art []byte) {
+		art = bytes.Clone(art)
+		// The hash follows magic, version, arch, tier and features.
+		off := 12
+		for range 2 {
+			n, k := binary.Uvarint(art[min(off, len(art)):])
+			if k <= 0 || n > 64 {
+				off = -1
+				break
+			}
+			off += k + int(n)
+		}
+		if off < 0 || off+8+32+4 > len(art) {
+			return
+		}
+		h := sha256.Sum256(bin)
+		copy(art[off+8:], h[:])
+		mod, err := e.Deserialize(joinForTest(bin, reseal(art)))
+		if err == nil && mod == nil {
+			t.Fatal("nil module without an error")
+		}
+	})
+}
