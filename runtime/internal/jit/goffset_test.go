@@ -55,7 +55,9 @@ func TestGStackGuard0Offset(t *testing.T) {
 		runtime.Gosched()
 	}
 	done := make(chan struct{})
+	gcLoopDone := make(chan struct{})
 	go func() {
+		defer close(gcLoopDone)
 		for {
 			select {
 			case <-done:
@@ -67,6 +69,9 @@ func TestGStackGuard0Offset(t *testing.T) {
 	}()
 	ok := <-seen
 	close(done)
+	// A GC still running when the next test starts its machine code would
+	// be that test's problem; finish here.
+	<-gcLoopDone
 	if !ok {
 		t.Fatalf("g.stackguard0 never became StackPreempt (%#x) during GCs: the sentinel or offset changed", vm.StackPreempt)
 	}

@@ -196,6 +196,10 @@ var progs = map[string]progBuilder{
 		a.prologue(0)
 		loop, cont := a.NewLabel(), a.NewLabel()
 		a.Bind(loop)
+		// The contract's preemption check too: with the interrupt poll
+		// alone a GC that starts while this spins would wait for the
+		// context's AfterFunc, which cannot run until the GC is done.
+		a.preemptCheck(func() {}, func() {})
 		a.Load(Size64, R11, Addr(RDI, vm.VMStoreContext))
 		a.AluMI(Cmp, Size32, Addr(R11, vm.SCInterrupt), 0)
 		a.Jcc(CondE, cont)

@@ -202,6 +202,8 @@ var progs = map[string]progBuilder{
 		a.prologue(16)
 		loop, cont := a.NewLabel(), a.NewLabel()
 		a.Bind(loop)
+		// The contract's preemption check too (see prog_amd64_test.go).
+		a.preemptCheck(func() {}, func() {})
 		a.Emit(Ldr(X17, Off(X0, vm.VMStoreContext)))
 		a.Emit(Ldr(W(16), Off(X17, vm.SCInterrupt)))
 		a.Cbz(W(16), cont)

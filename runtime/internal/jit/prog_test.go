@@ -22,7 +22,8 @@ import (
 //	recurse     unbounded recursion with a stack-limit check in the prologue
 //	sumloop     sum 1..values[0] with the preemption check on the back edge
 //	sumloopnochk the same loop without the check (benchmark baseline)
-//	spin        loop forever with the interrupt-flag poll on the back edge
+//	spin        loop forever with the preemption check and the interrupt-flag
+//	            poll on the back edge
 //	spinpreempt loop forever with only the preemption check
 type progBuilder func(t testing.TB) *vm.Artifact
 
