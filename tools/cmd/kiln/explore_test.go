@@ -44,6 +44,10 @@ func TestExplore(t *testing.T) {
 	if !strings.Contains(page, "i32.mul") || !strings.Contains(page, "imul") {
 		t.Errorf("page lacks the wasm operator or the machine instruction of $square")
 	}
+	// IR instructions carry their wasm offsets as links too.
+	if !regexp.MustCompile(`<a href="#f2-w[0-9a-f]+"><span class="a">@[0-9a-f]+</span>`).MatchString(page) {
+		t.Error("no IR instruction of $sum links to a wasm offset")
+	}
 	// Every link from a machine instruction names a wasm operator's row.
 	ids := map[string]bool{}
 	for _, m := range regexp.MustCompile(`id="(f\d+-w[0-9a-f]+)"`).FindAllStringSubmatch(page, -1) {
