@@ -78,8 +78,10 @@
 // array entries, host-call trampolines per import, relocations (RelocKind,
 // numbered as kiln/encoder's), trap records and source locations (code
 // offset → wasm module offset) for backtraces. Marshal/Unmarshal give the
-// versioned, CRC-32C-checked .cwasm format; Unmarshal never panics and
-// checks every invariant (Validate), fuzzed by FuzzUnmarshal.
+// versioned, CRC-32C-checked artifact encoding (the code part of a .cwasm:
+// kiln/runtime's Module.Serialize wraps it with the module binary);
+// Unmarshal never panics and checks every invariant (Validate), fuzzed by
+// FuzzUnmarshal.
 //
 // # Invariants
 //
