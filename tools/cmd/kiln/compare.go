@@ -287,6 +287,11 @@ func (b *tierBuild) note(m *wasm.Module, idx uint32, l disasm.Line) string {
 			}
 		}
 	}
+	if len(notes) == 0 {
+		if name := b.directTarget(m, f, l); name != "" {
+			notes = append(notes, name)
+		}
+	}
 	for _, t := range b.art.Traps {
 		if t.Offset >= start && t.Offset < end {
 			notes = append(notes, "trap "+t.Code.String())
@@ -296,4 +301,39 @@ func (b *tierBuild) note(m *wasm.Module, idx uint32, l disasm.Line) string {
 		return ""
 	}
 	return "  ; " + strings.Join(notes, ", ")
+}
+
+// directTarget names the function a call or jump of l lands in when the
+// tier resolved it while linking (no relocation is left to say): the
+// disassembly shows the target relative to the function's entry, which
+// may be another function of the blob. It returns "" for targets inside
+// the function itself or that are not function entries.
+func (b *tierBuild) directTarget(m *wasm.Module, f vm.FuncInfo, l disasm.Line) string {
+	op, arg, ok := strings.Cut(l.Text, " ")
+	if !ok || !(strings.HasPrefix(op, "call") || strings.HasPrefix(op, "jmp")) || !strings.HasPrefix(arg, "0x") {
+		return ""
+	}
+	rel, err := strconv.ParseUint(arg[2:], 16, 64)
+	if err != nil {
+		return ""
+	}
+	abs := uint64(f.Offset) + rel // wraps for targets before the function
+	if abs >= uint64(len(b.art.Code)) || (abs >= uint64(f.Offset) && abs < uint64(f.Offset)+uint64(f.Size)) {
+		return ""
+	}
+	for i, g := range b.art.Funcs {
+		idx := uint32(m.NumImportedFuncs + i)
+		switch uint32(abs) {
+		case g.Offset:
+			return funcLabel(m, idx)
+		case g.ArrayEntry:
+			return funcLabel(m, idx) + " (array entry)"
+		}
+	}
+	for i, off := range b.art.Imports {
+		if uint32(abs) == off {
+			return funcLabel(m, uint32(i)) + " (host-call trampoline)"
+		}
+	}
+	return ""
 }
