@@ -2,6 +2,7 @@ package store
 
 import (
 	"fmt"
+	"math"
 
 	"kiln/ir/vm"
 	"kiln/ir/wasm"
@@ -67,7 +68,19 @@ func (m *Memory) grow(delta uint64) int64 {
 		// Reserved capacity may hold bytes from a previous life only if
 		// the memory shrank, which never happens; it is zero already.
 	} else {
-		b := make([]byte, n)
+		// Reserve geometrically (up to Max): programs grow memory a page
+		// or a few at a time (Go's wasip1 runtime does so hundreds of
+		// times at start-up), and an exact-size reallocation would copy
+		// the whole memory on each of them. Capacity beyond the length is
+		// zeroed by make and never handed out before it is grown into.
+		reserve := n
+		if double := 2 * uint64(len(m.Bytes)); double > reserve {
+			reserve = double
+		}
+		if m.Max < math.MaxUint64/PageSize && reserve > m.Max*PageSize {
+			reserve = m.Max * PageSize
+		}
+		b := make([]byte, n, reserve)
 		copy(b, m.Bytes)
 		m.Bytes = b
 	}
