@@ -62,16 +62,56 @@ func (m *Module) Serialize() ([]byte, error) {
 		return nil, fmt.Errorf("%w (this module was prepared by the %s tier)", ErrNotSerializable, m.engine.Tier())
 	}
 	art := *c.Artifact() // shallow copy: the hash is the only change
-	art.ModuleHash = sha256.Sum256(m.binary)
+	return writePrecompiled(m.binary, &art), nil
+}
+
+// writePrecompiled encodes the container for module binary bin and its
+// code art, setting art.ModuleHash.
+func writePrecompiled(bin []byte, art *vm.Artifact) []byte {
+	art.ModuleHash = sha256.Sum256(bin)
 	ab := art.Marshal()
-	out := make([]byte, 0, len(aotMagic)+4+2*binary.MaxVarintLen64+len(m.binary)+len(ab)+4)
+	out := make([]byte, 0, len(aotMagic)+4+2*binary.MaxVarintLen64+len(bin)+len(ab)+4)
 	out = append(out, aotMagic...)
 	out = binary.LittleEndian.AppendUint32(out, aotVersion)
-	out = binary.AppendUvarint(out, uint64(len(m.binary)))
-	out = append(out, m.binary...)
+	out = binary.AppendUvarint(out, uint64(len(bin)))
+	out = append(out, bin...)
 	out = binary.AppendUvarint(out, uint64(len(ab)))
 	out = append(out, ab...)
-	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, aotCRC)), nil
+	return binary.LittleEndian.AppendUint32(out, crc32.Checksum(out, aotCRC))
+}
+
+// Precompile compiles a module (binary or text) with compiler c for
+// target (a GOARCH name) and returns the .cwasm that Engine.Deserialize
+// loads on a target machine, like Wasmtime's Engine::precompile_module.
+// Unlike CompileModule followed by Serialize it maps no code, so it works
+// on any host, including cross-compiling for another architecture (where
+// c has a back end for it). features zero means wasm.FeaturesAll. The
+// code is compiled with the options a compiled engine uses, so it behaves
+// exactly like code compiled in the target process.
+func Precompile(ctx context.Context, c vm.Compiler, src []byte, target string, features wasm.Features) ([]byte, error) {
+	if features == 0 {
+		features = wasm.FeaturesAll
+	}
+	bin, err := binaryModule(src)
+	if err != nil {
+		return nil, err
+	}
+	m, err := wasm.DecodeAndValidate(bin, features)
+	if err != nil {
+		return nil, fmt.Errorf("kiln: %w", err)
+	}
+	art, err := c.Compile(ctx, m, vm.CompileOptions{Target: target, Features: features})
+	if err != nil {
+		var u interface{ Unsupported() bool }
+		if errors.As(err, &u) && u.Unsupported() {
+			return nil, fmt.Errorf("kiln: %s tier: %w: %v", c.Name(), ErrUnsupported, err)
+		}
+		return nil, fmt.Errorf("kiln: %s tier: %w", c.Name(), err)
+	}
+	if err := art.Validate(); err != nil {
+		return nil, fmt.Errorf("kiln: %s tier produced an invalid artifact: %w", c.Name(), err)
+	}
+	return writePrecompiled(bin, art), nil
 }
 
 // Deserialize loads a module serialized by Module.Serialize, possibly in

@@ -327,3 +327,43 @@ func FuzzDeserializeParts(f *testing.F) {
 		}
 	})
 }
+
+// TestPrecompile compiles without an engine (no code is mapped) and runs
+// the result in an engine without a compiler.
+func TestPrecompile(t *testing.T) {
+	for _, c := range []vm.Compiler{baseline.Compiler{}, optcompile.New()} {
+		t.Run(c.Name(), func(t *testing.T) {
+			b, err := kiln.Precompile(context.Background(), c, []byte(aotModule), "amd64", 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !jit.Supported || runtime.GOARCH != "amd64" {
+				t.Skipf("precompiled amd64 code cannot run on %s/%s", runtime.GOOS, runtime.GOARCH)
+			}
+			ref, mod := compileForAOT(t, c)
+			want := runAOTModule(t, ref, mod)
+			e, _ := kiln.NewEngine(kiln.Config{})
+			m2, err := e.Deserialize(b)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := runAOTModule(t, e, m2); got != want {
+				t.Errorf("precompiled module: got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+	for _, c := range []struct {
+		src, target, want string
+	}{
+		{aotModule, "riscv64", "no back end"},
+		{"(module (func (i32.add)))", "amd64", "type mismatch"},
+		{"(module (func", "amd64", "text module"},
+		{"\x00asm\x01\x00\x00\x00\x01", "amd64", "kiln:"},
+		{`(module (func (export "f") (param v128) (result v128) (local.get 0)))`, "amd64", "unsupported"},
+	} {
+		_, err := kiln.Precompile(context.Background(), baseline.Compiler{}, []byte(c.src), c.target, 0)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("Precompile(%.30q, %s): %v, want an error containing %q", c.src, c.target, err, c.want)
+		}
+	}
+}

@@ -78,8 +78,9 @@
 //
 // Module.Serialize writes a module compiled by a compiled tier as a .cwasm
 // (aot.go: the original binary plus the vm.Artifact, versioned and
-// CRC-checked); Engine.Deserialize loads it in any engine, one without a
-// Compiler included, so a program that only runs precompiled modules
-// links no compiler (tools/examples/aot). A .cwasm is machine code: load
-// only files you trust.
+// CRC-checked), and Precompile does the same without mapping code (any
+// host, any target with a back end). Engine.Deserialize loads it in any
+// engine, one without a Compiler included, so a program that only runs
+// precompiled modules links no compiler (tools/examples/aot). A .cwasm is
+// machine code: load only files you trust.
 package kiln

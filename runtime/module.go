@@ -107,14 +107,9 @@ type Module struct {
 // magic number. Malformed or invalid input is an error naming the offset
 // and the reason.
 func (e *Engine) CompileModule(ctx context.Context, src []byte) (*Module, error) {
-	bin := src
-	if !bytes.HasPrefix(src, []byte("\x00asm")) {
-		// Keep the text's $names in a name section for backtraces.
-		tm, err := wat.Options{Names: true}.ParseModule(src)
-		if err != nil {
-			return nil, fmt.Errorf("kiln: text module: %w", err)
-		}
-		bin = tm.Binary
+	bin, err := binaryModule(src)
+	if err != nil {
+		return nil, err
 	}
 	m, err := wasm.DecodeAndValidate(bin, e.cfg.Features)
 	if err != nil {
@@ -129,6 +124,19 @@ func (e *Engine) CompileModule(ctx context.Context, src []byte) (*Module, error)
 		mod.name = m.Names.Module
 	}
 	return mod, nil
+}
+
+// binaryModule returns src if it is a binary module, else src parsed as
+// text (keeping the text's $names in a name section for backtraces).
+func binaryModule(src []byte) ([]byte, error) {
+	if bytes.HasPrefix(src, []byte("\x00asm")) {
+		return src, nil
+	}
+	tm, err := wat.Options{Names: true}.ParseModule(src)
+	if err != nil {
+		return nil, fmt.Errorf("kiln: text module: %w", err)
+	}
+	return tm.Binary, nil
 }
 
 // Name returns the module's name from the name section, or "".

@@ -40,14 +40,15 @@ var compiledArches = map[string]bool{"amd64": true}
 //
 //	kiln compile [--tier=baseline|optimizing] [--target=x86_64] FILE.wasm|FILE.wat [-o FILE.cwasm]
 //
-// The .cwasm is Module.Serialize's output: code for the target plus the
-// module binary, loadable by Engine.Deserialize in another process.
+// The .cwasm is kiln.Precompile's output: code for the target plus the
+// module binary, loadable by Engine.Deserialize in another process (on a
+// machine of the target architecture).
 // Without -o it is FILE with the extension replaced by .cwasm.
 func runCompile(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("compile", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	tier := fs.String("tier", "optimizing", "compiler tier: baseline or optimizing")
-	target := fs.String("target", "", "target architecture: x86_64 (the host's by default)")
+	target := fs.String("target", "", "target architecture: x86_64 (default: the host's)")
 	out := fs.String("o", "", "output file (default: FILE with extension .cwasm)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "usage: kiln compile [--tier=baseline|optimizing] [--target=x86_64] FILE.wasm|FILE.wat [-o FILE.cwasm]")
@@ -78,19 +79,15 @@ func runCompile(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	cfg, _ := engineConfig(*tier)
-	engine, err := kiln.NewEngine(cfg)
-	if err != nil {
-		return fail("%v", err)
-	}
 	src, err := readInput(file)
 	if err != nil {
 		return fail("%v", err)
 	}
-	mod, err := engine.CompileModule(context.Background(), src)
-	if err != nil {
-		return fail("%s: %v", file, err)
+	arch := targetArch[*target]
+	if *target == "" {
+		arch = runtime.GOARCH
 	}
-	b, err := mod.Serialize()
+	b, err := kiln.Precompile(context.Background(), cfg.Compiler, src, arch, 0)
 	if err != nil {
 		return fail("%s: %v", file, err)
 	}
@@ -100,13 +97,16 @@ func runCompile(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// checkTarget accepts only targets this build can produce code for:
-// compilation goes through the runtime (Module.Serialize), which compiles
-// for the host, so the target must be the host's architecture and have a
-// back end.
+// checkTarget accepts only targets some tier has a code generator for.
+// Compilation maps no code (kiln.Precompile), so any host can compile for
+// them; the .cwasm runs only on the target.
 func checkTarget(target string) error {
 	if target == "" {
 		target = runtime.GOARCH
+		if !compiledArches[target] {
+			return fmt.Errorf("kiln has no code generator for this host (%s); give --target=x86_64", target)
+		}
+		return nil
 	}
 	arch, ok := targetArch[target]
 	if !ok {
@@ -114,9 +114,6 @@ func checkTarget(target string) error {
 	}
 	if !compiledArches[arch] {
 		return fmt.Errorf("target %s: kiln has no %s code generator yet (available: x86_64)", target, arch)
-	}
-	if arch != runtime.GOARCH {
-		return fmt.Errorf("target %s: cross-compilation is not supported yet; compile on a %s host (this one is %s)", target, arch, runtime.GOARCH)
 	}
 	return nil
 }
