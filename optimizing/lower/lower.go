@@ -158,7 +158,8 @@ func (c *Ctx[I]) PureDef(v ir.Value) ir.Inst {
 
 // SinkableLoad returns the load defining v if it may be merged into the
 // instruction being lowered: v's only use is there, in the same block, with
-// no side effect between the two. The caller must then call Sink.
+// no side effect between the two. The caller must then call Sink. (Should
+// lowered code read v in a register all the same, the load is lowered too.)
 func (c *Ctx[I]) SinkableLoad(v ir.Value) ir.Inst {
 	v = c.resolve(v)
 	i := c.Def(v)
@@ -289,7 +290,12 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 						return nil, c.errorf(err)
 					}
 				default:
-					if c.sunk[i] || !c.needed(i) {
+					// A sunk load is lowered all the same when lowered code
+					// also reads its result in a register: a rule that
+					// recomputes the load's user more than once (an i128
+					// select compares once per half) may merge the load at
+					// one recomputation and read it at another.
+					if c.sunk[i] && !c.resultRead(i) || !c.needed(i) {
 						continue
 					}
 					if err := be.LowerInst(c, i); err != nil {
@@ -385,9 +391,12 @@ func (c *Ctx[I]) blockCallArgs(bc ir.BlockCall) []regalloc.VReg {
 // needed reports whether instruction i must be lowered: it has a side
 // effect, or lowered code reads one of its results.
 func (c *Ctx[I]) needed(i ir.Inst) bool {
-	if hasSideEffect(c.F.DFG.Insts[i].Opcode) {
-		return true
-	}
+	return hasSideEffect(c.F.DFG.Insts[i].Opcode) || c.resultRead(i)
+}
+
+// resultRead reports whether lowered code reads a result of i in a
+// register.
+func (c *Ctx[I]) resultRead(i ir.Inst) bool {
 	for _, r := range c.F.DFG.Results(i) {
 		if c.used[r] {
 			return true

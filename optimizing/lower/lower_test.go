@@ -143,3 +143,58 @@ block1(v1: i128):
 		t.Fatalf("args defines %d vregs, want 2", n)
 	}
 }
+
+// mergeTwiceBackend lowers iadd x, (load p) as a rule that recomputes its
+// operands twice would (amd64's i128 select compares once per half): the
+// first copy merges the load, the second reads it in a register.
+type mergeTwiceBackend struct{ testBackend }
+
+func (b mergeTwiceBackend) LowerInst(c *Ctx[testInst], i ir.Inst) error {
+	d := &c.F.DFG.Insts[i]
+	if d.Opcode != ir.OpIadd {
+		return b.testBackend.LowerInst(c, i)
+	}
+	args := c.F.DFG.Args(i)
+	l := c.SinkableLoad(args[1])
+	if l == ir.NoInst {
+		return b.testBackend.LowerInst(c, i)
+	}
+	c.Sink(l)
+	t := c.NewVReg(regalloc.Int)
+	c.Emit(testInst{"iadd_mem"}, KindOther, regalloc.RegSet{}, regalloc.Use(c.VReg(args[0])), regalloc.Use(c.VReg(c.F.DFG.Args(l)[0])), regalloc.Def(t))
+	if c.SinkableLoad(args[1]) != ir.NoInst {
+		return fmt.Errorf("the load is sinkable twice")
+	}
+	c.Emit(testInst{"iadd"}, KindOther, regalloc.RegSet{}, regalloc.Use(t), regalloc.Use(c.VReg(args[1])), regalloc.Def(c.Output(c.F.DFG.Results(i)[0])))
+	return nil
+}
+
+// A load merged into one recomputation of its user and read in a register
+// by another is lowered as well: its value must be defined.
+func TestLowerSunkLoadReadInRegisterIsLowered(t *testing.T) {
+	f := parse(t, `function %f(i64, i64) -> i64 {
+block0(v0: i64, v1: i64):
+    v2 = load.i64 notrap aligned v0
+    v3 = iadd v1, v2
+    return v3
+}`)
+	vc, err := Lower[testInst](f, mergeTwiceBackend{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, in := range vc.Insts {
+		names = append(names, in.name)
+	}
+	want := "args load iadd_mem iadd return"
+	if got := strings.Join(names, " "); got != want {
+		t.Fatalf("insts = %s, want %s", got, want)
+	}
+	env := &regalloc.MachineEnv{}
+	for i := range 4 {
+		env.Preferred.Add(regalloc.NewPReg(regalloc.Int, i))
+	}
+	if _, err := regalloc.Allocate(vc, env, regalloc.Options{Verify: true}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -144,9 +144,12 @@ func (be *backend) lowerI128(c *ctx, i ir.Inst) error {
 		tlo, thi := pairUse(c, args[1])
 		flo, fhi := pairUse(c, args[2])
 		lo, hi := pairOut(c, res[0])
-		for k, p := range [][3]regalloc.VReg{{tlo, flo, lo}, {thi, fhi, hi}} {
-			_ = k
-			in, ops, err := condOf(c, args[0])
+		for _, p := range [][3]regalloc.VReg{{tlo, flo, lo}, {thi, fhi, hi}} {
+			// The condition is recomputed for each half: not the
+			// condition's only use, so no load is merged into the
+			// compare (one copy would have it, the other would read it
+			// in a register).
+			in, ops, err := condOfUse(c, args[0], false)
 			if err != nil {
 				return err
 			}
