@@ -1,6 +1,9 @@
 package regalloc
 
-import "slices"
+import (
+	"math/bits"
+	"slices"
+)
 
 // regState is where a vreg is at a block boundary: in a register (Reg may
 // be NoPReg), and/or in its spill slot.
@@ -66,6 +69,16 @@ type allocator struct {
 	startState     [][]regState
 	endState       [][]regState
 	lookup         []int32 // vreg -> index+1 into a state being consulted
+
+	// Quality: how many registers of each class a block needs at most for
+	// its own operands and the values it uses or defines (demand), and the
+	// registers its clobbers and fixed operands take (avoid). For a loop
+	// header both cover the whole loop. They decide which values only
+	// passing through a block keep their registers (enterBlock).
+	demand    [][NumClasses]int32
+	avoid     []RegSet
+	header    []bool
+	mergeMark []int32 // vreg -> block+1: some allocated predecessor has it only in its slot
 }
 
 func ri(p PReg) int { return int(p.Class())*MaxRegsPerClass + p.Index() }
@@ -127,6 +140,8 @@ func (a *analysis) run(algo Algorithm) (*Output, error) {
 		al.startState = make([][]regState, a.nBlocks)
 		al.endState = make([][]regState, a.nBlocks)
 		al.lookup = make([]int32, n)
+		al.mergeMark = make([]int32, n)
+		al.computeBudgets()
 		for _, b := range a.rpo {
 			if err = al.block(b); err != nil {
 				return nil, err
@@ -356,16 +371,42 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 	if from < 0 {
 		return errorf(b, -1, -1, "internal error: no allocated predecessor")
 	}
+	// A value only passing through keeps its register if the block (for a
+	// loop header: the whole loop) leaves one spare, no clobber or fixed
+	// operand there takes it, and every allocated predecessor has it in a
+	// register too. Then it reaches its later uses, typically around
+	// a loop, with no store and reload, and a loop header passes its
+	// preheader's assignment on to the back edge. Otherwise it goes to
+	// its slot, so that the registers go to the values this block uses
+	// and other predecessors need not reload it.
+	var spare [NumClasses]int32
+	for c := range spare {
+		spare[c] = int32(len(al.order[c])) - al.demand[b][c]
+	}
+	for _, p := range f.Preds(b) {
+		if !al.ended[p] && !al.dominates(b, p) {
+			spare = [NumClasses]int32{} // irreducible: the other entry is unknown
+		}
+		if al.ended[p] && p != from {
+			for _, e := range al.endState[p] {
+				if e.reg == NoPReg {
+					al.mergeMark[e.v.Index()] = al.curStamp
+				}
+			}
+		}
+	}
 	end := al.endState[from]
 	al.index(end)
 	var st []regState
 	for _, v := range al.liveInOf(b) {
-		e := end[al.lookup[v.Index()]-1]
-		if e.reg != NoPReg && al.nextUse[v.Index()] < 0 {
-			// Only passing through: keep it in its slot, so that the
-			// registers go to the values this block uses and other
-			// predecessors need not reload it.
-			e.reg, e.inSlot = NoPReg, true
+		x := v.Index()
+		e := end[al.lookup[x]-1]
+		if e.reg != NoPReg && al.nextUse[x] < 0 {
+			if c := v.Class(); spare[c] > 0 && !al.avoid[b].Contains(e.reg) && al.mergeMark[x] != al.curStamp {
+				spare[c]--
+			} else {
+				e.reg, e.inSlot = NoPReg, true
+			}
 		}
 		st = append(st, e)
 		if e.reg != NoPReg {
@@ -421,6 +462,135 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		}
 	}
 	return nil
+}
+
+// computeBudgets fills demand, avoid and header (Quality). One backward
+// scan per block, then one walk over each natural loop's body: linear in
+// the function plus the sum of the loop sizes.
+func (al *allocator) computeBudgets() {
+	f, n := al.f, al.nBlocks
+	al.demand = make([][NumClasses]int32, n)
+	al.avoid = make([]RegSet, n)
+	al.header = make([]bool, n)
+	fixedIn := make([]RegSet, n)
+	seen := al.mergeMark // scratch, stamped with block+1; cleared below
+	for b := Block(0); int(b) < n; b++ {
+		r := f.BlockInsts(b)
+		// seen[v] is 2b+2 for a value live at the current point of the
+		// backward scan that the block has not used yet (passing through so
+		// far), 2b+3 for one it uses later, else something else.
+		pass, used := 2*int32(b)+2, 2*int32(b)+3
+		// live[c] counts the values of class c live at that point; those
+		// only passing through occupy a register everywhere (if they get
+		// one) and are not part of the block's own demand.
+		var live, through, dem [NumClasses]int32
+		term := r.End - 1
+		for k, s := range f.Succs(b) {
+			for _, v := range al.liveInOf(s) {
+				if seen[v.Index()] != pass {
+					seen[v.Index()] = pass
+					live[v.Class()]++
+				}
+			}
+			for _, v := range f.BranchArgs(b, term, k) {
+				if seen[v.Index()] != used {
+					if seen[v.Index()] != pass {
+						live[v.Class()]++
+					}
+					seen[v.Index()] = used
+				}
+			}
+		}
+		var clobs, fixed RegSet
+		for i := term; i >= r.First; i-- {
+			ops := al.instOps(i)
+			need := live
+			for _, o := range ops {
+				if o.IsDef() || seen[o.VReg().Index()] != used && seen[o.VReg().Index()] != pass {
+					need[o.Class()]++
+				}
+				if o.Constraint() == Fixed {
+					fixed.Add(o.FixedReg())
+				}
+			}
+			if clob := f.Clobbers(i); !clob.Empty() {
+				clobs = clobs.Union(clob)
+				for c := range need {
+					need[c] += int32(bits.OnesCount64(clob.Intersect(al.allocatable).Class(RegClass(c))))
+				}
+			}
+			for c := range need {
+				dem[c] = max(dem[c], need[c])
+			}
+			for _, o := range ops {
+				x := o.VReg().Index()
+				if o.IsUse() {
+					if seen[x] != used {
+						if seen[x] != pass {
+							live[o.Class()]++
+						}
+						seen[x] = used
+					}
+				} else if seen[x] == used || seen[x] == pass {
+					seen[x] = 0
+					live[o.Class()]--
+				}
+			}
+		}
+		for _, v := range al.liveInOf(b) {
+			if seen[v.Index()] == pass {
+				through[v.Class()]++
+			}
+		}
+		for c := range dem {
+			dem[c] -= through[c]
+		}
+		al.demand[b], al.avoid[b], fixedIn[b] = dem, clobs.Union(fixed), fixed
+	}
+	clear(seen)
+	// Natural loops: the body of back edge p -> h is every block reaching
+	// p without passing through h.
+	var loopDem [][NumClasses]int32
+	var loopAvoid []RegSet
+	inLoop := make([]int32, n)
+	var work []Block
+	for _, h := range al.rpo {
+		stamp := int32(h) + 1
+		for _, p := range f.Preds(h) {
+			if !al.dominates(h, p) {
+				continue
+			}
+			if !al.header[h] {
+				al.header[h] = true
+				if loopDem == nil {
+					loopDem = make([][NumClasses]int32, n)
+					loopAvoid = make([]RegSet, n)
+				}
+				inLoop[h] = stamp
+				loopDem[h] = al.demand[h]
+				loopAvoid[h] = al.avoid[h].Union(fixedIn[h])
+			}
+			work = append(work[:0], p)
+			for len(work) > 0 {
+				b := work[len(work)-1]
+				work = work[:len(work)-1]
+				if inLoop[b] == stamp {
+					continue
+				}
+				inLoop[b] = stamp
+				for c := range loopDem[h] {
+					loopDem[h][c] = max(loopDem[h][c], al.demand[b][c])
+				}
+				loopAvoid[h] = loopAvoid[h].Union(al.avoid[b]).Union(fixedIn[b])
+				work = append(work, f.Preds(b)...)
+			}
+		}
+	}
+	for h := range al.header {
+		if al.header[h] {
+			al.demand[h], al.avoid[h] = loopDem[h], loopAvoid[h]
+		}
+	}
 }
 
 func (al *allocator) index(st []regState) {

@@ -96,7 +96,9 @@ func BenchmarkAllocate(b *testing.B) {
 				b.ReportMetric(float64(out.Stats.Spills), "spills")
 				b.ReportMetric(float64(out.Stats.Reloads), "reloads")
 				b.ReportMetric(float64(len(out.Edits)), "edits")
-				b.ReportMetric(loopWeightedEdits(f, out), "loop-weighted-edits")
+				lw, lwMem := loopWeightedEdits(f, out)
+				b.ReportMetric(lw, "loop-weighted-edits")
+				b.ReportMetric(lwMem, "loop-weighted-spills+reloads")
 				b.ReportMetric(float64(len(out.Edits))/n, "edits/inst")
 			})
 		}
@@ -105,11 +107,12 @@ func BenchmarkAllocate(b *testing.B) {
 
 // loopWeightedEdits weighs each edit by 4^(loop depth of its block, at most
 // 4): a rough estimate of how often it runs. Loops are the natural loops of
-// back edges (p -> h with h dominating p).
-func loopWeightedEdits(f *testFunc, out *Output) float64 {
+// back edges (p -> h with h dominating p). mem counts only the spills and
+// reloads (memory accesses), the costly kinds.
+func loopWeightedEdits(f *testFunc, out *Output) (all, mem float64) {
 	a, err := analyze(f, amd64Env(), false)
 	if err != nil {
-		return 0
+		return 0, 0
 	}
 	depth := make([]int, len(f.blocks))
 	for p := range f.blocks {
@@ -134,10 +137,13 @@ func loopWeightedEdits(f *testFunc, out *Output) float64 {
 			}
 		}
 	}
-	w := 0.0
 	for _, e := range out.Edits {
 		d := min(depth[a.blockOf[e.Point.Inst()]], 4)
-		w += float64(int(1) << (2 * d))
+		w := float64(int(1) << (2 * d))
+		all += w
+		if e.Kind() != MoveEdit {
+			mem += w
+		}
 	}
-	return w
+	return all, mem
 }
