@@ -48,24 +48,24 @@ func ComputeBlockOrder(f *ir.Function) (*BlockOrder, error) {
 	for i := range o.Of {
 		o.Of[i] = -1
 	}
-	var hot, cold []LoweredBlock
+	hot := make([]LoweredBlock, 0, 2*len(post))
+	var cold []LoweredBlock
 	for i := len(post) - 1; i >= 0; i-- {
 		b := post[i]
 		isCold := f.Layout.IsCold(b) && b != entry
-		group := []LoweredBlock{{Orig: b, Pred: ir.NoBlock, Succ: ir.NoBlock, Cold: isCold}}
+		group := &hot
+		if isCold {
+			group = &cold
+		}
+		*group = append(*group, LoweredBlock{Orig: b, Pred: ir.NoBlock, Succ: ir.NoBlock, Cold: isCold})
 		last := f.Layout.LastInst(b)
 		if last == ir.NoInst {
 			return nil, fmt.Errorf("block %s is empty", b)
 		}
 		if f.DFG.Insts[last].Opcode.IsBranch() && f.DFG.Insts[last].Format() != ir.FmtJump {
 			for k, bc := range f.DFG.BlockCalls(last) {
-				group = append(group, LoweredBlock{Orig: ir.NoBlock, Pred: b, Succ: bc.Block, SuccIdx: k, Cold: isCold})
+				*group = append(*group, LoweredBlock{Orig: ir.NoBlock, Pred: b, Succ: bc.Block, SuccIdx: k, Cold: isCold})
 			}
-		}
-		if isCold {
-			cold = append(cold, group...)
-		} else {
-			hot = append(hot, group...)
 		}
 	}
 	o.Lowered = append(hot, cold...)

@@ -252,13 +252,19 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	c.chunkEnd = append(make([]int32, 0, ni+nb+1), 0)
 	succs := make([][]Block, nb)
 	args := make([][][]regalloc.VReg, nb)
+	// The block calls of the last edge block's branch: a br_table's edge
+	// blocks are consecutive, and BlockCalls copies its targets.
+	callsOf, calls := ir.NoInst, []ir.BlockCall(nil)
 	for lb := nb - 1; lb >= 0; lb-- {
 		blk := order.Lowered[lb]
 		firstChunk := int32(len(c.chunkEnd))
 		if blk.IsEdge() {
 			// An edge block: one jump carrying the original block call's arguments.
 			term := f.Layout.LastInst(blk.Pred)
-			bc := f.DFG.BlockCalls(term)[blk.SuccIdx]
+			if term != callsOf {
+				callsOf, calls = term, f.DFG.BlockCalls(term)
+			}
+			bc := calls[blk.SuccIdx]
 			target := order.Of[blk.Succ]
 			c.cur, c.curIR = term, ir.NoBlock
 			succs[lb] = []Block{target}
