@@ -2,6 +2,8 @@ package lower
 
 import (
 	"fmt"
+	"slices"
+	"sync"
 
 	"kiln/ir"
 	"kiln/regalloc"
@@ -247,8 +249,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	nb := len(order.Lowered)
 	// blockChunks[lb] is the range of chunkEnd entries of lowered block lb.
 	blockChunks := make([][2]int32, nb)
-	c.pend = make([]pending[I], 0, ni/2+nb) // most IR instructions fold away or emit one
-	c.pendOps = make([]regalloc.Operand, 0, ni+nb)
+	c.pend, c.pendOps = getScratch[I](ni/2+nb, ni+nb) // most IR instructions fold away or emit one
 	c.chunkEnd = append(make([]int32, 0, ni+nb+1), 0)
 	succs := make([][]Block, nb)
 	args := make([][][]regalloc.VReg, nb)
@@ -377,10 +378,38 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 			}
 		}
 	}
+	putScratch(c.pend, c.pendOps)
+	c.pend, c.pendOps = nil, nil
 	vc.opStart = append(vc.opStart, uint32(len(vc.ops)))
 	vc.argStart = append(vc.argStart, uint32(len(vc.args)))
 	vc.numVRegs = c.numVRegs
 	return vc, nil
+}
+
+// scratchPool holds the staging buffers of Lower (*scratch[I] of any I),
+// reused across functions: they are as large as the VCode they are
+// copied into.
+var scratchPool sync.Pool
+
+type scratch[I any] struct {
+	pend    []pending[I]
+	pendOps []regalloc.Operand
+}
+
+// getScratch returns empty staging buffers with room for at least n
+// instructions and nops operands.
+func getScratch[I any](n, nops int) ([]pending[I], []regalloc.Operand) {
+	if s, ok := scratchPool.Get().(*scratch[I]); ok { // another I's buffers are dropped
+		return slices.Grow(s.pend[:0], n), slices.Grow(s.pendOps[:0], nops)
+	}
+	return make([]pending[I], 0, n), make([]regalloc.Operand, 0, nops)
+}
+
+// putScratch returns Lower's staging buffers to the pool, cleared so that
+// they keep no pointers alive.
+func putScratch[I any](pend []pending[I], pendOps []regalloc.Operand) {
+	clear(pend)
+	scratchPool.Put(&scratch[I]{pend: pend[:0], pendOps: pendOps[:0]})
 }
 
 func (c *Ctx[I]) blockCallArgs(bc ir.BlockCall) []regalloc.VReg {
