@@ -408,6 +408,12 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 				e.reg, e.inSlot = NoPReg, true
 			}
 		}
+		if e.reg != NoPReg && al.header[b] {
+			// Defined outside the loop: store it once on the way in, so
+			// that displacing it inside the loop costs no store per
+			// iteration (and the back edge at most a reload).
+			e.inSlot = true
+		}
 		st = append(st, e)
 		if e.reg != NoPReg {
 			al.regOwner[ri(e.reg)] = v

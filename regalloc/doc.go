@@ -127,7 +127,10 @@
 // those of the whole natural loop (found by walking back from each back
 // edge), so a value live through a loop stays in its preheader register
 // around the loop and the back edge's fix-up is register to register or
-// nothing, instead of a store before the loop and reloads in it. Spills are lazy: a value is stored only when it is
+// nothing, instead of a store before the loop and reloads in it. Values
+// entering a loop header in a register (defined outside the loop) are also
+// stored on the way in, once per entry, so that displacing one inside the
+// loop costs no store per iteration. Spills are lazy: a value is stored only when it is
 // evicted or must cross a clobber, and slot validity travels with the
 // boundary states. Every edge whose two ends are both allocated gets a
 // fix-up parallel move from the predecessor's end state to the successor's
