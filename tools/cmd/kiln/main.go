@@ -2,12 +2,15 @@
 // kiln's tiers. Each subcommand lives in its own file and registers itself in
 // init, so subcommands can grow independently.
 //
-//	kiln run     [--tier=...] FILE.wasm|FILE.wat [ARGS...]
+//	kiln run     [--tier=...] [--dir=...] [--env=...] [--invoke=NAME] FILE.wasm|FILE.wat|FILE.cwasm [ARGS...]
 //	kiln compile [--tier=...] [--target=...] FILE.wasm -o FILE.cwasm
 //	kiln wast    [--tier=...] [--validate-only] FILE.wast...
 //	kiln test    [--only=CMD,...] PATH...
 //	kiln compare FILE.wasm|FILE.wat [--func=NAME]
 //	kiln explore FILE.wasm -o out.html
+//	kiln bench   [--tier=...] [FILE --invoke NAME ARGS...]
+//
+// docs/cli.md describes each one.
 package main
 
 import (
