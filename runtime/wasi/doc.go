@@ -84,9 +84,9 @@
 // # Known gaps
 //
 //   - Sockets: kiln preopens none, so sock_* answer EBADF or ENOTSOCK.
-//   - poll_oneoff treats every descriptor as ready (regular files are, on
-//     every host; for stdin it means a guest multiplexing stdin with a
-//     timer blocks in fd_read instead).
+//   - poll_oneoff learns a blocking stream's readiness by reading it ahead
+//     on a goroutine (readPump), up to 64 KiB; once polled, a stream is
+//     read through that buffer for the rest of the guest's life.
 //   - rename and link between two different directory descriptors resolve
 //     each parent through its own os.Root and use renameat/linkat on the
 //     two directory descriptors (Unix); elsewhere they are EXDEV.

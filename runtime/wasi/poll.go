@@ -8,14 +8,13 @@ import (
 
 // pollOneoff waits for the first of its subscriptions.
 //
-// Readiness of descriptors is decided without blocking: regular files and
-// directories are always ready (as on every POSIX host); the standard
-// streams are reported ready too, because kiln cannot ask an io.Reader
-// whether a read would block — a guest then blocks in fd_read instead,
-// which is what a blocking descriptor does anyway (known gap: a guest
-// multiplexing stdin with a timer waits for stdin). Only when no
-// descriptor is ready does the call sleep, until the earliest clock
-// subscription expires or ctx is done.
+// Regular files and directories are always ready (as on every POSIX
+// host), and so are writes. A read subscription on a standard stream that
+// may block (a pipe, a terminal, an unknown io.Reader) is ready once bytes
+// are buffered or the stream has ended; the first such poll hands the
+// stream to a readPump so readiness can be observed. Only when nothing is
+// ready does the call sleep, until a pending stream becomes readable, the
+// earliest clock subscription expires, or ctx is done.
 func pollOneoff(ctx context.Context, s *System, m memory, p []uint64) Errno {
 	in, out, n := u32(p[0]), u32(p[1]), u32(p[2])
 	if n == 0 {
@@ -39,6 +38,14 @@ func pollOneoff(ctx context.Context, s *System, m memory, p []uint64) Errno {
 		deadline int64 // monotonic nanoseconds
 	}
 	var clocks []clockSub
+	// Streams whose reads would block now: the call waits for them and for
+	// the clocks together.
+	type pendingRead struct {
+		userdata uint64
+		stream   *stream
+		wait     <-chan struct{}
+	}
+	var pending []pendingRead
 	var events []byte // encoded events, eventSize each
 	addEvent := func(userdata uint64, errno Errno, typ byte, nbytes uint64, flags uint16) {
 		var ev [eventSize]byte
@@ -93,7 +100,14 @@ func pollOneoff(ctx context.Context, s *System, m memory, p []uint64) Errno {
 				continue
 			}
 			var nbytes uint64
-			if tag == eventTypeFdRead && d.file != nil {
+			if st, ok := d.file.(*stream); ok && tag == eventTypeFdRead {
+				n, ready, wait := st.pollRead()
+				if !ready {
+					pending = append(pending, pendingRead{userdata, st, wait})
+					continue
+				}
+				nbytes = n
+			} else if tag == eventTypeFdRead && d.file != nil {
 				if st, err := d.file.stat(); err == nil && st.filetype == filetypeRegularFile {
 					if pos, err := d.file.seek(0, 1); err == nil && uint64(pos) < st.size {
 						nbytes = st.size - uint64(pos)
@@ -105,7 +119,59 @@ func pollOneoff(ctx context.Context, s *System, m memory, p []uint64) Errno {
 			return ErrnoInval
 		}
 	}
-	if len(events) == 0 && len(clocks) > 0 {
+	waited := false // the clocks were checked after waiting for streams
+	for len(events) == 0 && len(pending) > 0 {
+		waited = true
+		// Wait for the first pending stream, the earliest clock or ctx.
+		wctx, cancel := context.WithCancel(ctx)
+		for _, pr := range pending {
+			go func(wait <-chan struct{}) {
+				select {
+				case <-wait:
+					cancel()
+				case <-wctx.Done():
+				}
+			}(pr.wait)
+		}
+		wait := time.Duration(1 << 62)
+		for _, c := range clocks {
+			wait = min(wait, time.Duration(c.deadline-now))
+		}
+		err := s.sleep(wctx, wait)
+		cancel()
+		if ctx.Err() != nil {
+			return ErrnoIntr
+		}
+		now = s.nanotime()
+		for _, c := range clocks {
+			if c.deadline <= now {
+				addEvent(c.userdata, ErrnoSuccess, eventTypeClock, 0, 0)
+			}
+		}
+		still := pending[:0]
+		for _, pr := range pending {
+			if n, ready, wait := pr.stream.pollRead(); ready {
+				addEvent(pr.userdata, ErrnoSuccess, eventTypeFdRead, n, 0)
+			} else {
+				still = append(still, pendingRead{pr.userdata, pr.stream, wait})
+			}
+		}
+		pending = still
+		if err == nil && len(events) == 0 && len(clocks) > 0 {
+			// The sleep ran its full course: the earliest clock fires even
+			// if the clock source disagrees by a hair.
+			first := clocks[0]
+			for _, c := range clocks[1:] {
+				if c.deadline < first.deadline {
+					first = c
+				}
+			}
+			addEvent(first.userdata, ErrnoSuccess, eventTypeClock, 0, 0)
+		}
+	}
+	if waited {
+		// Events are complete: clocks were checked after the wait.
+	} else if len(events) == 0 && len(clocks) > 0 {
 		earliest := clocks[0].deadline
 		for _, c := range clocks[1:] {
 			earliest = min(earliest, c.deadline)

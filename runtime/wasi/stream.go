@@ -3,6 +3,7 @@ package wasi
 import (
 	"io"
 	"os"
+	"sync"
 	"time"
 )
 
@@ -12,13 +13,36 @@ import (
 type stream struct {
 	r io.Reader
 	w io.Writer
+
+	pumpOnce sync.Once
+	pump     *readPump // reads r once the guest has polled it, see readPump
 }
 
 func (s *stream) Read(p []byte) (int, error) {
 	if s.r == nil {
 		return 0, ErrnoBadf
 	}
+	if s.pump != nil {
+		return s.pump.Read(p)
+	}
 	return s.r.Read(p)
+}
+
+// pollRead is poll_oneoff's question for a read subscription: may a read
+// block? If it may not, nbytes is how many bytes are known to be
+// available; if it may, wait is closed when that changes.
+func (s *stream) pollRead() (nbytes uint64, ready bool, wait <-chan struct{}) {
+	if s.r == nil {
+		return 0, true, nil
+	}
+	if neverBlocks(s.r) {
+		if l, ok := s.r.(interface{ Len() int }); ok {
+			return uint64(l.Len()), true, nil
+		}
+		return 0, true, nil
+	}
+	s.pumpOnce.Do(func() { s.pump = newReadPump(s.r) })
+	return s.pump.ready()
 }
 
 func (s *stream) Write(p []byte) (int, error) {
