@@ -131,6 +131,11 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	frame := lower.LayoutFrame(f, out, saves, be.outgoing, reserved, 8, 8, 16)
 	buf := encoder.NewBuffer(asm.BufferISA)
 	em := &emitter{buf: buf, a: asm.New(buf), frame: frame, flags: opts.Flags, wasm: opts.Wasm, saveRegs: saveRegs, curLoc: encoder.NoSrcLoc}
+	if be.tailArea > 0 {
+		_, params, _ := cabi.assign(f.Signature.ParamTypes(), false)
+		_, results, _ := cabi.assign(f.Signature.ReturnTypes(), true)
+		em.grow = &tailGrow{area: max(be.tailArea, params, results), params: params, results: results}
+	}
 	em.labels = make([]encoder.Label, vc.NumBlocks())
 	for i := range em.labels {
 		em.labels[i] = buf.NewLabel()
@@ -140,6 +145,9 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 		return nil, err
 	}
 	em.emitStubs()
+	if em.grow != nil {
+		em.emitTailShim()
+	}
 	if em.err != nil {
 		return nil, em.err
 	}

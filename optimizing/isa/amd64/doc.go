@@ -96,8 +96,11 @@
 //
 // # Known gaps
 //
-// Vectors, fma, 8/16-bit float conversions; tail calls whose stack
-// arguments need more room than the caller's incoming area (smaller ones
-// write the arguments into that area, FP-relative, before the jump); stack
-// probes and stack-limit checks outside wasm mode.
+// Vectors, fma, 8/16-bit float conversions; stack probes and stack-limit
+// checks outside wasm mode. A tail call writes its stack arguments into
+// the function's incoming area, FP-relative, before the jump; when they
+// need more room than the function's own signature guarantees, the
+// prologue grows that area once and returns through a shim
+// (tailgrow.go), so a backtrace through such a chain names the function
+// that grew in place of the chain's original caller.
 package amd64

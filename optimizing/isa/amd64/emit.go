@@ -30,6 +30,9 @@ type emitter struct {
 	trapExits []wasmStub
 	saveRegs  []regalloc.PReg
 	curLoc    uint32
+	// grow is set when the prologue grows the incoming argument area for
+	// tail calls (tailgrow.go).
+	grow *tailGrow
 }
 
 const scratch = asm.R11
@@ -75,6 +78,9 @@ func (e *emitter) StartBlock(b lower.Block) {
 
 func (e *emitter) prologue() {
 	fr := e.frame
+	if e.grow != nil {
+		e.emitTailGrow()
+	}
 	e.fail(e.a.Push(asm.RBP))
 	e.fail(e.a.MovRR(asm.Size64, asm.RBP, asm.RSP))
 	if e.wasm != nil {

@@ -23,6 +23,9 @@ type backend struct {
 	flags    Flags
 	abi      *abi
 	outgoing int32 // largest outgoing stack-argument area of any call
+	// tailArea is the largest stack-argument area of a tail call that
+	// needs more than the function's own signature guarantees (0: none).
+	tailArea int32
 	resolve  func(ir.Name) (encoder.Symbol, bool)
 	// wasm is set in kiln's wasm mode (see WasmOptions); hasCheck records
 	// that the function contains a preemption check.

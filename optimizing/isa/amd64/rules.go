@@ -661,7 +661,8 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 	if tail && (stack > 0 || rstack > 0) {
 		// A tail call passes its stack arguments in this function's own
 		// incoming area (our caller reserved max(our stack params, our
-		// stack results) bytes there), and the callee, whose results are
+		// stack results) bytes there, or the prologue grew it), and the
+		// callee, whose results are
 		// ours, writes stack results where our caller expects ours. The
 		// incoming stack parameters were all loaded into registers by
 		// the entry block, so overwriting the area is safe.
@@ -673,8 +674,13 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 		if err != nil {
 			return err
 		}
-		if stack > max(ourParams, ourResults) || rstack != ourResults {
-			return unsupported(c, "tail call needing more stack argument space than the caller received")
+		if rstack != ourResults {
+			return unsupported(c, "tail call with different stack results")
+		}
+		if stack > max(ourParams, ourResults) {
+			// More than our caller reserved: the prologue grows the
+			// incoming area (tailgrow.go).
+			be.tailArea = max(be.tailArea, stack)
 		}
 	}
 	if !tail {
