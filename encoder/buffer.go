@@ -114,6 +114,10 @@ type Buffer struct {
 	branches        []branch // contiguous branches ending at len(data)
 	labelsAtTail    []Label  // labels bound at offset labelsAtTailOff
 	labelsAtTailOff int32
+	// branchLabels holds the labelsAt lists of the recorded branches, so
+	// recording a branch allocates nothing once the buffer is warm; it is
+	// emptied whenever branches is.
+	branchLabels []Label
 
 	err      error
 	finished bool // Finish handed data and the records to a Code
@@ -135,17 +139,48 @@ func NewBuffer(isa ISA) *Buffer {
 
 // Reset empties the buffer for reuse, keeping the allocations it still owns.
 // Code returned by an earlier Finish keeps its own storage: the bytes and
-// records it holds are never reused.
+// records it holds are never reused. The new record lists are then sized
+// like the finished ones, on the guess that the next unit of code resembles
+// the last (a compiler reusing one buffer for chunks of functions); this
+// saves their growth by doubling.
 func (b *Buffer) Reset() {
-	isa := b.isa
-	data, fixups := b.data[:0], b.fixups[:0]
-	if b.finished {
-		data = nil // owned by the Code now
+	old := *b
+	*b = *NewBuffer(old.isa)
+	b.fixups = old.fixups[:0]
+	b.labelOffs, b.labelAlias, b.labelQuiet, b.labelFragile = old.labelOffs[:0], old.labelAlias[:0], old.labelQuiet[:0], old.labelFragile[:0]
+	b.branches, b.branchLabels, b.labelsAtTail = old.branches[:0], old.branchLabels[:0], old.labelsAtTail[:0]
+	b.consts, b.traps = old.consts[:0], old.traps[:0]
+	if old.constIndex != nil {
+		clear(old.constIndex)
+		b.constIndex = old.constIndex
 	}
-	labels, alias, quiet, fragile := b.labelOffs[:0], b.labelAlias[:0], b.labelQuiet[:0], b.labelFragile[:0]
-	*b = *NewBuffer(isa)
-	b.data, b.fixups = data, fixups
-	b.labelOffs, b.labelAlias, b.labelQuiet, b.labelFragile = labels, alias, quiet, fragile
+	if !old.finished {
+		b.data = old.data[:0]
+		b.relocs, b.dataRanges, b.trapRecs, b.srcLocs = old.relocs[:0], old.dataRanges[:0], old.trapRecs[:0], old.srcLocs[:0]
+		return
+	}
+	b.relocs = sizedLike(old.relocs)
+	b.dataRanges = sizedLike(old.dataRanges)
+	b.trapRecs = sizedLike(old.trapRecs)
+	b.srcLocs = sizedLike(old.srcLocs)
+}
+
+// sizedLike returns an empty slice with room for as many elements as s has.
+func sizedLike[T any](s []T) []T {
+	if len(s) == 0 {
+		return nil
+	}
+	return make([]T, 0, len(s))
+}
+
+// Grow makes room for at least n more bytes of code, so that emitting them
+// does not reallocate. A caller that can estimate its output (a baseline
+// compiler: a multiple of the wasm body size) saves the doubling's copies
+// and garbage; the estimate need not be exact.
+func (b *Buffer) Grow(n int) {
+	if n > 0 && cap(b.data)-len(b.data) < n {
+		b.data = slices.Grow(b.data, n)
+	}
 }
 
 // Err returns the first error recorded, if any.
@@ -361,9 +396,16 @@ func (b *Buffer) addBranch(start, end int, target Label, inverted []byte, cond b
 	if n := len(b.branches); n > 0 && b.branches[n-1].end != int32(start) {
 		b.branches = b.branches[:0]
 	}
+	if len(b.branches) == 0 {
+		b.branchLabels = b.branchLabels[:0] // no branch refers to it any more
+	}
 	var at []Label
 	if b.labelsAtTailOff == int32(start) && len(b.labelsAtTail) > 0 {
-		at = slices.Clone(b.labelsAtTail)
+		// A full slice expression: the list may shrink in place (jump
+		// threading) but never grows into its neighbour.
+		lo := len(b.branchLabels)
+		b.branchLabels = append(b.branchLabels, b.labelsAtTail...)
+		at = b.branchLabels[lo:len(b.branchLabels):len(b.branchLabels)]
 	}
 	br := branch{start: int32(start), end: int32(end), fixup: int32(fi), target: target, cond: cond, labelsAt: at}
 	copy(br.inverted[:], inverted)
@@ -681,12 +723,16 @@ func (b *Buffer) emitIsland(jumpOver bool, distance int64, final bool) {
 	clear(b.constIndex)
 	b.constBytes = 0
 
+	// The fixups still pending are compacted in place: kept never gets
+	// ahead of the loop, and nothing below adds a fixup, so the storage
+	// is reused for the rest of the buffer's life instead of reallocated
+	// at every island and every Finish.
 	pending := b.fixups
 	b.fixups = nil
 	b.deadline = math.MaxInt64
 	b.veneerBytes = 0
 	clear(b.labelQuiet)
-	var kept []fixup
+	kept := pending[:0]
 	for _, f := range pending {
 		lo := b.resolve(f.label)
 		switch {

@@ -664,3 +664,45 @@ func TestResetKeepsFinishedCode(t *testing.T) {
 		t.Fatalf("after Reset: %x %x", c1, c2)
 	}
 }
+
+// TestWarmBufferAllocs: once a buffer has held a function, emitting
+// another of the same shape into it (labels, branches the buffer
+// simplifies and threads, a trap stub and an island) allocates nothing:
+// the fixups, label tables and branch records are reused, and Grow
+// reserved the code. Only Finish's Code is new.
+func TestWarmBufferAllocs(t *testing.T) {
+	b := NewBuffer(fakeISA)
+	body := func() {
+		top, mid, end := b.NewLabel(), b.NewLabel(), b.NewLabel()
+		b.Bind(top)
+		for i := 0; i < 50; i++ {
+			b.PutBytes([]byte{0x90, 0x90})
+			jcc(b, mid)
+			jmp(b, end) // folded into the jcc when mid is bound next
+			b.Bind(mid)
+			mid = b.NewLabel()
+			jcc(b, b.DeferTrap(7))
+		}
+		b.Bind(mid)
+		jmp(b, top)
+		b.EmitIsland(0)
+		b.Bind(end)
+	}
+	round := func() {
+		b.Reset()
+		b.Grow(4096)
+		for range 3 {
+			body()
+		}
+		if _, err := b.Finish(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	round()
+	// Finish hands the code and its records to a new Code: count what a
+	// round allocates beyond that.
+	allocs := testing.AllocsPerRun(20, round)
+	if allocs > 4 {
+		t.Errorf("a round on a warm buffer allocated %v times, want at most 4 (Code, its bytes, its record lists)", allocs)
+	}
+}
