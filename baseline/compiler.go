@@ -38,6 +38,12 @@ func (Compiler) Name() string { return "baseline" }
 // constants are pooled across the chunk.
 const chunkFuncs = 64
 
+// codePerWasmByte estimates the machine code of a chunk from the size of
+// its wasm bodies, array entries included: Go's strconv tests measure 3.4
+// bytes per wasm byte (3.8 for the 90th percentile chunk), so a chunk
+// rarely outgrows the estimate, and then grows once.
+const codePerWasmByte = 4
+
 // chunk is the output of one buffer: its code and, per function, where
 // its body and array entry are.
 type chunk struct {
@@ -139,6 +145,13 @@ func (c Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileOp
 func (g *CodeGen) compileChunk(c *chunk, lo, hi int) error {
 	m := g.m
 	m.Reset()
+	// Reserve the chunk's code up front: growing the buffer by doubling
+	// allocated and copied about three times the final size.
+	est := 0
+	for def := lo; def < hi; def++ {
+		est += len(g.mod.Code[def].Body)
+	}
+	m.Buffer().Grow(codePerWasmByte * est)
 	c.funcs = make([]placed, 0, hi-lo)
 	for def := lo; def < hi; def++ {
 		start := m.Buffer().Len()

@@ -17,9 +17,10 @@
 //
 // # Data structures
 //
-//   - CodeGen (codegen.go) walks one body with an ir/wasm OperatorReader,
-//     validating each operator with a wasm.FuncValidator before it
-//     translates it, so nothing invalid reaches the code generator.
+//   - CodeGen (codegen.go) walks one body with an ir/wasm OperatorReader.
+//     The module is validated before it is compiled (vm.Compiler's
+//     contract; the runtime's DecodeAndValidate), so operators are not
+//     checked a second time and nothing invalid reaches the code generator.
 //   - The value stack (stack.go) is a slice of flat Val structs: a
 //     constant (folded into an immediate when the consumer can take one),
 //     a register the entry owns, a lazy reference to a local (read as a
