@@ -16,7 +16,7 @@ type regState struct {
 // allocator is the state shared by both algorithms: the register file as
 // the walk sees it, one instruction at a time. See doc.go for the design.
 type allocator struct {
-	*analysis
+	analysis
 	fast  bool
 	out   *Output
 	edits []Edit
@@ -64,11 +64,11 @@ type allocator struct {
 	allocatable  RegSet        // every class's allocatable registers
 	busyFn       func() RegSet // al.busyRegs, bound once
 
-	// Quality: block boundary states.
-	started, ended []bool
-	startState     [][]regState
-	endState       [][]regState
-	lookup         []int32 // vreg -> index+1 into a state being consulted
+	// Quality: block boundary states, slices of states.
+	started, ended     []bool
+	startSpan, endSpan []stateSpan
+	states             []regState
+	lookup             []int32 // vreg -> index+1 into a state being consulted
 
 	// Quality: how many registers of each class a block needs at most for
 	// its own operands and the values it uses or defines (demand), and the
@@ -79,70 +79,104 @@ type allocator struct {
 	avoid     []RegSet
 	header    []bool
 	mergeMark []int32 // vreg -> block+1: some allocated predecessor has it only in its slot
+
+	// computeBudgets' scratch.
+	fixedIn   []RegSet
+	loopDem   [][NumClasses]int32
+	loopAvoid []RegSet
+	inLoop    []int32
+	work2     []Block
+
+	sortBuf    []Edit
+	sortStart  []int32
+	newSlotFn  func(RegClass) SpillSlot
+}
+
+// stateSpan locates a block's boundary state in allocator.states.
+type stateSpan struct{ lo, hi int32 }
+
+func (al *allocator) startState(b Block) []regState {
+	sp := al.startSpan[b]
+	return al.states[sp.lo:sp.hi]
+}
+
+func (al *allocator) endState(b Block) []regState {
+	sp := al.endSpan[b]
+	return al.states[sp.lo:sp.hi]
 }
 
 func ri(p PReg) int { return int(p.Class())*MaxRegsPerClass + p.Index() }
 
-func (a *analysis) run(algo Algorithm) (*Output, error) {
-	n := a.nVRegs
-	al := &allocator{
-		analysis:  a,
-		fast:      algo == Fast,
-		out:       &Output{},
-		slotOf:    make([]SpillSlot, n),
-		vregReg:   make([]PReg, n),
-		slotValid: make([]bool, n),
-		nextUse:   make([]int32, n),
-		liveOut:   make([]int32, n),
-		instMark:  make([]int32, n),
+func (al *allocator) allocate(f Function, env *MachineEnv, algo Algorithm) (*Output, error) {
+	if err := al.analysis.init(f, env, algo == Quality); err != nil {
+		return nil, err
 	}
-	for i := 0; i < n; i++ {
-		al.slotOf[i] = -1
-		al.vregReg[i] = NoPReg
-		al.nextUse[i] = -1
+	return al.run(algo)
+}
+
+// release drops what a pooled allocator must not keep: the caller's
+// function, machine and output.
+func (al *allocator) release() {
+	al.analysis.release()
+	al.out = nil
+	if al.res != nil {
+		al.res.env = nil
 	}
+}
+
+// run allocates the function al.analysis describes. al may hold tables of
+// an earlier call; everything read before it is written is reset here.
+func (al *allocator) run(algo Algorithm) (*Output, error) {
+	n := al.nVRegs
+	al.fast = algo == Fast
+	al.out = &Output{}
+	al.slotOf = resizeFill(al.slotOf, n, -1)
+	al.vregReg = resizeFill(al.vregReg, n, NoPReg)
+	al.slotValid = resizeClear(al.slotValid, n)
+	al.nextUse = resizeFill(al.nextUse, n, -1)
+	al.liveOut = resizeClear(al.liveOut, n)
+	al.instMark = resizeClear(al.instMark, n)
+	al.instStamp = 0
 	for r := range al.regOwner {
 		al.regOwner[r] = NoVReg
 	}
-	al.res = newMoveResolver(a.env, al.newSlot)
-	al.edits = make([]Edit, 0, 2*a.nInsts)
-	al.busyFn = al.busyRegs
+	if al.res == nil {
+		al.newSlotFn = al.newSlot
+		al.busyFn = al.busyRegs
+		al.res = &moveResolver{}
+	}
+	al.res.reset(al.env, al.newSlotFn)
+	al.edits = al.edits[:0]
+	al.allocatable = RegSet{}
 	for c := RegClass(0); c < NumClasses; c++ {
-		var pref, non []PReg
-		for _, r := range a.env.Preferred.Regs() {
-			if r.Class() == c {
-				pref = append(pref, r)
-			}
-		}
-		for _, r := range a.env.NonPreferred.Minus(a.env.Preferred).Regs() {
-			if r.Class() == c {
-				non = append(non, r)
-			}
-		}
-		al.order[c] = append(append([]PReg(nil), pref...), non...)
-		al.calleeOrder[c] = append(append([]PReg(nil), non...), pref...)
-		al.allocatable = al.allocatable.Union(a.env.Allocatable(c))
+		pref := al.env.Preferred.Class(c)
+		non := al.env.NonPreferred.Class(c) &^ pref
+		al.order[c] = appendRegs(appendRegs(al.order[c][:0], c, pref), c, non)
+		al.calleeOrder[c] = appendRegs(appendRegs(al.calleeOrder[c][:0], c, non), c, pref)
+		al.allocatable = al.allocatable.Union(al.env.Allocatable(c))
 	}
 	// Allocations: one per operand, in instruction order.
 	out := al.out
-	out.InstAllocStart = a.opStart
-	out.Allocs = make([]Alloc, len(a.ops))
+	out.InstAllocStart = append([]uint32(nil), al.opStart...)
+	out.Allocs = make([]Alloc, len(al.ops))
 	var err error
 	if al.fast {
-		for b := Block(0); int(b) < a.nBlocks; b++ {
+		for b := Block(0); int(b) < al.nBlocks; b++ {
 			if err = al.block(b); err != nil {
 				return nil, err
 			}
 		}
 	} else {
-		al.started = make([]bool, a.nBlocks)
-		al.ended = make([]bool, a.nBlocks)
-		al.startState = make([][]regState, a.nBlocks)
-		al.endState = make([][]regState, a.nBlocks)
-		al.lookup = make([]int32, n)
-		al.mergeMark = make([]int32, n)
+		nb := al.nBlocks
+		al.started = resizeClear(al.started, nb)
+		al.ended = resizeClear(al.ended, nb)
+		al.startSpan = resize(al.startSpan, nb)
+		al.endSpan = resize(al.endSpan, nb)
+		al.states = al.states[:0]
+		al.lookup = resizeClear(al.lookup, n)
+		al.mergeMark = resizeClear(al.mergeMark, n)
 		al.computeBudgets()
-		for _, b := range a.rpo {
+		for _, b := range al.rpo {
 			if err = al.block(b); err != nil {
 				return nil, err
 			}
@@ -150,6 +184,14 @@ func (a *analysis) run(algo Algorithm) (*Output, error) {
 	}
 	al.finish()
 	return out, nil
+}
+
+// appendRegs appends the registers of class c in mask m, in index order.
+func appendRegs(dst []PReg, c RegClass, m uint64) []PReg {
+	for ; m != 0; m &= m - 1 {
+		dst = append(dst, NewPReg(c, bits.TrailingZeros64(m)))
+	}
+	return dst
 }
 
 func (al *allocator) newSlot(c RegClass) SpillSlot {
@@ -196,7 +238,12 @@ func (al *allocator) distance(v VReg) int64 {
 
 func (al *allocator) finish() {
 	out := al.out
-	out.Edits = sortEdits(al.edits, 2*al.nInsts)
+	var sorted []Edit
+	sorted, al.sortBuf, al.sortStart = sortEdits(al.edits, 2*al.nInsts, al.sortBuf, al.sortStart)
+	if len(sorted) > 0 {
+		out.Edits = make([]Edit, len(sorted))
+		copy(out.Edits, sorted)
+	}
 	for _, e := range out.Edits {
 		switch e.Kind() {
 		case MoveEdit:
@@ -220,28 +267,29 @@ func (al *allocator) finish() {
 
 // sortEdits orders edits by program point, keeping the generation order of
 // edits at the same point (they are sequential). Edits come out in order
-// within a block, so this is usually a check; otherwise a counting sort.
-func sortEdits(edits []Edit, npoints int) []Edit {
-	sorted := true
-	for k := 1; k < len(edits) && sorted; k++ {
-		sorted = edits[k-1].Point <= edits[k].Point
+// within a block, so this is usually a check; otherwise a counting sort
+// into buf, using start as scratch (both returned for reuse).
+func sortEdits(edits []Edit, npoints int, buf []Edit, start []int32) (sorted, bufOut []Edit, startOut []int32) {
+	ok := true
+	for k := 1; k < len(edits) && ok; k++ {
+		ok = edits[k-1].Point <= edits[k].Point
 	}
-	if sorted {
-		return edits
+	if ok {
+		return edits, buf, start
 	}
-	start := make([]int32, npoints+1)
+	start = resizeClear(start, npoints+1)
 	for _, e := range edits {
 		start[e.Point+1]++
 	}
 	for p := 0; p < npoints; p++ {
 		start[p+1] += start[p]
 	}
-	out := make([]Edit, len(edits))
+	out := resize(buf, len(edits))
 	for _, e := range edits {
 		out[start[e.Point]] = e
 		start[e.Point]++
 	}
-	return out
+	return out, out, start
 }
 
 // block allocates one block: boundary state in, instructions, boundary out.
@@ -355,7 +403,7 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		return nil
 	}
 	if b == f.Entry() {
-		al.startState[b] = nil
+		al.startSpan[b] = stateSpan{}
 		al.started[b] = true
 		return nil
 	}
@@ -388,16 +436,17 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 			spare = [NumClasses]int32{} // irreducible: the other entry is unknown
 		}
 		if al.ended[p] && p != from {
-			for _, e := range al.endState[p] {
+			for _, e := range al.endState(p) {
 				if e.reg == NoPReg {
 					al.mergeMark[e.v.Index()] = al.curStamp
 				}
 			}
 		}
 	}
-	end := al.endState[from]
+	end := al.endState(from)
 	al.index(end)
-	var st []regState
+	lo := int32(len(al.states))
+	st := al.states
 	for _, v := range al.liveInOf(b) {
 		x := v.Index()
 		e := end[al.lookup[x]-1]
@@ -445,7 +494,8 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		st = append(st, regState{p, reg, reg == NoPReg})
 	}
 	al.unindex(end)
-	al.startState[b] = st
+	al.states = st
+	al.startSpan[b] = stateSpan{lo, int32(len(st))}
 	al.started[b] = true
 	for _, p := range f.Preds(b) {
 		if al.ended[p] {
@@ -475,10 +525,11 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 // the function plus the sum of the loop sizes.
 func (al *allocator) computeBudgets() {
 	f, n := al.f, al.nBlocks
-	al.demand = make([][NumClasses]int32, n)
-	al.avoid = make([]RegSet, n)
-	al.header = make([]bool, n)
-	fixedIn := make([]RegSet, n)
+	al.demand = resize(al.demand, n)
+	al.avoid = resize(al.avoid, n)
+	al.header = resizeClear(al.header, n)
+	fixedIn := resize(al.fixedIn, n)
+	al.fixedIn = fixedIn
 	seen := al.mergeMark // scratch, stamped with block+1; cleared below
 	for b := Block(0); int(b) < n; b++ {
 		r := f.BlockInsts(b)
@@ -558,8 +609,10 @@ func (al *allocator) computeBudgets() {
 	// p without passing through h.
 	var loopDem [][NumClasses]int32
 	var loopAvoid []RegSet
-	inLoop := make([]int32, n)
-	var work []Block
+	inLoop := resizeClear(al.inLoop, n)
+	al.inLoop = inLoop
+	work := al.work2[:0]
+	defer func() { al.work2 = work[:0] }()
 	for _, h := range al.rpo {
 		stamp := int32(h) + 1
 		for _, p := range f.Preds(h) {
@@ -569,8 +622,9 @@ func (al *allocator) computeBudgets() {
 			if !al.header[h] {
 				al.header[h] = true
 				if loopDem == nil {
-					loopDem = make([][NumClasses]int32, n)
-					loopAvoid = make([]RegSet, n)
+					loopDem = resize(al.loopDem, n)
+					loopAvoid = resize(al.loopAvoid, n)
+					al.loopDem, al.loopAvoid = loopDem, loopAvoid
 				}
 				inLoop[h] = stamp
 				loopDem[h] = al.demand[h]
@@ -615,14 +669,14 @@ func (al *allocator) unindex(st []regState) {
 // including the parameter copies of that edge.
 func (al *allocator) fixup(p, s Block) error {
 	f := al.f
-	end := al.endState[p]
+	end := al.endState(p)
 	al.index(end)
 	defer al.unindex(end)
 	params := f.BlockParams(s)
 	args := f.BranchArgs(p, f.BlockInsts(p).End-1, succIndex(f, p, s))
 	al.moves = al.moves[:0]
 	var busy RegSet
-	for _, e := range al.startState[s] {
+	for _, e := range al.startState(s) {
 		src := e.v
 		for k, q := range params {
 			if q == e.v {
@@ -647,7 +701,7 @@ func (al *allocator) fixup(p, s Block) error {
 		}
 	}
 	var err error
-	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), func() RegSet { return busy }, al.edits)
+	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), busy, nil, al.edits)
 	return err
 }
 
@@ -671,7 +725,7 @@ func (al *allocator) fastEdge(p, s Block, busy RegSet) error {
 		al.moves = append(al.moves, pmove{from, StackLoc(al.slot(q)), q.Class()})
 	}
 	var err error
-	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), func() RegSet { return busy }, al.edits)
+	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), busy, nil, al.edits)
 	return err
 }
 
@@ -688,14 +742,15 @@ func (al *allocator) leaveBlock(b Block, r InstRange) error {
 	} else {
 		// Record where every value live out of b is, then reconcile with
 		// successors allocated before b (loop headers, merges).
-		var st []regState
+		lo := len(al.states)
+		st := al.states
 		add := func(v VReg) {
 			x := v.Index()
 			if al.lookup[x] != 0 {
 				return
 			}
 			st = append(st, regState{v, al.vregReg[x], al.slotValid[x]})
-			al.lookup[x] = int32(len(st))
+			al.lookup[x] = int32(len(st) - lo)
 		}
 		for k, s := range succs {
 			for _, v := range al.liveInOf(s) {
@@ -705,13 +760,15 @@ func (al *allocator) leaveBlock(b Block, r InstRange) error {
 				add(v)
 			}
 		}
+		al.states = st
+		st = st[lo:]
 		al.unindex(st)
 		for _, e := range st {
 			if e.reg == NoPReg && !e.inSlot {
 				return errorf(b, term, -1, "internal error: %s lost at block end", e.v)
 			}
 		}
-		al.endState[b] = st
+		al.endSpan[b] = stateSpan{int32(lo), int32(len(al.states))}
 		al.ended[b] = true
 		for _, s := range succs {
 			if al.started[s] {
@@ -1067,7 +1124,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	// values that outlive it are busy: not usable as temporaries.
 	al.relocTargets = relocTargets
 	var err error
-	if al.edits, err = al.res.resolve(al.moves, PointBefore(i), al.busyFn, al.edits); err != nil {
+	if al.edits, err = al.res.resolve(al.moves, PointBefore(i), RegSet{}, al.busyFn, al.edits); err != nil {
 		return err
 	}
 	// 8. Update the register file.

@@ -14,7 +14,6 @@ type analysis struct {
 
 	blockOf  []Block // inst -> its block
 	defBlock []Block // vreg -> block of its def
-	defInst  []Inst  // vreg -> defining inst, -1 for a block parameter
 	vclass   []RegClass
 	useCount []int32
 	// global marks vregs whose value crosses a block boundary: block
@@ -44,6 +43,42 @@ type analysis struct {
 	// to b (excluding its parameters), in increasing order. Quality only.
 	liveInStart []int32
 	liveIn      []VReg
+
+	// Scratch tables of the passes above, kept for the next function.
+	visit       []uint8
+	post        []Block
+	dfs         []dfsFrame
+	rpoIndex    []int32
+	idom        []Block
+	kidStart    []int32
+	kids        []Block
+	fillAt      []int32
+	exposed     []exposure
+	byV         []exposure
+	vStart      []int32
+	defStamp    []int32
+	expStamp    []int32
+	mark        []int32
+	work        []Block
+	pairs       []exposure
+	liveStamp   []int32
+	live        []int32
+}
+
+// dfsFrame is a block being visited by a depth-first walk and the index of
+// its next successor (or dominator-tree child) to visit.
+type dfsFrame struct {
+	b    Block
+	next int32
+}
+
+// exposure is an upward-exposed use (vreg v read in block b, first at inst
+// before any def there) or, once liveness is known, a (vreg, live-in block)
+// pair.
+type exposure struct {
+	v    int32
+	b    Block
+	inst Inst
 }
 
 func (a *analysis) instOps(i Inst) []Operand { return a.ops[a.opStart[i]:a.opStart[i+1]] }
@@ -56,49 +91,59 @@ func (a *analysis) liveInOf(b Block) []VReg {
 // computes the analysis. It never panics on bad input: every violation is an
 // *Error naming where it was found.
 func analyze(f Function, env *MachineEnv, wantLiveIn bool) (*analysis, error) {
-	a := &analysis{f: f, env: env, nInsts: f.NumInsts(), nBlocks: f.NumBlocks(), nVRegs: f.NumVRegs()}
-	if a.nBlocks <= 0 {
-		return nil, errorf(-1, -1, -1, "function has no blocks")
-	}
-	if a.nInsts < 0 || a.nVRegs < 0 || a.nVRegs > 1<<30 {
-		return nil, errorf(-1, -1, -1, "bad sizes: %d insts, %d vregs", a.nInsts, a.nVRegs)
-	}
-	for c := RegClass(0); c < NumClasses; c++ {
-		if n := bits.OnesCount64(env.Scratch.Class(c)); n > 1 || env.Scratch.Intersect(env.Allocatable(c)).Class(c) != 0 {
-			return nil, errorf(-1, -1, -1, "scratch registers %s: at most one per class, none allocatable", env.Scratch)
-		}
-	}
-	entry := f.Entry()
-	if entry < 0 || int(entry) >= a.nBlocks {
-		return nil, errorf(-1, -1, -1, "entry block %d out of range", entry)
-	}
-	if len(f.BlockParams(entry)) != 0 {
-		return nil, errorf(entry, -1, -1, "entry block has parameters")
-	}
-	for c := RegClass(0); c < NumClasses; c++ {
-		a.hasRegs[c] = !env.Allocatable(c).Empty()
-	}
-	if err := a.checkCFG(); err != nil {
-		return nil, err
-	}
-	if err := a.checkInsts(); err != nil {
-		return nil, err
-	}
-	if err := a.computeOrder(); err != nil {
-		return nil, err
-	}
-	if err := a.computeLiveness(wantLiveIn); err != nil {
+	a := new(analysis)
+	if err := a.init(f, env, wantLiveIn); err != nil {
 		return nil, err
 	}
 	return a, nil
 }
 
+// init is analyze reusing a's tables, which may hold a previous function's
+// analysis.
+func (a *analysis) init(f Function, env *MachineEnv, wantLiveIn bool) error {
+	a.f, a.env = f, env
+	a.nInsts, a.nBlocks, a.nVRegs = f.NumInsts(), f.NumBlocks(), f.NumVRegs()
+	a.liveInStart, a.liveIn = a.liveInStart[:0], a.liveIn[:0]
+	if a.nBlocks <= 0 {
+		return errorf(-1, -1, -1, "function has no blocks")
+	}
+	if a.nInsts < 0 || a.nVRegs < 0 || a.nVRegs > 1<<30 {
+		return errorf(-1, -1, -1, "bad sizes: %d insts, %d vregs", a.nInsts, a.nVRegs)
+	}
+	for c := RegClass(0); c < NumClasses; c++ {
+		if n := bits.OnesCount64(env.Scratch.Class(c)); n > 1 || env.Scratch.Intersect(env.Allocatable(c)).Class(c) != 0 {
+			return errorf(-1, -1, -1, "scratch registers %s: at most one per class, none allocatable", env.Scratch)
+		}
+	}
+	entry := f.Entry()
+	if entry < 0 || int(entry) >= a.nBlocks {
+		return errorf(-1, -1, -1, "entry block %d out of range", entry)
+	}
+	if len(f.BlockParams(entry)) != 0 {
+		return errorf(entry, -1, -1, "entry block has parameters")
+	}
+	for c := RegClass(0); c < NumClasses; c++ {
+		a.hasRegs[c] = !env.Allocatable(c).Empty()
+	}
+	if err := a.checkCFG(); err != nil {
+		return err
+	}
+	if err := a.checkInsts(); err != nil {
+		return err
+	}
+	if err := a.computeOrder(); err != nil {
+		return err
+	}
+	return a.computeLiveness(wantLiveIn)
+}
+
+// release drops the references to the caller's function and machine, so
+// that a pooled analysis does not keep them alive.
+func (a *analysis) release() { a.f, a.env = nil, nil }
+
 func (a *analysis) checkCFG() error {
 	f := a.f
-	a.blockOf = make([]Block, a.nInsts)
-	for i := range a.blockOf {
-		a.blockOf[i] = -1
-	}
+	a.blockOf = resizeFill(a.blockOf, a.nInsts, -1)
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		r := f.BlockInsts(b)
 		if r.First < 0 || r.End > Inst(a.nInsts) || r.First >= r.End {
@@ -191,18 +236,14 @@ func (a *analysis) checkCFG() error {
 // checkInsts validates operands and records defs, use counts and hints.
 func (a *analysis) checkInsts() error {
 	f := a.f
-	a.defBlock = make([]Block, a.nVRegs)
-	a.defInst = make([]Inst, a.nVRegs)
-	a.vclass = make([]RegClass, a.nVRegs)
-	a.useCount = make([]int32, a.nVRegs)
-	a.hint = make([]PReg, a.nVRegs)
-	a.seenStamp = make([]int32, a.nVRegs)
-	a.seenClass = make([]RegClass, a.nVRegs)
-	a.seenDef = make([]bool, a.nVRegs)
-	for i := range a.defBlock {
-		a.defBlock[i] = -1
-		a.hint[i] = NoPReg
-	}
+	n := a.nVRegs
+	a.defBlock = resizeFill(a.defBlock, n, -1)
+	a.vclass = resize(a.vclass, n) // read only where defBlock says defined
+	a.useCount = resizeClear(a.useCount, n)
+	a.hint = resizeFill(a.hint, n, NoPReg)
+	a.seenStamp = resizeClear(a.seenStamp, n)
+	a.seenClass = resize(a.seenClass, n) // read only where seenStamp matches
+	a.seenDef = resize(a.seenDef, n)
 	define := func(v VReg, b Block, i Inst, op int) error {
 		x := v.Index()
 		if x >= a.nVRegs || v.Class() >= NumClasses {
@@ -211,7 +252,7 @@ func (a *analysis) checkInsts() error {
 		if a.defBlock[x] >= 0 {
 			return errorf(b, i, op, "%s defined twice (also in block %d)", v, a.defBlock[x])
 		}
-		a.defBlock[x], a.defInst[x], a.vclass[x] = b, i, v.Class()
+		a.defBlock[x], a.vclass[x] = b, v.Class()
 		return nil
 	}
 	for b := Block(0); int(b) < a.nBlocks; b++ {
@@ -223,7 +264,8 @@ func (a *analysis) checkInsts() error {
 	}
 	// One flat copy of every operand list: the allocator reads operands
 	// several times, and a slice index is cheaper than an interface call.
-	a.opStart = make([]uint32, a.nInsts+1)
+	a.opStart = resize(a.opStart, a.nInsts+1)
+	a.opStart[0] = 0
 	for i := 0; i < a.nInsts; i++ {
 		n := len(f.Operands(Inst(i)))
 		if n > 255 {
@@ -231,7 +273,7 @@ func (a *analysis) checkInsts() error {
 		}
 		a.opStart[i+1] = a.opStart[i] + uint32(n)
 	}
-	a.ops = make([]Operand, a.opStart[a.nInsts])
+	a.ops = resize(a.ops, int(a.opStart[a.nInsts]))
 	for i := 0; i < a.nInsts; i++ {
 		copy(a.ops[a.opStart[i]:a.opStart[i+1]], f.Operands(Inst(i)))
 	}
@@ -382,23 +424,20 @@ func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 func (a *analysis) computeOrder() error {
 	f := a.f
 	n := a.nBlocks
-	state := make([]uint8, n) // 0 unvisited, 1 on stack, 2 done
-	post := make([]Block, 0, n)
-	type frame struct {
-		b    Block
-		next int
-	}
-	stack := []frame{{f.Entry(), 0}}
+	state := resizeClear(a.visit, n) // 0 unvisited, 1 on stack, 2 done
+	a.visit = state
+	post := a.post[:0]
+	stack := append(a.dfs[:0], dfsFrame{f.Entry(), 0})
 	state[f.Entry()] = 1
 	for len(stack) > 0 {
 		top := &stack[len(stack)-1]
 		succs := f.Succs(top.b)
-		if top.next < len(succs) {
+		if int(top.next) < len(succs) {
 			s := succs[top.next]
 			top.next++
 			if state[s] == 0 {
 				state[s] = 1
-				stack = append(stack, frame{s, 0})
+				stack = append(stack, dfsFrame{s, 0})
 			}
 			continue
 		}
@@ -406,12 +445,13 @@ func (a *analysis) computeOrder() error {
 		post = append(post, top.b)
 		stack = stack[:len(stack)-1]
 	}
+	a.post, a.dfs = post, stack
 	for b, s := range state {
 		if s != 2 {
 			return errorf(Block(b), -1, -1, "block is unreachable from the entry; remove it before allocation")
 		}
 	}
-	a.rpo = make([]Block, n)
+	a.rpo = resize(a.rpo, n)
 	for k, b := range post {
 		a.rpo[n-1-k] = b
 	}
@@ -424,14 +464,13 @@ func (a *analysis) computeOrder() error {
 // that dominates(x, y) is two comparisons.
 func (a *analysis) computeDominators() {
 	f, n := a.f, a.nBlocks
-	order := make([]int32, n) // block -> RPO index
+	order := resize(a.rpoIndex, n) // block -> RPO index
+	a.rpoIndex = order
 	for k, b := range a.rpo {
 		order[b] = int32(k)
 	}
-	idom := make([]Block, n)
-	for b := range idom {
-		idom[b] = -1
-	}
+	idom := resizeFill(a.idom, n, -1)
+	a.idom = idom
 	entry := f.Entry()
 	idom[entry] = entry
 	for changed := true; changed; {
@@ -463,7 +502,8 @@ func (a *analysis) computeDominators() {
 		}
 	}
 	// Children lists (CSR), then an iterative DFS numbering.
-	start := make([]int32, n+1)
+	start := resizeClear(a.kidStart, n+1)
+	a.kidStart = start
 	for b := 0; b < n; b++ {
 		if Block(b) != entry {
 			start[idom[b]+1]++
@@ -472,22 +512,20 @@ func (a *analysis) computeDominators() {
 	for b := 0; b < n; b++ {
 		start[b+1] += start[b]
 	}
-	kids := make([]Block, n)
-	fill := append([]int32(nil), start[:n]...)
+	kids := resize(a.kids, n)
+	a.kids = kids
+	fill := append(a.fillAt[:0], start[:n]...)
+	a.fillAt = fill
 	for b := 0; b < n; b++ {
 		if Block(b) != entry {
 			kids[fill[idom[b]]] = Block(b)
 			fill[idom[b]]++
 		}
 	}
-	a.domPre = make([]int32, n)
-	a.domPost = make([]int32, n)
+	a.domPre = resize(a.domPre, n)
+	a.domPost = resize(a.domPost, n)
 	clock := int32(0)
-	type frame struct {
-		b    Block
-		next int32
-	}
-	stack := []frame{{entry, start[entry]}}
+	stack := append(a.dfs[:0], dfsFrame{entry, start[entry]})
 	a.domPre[entry] = clock
 	clock++
 	for len(stack) > 0 {
@@ -497,13 +535,14 @@ func (a *analysis) computeDominators() {
 			top.next++
 			a.domPre[c] = clock
 			clock++
-			stack = append(stack, frame{c, start[c]})
+			stack = append(stack, dfsFrame{c, start[c]})
 			continue
 		}
 		a.domPost[top.b] = clock
 		clock++
 		stack = stack[:len(stack)-1]
 	}
+	a.dfs = stack
 }
 
 // dominates reports whether every path from the entry to y passes through x.
@@ -518,19 +557,16 @@ func (a *analysis) dominates(x, y Block) bool {
 // use is reported. The cost is the total size of the live ranges in blocks.
 func (a *analysis) computeLiveness(wantLiveIn bool) error {
 	f := a.f
-	a.global = make([]bool, a.nVRegs)
-	a.crossesCall = make([]bool, a.nVRegs)
+	a.global = resizeClear(a.global, a.nVRegs)
+	a.crossesCall = resizeClear(a.crossesCall, a.nVRegs)
 	// Upward-exposed uses: (vreg, block, first inst) triples.
-	type exposure struct {
-		v    int32
-		b    Block
-		inst Inst
-	}
-	exposed := make([]exposure, 0, 2*a.nInsts)
+	exposed := a.exposed[:0]
+	defer func() { a.exposed = exposed[:0] }()
 	undefined, undefinedAt, undefinedBlock := NoVReg, Inst(-1), Block(-1)
 	badClass, badClassAt := NoVReg, Inst(-1)
-	defStamp := make([]int32, a.nVRegs)
-	expStamp := make([]int32, a.nVRegs)
+	defStamp := resizeClear(a.defStamp, a.nVRegs)
+	expStamp := resizeClear(a.expStamp, a.nVRegs)
+	a.defStamp, a.expStamp = defStamp, expStamp
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		stamp := int32(b) + 1
 		for _, p := range f.BlockParams(b) {
@@ -590,23 +626,28 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 		return nil
 	}
 	// Group exposures by vreg (counting sort keeps block order).
-	start := make([]int32, a.nVRegs+1)
+	start := resizeClear(a.vStart, a.nVRegs+1)
+	a.vStart = start
 	for _, e := range exposed {
 		start[e.v+1]++
 	}
 	for x := 0; x < a.nVRegs; x++ {
 		start[x+1] += start[x]
 	}
-	byV := make([]exposure, len(exposed))
-	fill := append([]int32(nil), start[:a.nVRegs]...)
+	byV := resize(a.byV, len(exposed))
+	a.byV = byV
+	fill := append(a.fillAt[:0], start[:a.nVRegs]...)
+	a.fillAt = fill
 	for _, e := range exposed {
 		byV[fill[e.v]] = e
 		fill[e.v]++
 	}
 	entry := f.Entry()
-	mark := make([]int32, a.nBlocks)
-	var work []Block
-	var pairs []exposure // (vreg, live-in block)
+	mark := resizeClear(a.mark, a.nBlocks)
+	a.mark = mark
+	work := a.work[:0]
+	pairs := a.pairs[:0] // (vreg, live-in block)
+	defer func() { a.work, a.pairs = work[:0], pairs[:0] }()
 	for x := 0; x < a.nVRegs; x++ {
 		tag := int32(x) + 1
 		db := a.defBlock[x]
@@ -637,15 +678,16 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 	if !wantLiveIn {
 		return nil
 	}
-	a.liveInStart = make([]int32, a.nBlocks+1)
+	a.liveInStart = resizeClear(a.liveInStart, a.nBlocks+1)
 	for _, p := range pairs {
 		a.liveInStart[p.b+1]++
 	}
 	for b := 0; b < a.nBlocks; b++ {
 		a.liveInStart[b+1] += a.liveInStart[b]
 	}
-	a.liveIn = make([]VReg, len(pairs))
-	pos := append([]int32(nil), a.liveInStart[:a.nBlocks]...)
+	a.liveIn = resize(a.liveIn, len(pairs))
+	pos := append(a.fillAt[:0], a.liveInStart[:a.nBlocks]...)
+	a.fillAt = pos
 	for _, p := range pairs {
 		a.liveIn[pos[p.b]] = NewVReg(int(p.v), a.vclass[p.v])
 		pos[p.b]++
@@ -660,8 +702,10 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 // (callee-saved) registers for them.
 func (a *analysis) computeCrossesCall() {
 	f := a.f
-	liveStamp := make([]int32, a.nVRegs)
-	var live []int32
+	liveStamp := resizeClear(a.liveStamp, a.nVRegs)
+	a.liveStamp = liveStamp
+	live := a.live[:0]
+	defer func() { a.live = live[:0] }()
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		r := f.BlockInsts(b)
 		hasCall := false

@@ -210,8 +210,6 @@
 //   - Quality's loop budgets walk each natural loop's body once per loop,
 //     so deeply nested loops cost the sum of their sizes, quadratic in the
 //     nesting depth.
-//   - Every call allocates its tables afresh; there is no reusable context
-//     (regalloc2's Ctx) to amortise them over the functions of a module.
 //   - The zero Options select Quality without verification; Verify costs
 //     more than allocating and is meant for tests and debug builds.
 package regalloc

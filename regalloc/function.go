@@ -175,11 +175,10 @@ func errorf(b Block, i Inst, op int, format string, args ...any) *Error {
 // move values between locations. f is only read. On invalid input it returns
 // an *Error naming the offending block, instruction and operand.
 func Allocate(f Function, env *MachineEnv, opt Options) (*Output, error) {
-	a, err := analyze(f, env, opt.Algorithm == Quality)
-	if err != nil {
-		return nil, err
-	}
-	out, err := a.run(opt.Algorithm)
+	al := allocatorPool.Get().(*allocator)
+	out, err := al.allocate(f, env, opt.Algorithm)
+	al.release()
+	allocatorPool.Put(al)
 	if err != nil {
 		return nil, err
 	}

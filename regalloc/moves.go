@@ -34,11 +34,17 @@ type moveResolver struct {
 }
 
 func newMoveResolver(env *MachineEnv, newSlot func(RegClass) SpillSlot) *moveResolver {
-	r := &moveResolver{env: env, newSlot: newSlot}
+	r := &moveResolver{}
+	r.reset(env, newSlot)
+	return r
+}
+
+// reset prepares r for a new function, keeping its buffers.
+func (r *moveResolver) reset(env *MachineEnv, newSlot func(RegClass) SpillSlot) {
+	r.env, r.newSlot = env, newSlot
 	for c := range r.emergency {
 		r.emergency[c] = [2]SpillSlot{-1, -1}
 	}
-	return r
 }
 
 func (r *moveResolver) emergencySlot(c RegClass, k int) Alloc {
@@ -49,13 +55,13 @@ func (r *moveResolver) emergencySlot(c RegClass, k int) Alloc {
 }
 
 // resolve appends to edits, at point, a sequence of edits with the effect of
-// the parallel move moves. busy returns the registers whose current contents
-// must survive the group although no move writes them; every other register
-// that the group does not read is assumed dead and may serve as a
-// temporary. It is called only if a temporary is needed (rarely).
-func (r *moveResolver) resolve(moves []pmove, point ProgPoint, busyFn func() RegSet, edits []Edit) ([]Edit, error) {
-	var busy RegSet
-	busyKnown := false
+// the parallel move moves. busy, and what busyFn returns if not nil, are the
+// registers whose current contents must survive the group although no move
+// writes them; every other register that the group does not read is assumed
+// dead and may serve as a temporary. busyFn is called only if a temporary
+// is needed (rarely).
+func (r *moveResolver) resolve(moves []pmove, point ProgPoint, busy RegSet, busyFn func() RegSet, edits []Edit) ([]Edit, error) {
+	busyKnown := busyFn == nil
 	getBusy := func() RegSet {
 		if !busyKnown {
 			busy, busyKnown = busy.Union(busyFn()), true

@@ -21,7 +21,7 @@ func checkParallelMove(t *testing.T, env *MachineEnv, moves []pmove, busy RegSet
 	}
 	base := nslots
 	r := newMoveResolver(env, func(RegClass) SpillSlot { nslots++; return SpillSlot(nslots - 1) })
-	edits, err := r.resolve(moves, PointBefore(0), func() RegSet { return busy }, nil)
+	edits, err := r.resolve(moves, PointBefore(0), busy, nil, nil)
 	if err != nil {
 		t.Fatalf("resolve %v: %v", moves, err)
 	}
