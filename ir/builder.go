@@ -1,6 +1,9 @@
 package ir
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Variable is a front-end variable (a wasm local, say) that the
 // FunctionBuilder turns into SSA values.
@@ -32,6 +35,8 @@ type FunctionBuilder struct {
 	// branch argument: when p is found trivial and removed, they may
 	// become trivial too.
 	paramUsers map[Value][]Value
+	// callBuf is callsTo's result storage, reused by every call.
+	callBuf []*BlockCall
 }
 
 type builderBlock struct {
@@ -57,9 +62,29 @@ func NewFunctionBuilder(f *Function) *FunctionBuilder {
 	return &FunctionBuilder{Func: f, cur: NoBlock}
 }
 
+// Reset starts building into f from scratch, like NewFunctionBuilder,
+// but keeps the builder's storage (per-block predecessor lists, per-variable
+// definition tables) for the next function: a translator building many
+// functions reuses one builder.
+func (fb *FunctionBuilder) Reset(f *Function) {
+	fb.Func, fb.cur = f, NoBlock
+	fb.varTypes = fb.varTypes[:0]
+	fb.defs = fb.defs[:0]
+	fb.blocks = fb.blocks[:0]
+	clear(fb.paramUsers)
+}
+
 func (fb *FunctionBuilder) bb(b Block) *builderBlock {
 	for int(b) >= len(fb.blocks) {
-		fb.blocks = append(fb.blocks, builderBlock{})
+		// Reuse the lists a previous function left in the spare capacity.
+		n := len(fb.blocks)
+		if n < cap(fb.blocks) {
+			fb.blocks = fb.blocks[:n+1]
+			old := &fb.blocks[n]
+			*old = builderBlock{preds: old.preds[:0], incomplete: old.incomplete[:0], ssaParams: old.ssaParams[:0]}
+		} else {
+			fb.blocks = append(fb.blocks, builderBlock{})
+		}
 	}
 	return &fb.blocks[b]
 }
@@ -105,14 +130,22 @@ func (fb *FunctionBuilder) AppendBlockParamsForFunctionParams(b Block) []Value {
 // DeclareVar creates a variable of type ty.
 func (fb *FunctionBuilder) DeclareVar(ty Type) Variable {
 	fb.varTypes = append(fb.varTypes, ty)
-	fb.defs = append(fb.defs, nil)
+	if n := len(fb.defs); n < cap(fb.defs) {
+		fb.defs = fb.defs[:n+1]
+		fb.defs[n] = fb.defs[n][:0] // storage left by a previous function
+	} else {
+		fb.defs = append(fb.defs, nil)
+	}
 	return Variable(len(fb.varTypes) - 1)
 }
 
 func (fb *FunctionBuilder) setDef(v Variable, b Block, val Value) {
 	d := fb.defs[v]
-	for int(b) >= len(d) {
-		d = append(d, NoValue)
+	if n := len(d); int(b) >= n {
+		d = slices.Grow(d, int(b)+1-n)[:b+1]
+		for i := n; i < len(d); i++ {
+			d[i] = NoValue
+		}
 	}
 	d[b] = val
 	fb.defs[v] = d
@@ -306,11 +339,11 @@ func (fb *FunctionBuilder) SealAllBlocks() {
 // --- branch plumbing ---
 
 // callsTo returns pointers into the storage of every block call of inst
-// that targets b.
+// that targets b. The slice is reused by the next call.
 func (fb *FunctionBuilder) callsTo(inst Inst, b Block) []*BlockCall {
 	dfg := &fb.Func.DFG
 	d := &dfg.Insts[inst]
-	var out []*BlockCall
+	out := fb.callBuf[:0]
 	switch d.Format() {
 	case FmtJump, FmtBrif:
 		n := int32(1)
@@ -343,6 +376,7 @@ func (fb *FunctionBuilder) callsTo(inst Inst, b Block) []*BlockCall {
 			}
 		}
 	}
+	fb.callBuf = out[:0]
 	return out
 }
 
@@ -355,11 +389,11 @@ func (fb *FunctionBuilder) appendBranchArg(inst Inst, b Block, v Value) {
 func (fb *FunctionBuilder) removeBranchArg(inst Inst, b Block, idx int) {
 	dfg := &fb.Func.DFG
 	for _, bc := range fb.callsTo(inst, b) {
-		old := dfg.List(bc.Args)
-		keep := make([]Value, 0, len(old))
-		keep = append(keep, old[:idx]...)
-		keep = append(keep, old[idx+1:]...)
-		bc.Args = dfg.NewList(keep...)
+		// In place: each block call owns its list (appendToList moves a
+		// list it cannot extend), so shrinking it changes no other.
+		args := dfg.List(bc.Args)
+		copy(args[idx:], args[idx+1:])
+		bc.Args.Len--
 	}
 }
 
@@ -390,16 +424,17 @@ func (fb *FunctionBuilder) InsData(data InstData, ctrl Type) Inst {
 		fb.bb(fb.cur).filled = true
 	}
 	if data.Opcode.IsBranch() {
-		seen := map[Block]bool{}
+		// One predecessor edge per distinct target: a target already
+		// recorded for this branch ends its preds list with this edge.
 		for _, bc := range f.DFG.BlockCalls(inst) {
-			if !seen[bc.Block] {
-				seen[bc.Block] = true
-				tb := fb.bb(bc.Block)
-				if tb.sealed {
-					panic("ir: branch to sealed block " + bc.Block.String())
-				}
-				tb.preds = append(tb.preds, predEdge{fb.cur, inst})
+			tb := fb.bb(bc.Block)
+			if n := len(tb.preds); n > 0 && tb.preds[n-1] == (predEdge{fb.cur, inst}) {
+				continue
 			}
+			if tb.sealed {
+				panic("ir: branch to sealed block " + bc.Block.String())
+			}
+			tb.preds = append(tb.preds, predEdge{fb.cur, inst})
 		}
 	}
 	return inst

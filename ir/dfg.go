@@ -490,3 +490,19 @@ func (d *DataFlowGraph) ResolveAllAliases() {
 		}
 	}
 }
+
+// reset empties the graph, keeping the storage of its tables.
+func (d *DataFlowGraph) reset() {
+	d.Insts = d.Insts[:0]
+	d.results = d.results[:0]
+	d.values = d.values[:0]
+	d.blocks = d.blocks[:0]
+	d.pool = d.pool[:0]
+	d.calls = d.calls[:0]
+	d.JumpTables = clearSlice(d.JumpTables)
+	d.ExceptionTables = clearSlice(d.ExceptionTables)
+	// A non-nil empty srcLocs reads as "no locations" too, and keeps its
+	// storage for the next function's.
+	d.srcLocs = d.srcLocs[:0]
+	d.debugTags, d.stackMaps = nil, nil
+}

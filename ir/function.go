@@ -504,3 +504,36 @@ func (f *Function) NewInst(data InstData, ctrl Type) (Inst, error) {
 	}
 	return inst, f.MakeInstResults(inst, ctrl)
 }
+
+// Reset empties f and makes it a new function named name with signature
+// sig, as NewFunction would, but keeps the storage of its tables: a
+// compiler that translates one function after another into the same
+// Function stops paying for growing those tables every time. Nothing
+// obtained from f before the reset (values, lists, slices of its tables)
+// may be used afterwards.
+func (f *Function) Reset(name Name, sig Signature) {
+	if sig.CallConv == CallConvUnset {
+		sig.CallConv = CallConvFast
+	}
+	f.Name, f.Signature = name, sig
+	// Tables whose entries hold pointers are cleared so a reused Function
+	// keeps nothing of the old one alive.
+	f.StackSlots = f.StackSlots[:0]
+	f.DynamicStackSlots = f.DynamicStackSlots[:0]
+	f.GlobalValues = clearSlice(f.GlobalValues)
+	f.Signatures = clearSlice(f.Signatures)
+	f.ExtFuncs = clearSlice(f.ExtFuncs)
+	f.Constants = clearSlice(f.Constants)
+	f.Immediates = clearSlice(f.Immediates)
+	f.AliasRegions = clearSlice(f.AliasRegions)
+	f.DynamicTypes = f.DynamicTypes[:0]
+	f.StackLimit = NoGlobalValue
+	f.DFG.reset()
+	f.Layout.reset()
+}
+
+// clearSlice zeroes s and returns it empty with its capacity.
+func clearSlice[T any](s []T) []T {
+	clear(s)
+	return s[:0]
+}

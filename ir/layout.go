@@ -35,6 +35,12 @@ func (l *Layout) init() {
 	}
 }
 
+// reset empties the layout, keeping the storage of its tables.
+func (l *Layout) reset() {
+	l.blocks, l.insts = l.blocks[:0], l.insts[:0]
+	l.first, l.last, l.initialised = NoBlock, NoBlock, true
+}
+
 func (l *Layout) blockNode(b Block) *blockNode {
 	for int(b) >= len(l.blocks) {
 		l.blocks = append(l.blocks, blockNode{prev: NoBlock, next: NoBlock, first: NoInst, last: NoInst})

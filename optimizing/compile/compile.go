@@ -139,12 +139,15 @@ func (c *Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileO
 	return link(m, opts, units)
 }
 
-// worker compiles units on one goroutine, reusing its translator.
+// worker compiles units on one goroutine, reusing its translator and the
+// IR function it translates into: a function is lowered to machine code
+// before the next is translated, and nothing of it outlives that.
 type worker struct {
 	c    *Compiler
 	m    *wasm.Module
 	env  *frontend.LayoutEnv
 	tr   *frontend.Translator
+	f    *ir.Function // reset for each body (ir.Function.Reset)
 	wasm *amd64.WasmOptions
 }
 
@@ -152,7 +155,10 @@ func (w *worker) compile(u *unit) (code *encoder.Code, frame uint32, err error) 
 	var f *ir.Function
 	switch u.kind {
 	case unitBody:
-		f, err = w.tr.Translate(u.index)
+		f, err = w.tr.TranslateInto(w.f, u.index)
+		if f != nil {
+			w.f = f
+		}
 		if err == nil && w.c.Optimize != nil {
 			err = w.c.Optimize(f)
 		}
@@ -231,6 +237,21 @@ func link(m *wasm.Module, opts vm.CompileOptions, units []unit) (*vm.Artifact, e
 		Alignment: codeAlign,
 		Funcs:     make([]vm.FuncInfo, len(m.FuncTypes)-int(nimp)),
 		Imports:   make([]uint32, nimp),
+	}
+	// Size the blob and tables once: appending a few MB of code unit by
+	// unit would copy it over and over as it grows.
+	size, ntraps, nlocs := 0, 0, 0
+	for _, u := range units {
+		size += (len(u.code.Bytes) + codeAlign - 1) &^ (codeAlign - 1)
+		ntraps += len(u.code.Traps)
+		nlocs += len(u.code.SrcLocs)
+	}
+	a.Code = make([]byte, 0, size)
+	if ntraps > 0 {
+		a.Traps = make([]vm.TrapRecord, 0, ntraps)
+	}
+	if nlocs > 0 {
+		a.SrcLocs = make([]vm.SrcLoc, 0, nlocs)
 	}
 	offsets := make([]uint32, len(units))
 	for i, u := range units {

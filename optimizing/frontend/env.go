@@ -280,7 +280,12 @@ const (
 )
 
 // RegionDecls returns the alias-region declarations for a function.
-func RegionDecls() []ir.AliasRegionData {
+func RegionDecls() []ir.AliasRegionData { return append([]ir.AliasRegionData(nil), regionDecls...) }
+
+// regionDecls is what RegionDecls returns, made once.
+var regionDecls = makeRegionDecls()
+
+func makeRegionDecls() []ir.AliasRegionData {
 	names := [numRegions]string{"heap", "vmctx", "globals", "tables"}
 	out := make([]ir.AliasRegionData, numRegions)
 	for i, n := range names {

@@ -86,7 +86,16 @@ func TranslateFunction(m *wasm.Module, funcIndex uint32, env Environment) (*ir.F
 
 // Translate translates defined function funcIndex. The module must have
 // passed wasm.Validate; malformed bodies yield an error, never a panic.
-func (t *Translator) Translate(funcIndex uint32) (f *ir.Function, err error) {
+func (t *Translator) Translate(funcIndex uint32) (*ir.Function, error) {
+	return t.TranslateInto(nil, funcIndex)
+}
+
+// TranslateInto is Translate building into f, which is reset first (see
+// ir.Function.Reset), or into a new function if f is nil. A compiler that
+// is done with one function before it translates the next passes the same
+// f every time, so the IR's tables keep their storage instead of growing
+// afresh for each function.
+func (t *Translator) TranslateInto(f *ir.Function, funcIndex uint32) (out *ir.Function, err error) {
 	m := t.m
 	if funcIndex < uint32(m.NumImportedFuncs) || int64(funcIndex) >= int64(len(m.FuncTypes)) {
 		return nil, fmt.Errorf("frontend: function %d is not a defined function", funcIndex)
@@ -104,14 +113,31 @@ func (t *Translator) Translate(funcIndex uint32) (f *ir.Function, err error) {
 	// error naming the operator.
 	defer func() {
 		if r := recover(); r != nil {
-			f = nil
+			out = nil
 			err = fmt.Errorf("frontend: function %d: offset %#x: %s: invalid input: %v", funcIndex, t.op.Offset, t.op.Op, r)
 		}
 	}()
-	f = ir.NewFunction(ir.UserName(NamespaceFunc, funcIndex), t.env.Signature(m, m.FuncTypes[funcIndex]))
-	f.AliasRegions = RegionDecls()
-	t.b = ir.NewFunctionBuilder(f)
-	t.fx = FuncCtx{B: t.b, Module: m, extFuncs: map[extKey]ir.FuncRef{}, sigs: map[uint32]ir.SigRef{}}
+	name, sig := ir.UserName(NamespaceFunc, funcIndex), t.env.Signature(m, m.FuncTypes[funcIndex])
+	if f == nil {
+		f = ir.NewFunction(name, sig)
+	} else {
+		f.Reset(name, sig)
+	}
+	f.AliasRegions = append(f.AliasRegions, regionDecls...)
+	// The builder and the FuncCtx's caches are the translator's: they
+	// keep their storage from one function to the next.
+	if t.b == nil {
+		t.b = ir.NewFunctionBuilder(f)
+	} else {
+		t.b.Reset(f)
+	}
+	extFuncs, sigs := t.fx.extFuncs, t.fx.sigs
+	if extFuncs == nil {
+		extFuncs, sigs = map[extKey]ir.FuncRef{}, map[uint32]ir.SigRef{}
+	}
+	clear(extFuncs)
+	clear(sigs)
+	t.fx = FuncCtx{B: t.b, Module: m, extFuncs: extFuncs, sigs: sigs}
 	t.stack, t.ctrl, t.saved = t.stack[:0], t.ctrl[:0], t.saved[:0]
 	t.reachable, t.deadDepth = true, 0
 

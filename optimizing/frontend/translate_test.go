@@ -359,3 +359,53 @@ func TestSourceLocations(t *testing.T) {
 		t.Fatalf("found %d iadds:\n%s", seen, f)
 	}
 }
+
+// TestTranslateIntoReuse translates every function of the test modules
+// into one reused ir.Function, in both orders (a large function's leftover
+// storage must not leak into a small one, nor the reverse), and expects
+// the IR Translate produces into a fresh function each time.
+func TestTranslateIntoReuse(t *testing.T) {
+	for _, src := range []string{pureModule, memoryModule} {
+		bin, err := wat.Parse([]byte(src))
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, err := wasm.DecodeAndValidate(bin, wasm.Features3_0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		var order []uint32
+		for i := m.NumImportedFuncs; i < len(m.FuncTypes); i++ {
+			f, err := NewTranslator(m, vmEnv(m)).Translate(uint32(i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, f.String())
+			order = append(order, uint32(i))
+		}
+		tr := NewTranslator(m, vmEnv(m))
+		var f *ir.Function
+		for pass := range 2 {
+			for k := range order {
+				if pass == 1 {
+					k = len(order) - 1 - k
+				}
+				g, err := tr.TranslateInto(f, order[k])
+				if err != nil {
+					t.Fatal(err)
+				}
+				if f != nil && g != f {
+					t.Fatalf("TranslateInto returned a new function")
+				}
+				f = g
+				if err := verify.Function(f); err != nil {
+					t.Fatalf("function %d: %v", order[k], err)
+				}
+				if got := f.String(); got != want[k] {
+					t.Errorf("function %d reused:\n%s\nwant:\n%s", order[k], got, want[k])
+				}
+			}
+		}
+	}
+}
