@@ -28,6 +28,7 @@ type allocator struct {
 	// instructions: regOwner[r] == v iff vregReg[v.Index()] == r, and every
 	// vreg still needed is in a register or has slotValid set.
 	regOwner  [numRegLocs]VReg
+	occupied  RegSet // a superset of the registers regOwner says are owned
 	vregReg   []PReg
 	slotValid []bool
 	// nextUse[v] is the instruction of v's next use in the current block
@@ -87,9 +88,9 @@ type allocator struct {
 	inLoop    []int32
 	work2     []Block
 
-	sortBuf    []Edit
-	sortStart  []int32
-	newSlotFn  func(RegClass) SpillSlot
+	sortBuf   []Edit
+	sortStart []int32
+	newSlotFn func(RegClass) SpillSlot
 }
 
 // stateSpan locates a block's boundary state in allocator.states.
@@ -140,6 +141,7 @@ func (al *allocator) run(algo Algorithm) (*Output, error) {
 	for r := range al.regOwner {
 		al.regOwner[r] = NoVReg
 	}
+	al.occupied = RegSet{}
 	if al.res == nil {
 		al.newSlotFn = al.newSlot
 		al.busyFn = al.busyRegs
@@ -358,14 +360,17 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 	}
 }
 
-// clearRegs empties the register file (between blocks).
+// clearRegs empties the register file (between blocks). Blocks average a
+// handful of instructions in compiled code, so it visits only the registers
+// that were given an owner, not the whole table.
 func (al *allocator) clearRegs() {
-	for r, v := range al.regOwner {
-		if v != NoVReg {
+	for p := al.occupied.Next(0); p != NoPReg; p = al.occupied.Next(p + 1) {
+		if v := al.regOwner[ri(p)]; v != NoVReg {
 			al.vregReg[v.Index()] = NoPReg
-			al.regOwner[r] = NoVReg
+			al.regOwner[ri(p)] = NoVReg
 		}
 	}
+	al.occupied = RegSet{}
 }
 
 // edgePoint is where the moves of edge p->s go: before p's branch if p has
@@ -466,6 +471,7 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		st = append(st, e)
 		if e.reg != NoPReg {
 			al.regOwner[ri(e.reg)] = v
+			al.occupied.Add(e.reg)
 			al.vregReg[v.Index()] = e.reg
 		}
 		al.slotValid[v.Index()] = e.inSlot
@@ -485,6 +491,7 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		}
 		if reg != NoPReg {
 			al.regOwner[ri(reg)] = p
+			al.occupied.Add(reg)
 			al.vregReg[x] = reg
 			al.slotValid[x] = false
 		} else {
@@ -520,9 +527,11 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 	return nil
 }
 
-// computeBudgets fills demand, avoid and header (Quality). One backward
-// scan per block, then one walk over each natural loop's body: linear in
-// the function plus the sum of the loop sizes.
+// computeBudgets fills demand, avoid and header (Quality), and marks the
+// values live across a call (crossesCall): the allocator prefers
+// non-preferred (callee-saved) registers for them. One backward scan per
+// block, then one walk over each natural loop's body: linear in the
+// function plus the sum of the loop sizes.
 func (al *allocator) computeBudgets() {
 	f, n := al.f, al.nBlocks
 	al.demand = resize(al.demand, n)
@@ -541,18 +550,23 @@ func (al *allocator) computeBudgets() {
 		// only passing through occupy a register everywhere (if they get
 		// one) and are not part of the block's own demand.
 		var live, through, dem [NumClasses]int32
+		// liveList holds every value that became live in the scan (each
+		// once: SSA), for marking those live across a call.
+		liveList := al.live[:0]
 		term := r.End - 1
 		for k, s := range f.Succs(b) {
 			for _, v := range al.liveInOf(s) {
 				if seen[v.Index()] != pass {
 					seen[v.Index()] = pass
 					live[v.Class()]++
+					liveList = append(liveList, int32(v.Index()))
 				}
 			}
 			for _, v := range f.BranchArgs(b, term, k) {
 				if seen[v.Index()] != used {
 					if seen[v.Index()] != pass {
 						live[v.Class()]++
+						liveList = append(liveList, int32(v.Index()))
 					}
 					seen[v.Index()] = used
 				}
@@ -570,7 +584,8 @@ func (al *allocator) computeBudgets() {
 					fixed.Add(o.FixedReg())
 				}
 			}
-			if clob := f.Clobbers(i); !clob.Empty() {
+			clob := f.Clobbers(i)
+			if !clob.Empty() {
 				clobs = clobs.Union(clob)
 				for c := range need {
 					need[c] += int32(bits.OnesCount64(clob.Intersect(al.allocatable).Class(RegClass(c))))
@@ -579,21 +594,33 @@ func (al *allocator) computeBudgets() {
 			for c := range need {
 				dem[c] = max(dem[c], need[c])
 			}
+			// Defs end live ranges (going backwards), uses start them;
+			// no instruction both uses and defines a vreg, so defs can go
+			// first, leaving exactly the values live across i for a call.
 			for _, o := range ops {
-				x := o.VReg().Index()
-				if o.IsUse() {
-					if seen[x] != used {
-						if seen[x] != pass {
-							live[o.Class()]++
-						}
-						seen[x] = used
-					}
-				} else if seen[x] == used || seen[x] == pass {
+				if x := o.VReg().Index(); o.IsDef() && (seen[x] == used || seen[x] == pass) {
 					seen[x] = 0
 					live[o.Class()]--
 				}
 			}
+			if !clob.Empty() {
+				for _, x := range liveList {
+					if seen[x] == used || seen[x] == pass {
+						al.crossesCall[x] = true
+					}
+				}
+			}
+			for _, o := range ops {
+				if x := o.VReg().Index(); o.IsUse() && seen[x] != used {
+					if seen[x] != pass {
+						live[o.Class()]++
+						liveList = append(liveList, int32(x))
+					}
+					seen[x] = used
+				}
+			}
 		}
+		al.live = liveList
 		for _, v := range al.liveInOf(b) {
 			if seen[v.Index()] == pass {
 				through[v.Class()]++
@@ -1195,6 +1222,7 @@ func (al *allocator) take(r PReg, v VReg) {
 		al.vregReg[w.Index()] = NoPReg
 	}
 	al.regOwner[ri(r)] = v
+	al.occupied.Add(r)
 	al.vregReg[v.Index()] = r
 }
 

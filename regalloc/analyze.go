@@ -28,7 +28,8 @@ type analysis struct {
 	seenStamp []int32
 	seenClass []RegClass
 	seenDef   []bool
-	// crossesCall marks vregs live across an instruction with clobbers.
+	// crossesCall marks vregs live across an instruction with clobbers
+	// (Quality only: computeBudgets finds them).
 	crossesCall []bool
 
 	// ops[opStart[i]:opStart[i+1]] are instruction i's operands.
@@ -45,24 +46,23 @@ type analysis struct {
 	liveIn      []VReg
 
 	// Scratch tables of the passes above, kept for the next function.
-	visit       []uint8
-	post        []Block
-	dfs         []dfsFrame
-	rpoIndex    []int32
-	idom        []Block
-	kidStart    []int32
-	kids        []Block
-	fillAt      []int32
-	exposed     []exposure
-	byV         []exposure
-	vStart      []int32
-	defStamp    []int32
-	expStamp    []int32
-	mark        []int32
-	work        []Block
-	pairs       []exposure
-	liveStamp   []int32
-	live        []int32
+	visit    []uint8
+	post     []Block
+	dfs      []dfsFrame
+	rpoIndex []int32
+	idom     []Block
+	kidStart []int32
+	kids     []Block
+	fillAt   []int32
+	exposed  []exposure
+	byV      []exposure
+	vStart   []int32
+	defStamp []int32
+	expStamp []int32
+	mark     []int32
+	work     []Block
+	pairs    []exposure
+	live     []int32
 }
 
 // dfsFrame is a block being visited by a depth-first walk and the index of
@@ -144,6 +144,7 @@ func (a *analysis) release() { a.f, a.env = nil, nil }
 func (a *analysis) checkCFG() error {
 	f := a.f
 	a.blockOf = resizeFill(a.blockOf, a.nInsts, -1)
+	edges, predEntries := 0, 0
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		r := f.BlockInsts(b)
 		if r.First < 0 || r.End > Inst(a.nInsts) || r.First >= r.End {
@@ -181,6 +182,7 @@ func (a *analysis) checkCFG() error {
 				}
 			}
 		}
+		edges += len(succs)
 		for k, s := range succs {
 			if s < 0 || int(s) >= a.nBlocks {
 				return errorf(b, last, -1, "successor %d out of range", s)
@@ -207,21 +209,32 @@ func (a *analysis) checkCFG() error {
 				}
 			}
 		}
-		for k, p := range f.Preds(b) {
+		preds := f.Preds(b)
+		predEntries += len(preds)
+		for k, p := range preds {
 			if p < 0 || int(p) >= a.nBlocks {
 				return errorf(b, -1, -1, "predecessor %d out of range", p)
 			}
-			for _, q := range f.Preds(b)[:k] {
+			for _, q := range preds[:k] {
 				if q == p {
 					return errorf(b, -1, -1, "block %d is listed twice as a predecessor", p)
 				}
 			}
-			found := false
-			for _, s := range f.Succs(p) {
-				found = found || s == b
-			}
-			if !found {
-				return errorf(b, -1, -1, "lists block %d as a predecessor, which does not branch here", p)
+		}
+	}
+	// Every edge is now known to be listed among its target's predecessors,
+	// which hold no duplicates; so if there are as many predecessor entries
+	// as edges, every entry is an edge. Only otherwise look for the bad one.
+	if predEntries != edges {
+		for b := Block(0); int(b) < a.nBlocks; b++ {
+			for _, p := range f.Preds(b) {
+				found := false
+				for _, s := range f.Succs(p) {
+					found = found || s == b
+				}
+				if !found {
+					return errorf(b, -1, -1, "lists block %d as a predecessor, which does not branch here", p)
+				}
 			}
 		}
 	}
@@ -692,64 +705,5 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 		a.liveIn[pos[p.b]] = NewVReg(int(p.v), a.vclass[p.v])
 		pos[p.b]++
 	}
-	a.computeCrossesCall()
 	return nil
-}
-
-// computeCrossesCall marks the vregs live across an instruction with
-// clobbers, by a backward scan of each block that contains one, starting
-// from the values live out of it. The allocator prefers non-preferred
-// (callee-saved) registers for them.
-func (a *analysis) computeCrossesCall() {
-	f := a.f
-	liveStamp := resizeClear(a.liveStamp, a.nVRegs)
-	a.liveStamp = liveStamp
-	live := a.live[:0]
-	defer func() { a.live = live[:0] }()
-	for b := Block(0); int(b) < a.nBlocks; b++ {
-		r := f.BlockInsts(b)
-		hasCall := false
-		for i := r.First; i < r.End && !hasCall; i++ {
-			hasCall = !f.Clobbers(i).Empty()
-		}
-		if !hasCall {
-			continue
-		}
-		stamp := int32(b) + 1
-		live = live[:0]
-		add := func(x int) {
-			if liveStamp[x] != stamp {
-				liveStamp[x] = stamp
-				live = append(live, int32(x))
-			}
-		}
-		for k, s := range f.Succs(b) {
-			for _, v := range a.liveInOf(s) {
-				add(v.Index())
-			}
-			for _, v := range f.BranchArgs(b, r.End-1, k) {
-				add(v.Index())
-			}
-		}
-		for i := r.End - 1; i >= r.First; i-- {
-			ops := a.instOps(i)
-			for _, o := range ops {
-				if o.IsDef() {
-					liveStamp[o.VReg().Index()] = 0
-				}
-			}
-			if !f.Clobbers(i).Empty() {
-				for _, x := range live {
-					if liveStamp[x] == stamp {
-						a.crossesCall[x] = true
-					}
-				}
-			}
-			for _, o := range ops {
-				if o.IsUse() {
-					add(o.VReg().Index())
-				}
-			}
-		}
-	}
 }
