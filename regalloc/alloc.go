@@ -584,7 +584,7 @@ func (al *allocator) computeBudgets() {
 					fixed.Add(o.FixedReg())
 				}
 			}
-			clob := f.Clobbers(i)
+			clob := al.clobbers(i)
 			if !clob.Empty() {
 				clobs = clobs.Union(clob)
 				for c := range need {
@@ -895,10 +895,9 @@ func (al *allocator) pin(r PReg, v VReg) {
 // save whatever those choices displace, emit the parallel move that gets
 // everything in place, then update the register file.
 func (al *allocator) inst(b Block, i Inst, r InstRange) error {
-	f := al.f
 	ops := al.instOps(i)
 	allocs := al.out.InstAllocs(i)
-	clob := f.Clobbers(i)
+	clob := al.clobbers(i)
 	al.instStamp++
 	al.pinned = RegSet{}
 	al.fixedLater = al.fixedAfter[i-r.First]
@@ -1078,7 +1077,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 			avoid = avoid.Union(al.pinned)
 		}
 		pick := NoPReg
-		if f.IsMove(i) && allocs[0].IsReg() && !al.needed(ops[0].VReg()) {
+		if al.isMove[i] && allocs[0].IsReg() && !al.needed(ops[0].VReg()) {
 			// Coalesce a dying move source with its destination.
 			if s := allocs[0].Reg(); !avoid.Contains(s) && al.env.Allocatable(s.Class()).Contains(s) {
 				pick = s

@@ -35,6 +35,13 @@ type analysis struct {
 	// ops[opStart[i]:opStart[i+1]] are instruction i's operands.
 	ops     []Operand
 	opStart []uint32
+	// clobSets[clobOf[i]] are instruction i's clobbers; clobSets[0] is
+	// empty, and calls share one entry. isMove caches IsMove. The
+	// allocator consults both for every instruction, and an interface call
+	// returning a RegSet costs more than the lookup.
+	clobOf   []int32
+	clobSets []RegSet
+	isMove   []bool
 
 	rpo []Block // reverse postorder from Entry
 	// domPre/domPost number the dominator tree (DFS entry and exit).
@@ -82,6 +89,8 @@ type exposure struct {
 }
 
 func (a *analysis) instOps(i Inst) []Operand { return a.ops[a.opStart[i]:a.opStart[i+1]] }
+
+func (a *analysis) clobbers(i Inst) RegSet { return a.clobSets[a.clobOf[i]] }
 
 func (a *analysis) liveInOf(b Block) []VReg {
 	return a.liveIn[a.liveInStart[b]:a.liveInStart[b+1]]
@@ -141,9 +150,27 @@ func (a *analysis) init(f Function, env *MachineEnv, wantLiveIn bool) error {
 // that a pooled analysis does not keep them alive.
 func (a *analysis) release() { a.f, a.env = nil, nil }
 
+// internClobbers returns the index of s in clobSets, adding it if new. Only
+// the last few sets are searched: calls of one kind clobber the same set.
+func (a *analysis) internClobbers(s RegSet) int32 {
+	if s.Empty() {
+		return 0
+	}
+	for k := len(a.clobSets) - 1; k > 0 && k >= len(a.clobSets)-4; k-- {
+		if a.clobSets[k] == s {
+			return int32(k)
+		}
+	}
+	a.clobSets = append(a.clobSets, s)
+	return int32(len(a.clobSets) - 1)
+}
+
 func (a *analysis) checkCFG() error {
 	f := a.f
 	a.blockOf = resizeFill(a.blockOf, a.nInsts, -1)
+	a.clobOf = resize(a.clobOf, a.nInsts)
+	a.isMove = resize(a.isMove, a.nInsts)
+	a.clobSets = append(a.clobSets[:0], RegSet{})
 	edges, predEntries := 0, 0
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		r := f.BlockInsts(b)
@@ -155,6 +182,8 @@ func (a *analysis) checkCFG() error {
 				return errorf(b, i, -1, "instruction also belongs to block %d", a.blockOf[i])
 			}
 			a.blockOf[i] = b
+			a.isMove[i] = f.IsMove(i)
+			a.clobOf[i] = a.internClobbers(f.Clobbers(i))
 			last := i == r.End-1
 			term := f.IsBranch(i) || f.IsRet(i)
 			if term != last {
@@ -172,7 +201,7 @@ func (a *analysis) checkCFG() error {
 		if f.IsBranch(last) && len(succs) == 0 {
 			return errorf(b, last, -1, "branch in a block without successors")
 		}
-		if len(succs) == 1 && (len(f.Operands(last)) != 0 || !f.Clobbers(last).Empty()) {
+		if len(succs) == 1 && (len(f.Operands(last)) != 0 || a.clobOf[last] != 0) {
 			return errorf(b, last, -1, "a branch with a single successor may not have operands or clobbers (its edge moves go just before it)")
 		}
 		for k, s := range succs {
@@ -279,17 +308,16 @@ func (a *analysis) checkInsts() error {
 	// several times, and a slice index is cheaper than an interface call.
 	a.opStart = resize(a.opStart, a.nInsts+1)
 	a.opStart[0] = 0
+	ops := a.ops[:0]
 	for i := 0; i < a.nInsts; i++ {
-		n := len(f.Operands(Inst(i)))
-		if n > 255 {
-			return errorf(a.blockOf[i], Inst(i), -1, "%d operands (at most 255)", n)
+		o := f.Operands(Inst(i))
+		if len(o) > 255 {
+			return errorf(a.blockOf[i], Inst(i), -1, "%d operands (at most 255)", len(o))
 		}
-		a.opStart[i+1] = a.opStart[i] + uint32(n)
+		ops = append(ops, o...)
+		a.opStart[i+1] = uint32(len(ops))
 	}
-	a.ops = resize(a.ops, int(a.opStart[a.nInsts]))
-	for i := 0; i < a.nInsts; i++ {
-		copy(a.ops[a.opStart[i]:a.opStart[i+1]], f.Operands(Inst(i)))
-	}
+	a.ops = ops
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		r := f.BlockInsts(b)
 		for i := r.First; i < r.End; i++ {
@@ -309,9 +337,10 @@ func (a *analysis) checkInsts() error {
 					a.hint[o.VReg().Index()] = o.FixedReg()
 				}
 			}
-			if (f.IsBranch(i) || f.IsRet(i)) && hasDef(ops) {
-				return errorf(b, i, -1, "a branch or return may not define vregs")
-			}
+		}
+		// checkCFG made sure only the last instruction is a terminator.
+		if ops := a.instOps(r.End - 1); hasDef(ops) {
+			return errorf(b, r.End-1, -1, "a branch or return may not define vregs")
 		}
 		last := r.End - 1
 		for k := range f.Succs(b) {
@@ -365,7 +394,7 @@ func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 					}
 				}
 				if o.Pos() == Late {
-					if a.f.Clobbers(i).Contains(p) {
+					if a.clobbers(i).Contains(p) {
 						return errorf(b, i, k, "late use fixed to %s, which the instruction clobbers", p)
 					}
 					fixedUseLate.Add(p)
@@ -425,7 +454,7 @@ func (a *analysis) checkOperands(b Block, i Inst, ops []Operand) error {
 			return errorf(b, i, -1, "late def and late use both fixed to %s", p)
 		}
 	}
-	if a.f.IsMove(i) {
+	if a.isMove[i] {
 		if len(ops) != 2 || !ops[0].IsUse() || !ops[1].IsDef() || ops[0].Class() != ops[1].Class() {
 			return errorf(b, i, -1, "a move must have operands [use src, def dst] of one class")
 		}
