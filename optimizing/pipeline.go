@@ -10,6 +10,7 @@ import (
 	"kiln/ir"
 	"kiln/ir/flow"
 	"kiln/optimizing/egraph"
+	"kiln/optimizing/frontend"
 	"kiln/optimizing/rules"
 )
 
@@ -45,6 +46,7 @@ var passes = [...]pass{
 	{name: "resolve-aliases", fn: resolveAliases, required: true},
 	{name: "unreachable", fn: removeUnreachable, required: true},
 	{name: "remove-constant-phi", fn: removeConstantPhis},
+	{name: "hoist-loads", fn: hoistLoads},
 	{name: "egraph", fn: runEgraph},
 	{name: "unreachable-late", fn: ifCFGChanged(removeUnreachable)},
 	{name: "remove-constant-phi-late", fn: ifCFGChanged(removeConstantPhis)},
@@ -58,6 +60,7 @@ var passOrder = [...]struct{ a, b, why string }{
 	{"resolve-aliases", "unreachable", "the CFG and all later passes read plain values, not alias chains"},
 	{"unreachable", "egraph", "the e-graph walks the dominator tree; uses in unreachable blocks would be left dangling"},
 	{"remove-constant-phi", "egraph", "a parameter that is one value in disguise hides that value from the rules"},
+	{"hoist-loads", "egraph", "the e-graph's alias analysis merges the loads hoisted into one preheader"},
 	{"egraph", "unreachable-late", "folded branches leave blocks unreachable"},
 	{"unreachable-late", "remove-constant-phi-late", "removing blocks removes the edges that kept parameters alive"},
 	{"remove-constant-phi-late", "dce", "removed parameters leave their arguments unused"},
@@ -143,6 +146,15 @@ func Optimize(f *ir.Function, opts Options) (Result, error) {
 }
 
 func resolveAliases(st *state) { st.f.DFG.ResolveAllAliases() }
+
+// hoistLoads moves VM-context loads out of loops that cannot change them
+// (egraph/hoistloads.go); the wasm interrupt check (frontend's
+// NamespaceCheck) writes no memory.
+func hoistLoads(st *state) {
+	egraph.HoistLoads(st.f, st.flowGraph(), func(n ir.Name) bool {
+		return n.Kind == ir.NameUser && n.Namespace == frontend.NamespaceCheck
+	})
+}
 
 func runEgraph(st *state) {
 	st.stats = egraph.RunCFG(st.f, rules.All(), st.flowGraph())
