@@ -50,6 +50,10 @@ func EditClass(out *regalloc.Output, e regalloc.Edit) regalloc.RegClass {
 // the allocator coalesced (both operands in one location) is dropped.
 // Formatting the listing costs about as much as emitting the code, so
 // production compiles skip it.
+//
+// Emit consumes vc, as Cranelift's VCode::emit takes its VCode by value:
+// once the code is emitted, vc's storage goes to the next function Lower
+// lowers and vc is left empty.
 func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I], listing bool) (string, error) {
 	var sb strings.Builder
 	edits := out.Edits
@@ -97,5 +101,6 @@ func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I], listing bool
 			}
 		}
 	}
+	vc.release()
 	return sb.String(), nil
 }

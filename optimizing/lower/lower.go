@@ -213,15 +213,19 @@ func hasSideEffect(op ir.Opcode) bool { return !op.IsPure() }
 
 // Lower lowers f to VCode through backend be.
 func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
-	order, err := ComputeBlockOrder(f)
+	t := getTables[I]()
+	defer putTables(t)
+	order, err := t.blockOrder(f)
 	if err != nil {
 		return nil, err
 	}
 	nv, ni := f.DFG.NumValues(), f.DFG.NumInsts()
-	c := &Ctx[I]{
+	c := &t.ctx
+	*c = Ctx[I]{
 		F: f, Order: order,
-		vregOf: make([]regalloc.VReg, nv), used: make([]bool, nv), useCount: make([]int32, nv),
-		sunk: make([]bool, ni), color: make([]int32, ni), blockOf: make([]ir.Block, ni),
+		vregOf: grow(c.vregOf, nv), used: grow(c.used, nv), useCount: grow(c.useCount, nv),
+		sunk: grow(c.sunk, ni), color: grow(c.color, ni), blockOf: grow(c.blockOf, ni),
+		pend: c.pend[:0], chunkEnd: c.chunkEnd[:0], pendOps: c.pendOps[:0],
 	}
 	for i := range c.vregOf {
 		c.vregOf[i] = regalloc.NoVReg
@@ -230,16 +234,19 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 		var col int32
 		for i := f.Layout.FirstInst(b); i != ir.NoInst; i = f.Layout.NextInst(i) {
 			c.blockOf[i], c.color[i] = b, col
-			if hasSideEffect(f.DFG.Insts[i].Opcode) {
+			d := &f.DFG.Insts[i]
+			if hasSideEffect(d.Opcode) {
 				col++
 			}
 			for _, a := range f.DFG.Args(i) {
 				c.useCount[c.resolve(a)]++
 			}
-			for _, bc := range f.DFG.BlockCalls(i) {
-				for _, a := range f.DFG.BlockCallArgs(bc) {
-					if v := a.Value(); v != ir.NoValue {
-						c.useCount[c.resolve(v)]++
+			if d.Opcode.IsBranch() {
+				for _, bc := range f.DFG.BlockCalls(i) {
+					for _, a := range f.DFG.List(bc.Args) {
+						if v := ir.BlockArg(a).Value(); v != ir.NoValue {
+							c.useCount[c.resolve(v)]++
+						}
 					}
 				}
 			}
@@ -247,12 +254,28 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	}
 
 	nb := len(order.Lowered)
-	// blockChunks[lb] is the range of chunkEnd entries of lowered block lb.
-	blockChunks := make([][2]int32, nb)
-	c.pend, c.pendOps = getScratch[I](ni/2+nb, ni+nb) // most IR instructions fold away or emit one
-	c.chunkEnd = append(make([]int32, 0, ni+nb+1), 0)
-	succs := make([][]Block, nb)
-	args := make([][][]regalloc.VReg, nb)
+	// Per lowered block: the range of chunkEnd entries it emitted, its
+	// successors (a range of succFlat) and its successors' argument lists
+	// (a range of argLists, each a range of argFlat). Blocks are visited
+	// last first, so the ranges are in that order in the flat tables.
+	blockChunks := grow(t.blockChunks, nb)
+	succRange := grow(t.succRange, nb)
+	argRange := grow(t.argRange, nb)
+	succFlat, argLists, argFlat := t.succs[:0], t.argLists[:0], t.args[:0]
+	// Most IR instructions fold away or emit one machine instruction.
+	c.pend = slices.Grow(c.pend, ni/2+nb)
+	c.pendOps = slices.Grow(c.pendOps, ni+nb)
+	c.chunkEnd = append(slices.Grow(c.chunkEnd, ni+nb+1), 0)
+	// oneSucc records that lowered block lb ends in a jump to target with
+	// the arguments of block call bc.
+	oneSucc := func(lb int, target Block, bc ir.BlockCall) {
+		succRange[lb] = [2]int32{int32(len(succFlat)), int32(len(succFlat) + 1)}
+		succFlat = append(succFlat, target)
+		start := int32(len(argFlat))
+		argFlat = c.appendBlockCallArgs(argFlat, bc)
+		argRange[lb] = [2]int32{int32(len(argLists)), int32(len(argLists) + 1)}
+		argLists = append(argLists, [2]int32{start, int32(len(argFlat))})
+	}
 	// The block calls of the last edge block's branch: a br_table's edge
 	// blocks are consecutive, and BlockCalls copies its targets.
 	callsOf, calls := ir.NoInst, []ir.BlockCall(nil)
@@ -268,8 +291,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 			bc := calls[blk.SuccIdx]
 			target := order.Of[blk.Succ]
 			c.cur, c.curIR = term, ir.NoBlock
-			succs[lb] = []Block{target}
-			args[lb] = [][]regalloc.VReg{c.blockCallArgs(bc)}
+			oneSucc(lb, target, bc)
 			c.Emit(be.Jump(target), KindBranch, regalloc.RegSet{})
 			c.flush()
 		} else {
@@ -282,17 +304,23 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 				case d.Format() == ir.FmtJump:
 					bc := f.DFG.BlockCalls(i)[0]
 					target := order.Of[bc.Block]
-					succs[lb] = []Block{target}
-					args[lb] = [][]regalloc.VReg{c.blockCallArgs(bc)}
+					oneSucc(lb, target, bc)
 					c.Emit(be.Jump(target), KindBranch, regalloc.RegSet{})
 				case d.Opcode.IsBranch():
 					n := len(f.DFG.BlockCalls(i))
+					// targets is the backend's to keep (in its branch
+					// instruction), so it is not carved from the tables.
 					targets := make([]Block, n)
 					for k := range targets {
 						targets[k] = Block(lb + 1 + k)
 					}
-					succs[lb] = targets
-					args[lb] = make([][]regalloc.VReg, n)
+					succRange[lb] = [2]int32{int32(len(succFlat)), int32(len(succFlat) + n)}
+					succFlat = append(succFlat, targets...)
+					// The edge blocks carry the arguments: n empty lists.
+					argRange[lb] = [2]int32{int32(len(argLists)), int32(len(argLists) + n)}
+					for range n {
+						argLists = append(argLists, [2]int32{int32(len(argFlat)), int32(len(argFlat))})
+					}
 					if err := be.LowerBranch(c, i, targets); err != nil {
 						return nil, c.errorf(err)
 					}
@@ -315,7 +343,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 				c.cur = ir.NoInst
 				var vs []regalloc.VReg
 				for _, p := range f.DFG.BlockParams(b) {
-					vs = append(vs, c.OutputRegs(p)...)
+					vs = c.appendOutputRegs(vs, p)
 				}
 				if err := be.LowerArgs(c, vs); err != nil {
 					return nil, err
@@ -325,17 +353,30 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 		}
 		blockChunks[lb] = [2]int32{firstChunk, int32(len(c.chunkEnd))}
 	}
+	t.blockChunks, t.succRange, t.argRange = blockChunks, succRange, argRange
+	t.succs, t.argLists, t.args = succFlat, argLists, argFlat
+
+	// Predecessor lists by counting: those of block b start at
+	// predStart[b], in increasing order of the predecessor.
+	predStart := grow(t.predStart, nb+1)
+	for _, s := range succFlat {
+		predStart[s+1]++
+	}
+	for b := range nb {
+		predStart[b+1] += predStart[b]
+	}
+	fill := grow(t.fill, nb)
+	copy(fill, predStart[:nb])
+	t.predStart, t.fill = predStart, fill
 
 	// Assemble the VCode in layout order, sized exactly.
-	n := len(c.pend)
-	vc := &VCode[I]{Origin: make([]ir.Block, nb),
-		Insts: make([]I, 0, n), Locs: make([]ir.SourceLoc, 0, n), kinds: make([]InstKind, 0, n),
-		clobbers: make([]regalloc.RegSet, 0, n), opStart: make([]uint32, 0, n+1), ops: make([]regalloc.Operand, 0, len(c.pendOps))}
-	vc.blocks = make([]vblock, nb)
-	predLists := make([][]Block, nb)
+	vc := newVCode[I](len(c.pend), len(c.pendOps), nb, len(succFlat), len(argLists), len(argFlat))
+	vc.preds = vc.preds[:len(succFlat)]
 	for b := range nb {
-		for _, s := range succs[b] {
-			predLists[s] = append(predLists[s], Block(b))
+		r := succRange[b]
+		for _, s := range succFlat[r[0]:r[1]] {
+			vc.preds[fill[s]] = Block(b)
+			fill[s]++
 		}
 	}
 	for b := range nb {
@@ -357,70 +398,106 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 			}
 		}
 		vb.insts = regalloc.InstRange{First: first, End: regalloc.Inst(len(vc.Insts))}
+		r := succRange[b]
 		vb.succ[0] = uint32(len(vc.succs))
-		vc.succs = append(vc.succs, succs[b]...)
+		vc.succs = append(vc.succs, succFlat[r[0]:r[1]]...)
 		vb.succ[1] = uint32(len(vc.succs))
-		vb.pred[0] = uint32(len(vc.preds))
-		vc.preds = append(vc.preds, predLists[b]...)
-		vb.pred[1] = uint32(len(vc.preds))
+		vb.pred = [2]uint32{uint32(predStart[b]), uint32(predStart[b+1])}
 		vb.param[0] = uint32(len(vc.params))
 		if !blk.IsEdge() && b != 0 {
 			for _, p := range f.DFG.BlockParams(blk.Orig) {
-				vc.params = append(vc.params, c.OutputRegs(p)...)
+				vc.params = c.appendOutputRegs(vc.params, p)
 			}
 		}
 		vb.param[1] = uint32(len(vc.params))
 		vb.argIdx = uint32(len(vc.argStart))
-		for k := range succs[b] {
+		ar := argRange[b]
+		for _, l := range argLists[ar[0]:ar[1]] {
 			vc.argStart = append(vc.argStart, uint32(len(vc.args)))
-			if k < len(args[b]) {
-				vc.args = append(vc.args, args[b][k]...)
-			}
+			vc.args = append(vc.args, argFlat[l[0]:l[1]]...)
 		}
 	}
-	putScratch(c.pend, c.pendOps)
-	c.pend, c.pendOps = nil, nil
 	vc.opStart = append(vc.opStart, uint32(len(vc.ops)))
 	vc.argStart = append(vc.argStart, uint32(len(vc.args)))
 	vc.numVRegs = c.numVRegs
 	return vc, nil
 }
 
-// scratchPool holds the staging buffers of Lower (*scratch[I] of any I),
-// reused across functions: they are as large as the VCode they are
-// copied into.
-var scratchPool sync.Pool
-
-type scratch[I any] struct {
-	pend    []pending[I]
-	pendOps []regalloc.Operand
+// tables holds what Lower needs for one function besides the VCode it
+// returns: the Ctx's per-value and per-instruction tables, the staging
+// buffers of emitted code, the per-block successor and argument lists and
+// the block order's work lists. They are as large as the function, so
+// they are reused across functions through tablesPool rather than
+// allocated afresh each time; nothing in them outlives a Lower call.
+type tables[I any] struct {
+	ctx                              Ctx[I]
+	blockChunks, succRange, argRange [][2]int32
+	argLists                         [][2]int32
+	succs                            []Block
+	args                             []regalloc.VReg
+	predStart, fill                  []int32
+	order                            BlockOrder
+	postorder                        []ir.Block
+	visited                          []bool
+	stack                            []dfsFrame
+	targets                          []ir.Block
+	seen                             []int32
+	cold                             []LoweredBlock
 }
 
-// getScratch returns empty staging buffers with room for at least n
-// instructions and nops operands.
-func getScratch[I any](n, nops int) ([]pending[I], []regalloc.Operand) {
-	if s, ok := scratchPool.Get().(*scratch[I]); ok { // another I's buffers are dropped
-		return slices.Grow(s.pend[:0], n), slices.Grow(s.pendOps[:0], nops)
+// tablesPool holds *tables[I] of any I; another I's tables are dropped.
+var tablesPool sync.Pool
+
+func getTables[I any]() *tables[I] {
+	if t, ok := tablesPool.Get().(*tables[I]); ok {
+		return t
 	}
-	return make([]pending[I], 0, n), make([]regalloc.Operand, 0, nops)
+	return new(tables[I])
 }
 
-// putScratch returns Lower's staging buffers to the pool, cleared so that
-// they keep no pointers alive.
-func putScratch[I any](pend []pending[I], pendOps []regalloc.Operand) {
-	clear(pend)
-	scratchPool.Put(&scratch[I]{pend: pend[:0], pendOps: pendOps[:0]})
+// putTables returns t to the pool, first dropping what points outside it:
+// the function, and the machine instructions in the staging buffer.
+func putTables[I any](t *tables[I]) {
+	clear(t.ctx.pend)
+	t.ctx.F, t.ctx.Order = nil, nil
+	tablesPool.Put(t)
 }
 
-func (c *Ctx[I]) blockCallArgs(bc ir.BlockCall) []regalloc.VReg {
-	as := c.F.DFG.BlockCallArgs(bc)
-	out := make([]regalloc.VReg, 0, len(as))
-	for _, a := range as {
-		if v := a.Value(); v != ir.NoValue {
-			out = append(out, c.VRegs(v)...)
+// grow returns s with length n and every element zero, reusing its
+// storage when it is large enough.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
+}
+
+// appendBlockCallArgs appends the registers of bc's value arguments to dst
+// and records that lowered code reads them.
+func (c *Ctx[I]) appendBlockCallArgs(dst []regalloc.VReg, bc ir.BlockCall) []regalloc.VReg {
+	for _, a := range c.F.DFG.List(bc.Args) {
+		if v := ir.BlockArg(a).Value(); v != ir.NoValue {
+			v = c.resolve(v)
+			c.used[v] = true
+			dst = c.appendRegs(dst, v)
 		}
 	}
-	return out
+	return dst
+}
+
+// appendOutputRegs appends the registers a definition of v writes.
+func (c *Ctx[I]) appendOutputRegs(dst []regalloc.VReg, v ir.Value) []regalloc.VReg {
+	return c.appendRegs(dst, c.resolve(v))
+}
+
+func (c *Ctx[I]) appendRegs(dst []regalloc.VReg, v ir.Value) []regalloc.VReg {
+	first := c.vreg(v)
+	for k := range NumRegs(c.F.DFG.ValueType(v)) {
+		dst = append(dst, regalloc.NewVReg(first.Index()+k, first.Class()))
+	}
+	return dst
 }
 
 // needed reports whether instruction i must be lowered: it has a side

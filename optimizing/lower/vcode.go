@@ -1,6 +1,9 @@
 package lower
 
 import (
+	"slices"
+	"sync"
+
 	"kiln/ir"
 	"kiln/regalloc"
 )
@@ -90,3 +93,43 @@ func (v *VCode[I]) Kind(i regalloc.Inst) InstKind { return v.kinds[i] }
 func (v *VCode[I]) IsCold(b Block) bool { return v.blocks[b].cold }
 
 var _ regalloc.Function = (*VCode[int])(nil)
+
+// vcodePool holds *VCode[I] of any I whose storage Emit is done with.
+var vcodePool sync.Pool
+
+// newVCode returns an empty VCode with room for n instructions, nops
+// operands, nb blocks, nsuccs successor (and predecessor) entries, nlists
+// branch-argument lists and nargs branch arguments, reusing the storage of
+// one that Emit released.
+func newVCode[I any](n, nops, nb, nsuccs, nlists, nargs int) *VCode[I] {
+	v, ok := vcodePool.Get().(*VCode[I]) // another I's VCode is dropped
+	if !ok {
+		v = new(VCode[I])
+	}
+	v.Insts = slices.Grow(v.Insts[:0], n)
+	v.Locs = slices.Grow(v.Locs[:0], n)
+	v.kinds = slices.Grow(v.kinds[:0], n)
+	v.clobbers = slices.Grow(v.clobbers[:0], n)
+	v.opStart = slices.Grow(v.opStart[:0], n+1)
+	v.ops = slices.Grow(v.ops[:0], nops)
+	v.blocks = grow(v.blocks, nb)
+	v.Origin = grow(v.Origin, nb)
+	v.succs = slices.Grow(v.succs[:0], nsuccs)
+	v.preds = slices.Grow(v.preds[:0], nsuccs)
+	v.params = v.params[:0]
+	v.argStart = slices.Grow(v.argStart[:0], nlists+1)
+	v.args = slices.Grow(v.args[:0], nargs)
+	v.numVRegs = 0
+	return v
+}
+
+// release hands v's storage on to another function's VCode and leaves v
+// empty, so a use after release fails loudly instead of reading another
+// function's code. The instructions are cleared so the pool keeps nothing
+// they point to alive.
+func (v *VCode[I]) release() {
+	clear(v.Insts)
+	keep := new(VCode[I])
+	*keep, *v = *v, VCode[I]{}
+	vcodePool.Put(keep)
+}
