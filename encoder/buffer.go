@@ -226,6 +226,23 @@ func (b *Buffer) Put8(x uint64) {
 // PutBytes appends p.
 func (b *Buffer) PutBytes(p []byte) { b.data = append(b.data, p...) }
 
+// PutInst appends the first n bytes of p, an instruction an ISA encoder
+// laid out in a fixed-size array: one 16-byte copy into the buffer's spare
+// capacity instead of a variable-length append (the bytes past n are
+// scratch and are overwritten by what follows). n must be at most 16.
+func (b *Buffer) PutInst(p *[16]byte, n int) {
+	if n < 0 || n > len(p) {
+		b.fail("PutInst: %d bytes of a 16-byte instruction", n)
+		return
+	}
+	l := len(b.data)
+	if cap(b.data)-l < len(p) {
+		b.data = slices.Grow(b.data, len(p))
+	}
+	*(*[16]byte)(b.data[l : l+len(p)]) = *p
+	b.data = b.data[:l+n]
+}
+
 // Put4BE appends x big-endian (s390x).
 func (b *Buffer) Put4BE(x uint32) {
 	b.data = append(b.data, byte(x>>24), byte(x>>16), byte(x>>8), byte(x))

@@ -706,3 +706,24 @@ func TestWarmBufferAllocs(t *testing.T) {
 		t.Errorf("a round on a warm buffer allocated %v times, want at most 4 (Code, its bytes, its record lists)", allocs)
 	}
 }
+
+// TestPutInst: PutInst appends exactly n bytes of the array, and rejects
+// an n past it.
+func TestPutInst(t *testing.T) {
+	b := NewBuffer(fakeISA)
+	p := [16]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
+	for n := 0; n <= 16; n++ {
+		b.PutInst(&p, n)
+	}
+	var want []byte
+	for n := 0; n <= 16; n++ {
+		want = append(want, p[:n]...)
+	}
+	if !bytes.Equal(b.Bytes(), want) || b.Err() != nil {
+		t.Fatalf("PutInst: got %x (err %v), want %x", b.Bytes(), b.Err(), want)
+	}
+	b.PutInst(&p, 17)
+	if b.Err() == nil || b.Len() != len(want) {
+		t.Errorf("PutInst of 17 bytes: err %v, length %d", b.Err(), b.Len())
+	}
+}

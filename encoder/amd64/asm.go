@@ -13,6 +13,9 @@ import (
 // ignore the results and check Buffer.Finish once.
 type Assembler struct {
 	buf *encoder.Buffer
+	// general turns the fast paths (fast.go) off, so tests can compare
+	// them with the general encoder.
+	general bool
 }
 
 // New returns an Assembler writing to buf (create it with
@@ -45,6 +48,9 @@ func (a *Assembler) Emit(in *Inst) error {
 }
 
 func (a *Assembler) emit(op Op, sz Size, args ...Arg) error {
+	if a.fast(op, sz, 0, args) {
+		return nil
+	}
 	in := Inst{Op: op, Size: sz, N: len(args)}
 	copy(in.Args[:], args)
 	return a.Emit(&in)
@@ -101,17 +107,29 @@ func (op AluOp) forms() [4]Op {
 
 // AluRR emits dst op= src (cmp: flags of dst - src).
 func (a *Assembler) AluRR(op AluOp, sz Size, dst, src GPR) error {
-	return a.emit(op.forms()[0], sz, R(dst), R(src))
+	f := op.forms()[0]
+	if a.directRR(f, sz, src, dst) {
+		return nil
+	}
+	return a.emit(f, sz, R(dst), R(src))
 }
 
 // AluRM emits dst op= [src].
 func (a *Assembler) AluRM(op AluOp, sz Size, dst GPR, src Mem) error {
-	return a.emit(op.forms()[1], sz, R(dst), M(src))
+	f := op.forms()[1]
+	if a.directRM(f, sz, dst, false, &src, 0, 0) {
+		return nil
+	}
+	return a.emit(f, sz, R(dst), M(src))
 }
 
 // AluMR emits [dst] op= src.
 func (a *Assembler) AluMR(op AluOp, sz Size, dst Mem, src GPR) error {
-	return a.emit(op.forms()[0], sz, M(dst), R(src))
+	f := op.forms()[0]
+	if a.directRM(f, sz, src, false, &dst, 0, 0) {
+		return nil
+	}
+	return a.emit(f, sz, M(dst), R(src))
 }
 
 // LockAluMR emits lock [dst] op= src (an atomic read-modify-write).
@@ -149,18 +167,31 @@ func aluImmOp(f [4]Op, sz Size, imm int64) (Op, int64) {
 // byte. For 64-bit operands imm is sign-extended from 32 bits; for 8/16/32
 // bits either the signed or the unsigned reading of the width is accepted.
 func (a *Assembler) AluRI(op AluOp, sz Size, dst GPR, imm int64) error {
-	row, v := aluImmOp(op.forms(), sz, imm)
+	f := op.forms()
+	row, v := aluImmOp(f, sz, imm)
+	if n := izSize(row == f[3], sz, v); n > 0 && a.directRI(row, sz, dst, n, v) {
+		return nil
+	}
 	return a.emit(row, sz, R(dst), I(v))
 }
 
 // AluMI emits [dst] op= imm (see AluRI).
 func (a *Assembler) AluMI(op AluOp, sz Size, dst Mem, imm int64) error {
-	row, v := aluImmOp(op.forms(), sz, imm)
+	f := op.forms()
+	row, v := aluImmOp(f, sz, imm)
+	if n := izSize(row == f[3], sz, v); n > 0 && a.directRM(row, sz, 0, true, &dst, n, v) {
+		return nil
+	}
 	return a.emit(row, sz, M(dst), I(v))
 }
 
 // TestRR emits test dst, src.
-func (a *Assembler) TestRR(sz Size, dst, src GPR) error { return a.emit(TestMR, sz, R(dst), R(src)) }
+func (a *Assembler) TestRR(sz Size, dst, src GPR) error {
+	if a.directRR(TestMR, sz, src, dst) {
+		return nil
+	}
+	return a.emit(TestMR, sz, R(dst), R(src))
+}
 
 // TestMR emits test [dst], src.
 func (a *Assembler) TestMR(sz Size, dst Mem, src GPR) error {
@@ -293,16 +324,34 @@ func (a *Assembler) SignExtendAccum(sz Size) error { return a.emit(CbwCwdeCdqe, 
 // ---- Moves ------------------------------------------------------------------
 
 // MovRR emits dst = src.
-func (a *Assembler) MovRR(sz Size, dst, src GPR) error { return a.emit(MovMR, sz, R(dst), R(src)) }
+func (a *Assembler) MovRR(sz Size, dst, src GPR) error {
+	if a.directRR(MovMR, sz, src, dst) {
+		return nil
+	}
+	return a.emit(MovMR, sz, R(dst), R(src))
+}
 
 // Load emits dst = [src].
-func (a *Assembler) Load(sz Size, dst GPR, src Mem) error { return a.emit(MovRM, sz, R(dst), M(src)) }
+func (a *Assembler) Load(sz Size, dst GPR, src Mem) error {
+	if a.directRM(MovRM, sz, dst, false, &src, 0, 0) {
+		return nil
+	}
+	return a.emit(MovRM, sz, R(dst), M(src))
+}
 
 // Store emits [dst] = src.
-func (a *Assembler) Store(sz Size, dst Mem, src GPR) error { return a.emit(MovMR, sz, M(dst), R(src)) }
+func (a *Assembler) Store(sz Size, dst Mem, src GPR) error {
+	if a.directRM(MovMR, sz, src, false, &dst, 0, 0) {
+		return nil
+	}
+	return a.emit(MovMR, sz, M(dst), R(src))
+}
 
 // StoreImm emits [dst] = imm (sign-extended from 32 bits for 64-bit stores).
 func (a *Assembler) StoreImm(sz Size, dst Mem, imm int64) error {
+	if n := izSize(false, sz, imm); n > 0 && a.directRM(MovMI, sz, 0, true, &dst, n, imm) {
+		return nil
+	}
 	return a.emit(MovMI, sz, M(dst), I(imm))
 }
 
@@ -373,27 +422,44 @@ func (a *Assembler) MovSXLoad(dstSz, srcSz Size, dst GPR, src Mem) error {
 }
 
 // Lea emits dst = address of m (with a label: RIP-relative).
-func (a *Assembler) Lea(sz Size, dst GPR, m Mem) error { return a.emit(Lea, sz, R(dst), M(m)) }
+func (a *Assembler) Lea(sz Size, dst GPR, m Mem) error {
+	if a.directRM(Lea, sz, dst, false, &m, 0, 0) {
+		return nil
+	}
+	return a.emit(Lea, sz, R(dst), M(m))
+}
 
 // ---- Conditions ---------------------------------------------------------------
 
 // Setcc emits dst8 = cc ? 1 : 0.
 func (a *Assembler) Setcc(cc CC, dst GPR) error {
+	if a.fastModRM(Setcc, 0, cc, R(dst), Arg{}, 0, 0) {
+		return nil
+	}
 	return a.Emit(&Inst{Op: Setcc, CC: cc, Args: [4]Arg{R(dst)}, N: 1})
 }
 
 // SetccM emits [dst] = cc ? 1 : 0 (one byte).
 func (a *Assembler) SetccM(cc CC, dst Mem) error {
+	if a.fastModRM(Setcc, 0, cc, M(dst), Arg{}, 0, 0) {
+		return nil
+	}
 	return a.Emit(&Inst{Op: Setcc, CC: cc, Args: [4]Arg{M(dst)}, N: 1})
 }
 
 // Cmov emits if cc { dst = src }.
 func (a *Assembler) Cmov(cc CC, sz Size, dst, src GPR) error {
+	if a.fastModRM(Cmovcc, sz, cc, R(dst), R(src), 0, 0) {
+		return nil
+	}
 	return a.Emit(&Inst{Op: Cmovcc, CC: cc, Size: sz, Args: [4]Arg{R(dst), R(src)}, N: 2})
 }
 
 // CmovM emits if cc { dst = [src] }.
 func (a *Assembler) CmovM(cc CC, sz Size, dst GPR, src Mem) error {
+	if a.fastModRM(Cmovcc, sz, cc, R(dst), M(src), 0, 0) {
+		return nil
+	}
 	return a.Emit(&Inst{Op: Cmovcc, CC: cc, Size: sz, Args: [4]Arg{R(dst), M(src)}, N: 2})
 }
 
@@ -418,7 +484,7 @@ func (a *Assembler) Jcc(cc CC, l encoder.Label) error {
 		return a.JccShort(cc, l)
 	}
 	start := a.buf.Len()
-	if err := a.Emit(&Inst{Op: Jcc32, CC: cc, Args: [4]Arg{L(l)}, N: 1}); err != nil {
+	if err := a.emitRel(Jcc32, cc, l); err != nil {
 		return err
 	}
 	a.buf.AddCondBranch(start, a.buf.Len(), l, []byte{0x0F, 0x80 | byte(cc.Invert()), 0, 0, 0, 0})
@@ -429,7 +495,7 @@ func (a *Assembler) Jcc(cc CC, l encoder.Label) error {
 // up more than ±127 bytes away, Finish reports an error.
 func (a *Assembler) JccShort(cc CC, l encoder.Label) error {
 	start := a.buf.Len()
-	if err := a.Emit(&Inst{Op: Jcc8, CC: cc, Args: [4]Arg{L(l)}, N: 1}); err != nil {
+	if err := a.emitRel(Jcc8, cc, l); err != nil {
 		return err
 	}
 	a.buf.AddCondBranch(start, a.buf.Len(), l, []byte{0x70 | byte(cc.Invert()), 0})
@@ -450,7 +516,7 @@ func (a *Assembler) JmpShort(l encoder.Label) error { return a.jmp(Jmp8, l) }
 
 func (a *Assembler) jmp(op Op, l encoder.Label) error {
 	start := a.buf.Len()
-	if err := a.emit(op, 0, L(l)); err != nil {
+	if err := a.emitRel(op, 0, l); err != nil {
 		return err
 	}
 	a.buf.AddUncondBranch(start, a.buf.Len(), l)
@@ -458,7 +524,7 @@ func (a *Assembler) jmp(op Op, l encoder.Label) error {
 }
 
 // Call emits call rel32 to a label in this function.
-func (a *Assembler) Call(l encoder.Label) error { return a.emit(Call32, 0, L(l)) }
+func (a *Assembler) Call(l encoder.Label) error { return a.emitRel(Call32, 0, l) }
 
 // CallSym emits call rel32 to another function or a runtime entry point,
 // with an X86PCRel4 relocation the loader resolves.

@@ -507,36 +507,7 @@ func (m *machineInst) layout(row *Row, in *Inst, sz Size, e *encoding) error {
 				binary.LittleEndian.PutUint32(buf[n:], uint32(mem.disp))
 				n += 4
 			default:
-				base := byte(mem.base) & 7
-				var mod byte
-				switch {
-				case mem.disp == 0 && base != 5: // rbp/r13 as base need an explicit displacement
-					mod = 0
-				case mem.disp >= math.MinInt8 && mem.disp <= math.MaxInt8:
-					mod = 1
-				default:
-					mod = 2
-				}
-				if mem.kind == memBaseIndex || base == 4 { // rsp/r12 as base need a SIB
-					idx := byte(4) // no index
-					var ss byte
-					if mem.kind == memBaseIndex {
-						idx, ss = byte(mem.index)&7, scaleBits(mem.scale)
-					}
-					buf[n], buf[n+1] = mod<<6|reg|4, ss<<6|idx<<3|base
-					n += 2
-				} else {
-					buf[n] = mod<<6 | reg | base
-					n++
-				}
-				switch mod {
-				case 1:
-					buf[n] = byte(int8(mem.disp))
-					n++
-				case 2:
-					binary.LittleEndian.PutUint32(buf[n:], uint32(mem.disp))
-					n += 4
-				}
+				n = putBaseModRM(buf, n, reg, mem)
 			}
 		}
 	}
@@ -559,6 +530,43 @@ func (m *machineInst) layout(row *Row, in *Inst, sz Size, e *encoding) error {
 	}
 	m.n, m.fieldOff, m.label, m.kind = n, fieldOff, label, kind
 	return nil
+}
+
+// putBaseModRM writes at buf[n:] the ModRM byte (reg already shifted into
+// bits 5:3), SIB and displacement of a [base + disp] or [base + index*scale
+// + disp] operand, the shortest form, and returns the new length.
+func putBaseModRM(buf *[24]byte, n int, reg byte, mem *Mem) int {
+	base := byte(mem.base) & 7
+	var mod byte
+	switch {
+	case mem.disp == 0 && base != 5: // rbp/r13 as base need an explicit displacement
+		mod = 0
+	case mem.disp >= math.MinInt8 && mem.disp <= math.MaxInt8:
+		mod = 1
+	default:
+		mod = 2
+	}
+	if mem.kind == memBaseIndex || base == 4 { // rsp/r12 as base need a SIB
+		idx := byte(4) // no index
+		var ss byte
+		if mem.kind == memBaseIndex {
+			idx, ss = byte(mem.index)&7, scaleBits(mem.scale)
+		}
+		buf[n], buf[n+1] = mod<<6|reg|4, ss<<6|idx<<3|base
+		n += 2
+	} else {
+		buf[n] = mod<<6 | reg | base
+		n++
+	}
+	switch mod {
+	case 1:
+		buf[n] = byte(int8(mem.disp))
+		n++
+	case 2:
+		binary.LittleEndian.PutUint32(buf[n:], uint32(mem.disp))
+		n += 4
+	}
+	return n
 }
 
 func scaleBits(s uint8) byte {
