@@ -32,9 +32,9 @@ func writeCorpusFunc(w io.Writer, f Function, env *MachineEnv) error {
 	var buf []byte
 	u := func(x uint64) { buf = binary.AppendUvarint(buf, x) }
 	set := func(s RegSet) {
-		for _, b := range s.bits {
-			u(b)
-		}
+		u(s.i)
+		u(s.f)
+		u(s.v)
 	}
 	set(env.Preferred)
 	set(env.NonPreferred)
@@ -93,8 +93,69 @@ func writeCorpusFunc(w io.Writer, f Function, env *MachineEnv) error {
 }
 
 type corpusFunc struct {
-	f   *testFunc
-	env *MachineEnv
+	f    *testFunc
+	flat *flatFunc
+	env  *MachineEnv
+}
+
+// flatFunc stores a function the way a backend does (the optimizing tier's
+// VCode): per-instruction tables rather than a struct per instruction, so
+// that the benchmark's interface calls cost what they cost in production.
+type flatFunc struct {
+	blocks       []InstRange
+	succs, preds [][]Block
+	params       [][]VReg
+	args         [][][]VReg // per block, per successor
+	kinds        []uint8    // 1 branch, 2 ret, 4 move
+	opStart      []uint32
+	ops          []Operand
+	clob         []RegSet
+	nvregs       int
+}
+
+func flatten(f *testFunc) *flatFunc {
+	ff := &flatFunc{nvregs: f.nvregs, opStart: []uint32{0}}
+	for _, b := range f.blocks {
+		ff.blocks = append(ff.blocks, InstRange{b.first, b.end})
+		ff.succs = append(ff.succs, b.succs)
+		ff.preds = append(ff.preds, b.preds)
+		ff.params = append(ff.params, b.params)
+		ff.args = append(ff.args, f.insts[b.end-1].args)
+	}
+	for _, in := range f.insts {
+		var k uint8
+		if in.branch {
+			k |= 1
+		}
+		if in.ret {
+			k |= 2
+		}
+		if in.move {
+			k |= 4
+		}
+		ff.kinds = append(ff.kinds, k)
+		ff.ops = append(ff.ops, in.ops...)
+		ff.opStart = append(ff.opStart, uint32(len(ff.ops)))
+		ff.clob = append(ff.clob, in.clob)
+	}
+	return ff
+}
+
+func (f *flatFunc) NumInsts() int                { return len(f.kinds) }
+func (f *flatFunc) NumBlocks() int               { return len(f.blocks) }
+func (f *flatFunc) NumVRegs() int                { return f.nvregs }
+func (f *flatFunc) Entry() Block                 { return 0 }
+func (f *flatFunc) BlockInsts(b Block) InstRange { return f.blocks[b] }
+func (f *flatFunc) Succs(b Block) []Block        { return f.succs[b] }
+func (f *flatFunc) Preds(b Block) []Block        { return f.preds[b] }
+func (f *flatFunc) BlockParams(b Block) []VReg   { return f.params[b] }
+func (f *flatFunc) IsBranch(i Inst) bool         { return f.kinds[i]&1 != 0 }
+func (f *flatFunc) IsRet(i Inst) bool            { return f.kinds[i]&2 != 0 }
+func (f *flatFunc) IsMove(i Inst) bool           { return f.kinds[i]&4 != 0 }
+func (f *flatFunc) Operands(i Inst) []Operand    { return f.ops[f.opStart[i]:f.opStart[i+1]] }
+func (f *flatFunc) Clobbers(i Inst) RegSet       { return f.clob[i] }
+func (f *flatFunc) BranchArgs(b Block, _ Inst, k int) []VReg {
+	return f.args[b][k]
 }
 
 func readCorpus(path string) ([]corpusFunc, error) {
@@ -118,9 +179,7 @@ func readCorpus(path string) ([]corpusFunc, error) {
 	}
 	set := func() RegSet {
 		var s RegSet
-		for k := range s.bits {
-			s.bits[k] = u()
-		}
+		s.i, s.f, s.v = u(), u(), u()
 		return s
 	}
 	var out []corpusFunc
@@ -190,7 +249,7 @@ func readCorpus(path string) ([]corpusFunc, error) {
 			return nil, rerr
 		}
 		f.compact()
-		out = append(out, corpusFunc{f, env})
+		out = append(out, corpusFunc{f, flatten(f), env})
 	}
 	return out, nil
 }
@@ -244,7 +303,7 @@ func BenchmarkCorpus(b *testing.B) {
 			cpu0 := cpuNanos()
 			for b.Loop() {
 				for _, cf := range fs {
-					if _, err := Allocate(cf.f, cf.env, Options{Algorithm: algo}); err != nil {
+					if _, err := Allocate(cf.flat, cf.env, Options{Algorithm: algo}); err != nil {
 						b.Fatal(err)
 					}
 				}

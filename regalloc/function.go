@@ -66,7 +66,7 @@ type MachineEnv struct {
 // Allocatable returns every register of class c that may hold a value.
 func (e *MachineEnv) Allocatable(c RegClass) RegSet {
 	var s RegSet
-	s.bits[c] = e.Preferred.bits[c] | e.NonPreferred.bits[c]
+	*s.word(c) = e.Preferred.Class(c) | e.NonPreferred.Class(c)
 	return s
 }
 

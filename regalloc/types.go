@@ -57,8 +57,11 @@ func (p PReg) String() string {
 }
 
 // RegSet is a set of physical registers of every class, one 64-bit word per
-// class. It is a value type: passing it around never allocates.
-type RegSet struct{ bits [NumClasses]uint64 }
+// class. It is a value type: passing it around never allocates. The words
+// are separate fields rather than an array so that the compiler keeps a
+// RegSet in registers (it never does so for arrays of more than one
+// element); the allocator combines sets at every instruction.
+type RegSet struct{ i, f, v uint64 }
 
 // RegSetOf returns the set holding exactly regs.
 func RegSetOf(regs ...PReg) RegSet {
@@ -69,43 +72,50 @@ func RegSetOf(regs ...PReg) RegSet {
 	return s
 }
 
-func (s *RegSet) Add(r PReg)    { s.bits[r.Class()] |= 1 << r.Index() }
-func (s *RegSet) Remove(r PReg) { s.bits[r.Class()] &^= 1 << r.Index() }
+// word returns a pointer to class c's word (c < NumClasses).
+func (s *RegSet) word(c RegClass) *uint64 {
+	switch c {
+	case Int:
+		return &s.i
+	case Float:
+		return &s.f
+	}
+	return &s.v
+}
+
+func (s *RegSet) Add(r PReg)    { *s.word(r.Class()) |= 1 << r.Index() }
+func (s *RegSet) Remove(r PReg) { *s.word(r.Class()) &^= 1 << r.Index() }
 func (s RegSet) Contains(r PReg) bool {
-	return r.Valid() && s.bits[r.Class()]&(1<<r.Index()) != 0
+	return r.Valid() && s.Class(r.Class())&(1<<r.Index()) != 0
 }
-func (s RegSet) Union(t RegSet) RegSet {
-	for i := range s.bits {
-		s.bits[i] |= t.bits[i]
-	}
-	return s
-}
-func (s RegSet) Intersect(t RegSet) RegSet {
-	for i := range s.bits {
-		s.bits[i] &= t.bits[i]
-	}
-	return s
-}
-func (s RegSet) Minus(t RegSet) RegSet {
-	for i := range s.bits {
-		s.bits[i] &^= t.bits[i]
-	}
-	return s
-}
-func (s RegSet) Empty() bool { return s.bits[0]|s.bits[1]|s.bits[2] == 0 }
+func (s RegSet) Union(t RegSet) RegSet     { return RegSet{s.i | t.i, s.f | t.f, s.v | t.v} }
+func (s RegSet) Intersect(t RegSet) RegSet { return RegSet{s.i & t.i, s.f & t.f, s.v & t.v} }
+func (s RegSet) Minus(t RegSet) RegSet     { return RegSet{s.i &^ t.i, s.f &^ t.f, s.v &^ t.v} }
+func (s RegSet) Empty() bool               { return s.i|s.f|s.v == 0 }
 func (s RegSet) Len() int {
-	return bits.OnesCount64(s.bits[0]) + bits.OnesCount64(s.bits[1]) + bits.OnesCount64(s.bits[2])
+	return bits.OnesCount64(s.i) + bits.OnesCount64(s.f) + bits.OnesCount64(s.v)
 }
 
 // Class returns the registers of class c as a bit mask over hardware indices.
-func (s RegSet) Class(c RegClass) uint64 { return s.bits[c] }
+func (s RegSet) Class(c RegClass) uint64 {
+	switch c {
+	case Int:
+		return s.i
+	case Float:
+		return s.f
+	case Vector:
+		return s.v
+	}
+	return 0
+}
 
 // First returns the lowest-numbered register of class c in s, or NoPReg.
 func (s RegSet) First(c RegClass) PReg {
-	if s.bits[c] == 0 {
+	m := s.Class(c)
+	if m == 0 {
 		return NoPReg
 	}
-	return NewPReg(c, bits.TrailingZeros64(s.bits[c]))
+	return NewPReg(c, bits.TrailingZeros64(m))
 }
 
 // Next returns the lowest register of s at or after r in r's class order
@@ -113,12 +123,9 @@ func (s RegSet) First(c RegClass) PReg {
 // visits every member without allocating.
 func (s RegSet) Next(from PReg) PReg {
 	for c := from.Class(); c < NumClasses; c++ {
-		m := s.bits[c]
+		m := s.Class(c)
 		if c == from.Class() {
 			m &= ^uint64(0) << from.Index()
-			if from.Index() >= 64 {
-				m = 0
-			}
 		}
 		if m != 0 {
 			return NewPReg(c, bits.TrailingZeros64(m))
@@ -131,7 +138,7 @@ func (s RegSet) Next(from PReg) PReg {
 func (s RegSet) Regs() []PReg {
 	var out []PReg
 	for c := RegClass(0); c < NumClasses; c++ {
-		for m := s.bits[c]; m != 0; m &= m - 1 {
+		for m := s.Class(c); m != 0; m &= m - 1 {
 			out = append(out, NewPReg(c, bits.TrailingZeros64(m)))
 		}
 	}
