@@ -364,10 +364,13 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 // handful of instructions in compiled code, so it visits only the registers
 // that were given an owner, not the whole table.
 func (al *allocator) clearRegs() {
-	for p := al.occupied.Next(0); p != NoPReg; p = al.occupied.Next(p + 1) {
-		if v := al.regOwner[ri(p)]; v != NoVReg {
-			al.vregReg[v.Index()] = NoPReg
-			al.regOwner[ri(p)] = NoVReg
+	for c, m := range al.occupied.words() {
+		for ; m != 0; m &= m - 1 {
+			p := NewPReg(RegClass(c), bits.TrailingZeros64(m))
+			if v := al.regOwner[ri(p)]; v != NoVReg {
+				al.vregReg[v.Index()] = NoPReg
+				al.regOwner[ri(p)] = NoVReg
+			}
 		}
 	}
 	al.occupied = RegSet{}
@@ -1102,13 +1105,19 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	// 6. Everything whose register is overwritten before or by the
 	// instruction, and every vreg it uses, gets a post-instruction home.
 	written := defRegs.Union(clob)
-	for p := al.pinned.Next(0); p != NoPReg; p = al.pinned.Next(p + 1) {
-		if al.regOwner[ri(p)] != al.pinOwner[ri(p)] {
-			written.Add(p)
+	for c, m := range al.pinned.words() {
+		for ; m != 0; m &= m - 1 {
+			p := NewPReg(RegClass(c), bits.TrailingZeros64(m))
+			if al.regOwner[ri(p)] != al.pinOwner[ri(p)] {
+				written.Add(p)
+			}
 		}
 	}
-	for p := written.Next(0); p != NoPReg; p = written.Next(p + 1) {
-		al.markAffected(al.regOwner[ri(p)])
+	for c, m := range written.words() {
+		for ; m != 0; m &= m - 1 {
+			p := NewPReg(RegClass(c), bits.TrailingZeros64(m))
+			al.markAffected(al.regOwner[ri(p)])
+		}
 	}
 	lost := defRegs.Union(clob)
 	var relocTargets RegSet
@@ -1120,12 +1129,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 			if r0 := al.vregReg[x]; r0 != NoPReg && !written.Contains(r0) {
 				home = r0
 			} else {
-				for p := al.pinned.Next(0); p != NoPReg; p = al.pinned.Next(p + 1) {
-					if al.pinOwner[ri(p)] == w && !lost.Contains(p) {
-						home = p
-						break
-					}
-				}
+				home = al.pinnedCopy(w, lost)
 			}
 			if home == NoPReg && !al.slotValid[x] {
 				// Used again in this block: keep it in a register. Only
@@ -1162,11 +1166,14 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 		al.vregReg[x] = NoPReg
 	}
 	pw := al.pinned.Union(written)
-	for p := pw.Next(0); p != NoPReg; p = pw.Next(p + 1) {
-		if w := al.regOwner[ri(p)]; w != NoVReg {
-			al.vregReg[w.Index()] = NoPReg
+	for c, m := range pw.words() {
+		for ; m != 0; m &= m - 1 {
+			p := NewPReg(RegClass(c), bits.TrailingZeros64(m))
+			if w := al.regOwner[ri(p)]; w != NoVReg {
+				al.vregReg[w.Index()] = NoPReg
+			}
+			al.regOwner[ri(p)] = NoVReg
 		}
-		al.regOwner[ri(p)] = NoVReg
 	}
 	for k, w := range al.affected {
 		if h := al.newReg[k]; h != NoPReg {
@@ -1199,6 +1206,19 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	}
 	al.pinned = RegSet{}
 	return nil
+}
+
+// pinnedCopy returns a register outside lost that this instruction's uses
+// loaded w into, or NoPReg.
+func (al *allocator) pinnedCopy(w VReg, lost RegSet) PReg {
+	for c, m := range al.pinned.Minus(lost).words() {
+		for ; m != 0; m &= m - 1 {
+			if p := NewPReg(RegClass(c), bits.TrailingZeros64(m)); al.pinOwner[ri(p)] == w {
+				return p
+			}
+		}
+	}
+	return NoPReg
 }
 
 // busyRegs is the busy set of the current instruction's move group: pinned

@@ -109,6 +109,10 @@ func (s RegSet) Class(c RegClass) uint64 {
 	return 0
 }
 
+// words returns the class words, indexable by class: loops over members
+// visit each word's bits directly (see alloc.go), cheaper than Next.
+func (s RegSet) words() [NumClasses]uint64 { return [NumClasses]uint64{s.i, s.f, s.v} }
+
 // First returns the lowest-numbered register of class c in s, or NoPReg.
 func (s RegSet) First(c RegClass) PReg {
 	m := s.Class(c)
