@@ -1,6 +1,8 @@
 package optimizing
 
 import (
+	"sync"
+
 	"kiln/ir"
 )
 
@@ -160,15 +162,16 @@ func deadCode(st *state) {
 		return
 	}
 	nv := f.DFG.NumValues()
-	live := make([]bool, nv)
-	editable := make([]bool, f.DFG.NumBlocks()) // all incoming edges are jump/brif
+	sc := dceScratchPool.Get().(*dceScratch)
+	defer dceScratchPool.Put(sc)
+	live := resize(sc.live, nv)
+	editable := resize(sc.editable, f.DFG.NumBlocks()) // all incoming edges are jump/brif
 	for b := range f.Layout.Blocks() {
 		editable[b] = b != entry
 	}
 	// feeds[p] lists the values passed to parameter p.
-	type feed struct{ param, arg ir.Value }
-	var feeds []feed
-	var work []ir.Value
+	feeds, work := sc.feeds[:0], sc.work[:0]
+	defer func() { sc.live, sc.editable, sc.feeds, sc.work = live, editable, feeds[:0], work[:0] }()
 	markLive := func(v ir.Value) {
 		if v >= 0 && int(v) < nv && !live[v] {
 			live[v] = true
@@ -184,6 +187,9 @@ func deadCode(st *state) {
 				for _, a := range f.DFG.Args(inst) {
 					markLive(a)
 				}
+			}
+			if !d.Opcode.IsBranch() {
+				continue
 			}
 			switch d.Format() {
 			case ir.FmtJump, ir.FmtBrif:
@@ -221,16 +227,28 @@ func deadCode(st *state) {
 			}
 		}
 	}
-	byParam := map[ir.Value][]ir.Value{}
+	// The arguments fed to parameter p are feedArgs[feedStart[p]:feedStart[p+1]].
+	feedStart := resize(sc.feedStart, nv+1)
 	for _, fd := range feeds {
-		byParam[fd.param] = append(byParam[fd.param], fd.arg)
+		feedStart[fd.param+1]++
 	}
+	for v := range nv {
+		feedStart[v+1] += feedStart[v]
+	}
+	feedArgs := resize(sc.feedArgs, len(feeds))
+	fill := resize(sc.fill, nv)
+	copy(fill, feedStart[:nv])
+	for _, fd := range feeds {
+		feedArgs[fill[fd.param]] = fd.arg
+		fill[fd.param]++
+	}
+	sc.feedStart, sc.feedArgs, sc.fill = feedStart, feedArgs, fill
 	for len(work) > 0 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]
 		switch def := f.DFG.Def(v); def.Kind {
 		case ir.DefParam:
-			for _, a := range byParam[v] {
+			for _, a := range feedArgs[feedStart[v]:feedStart[v+1]] {
 				markLive(a)
 			}
 		case ir.DefResult:
@@ -294,6 +312,31 @@ func deadCode(st *state) {
 			}
 		}
 	}
+}
+
+// dceScratch holds deadCode's tables, reused across functions through
+// dceScratchPool: they are as large as the function.
+type dceScratch struct {
+	live, editable  []bool
+	feeds           []feed
+	work, feedArgs  []ir.Value
+	feedStart, fill []int32
+}
+
+// feed is one value passed to a block parameter by a jump or brif.
+type feed struct{ param, arg ir.Value }
+
+var dceScratchPool = sync.Pool{New: func() any { return new(dceScratch) }}
+
+// resize returns s with length n and every element zero, reusing its
+// storage when it is large enough.
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	s = s[:n]
+	clear(s)
+	return s
 }
 
 func containsInt(xs []int, x int) bool {

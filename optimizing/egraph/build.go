@@ -52,15 +52,8 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	}
 	g.gens = resize(sc.gens, int(maxDepth)+1)
 	g.nodes = sc.nodes[:0]
-	// Clearing a Go map costs its capacity, not its length: a map grown by
-	// one large function is replaced rather than cleared for small ones.
-	if sc.hashcons == nil || sc.hashconsPeak > 4*ninsts+256 {
-		sc.hashcons = make(map[key]scoped, ninsts)
-		sc.hashconsPeak = 0
-	} else {
-		clear(sc.hashcons)
-	}
-	g.hashcons = sc.hashcons
+	sc.hashcons.reset(ninsts)
+	g.hashcons = &sc.hashcons
 	g.fuel = fuelPerInst*ninsts + 64
 
 	if sc.condOf == nil {
@@ -95,7 +88,6 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 			sc.loads = nil // clearing would cost its capacity for every small function
 		}
 	}
-	sc.hashconsPeak = max(sc.hashconsPeak, len(g.hashcons))
 	sc.placed, sc.egens, sc.reused = e.placed, e.gens, e.reused
 	return g.Stats
 }
@@ -109,17 +101,15 @@ type scratch struct {
 	gens     []uint32
 	nodes    []node
 	classOf  []Node
-	hashcons map[key]scoped
-	// hashconsPeak is the most entries hashcons has held since it was made.
-	hashconsPeak int
-	condOf       map[ir.Inst]Node
-	checks       map[checkKey]checkEntry
-	loads        map[loadKey]scoped
-	best         []Node
-	cost         []Cost
-	placed       []placement
-	egens        []uint32
-	reused       []bool
+	hashcons consTable
+	condOf   map[ir.Inst]Node
+	checks   map[checkKey]checkEntry
+	loads    map[loadKey]scoped
+	best     []Node
+	cost     []Cost
+	placed   []placement
+	egens    []uint32
+	reused   []bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
