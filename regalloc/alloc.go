@@ -296,8 +296,7 @@ func sortEdits(edits []Edit, npoints int, buf []Edit, start []int32) (sorted, bu
 
 // block allocates one block: boundary state in, instructions, boundary out.
 func (al *allocator) block(b Block) error {
-	f := al.f
-	r := f.BlockInsts(b)
+	r := al.blockRange[b]
 	al.curStamp = int32(b) + 1
 	al.scanNextUses(b, r)
 	if err := al.enterBlock(b, r); err != nil {
@@ -314,7 +313,6 @@ func (al *allocator) block(b Block) error {
 // scanNextUses walks b backwards, recording each operand's next use in the
 // block after its instruction, and leaves nextUse[v] at v's first use.
 func (al *allocator) scanNextUses(b Block, r InstRange) {
-	f := al.f
 	al.opBase = al.opBase[:0]
 	base := int32(0)
 	for i := r.First; i < r.End; i++ {
@@ -323,8 +321,8 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 	}
 	al.opNext = slices.Grow(al.opNext[:0], int(base))[:base]
 	term := r.End - 1
-	for k := range f.Succs(b) {
-		for _, v := range f.BranchArgs(b, term, k) {
+	for k := range al.succs(b) {
+		for _, v := range al.edgeArgs(b, k) {
 			al.nextUse[v.Index()] = int32(term)
 		}
 	}
@@ -352,7 +350,7 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 	}
 	al.fixedLater = fixed
 	if !al.fast {
-		for _, s := range f.Succs(b) {
+		for _, s := range al.succs(b) {
 			for _, v := range al.liveInOf(s) {
 				al.liveOut[v.Index()] = al.curStamp
 			}
@@ -379,19 +377,10 @@ func (al *allocator) clearRegs() {
 // edgePoint is where the moves of edge p->s go: before p's branch if p has
 // one successor, else (critical edges being split) at the top of s.
 func (al *allocator) edgePoint(p, s Block) ProgPoint {
-	if len(al.f.Succs(p)) == 1 {
-		return PointBefore(al.f.BlockInsts(p).End - 1)
+	if len(al.succs(p)) == 1 {
+		return PointBefore(al.blockRange[p].End - 1)
 	}
-	return PointBefore(al.f.BlockInsts(s).First)
-}
-
-func succIndex(f Function, p, s Block) int {
-	for k, x := range f.Succs(p) {
-		if x == s {
-			return k
-		}
-	}
-	return -1
+	return PointBefore(al.blockRange[s].First)
 }
 
 func (al *allocator) enterBlock(b Block, r InstRange) error {
@@ -400,12 +389,12 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		// Every value crossing a boundary lives in its slot; parameters
 		// too. A single-predecessor block whose predecessor branches
 		// several ways receives its arguments here, slot to slot.
-		for _, p := range f.BlockParams(b) {
+		for _, p := range al.params(b) {
 			al.slot(p)
 			al.slotValid[p.Index()] = true
 		}
-		preds := f.Preds(b)
-		if len(preds) == 1 && len(f.Succs(preds[0])) > 1 {
+		preds := al.preds(b)
+		if len(preds) == 1 && len(al.succs(preds[0])) > 1 {
 			return al.fastEdge(preds[0], b, RegSet{})
 		}
 		return nil
@@ -418,7 +407,7 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 	// Inherit the register file from a predecessor already allocated (one
 	// exists: blocks go in reverse postorder).
 	var from Block = -1
-	for _, p := range f.Preds(b) {
+	for _, p := range al.preds(b) {
 		if al.ended[p] {
 			from = p
 			break
@@ -439,7 +428,7 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 	for c := range spare {
 		spare[c] = int32(len(al.order[c])) - al.demand[b][c]
 	}
-	for _, p := range f.Preds(b) {
+	for _, p := range al.preds(b) {
 		if !al.ended[p] && !al.dominates(b, p) {
 			spare = [NumClasses]int32{} // irreducible: the other entry is unknown
 		}
@@ -479,8 +468,8 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		}
 		al.slotValid[v.Index()] = e.inSlot
 	}
-	args := f.BranchArgs(from, f.BlockInsts(from).End-1, succIndex(f, from, b))
-	for k, p := range f.BlockParams(b) {
+	args := al.edgeArgs(from, al.succIndex(from, b))
+	for k, p := range al.params(b) {
 		x := p.Index()
 		if al.useCount[x] == 0 {
 			continue
@@ -507,7 +496,7 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 	al.states = st
 	al.startSpan[b] = stateSpan{lo, int32(len(st))}
 	al.started[b] = true
-	for _, p := range f.Preds(b) {
+	for _, p := range al.preds(b) {
 		if al.ended[p] {
 			if err := al.fixup(p, b); err != nil {
 				return err
@@ -517,8 +506,8 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		// A predecessor still to come (a loop latch): ask the defs of its
 		// arguments to land where the parameters live, so the back edge
 		// needs no moves.
-		params := f.BlockParams(b)
-		pargs := f.BranchArgs(p, f.BlockInsts(p).End-1, succIndex(f, p, b))
+		params := al.params(b)
+		pargs := al.edgeArgs(p, al.succIndex(p, b))
 		for k, q := range params {
 			if r := al.vregReg[q.Index()]; r != NoPReg && k < len(pargs) {
 				if x := pargs[k].Index(); al.hint[x] == NoPReg && al.defBlock[x] != b {
@@ -536,7 +525,7 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 // block, then one walk over each natural loop's body: linear in the
 // function plus the sum of the loop sizes.
 func (al *allocator) computeBudgets() {
-	f, n := al.f, al.nBlocks
+	n := al.nBlocks
 	al.demand = resize(al.demand, n)
 	al.avoid = resize(al.avoid, n)
 	al.header = resizeClear(al.header, n)
@@ -544,7 +533,7 @@ func (al *allocator) computeBudgets() {
 	al.fixedIn = fixedIn
 	seen := al.mergeMark // scratch, stamped with block+1; cleared below
 	for b := Block(0); int(b) < n; b++ {
-		r := f.BlockInsts(b)
+		r := al.blockRange[b]
 		// seen[v] is 2b+2 for a value live at the current point of the
 		// backward scan that the block has not used yet (passing through so
 		// far), 2b+3 for one it uses later, else something else.
@@ -557,7 +546,7 @@ func (al *allocator) computeBudgets() {
 		// once: SSA), for marking those live across a call.
 		liveList := al.live[:0]
 		term := r.End - 1
-		for k, s := range f.Succs(b) {
+		for k, s := range al.succs(b) {
 			for _, v := range al.liveInOf(s) {
 				if seen[v.Index()] != pass {
 					seen[v.Index()] = pass
@@ -565,7 +554,7 @@ func (al *allocator) computeBudgets() {
 					liveList = append(liveList, int32(v.Index()))
 				}
 			}
-			for _, v := range f.BranchArgs(b, term, k) {
+			for _, v := range al.edgeArgs(b, k) {
 				if seen[v.Index()] != used {
 					if seen[v.Index()] != pass {
 						live[v.Class()]++
@@ -645,7 +634,7 @@ func (al *allocator) computeBudgets() {
 	defer func() { al.work2 = work[:0] }()
 	for _, h := range al.rpo {
 		stamp := int32(h) + 1
-		for _, p := range f.Preds(h) {
+		for _, p := range al.preds(h) {
 			if !al.dominates(h, p) {
 				continue
 			}
@@ -672,7 +661,7 @@ func (al *allocator) computeBudgets() {
 					loopDem[h][c] = max(loopDem[h][c], al.demand[b][c])
 				}
 				loopAvoid[h] = loopAvoid[h].Union(al.avoid[b]).Union(fixedIn[b])
-				work = append(work, f.Preds(b)...)
+				work = append(work, al.preds(b)...)
 			}
 		}
 	}
@@ -698,29 +687,27 @@ func (al *allocator) unindex(st []regState) {
 // fixup emits the moves that take p's end state to s's start state,
 // including the parameter copies of that edge.
 func (al *allocator) fixup(p, s Block) error {
-	f := al.f
 	end := al.endState(p)
 	al.index(end)
-	defer al.unindex(end)
-	params := f.BlockParams(s)
-	args := f.BranchArgs(p, f.BlockInsts(p).End-1, succIndex(f, p, s))
+	args := al.edgeArgs(p, al.succIndex(p, s))
 	al.moves = al.moves[:0]
 	var busy RegSet
 	for _, e := range al.startState(s) {
 		src := e.v
-		for k, q := range params {
-			if q == e.v {
-				src = args[k]
-			}
+		if x := e.v.Index(); al.defBlock[x] == s && al.paramIdx[x] >= 0 {
+			src = args[al.paramIdx[x]] // a live-in is never defined in s
 		}
 		k := al.lookup[src.Index()]
 		if k == 0 {
+			al.unindex(end)
 			return errorf(s, -1, -1, "internal error: %s not available at the end of block %d", src, p)
 		}
 		se := end[k-1]
-		from := StackLoc(al.slot(src))
+		var from Alloc
 		if se.reg != NoPReg {
 			from = RegLoc(se.reg)
+		} else {
+			from = StackLoc(al.slot(src))
 		}
 		if e.reg != NoPReg {
 			busy.Add(e.reg)
@@ -730,6 +717,7 @@ func (al *allocator) fixup(p, s Block) error {
 			al.moves = append(al.moves, pmove{from, StackLoc(al.slot(e.v)), e.v.Class()})
 		}
 	}
+	al.unindex(end)
 	var err error
 	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), busy, nil, al.edits)
 	return err
@@ -737,19 +725,18 @@ func (al *allocator) fixup(p, s Block) error {
 
 // fastEdge copies p's arguments into s's parameter slots.
 func (al *allocator) fastEdge(p, s Block, busy RegSet) error {
-	f := al.f
-	params := f.BlockParams(s)
+	params := al.params(s)
 	if len(params) == 0 {
 		return nil
 	}
-	args := f.BranchArgs(p, f.BlockInsts(p).End-1, succIndex(f, p, s))
+	args := al.edgeArgs(p, al.succIndex(p, s))
 	al.moves = al.moves[:0]
 	for k, q := range params {
 		if al.useCount[q.Index()] == 0 {
 			continue
 		}
 		from := StackLoc(al.slot(args[k]))
-		if r := al.vregReg[args[k].Index()]; r != NoPReg && len(f.Succs(p)) == 1 {
+		if r := al.vregReg[args[k].Index()]; r != NoPReg && len(al.succs(p)) == 1 {
 			from = RegLoc(r)
 		}
 		al.moves = append(al.moves, pmove{from, StackLoc(al.slot(q)), q.Class()})
@@ -760,9 +747,8 @@ func (al *allocator) fastEdge(p, s Block, busy RegSet) error {
 }
 
 func (al *allocator) leaveBlock(b Block, r InstRange) error {
-	f := al.f
 	term := r.End - 1
-	succs := f.Succs(b)
+	succs := al.succs(b)
 	if al.fast {
 		if len(succs) == 1 {
 			if err := al.fastEdge(b, succs[0], RegSet{}); err != nil {
@@ -786,7 +772,7 @@ func (al *allocator) leaveBlock(b Block, r InstRange) error {
 			for _, v := range al.liveInOf(s) {
 				add(v)
 			}
-			for _, v := range f.BranchArgs(b, term, k) {
+			for _, v := range al.edgeArgs(b, k) {
 				add(v)
 			}
 		}
@@ -809,7 +795,7 @@ func (al *allocator) leaveBlock(b Block, r InstRange) error {
 		}
 	}
 	for k := range succs {
-		for _, v := range f.BranchArgs(b, term, k) {
+		for _, v := range al.edgeArgs(b, k) {
 			al.nextUse[v.Index()] = -1
 		}
 	}

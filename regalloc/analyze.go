@@ -43,6 +43,19 @@ type analysis struct {
 	clobSets []RegSet
 	isMove   []bool
 
+	// The CFG, copied once by checkCFG: the passes consult it repeatedly,
+	// and indexing a slice is cheaper than an interface call. The
+	// successors of b are succList[succStart[b]:succStart[b+1]], edge e =
+	// succStart[b]+k passes argList[argStart[e]:argStart[e+1]], and so on.
+	blockRange           []InstRange
+	succStart, predStart []int32
+	succList, predList   []Block
+	paramStart, argStart []int32
+	paramList, argList   []VReg
+	// paramIdx[v] is v's index among its block's parameters, or -1 if an
+	// instruction defines v.
+	paramIdx []int32
+
 	rpo []Block // reverse postorder from Entry
 	// domPre/domPost number the dominator tree (DFS entry and exit).
 	domPre, domPost []int32
@@ -89,6 +102,24 @@ type exposure struct {
 }
 
 func (a *analysis) instOps(i Inst) []Operand { return a.ops[a.opStart[i]:a.opStart[i+1]] }
+
+func (a *analysis) succs(b Block) []Block  { return a.succList[a.succStart[b]:a.succStart[b+1]] }
+func (a *analysis) preds(b Block) []Block  { return a.predList[a.predStart[b]:a.predStart[b+1]] }
+func (a *analysis) params(b Block) []VReg  { return a.paramList[a.paramStart[b]:a.paramStart[b+1]] }
+func (a *analysis) edgeArgs(b Block, k int) []VReg {
+	e := a.succStart[b] + int32(k)
+	return a.argList[a.argStart[e]:a.argStart[e+1]]
+}
+
+// succIndex returns the position of s among p's successors.
+func (a *analysis) succIndex(p, s Block) int {
+	for k, x := range a.succs(p) {
+		if x == s {
+			return k
+		}
+	}
+	return -1
+}
 
 func (a *analysis) clobbers(i Inst) RegSet { return a.clobSets[a.clobOf[i]] }
 
@@ -171,9 +202,22 @@ func (a *analysis) checkCFG() error {
 	a.clobOf = resize(a.clobOf, a.nInsts)
 	a.isMove = resize(a.isMove, a.nInsts)
 	a.clobSets = append(a.clobSets[:0], RegSet{})
+	nb := a.nBlocks
+	a.blockRange = resize(a.blockRange, nb)
+	a.paramStart = resize(a.paramStart, nb+1)
+	a.succStart = resize(a.succStart, nb+1)
+	a.predStart = resize(a.predStart, nb+1)
+	a.paramStart[0], a.succStart[0], a.predStart[0] = 0, 0, 0
+	a.paramList, a.succList, a.predList = a.paramList[:0], a.succList[:0], a.predList[:0]
+	a.argStart, a.argList = append(a.argStart[:0], 0), a.argList[:0]
+	for b := 0; b < nb; b++ {
+		a.paramList = append(a.paramList, f.BlockParams(Block(b))...)
+		a.paramStart[b+1] = int32(len(a.paramList))
+	}
 	edges, predEntries := 0, 0
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		r := f.BlockInsts(b)
+		a.blockRange[b] = r
 		if r.First < 0 || r.End > Inst(a.nInsts) || r.First >= r.End {
 			return errorf(b, -1, -1, "instruction range [%d,%d) empty or out of range", r.First, r.End)
 		}
@@ -194,6 +238,8 @@ func (a *analysis) checkCFG() error {
 			}
 		}
 		succs := f.Succs(b)
+		a.succList = append(a.succList, succs...)
+		a.succStart[b+1] = int32(len(a.succList))
 		last := r.End - 1
 		if f.IsRet(last) && len(succs) != 0 {
 			return errorf(b, last, -1, "return in a block with successors")
@@ -227,8 +273,10 @@ func (a *analysis) checkCFG() error {
 			if !found {
 				return errorf(b, last, -1, "block %d is a successor but does not list this block as a predecessor", s)
 			}
-			params := f.BlockParams(s)
+			params := a.params(s)
 			args := f.BranchArgs(b, last, k)
+			a.argList = append(a.argList, args...)
+			a.argStart = append(a.argStart, int32(len(a.argList)))
 			if len(args) != len(params) {
 				return errorf(b, last, -1, "passes %d arguments to block %d, which has %d parameters", len(args), s, len(params))
 			}
@@ -239,6 +287,8 @@ func (a *analysis) checkCFG() error {
 			}
 		}
 		preds := f.Preds(b)
+		a.predList = append(a.predList, preds...)
+		a.predStart[b+1] = int32(len(a.predList))
 		predEntries += len(preds)
 		for k, p := range preds {
 			if p < 0 || int(p) >= a.nBlocks {
@@ -280,6 +330,7 @@ func (a *analysis) checkInsts() error {
 	f := a.f
 	n := a.nVRegs
 	a.defBlock = resizeFill(a.defBlock, n, -1)
+	a.paramIdx = resize(a.paramIdx, n) // written by every def
 	a.vclass = resize(a.vclass, n) // read only where defBlock says defined
 	a.useCount = resizeClear(a.useCount, n)
 	a.hint = resizeFill(a.hint, n, NoPReg)
@@ -295,13 +346,15 @@ func (a *analysis) checkInsts() error {
 			return errorf(b, i, op, "%s defined twice (also in block %d)", v, a.defBlock[x])
 		}
 		a.defBlock[x], a.vclass[x] = b, v.Class()
+		a.paramIdx[x] = -1
 		return nil
 	}
 	for b := Block(0); int(b) < a.nBlocks; b++ {
-		for _, p := range f.BlockParams(b) {
+		for k, p := range a.params(b) {
 			if err := define(p, b, -1, -1); err != nil {
 				return err
 			}
+			a.paramIdx[p.Index()] = int32(k)
 		}
 	}
 	// One flat copy of every operand list: the allocator reads operands
@@ -319,7 +372,7 @@ func (a *analysis) checkInsts() error {
 	}
 	a.ops = ops
 	for b := Block(0); int(b) < a.nBlocks; b++ {
-		r := f.BlockInsts(b)
+		r := a.blockRange[b]
 		for i := r.First; i < r.End; i++ {
 			ops := a.instOps(i)
 			if err := a.checkOperands(b, i, ops); err != nil {
@@ -342,9 +395,8 @@ func (a *analysis) checkInsts() error {
 		if ops := a.instOps(r.End - 1); hasDef(ops) {
 			return errorf(b, r.End-1, -1, "a branch or return may not define vregs")
 		}
-		last := r.End - 1
-		for k := range f.Succs(b) {
-			for _, v := range f.BranchArgs(b, last, k) {
+		for k := range a.succs(b) {
+			for _, v := range a.edgeArgs(b, k) {
 				a.useCount[v.Index()]++
 			}
 		}
@@ -473,7 +525,7 @@ func (a *analysis) computeOrder() error {
 	state[f.Entry()] = 1
 	for len(stack) > 0 {
 		top := &stack[len(stack)-1]
-		succs := f.Succs(top.b)
+		succs := a.succs(top.b)
 		if int(top.next) < len(succs) {
 			s := succs[top.next]
 			top.next++
@@ -519,7 +571,7 @@ func (a *analysis) computeDominators() {
 		changed = false
 		for _, b := range a.rpo[1:] {
 			nd := Block(-1)
-			for _, p := range f.Preds(b) {
+			for _, p := range a.preds(b) {
 				if idom[p] < 0 {
 					continue
 				}
@@ -611,11 +663,11 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 	a.defStamp, a.expStamp = defStamp, expStamp
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		stamp := int32(b) + 1
-		for _, p := range f.BlockParams(b) {
+		for _, p := range a.params(b) {
 			defStamp[p.Index()] = stamp
 			a.global[p.Index()] = true
 		}
-		r := f.BlockInsts(b)
+		r := a.blockRange[b]
 		blockExposed := len(exposed)
 		expose := func(v VReg, i Inst) {
 			x := v.Index()
@@ -644,8 +696,8 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 				}
 			}
 		}
-		for k := range f.Succs(b) {
-			for _, v := range f.BranchArgs(b, r.End-1, k) {
+		for k := range a.succs(b) {
+			for _, v := range a.edgeArgs(b, k) {
 				expose(v, r.End-1)
 				a.global[v.Index()] = true
 			}
@@ -708,7 +760,7 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 				if wantLiveIn {
 					pairs = append(pairs, exposure{int32(x), b, 0})
 				}
-				for _, p := range f.Preds(b) {
+				for _, p := range a.preds(b) {
 					if p != db && mark[p] != tag {
 						mark[p] = tag
 						work = append(work, p)
