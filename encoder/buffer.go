@@ -226,20 +226,28 @@ func (b *Buffer) Put8(x uint64) {
 // PutBytes appends p.
 func (b *Buffer) PutBytes(p []byte) { b.data = append(b.data, p...) }
 
-// PutInst appends the first n bytes of p, an instruction an ISA encoder
-// laid out in a fixed-size array: one 16-byte copy into the buffer's spare
-// capacity instead of a variable-length append (the bytes past n are
-// scratch and are overwritten by what follows). n must be at most 16.
-func (b *Buffer) PutInst(p *[16]byte, n int) {
-	if n < 0 || n > len(p) {
-		b.fail("PutInst: %d bytes of a 16-byte instruction", n)
+// InstSpace returns room for one instruction of up to 16 bytes right
+// after the code, for an ISA encoder to lay the instruction out in place;
+// Commit(n) then appends its first n bytes. Writing in place saves copying
+// from a scratch array, which costs more than the encoding itself (a wide
+// load of bytes just stored one at a time stalls on store forwarding).
+// Nothing else may be emitted between the two calls, and the bytes past n
+// are scratch.
+func (b *Buffer) InstSpace() *[16]byte {
+	l := len(b.data)
+	if cap(b.data)-l < 16 {
+		b.data = slices.Grow(b.data, 16)
+	}
+	return (*[16]byte)(b.data[l : l+16])
+}
+
+// Commit appends the first n bytes of the space InstSpace returned.
+func (b *Buffer) Commit(n int) {
+	l := len(b.data)
+	if n < 0 || n > 16 || l+n > cap(b.data) {
+		b.fail("Commit: %d bytes of a 16-byte instruction space", n)
 		return
 	}
-	l := len(b.data)
-	if cap(b.data)-l < len(p) {
-		b.data = slices.Grow(b.data, len(p))
-	}
-	*(*[16]byte)(b.data[l : l+len(p)]) = *p
 	b.data = b.data[:l+n]
 }
 

@@ -707,23 +707,25 @@ func TestWarmBufferAllocs(t *testing.T) {
 	}
 }
 
-// TestPutInst: PutInst appends exactly n bytes of the array, and rejects
-// an n past it.
-func TestPutInst(t *testing.T) {
+// TestInstSpace: Commit appends exactly the first n bytes written into
+// the space, and rejects an n past it.
+func TestInstSpace(t *testing.T) {
 	b := NewBuffer(fakeISA)
-	p := [16]byte{1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}
-	for n := 0; n <= 16; n++ {
-		b.PutInst(&p, n)
-	}
 	var want []byte
 	for n := 0; n <= 16; n++ {
+		p := b.InstSpace()
+		for i := range p {
+			p[i] = byte(16*n + i)
+		}
+		b.Commit(n)
 		want = append(want, p[:n]...)
 	}
 	if !bytes.Equal(b.Bytes(), want) || b.Err() != nil {
-		t.Fatalf("PutInst: got %x (err %v), want %x", b.Bytes(), b.Err(), want)
+		t.Fatalf("InstSpace/Commit: got %x (err %v), want %x", b.Bytes(), b.Err(), want)
 	}
-	b.PutInst(&p, 17)
+	b.InstSpace()
+	b.Commit(17)
 	if b.Err() == nil || b.Len() != len(want) {
-		t.Errorf("PutInst of 17 bytes: err %v, length %d", b.Err(), b.Len())
+		t.Errorf("Commit of 17 bytes: err %v, length %d", b.Err(), b.Len())
 	}
 }

@@ -507,7 +507,7 @@ func (m *machineInst) layout(row *Row, in *Inst, sz Size, e *encoding) error {
 				binary.LittleEndian.PutUint32(buf[n:], uint32(mem.disp))
 				n += 4
 			default:
-				n = putBaseModRM(buf, n, reg, mem)
+				n = putBaseModRM(buf[:], n, reg, mem)
 			}
 		}
 	}
@@ -535,7 +535,7 @@ func (m *machineInst) layout(row *Row, in *Inst, sz Size, e *encoding) error {
 // putBaseModRM writes at buf[n:] the ModRM byte (reg already shifted into
 // bits 5:3), SIB and displacement of a [base + disp] or [base + index*scale
 // + disp] operand, the shortest form, and returns the new length.
-func putBaseModRM(buf *[24]byte, n int, reg byte, mem *Mem) int {
+func putBaseModRM(buf []byte, n int, reg byte, mem *Mem) int {
 	base := byte(mem.base) & 7
 	var mod byte
 	switch {

@@ -167,11 +167,11 @@ func (a *Assembler) fastModRM(op Op, sz Size, cc CC, x0, x1 Arg, nImm int, imm i
 	if x1.kind != argNone && given < 2 || x0.kind != argNone && given < 1 || sawReg == (row.Enc == EncM) {
 		return false
 	}
-	if nImm != 0 && immSize == 0 {
-		return false
+	if nImm != 0 && immSize == 0 || immSize > 4 {
+		return false // (no ModRM row has a wider immediate; the bound keeps n <= 16)
 	}
 
-	var buf [24]byte
+	buf := a.buf.InstSpace()
 	n := 0
 	if sz == Size16 {
 		buf[n] = 0x66
@@ -218,7 +218,7 @@ func (a *Assembler) fastModRM(op Op, sz Size, cc CC, x0, x1 Arg, nImm int, imm i
 	buf[n] = opc
 	n++
 	if mem != nil {
-		n = putBaseModRM(&buf, n, (reg&7)<<3, mem)
+		n = putBaseModRM(buf[:], n, (reg&7)<<3, mem)
 	} else {
 		buf[n] = 0xC0 | (reg&7)<<3 | rm&7
 		n++
@@ -228,9 +228,9 @@ func (a *Assembler) fastModRM(op Op, sz Size, cc CC, x0, x1 Arg, nImm int, imm i
 		n++
 	}
 	if n > 15 {
-		return false // the general path reports it
+		return false // the general path reports it (nothing was committed)
 	}
-	a.buf.PutInst((*[16]byte)(buf[:16]), n)
+	a.buf.Commit(n)
 	return true
 }
 
@@ -280,7 +280,7 @@ func (a *Assembler) fastO(op Op, sz Size, r GPR, nImm int, imm int64) bool {
 	if nImm != 0 && immSize == 0 {
 		return false
 	}
-	var buf [16]byte
+	buf := a.buf.InstSpace()
 	n := 0
 	if sz == Size16 {
 		buf[n] = 0x66
@@ -300,7 +300,7 @@ func (a *Assembler) fastO(op Op, sz Size, r GPR, nImm int, imm int64) bool {
 		buf[n] = byte(imm >> (8 * i))
 		n++
 	}
-	a.buf.PutInst((*[16]byte)(buf[:16]), n)
+	a.buf.Commit(n)
 	return true
 }
 
@@ -320,7 +320,7 @@ func (a *Assembler) emitRel(op Op, cc CC, l encoder.Label) error {
 		opc += byte(cc)
 	}
 	start := a.buf.Len()
-	var buf [16]byte
+	buf := a.buf.InstSpace()
 	n := 0
 	if row.Map == Map0F {
 		buf[n] = 0x0F
@@ -330,13 +330,14 @@ func (a *Assembler) emitRel(op Op, cc CC, l encoder.Label) error {
 	n++
 	field, kind := n, Rel32
 	if row.ops[0].width == 1 {
+		buf[n] = 0
 		n++
 		kind = Rel8
 	} else {
 		binary.LittleEndian.PutUint32(buf[n:], 0)
 		n += 4
 	}
-	a.buf.PutInst((*[16]byte)(buf[:16]), n)
+	a.buf.Commit(n)
 	a.buf.UseLabelAt(start+field, l, kind)
 	return a.buf.Err()
 }
@@ -351,7 +352,7 @@ func (a *Assembler) directRR(op Op, sz Size, reg, rm GPR) bool {
 	if a.general || tableError != nil || int(op) >= len(Rows) || sz != Size32 && sz != Size64 || (reg|rm) >= numGPR {
 		return false
 	}
-	var buf [16]byte
+	buf := a.buf.InstSpace()
 	n := 0
 	rex := byte(reg)>>3<<2 | byte(rm)>>3
 	if sz == Size64 {
@@ -363,7 +364,7 @@ func (a *Assembler) directRR(op Op, sz Size, reg, rm GPR) bool {
 	}
 	buf[n] = Rows[op].Opc
 	buf[n+1] = 0xC0 | byte(reg&7)<<3 | byte(rm&7)
-	a.buf.PutInst((*[16]byte)(buf[:16]), n+2)
+	a.buf.Commit(n + 2)
 	return true
 }
 
@@ -377,7 +378,7 @@ func (a *Assembler) directRM(op Op, sz Size, reg GPR, digit bool, m *Mem, immSiz
 	if digit {
 		reg = GPR(Rows[op].Digit)
 	}
-	var buf [24]byte
+	buf := a.buf.InstSpace()
 	n := 0
 	rex := byte(reg)>>3<<2 | byte(m.base)>>3
 	if m.kind == memBaseIndex {
@@ -391,12 +392,12 @@ func (a *Assembler) directRM(op Op, sz Size, reg GPR, digit bool, m *Mem, immSiz
 		n = 1
 	}
 	buf[n] = Rows[op].Opc
-	n = putBaseModRM(&buf, n+1, byte(reg&7)<<3, m)
+	n = putBaseModRM(buf[:], n+1, byte(reg&7)<<3, m)
 	for i := 0; i < immSize; i++ {
 		buf[n] = byte(imm >> (8 * i))
 		n++
 	}
-	a.buf.PutInst((*[16]byte)(buf[:16]), n)
+	a.buf.Commit(n)
 	return true
 }
 
@@ -406,7 +407,7 @@ func (a *Assembler) directRI(op Op, sz Size, r GPR, immSize int, imm int64) bool
 	if a.general || tableError != nil || int(op) >= len(Rows) || sz != Size32 && sz != Size64 || r >= numGPR {
 		return false
 	}
-	var buf [16]byte
+	buf := a.buf.InstSpace()
 	n := 0
 	rex := byte(r) >> 3
 	if sz == Size64 {
@@ -424,7 +425,7 @@ func (a *Assembler) directRI(op Op, sz Size, r GPR, immSize int, imm int64) bool
 		buf[n] = byte(imm >> (8 * i))
 		n++
 	}
-	a.buf.PutInst((*[16]byte)(buf[:16]), n)
+	a.buf.Commit(n)
 	return true
 }
 
