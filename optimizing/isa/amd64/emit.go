@@ -176,7 +176,7 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 		e.fail(a.AluRR(asm.Cmp, in.Size, gpr(al[0]), gpr(al[1])))
 		return 2
 	}
-	if in.Trap != 0 && (in.Op == opLoad || in.Op == opStore || in.Op == opStoreImm || in.Op == opAluRM || in.Op == opAtomicCas) {
+	if in.Trap != 0 && (in.Op == opLoad || in.Op == opStore || in.Op == opStoreImm || in.Op == opAluRM || in.Op == opAtomicCas || in.Op == opSse) {
 		e.trapHere(in.Trap)
 	}
 	switch in.Op {
@@ -314,7 +314,11 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 			e.fail(a.Store(asm.Size64, m, gpr(al[0])))
 		}
 	case opSse:
-		e.fail(a.Sse(in.SseOp, xmm(al[2]), xmm(al[1])))
+		if in.Mem.kind != amNone {
+			e.fail(a.SseM(in.SseOp, xmm(last()), e.mem(in, al)))
+		} else {
+			e.fail(a.Sse(in.SseOp, xmm(al[2]), xmm(al[1])))
+		}
 	case opSseUnary:
 		if in.HasImm {
 			e.fail(a.SseI(in.SseOp, xmm(al[1]), xmm(al[0]), uint8(in.Imm)))

@@ -48,7 +48,7 @@ const (
 	opCall                    // uses: fixed args, [use callee]; defs: fixed results; clobbers
 	opReturnCall              // uses: fixed args, [use callee@r10] (KindRet)
 	opStoreArg                // use v: store an outgoing stack argument at SP+Imm (Sub 1: a tail call's, at FP+16+Imm)
-	opSse                     // use a, use b, def dst=a: scalar SSE binary op SseOp
+	opSse                     // use a, use b | amode..., def dst=a: scalar SSE binary op SseOp
 	opSseUnary                // use a, def dst: dst = SseOp(a) (sqrt, cvtss2sd, round)
 	opSseMask                 // use a, def dst=a: dst = SseOp(a, pool constant Imm) (fneg, fabs)
 	opFcmpSet                 // use a, use b, def dst

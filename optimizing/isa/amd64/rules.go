@@ -103,6 +103,18 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 				}
 			}
 		}
+		// Rule: x & 0xff or x & 0xffff (at 32 or 64 bits) with x live on
+		// is movzx: no copy of x for the two-address and.
+		if op == ir.OpBand && sz >= asm.Size32 {
+			for k, a := range args {
+				if v, ok := constOf(c, a); ok && !be.diesHere(c, args[1-k]) {
+					if from, ok := zextMask(v); ok && from < asm.Size32 {
+						emit(c, Inst{Op: opExtend, Size: asm.Size32, Size2: from}, use(c, args[1-k]), def(c, res[0]))
+						return nil
+					}
+				}
+			}
+		}
 		return be.lowerAlu(c, op, sz, args, res[0])
 
 	case ir.OpIadd, ir.OpIsub:
@@ -409,8 +421,7 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		return nil
 
 	case ir.OpFadd, ir.OpFsub, ir.OpFmul, ir.OpFdiv:
-		emit(c, Inst{Op: opSse, SseOp: sse(ty, sseOps[op])}, use(c, args[0]), use(c, args[1]), regalloc.ReuseDef(c.Output(res[0]), 0))
-		return nil
+		return be.lowerSseBinary(c, op, ty, args[0], args[1], res[0])
 
 	case ir.OpFmin, ir.OpFmax:
 		emit(c, Inst{Op: opFminmax, Size: floatSize(ty), Signed: op == ir.OpFmax}, use(c, args[0]), use(c, args[1]), regalloc.ReuseDef(c.Output(res[0]), 0))
@@ -787,7 +798,7 @@ func (be *backend) lowerAlu(c *ctx, op ir.Opcode, sz asm.Size, args []ir.Value, 
 	// in place, where add would need a copy of it first.
 	if op == ir.OpIadd {
 		for k, a := range args {
-			if imm, ok := imm32Of(c, args[1-k], sz); ok && c.UseCount(a) > 1 {
+			if imm, ok := imm32Of(c, args[1-k], sz); ok && !be.diesHere(c, a) {
 				emit(c, Inst{Op: opLea, Size: asm.Size64, Mem: amode{kind: amReg, disp: int32(imm)}}, use(c, a), def(c, r))
 				return nil
 			}
@@ -804,9 +815,14 @@ func (be *backend) lowerAlu(c *ctx, op ir.Opcode, sz asm.Size, args []ir.Value, 
 			return nil
 		}
 	}
+	if alu.comm {
+		x, y = be.commuteFor(c, x, y)
+	}
 	// Rule (prio 1): x op (load p) folds the load into the ALU operand
-	// (32/64-bit loads only: narrower ones would read too few bytes).
-	if sz >= asm.Size32 {
+	// (32/64-bit loads only: narrower ones would read too few bytes);
+	// commutative, with x live on, the load becomes the result instead
+	// (operands.go).
+	if sz >= asm.Size32 && !(alu.comm && !be.diesHere(c, x) && be.foldableLoad(c, y, ty) != ir.NoInst) {
 		if l := be.foldableLoad(c, y, ty); l != ir.NoInst {
 			return be.aluMem(c, alu.op, sz, x, l, r)
 		}
@@ -814,6 +830,16 @@ func (be *backend) lowerAlu(c *ctx, op ir.Opcode, sz asm.Size, args []ir.Value, 
 			if l := be.foldableLoad(c, x, ty); l != ir.NoInst {
 				return be.aluMem(c, alu.op, sz, y, l, r)
 			}
+		}
+	}
+	if alu.comm && !be.diesHere(c, x) {
+		if op == ir.OpIadd && !be.diesHere(c, y) {
+			// Rule: x + y with both live on: lea dst, [x+y].
+			emit(c, Inst{Op: opLea, Size: asm.Size64, Mem: amode{kind: amReg, hasIndex: true, scale: 1}}, use(c, x), use(c, y), def(c, r))
+			return nil
+		}
+		if be.foldableLoad(c, y, ty) != ir.NoInst || be.diesHere(c, y) {
+			x, y = y, x
 		}
 	}
 	emit(c, Inst{Op: opAluRR, Alu: alu.op, Size: aluSize(sz)}, use(c, x), use(c, y), regalloc.ReuseDef(c.Output(r), 0))
