@@ -103,9 +103,9 @@ type exposure struct {
 
 func (a *analysis) instOps(i Inst) []Operand { return a.ops[a.opStart[i]:a.opStart[i+1]] }
 
-func (a *analysis) succs(b Block) []Block  { return a.succList[a.succStart[b]:a.succStart[b+1]] }
-func (a *analysis) preds(b Block) []Block  { return a.predList[a.predStart[b]:a.predStart[b+1]] }
-func (a *analysis) params(b Block) []VReg  { return a.paramList[a.paramStart[b]:a.paramStart[b+1]] }
+func (a *analysis) succs(b Block) []Block { return a.succList[a.succStart[b]:a.succStart[b+1]] }
+func (a *analysis) preds(b Block) []Block { return a.predList[a.predStart[b]:a.predStart[b+1]] }
+func (a *analysis) params(b Block) []VReg { return a.paramList[a.paramStart[b]:a.paramStart[b+1]] }
 func (a *analysis) edgeArgs(b Block, k int) []VReg {
 	e := a.succStart[b] + int32(k)
 	return a.argList[a.argStart[e]:a.argStart[e+1]]
@@ -331,7 +331,7 @@ func (a *analysis) checkInsts() error {
 	n := a.nVRegs
 	a.defBlock = resizeFill(a.defBlock, n, -1)
 	a.paramIdx = resize(a.paramIdx, n) // written by every def
-	a.vclass = resize(a.vclass, n) // read only where defBlock says defined
+	a.vclass = resize(a.vclass, n)     // read only where defBlock says defined
 	a.useCount = resizeClear(a.useCount, n)
 	a.hint = resizeFill(a.hint, n, NoPReg)
 	a.seenStamp = resizeClear(a.seenStamp, n)
