@@ -30,7 +30,19 @@ type ISA struct {
 type fixup struct {
 	off   int32
 	label Label
-	kind  LabelUse
+	kind  uint8 // index into Buffer.kinds
+}
+
+// kindInfo is what the buffer asks of a LabelUse, read once per kind: a
+// dynamic call for every range check of every reference cost more than
+// the rest of the label bookkeeping.
+type kindInfo struct {
+	use            LabelUse
+	maxPos, maxNeg int64
+	patchSize      int
+	veneer         bool
+	veneerSize     int
+	fragile        bool // see fragile
 }
 
 // poolConstant is a constant waiting for the next island.
@@ -119,6 +131,10 @@ type Buffer struct {
 	// emptied whenever branches is.
 	branchLabels []Label
 
+	// kinds interns the LabelUses the fixups refer to (a handful per ISA);
+	// it survives Reset.
+	kinds []kindInfo
+
 	err      error
 	finished bool // Finish handed data and the records to a Code
 }
@@ -150,6 +166,7 @@ func (b *Buffer) Reset() {
 	b.labelOffs, b.labelAlias, b.labelQuiet, b.labelFragile = old.labelOffs[:0], old.labelAlias[:0], old.labelQuiet[:0], old.labelFragile[:0]
 	b.branches, b.branchLabels, b.labelsAtTail = old.branches[:0], old.branchLabels[:0], old.labelsAtTail[:0]
 	b.consts, b.traps = old.consts[:0], old.traps[:0]
+	b.kinds = old.kinds
 	if old.constIndex != nil {
 		clear(old.constIndex)
 		b.constIndex = old.constIndex
@@ -341,17 +358,48 @@ func (b *Buffer) UseLabelAt(off int, l Label, kind LabelUse) {
 		b.fail("UseLabelAt: invalid label %d at offset %d", l, off)
 		return
 	}
-	if off < 0 || off+kind.PatchSize() > len(b.data) {
-		b.fail("UseLabelAt: field [%d,%d) of label %d is outside the code (length %d)",
-			off, off+kind.PatchSize(), l, len(b.data))
+	ki, ok := b.kindIndex(kind)
+	if !ok {
 		return
 	}
-	b.fixups = append(b.fixups, fixup{off: int32(off), label: l, kind: kind})
-	b.noteFixup(b.fixups[len(b.fixups)-1])
-	if fragile(kind) {
+	k := &b.kinds[ki]
+	if off < 0 || off+k.patchSize > len(b.data) {
+		b.fail("UseLabelAt: field [%d,%d) of label %d is outside the code (length %d)",
+			off, off+k.patchSize, l, len(b.data))
+		return
+	}
+	f := fixup{off: int32(off), label: l, kind: ki}
+	b.fixups = append(b.fixups, f)
+	b.noteFixup(f)
+	if k.fragile {
 		b.labelFragile[l] = true
 	}
 }
+
+// kindIndex returns the index of use in b.kinds, adding it on first sight.
+func (b *Buffer) kindIndex(use LabelUse) (uint8, bool) {
+	for i := range b.kinds {
+		if b.kinds[i].use == use {
+			return uint8(i), true
+		}
+	}
+	if use == nil || len(b.kinds) > math.MaxUint8 {
+		b.fail("label use %v: nil, or more than 256 kinds", use)
+		return 0, false
+	}
+	b.kinds = append(b.kinds, kindInfo{
+		use:        use,
+		maxPos:     use.MaxPosRange(),
+		maxNeg:     use.MaxNegRange(),
+		patchSize:  use.PatchSize(),
+		veneer:     use.SupportsVeneer(),
+		veneerSize: use.VeneerSize(),
+		fragile:    fragile(use),
+	})
+	return uint8(len(b.kinds) - 1), true
+}
+
+func (b *Buffer) kind(f fixup) *kindInfo { return &b.kinds[f.kind] }
 
 // fragile reports whether a reference of this kind could fail to reach a
 // label that moves: no veneer, and less reach than the largest function.
@@ -363,7 +411,7 @@ func fragile(k LabelUse) bool {
 // unless its label is bound within range it has a deadline, and may need a
 // veneer in the next island.
 func (b *Buffer) noteFixup(f fixup) {
-	if lo := b.resolve(f.label); lo >= 0 && inRange(f, lo) {
+	if lo := b.resolve(f.label); lo >= 0 && b.inRange(f, lo) {
 		b.labelQuiet[f.label]++
 		return
 	}
@@ -371,17 +419,19 @@ func (b *Buffer) noteFixup(f fixup) {
 }
 
 func (b *Buffer) noteDeadline(f fixup) {
-	if d := int64(f.off) + f.kind.MaxPosRange(); d < b.deadline {
+	k := b.kind(f)
+	if d := int64(f.off) + k.maxPos; d < b.deadline {
 		b.deadline = d
 	}
-	if f.kind.SupportsVeneer() {
-		b.veneerBytes += int64(f.kind.VeneerSize())
+	if k.veneer {
+		b.veneerBytes += int64(k.veneerSize)
 	}
 }
 
-func inRange(f fixup, labelOff int32) bool {
+func (b *Buffer) inRange(f fixup, labelOff int32) bool {
+	k := b.kind(f)
 	d := int64(labelOff) - int64(f.off)
-	return d <= f.kind.MaxPosRange() && -d <= f.kind.MaxNegRange()
+	return d <= k.maxPos && -d <= k.maxNeg
 }
 
 // AddUncondBranch declares that [start, end) — the last bytes emitted,
@@ -414,7 +464,7 @@ func (b *Buffer) addBranch(start, end int, target Label, inverted []byte, cond b
 	}
 	fi := len(b.fixups) - 1
 	f := b.fixups[fi]
-	if f.label != target || int(f.off) < start || int(f.off)+f.kind.PatchSize() > end {
+	if f.label != target || int(f.off) < start || int(f.off)+b.kind(f).patchSize > end {
 		b.fail("branch [%d,%d): last label use (offset %d, label %d) is not its target field", start, end, f.off, f.label)
 		return
 	}
@@ -479,7 +529,7 @@ func (b *Buffer) simplifyBranches() {
 			prev := &b.branches[n-2]
 			pf := b.fixups[prev.fixup]
 			lo := b.resolve(last.target)
-			safe := !fragile(pf.kind) || lo >= 0 && inRange(pf, lo)
+			safe := !b.kind(pf).fragile || lo >= 0 && b.inRange(pf, lo)
 			if prev.cond && prev.end == last.start && b.resolve(prev.target) == tail && safe {
 				code := b.data[prev.start:prev.end]
 				var old [maxBranchSize]byte
@@ -489,7 +539,7 @@ func (b *Buffer) simplifyBranches() {
 				prev.target = last.target
 				b.fixups[prev.fixup].label = last.target
 				b.noteFixup(b.fixups[prev.fixup])
-				if fragile(pf.kind) {
+				if b.kind(pf).fragile {
 					b.labelFragile[last.target] = true
 				}
 				b.truncateBranch()
@@ -761,19 +811,19 @@ func (b *Buffer) emitIsland(jumpOver bool, distance int64, final bool) {
 	for _, f := range pending {
 		lo := b.resolve(f.label)
 		switch {
-		case lo >= 0 && inRange(f, lo):
+		case lo >= 0 && b.inRange(f, lo):
 			b.patch(f, lo)
-		case lo >= 0 || (!final && int64(f.off)+f.kind.MaxPosRange() < threshold):
-			if !f.kind.SupportsVeneer() {
+		case lo >= 0 || (!final && int64(f.off)+b.kind(f).maxPos < threshold):
+			if !b.kind(f).veneer {
 				if lo >= 0 {
-					b.fail("label %d at offset %d is out of range of the %v reference at offset %d", f.label, lo, f.kind, f.off)
+					b.fail("label %d at offset %d is out of range of the %v reference at offset %d", f.label, lo, b.kind(f).use, f.off)
 					return
 				}
 				kept = append(kept, f) // can only hope the label is bound in range
 				continue
 			}
 			v := b.veneer(f)
-			if fragile(v.kind) {
+			if b.kind(v).fragile {
 				b.labelFragile[v.label] = true
 			}
 			kept = append(kept, v)
@@ -789,13 +839,15 @@ func (b *Buffer) emitIsland(jumpOver bool, distance int64, final bool) {
 		// The jump over the island lands right here.
 		over := b.NewLabel()
 		b.Bind(over)
-		b.patch(fixup{off: int32(jumpAt + b.isa.JumpField), label: over, kind: b.isa.JumpKind}, int32(len(b.data)))
+		if ki, ok := b.kindIndex(b.isa.JumpKind); ok {
+			b.patch(fixup{off: int32(jumpAt + b.isa.JumpField), label: over, kind: ki}, int32(len(b.data)))
+		}
 	}
 	// Veneer fields that reach an already bound label are resolved now; the
 	// rest wait for the next island.
 	retained := b.fixups[:0]
 	for _, f := range b.fixups {
-		if lo := b.resolve(f.label); lo >= 0 && inRange(f, lo) {
+		if lo := b.resolve(f.label); lo >= 0 && b.inRange(f, lo) {
 			b.patch(f, lo)
 			continue
 		}
@@ -808,27 +860,29 @@ func (b *Buffer) emitIsland(jumpOver bool, distance int64, final bool) {
 }
 
 func (b *Buffer) patch(f fixup, labelOff int32) {
-	if !inRange(f, labelOff) {
-		b.fail("label %d at offset %d is out of range of the %v reference at offset %d", f.label, labelOff, f.kind, f.off)
+	k := b.kind(f)
+	if !b.inRange(f, labelOff) {
+		b.fail("label %d at offset %d is out of range of the %v reference at offset %d", f.label, labelOff, k.use, f.off)
 		return
 	}
-	n := f.kind.PatchSize()
-	f.kind.Patch(b.data[f.off:int(f.off)+n], int64(f.off), int64(labelOff))
+	k.use.Patch(b.data[f.off:int(f.off)+k.patchSize], int64(f.off), int64(labelOff))
 }
 
 // veneer emits a veneer for f at the current offset, points f at it, and
 // returns the veneer's own reference to f's label.
 func (b *Buffer) veneer(f fixup) fixup {
 	voff := int32(len(b.data))
-	if !inRange(f, voff) {
-		b.fail("veneer at offset %d is out of range of the %v reference at offset %d (island emitted too late)", voff, f.kind, f.off)
+	k := b.kind(f)
+	if !b.inRange(f, voff) {
+		b.fail("veneer at offset %d is out of range of the %v reference at offset %d (island emitted too late)", voff, k.use, f.off)
 		return f
 	}
-	size := f.kind.VeneerSize()
+	size := k.veneerSize
 	b.data = append(b.data, make([]byte, size)...)
-	fieldOff, kind := f.kind.GenerateVeneer(b.data[voff:int(voff)+size], int64(voff))
+	fieldOff, kind := k.use.GenerateVeneer(b.data[voff:int(voff)+size], int64(voff))
 	b.patch(f, voff)
-	return fixup{off: voff + int32(fieldOff), label: f.label, kind: kind}
+	ki, _ := b.kindIndex(kind) // a failure is recorded; the fixup is then moot
+	return fixup{off: voff + int32(fieldOff), label: f.label, kind: ki}
 }
 
 // Finish places the final island (trap stubs, constants, veneers), resolves
