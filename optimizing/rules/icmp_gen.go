@@ -497,4 +497,39 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
+	// icmp.rules:54: (icmp <t> {ugt} (iadd u:(uextend x) (iconst [k])) b) && t == ir.I64 && g.ResultType(x) == ir.I32 && k < 1<<32 => (icmp {sgt} u (select (icmp {slt} b (iconst <t> [0])) (iconst <t> [0x7fffffffffffffff]) (iadd b (iconst <t> [mask(t, -k)]))))
+	{
+		t := g.Type(root)
+		_ = t
+		if g.IntCC(root) == ir.IntUGT {
+			c71 := g.Arg(root, 0)
+			for m72 := range g.Members(c71) {
+				if g.Op(m72) == ir.OpIadd && g.NumArgs(m72) == 2 {
+					c73 := g.Arg(m72, 0)
+					u := c73
+					_ = u
+					for m74 := range g.Members(c73) {
+						if g.Op(m74) == ir.OpUextend && g.NumArgs(m74) == 1 {
+							x := g.Arg(m74, 0)
+							_ = x
+							c75 := g.Arg(m72, 1)
+							for m76 := range g.Members(c75) {
+								if g.Op(m76) == ir.OpIconst && g.NumArgs(m76) == 0 {
+									k := g.Imm(m76)
+									_ = k
+									b := g.Arg(root, 1)
+									_ = b
+									if t == ir.I64 && g.ResultType(x) == ir.I32 && k < 1<<32 {
+										if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntSGT), 0, u, g.Make(ir.OpSelect, ir.Invalid, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntSLT), 0, b, g.Iconst(t, uint64(0))), g.Iconst(t, uint64(0x7fffffffffffffff)), g.Make(ir.OpIadd, ir.Invalid, 0, 0, b, g.Iconst(t, uint64(mask(t, -k)))))), "icmp.rules:54") {
+											return
+										}
+									}
+								}
+							}
+						}
+					}
+				}
+			}
+		}
+	}
 }
