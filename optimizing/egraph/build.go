@@ -56,8 +56,13 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	g.hashcons = &sc.hashcons
 	g.fuel = fuelPerInst*ninsts + 64
 
+	// Clearing a Go map costs its capacity: maps a large function grew
+	// are dropped after it (below) rather than cleared for every later one.
 	if sc.condOf == nil {
-		sc.condOf, sc.checks = map[ir.Inst]Node{}, map[checkKey]checkEntry{}
+		sc.condOf = map[ir.Inst]Node{}
+	}
+	if sc.checks == nil {
+		sc.checks = map[checkKey]checkEntry{}
 	}
 	clear(sc.condOf)
 	clear(sc.checks)
@@ -89,6 +94,12 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 		}
 	}
 	sc.placed, sc.egens, sc.reused = e.placed, e.gens, e.reused
+	if len(sc.condOf) > 4096 {
+		sc.condOf = nil
+	}
+	if len(sc.checks) > 4096 {
+		sc.checks = nil
+	}
 	return g.Stats
 }
 

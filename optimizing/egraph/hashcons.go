@@ -21,19 +21,22 @@ type consSlot struct {
 	full bool
 }
 
-// reset empties t for a function expected to make about n entries,
-// reusing the table when its size is within a small factor of what n
-// needs, so clearing it stays linear in the function.
+// reset empties t for a function expected to make about n entries. The
+// table is sized for n, in storage kept from earlier functions when it is
+// large enough, so a small function after a large one neither allocates
+// nor clears (or probes) more than it needs.
 func (t *consTable) reset(n int) {
 	want := 64
 	for want < 2*n {
 		want *= 2
 	}
-	if len(t.slots) < want || len(t.slots) > 4*want {
+	if cap(t.slots) < want {
 		t.alloc(want)
 		return
 	}
+	t.slots = t.slots[:want]
 	clear(t.slots)
+	t.shift = uint8(64 - bits.TrailingZeros(uint(want)))
 	t.n = 0
 }
 
