@@ -121,6 +121,10 @@ func amodeOf(c *ctx, p ir.Value, off int64) (amode, []regalloc.Operand) {
 		if k, ok := constOf(c, x); ok && fits32(off+k) {
 			return amodeOf(c, y, off+k)
 		}
+		if t, scale, k, ok := scaledIndex(c, y); ok && fits32(off+k) {
+			return amode{kind: amReg, hasIndex: true, scale: scale, disp: int32(off + k)},
+				[]regalloc.Operand{use(c, x), regalloc.Use(t)}
+		}
 		if fits32(off) {
 			idx, scale := y, uint8(1)
 			if j := c.PureDef(y); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpIshl {
