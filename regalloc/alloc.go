@@ -43,9 +43,8 @@ type allocator struct {
 	// lists them non-preferred first, for values live across calls.
 	order, calleeOrder [NumClasses][]PReg
 
-	// Per-block scratch: operand index base per instruction and each
-	// operand's next use after its instruction.
-	opBase []int32
+	// opNext[k] is the next use of operand k's vreg (indexed like ops) in
+	// its block after its instruction, or -1; filled block by block.
 	opNext []int32
 	// fixedAfter[i-first] are the registers fixed operands of instructions
 	// after i (in this block) name; fixedLater is that set for the current
@@ -137,6 +136,7 @@ func (al *allocator) run(algo Algorithm) (*Output, error) {
 	al.nextUse = resizeFill(al.nextUse, n, -1)
 	al.liveOut = resizeClear(al.liveOut, n)
 	al.instMark = resizeClear(al.instMark, n)
+	al.opNext = resize(al.opNext, len(al.ops))
 	al.instStamp = 0
 	for r := range al.regOwner {
 		al.regOwner[r] = NoVReg
@@ -313,13 +313,6 @@ func (al *allocator) block(b Block) error {
 // scanNextUses walks b backwards, recording each operand's next use in the
 // block after its instruction, and leaves nextUse[v] at v's first use.
 func (al *allocator) scanNextUses(b Block, r InstRange) {
-	al.opBase = al.opBase[:0]
-	base := int32(0)
-	for i := r.First; i < r.End; i++ {
-		al.opBase = append(al.opBase, base)
-		base += int32(len(al.instOps(i)))
-	}
-	al.opNext = slices.Grow(al.opNext[:0], int(base))[:base]
 	term := r.End - 1
 	for k := range al.succs(b) {
 		for _, v := range al.edgeArgs(b, k) {
@@ -336,9 +329,9 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 				fixed.Add(o.FixedReg())
 			}
 		}
-		bi := al.opBase[i-r.First]
+		next := al.opNext[al.opStart[i]:]
 		for k, o := range ops {
-			al.opNext[bi+int32(k)] = al.nextUse[o.VReg().Index()]
+			next[k] = al.nextUse[o.VReg().Index()]
 		}
 		for _, o := range ops {
 			if o.IsUse() {
@@ -807,8 +800,10 @@ func (al *allocator) leaveBlock(b Block, r InstRange) error {
 // avoid, or NoPReg. It honours v's hint and prefers callee-saved registers
 // for values live across calls.
 func (al *allocator) freeReg(v VReg, avoid RegSet) PReg {
+	// Every candidate is of v's class: test bits of that class's words.
 	c := v.Class()
-	if h := al.hint[v.Index()]; h != NoPReg && h.Class() == c && !avoid.Contains(h) && al.env.Allocatable(c).Contains(h) && al.isFree(h) {
+	taken := avoid.Class(c) | al.pinned.Class(c)
+	if h := al.hint[v.Index()]; h != NoPReg && h.Class() == c && (al.allocatable.Class(c)&^taken)&(1<<h.Index()) != 0 && al.ownerDead(h) {
 		return h
 	}
 	order := al.order[c]
@@ -817,9 +812,15 @@ func (al *allocator) freeReg(v VReg, avoid RegSet) PReg {
 	}
 	// First choice: a register no later instruction of this block needs
 	// as a fixed operand, so the value will not have to move out of it.
-	for pass := 0; pass < 2; pass++ {
+	fixed := al.fixedLater.Class(c)
+	for _, r := range order {
+		if (taken|fixed)&(1<<r.Index()) == 0 && al.ownerDead(r) {
+			return r
+		}
+	}
+	if fixed&^taken != 0 {
 		for _, r := range order {
-			if !avoid.Contains(r) && (pass == 1 || !al.fixedLater.Contains(r)) && al.isFree(r) {
+			if (fixed&^taken)&(1<<r.Index()) != 0 && al.ownerDead(r) {
 				return r
 			}
 		}
@@ -827,11 +828,9 @@ func (al *allocator) freeReg(v VReg, avoid RegSet) PReg {
 	return NoPReg
 }
 
-// isFree: r's owner (counting this instruction's pinned copies) is not needed.
-func (al *allocator) isFree(r PReg) bool {
-	if al.pinned.Contains(r) {
-		return false
-	}
+// ownerDead: r holds no value needed after this point (pinned copies
+// aside: callers exclude pinned registers).
+func (al *allocator) ownerDead(r PReg) bool {
 	w := al.regOwner[ri(r)]
 	return w == NoVReg || !al.needed(w)
 }
@@ -1032,7 +1031,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	// Uses at this instruction now look past it.
 	for k, o := range ops {
 		if o.IsUse() {
-			al.nextUse[o.VReg().Index()] = al.opNext[al.opBase[i-r.First]+int32(k)]
+			al.nextUse[o.VReg().Index()] = al.opNext[al.opStart[i]+uint32(k)]
 		}
 	}
 	// 5. Defs: fixed and reused first, then free choices.
@@ -1172,7 +1171,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 		}
 		v := o.VReg()
 		x := v.Index()
-		al.nextUse[x] = al.opNext[al.opBase[i-r.First]+int32(k)]
+		al.nextUse[x] = al.opNext[al.opStart[i]+uint32(k)]
 		if allocs[k].IsStack() {
 			al.slotValid[x] = true
 			continue
