@@ -1,0 +1,49 @@
+package egraph
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"kiln/ir"
+)
+
+// TestConsTable checks the hash-consing table against a Go map through
+// resets of varying sizes (storage kept from a larger function must not
+// leak entries into a smaller one) and growth past the expected size.
+func TestConsTable(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var ct consTable
+	for round, n := range []int{1000, 10, 5000, 3, 0, 200} {
+		ct.reset(n)
+		want := map[key]scoped{}
+		// Few distinct values per field, so keys collide in all but one
+		// field and overwrites happen; 4n inserts force rehashing.
+		randKey := func() key {
+			return key{op: ir.Opcode(r.IntN(4)), ty: ir.Type(r.IntN(3)), code: uint8(r.IntN(2)),
+				flags: ir.MemFlags(r.IntN(2)), entity: int32(r.IntN(3)), imm: int64(r.IntN(50)),
+				args: [3]Node{Node(r.IntN(20)), Node(r.IntN(5)), NoNode}}
+		}
+		for i := range 4*n + 20 {
+			k := randKey()
+			v := scoped{node: Node(i), depth: int32(round), gen: uint32(i)}
+			ct.set(k, v)
+			want[k] = v
+			if i%3 == 0 {
+				q := randKey()
+				got, ok := ct.get(q)
+				w, wok := want[q]
+				if ok != wok || got != w {
+					t.Fatalf("round %d: get(%v) = %v, %v; want %v, %v", round, q, got, ok, w, wok)
+				}
+			}
+		}
+		for k, w := range want {
+			if got, ok := ct.get(k); !ok || got != w {
+				t.Fatalf("round %d: get(%v) = %v, %v; want %v", round, k, got, ok, w)
+			}
+		}
+		if len(ct.entries) != len(want) {
+			t.Fatalf("round %d: %d entries, want %d", round, len(ct.entries), len(want))
+		}
+	}
+}
