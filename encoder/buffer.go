@@ -362,6 +362,34 @@ func (b *Buffer) UseLabelAt(off int, l Label, kind LabelUse) {
 	if !ok {
 		return
 	}
+	b.useLabel(off, l, ki)
+}
+
+// Kind is a LabelUse interned in one buffer by KindOf, for UseLabelKind.
+type Kind uint8
+
+// KindOf interns use in b; the result stays valid across Reset.
+func (b *Buffer) KindOf(use LabelUse) Kind {
+	ki, _ := b.kindIndex(use)
+	return Kind(ki)
+}
+
+// UseLabelKind is UseLabelAt with a kind interned by this buffer's KindOf:
+// an encoder emitting many references of the same few kinds saves the
+// interface comparisons of looking the kind up each time.
+func (b *Buffer) UseLabelKind(off int, l Label, k Kind) {
+	if !b.validLabel(l) {
+		b.fail("UseLabelAt: invalid label %d at offset %d", l, off)
+		return
+	}
+	if int(k) >= len(b.kinds) {
+		b.fail("UseLabelKind: kind %d was not interned by this buffer", k)
+		return
+	}
+	b.useLabel(off, l, uint8(k))
+}
+
+func (b *Buffer) useLabel(off int, l Label, ki uint8) {
 	k := &b.kinds[ki]
 	if off < 0 || off+k.patchSize > len(b.data) {
 		b.fail("UseLabelAt: field [%d,%d) of label %d is outside the code (length %d)",
@@ -482,9 +510,13 @@ func (b *Buffer) addBranch(start, end int, target Label, inverted []byte, cond b
 		b.branchLabels = append(b.branchLabels, b.labelsAtTail...)
 		at = b.branchLabels[lo:len(b.branchLabels):len(b.branchLabels)]
 	}
-	br := branch{start: int32(start), end: int32(end), fixup: int32(fi), target: target, cond: cond, labelsAt: at}
+	// Filled in place: a branch built in a temporary and copied in would
+	// be read back with wide loads right after its narrow stores, which
+	// stalls on store forwarding (this is once per branch emitted).
+	b.branches = append(b.branches, branch{})
+	br := &b.branches[len(b.branches)-1]
+	br.start, br.end, br.fixup, br.target, br.cond, br.labelsAt = int32(start), int32(end), int32(fi), target, cond, at
 	copy(br.inverted[:], inverted)
-	b.branches = append(b.branches, br)
 }
 
 // simplifyBranches runs after a label is bound at the tail. It keeps the
@@ -912,8 +944,14 @@ func (b *Buffer) Finish() (*Code, error) {
 		return nil, fmt.Errorf("encoder: function is %d bytes, over the %d-byte limit", len(b.data), MaxCodeSize)
 	}
 	b.finished = true
-	slices.SortStableFunc(b.relocs, func(x, y Reloc) int { return cmpU32(x.Offset, y.Offset) })
-	slices.SortStableFunc(b.trapRecs, func(x, y TrapRecord) int { return cmpU32(x.Offset, y.Offset) })
+	// Records are added in code order except around islands, so they are
+	// usually sorted already: checking is a plain loop, sorting is not.
+	if !sortedBy(b.relocs, func(r Reloc) uint32 { return r.Offset }) {
+		slices.SortStableFunc(b.relocs, func(x, y Reloc) int { return cmpU32(x.Offset, y.Offset) })
+	}
+	if !sortedBy(b.trapRecs, func(t TrapRecord) uint32 { return t.Offset }) {
+		slices.SortStableFunc(b.trapRecs, func(x, y TrapRecord) int { return cmpU32(x.Offset, y.Offset) })
+	}
 	return &Code{
 		Bytes:     b.data,
 		Relocs:    b.relocs,
@@ -922,6 +960,16 @@ func (b *Buffer) Finish() (*Code, error) {
 		Alignment: b.maxAlign,
 		Data:      b.dataRanges,
 	}, nil
+}
+
+// sortedBy reports whether s is in non-decreasing order of key.
+func sortedBy[T any](s []T, key func(T) uint32) bool {
+	for i := 1; i < len(s); i++ {
+		if key(s[i]) < key(s[i-1]) {
+			return false
+		}
+	}
+	return true
 }
 
 func cmpU32(a, b uint32) int {

@@ -729,3 +729,25 @@ func TestInstSpace(t *testing.T) {
 		t.Errorf("Commit of 17 bytes: err %v, length %d", b.Err(), b.Len())
 	}
 }
+
+// TestUseLabelKind: a reference through an interned kind resolves like
+// UseLabelAt's, and a kind the buffer did not intern is an error.
+func TestUseLabelKind(t *testing.T) {
+	b := NewBuffer(fakeISA)
+	k := b.KindOf(fakeLong)
+	l := b.NewLabel()
+	b.PutBytes([]byte{1, 0, 0, 0, 0})
+	b.UseLabelKind(1, l, k)
+	b.PutBytes([]byte{2, 3})
+	b.Bind(l)
+	code := finish(t, b)
+	if got := follow(t, code, 1, fakeLong); got != 7 {
+		t.Errorf("reference resolves to %d, want 7", got)
+	}
+	b.Reset()
+	b.PutBytes([]byte{0, 0, 0, 0})
+	b.UseLabelKind(0, b.NewLabel(), Kind(200))
+	if b.Err() == nil {
+		t.Error("UseLabelKind with a kind the buffer never interned: no error")
+	}
+}

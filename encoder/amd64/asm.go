@@ -16,11 +16,15 @@ type Assembler struct {
 	// general turns the fast paths (fast.go) off, so tests can compare
 	// them with the general encoder.
 	general bool
+	// rel8 and rel32 are the label kinds interned in buf.
+	rel8, rel32 encoder.Kind
 }
 
 // New returns an Assembler writing to buf (create it with
 // encoder.NewBuffer(amd64.BufferISA)).
-func New(buf *encoder.Buffer) *Assembler { return &Assembler{buf: buf} }
+func New(buf *encoder.Buffer) *Assembler {
+	return &Assembler{buf: buf, rel8: buf.KindOf(Rel8), rel32: buf.KindOf(Rel32)}
+}
 
 // Buffer returns the underlying buffer (labels, constants, traps, relocs).
 func (a *Assembler) Buffer() *encoder.Buffer { return a.buf }

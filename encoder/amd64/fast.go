@@ -328,17 +328,17 @@ func (a *Assembler) emitRel(op Op, cc CC, l encoder.Label) error {
 	}
 	buf[n] = opc
 	n++
-	field, kind := n, Rel32
+	field, kind := n, a.rel32
 	if row.ops[0].width == 1 {
 		buf[n] = 0
 		n++
-		kind = Rel8
+		kind = a.rel8
 	} else {
 		binary.LittleEndian.PutUint32(buf[n:], 0)
 		n += 4
 	}
 	a.buf.Commit(n)
-	a.buf.UseLabelAt(start+field, l, kind)
+	a.buf.UseLabelKind(start+field, l, kind)
 	return a.buf.Err()
 }
 
