@@ -1139,8 +1139,10 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	// values that outlive it are busy: not usable as temporaries.
 	al.relocTargets = relocTargets
 	var err error
-	if al.edits, err = al.res.resolve(al.moves, PointBefore(i), RegSet{}, al.busyFn, al.edits); err != nil {
-		return err
+	if len(al.moves) > 0 {
+		if al.edits, err = al.res.resolve(al.moves, PointBefore(i), RegSet{}, al.busyFn, al.edits); err != nil {
+			return err
+		}
 	}
 	// 8. Update the register file.
 	for _, w := range al.affected {
