@@ -278,7 +278,11 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 	case opStoreImm:
 		e.fail(a.StoreImm(in.Size, e.mem(in, al), in.Imm))
 	case opLea:
-		e.fail(a.Lea(asm.Size64, gpr(last()), e.mem(in, al)))
+		sz := asm.Size64
+		if in.Size == asm.Size32 {
+			sz = asm.Size32 // lea r32: the sum wraps at 32 bits, zero-extended
+		}
+		e.fail(a.Lea(sz, gpr(last()), e.mem(in, al)))
 	case opJmp:
 		e.fail(a.Jmp(e.labels[in.Targets[0]]))
 	case opBrTable:

@@ -103,3 +103,38 @@ func scaledIndex(c *ctx, idx ir.Value) (regalloc.VReg, uint8, int64, bool) {
 	emit(c, Inst{Op: opExtend, Size: asm.Size64, Size2: asm.Size32}, use(c, v), regalloc.Def(t))
 	return t, 1 << s, k, true
 }
+
+// lea32Of matches w = iadd.i32 whose only use is the zero extension being
+// lowered, as the address mode of a 32-bit lea: x + k, x + y or
+// x + y*2^s (a shift by 1-3 as the index). Inputs may carry garbage in
+// their upper halves; a 32-bit lea ignores it.
+func lea32Of(c *ctx, w ir.Value) (amode, []regalloc.Operand, bool) {
+	dfg := &c.F.DFG
+	a := c.PureDef(w)
+	if dfg.ValueType(w) != ir.I32 || a == ir.NoInst || dfg.Insts[a].Opcode != ir.OpIadd || c.UseCount(w) != 1 {
+		return amode{}, nil, false
+	}
+	x, y := dfg.Args(a)[0], dfg.Args(a)[1]
+	if k, ok := constOf(c, y); ok {
+		return amode{kind: amReg, disp: int32(k)}, []regalloc.Operand{use(c, x)}, true
+	}
+	if k, ok := constOf(c, x); ok {
+		return amode{kind: amReg, disp: int32(k)}, []regalloc.Operand{use(c, y)}, true
+	}
+	scaled := func(v ir.Value) (ir.Value, uint8) {
+		if j := c.PureDef(v); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpIshl {
+			if k, ok := constOf(c, dfg.Args(j)[1]); ok && k >= 1 && k <= 3 {
+				return dfg.Args(j)[0], 1 << k
+			}
+		}
+		return v, 1
+	}
+	idx, scale := scaled(y)
+	base := x
+	if scale == 1 {
+		if i2, s2 := scaled(x); s2 > 1 {
+			base, idx, scale = y, i2, s2
+		}
+	}
+	return amode{kind: amReg, hasIndex: true, scale: scale}, []regalloc.Operand{use(c, base), use(c, idx)}, true
+}

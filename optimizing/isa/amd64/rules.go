@@ -269,6 +269,15 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		return nil
 
 	case ir.OpUextend, ir.OpSextend:
+		if op == ir.OpUextend && sz == asm.Size64 {
+			if m, ops, ok := lea32Of(c, args[0]); ok {
+				// Rule: uextend.i64 (iadd.i32 ...) is one lea with a
+				// 32-bit destination: it wraps at 32 bits and zeroes the
+				// upper half, exactly the wasm32 address computation.
+				emit(c, Inst{Op: opLea, Size: asm.Size32, Mem: m}, append(ops, def(c, res[0]))...)
+				return nil
+			}
+		}
 		from, _ := sizeOf(dfg.ValueType(args[0]))
 		emit(c, Inst{Op: opExtend, Size: sz, Size2: from, Signed: op == ir.OpSextend}, use(c, args[0]), def(c, res[0]))
 		return nil
