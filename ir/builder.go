@@ -50,6 +50,10 @@ type builderBlock struct {
 type predEdge struct {
 	block Block
 	inst  Inst
+	// For a br_table: the first of its block calls (0 the default, k the
+	// target k-1) that targets this block, and how many do, so finding
+	// them does not scan the whole table.
+	first, count int32
 }
 
 type incompleteParam struct {
@@ -250,7 +254,7 @@ func (fb *FunctionBuilder) zeroValue(ty Type, b Block) Value {
 func (fb *FunctionBuilder) addParamOperands(v Variable, b Block, param Value) {
 	for _, p := range fb.bb(b).preds {
 		val := fb.readVar(v, p.block)
-		fb.appendBranchArg(p.inst, b, val)
+		fb.appendBranchArg(p, b, val)
 		if fb.Func.DFG.Def(val).Kind == DefParam && val != param {
 			if fb.paramUsers == nil {
 				fb.paramUsers = map[Value][]Value{}
@@ -271,7 +275,7 @@ func (fb *FunctionBuilder) tryRemoveTrivialParam(b Block, param Value) Value {
 	idx := def.Num
 	same := NoValue
 	for _, p := range fb.bb(b).preds {
-		for _, bc := range fb.callsTo(p.inst, b) {
+		for _, bc := range fb.callsTo(p, b) {
 			arg := dfg.ResolveAliases(dfg.List(bc.Args)[idx])
 			if arg == same || arg == param {
 				continue
@@ -286,7 +290,7 @@ func (fb *FunctionBuilder) tryRemoveTrivialParam(b Block, param Value) Value {
 		return param // unreachable or self-referential only; keep it
 	}
 	for _, p := range fb.bb(b).preds {
-		fb.removeBranchArg(p.inst, b, idx)
+		fb.removeBranchArg(p, b, idx)
 	}
 	dfg.RemoveBlockParam(param)
 	dfg.MakeAlias(param, same)
@@ -338,10 +342,11 @@ func (fb *FunctionBuilder) SealAllBlocks() {
 
 // --- branch plumbing ---
 
-// callsTo returns pointers into the storage of every block call of inst
-// that targets b. The slice is reused by the next call.
-func (fb *FunctionBuilder) callsTo(inst Inst, b Block) []*BlockCall {
+// callsTo returns pointers into the storage of every block call of p's
+// branch that targets b. The slice is reused by the next call.
+func (fb *FunctionBuilder) callsTo(p predEdge, b Block) []*BlockCall {
 	dfg := &fb.Func.DFG
+	inst := p.inst
 	d := &dfg.Insts[inst]
 	out := fb.callBuf[:0]
 	switch d.Format() {
@@ -357,12 +362,15 @@ func (fb *FunctionBuilder) callsTo(inst Inst, b Block) []*BlockCall {
 		}
 	case FmtBranchTable:
 		jt := &dfg.JumpTables[d.Entity]
-		if jt.Default.Block == b {
-			out = append(out, &jt.Default)
+		call := func(k int32) *BlockCall {
+			if k == 0 {
+				return &jt.Default
+			}
+			return &jt.Targets[k-1]
 		}
-		for i := range jt.Targets {
-			if jt.Targets[i].Block == b {
-				out = append(out, &jt.Targets[i])
+		for k := p.first; k <= int32(len(jt.Targets)) && int32(len(out)) < p.count; k++ {
+			if bc := call(k); bc.Block == b {
+				out = append(out, bc)
 			}
 		}
 	case FmtTryCall, FmtTryCallIndirect:
@@ -380,15 +388,15 @@ func (fb *FunctionBuilder) callsTo(inst Inst, b Block) []*BlockCall {
 	return out
 }
 
-func (fb *FunctionBuilder) appendBranchArg(inst Inst, b Block, v Value) {
-	for _, bc := range fb.callsTo(inst, b) {
+func (fb *FunctionBuilder) appendBranchArg(p predEdge, b Block, v Value) {
+	for _, bc := range fb.callsTo(p, b) {
 		bc.Args = fb.Func.DFG.appendToList(bc.Args, v)
 	}
 }
 
-func (fb *FunctionBuilder) removeBranchArg(inst Inst, b Block, idx int) {
+func (fb *FunctionBuilder) removeBranchArg(p predEdge, b Block, idx int) {
 	dfg := &fb.Func.DFG
-	for _, bc := range fb.callsTo(inst, b) {
+	for _, bc := range fb.callsTo(p, b) {
 		// In place: each block call owns its list (appendToList moves a
 		// list it cannot extend), so shrinking it changes no other.
 		args := dfg.List(bc.Args)
@@ -426,15 +434,16 @@ func (fb *FunctionBuilder) InsData(data InstData, ctrl Type) Inst {
 	if data.Opcode.IsBranch() {
 		// One predecessor edge per distinct target: a target already
 		// recorded for this branch ends its preds list with this edge.
-		for _, bc := range f.DFG.BlockCalls(inst) {
+		for k, bc := range f.DFG.BlockCalls(inst) {
 			tb := fb.bb(bc.Block)
-			if n := len(tb.preds); n > 0 && tb.preds[n-1] == (predEdge{fb.cur, inst}) {
+			if n := len(tb.preds); n > 0 && tb.preds[n-1].inst == inst && tb.preds[n-1].block == fb.cur {
+				tb.preds[n-1].count++
 				continue
 			}
 			if tb.sealed {
 				panic("ir: branch to sealed block " + bc.Block.String())
 			}
-			tb.preds = append(tb.preds, predEdge{fb.cur, inst})
+			tb.preds = append(tb.preds, predEdge{block: fb.cur, inst: inst, first: int32(k), count: 1})
 		}
 	}
 	return inst

@@ -341,7 +341,13 @@ func (e *elaborator) materialize(n Node, args []ir.Value, before ir.Inst) ir.Val
 	if nd.orig != ir.NoInst && !e.reused[nd.orig] {
 		e.reused[nd.orig] = true
 		e.g.Stats.Reused++
-		f.DFG.SetArgs(nd.orig, args...)
+		// The original keeps its own argument list, rewritten in place
+		// when the count is unchanged rather than copied to the pool's end.
+		if old := f.DFG.Args(nd.orig); len(old) == len(args) {
+			copy(old, args)
+		} else {
+			f.DFG.SetArgs(nd.orig, args...)
+		}
 		f.Layout.InsertInstBefore(nd.orig, before)
 		return nd.value
 	}
