@@ -31,8 +31,18 @@
 //     the immediate of add/sub/and/or/xor/imul/cmp/store;
 //   - address modes: load/store addresses of the form base+const,
 //     base+index, base+(index<<1..3) fold into [base+index*scale+disp];
+//   - wasm32 indices: uextend.i64 (iadd.i32 ...) used only there is one
+//     32-bit lea (it wraps and zero-extends); an index (v << s) + k whose
+//     i32 arithmetic provably cannot wrap (v bounded through narrow loads,
+//     masks and shifts) joins the address mode as [base+k+uextend(v)*2^s]
+//     (narrowindex.go);
 //   - load folding: a 32/64-bit load whose only use is an ALU operand in the
 //     same block, with no side effect in between, becomes a memory operand;
+//     scalar SSE add/sub/mul/div take a load of their type the same way;
+//   - two-address choice: a commutative operation overwrites the operand
+//     whose last use it is, and iadd of two live values is lea, so values
+//     that live on (loop invariants, loop counters) need no copy
+//     (operands.go);
 //   - flag fusion: brif/select/trapz/trapnz on an icmp emit cmp+jcc,
 //     cmp+cmov, cmp+trap; brif on an fcmp emits ucomis+jcc with the parity
 //     test unordered comparisons need;
