@@ -27,8 +27,8 @@ type backend struct {
 	// needs more than the function's own signature guarantees (0: none).
 	tailArea int32
 	// uses caches the current block's value uses (operands.go).
-	uses blockUses
-	resolve  func(ir.Name) (encoder.Symbol, bool)
+	uses    blockUses
+	resolve func(ir.Name) (encoder.Symbol, bool)
 	// wasm is set in kiln's wasm mode (see WasmOptions); hasCheck records
 	// that the function contains a preemption check.
 	wasm     *WasmOptions
