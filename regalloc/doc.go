@@ -167,15 +167,34 @@
 // the move resolver against a concrete simulation. BenchmarkAllocate reports
 // wall and CPU ns per instruction and the edits inserted on generated 10k
 // and 100k instruction functions, by kind and weighted by loop depth (all
-// edits, and the memory accesses alone).
+// edits, and the memory accesses alone). Generated functions are not
+// shaped like compiled code, which has a few instructions per block and
+// long pass-through live ranges; corpus_test.go reads real inputs (every
+// function a compiler handed to Allocate, dumped by a build with a hook in
+// Allocate) from the file $KILN_REGALLOC_CORPUS: TestCorpus checks both
+// algorithms on each and totals their edits, BenchmarkCorpus times them.
 //
-// On those functions (high register pressure, many fixed constraints and
-// calls) Quality inserts fewer edits than Fast and far fewer memory
-// accesses (spills plus reloads), but more register-to-register moves:
+// On the generated functions (high register pressure, many fixed
+// constraints and calls) Quality inserts fewer edits than Fast and far
+// fewer memory accesses (spills plus reloads), but more register moves:
 // where Fast stores every cross-block value once at its def and later just
 // drops its register, Quality keeps values in registers lazily and moves a
 // not-yet-stored value aside rather than storing it. Compare the kinds, not
 // only the totals.
+//
+// # Speed
+//
+// Compiled code averages four instructions per block (the Go strconv
+// tests: 1.57M instructions in 389k blocks, 6500 functions), so per-call
+// and per-block costs dominate, not per-operand ones. Hence: an allocator
+// and its analysis are pooled (sync.Pool) and keep every table between
+// calls, so a call allocates only its Output; the CFG, clobber sets and
+// operands are copied once into flat tables instead of being fetched
+// through the Function interface by every pass; block boundary states
+// live in one arena; the register file is cleared through a bit set of
+// occupied registers; RegSet keeps its class words in fields so that the
+// compiler holds sets in registers. On that corpus this made Quality 2x
+// faster (680 -> 330 CPU ns per instruction) with identical edits.
 //
 // # Known gaps
 //
