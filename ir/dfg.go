@@ -1,6 +1,9 @@
 package ir
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // ValueDefKind says where a value comes from.
 type ValueDefKind uint8
@@ -445,6 +448,11 @@ func (d *DataFlowGraph) SetStackMap(inst Inst, entries []StackMapEntry) {
 // branch arguments, exception-table contexts) to the value it resolves to,
 // then deletes the aliases. Afterwards no value is DefAlias.
 func (d *DataFlowGraph) ResolveAllAliases() {
+	// Most calls find nothing to do (a pass that made no alias): the
+	// value table is much smaller than the argument lists to rewrite.
+	if !slices.ContainsFunc(d.values, func(vd valueData) bool { return vd.kind == DefAlias }) {
+		return
+	}
 	resolve := func(v Value) Value {
 		if r := d.ResolveAliases(v); r != NoValue {
 			return r

@@ -382,13 +382,15 @@ func (f *Function) CallArgs(inst Inst) []Value {
 
 // ResultTypes computes the result types of an instruction with data d and
 // controlling type ctrl, following the opcode's ResultRule.
+// A single result type comes from a shared table: callers must not
+// modify the slice.
 func (f *Function) ResultTypes(d *InstData, ctrl Type) ([]Type, error) {
 	info := d.Opcode.Info()
 	one := func(t Type) ([]Type, error) {
 		if t == Invalid {
 			return nil, fmt.Errorf("%s has no valid result type for controlling type %s", info.Name, ctrl)
 		}
-		return []Type{t}, nil
+		return singleTypes[t], nil
 	}
 	switch info.Result {
 	case ResNone:
@@ -537,3 +539,13 @@ func clearSlice[T any](s []T) []T {
 	clear(s)
 	return s[:0]
 }
+
+// singleTypes[t] is the one-element list of t, so ResultTypes does not
+// allocate for the common single-result instruction (capacity 1: an
+// append by a caller copies rather than writing into the table).
+var singleTypes = func() (ts [256][]Type) {
+	for t := range ts {
+		ts[t] = []Type{Type(t)}[:1:1]
+	}
+	return ts
+}()
