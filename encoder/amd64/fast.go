@@ -2,6 +2,7 @@ package amd64
 
 import (
 	"encoding/binary"
+	"fmt"
 	"math"
 
 	"kiln/encoder"
@@ -340,6 +341,63 @@ func (a *Assembler) emitRel(op Op, cc CC, l encoder.Label) error {
 	a.buf.Commit(n)
 	a.buf.UseLabelKind(start+field, l, kind)
 	return a.buf.Err()
+}
+
+// Branch sites: jcc/jmp/call rel32 with the displacement left zero and no
+// label, for out-of-line code the caller lays out itself and then points
+// the branch at with PatchRel32 (a baseline compiler's trap sites). They
+// cost no label, fixup or branch record,
+// and the buffer never simplifies them: it only truncates recorded
+// branches at the end of the code, so a site's bytes never move.
+
+// JccSite emits jcc rel32 and returns the offset of its displacement.
+func (a *Assembler) JccSite(cc CC) (int, error) { return a.relSite(Jcc32, cc) }
+
+// JmpSite emits jmp rel32 and returns the offset of its displacement.
+func (a *Assembler) JmpSite() (int, error) { return a.relSite(Jmp32, 0) }
+
+// CallSite emits call rel32 and returns the offset of its displacement.
+func (a *Assembler) CallSite() (int, error) { return a.relSite(Call32, 0) }
+
+func (a *Assembler) relSite(op Op, cc CC) (int, error) {
+	row := &Rows[op]
+	if tableError != nil || row.CC && cc >= numCC {
+		err := &Error{Inst: row.Mnemonic(0, cc), Reason: fmt.Sprintf("invalid condition code %d", cc)}
+		if tableError != nil {
+			err.Reason = tableError.Error()
+		}
+		a.buf.SetError(err)
+		return -1, err
+	}
+	opc := row.Opc
+	if row.CC {
+		opc += byte(cc)
+	}
+	buf := a.buf.InstSpace()
+	n := 0
+	if row.Map == Map0F {
+		buf[n] = 0x0F
+		n++
+	}
+	buf[n] = opc
+	binary.LittleEndian.PutUint32(buf[n+1:], 0)
+	field := a.buf.Len() + n + 1
+	a.buf.Commit(n + 5)
+	return field, nil
+}
+
+// PatchRel32 points the rel32 displacement at code offset field (from a
+// *Site method) at code offset target.
+func (a *Assembler) PatchRel32(field, target int) error {
+	code := a.buf.Bytes()
+	d := int64(target) - int64(field+4)
+	if field < 0 || field+4 > len(code) || target < 0 || target > len(code) || d != int64(int32(d)) {
+		err := &Error{Inst: "rel32", Reason: fmt.Sprintf("cannot point the field at %d to %d (code length %d)", field, target, len(code))}
+		a.buf.SetError(err)
+		return err
+	}
+	binary.LittleEndian.PutUint32(code[field:], uint32(int32(d)))
+	return nil
 }
 
 // The direct encoders below handle the hottest shapes of all, 32- and

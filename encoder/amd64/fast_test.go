@@ -292,6 +292,57 @@ func TestFastPathMatchesGeneral(t *testing.T) {
 	t.Logf("%d method calls compared", total)
 }
 
+// TestBranchSites: a branch site patched to a target encodes like the
+// labelled rel32 branch to a label bound there; bad requests are errors.
+func TestBranchSites(t *testing.T) {
+	for _, pad := range []int{0, 1, 100, 130, 70000} {
+		for cc := CC(0); cc < numCC; cc++ {
+			// The same code twice: branches to a label bound after the
+			// padding, and sites patched to the same place. A nop keeps
+			// the jmp from being threaded into the jcc.
+			labels := encoder.NewBuffer(BufferISA)
+			al := New(labels)
+			l := labels.NewLabel()
+			al.Jcc(cc, l)
+			al.Nop(1)
+			al.Jmp(l)
+			al.Call(l)
+			al.Nop(pad)
+			sites := encoder.NewBuffer(BufferISA)
+			as := New(sites)
+			j, err1 := as.JccSite(cc)
+			as.Nop(1)
+			k, err2 := as.JmpSite()
+			c, err3 := as.CallSite()
+			as.Nop(pad)
+			target := sites.Len()
+			for _, f := range []int{j, k, c} {
+				if err := as.PatchRel32(f, target); err != nil {
+					t.Fatal(err)
+				}
+			}
+			labels.Bind(l)
+			want := finish(t, labels)
+			got := finish(t, sites)
+			if err1 != nil || err2 != nil || err3 != nil || !bytes.Equal(got, want) {
+				t.Fatalf("cc %v pad %d: sites %x (%v %v %v), labels %x", cc, pad, got, err1, err2, err3, want)
+			}
+		}
+	}
+	buf := encoder.NewBuffer(BufferISA)
+	a := New(buf)
+	if _, err := a.JccSite(numCC); err == nil {
+		t.Error("JccSite with an invalid condition: no error")
+	}
+	f, _ := a.JmpSite()
+	if err := a.PatchRel32(f+2, 0); err == nil {
+		t.Error("PatchRel32 of a field past the code: no error")
+	}
+	if err := a.PatchRel32(f, 100); err == nil {
+		t.Error("PatchRel32 to a target past the code: no error")
+	}
+}
+
 // BenchmarkEmitFastVsGeneral compares the typed methods' throughput with
 // and without the fast paths on the mix the baseline tier emits most.
 func BenchmarkEmitFastVsGeneral(b *testing.B) {
