@@ -48,13 +48,16 @@ func (m *MacroAssembler) JumpTable(idx masm.Reg, targets []masm.Label, def masm.
 	m.tables = append(m.tables, jumpTable{table, append([]encoder.Label(nil), targets...)})
 }
 
-func (m *MacroAssembler) Trap(code vm.TrapCode) { m.e(m.a.Jmp(m.trapLabel(code))) }
+func (m *MacroAssembler) Trap(code vm.TrapCode) {
+	f, err := m.a.JmpSite()
+	m.addTrap(f, err, code)
+}
 
 func (m *MacroAssembler) TrapIfZero(r masm.Reg, code vm.TrapCode, detail uint64) {
 	m.e(m.a.TestRR(x.Size64, gpr(r), gpr(r)))
-	l := m.buf.NewLabel()
-	m.traps = append(m.traps, trapStub{label: l, code: code, loc: m.loc, imm: detail, hasImm: true})
-	m.e(m.a.Jcc(x.CondE, l))
+	f, err := m.a.JccSite(x.CondE)
+	t := m.addTrap(f, err, code)
+	t.imm, t.hasImm = detail, true
 }
 
 // exitStubAt queues an out-of-line exit of kind k that resumes at back.
@@ -303,9 +306,9 @@ func (m *MacroAssembler) CallElem(base, length int32, idx, dst masm.Reg) {
 	m.TableElem(base, length, idx, dst, vm.TrapIndirectCallOutOfBounds)
 	d := gpr(dst)
 	m.e(m.a.TestRR(x.Size64, d, d))
-	l := m.buf.NewLabel()
-	m.traps = append(m.traps, trapStub{label: l, code: vm.TrapIndirectCallToNull, loc: m.loc, arg: gpr(idx), hasArg: true})
-	m.e(m.a.Jcc(x.CondE, l))
+	f, err := m.a.JccSite(x.CondE)
+	t := m.addTrap(f, err, vm.TrapIndirectCallToNull)
+	t.arg, t.hasArg = gpr(idx), true
 }
 
 func (m *MacroAssembler) TableElem(base, length int32, idx, dst masm.Reg, oob vm.TrapCode) {
@@ -330,10 +333,10 @@ func (m *MacroAssembler) EndFunction() {
 	// code: the call's return address is the site (for the trap record
 	// and the backtrace's source location), the stub passes it as the
 	// exit's resume address.
-	var shared [vm.NumTrapCodes]encoder.Label
 	var used [vm.NumTrapCodes]bool
+	calls := m.stubCalls[:0]
 	for _, t := range m.traps {
-		m.buf.Bind(t.label)
+		m.e(a.PatchRel32(t.field, m.buf.Len()))
 		m.buf.SetSrcLoc(t.loc)
 		m.buf.AddTrap(encoder.TrapCode(t.code))
 		if t.hasArg {
@@ -344,23 +347,28 @@ func (m *MacroAssembler) EndFunction() {
 			m.storeContext()
 			m.e(a.StoreImm(x.Size64, x.Addr(scratch, vm.SCExitArg(1)), int64(int32(t.imm))))
 		}
-		if !used[t.code] {
-			used[t.code], shared[t.code] = true, m.buf.NewLabel()
-		}
-		m.e(a.Call(shared[t.code]))
+		used[t.code] = true
+		f, err := a.CallSite()
+		m.e(err)
+		calls = append(calls, stubCall{f, t.code})
 	}
 	m.buf.SetSrcLoc(encoder.NoSrcLoc)
+	var shared [vm.NumTrapCodes]int
 	for code, ok := range used {
 		if !ok {
 			continue
 		}
-		m.buf.Bind(shared[code])
+		shared[code] = m.buf.Len()
 		m.storeContext()
 		m.e(a.StoreImm(x.Size64, x.Addr(scratch, vm.SCExitArg(0)), int64(code)))
 		m.e(a.MovRR(x.Size64, x.RDI, vmctxReg))
 		m.e(a.Pop(x.GPR(vm.ABIAmd64.ExitResume)))
 		m.e(a.JmpMem(x.Addr(x.RDI, int32(vm.Stub(vm.ExitTrap)))))
 	}
+	for _, c := range calls {
+		m.e(a.PatchRel32(c.field, shared[c.code]))
+	}
+	m.stubCalls = calls
 	for _, s := range m.exits {
 		m.buf.Bind(s.label)
 		m.buf.SetSrcLoc(s.loc)

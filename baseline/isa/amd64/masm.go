@@ -47,9 +47,12 @@ const (
 	incomingAt = 16 // stack arguments start above the saved rbp and return address
 )
 
-// trapStub is a pending out-of-line trap exit.
+// trapStub is a pending out-of-line trap exit. The branch to it is a
+// label-free branch site (x.Assembler.JccSite) that EndFunction points at
+// the stub: trap sites are a large share of all branches, and need none of
+// the buffer's label bookkeeping.
 type trapStub struct {
-	label encoder.Label
+	field int // offset of the site branch's rel32
 	code  vm.TrapCode
 	loc   uint32
 	// arg, when hasArg, is stored in ExitArgs[1] (a detail of the trap).
@@ -82,6 +85,7 @@ type MacroAssembler struct {
 
 	frameFixups []int // offsets of imm32 fields holding the frame size
 	traps       []trapStub
+	stubCalls   []stubCall // EndFunction's calls to the shared trap stubs
 	exits       []exitStub
 	tables      []jumpTable
 
@@ -105,6 +109,12 @@ func (m *MacroAssembler) Reset() {
 	m.traps = m.traps[:0]
 	m.exits = m.exits[:0]
 	m.tables = m.tables[:0]
+}
+
+// stubCall is a call from a trap site to the stub of its trap code.
+type stubCall struct {
+	field int
+	code  vm.TrapCode
 }
 
 func (m *MacroAssembler) e(err error) {
@@ -179,16 +189,20 @@ func (m *MacroAssembler) closeLoc() { m.buf.SetSrcLoc(encoder.NoSrcLoc) }
 
 func (m *MacroAssembler) VMCtxReg() masm.Reg { return masm.IntReg(vm.Reg(vmctxReg)) }
 
-// trapLabel returns the label of a new trap stub for the current source
-// location.
-func (m *MacroAssembler) trapLabel(code vm.TrapCode) encoder.Label {
-	l := m.buf.NewLabel()
-	m.traps = append(m.traps, trapStub{label: l, code: code, loc: m.loc})
-	return l
+// addTrap queues a trap stub for the current source location, reached by
+// the branch site whose rel32 is at field. It is filled in place (a
+// temporary copied in would stall on store forwarding: once per trap site).
+func (m *MacroAssembler) addTrap(field int, err error, code vm.TrapCode) *trapStub {
+	m.e(err)
+	m.traps = append(m.traps, trapStub{})
+	t := &m.traps[len(m.traps)-1]
+	t.field, t.code, t.loc = field, code, m.loc
+	return t
 }
 
 func (m *MacroAssembler) trapIf(cc x.CC, code vm.TrapCode) {
-	m.e(m.a.Jcc(cc, m.trapLabel(code)))
+	f, err := m.a.JccSite(cc)
+	m.addTrap(f, err, code)
 }
 
 // frameImm emits op reg, imm32 with a placeholder frame size.
