@@ -273,7 +273,7 @@ func TestCorpus(t *testing.T) {
 	for _, algo := range []Algorithm{Fast, Quality} {
 		var st Stats
 		var lw, lwMem float64
-		insts := 0
+		insts, slots := 0, 0
 		for k, cf := range fs {
 			out, err := Allocate(cf.f, cf.env, Options{Algorithm: algo, Verify: true})
 			if err != nil {
@@ -285,8 +285,9 @@ func TestCorpus(t *testing.T) {
 			a, m := loopWeightedEdits(cf.f, out)
 			lw, lwMem = lw+a, lwMem+m
 			insts += cf.f.NumInsts()
+			slots += out.NumSpillSlots()
 		}
-		t.Logf("%s: %d functions, %d insts: %+v, loop-weighted edits %.0f, spills+reloads %.0f", algo, len(fs), insts, st, lw, lwMem)
+		t.Logf("%s: %d functions, %d insts: %+v, %d spill slots, loop-weighted edits %.0f, spills+reloads %.0f", algo, len(fs), insts, st, slots, lw, lwMem)
 	}
 }
 
