@@ -175,3 +175,35 @@ block2:
 		t.Errorf("loop skeleton = %q, want call load store brif\n%s", got, f)
 	}
 }
+
+// LoopDepth tells a rule whether the node it matched is computed in a
+// loop: an add of the loop's counter is, an add of the parameters alone
+// is not (it is available before the loop).
+func TestLoopDepth(t *testing.T) {
+	f := parse(t, `function %f(i64, i64) -> i64 {
+block0(v0: i64, v1: i64):
+    jump block1(v0)
+block1(v2: i64):
+    v3 = iadd v0, v1
+    v4 = iadd v2, v3
+    v5 = icmp ult v4, v1
+    brif v5, block1(v4), block2
+block2:
+    return v4
+}`)
+	depths := map[string]int{}
+	rule := func(g *Graph, n Node) {
+		name := "invariant"
+		if g.LoopDepth(g.Arg(n, 0)) > 0 || g.LoopDepth(g.Arg(n, 1)) > 0 {
+			name = "variant"
+		}
+		depths[name] = g.LoopDepth(n)
+	}
+	run(t, f, rulesFor(ir.OpIadd, rule))
+	if d, ok := depths["invariant"]; !ok || d != 0 {
+		t.Errorf("iadd v0, v1: loop depth %d (seen %v), want 0", d, ok)
+	}
+	if d, ok := depths["variant"]; !ok || d != 1 {
+		t.Errorf("iadd v2, v3: loop depth %d (seen %v), want 1", d, ok)
+	}
+}

@@ -167,6 +167,14 @@ func (g *Graph) IntCC(n Node) ir.IntCC { return ir.IntCC(g.nodes[n].data.Code) }
 // Flags returns the memory flags of n.
 func (g *Graph) Flags(n Node) ir.MemFlags { return g.nodes[n].data.Flags }
 
+// LoopDepth returns the loop depth (capped at 2) of the block where n's
+// value first becomes available: 0 for a node whose arguments are all
+// defined outside loops. A rule whose right-hand side only pays off in a
+// loop (it is loop invariant where the original is not) can test it and
+// not build nodes, which every function pays for, where extraction would
+// never pick them.
+func (g *Graph) LoopDepth(n Node) int { return int(g.nodes[n].depth) }
+
 // Arg returns the class of argument i of n.
 func (g *Graph) Arg(n Node, i int) Node { return g.nodes[n].args[i] }
 
