@@ -1,12 +1,15 @@
 package amd64
 
 import (
+	"bytes"
 	"testing"
+
+	"kiln/encoder"
 )
 
 // FuzzEncode draws a random row and random operand values of the right
 // kinds, encodes, and checks the result with the x86asm oracle exactly as
-// the table test does. A rejection must have a reason the test can name
+// the table test does, and the fast path against the general one. A rejection must have a reason the test can name
 // independently (size not in the row, immediate out of range, bad scale,
 // RSP as index, vmovss shape).
 func FuzzEncode(f *testing.F) {
@@ -83,7 +86,16 @@ func FuzzEncode(f *testing.F) {
 				in.Args[i] = L(0)
 			}
 		}
-		_, _, _, _, err := Encode(nil, &in)
+		want, _, _, _, err := Encode(nil, &in)
+		// The fast path may take any request; what it takes it must
+		// encode exactly as Encode does, and it must decline what Encode
+		// rejects.
+		buf := encoder.NewBuffer(BufferISA)
+		if !in.VEX && !in.Lock && New(buf).fast(in.Op, in.Size, in.CC, in.Args[:in.N]) {
+			if err != nil || !bytes.Equal(buf.Bytes(), want) {
+				t.Fatalf("%v: fast path %x, general path %x, %v", &in, buf.Bytes(), want, err)
+			}
+		}
 		if reason != "" {
 			if err == nil {
 				t.Fatalf("%v accepted although invalid (%s)", &in, reason)
