@@ -56,26 +56,21 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	g.hashcons = &sc.hashcons
 	g.fuel = fuelPerInst*ninsts + 64
 
-	// Clearing a Go map costs its capacity: maps a large function grew
-	// are dropped after it (below) rather than cleared for every later one.
+	// Clearing a Go map costs its capacity: a condOf map a large function
+	// grew is dropped after it (below) rather than cleared for every later
+	// one.
 	if sc.condOf == nil {
 		sc.condOf = map[ir.Inst]Node{}
 	}
-	if sc.checks == nil {
-		sc.checks = map[checkKey]checkEntry{}
-	}
 	clear(sc.condOf)
-	clear(sc.checks)
-	b := &builder{g: g, dom: dom, classOf: resize(sc.classOf, f.DFG.NumValues()), condOf: sc.condOf, checks: sc.checks}
+	sc.checks.reset(ninsts / 8)
+	b := &builder{g: g, dom: dom, classOf: resize(sc.classOf, f.DFG.NumValues()), condOf: sc.condOf, checks: &sc.checks}
 	for i := range b.classOf {
 		b.classOf[i] = NoNode
 	}
 	if b.memIn = memoryVersions(f, cfg, dom); b.memIn != nil {
-		if sc.loads == nil {
-			sc.loads = map[loadKey]scoped{}
-		}
-		clear(sc.loads)
-		b.loads = sc.loads
+		sc.loads.reset(ninsts / 4)
+		b.loads = &sc.loads
 	}
 	b.build()
 	ex := extract(g, sc)
@@ -87,18 +82,9 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	// Keep the grown tables for the next function.
 	sc.domDepth, sc.loopDep, sc.gens, sc.nodes, sc.classOf = g.domDepth, g.loopDep, g.gens, g.nodes, b.classOf
 	sc.best, sc.cost = ex.best, ex.cost
-	if b.loads != nil {
-		sc.loads = b.loads
-		if len(b.loads) > 4096 {
-			sc.loads = nil // clearing would cost its capacity for every small function
-		}
-	}
 	sc.placed, sc.egens, sc.reused = e.placed, e.gens, e.reused
 	if len(sc.condOf) > 4096 {
 		sc.condOf = nil
-	}
-	if len(sc.checks) > 4096 {
-		sc.checks = nil
 	}
 	return g.Stats
 }
@@ -112,10 +98,10 @@ type scratch struct {
 	gens     []uint32
 	nodes    []node
 	classOf  []Node
-	hashcons consTable
+	hashcons hashTable[key, scoped]
 	condOf   map[ir.Inst]Node
-	checks   map[checkKey]checkEntry
-	loads    map[loadKey]scoped
+	checks   hashTable[checkKey, checkEntry]
+	loads    hashTable[loadKey, scoped]
 	best     []Node
 	cost     []Cost
 	placed   []placement
@@ -143,7 +129,7 @@ type builder struct {
 	g       *Graph
 	dom     *flow.DomTree
 	classOf []Node // per original value: its class
-	checks  map[checkKey]checkEntry
+	checks  *hashTable[checkKey, checkEntry]
 	condOf  map[ir.Inst]Node // skeleton conditions replaced by simplifyCond
 
 	// Alias analysis (alias.go): the memory state at each block's entry
@@ -151,7 +137,7 @@ type builder struct {
 	// scoped table of loaded or stored values.
 	memIn []memState
 	mem   memState
-	loads map[loadKey]scoped
+	loads *hashTable[loadKey, scoped]
 }
 
 // IsPure reports whether inst joins the e-graph: a pure opcode with exactly
@@ -300,7 +286,8 @@ func (b *builder) redundantLoad(inst ir.Inst, blk ir.Block) bool {
 	if !isPlainLoad(f.DFG.Insts[inst].Opcode) {
 		return false
 	}
-	e, ok := b.loads[b.loadKeyOf(inst, blk)]
+	k := b.loadKeyOf(inst, blk)
+	e, ok := b.loads.get(k, k.hash())
 	if !ok || e.depth > g.curDepth || g.gens[e.depth] != e.gen {
 		return false
 	}
@@ -322,13 +309,14 @@ func (b *builder) recordMemory(inst ir.Inst, blk ir.Block) {
 	}
 	switch {
 	case isPlainLoad(d.Opcode):
-		b.loads[b.loadKeyOf(inst, blk)] = here(b.classOf[f.DFG.FirstResult(inst)])
+		k := b.loadKeyOf(inst, blk)
+		b.loads.set(k, k.hash(), here(b.classOf[f.DFG.FirstResult(inst)]))
 	case d.Opcode == ir.OpStore:
 		transfer(f, inst, &b.mem)
 		args := f.DFG.Args(inst)
 		k := loadKey{version: memVersion(inst), op: ir.OpLoad, ty: f.DFG.ValueType(args[0]),
 			addr: b.class(args[1], blk), offset: d.Offset(), flags: d.Flags}
-		b.loads[k] = here(b.class(args[0], blk))
+		b.loads.set(k, k.hash(), here(b.class(args[0], blk)))
 	default:
 		transfer(f, inst, &b.mem)
 	}
@@ -376,7 +364,11 @@ func (b *builder) simplifySkeleton(inst ir.Inst, blk ir.Block) bool {
 		if cc != b.class(f.DFG.Args(inst)[0], blk) {
 			b.condOf[inst] = cc
 			if inverted {
-				d.Opcode = map[ir.Opcode]ir.Opcode{ir.OpTrapz: ir.OpTrapnz, ir.OpTrapnz: ir.OpTrapz}[d.Opcode]
+				if d.Opcode == ir.OpTrapz {
+					d.Opcode = ir.OpTrapnz
+				} else {
+					d.Opcode = ir.OpTrapz
+				}
 			}
 			g.Stats.CondsSimplified++
 		}
@@ -477,10 +469,10 @@ func (b *builder) redundantTrap(d *ir.InstData, cond Node, blk ir.Block) bool {
 	}
 	here := checkEntry{depth: g.domDepth[blk], gen: g.gens[g.domDepth[blk]]}
 	same := checkKey{op: d.Opcode, code: d.Code, cond: cond, index: NoNode, bound: NoNode}
-	if e, ok := b.checks[same]; valid(e, ok) {
+	if e, ok := b.checks.get(same, same.hash()); valid(e, ok) {
 		return true
 	}
-	b.checks[same] = here
+	b.checks.set(same, same.hash(), here)
 	if d.Opcode != ir.OpTrapnz {
 		return false
 	}
@@ -493,14 +485,14 @@ func (b *builder) redundantTrap(d *ir.InstData, cond Node, blk ir.Block) bool {
 			continue
 		}
 		key := checkKey{op: d.Opcode, code: d.Code, cond: NoNode, index: x, bound: g.Arg(m, 1)}
-		if e, ok := b.checks[key]; valid(e, ok) {
+		if e, ok := b.checks.get(key, key.hash()); valid(e, ok) {
 			if e.k >= k {
 				return true
 			}
 		}
 		e := here
 		e.k = k
-		b.checks[key] = e
+		b.checks.set(key, key.hash(), e)
 		return false
 	}
 	return false

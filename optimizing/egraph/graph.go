@@ -104,7 +104,7 @@ type Graph struct {
 	rules *Rules
 	nodes []node
 
-	hashcons *consTable
+	hashcons *hashTable[key, scoped]
 	gens     []uint32 // generation per dominator-tree depth
 	curDepth int32
 	domDepth []int32 // per block
@@ -328,7 +328,7 @@ func (g *Graph) deeper(a, b ir.Block) ir.Block {
 }
 
 func (g *Graph) lookup(k key) (Node, bool) {
-	e, ok := g.hashcons.get(k)
+	e, ok := g.hashcons.get(k, k.hash())
 	if !ok || e.depth > g.curDepth || g.gens[e.depth] != e.gen {
 		return NoNode, false
 	}
@@ -337,7 +337,7 @@ func (g *Graph) lookup(k key) (Node, bool) {
 
 func (g *Graph) record(k key, n Node, at ir.Block) {
 	d := g.domDepth[at]
-	g.hashcons.set(k, scoped{node: n, depth: d, gen: g.gens[d]})
+	g.hashcons.set(k, k.hash(), scoped{node: n, depth: d, gen: g.gens[d]})
 }
 
 // insertPure hash-conses a pure node and, if it is new, simplifies it and

@@ -2,37 +2,42 @@ package egraph
 
 import "math/bits"
 
-// consTable is the hash-consing map from a pure node's key to its scoped
-// entry. It is open addressing with linear probing over a power-of-two
-// table rather than a Go map: hashing the 40-byte key through the map's
-// generic hasher was the largest single cost of building the e-graph. The
-// table holds 8-byte slots (part of the key's hash, to skip most
-// mismatches without touching the entry, and an index into entries), so
-// sizing it for a function and clearing it stays cheap. Entries are never
-// deleted (an entry goes stale when its scope closes; see scoped), so
-// probing needs no tombstones.
-type consTable struct {
+// hashTable is the map the e-graph builder uses for its scoped tables
+// (hash-consing, available loads, dominating checks): open addressing with
+// linear probing over a power-of-two table rather than a Go map. Hashing a
+// 40-byte key through the map's generic hasher was the largest single cost
+// of building the e-graph, and clearing a map costs its capacity, which a
+// large function leaves behind for every small one after it. The table
+// holds 8-byte slots (part of the key's hash, to skip most mismatches
+// without touching the entry, and an index into entries), so sizing it for
+// each function and clearing it stays cheap. Entries are never deleted (an
+// entry goes stale when its scope closes; see scoped), so probing needs no
+// tombstones. Callers pass each key's hash (see the hash methods below), so
+// the generic code makes no method calls.
+type hashTable[K comparable, V any] struct {
 	slots   []uint64 // 0 empty; else uint32(hash)<<32 | entry index+1
-	entries []consEntry
+	entries []tableEntry[K, V]
 	shift   uint8 // 64 - log2(len(slots)): the hash's top bits index slots
 }
 
-type consEntry struct {
-	k key
-	v scoped
+type tableEntry[K comparable, V any] struct {
+	k    K
+	v    V
+	hash uint64
 }
 
 // reset empties t for a function expected to make about n entries. The
 // table is sized for n, in storage kept from earlier functions when it is
 // large enough, so a small function after a large one neither allocates
 // nor clears (or probes) more than it needs.
-func (t *consTable) reset(n int) {
+func (t *hashTable[K, V]) reset(n int) {
+	clear(t.entries) // drop what the values point to
 	t.entries = t.entries[:0]
 	t.size(max(64, 2*n))
 }
 
 // size makes an empty slot table of at least n slots.
-func (t *consTable) size(n int) {
+func (t *hashTable[K, V]) size(n int) {
 	want := 1 << bits.Len(uint(n-1))
 	if cap(t.slots) < want {
 		t.slots = make([]uint64, want)
@@ -43,18 +48,9 @@ func (t *consTable) size(n int) {
 	t.shift = uint8(64 - bits.TrailingZeros(uint(want)))
 }
 
-// hash mixes every field of k.
-func (k *key) hash() uint64 {
-	const m = 0x9e3779b97f4a7c15
-	h := uint64(k.op) | uint64(k.ty)<<16 | uint64(k.code)<<24 | uint64(k.flags)<<32
-	h = (h ^ uint64(k.imm)) * m
-	h = (h ^ h>>29 ^ (uint64(uint32(k.args[0])) | uint64(uint32(k.args[1]))<<32)) * m
-	h = (h ^ h>>29 ^ (uint64(uint32(k.args[2])) | uint64(uint32(k.entity))<<32)) * m
-	return h ^ h>>32
-}
-
-// find returns the slot of k, or of the empty slot where k would go.
-func (t *consTable) find(k *key, h uint64) int {
+// find returns the slot of k (with hash h), or of the empty slot where k
+// would go.
+func (t *hashTable[K, V]) find(k *K, h uint64) int {
 	mask := len(t.slots) - 1
 	tag := h << 32
 	for i := int(h>>t.shift) & mask; ; i = (i + 1) & mask {
@@ -65,24 +61,24 @@ func (t *consTable) find(k *key, h uint64) int {
 	}
 }
 
-// get returns the entry of k.
-func (t *consTable) get(k key) (scoped, bool) {
-	s := t.slots[t.find(&k, k.hash())]
+// get returns the entry of k, whose hash is h.
+func (t *hashTable[K, V]) get(k K, h uint64) (V, bool) {
+	s := t.slots[t.find(&k, h)]
 	if s == 0 {
-		return scoped{}, false
+		var zero V
+		return zero, false
 	}
 	return t.entries[uint32(s)-1].v, true
 }
 
-// set makes v the entry of k.
-func (t *consTable) set(k key, v scoped) {
-	h := k.hash()
+// set makes v the entry of k, whose hash is h.
+func (t *hashTable[K, V]) set(k K, h uint64, v V) {
 	i := t.find(&k, h)
 	if s := t.slots[i]; s != 0 {
 		t.entries[uint32(s)-1].v = v
 		return
 	}
-	t.entries = append(t.entries, consEntry{k: k, v: v})
+	t.entries = append(t.entries, tableEntry[K, V]{k: k, v: v, hash: h})
 	t.slots[i] = h<<32 | uint64(len(t.entries))
 	if 4*len(t.entries) > 3*len(t.slots) {
 		t.rehash()
@@ -90,11 +86,38 @@ func (t *consTable) set(k key, v scoped) {
 }
 
 // rehash doubles the slot table and reinserts every entry.
-func (t *consTable) rehash() {
+func (t *hashTable[K, V]) rehash() {
 	t.slots = nil // size allocates: the old table may be full of live slots
 	t.size(2 * len(t.entries) * 2)
 	for n := range t.entries {
-		h := t.entries[n].k.hash()
-		t.slots[t.find(&t.entries[n].k, h)] = h<<32 | uint64(n+1)
+		e := &t.entries[n]
+		t.slots[t.find(&e.k, e.hash)] = e.hash<<32 | uint64(n+1)
 	}
+}
+
+// The hash methods mix every field of their key.
+
+const hashMul = 0x9e3779b97f4a7c15
+
+func mix(h, x uint64) uint64 { return (h ^ h>>29 ^ x) * hashMul }
+
+func (k *key) hash() uint64 {
+	h := (uint64(k.op) | uint64(k.ty)<<16 | uint64(k.code)<<24 | uint64(k.flags)<<32) * hashMul
+	h = mix(h, uint64(k.imm))
+	h = mix(h, uint64(uint32(k.args[0]))|uint64(uint32(k.args[1]))<<32)
+	h = mix(h, uint64(uint32(k.args[2]))|uint64(uint32(k.entity))<<32)
+	return h ^ h>>32
+}
+
+func (k *loadKey) hash() uint64 {
+	h := (uint64(k.op) | uint64(k.ty)<<16 | uint64(k.flags)<<32) * hashMul
+	h = mix(h, uint64(uint32(k.version))|uint64(uint32(k.addr))<<32)
+	h = mix(h, uint64(uint32(k.offset)))
+	return h ^ h>>32
+}
+
+func (k *checkKey) hash() uint64 {
+	h := (uint64(k.op) | uint64(k.code)<<16 | uint64(uint32(k.cond))<<32) * hashMul
+	h = mix(h, uint64(uint32(k.index))|uint64(uint32(k.bound))<<32)
+	return h ^ h>>32
 }
