@@ -39,10 +39,12 @@
 //	buf.Bind(exit)
 //	code, err := buf.Finish() // bytes, relocs, traps, srclocs, alignment
 //
-// An ISA's byte-level emitter calls Put*, UseLabelAt for each label field
-// it writes, AddUncondBranch/AddCondBranch for branches, AddReloc before a
-// relocated field and AddTrap before a trapping instruction, and reports an
-// unencodable request with SetError.
+// An ISA's byte-level emitter calls Put* (or lays an instruction out in
+// place with InstSpace/Commit), UseLabelAt for each label field it writes
+// (UseLabelKind with a kind interned by KindOf saves comparing LabelUse
+// interfaces), AddUncondBranch/AddCondBranch for branches, AddReloc before
+// a relocated field and AddTrap before a trapping instruction, and reports
+// an unencodable request with SetError.
 //
 // # Data structures
 //
@@ -50,7 +52,11 @@
 // -1 while unbound; alias, for threaded labels; a count of fixups that
 // needed no deadline; a "fragile" bit for labels referenced by a kind that
 // can neither veneer nor reach the whole function); and a list of pending
-// fixups {offset, label, kind}.
+// fixups {offset, label, kind}, the kind an index into the buffer's table
+// of interned LabelUses (their ranges and sizes are read once, not through
+// the interface at every check). Reset keeps all of this storage, and
+// Grow reserves code space, so a buffer reused for many functions
+// allocates little beyond the Code each Finish hands out.
 // Fixups are not patched when their label is bound; they stay pending until
 // the next island (or Finish), which patches every reference it can and
 // gives veneers to those that would otherwise run out of range. Two numbers
