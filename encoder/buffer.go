@@ -260,13 +260,19 @@ func (b *Buffer) InstSpace() *[16]byte {
 
 // Commit appends the first n bytes of the space InstSpace returned.
 func (b *Buffer) Commit(n int) {
-	l := len(b.data)
-	if n < 0 || n > 16 || l+n > cap(b.data) {
-		b.fail("Commit: %d bytes of a 16-byte instruction space", n)
+	l := len(b.data) + n
+	if uint(n) > 16 || l > cap(b.data) {
+		// No formatted error: that would keep Commit, which every
+		// instruction goes through, from being inlined.
+		if b.err == nil {
+			b.err = errCommit
+		}
 		return
 	}
-	b.data = b.data[:l+n]
+	b.data = b.data[:l]
 }
+
+var errCommit = errors.New("encoder: Commit of more than the 16-byte instruction space")
 
 // Put4BE appends x big-endian (s390x).
 func (b *Buffer) Put4BE(x uint32) {
