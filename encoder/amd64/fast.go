@@ -10,15 +10,17 @@ import (
 
 // Fast paths.
 //
-// A single-pass compiler spends a third of its time in the encoder, and
-// most of what it emits has one of a few shapes: register and frame-slot
-// moves, loads and stores, lea, ALU operations on a register, memory or
-// immediate, compare-and-branch, calls. The general path (Emit) builds an
-// Inst, matches it against the row's operand list with error reporting at
-// every step, and then lays the bytes out. The typed methods first try
-// fastModRM or fastRel, which take the operands as they come (no Inst),
-// read the opcode, prefixes, legal sizes and immediate ranges from the same
-// row, and write the bytes straight into the buffer.
+// A single-pass compiler spent a third of its time in the general
+// encoder, and most of what it emits has one of a few shapes: register
+// and frame-slot moves, loads and stores, lea, ALU operations on a
+// register, memory or immediate, compare-and-branch, calls. The general
+// path (Emit) builds an Inst, matches it against the row's operand list
+// with error reporting at every step, and then lays the bytes out in a
+// scratch array. The typed methods first try a direct encoder (32/64-bit
+// mov, load, store, lea, ALU), then fastModRM/fastO, then, for branches,
+// emitRel: they take the operands as they come (no Inst), read the opcode,
+// prefixes, legal sizes and immediate ranges from the same row, and write
+// the bytes in place in the buffer (Buffer.InstSpace).
 //
 // A fast path handles a subset of the valid requests and declines
 // (returning false, having written nothing) everything else: VEX, LOCK,
@@ -26,9 +28,11 @@ import (
 // registers outside 0-15, bad scales, immediates out of range, operands of
 // the wrong kind. The general path then encodes the request or reports
 // its error, so the fast path never changes what is accepted.
-// TestFastPathMatchesGeneral runs every typed method over all registers,
+// TestFastPathMatchesGeneral runs the typed methods over all registers,
 // sizes, addressing forms and immediate boundaries with and without the
-// fast paths and requires identical bytes, fixups and errors.
+// fast paths and requires identical bytes, fixups and errors;
+// TestFastPathMatchesEncode and FuzzEncode hold fast against Encode for
+// every row.
 
 // fast tries the fast paths for a request in emit's terms: op with its
 // explicit operands in Intel order.
