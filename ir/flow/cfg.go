@@ -30,29 +30,32 @@ type CFG struct {
 // NewCFG computes the control-flow graph of f.
 func NewCFG(f *ir.Function) *CFG {
 	n := f.DFG.NumBlocks()
-	c := &CFG{succStart: make([]int32, n+1), predStart: make([]int32, n+1)}
-	predCount := make([]int32, n)
-	// Successors, block by block in index order so rows are contiguous.
-	order := make([][]ir.Block, n)
-	for b := range f.Layout.Blocks() {
-		order[b] = BranchTargets(f, f.Layout.LastInst(b))
-	}
-	for b := 0; b < n; b++ {
+	c := &CFG{succStart: make([]int32, n+1), predStart: make([]int32, n+1), succs: make([]ir.Block, 0, 2*n)}
+	// seen[s] == b+1 while b's successors are listed: drops a target the
+	// terminator names again (a br_table) in one pass, where comparing
+	// with the targets listed so far is quadratic in a large table.
+	seen := make([]int32, n)
+	// Successors, block by block in index order so rows are contiguous;
+	// predStart counts each block's predecessors (shifted by one) on the way.
+	for b := range n {
 		c.succStart[b] = int32(len(c.succs))
-		for _, s := range order[b] {
-			if s >= 0 && int(s) < n {
-				c.succs = append(c.succs, s)
-				predCount[s]++
-			}
+		if !f.Layout.IsBlockInserted(ir.Block(b)) {
+			continue
+		}
+		first := len(c.succs)
+		c.succs = appendTargets(c.succs, f, f.Layout.LastInst(ir.Block(b)), seen, int32(b)+1)
+		for _, s := range c.succs[first:] {
+			c.predStart[s+1]++
 		}
 	}
 	c.succStart[n] = int32(len(c.succs))
 	// Predecessors: prefix sums, then fill in layout order.
 	for b := 0; b < n; b++ {
-		c.predStart[b+1] = c.predStart[b] + predCount[b]
+		c.predStart[b+1] += c.predStart[b]
 	}
 	c.preds = make([]Pred, c.predStart[n])
-	fill := append([]int32(nil), c.predStart[:n]...)
+	fill := seen // done with it: reused as the fill cursors
+	copy(fill, c.predStart[:n])
 	for b := range f.Layout.Blocks() {
 		last := f.Layout.LastInst(b)
 		for _, s := range c.Succs(b) {
@@ -61,6 +64,35 @@ func NewCFG(f *ir.Function) *CFG {
 		}
 	}
 	return c
+}
+
+// appendTargets appends to dst the distinct blocks that inst may transfer
+// control to, in the order BranchTargets gives, leaving out block numbers
+// outside seen's range; seen marks the ones listed with stamp.
+func appendTargets(dst []ir.Block, f *ir.Function, inst ir.Inst, seen []int32, stamp int32) []ir.Block {
+	if inst == ir.NoInst || !f.DFG.InstIsValid(inst) || !f.DFG.Insts[inst].Opcode.IsBranch() || !branchTablesValid(f, inst) {
+		return dst
+	}
+	add := func(s ir.Block) {
+		if s >= 0 && int(s) < len(seen) && seen[s] != stamp {
+			seen[s] = stamp
+			dst = append(dst, s)
+		}
+	}
+	d := &f.DFG.Insts[inst]
+	switch d.Format() {
+	case ir.FmtBranchTable: // BlockCalls would copy the table
+		jt := &f.DFG.JumpTables[d.Entity]
+		add(jt.Default.Block)
+		for i := range jt.Targets {
+			add(jt.Targets[i].Block)
+		}
+	default:
+		for _, bc := range f.DFG.BlockCalls(inst) {
+			add(bc.Block)
+		}
+	}
+	return dst
 }
 
 // BranchTargets returns the distinct blocks that inst may transfer control

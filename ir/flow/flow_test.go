@@ -226,3 +226,53 @@ func TestRPOFollowsTerminatorOrder(t *testing.T) {
 		t.Errorf("children(block0) = %v", got)
 	}
 }
+
+// TestCFGMatchesBranchTargets checks NewCFG's rows against BranchTargets
+// (successors) and against a scan of the layout (predecessors) on random
+// graphs whose br_tables name blocks more than once and whose layout order
+// is not index order.
+func TestCFGMatchesBranchTargets(t *testing.T) {
+	rng := rand.New(rand.NewSource(2))
+	for iter := 0; iter < 200; iter++ {
+		n := 2 + rng.Intn(10)
+		succs := make([][]int, n)
+		for i := range succs {
+			for range rng.Intn(6) {
+				succs[i] = append(succs[i], rng.Intn(n))
+			}
+		}
+		f := graphFunc(succs)
+		// Move a random block (not the entry) to the end of the layout.
+		if b := ir.Block(1 + rng.Intn(n-1)); true {
+			var insts []ir.Inst
+			for i := range f.Layout.BlockInsts(b) {
+				insts = append(insts, i)
+			}
+			for _, i := range insts {
+				f.Layout.RemoveInst(i)
+			}
+			f.Layout.RemoveBlock(b)
+			f.Layout.AppendBlock(b)
+			for _, i := range insts {
+				f.Layout.AppendInst(i, b)
+			}
+		}
+		c := NewCFG(f)
+		wantPreds := make([][]Pred, n)
+		for b := range f.Layout.Blocks() {
+			last := f.Layout.LastInst(b)
+			want := BranchTargets(f, last)
+			if got := c.Succs(b); !slices.Equal(got, want) && len(got)+len(want) > 0 {
+				t.Fatalf("graph %v: succs(%v) = %v, want %v", succs, b, got, want)
+			}
+			for _, s := range want {
+				wantPreds[s] = append(wantPreds[s], Pred{Block: b, Inst: last})
+			}
+		}
+		for b := range n {
+			if got := c.Preds(ir.Block(b)); !slices.Equal(got, wantPreds[b]) && len(got)+len(wantPreds[b]) > 0 {
+				t.Fatalf("graph %v: preds(block%d) = %v, want %v", succs, b, got, wantPreds[b])
+			}
+		}
+	}
+}

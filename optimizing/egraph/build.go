@@ -1,6 +1,7 @@
 package egraph
 
 import (
+	"slices"
 	"sync"
 
 	"kiln/ir"
@@ -51,7 +52,9 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 		}
 	}
 	g.gens = resize(sc.gens, int(maxDepth)+1)
-	g.nodes = sc.nodes[:0]
+	// About one node per instruction plus what the rules add: sized once
+	// rather than regrown geometrically through a large function.
+	g.nodes = slices.Grow(sc.nodes[:0], ninsts+ninsts/2)
 	sc.hashcons.reset(ninsts)
 	g.hashcons = &sc.hashcons
 	g.fuel = fuelPerInst*ninsts + 64

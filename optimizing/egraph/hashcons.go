@@ -1,6 +1,9 @@
 package egraph
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // hashTable is the map the e-graph builder uses for its scoped tables
 // (hash-consing, available loads, dominating checks): open addressing with
@@ -32,7 +35,7 @@ type tableEntry[K comparable, V any] struct {
 // nor clears (or probes) more than it needs.
 func (t *hashTable[K, V]) reset(n int) {
 	clear(t.entries) // drop what the values point to
-	t.entries = t.entries[:0]
+	t.entries = slices.Grow(t.entries[:0], n)
 	t.size(max(64, 2*n))
 }
 
