@@ -889,7 +889,7 @@ func (a *Assembler) JumpTable(table encoder.Label, targets []encoder.Label) {
 		// Rel32 adds target - (off + 4); the field's initial value turns
 		// that into target - start.
 		a.buf.Put4(uint32(int32(off + 4 - start)))
-		a.buf.UseLabelAt(off, l, Rel32)
+		a.buf.UseLabelKind(off, l, a.rel32)
 	}
 	if a.buf.Len() > start {
 		a.buf.MarkData(start, a.buf.Len(), 4)
