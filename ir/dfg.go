@@ -128,11 +128,16 @@ func (d *DataFlowGraph) InstIsValid(i Inst) bool { return i >= 0 && int(i) < len
 
 // ValueType returns the type of v (after following aliases).
 func (d *DataFlowGraph) ValueType(v Value) Type {
-	v = d.ResolveAliases(v)
-	if v < 0 || int(v) >= len(d.values) {
-		return Invalid
+	// ResolveAliases and the lookup in one walk: a value that is not an
+	// alias (nearly all) costs one bounds check and one load.
+	for n := 0; uint(v) < uint(len(d.values)) && n <= len(d.values); n++ {
+		vd := &d.values[v]
+		if vd.kind != DefAlias {
+			return vd.ty
+		}
+		v = Value(vd.def)
 	}
-	return d.values[v].ty
+	return Invalid
 }
 
 // ValueDef returns how v is defined: the instruction (DefResult) or block
