@@ -42,6 +42,16 @@ func (st *state) flowGraph() *flow.CFG {
 
 // passes is the mid-end, in order. Each pass leaves a valid function
 // (ir/verify passes after each one in tests).
+//
+// There is no cheaper path for large functions (as compilers with a
+// compile-time budget have, skipping rewriting above some size): every
+// pass here is linear in the function, with the e-graph's rewriting
+// bounded per instruction (fuel, match and class limits), so a large
+// function costs what its instructions cost. On Go's strconv test binary
+// the mid-end's time per function tracks its instruction count, and the
+// 20 largest functions (9,000-46,000 instructions) are 11% of the
+// instructions and 14% of the mid-end's time: a size cut-off would trade
+// their code quality for little.
 var passes = [...]pass{
 	{name: "resolve-aliases", fn: resolveAliases, required: true},
 	{name: "unreachable", fn: removeUnreachable, required: true},
