@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"runtime"
+	"sort"
 	"sync"
 
 	"kiln/encoder"
@@ -98,6 +99,23 @@ func (c *Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileO
 		units = append(units, unit{kind: unitHostCall, index: i})
 	}
 
+	// Workers take the bodies largest first: the last units to finish
+	// are then small ones, so no worker is left compiling a large
+	// function while the others idle, and each worker's reused storage
+	// reaches its final size on the first functions it compiles instead
+	// of growing again and again.
+	order := make([]int, len(units))
+	for i := range order {
+		order[i] = i
+	}
+	bodySize := func(u *unit) int {
+		if u.kind != unitBody {
+			return 0
+		}
+		return len(m.Code[u.index-nimp].Expr)
+	}
+	sort.SliceStable(order, func(a, b int) bool { return bodySize(&units[order[a]]) > bodySize(&units[order[b]]) })
+
 	workers := opts.Parallelism
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -113,7 +131,7 @@ func (c *Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileO
 			return -1
 		}
 		next++
-		return next - 1
+		return order[next-1]
 	}
 	for range workers {
 		wg.Add(1)
