@@ -27,10 +27,13 @@ type allocator struct {
 	// The register file at the current point of the walk. Invariant between
 	// instructions: regOwner[r] == v iff vregReg[v.Index()] == r, and every
 	// vreg still needed is in a register or has slotValid set.
-	regOwner  [numRegLocs]VReg
-	occupied  RegSet // a superset of the registers regOwner says are owned
-	vregReg   []PReg
-	slotValid []bool
+	regOwner [numRegLocs]VReg
+	occupied RegSet // a superset of the registers regOwner says are owned
+	// defWritten accumulates the registers defs are given (for
+	// Output.WrittenRegs).
+	defWritten RegSet
+	vregReg    []PReg
+	slotValid  []bool
 	// nextUse[v] is the instruction of v's next use in the current block
 	// after the current point, or -1. Between blocks it is -1 everywhere.
 	nextUse []int32
@@ -142,6 +145,7 @@ func (al *allocator) run(algo Algorithm) (*Output, error) {
 		al.regOwner[r] = NoVReg
 	}
 	al.occupied = RegSet{}
+	al.defWritten = RegSet{}
 	if al.res == nil {
 		al.newSlotFn = al.newSlot
 		al.busyFn = al.busyRegs
@@ -259,11 +263,7 @@ func (al *allocator) finish() {
 			out.WrittenRegs.Add(e.To.Reg())
 		}
 	}
-	for k, o := range al.ops {
-		if o.IsDef() && out.Allocs[k].IsReg() {
-			out.WrittenRegs.Add(out.Allocs[k].Reg())
-		}
-	}
+	out.WrittenRegs = out.WrittenRegs.Union(al.defWritten)
 	out.CalleeSavedUsed = out.WrittenRegs.Intersect(al.env.NonPreferred)
 }
 
@@ -1089,6 +1089,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	}
 	// 6. Everything whose register is overwritten before or by the
 	// instruction, and every vreg it uses, gets a post-instruction home.
+	al.defWritten = al.defWritten.Union(defRegs)
 	written := defRegs.Union(clob)
 	for c, m := range al.pinned.words() {
 		for ; m != 0; m &= m - 1 {

@@ -273,7 +273,7 @@ func TestCorpus(t *testing.T) {
 	for _, algo := range []Algorithm{Fast, Quality} {
 		var st Stats
 		var lw, lwMem float64
-		insts, slots := 0, 0
+		insts, slots, written := 0, 0, 0
 		for k, cf := range fs {
 			out, err := Allocate(cf.f, cf.env, Options{Algorithm: algo, Verify: true})
 			if err != nil {
@@ -286,8 +286,9 @@ func TestCorpus(t *testing.T) {
 			lw, lwMem = lw+a, lwMem+m
 			insts += cf.f.NumInsts()
 			slots += out.NumSpillSlots()
+			written += out.WrittenRegs.Len() + out.CalleeSavedUsed.Len()
 		}
-		t.Logf("%s: %d functions, %d insts: %+v, %d spill slots, loop-weighted edits %.0f, spills+reloads %.0f", algo, len(fs), insts, st, slots, lw, lwMem)
+		t.Logf("%s: %d functions, %d insts: %+v, %d spill slots, %d written and callee-saved registers, loop-weighted edits %.0f, spills+reloads %.0f", algo, len(fs), insts, st, slots, written, lw, lwMem)
 	}
 }
 
