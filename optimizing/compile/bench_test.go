@@ -1,6 +1,7 @@
 package compile
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"os"
@@ -88,4 +89,27 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// TestCompileStrconvParallel compiles the strconv test binary on one
+// worker and on four and expects the same code: each worker reuses its
+// tables from one function to the next (and the pools are shared), so a
+// table not fully reset would make a function's code depend on which
+// functions its worker compiled before.
+func TestCompileStrconvParallel(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles 4 MB of code twice")
+	}
+	m, _ := strconvWasm(t)
+	var codes [2][]byte
+	for i, par := range []int{1, 4} {
+		a, err := New().Compile(context.Background(), m, vm.CompileOptions{Target: "amd64", Features: wasm.Features2_0, Parallelism: par})
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes[i] = a.Code
+	}
+	if !bytes.Equal(codes[0], codes[1]) {
+		t.Errorf("parallel compile differs from serial (%d vs %d bytes)", len(codes[1]), len(codes[0]))
+	}
 }
