@@ -92,3 +92,24 @@ func TestNativeTailCallGrowsStackArgs(t *testing.T) {
 	  (func (export "deep") (param i64) (result i64) (call $deep (local.get 0) (i64.const 0))))`, 0)
 	in2.check([]nativeCase{{fn: "deep", args: []uint64{1}, trap: vm.TrapStackOverflow}})
 }
+
+// TestNativeTailCallGrowthChecksStack: the prologue's growth is checked
+// against the stack limit before it writes (an area larger than the
+// stack's reserve below the limit would otherwise reach the guard page):
+// recursion through a function whose growth is 8 KiB traps cleanly.
+func TestNativeTailCallGrowthChecksStack(t *testing.T) {
+	params := ""
+	args := ""
+	for i := 0; i < 1000; i++ {
+		params += " i64"
+		args += " (local.get 0)"
+	}
+	in := instantiate(t, `(module
+	  (func $big (param`+params+`) (result i64) (local.get 0))
+	  (func $grow (param i64) (result i64)
+	    (drop (call $rec (local.get 0)))
+	    (return_call $big`+args+`))
+	  (func $rec (param i64) (result i64) (call $grow (local.get 0)))
+	  (func (export "rec") (param i64) (result i64) (call $rec (local.get 0))))`, 0)
+	in.check([]nativeCase{{fn: "rec", args: []uint64{1}, trap: vm.TrapStackOverflow}})
+}

@@ -5,6 +5,7 @@ import (
 
 	"kiln/encoder"
 	asm "kiln/encoder/amd64"
+	"kiln/ir/vm"
 )
 
 // Tail calls that need more stack-argument space than the caller received.
@@ -93,6 +94,14 @@ func (e *emitter) emitTailGrow() {
 	e.fail(a.AluMI(asm.Cmp, asm.Size32, asm.Addr(ra, 12), int64(g.area)))
 	e.fail(a.Jcc(asm.CondAE, done))
 	a.Bind(grow)
+	if e.wasm != nil {
+		// The growth writes below SP before the prologue's own stack
+		// check, and the area may exceed vm.StackReserve: check it
+		// first (the VM context is still in rdi).
+		e.fail(a.Lea(asm.Size64, scratch, asm.Addr(asm.RSP, -(g.area+16))))
+		e.fail(a.AluRM(asm.Cmp, asm.Size64, scratch, asm.Addr(asm.RDI, vm.VMStackLimit)))
+		e.fail(a.Jcc(asm.CondB, e.trapStub(stubTrapEntry, vm.TrapStackOverflow)))
+	}
 	e.fail(a.MovRR(asm.Size64, ra, asm.RSP))
 	e.fail(a.AluRI(asm.Sub, asm.Size64, asm.RSP, int64(g.area)+16))
 	e.fail(a.Store(asm.Size64, asm.Addr(asm.RSP, 8+g.area), ra))
