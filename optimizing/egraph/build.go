@@ -59,15 +59,8 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	g.hashcons = &sc.hashcons
 	g.fuel = fuelPerInst*ninsts + 64
 
-	// Clearing a Go map costs its capacity: a condOf map a large function
-	// grew is dropped after it (below) rather than cleared for every later
-	// one.
-	if sc.condOf == nil {
-		sc.condOf = map[ir.Inst]Node{}
-	}
-	clear(sc.condOf)
 	sc.checks.reset(ninsts / 8)
-	b := &builder{g: g, dom: dom, classOf: resize(sc.classOf, f.DFG.NumValues()), condOf: sc.condOf, checks: &sc.checks}
+	b := &builder{g: g, dom: dom, classOf: resize(sc.classOf, f.DFG.NumValues()), condOf: resize(sc.condOf, f.DFG.NumInsts()), checks: &sc.checks}
 	for i := range b.classOf {
 		b.classOf[i] = NoNode
 	}
@@ -86,9 +79,7 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	sc.domDepth, sc.loopDep, sc.gens, sc.nodes, sc.classOf = g.domDepth, g.loopDep, g.gens, g.nodes, b.classOf
 	sc.best, sc.cost = ex.best, ex.cost
 	sc.placed, sc.egens, sc.reused = e.placed, e.gens, e.reused
-	if len(sc.condOf) > 4096 {
-		sc.condOf = nil
-	}
+	sc.condOf = b.condOf
 	return g.Stats
 }
 
@@ -102,7 +93,7 @@ type scratch struct {
 	nodes    []node
 	classOf  []Node
 	hashcons hashTable[key, scoped]
-	condOf   map[ir.Inst]Node
+	condOf   []condNode
 	checks   hashTable[checkKey, checkEntry]
 	loads    hashTable[loadKey, scoped]
 	best     []Node
@@ -113,6 +104,13 @@ type scratch struct {
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// condNode is a condition class plus one, so that the zero of a fresh
+// table means "not replaced".
+type condNode Node
+
+// node returns the class, ok false when the condition was not replaced.
+func (c condNode) node() (Node, bool) { return Node(c) - 1, c != 0 }
 
 // resize returns s with length n and every element zero, reusing its
 // storage when it is large enough.
@@ -133,7 +131,7 @@ type builder struct {
 	dom     *flow.DomTree
 	classOf []Node // per original value: its class
 	checks  *hashTable[checkKey, checkEntry]
-	condOf  map[ir.Inst]Node // skeleton conditions replaced by simplifyCond
+	condOf  []condNode // by skeleton instruction: its condition as simplifyCond replaced it
 
 	// Alias analysis (alias.go): the memory state at each block's entry
 	// (nil: no analysis), the state at the current instruction, and the
@@ -337,7 +335,7 @@ func (b *builder) simplifySkeleton(inst ir.Inst, blk ir.Block) bool {
 	case ir.OpBrif:
 		cond, inverted := b.simplifyCond(b.class(f.DFG.Args(inst)[0], blk))
 		if cond != b.class(f.DFG.Args(inst)[0], blk) {
-			b.condOf[inst] = cond
+			b.condOf[inst] = condNode(cond + 1)
 			if inverted {
 				calls := f.DFG.BlockCalls(inst)
 				then, els := calls[0], calls[1]
@@ -355,7 +353,7 @@ func (b *builder) simplifySkeleton(inst ir.Inst, blk ir.Block) bool {
 		if normalize(g.ResultType(cond), c) != 0 {
 			taken = calls[0]
 		}
-		delete(b.condOf, inst)
+		b.condOf[inst] = 0
 		d.Opcode = ir.OpJump
 		d.Type = ir.Invalid
 		d.Args = ir.ValueList{}
@@ -365,7 +363,7 @@ func (b *builder) simplifySkeleton(inst ir.Inst, blk ir.Block) bool {
 	case ir.OpTrapz, ir.OpTrapnz:
 		cc, inverted := b.simplifyCond(b.class(f.DFG.Args(inst)[0], blk))
 		if cc != b.class(f.DFG.Args(inst)[0], blk) {
-			b.condOf[inst] = cc
+			b.condOf[inst] = condNode(cc + 1)
 			if inverted {
 				if d.Opcode == ir.OpTrapz {
 					d.Opcode = ir.OpTrapnz

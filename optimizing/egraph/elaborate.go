@@ -28,7 +28,10 @@ type elaborator struct {
 	loops   *flow.LoopInfo
 	ex      *extraction
 	classOf []Node
-	condOf  map[ir.Inst]Node // skeleton conditions to elaborate instead of the argument
+	condOf  []condNode // skeleton conditions to elaborate instead of the argument (see builder)
+	// skelArgs holds the new arguments of the skeleton instruction being
+	// rewritten.
+	skelArgs []ir.Value
 
 	placed   []placement // per node
 	gens     []uint32
@@ -133,10 +136,10 @@ func (e *elaborator) elaborateBlock(blk ir.Block) {
 		e.before = inst
 		args := f.DFG.Args(inst)
 		if len(args) > 0 {
-			nv := make([]ir.Value, len(args))
+			nv := append(e.skelArgs[:0], args...)
 			changed := false
 			for i, a := range args {
-				if c, ok := e.condOf[inst]; ok && i == 0 {
+				if c, ok := e.cond(inst); ok && i == 0 {
 					nv[i] = e.elaborate(c)
 				} else {
 					nv[i] = e.valueOf(a)
@@ -144,8 +147,12 @@ func (e *elaborator) elaborateBlock(blk ir.Block) {
 				changed = changed || nv[i] != a
 			}
 			if changed {
-				f.DFG.SetArgs(inst, nv...)
+				// In place: the instruction owns its list, whose length
+				// is unchanged (fetched again: elaborating may have
+				// grown the pool).
+				copy(f.DFG.Args(inst), nv)
 			}
+			e.skelArgs = nv
 		}
 		d := &f.DFG.Insts[inst]
 		switch d.Format() {
@@ -372,4 +379,14 @@ func (e *elaborator) materialize(n Node, args []ir.Value, before ir.Inst) ir.Val
 	}
 	f.Layout.InsertInstBefore(inst, before)
 	return v
+}
+
+// cond returns the condition simplifyCond put in place of skeleton
+// instruction inst's, if any (instructions made since the builder ran
+// have none).
+func (e *elaborator) cond(inst ir.Inst) (Node, bool) {
+	if int(inst) >= len(e.condOf) {
+		return NoNode, false
+	}
+	return e.condOf[inst].node()
 }
