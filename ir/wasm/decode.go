@@ -72,7 +72,15 @@ func Decode(b []byte, f Features) (*Module, error) {
 // only run when something fails, to put a malformed body first (decoding
 // precedes validation in the spec, and a body precedes the sections after
 // it).
+//
+// Function bodies are validated in parallel when the module is large; see
+// Options.Parallelism.
 func DecodeAndValidate(b []byte, f Features) (*Module, error) {
+	return decodeAndValidate(b, Options{Features: f})
+}
+
+func decodeAndValidate(b []byte, o Options) (*Module, error) {
+	f := o.Features
 	d := &decoder{m: &Module{}, features: f, lazyBodies: true}
 	if err := d.module(b); err != nil {
 		if e, ok := err.(*Error); ok {
@@ -82,7 +90,7 @@ func DecodeAndValidate(b []byte, f Features) (*Module, error) {
 		}
 		return nil, err
 	}
-	if err := Validate(d.m, f); err != nil {
+	if err := o.Validate(d.m); err != nil {
 		if berr := d.scanBodies(len(b)); berr != nil {
 			return nil, berr
 		}

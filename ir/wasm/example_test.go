@@ -61,3 +61,11 @@ func ExampleError() {
 	fmt.Println(err)
 	// Output: offset 0x27: func 0: type mismatch: instruction requires [i64 i64] but stack has [i32 i32]
 }
+
+func ExampleOptions() {
+	// One body validator goroutine, e.g. when the caller compiles
+	// several modules at once.
+	_, err := wasm.Options{Features: wasm.FeaturesAll, Parallelism: 1}.DecodeAndValidate([]byte("\x00asm\x01\x00\x00\x00"))
+	fmt.Println(err)
+	// Output: <nil>
+}

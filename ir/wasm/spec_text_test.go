@@ -83,6 +83,11 @@ func TestSpecCorpus(t *testing.T) {
 			m, err := wasm.Decode(bin, featuresFor(name))
 			if err == nil {
 				err = wasm.Validate(m, featuresFor(name))
+				// Validating the bodies on several goroutines must
+				// give the same answer, error included.
+				if perr := wasm.ValidateParallel(m, featuresFor(name), 3); !wasm.SameError(perr, err) {
+					t.Errorf("%s:%d: parallel validation: %v, sequential: %v", name, c.Line, perr, err)
+				}
 				if key == "assert_malformed" && err != nil {
 					err = fmt.Errorf("decoded, then validation failed: %w", err)
 				}

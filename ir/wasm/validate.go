@@ -8,16 +8,21 @@ const maxSubtypeDepth = 63
 // definition, segments, exports, the start function, and every function
 // body. It stops at the first error. On success m's canonical type table
 // is filled in.
+//
+// Function bodies are validated last, on up to GOMAXPROCS goroutines when
+// the module is large (see Options.Parallelism); the result does not
+// depend on how many.
 func Validate(m *Module, f Features) error {
-	mv := moduleValidator{m: m, f: f}
-	mv.v = &funcValidator{m: m, f: f, funcIdx: -1}
-	return mv.validate()
+	return Options{Features: f}.Validate(m)
 }
 
 type moduleValidator struct {
 	m *Module
 	f Features
-	v *funcValidator
+	v *funcValidator // the calling goroutine's
+
+	workers  int // Options.Parallelism
+	minBytes int // Options.minBytes
 }
 
 func (mv *moduleValidator) validate() error {
@@ -99,14 +104,7 @@ func (mv *moduleValidator) validate() error {
 			return err
 		}
 	}
-	for i := range m.Code {
-		funcIdx := m.NumImportedFuncs + i
-		ft := m.funcTypeAt(m.Funcs[i])
-		if err := mv.v.validateFunc(funcIdx, ft, &m.Code[i]); err != nil {
-			return err
-		}
-	}
-	return nil
+	return mv.bodies()
 }
 
 // types checks every type definition: referenced types exist (a rec group
