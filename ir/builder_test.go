@@ -213,3 +213,25 @@ func TestBuilderUndefinedVarIsZero(t *testing.T) {
 		t.Errorf("undefined variable read as %s:\n%s", d.Opcode, f)
 	}
 }
+
+// ResultOf agrees with Def on results, parameters, aliases and values
+// out of range.
+func TestResultOf(t *testing.T) {
+	f := NewFunction(TestCaseName("f"), Signature{Params: []AbiParam{{Type: I32}}, Returns: []AbiParam{{Type: I32}}})
+	fb := NewFunctionBuilder(f)
+	b0 := fb.CreateBlock()
+	fb.SwitchToBlock(b0)
+	p := fb.AppendBlockParamsForFunctionParams(b0)[0]
+	sum := fb.Iadd(p, p)
+	alias := f.DFG.newValue(valueData{})
+	f.DFG.MakeAlias(alias, sum)
+	for _, v := range []Value{p, sum, alias, NoValue, Value(f.DFG.NumValues() + 3)} {
+		want := NoInst
+		if d := f.DFG.Def(f.DFG.ResolveAliases(v)); d.Kind == DefResult {
+			want = d.Inst
+		}
+		if got := f.DFG.ResultOf(v); got != want {
+			t.Errorf("ResultOf(%v) = %v, want %v", v, got, want)
+		}
+	}
+}

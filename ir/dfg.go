@@ -170,6 +170,23 @@ func (d *DataFlowGraph) Def(v Value) ValueDef {
 	return def
 }
 
+// ResultOf returns the instruction that defines v (after following
+// aliases), or NoInst when v is a block parameter or not defined: Def's
+// most frequent question, answered without building a ValueDef.
+func (d *DataFlowGraph) ResultOf(v Value) Inst {
+	for n := 0; uint(v) < uint(len(d.values)) && n <= len(d.values); n++ {
+		switch vd := &d.values[v]; vd.kind {
+		case DefResult:
+			return Inst(vd.def)
+		case DefAlias:
+			v = Value(vd.def)
+		default:
+			return NoInst
+		}
+	}
+	return NoInst
+}
+
 // ResolveAliases follows alias links to the value that is really defined.
 // A cycle of aliases (malformed input) resolves to NoValue.
 func (d *DataFlowGraph) ResolveAliases(v Value) Value {

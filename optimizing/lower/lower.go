@@ -140,13 +140,7 @@ func (c *Ctx[I]) vreg(v ir.Value) regalloc.VReg {
 }
 
 // Def returns the instruction defining v (NoInst for a block parameter).
-func (c *Ctx[I]) Def(v ir.Value) ir.Inst {
-	d := c.F.DFG.Def(c.resolve(v))
-	if d.Kind != ir.DefResult {
-		return ir.NoInst
-	}
-	return d.Inst
-}
+func (c *Ctx[I]) Def(v ir.Value) ir.Inst { return c.F.DFG.ResultOf(v) }
 
 // PureDef returns the pure instruction defining v, which a rule may
 // recompute at the use (its operands dominate it, hence the use), or NoInst.
