@@ -97,13 +97,15 @@ func transfer(f *ir.Function, inst ir.Inst, s *memState) {
 // memoryVersions computes the memory state at the entry of every block,
 // or nil when the function has fewer than two loads (nothing can be
 // redundant).
-func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree) []memState {
+func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratch) []memState {
 	entry := f.Layout.EntryBlock()
 	// One walk over the instructions: count the loads and summarize each
 	// block's effect on memory (its last writer per category, or
 	// unchanged), so the fixpoint below iterates over blocks only.
 	nb := f.DFG.NumBlocks()
-	summary := make([]memState, nb)
+	// The tables are sc's, reused from function to function.
+	summary := resize(sc.memSummary, nb)
+	sc.memSummary = summary
 	loads := 0
 	for b := range f.Layout.Blocks() {
 		sm := &summary[b]
@@ -121,9 +123,8 @@ func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree) []memState
 	if loads < 2 {
 		return nil // nothing can be redundant
 	}
-	in := make([]memState, nb)
-	out := make([]memState, nb)
-	done := make([]bool, nb)
+	in, out, done := resize(sc.memIn, nb), resize(sc.memOut, nb), resize(sc.memDone, nb)
+	sc.memIn, sc.memOut, sc.memDone = in, out, done
 	rpo := dom.CFGPostorder()
 	for changed := true; changed; {
 		changed = false

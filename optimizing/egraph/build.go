@@ -64,7 +64,7 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 	for i := range b.classOf {
 		b.classOf[i] = NoNode
 	}
-	if b.memIn = memoryVersions(f, cfg, dom); b.memIn != nil {
+	if b.memIn = memoryVersions(f, cfg, dom, sc); b.memIn != nil {
 		sc.loads.reset(ninsts / 4)
 		b.loads = &sc.loads
 	}
@@ -101,6 +101,9 @@ type scratch struct {
 	placed   []placement
 	egens    []uint32
 	reused   []bool
+	// memoryVersions' tables (alias.go).
+	memSummary, memIn, memOut []memState
+	memDone                   []bool
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
