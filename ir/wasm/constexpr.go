@@ -29,6 +29,9 @@ type ConstOp struct {
 // rejecting them is the validator's job ("constant expression required").
 func (d *decoder) readConstExpr(r *reader) (ConstExpr, error) {
 	start := r.pos
+	if e, ok := d.intConst(r); ok {
+		return e, nil
+	}
 	or := &d.ops
 	or.reset(r.buf[r.pos:], r.offset(), d.features)
 	or.r.whole = r.whole
@@ -54,4 +57,40 @@ func (d *decoder) readConstExpr(r *reader) (ConstExpr, error) {
 			Op: op.Op, Offset: op.Offset, Imm: op.Imm, Index: op.Index, Index2: op.Index2, Heap: op.Heap, V128: op.V128,
 		})
 	}
+}
+
+// intConst decodes "i32.const n end" or "i64.const n end" at r's position
+// without the operator reader, giving the ConstExpr readConstExpr would:
+// segment offsets are nearly all of that form and a module may have tens
+// of thousands of them. Anything else, including a malformed number,
+// leaves r alone and reports false.
+func (d *decoder) intConst(r *reader) (ConstExpr, bool) {
+	start := r.pos
+	if start >= len(r.buf) {
+		return ConstExpr{}, false
+	}
+	op := Opcode(r.buf[start])
+	if op != OpI32Const && op != OpI64Const {
+		return ConstExpr{}, false
+	}
+	r.pos++
+	var imm uint64
+	var err error
+	if op == OpI32Const {
+		var v int32
+		v, err = r.s32()
+		imm = uint64(int64(v))
+	} else {
+		var v int64
+		v, err = r.s64()
+		imm = uint64(v)
+	}
+	if err != nil || r.pos >= len(r.buf) || r.buf[r.pos] != byte(OpEnd) {
+		r.pos = start
+		return ConstExpr{}, false
+	}
+	r.pos++
+	d.constOps = append(d.constOps, ConstOp{Op: op, Offset: r.base + start, Imm: imm})
+	ops := d.constOps[len(d.constOps)-1 : len(d.constOps) : len(d.constOps)]
+	return ConstExpr{Offset: r.base + start, Bytes: r.buf[start:r.pos:r.pos], Ops: ops}, true
 }

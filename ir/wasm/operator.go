@@ -141,12 +141,12 @@ func NewOperatorReader(code []byte, baseOffset int) *OperatorReader {
 
 // NewOperatorReaderFeatures is NewOperatorReader restricted to features f.
 func NewOperatorReaderFeatures(code []byte, baseOffset int, f Features) *OperatorReader {
-	return &OperatorReader{r: newReader(code, baseOffset), f: f}
+	return &OperatorReader{r: newReader(code, baseOffset), f: f &^ gateSlow}
 }
 
 func (or *OperatorReader) reset(code []byte, baseOffset int, f Features) {
 	or.r = newReader(code, baseOffset)
-	or.f = f
+	or.f = f &^ gateSlow
 }
 
 // Done reports whether every byte has been consumed.
@@ -173,29 +173,15 @@ func (or *OperatorReader) Read(op *Operator) error {
 	r.pos++
 	var err error
 	var info *opInfo
-	code := Opcode(b)
-	if b >= 0xfb && b <= 0xfe {
-		sub, err := r.u32()
-		if err != nil {
-			return err
-		}
-		code = Opcode(uint32(b)<<16 | sub&0xffff)
-		if sub <= 0xffff {
-			info = code.info()
-		}
-		if info == nil {
-			return errorf(op.Offset, "%s %02x %x", msgIllegalOpcode, b, sub)
-		}
-	} else {
+	// One test sends prefixes, unassigned bytes and operators of
+	// disabled proposals to the slow path; every other one-byte opcode
+	// is its own table index.
+	if plainGate[b]&^or.f == 0 {
 		info = &plainOps[b]
-		if info.name == "" {
-			return errorf(op.Offset, "%s %02x", msgIllegalOpcode, b)
-		}
+		op.Op = Opcode(b)
+	} else if info, err = or.readSlow(op, b); err != nil {
+		return err
 	}
-	if info.feature != 0 && or.f&info.feature == 0 {
-		return errorf(op.Offset, "%s %02x: %s requires %v", msgIllegalOpcode, b, info.name, info.feature)
-	}
-	op.Op = code
 	op.info = info
 	switch info.imm {
 	case immNone:
@@ -281,6 +267,55 @@ func (or *OperatorReader) Read(op *Operator) error {
 	}
 	return err
 }
+
+// readSlow decodes the opcode of a prefixed operator, whose first byte b
+// has been read, into op.Op, or reports why b does not start an operator
+// under the reader's features.
+func (or *OperatorReader) readSlow(op *Operator, b byte) (*opInfo, error) {
+	if b < 0xfb || b > 0xfe {
+		info := &plainOps[b]
+		if info.name == "" {
+			return nil, errorf(op.Offset, "%s %02x", msgIllegalOpcode, b)
+		}
+		return nil, errorf(op.Offset, "%s %02x: %s requires %v", msgIllegalOpcode, b, info.name, info.feature)
+	}
+	sub, err := or.r.u32()
+	if err != nil {
+		return nil, err
+	}
+	code := Opcode(uint32(b)<<16 | sub&0xffff)
+	var info *opInfo
+	if sub <= 0xffff {
+		info = code.info()
+	}
+	if info == nil {
+		return nil, errorf(op.Offset, "%s %02x %x", msgIllegalOpcode, b, sub)
+	}
+	if info.feature != 0 && or.f&info.feature == 0 {
+		return nil, errorf(op.Offset, "%s %02x: %s requires %v", msgIllegalOpcode, b, info.name, info.feature)
+	}
+	op.Op = code
+	return info, nil
+}
+
+// plainGate holds, per first byte, what Read's fast path requires of the
+// reader's features: the operator's proposal, or gateSlow for a prefix
+// byte or an unassigned opcode (no feature set contains it, since readers
+// clear it from theirs). Every proposal is a single bit, so "f lacks the
+// operator's proposal" is gate&^f != 0.
+var plainGate = func() (g [256]Features) {
+	for b := range g {
+		switch {
+		case b >= 0xfb && b <= 0xfe, plainOps[b].name == "":
+			g[b] = gateSlow
+		default:
+			g[b] = plainOps[b].feature
+		}
+	}
+	return g
+}()
+
+const gateSlow Features = 1 << 63
 
 func (or *OperatorReader) readBrTable(op *Operator) error {
 	r := &or.r

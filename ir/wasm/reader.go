@@ -173,6 +173,9 @@ func (r *reader) s32() (int32, error) {
 		r.pos++
 		return v, nil
 	}
+	if v, ok := r.signed2(); ok {
+		return int32(v), nil
+	}
 	v, err := r.signed(32)
 	return int32(v), err
 }
@@ -187,7 +190,25 @@ func (r *reader) s64() (int64, error) {
 		r.pos++
 		return v, nil
 	}
+	if v, ok := r.signed2(); ok {
+		return v, nil
+	}
 	return r.signed(64)
+}
+
+// signed2 decodes a two-byte signed LEB128 number, the next most common
+// size of constants after one byte. Two bytes never reach the last byte
+// of an s32 or s64, so there is no sign-extension rule to check.
+func (r *reader) signed2() (int64, bool) {
+	if r.pos+1 >= len(r.buf) {
+		return 0, false
+	}
+	b0, b1 := r.buf[r.pos], r.buf[r.pos+1]
+	if b0 < 0x80 || b1 >= 0x80 {
+		return 0, false
+	}
+	r.pos += 2
+	return int64(uint64(b0&0x7f)|uint64(b1)<<7) << 50 >> 50, true
 }
 
 // signed decodes a signed LEB128 number of at most bits bits. The last

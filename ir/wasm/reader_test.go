@@ -106,3 +106,32 @@ func TestNameUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestSignedTwoByteFastPath checks s32 and s64's two-byte fast path
+// against the general decoder over every two-byte encoding.
+func TestSignedTwoByteFastPath(t *testing.T) {
+	for b0 := 0x80; b0 <= 0xff; b0++ {
+		for b1 := 0; b1 < 0x80; b1++ {
+			buf := []byte{byte(b0), byte(b1), 0x0b}
+			for _, bits := range []uint{32, 64} {
+				slow := reader{buf: buf}
+				want, err := slow.signed(bits)
+				if err != nil {
+					t.Fatal(err)
+				}
+				fast := reader{buf: buf}
+				var got int64
+				if bits == 32 {
+					var v int32
+					v, err = fast.s32()
+					got = int64(v)
+				} else {
+					got, err = fast.s64()
+				}
+				if err != nil || got != want || fast.pos != 2 {
+					t.Fatalf("%x %x as s%d: got %d (pos %d), want %d", b0, b1, bits, got, fast.pos, want)
+				}
+			}
+		}
+	}
+}
