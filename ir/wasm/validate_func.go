@@ -209,20 +209,21 @@ func (v *funcValidator) pushFrame(op Opcode, bt BlockType) {
 }
 
 // popFrame checks the current frame's results and removes it, resetting
-// locals initialised inside it.
-func (v *funcValidator) popFrame() (ctrlFrame, error) {
+// locals initialised inside it. The frame returned is the popped slot of
+// v.ctrl, not a copy (a frame is seven words and every end pops one): it
+// is valid until the next frame is pushed.
+func (v *funcValidator) popFrame() (*ctrlFrame, error) {
 	fr := &v.ctrl[len(v.ctrl)-1]
 	if err := v.popTypes(v.blockResults(fr)); err != nil {
-		return ctrlFrame{}, err
+		return nil, err
 	}
 	if len(v.stack) != fr.height {
-		return ctrlFrame{}, v.errorf(v.op.Offset, "%s: block requires %s but stack has %s",
+		return nil, v.errorf(v.op.Offset, "%s: block requires %s but stack has %s",
 			msgTypeMismatch, typeList(nil), typeList(v.stack[fr.height:]))
 	}
 	v.resetLocals(fr.initHeight)
-	out := *fr
 	v.ctrl = v.ctrl[:len(v.ctrl)-1]
-	return out, nil
+	return fr, nil
 }
 
 func (v *funcValidator) resetLocals(h int) {
@@ -351,11 +352,16 @@ func (v *funcValidator) stepChecked() error {
 		return err
 	}
 	if len(v.stack) > maxOperandStack {
-		// Calls and blocks with wide signatures push up to maxParams
-		// values for a few bytes; bound the memory.
-		return v.errorf(v.op.Offset, "operand stack deeper than %d values (implementation limit)", maxOperandStack)
+		return v.errStackLimit()
 	}
 	return nil
+}
+
+// errStackLimit is the error for an operand stack deeper than
+// maxOperandStack: calls and blocks with wide signatures push up to
+// maxParams values for a few bytes, so the memory must be bounded.
+func (v *funcValidator) errStackLimit() error {
+	return v.errorf(v.op.Offset, "operand stack deeper than %d values (implementation limit)", maxOperandStack)
 }
 
 // run reads and validates operators until the outermost frame closes.
@@ -372,8 +378,22 @@ func (v *funcValidator) run(code []byte, base int) error {
 			}
 			return err
 		}
-		if err := v.stepChecked(); err != nil {
+		// stepChecked, spelled out: this loop runs once per operator of
+		// every body, and two fewer calls per operator show.
+		var err error
+		switch info := v.op.info; {
+		case v.constMode:
+			err = v.step()
+		case !info.special:
+			err = v.stepFixed(info)
+		default:
+			err = v.stepSpecial()
+		}
+		if err != nil {
 			return err
+		}
+		if len(v.stack) > maxOperandStack {
+			return v.errStackLimit()
 		}
 	}
 	if !v.or.Done() {

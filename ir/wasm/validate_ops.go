@@ -39,34 +39,11 @@ func (v *funcValidator) step() error {
 // stepFixed validates an operator with a fixed signature: numeric, vector
 // and memory operators.
 func (v *funcValidator) stepFixed(info *opInfo) error {
-	op := &v.op
 	addr := I32
-	if info.imm == immMemArg || info.imm == immMemLane || info.imm == immMem {
-		mem := op.Mem.Memory
-		if info.imm == immMem {
-			mem = op.Index
-		}
-		mt, err := v.memory(mem)
-		if err != nil {
+	if checkedImms>>info.imm&1 != 0 {
+		var err error
+		if addr, err = v.fixedImm(info); err != nil {
 			return err
-		}
-		addr = mt.AddrType()
-		if info.imm != immMem {
-			if err := v.checkMemArg(info, mt); err != nil {
-				return err
-			}
-		}
-	}
-	if info.imm == immMemLane || info.imm == immLane {
-		if op.Lane >= info.lanes {
-			return v.errorf(op.Offset, "invalid lane index %d", op.Lane)
-		}
-	}
-	if info.imm == immShuffle {
-		for _, l := range op.V128 {
-			if l >= 32 {
-				return v.errorf(op.Offset, "invalid lane index %d", l)
-			}
 		}
 	}
 	fr := &v.ctrl[len(v.ctrl)-1]
@@ -103,6 +80,47 @@ func (v *funcValidator) stepFixed(info *opInfo) error {
 		v.stack = append(v.stack, t)
 	}
 	return nil
+}
+
+// checkedImms are the immediate kinds of fixed operators that fixedImm
+// checks; the others (none, constants) need nothing, and they are most
+// operators.
+const checkedImms = 1<<immMemArg | 1<<immMemLane | 1<<immMem | 1<<immLane | 1<<immShuffle
+
+// fixedImm checks a fixed operator's immediates (memory, alignment,
+// offset, lanes) and returns the address type its sigAddr operands take.
+func (v *funcValidator) fixedImm(info *opInfo) (ValType, error) {
+	op := &v.op
+	addr := I32
+	if info.imm == immMemArg || info.imm == immMemLane || info.imm == immMem {
+		mem := op.Mem.Memory
+		if info.imm == immMem {
+			mem = op.Index
+		}
+		mt, err := v.memory(mem)
+		if err != nil {
+			return addr, err
+		}
+		addr = mt.AddrType()
+		if info.imm != immMem {
+			if err := v.checkMemArg(info, mt); err != nil {
+				return addr, err
+			}
+		}
+	}
+	if info.imm == immMemLane || info.imm == immLane {
+		if op.Lane >= info.lanes {
+			return addr, v.errorf(op.Offset, "invalid lane index %d", op.Lane)
+		}
+	}
+	if info.imm == immShuffle {
+		for _, l := range op.V128 {
+			if l >= 32 {
+				return addr, v.errorf(op.Offset, "invalid lane index %d", l)
+			}
+		}
+	}
+	return addr, nil
 }
 
 func (v *funcValidator) fixedMismatch(info *opInfo, addr ValType) error {

@@ -44,11 +44,11 @@ func (v *funcValidator) stepSpecial() error {
 		if f.op == OpIf {
 			// An if without else has an implicit empty else branch,
 			// which must turn the parameters into the results.
-			if !v.matchTypes(v.blockParams(&f), v.blockResults(&f)) {
+			if !v.matchTypes(v.blockParams(f), v.blockResults(f)) {
 				return v.errorf(op.Offset, "%s: if without else must leave its parameters as results", msgTypeMismatch)
 			}
 		}
-		v.pushTypes(v.blockResults(&f))
+		v.pushTypes(v.blockResults(f))
 	case OpBr:
 		fr, err := v.label(op.Index)
 		if err != nil {
@@ -332,7 +332,7 @@ func (v *funcValidator) stepSpecial() error {
 		if _, err := v.label(op.Index); err != nil {
 			return err
 		}
-		v.pushTypes(v.blockResults(&f))
+		v.pushTypes(v.blockResults(f))
 	case OpRethrow:
 		fr, err := v.label(op.Index)
 		if err != nil {
