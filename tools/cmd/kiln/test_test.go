@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -37,5 +38,21 @@ func TestKilnTest(t *testing.T) {
 				t.Errorf("output lacks %q:\n%s", tc.contains, stdout.String())
 			}
 		})
+	}
+}
+
+// TestGoldenFiletests runs the repository's precise-output goldens (the
+// mid-end's `test optimize` files and the x86-64 `test compile` files)
+// through the same command a developer uses, with the optimizing tier
+// wired in as kiln wires it. The filetests module cannot import the
+// compilers, so this is where those goldens are checked by `go test`.
+func TestGoldenFiletests(t *testing.T) {
+	testdata := filepath.Join("..", "..", "..", "filetests", "testdata")
+	var stdout, stderr bytes.Buffer
+	code := dispatch([]string{"test", filepath.Join(testdata, "egraph"), filepath.Join(testdata, "isa")}, &stdout, &stderr)
+	lines := strings.Split(strings.TrimRight(stdout.String(), "\n"), "\n")
+	last := lines[len(lines)-1]
+	if code != 0 || !regexp.MustCompile(`^[1-9][0-9]* passed, 0 failed, 0 skipped$`).MatchString(last) {
+		t.Errorf("exit %d, summary %q\nstdout:\n%s\nstderr:\n%s", code, last, stdout.String(), stderr.String())
 	}
 }
