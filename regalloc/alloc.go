@@ -34,12 +34,14 @@ type allocator struct {
 	defWritten RegSet
 	vregReg    []PReg
 	slotValid  []bool
-	// nextUse[v] is the instruction of v's next use in the current block
-	// after the current point, or -1. Between blocks it is -1 everywhere.
-	nextUse []int32
-	// liveOut[v] == curStamp marks vregs live out of the current block
-	// (Quality only; Fast keeps all of those in slots).
-	liveOut  []int32
+	// vlive[v].next is the instruction of v's next use in the current
+	// block after the current point, or -1 (between blocks: -1
+	// everywhere); vlive[v].out == curStamp marks vregs live out of the
+	// current block (Quality only; Fast keeps all of those in slots).
+	// One record, not two tables: deciding whether a register's owner is
+	// still needed reads both, and that is the innermost test of the
+	// free-register search.
+	vlive    []liveInfo
 	curStamp int32
 
 	// order[c] lists allocatable registers, preferred first; calleeOrder[c]
@@ -95,6 +97,8 @@ type allocator struct {
 	newSlotFn func(RegClass) SpillSlot
 }
 
+type liveInfo struct{ next, out int32 }
+
 // stateSpan locates a block's boundary state in allocator.states.
 type stateSpan struct{ lo, hi int32 }
 
@@ -136,8 +140,7 @@ func (al *allocator) run(algo Algorithm) (*Output, error) {
 	al.slotOf = resizeFill(al.slotOf, n, -1)
 	al.vregReg = resizeFill(al.vregReg, n, NoPReg)
 	al.slotValid = resizeClear(al.slotValid, n)
-	al.nextUse = resizeFill(al.nextUse, n, -1)
-	al.liveOut = resizeClear(al.liveOut, n)
+	al.vlive = resizeFill(al.vlive, n, liveInfo{next: -1})
 	al.instMark = resizeClear(al.instMark, n)
 	al.opNext = resize(al.opNext, len(al.ops))
 	al.instStamp = 0
@@ -224,15 +227,15 @@ func (al *allocator) loc(v VReg) Alloc {
 // needed reports whether v's value must be kept after the current point.
 func (al *allocator) needed(v VReg) bool {
 	x := v.Index()
-	return al.nextUse[x] >= 0 || !al.fast && al.liveOut[x] == al.curStamp
+	return al.vlive[x].next >= 0 || !al.fast && al.vlive[x].out == al.curStamp
 }
 
 // distance ranks v for eviction: larger is a better victim.
 func (al *allocator) distance(v VReg) int64 {
 	x := v.Index()
 	d := int64(1) << 40
-	if al.nextUse[x] >= 0 {
-		d = int64(al.nextUse[x])
+	if al.vlive[x].next >= 0 {
+		d = int64(al.vlive[x].next)
 	} else if !al.needed(v) {
 		d = 1 << 50
 	}
@@ -311,12 +314,12 @@ func (al *allocator) block(b Block) error {
 }
 
 // scanNextUses walks b backwards, recording each operand's next use in the
-// block after its instruction, and leaves nextUse[v] at v's first use.
+// block after its instruction, and leaves vlive[v].next at v's first use.
 func (al *allocator) scanNextUses(b Block, r InstRange) {
 	term := r.End - 1
 	for k := range al.succs(b) {
 		for _, v := range al.edgeArgs(b, k) {
-			al.nextUse[v.Index()] = int32(term)
+			al.vlive[v.Index()].next = int32(term)
 		}
 	}
 	al.fixedAfter = slices.Grow(al.fixedAfter[:0], r.Len())[:r.Len()]
@@ -331,13 +334,13 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 		}
 		next := al.opNext[al.opStart[i]:]
 		for k, o := range ops {
-			next[k] = al.nextUse[o.VReg().Index()]
+			next[k] = al.vlive[o.VReg().Index()].next
 		}
 		for _, o := range ops {
 			if o.IsUse() {
-				al.nextUse[o.VReg().Index()] = int32(i)
+				al.vlive[o.VReg().Index()].next = int32(i)
 			} else {
-				al.nextUse[o.VReg().Index()] = -1
+				al.vlive[o.VReg().Index()].next = -1
 			}
 		}
 	}
@@ -345,7 +348,7 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 	if !al.fast {
 		for _, s := range al.succs(b) {
 			for _, v := range al.liveInOf(s) {
-				al.liveOut[v.Index()] = al.curStamp
+				al.vlive[v.Index()].out = al.curStamp
 			}
 		}
 	}
@@ -440,7 +443,7 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 	for _, v := range al.liveInOf(b) {
 		x := v.Index()
 		e := end[al.lookup[x]-1]
-		if e.reg != NoPReg && al.nextUse[x] < 0 {
+		if e.reg != NoPReg && al.vlive[x].next < 0 {
 			if c := v.Class(); spare[c] > 0 && !al.avoid[b].Contains(e.reg) && al.mergeMark[x] != al.curStamp {
 				spare[c]--
 			} else {
@@ -789,7 +792,7 @@ func (al *allocator) leaveBlock(b Block, r InstRange) error {
 	}
 	for k := range succs {
 		for _, v := range al.edgeArgs(b, k) {
-			al.nextUse[v.Index()] = -1
+			al.vlive[v.Index()].next = -1
 		}
 	}
 	al.clearRegs()
@@ -1031,7 +1034,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	// Uses at this instruction now look past it.
 	for k, o := range ops {
 		if o.IsUse() {
-			al.nextUse[o.VReg().Index()] = al.opNext[al.opStart[i]+uint32(k)]
+			al.vlive[o.VReg().Index()].next = al.opNext[al.opStart[i]+uint32(k)]
 		}
 	}
 	// 5. Defs: fixed and reused first, then free choices.
@@ -1122,7 +1125,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 				// live out: store it now; a register would likely be
 				// taken from it again before the block ends.
 				avoid := al.pinned.Union(written).Union(relocTargets)
-				if al.nextUse[x] >= 0 {
+				if al.vlive[x].next >= 0 {
 					home = al.freeReg(w, avoid)
 				}
 				if home != NoPReg {
@@ -1174,7 +1177,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 		}
 		v := o.VReg()
 		x := v.Index()
-		al.nextUse[x] = al.opNext[al.opStart[i]+uint32(k)]
+		al.vlive[x].next = al.opNext[al.opStart[i]+uint32(k)]
 		if allocs[k].IsStack() {
 			al.slotValid[x] = true
 			continue

@@ -94,9 +94,9 @@
 //
 // Every vreg has one canonical spill slot, allocated on first need. The
 // state is dense and indexed by vreg or register number: regOwner[preg],
-// vregReg[vreg], slotValid[vreg], nextUse[vreg]. Invariant between
-// instructions: regOwner and vregReg are inverse, and every vreg still
-// needed is in a register or has slotValid set.
+// vregReg[vreg], slotValid[vreg], vlive[vreg] (next use, live out).
+// Invariant between instructions: regOwner and vregReg are inverse, and
+// every vreg still needed is in a register or has slotValid set.
 //
 // Fast (Options.Algorithm = Fast) allocates blocks in index order, each from
 // an empty register file. A vreg is global if it crosses a block boundary
