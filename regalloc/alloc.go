@@ -488,11 +488,19 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		}
 		st = append(st, regState{p, reg, reg == NoPReg})
 	}
-	al.unindex(end)
 	al.states = st
 	al.startSpan[b] = stateSpan{lo, int32(len(st))}
 	al.started[b] = true
+	// from's end state is still indexed: fix that edge up first.
+	err := al.fixupIndexed(from, b, end)
+	al.unindex(end)
+	if err != nil {
+		return err
+	}
 	for _, p := range al.preds(b) {
+		if p == from {
+			continue
+		}
 		if al.ended[p] {
 			if err := al.fixup(p, b); err != nil {
 				return err
@@ -685,6 +693,13 @@ func (al *allocator) unindex(st []regState) {
 func (al *allocator) fixup(p, s Block) error {
 	end := al.endState(p)
 	al.index(end)
+	err := al.fixupIndexed(p, s, end)
+	al.unindex(end)
+	return err
+}
+
+// fixupIndexed is fixup with p's end state, end, already indexed.
+func (al *allocator) fixupIndexed(p, s Block, end []regState) error {
 	args := al.edgeArgs(p, al.succIndex(p, s))
 	al.moves = al.moves[:0]
 	var busy RegSet
@@ -695,7 +710,6 @@ func (al *allocator) fixup(p, s Block) error {
 		}
 		k := al.lookup[src.Index()]
 		if k == 0 {
-			al.unindex(end)
 			return errorf(s, -1, -1, "internal error: %s not available at the end of block %d", src, p)
 		}
 		se := end[k-1]
@@ -713,7 +727,6 @@ func (al *allocator) fixup(p, s Block) error {
 			al.moves = append(al.moves, pmove{from, StackLoc(al.slot(e.v)), e.v.Class()})
 		}
 	}
-	al.unindex(end)
 	var err error
 	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), busy, nil, al.edits)
 	return err
