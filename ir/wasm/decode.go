@@ -50,6 +50,10 @@ type decoder struct {
 	// DecodeAndValidate sets it because validation reads every body
 	// anyway, and recovers the malformed-first order on failure.
 	lazyBodies bool
+
+	// codeDone, when set, runs once the code section has been decoded
+	// (DecodeAndValidate starts validating bodies there).
+	codeDone func()
 }
 
 // Decode decodes a module binary. Section contents are decoded and checked
@@ -80,9 +84,37 @@ func DecodeAndValidate(b []byte, f Features) (*Module, error) {
 }
 
 func decodeAndValidate(b []byte, o Options) (*Module, error) {
-	f := o.Features
-	d := &decoder{m: &Module{}, features: f, lazyBodies: true}
-	if err := d.module(b); err != nil {
+	d := &decoder{m: &Module{}, features: o.Features, lazyBodies: true}
+	mv := newModuleValidator(d.m, o)
+	// Bodies are validated in the background while the rest of the
+	// binary (data segments, often a tenth of the decoding time, and
+	// the name section) is decoded, once everything before them has
+	// been decoded and validated. The errors keep their order: a
+	// decoding error first, then the module-level rules (data segments
+	// last), then the lowest failing body.
+	var (
+		early    *bodyRun
+		earlyErr error // from beforeCode, when it ran early
+		ranEarly bool
+	)
+	d.codeDone = func() {
+		if d.funcCount != len(d.m.Code) {
+			return // a decoding error will follow
+		}
+		workers := mv.bodyWorkers()
+		if workers <= 1 {
+			return
+		}
+		ranEarly = true
+		if earlyErr = mv.beforeCode(); earlyErr == nil {
+			early = mv.startBodies(workers, workers-1)
+		}
+	}
+	err := d.module(b)
+	if err != nil {
+		if early != nil {
+			early.cancel()
+		}
 		if e, ok := err.(*Error); ok {
 			if berr := d.scanBodies(e.Offset); berr != nil {
 				return nil, berr
@@ -90,7 +122,19 @@ func decodeAndValidate(b []byte, o Options) (*Module, error) {
 		}
 		return nil, err
 	}
-	if err := o.Validate(d.m); err != nil {
+	switch {
+	case !ranEarly:
+		err = mv.validate()
+	case earlyErr != nil:
+		err = earlyErr
+	default:
+		if err = mv.datas(); err != nil {
+			early.cancel()
+		} else {
+			err = early.finish()
+		}
+	}
+	if err != nil {
 		if berr := d.scanBodies(len(b)); berr != nil {
 			return nil, berr
 		}
@@ -158,6 +202,9 @@ func (d *decoder) module(b []byte) error {
 		}
 		if !sr.eof() {
 			return errorf(sr.offset(), "%s: section %d has %d bytes left over", msgSectionSize, id, sr.remaining())
+		}
+		if id == secCode && d.codeDone != nil {
+			d.codeDone()
 		}
 	}
 	m := d.m

@@ -82,6 +82,11 @@ func checkSamePath(t *testing.T, b []byte, feats Features) {
 	if (errFast == nil) != (errSlow == nil) || (errFast != nil && errFast.Error() != errSlow.Error()) {
 		t.Fatalf("DecodeAndValidate: %v\nDecode+Validate:   %v", errFast, errSlow)
 	}
+	// The same with the bodies validated on three goroutines, started
+	// before the data section is decoded, whatever the module's size.
+	if _, errPar := forceParallel(feats, 3).DecodeAndValidate(b); !sameError(errPar, errFast) {
+		t.Fatalf("DecodeAndValidate on 3 goroutines: %v\nsequential:                         %v", errPar, errFast)
+	}
 }
 
 // FuzzValidate checks decoding plus validation never panics, that

@@ -25,7 +25,27 @@ type moduleValidator struct {
 	minBytes int // Options.minBytes
 }
 
+func newModuleValidator(m *Module, o Options) *moduleValidator {
+	mv := &moduleValidator{m: m, f: o.Features, workers: o.Parallelism, minBytes: o.minBytes}
+	mv.v = &funcValidator{m: m, f: o.Features, funcIdx: -1}
+	return mv
+}
+
+// validate runs the three phases in the order of their errors: what
+// precedes the code section, the data segments, the bodies.
 func (mv *moduleValidator) validate() error {
+	if err := mv.beforeCode(); err != nil {
+		return err
+	}
+	if err := mv.datas(); err != nil {
+		return err
+	}
+	return mv.bodies()
+}
+
+// beforeCode checks everything that precedes the code section in the
+// binary; once it passes, the bodies can be validated.
+func (mv *moduleValidator) beforeCode() error {
 	m := mv.m
 	if err := mv.types(); err != nil {
 		return err
@@ -92,6 +112,12 @@ func (mv *moduleValidator) validate() error {
 			return err
 		}
 	}
+	return nil
+}
+
+// datas checks the data segments, which follow the code section.
+func (mv *moduleValidator) datas() error {
+	m := mv.m
 	for i := range m.Datas {
 		d := &m.Datas[i]
 		if d.Mode != SegmentActive {
@@ -104,7 +130,7 @@ func (mv *moduleValidator) validate() error {
 			return err
 		}
 	}
-	return mv.bodies()
+	return nil
 }
 
 // types checks every type definition: referenced types exist (a rec group

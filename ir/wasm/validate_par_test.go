@@ -1,6 +1,9 @@
 package wasm
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // forceParallel puts any module with two or more bodies through the
 // parallel body validator with the given number of goroutines.
@@ -25,6 +28,12 @@ func sameError(a, b error) bool {
 // manyBodies returns a module of n functions of type [] -> [] whose body i
 // is bad[i] when present and an empty valid body otherwise.
 func manyBodies(n int, bad map[int][]byte) []byte {
+	return manyBodiesWith(n, bad, nil, nil)
+}
+
+// manyBodiesWith is manyBodies with an export section and the sections
+// after the code section (data segments, custom sections) given.
+func manyBodiesWith(n int, bad map[int][]byte, exports []byte, after []byte) []byte {
 	bodies := make([][]byte, n)
 	idx := make([]uint32, n)
 	for i := range bodies {
@@ -35,7 +44,44 @@ func manyBodies(n int, bad map[int][]byte) []byte {
 		}
 		bodies[i] = body(nil, code)
 	}
-	return module(typeSec(ft()()), funcSec(idx...), memorySec(mem(1)), codeSec(bodies...))
+	return cat(module(typeSec(ft()()), funcSec(idx...), memorySec(mem(1)), exports, codeSec(bodies...)), after)
+}
+
+// TestParallelErrorOrder checks that validating bodies while the sections
+// after the code section are still being decoded keeps the errors in the
+// sequential order: a decoding error anywhere, then the module-level
+// rules, data segments last, then the lowest failing body.
+func TestParallelErrorOrder(t *testing.T) {
+	bad := map[int][]byte{3: cat(i64c(1), op(drop), op(i32Add)), 90: cat(localGet(9), op(drop))}
+	goodData := dataSec(cat(uleb(0), i32c(0), op(end), str("abc")))
+	cases := []struct {
+		name           string
+		exports, after []byte
+		want           string
+	}{
+		{"bad body", nil, goodData, "func 3: type mismatch"},
+		{"data segment on an unknown memory", nil, dataSec(cat(uleb(2), uleb(3), i32c(0), op(end), str("x"))), "unknown memory 3"},
+		{"data offset of the wrong type", nil, dataSec(cat(uleb(0), i64c(0), op(end), str("x"))), msgTypeMismatch},
+		{"malformed data section", nil, dataSec(cat(uleb(7), str("x"))), "malformed data segment kind"},
+		{"truncated data section", nil, []byte{secData, 5, 1, 0}, msgLengthBounds},
+		{"export of an unknown function", exportSec(cat(str("f"), []byte{0}, uleb(500))), goodData, "unknown function 500"},
+		{"duplicate export", exportSec(cat(str("f"), []byte{0}, uleb(0)), cat(str("f"), []byte{0}, uleb(1))), goodData, "duplicate export"},
+		{"repeated data section", nil, cat(goodData, goodData), msgJunkAfterLast},
+	}
+	for _, c := range cases {
+		bin := manyBodiesWith(200, bad, c.exports, c.after)
+		want := decodeThenValidate(bin, FeaturesAll, Options{Features: FeaturesAll, Parallelism: 1})
+		if want == nil || !strings.Contains(want.Error(), c.want) {
+			t.Fatalf("%s: sequential error %v, want %q", c.name, want, c.want)
+		}
+		for _, workers := range []int{2, 4} {
+			for rep := 0; rep < 10; rep++ {
+				if _, got := forceParallel(FeaturesAll, workers).DecodeAndValidate(bin); !sameError(got, want) {
+					t.Fatalf("%s, %d workers: got %v, want %v", c.name, workers, got, want)
+				}
+			}
+		}
+	}
 }
 
 // TestParallelLowestBodyError checks that with several invalid bodies the
