@@ -26,8 +26,9 @@ type backend struct {
 	// tailArea is the largest stack-argument area of a tail call that
 	// needs more than the function's own signature guarantees (0: none).
 	tailArea int32
-	// uses caches the current block's value uses (operands.go).
-	uses    blockUses
+	// s is the compilation's reused storage; s.uses caches the current
+	// block's value uses (operands.go).
+	s       *reuse
 	resolve func(ir.Name) (encoder.Symbol, bool)
 	// wasm is set in kiln's wasm mode (see WasmOptions); hasCheck records
 	// that the function contains a preemption check.
@@ -47,6 +48,34 @@ func emitClobber(c *ctx, in Inst, clob regalloc.RegSet, ops ...regalloc.Operand)
 	in.NOps = uint8(len(ops))
 	c.Emit(in, opTable[in.Op].kind, clob, ops...)
 }
+
+// opList is the operand list of one instruction under construction. The
+// matchers (amodeOf, cmpOperands, condOf, lea32Of) hand their operands back
+// in one, by value, and the rule appends the rest: building an instruction
+// then allocates nothing, where returning slices cost an allocation for
+// most loads, stores and compares. Six operands hold the longest list
+// built this way, a cmov on a compare against memory (a, base, index, t,
+// f, dst); a longer one is a bug and panics on the index.
+type opList struct {
+	n   uint8
+	ops [6]regalloc.Operand
+}
+
+func opsOf(ops ...regalloc.Operand) opList {
+	var l opList
+	l.add(ops...)
+	return l
+}
+
+func (l *opList) add(ops ...regalloc.Operand) {
+	for _, o := range ops {
+		l.ops[l.n] = o
+		l.n++
+	}
+}
+
+func (l *opList) len() int                 { return int(l.n) }
+func (l *opList) list() []regalloc.Operand { return l.ops[:l.n] }
 
 func earlyFixed(v regalloc.VReg, p regalloc.PReg) regalloc.Operand {
 	return regalloc.NewOperand(v, regalloc.DefKind, regalloc.Early, regalloc.Fixed, uint8(p))
@@ -110,7 +139,7 @@ func imm32Of(c *ctx, v ir.Value, sz asm.Size) (int64, bool) {
 // amodeOf computes the address p+off, folding iadd of a constant
 // (displacement) and iadd of a scaled or plain index (base+index*scale)
 // into the addressing mode. It returns the amode and its register operands.
-func amodeOf(c *ctx, p ir.Value, off int64) (amode, []regalloc.Operand) {
+func amodeOf(c *ctx, p ir.Value, off int64) (amode, opList) {
 	dfg := &c.F.DFG
 	if i := c.PureDef(p); i != ir.NoInst && dfg.Insts[i].Opcode == ir.OpIadd && dfg.ValueType(p) == ir.I64 {
 		args := dfg.Args(i)
@@ -123,7 +152,7 @@ func amodeOf(c *ctx, p ir.Value, off int64) (amode, []regalloc.Operand) {
 		}
 		if t, scale, k, ok := scaledIndex(c, y); ok && fits32(off+k) {
 			return amode{kind: amReg, hasIndex: true, scale: scale, disp: int32(off + k)},
-				[]regalloc.Operand{use(c, x), regalloc.Use(t)}
+				opsOf(use(c, x), regalloc.Use(t))
 		}
 		if fits32(off) {
 			idx, scale := y, uint8(1)
@@ -133,16 +162,16 @@ func amodeOf(c *ctx, p ir.Value, off int64) (amode, []regalloc.Operand) {
 				}
 			}
 			return amode{kind: amReg, hasIndex: true, scale: scale, disp: int32(off)},
-				[]regalloc.Operand{use(c, x), use(c, idx)}
+				opsOf(use(c, x), use(c, idx))
 		}
 	}
 	if !fits32(off) {
 		// Materialize the offset: base + index with the constant in a register.
 		k := c.NewVReg(regalloc.Int)
 		emit(c, Inst{Op: opImm, Size: asm.Size64, Imm: off}, regalloc.Def(k))
-		return amode{kind: amReg, hasIndex: true, scale: 1}, []regalloc.Operand{use(c, p), regalloc.Use(k)}
+		return amode{kind: amReg, hasIndex: true, scale: 1}, opsOf(use(c, p), regalloc.Use(k))
 	}
-	return amode{kind: amReg, disp: int32(off)}, []regalloc.Operand{use(c, p)}
+	return amode{kind: amReg, disp: int32(off)}, opsOf(use(c, p))
 }
 
 func fits32(k int64) bool { return k >= math.MinInt32 && k <= math.MaxInt32 }
@@ -157,19 +186,19 @@ var intCC = [...]asm.CC{
 // cmpOperands matches the operands of an integer compare a cc b: the
 // second operand folded to an immediate when it is a small constant, the
 // operands swapped (with the condition) when only the first is.
-func cmpOperands(c *ctx, a, b ir.Value, cc ir.IntCC) (Inst, []regalloc.Operand, bool) {
+func cmpOperands(c *ctx, a, b ir.Value, cc ir.IntCC) (Inst, opList, bool) {
 	t := c.F.DFG.ValueType(a)
 	sz, ok := sizeOf(t)
 	if !ok {
-		return Inst{}, nil, false
+		return Inst{}, opList{}, false
 	}
 	if k, ok := imm32Of(c, b, sz); ok {
-		return Inst{Size: sz, CC: intCC[cc], HasImm: true, Imm: k}, []regalloc.Operand{use(c, a)}, true
+		return Inst{Size: sz, CC: intCC[cc], HasImm: true, Imm: k}, opsOf(use(c, a)), true
 	}
 	if k, ok := imm32Of(c, a, sz); ok {
-		return Inst{Size: sz, CC: intCC[cc.Swapped()], HasImm: true, Imm: k}, []regalloc.Operand{use(c, b)}, true
+		return Inst{Size: sz, CC: intCC[cc.Swapped()], HasImm: true, Imm: k}, opsOf(use(c, b)), true
 	}
-	return Inst{Size: sz, CC: intCC[cc]}, []regalloc.Operand{use(c, a), use(c, b)}, true
+	return Inst{Size: sz, CC: intCC[cc]}, opsOf(use(c, a), use(c, b)), true
 }
 
 // truthOf looks through zero and sign extensions of a condition: they
@@ -203,7 +232,7 @@ func usedOnceDownTo(c *ctx, v, cmp ir.Value) bool {
 
 // condOf matches a branch or select condition: a fused icmp (recomputed at
 // the use; it is pure) or any integer value tested against zero.
-func condOf(c *ctx, cond ir.Value) (Inst, []regalloc.Operand, error) {
+func condOf(c *ctx, cond ir.Value) (Inst, opList, error) {
 	return condOfUse(c, cond, true)
 }
 
@@ -211,7 +240,7 @@ func condOf(c *ctx, cond ir.Value) (Inst, []regalloc.Operand, error) {
 // one. A load may be merged into the compare only then: were the
 // condition (or an extension of it) materialised for another use, it
 // would need the load's value, which a merged load never defines.
-func condOfUse(c *ctx, cond ir.Value, only bool) (Inst, []regalloc.Operand, error) {
+func condOfUse(c *ctx, cond ir.Value, only bool) (Inst, opList, error) {
 	dfg := &c.F.DFG
 	orig := cond
 	cond = truthOf(c, cond)
@@ -248,41 +277,45 @@ func condOfUse(c *ctx, cond ir.Value, only bool) (Inst, []regalloc.Operand, erro
 		b := c.NewVReg(regalloc.Int)
 		args := dfg.Args(i)
 		(&backend{}).cmp128(c, args[0], args[1], dfg.Insts[i].IntCC(), b)
-		return Inst{Size: asm.Size32, CC: asm.CondNE, HasImm: true}, []regalloc.Operand{regalloc.Use(b)}, nil
+		return Inst{Size: asm.Size32, CC: asm.CondNE, HasImm: true}, opsOf(regalloc.Use(b)), nil
 	}
 	if dfg.ValueType(cond) == ir.I128 {
 		// Nonzero test of both halves: lo | hi.
 		lo, hi := pairUse(c, cond)
 		t := c.NewVReg(regalloc.Int)
 		emit(c, Inst{Op: opAluRR, Alu: asm.Or, Size: asm.Size64}, regalloc.Use(lo), regalloc.Use(hi), regalloc.ReuseDef(t, 0))
-		return Inst{Size: asm.Size64, CC: asm.CondNE, HasImm: true}, []regalloc.Operand{regalloc.Use(t)}, nil
+		return Inst{Size: asm.Size64, CC: asm.CondNE, HasImm: true}, opsOf(regalloc.Use(t)), nil
 	}
 	sz, ok := sizeOf(dfg.ValueType(cond))
 	if !ok {
-		return Inst{}, nil, unsupported(c, "condition of type "+dfg.ValueType(cond).String())
+		return Inst{}, opList{}, unsupported(c, "condition of type "+dfg.ValueType(cond).String())
 	}
-	return Inst{Size: sz, CC: asm.CondNE, HasImm: true}, []regalloc.Operand{use(c, cond)}, nil
+	return Inst{Size: sz, CC: asm.CondNE, HasImm: true}, opsOf(use(c, cond)), nil
 }
 
 // cmpMemOperands matches a cc (load p) where the icmp cmpv is used once and
 // the 32- or 64-bit notrap load is sinkable: `cmp a, [p]`.
-func cmpMemOperands(c *ctx, cmpv, a, b ir.Value, cc ir.IntCC) (Inst, []regalloc.Operand, bool) {
+func cmpMemOperands(c *ctx, cmpv, a, b ir.Value, cc ir.IntCC) (Inst, opList, bool) {
 	dfg := &c.F.DFG
 	t := dfg.ValueType(a)
 	sz, ok := sizeOf(t)
 	if !ok || sz < asm.Size32 || c.UseCount(cmpv) != 1 {
-		return Inst{}, nil, false
+		return Inst{}, opList{}, false
 	}
 	l := c.SinkableLoad(b)
 	// Only notrap loads: Inst.Trap of the compare's users (trapnz) is
 	// their own trap code, so the folded load could carry no record.
 	if l == ir.NoInst || dfg.Insts[l].Opcode != ir.OpLoad || dfg.ValueType(b) != t || !dfg.Insts[l].Flags.NoTrap() {
-		return Inst{}, nil, false
+		return Inst{}, opList{}, false
 	}
 	c.Sink(l)
 	d := &dfg.Insts[l]
 	m, mops := amodeOf(c, dfg.Args(l)[0], int64(d.Offset()))
-	return Inst{Size: sz, CC: intCC[cc], Mem: m, MemAt: 1}, append([]regalloc.Operand{use(c, a)}, mops...), true
+	// The address registers are requested before a's: the vreg numbering
+	// (and so the allocation) follows request order.
+	ops := opsOf(use(c, a))
+	ops.add(mops.list()...)
+	return Inst{Size: sz, CC: intCC[cc], Mem: m, MemAt: 1}, ops, true
 }
 
 // LowerArgs defines the parameters: register ones by one fixed-def
@@ -307,9 +340,18 @@ func (be *backend) LowerArgs(c *ctx, params []regalloc.VReg) error {
 	return nil
 }
 
-// Jump implements lower.Backend.
+// Jump implements lower.Backend. Jumps take their one-element target
+// lists from a slab in the reused storage (a list each was one allocation per
+// jump); full slabs stay with the instructions that point into them.
 func (be *backend) Jump(target lower.Block) Inst {
-	return Inst{Op: opJmp, Targets: []lower.Block{target}}
+	j := be.s.jumps
+	if len(j) == cap(j) {
+		j = make([]lower.Block, 0, max(256, 2*cap(j)))
+	}
+	j = append(j, target)
+	be.s.jumps = j
+	n := len(j)
+	return Inst{Op: opJmp, Targets: j[n-1 : n : n]}
 }
 
 // LowerBranch lowers brif (with compare fusion) and br_table.
@@ -331,7 +373,7 @@ func (be *backend) LowerBranch(c *ctx, i ir.Inst, targets []lower.Block) error {
 			return err
 		}
 		in.Op, in.Targets = opCmpBr, targets
-		emit(c, in, ops...)
+		emit(c, in, ops.list()...)
 		return nil
 	case ir.OpBrTable:
 		idx := dfg.Args(i)[0]

@@ -108,18 +108,18 @@ func scaledIndex(c *ctx, idx ir.Value) (regalloc.VReg, uint8, int64, bool) {
 // lowered, as the address mode of a 32-bit lea: x + k, x + y or
 // x + y*2^s (a shift by 1-3 as the index). Inputs may carry garbage in
 // their upper halves; a 32-bit lea ignores it.
-func lea32Of(c *ctx, w ir.Value) (amode, []regalloc.Operand, bool) {
+func lea32Of(c *ctx, w ir.Value) (amode, opList, bool) {
 	dfg := &c.F.DFG
 	a := c.PureDef(w)
 	if dfg.ValueType(w) != ir.I32 || a == ir.NoInst || dfg.Insts[a].Opcode != ir.OpIadd || c.UseCount(w) != 1 {
-		return amode{}, nil, false
+		return amode{}, opList{}, false
 	}
 	x, y := dfg.Args(a)[0], dfg.Args(a)[1]
 	if k, ok := constOf(c, y); ok {
-		return amode{kind: amReg, disp: int32(k)}, []regalloc.Operand{use(c, x)}, true
+		return amode{kind: amReg, disp: int32(k)}, opsOf(use(c, x)), true
 	}
 	if k, ok := constOf(c, x); ok {
-		return amode{kind: amReg, disp: int32(k)}, []regalloc.Operand{use(c, y)}, true
+		return amode{kind: amReg, disp: int32(k)}, opsOf(use(c, y)), true
 	}
 	scaled := func(v ir.Value) (ir.Value, uint8) {
 		if j := c.PureDef(v); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpIshl {
@@ -136,5 +136,5 @@ func lea32Of(c *ctx, w ir.Value) (amode, []regalloc.Operand, bool) {
 			base, idx, scale = y, i2, s2
 		}
 	}
-	return amode{kind: amReg, hasIndex: true, scale: scale}, []regalloc.Operand{use(c, base), use(c, idx)}, true
+	return amode{kind: amReg, hasIndex: true, scale: scale}, opsOf(use(c, base), use(c, idx)), true
 }

@@ -190,7 +190,8 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 			return unsupported(c, "icmp of "+dfg.ValueType(args[0]).String())
 		}
 		in.Op = opCmpSet
-		emit(c, in, append(ops, def(c, res[0]))...)
+		ops.add(def(c, res[0]))
+		emit(c, in, ops.list()...)
 		return nil
 
 	case ir.OpFcmp:
@@ -199,13 +200,13 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 
 	case ir.OpSelect, ir.OpSelectSpectreGuard:
 		var in Inst
-		var ops []regalloc.Operand
+		var ops opList
 		if j := c.PureDef(truthOf(c, args[0])); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpFcmp {
 			// Materialize the float condition, then select on it.
 			fa := dfg.Args(j)
 			b := c.NewVReg(regalloc.Int)
 			emit(c, Inst{Op: opFcmpSet, Size: floatSize(dfg.ValueType(fa[0])), FCC: dfg.Insts[j].Code}, use(c, fa[0]), use(c, fa[1]), regalloc.Def(b))
-			in, ops = Inst{Size: asm.Size32, CC: asm.CondNE, HasImm: true}, []regalloc.Operand{regalloc.Use(b)}
+			in, ops = Inst{Size: asm.Size32, CC: asm.CondNE, HasImm: true}, opsOf(regalloc.Use(b))
 		} else {
 			var err error
 			if in, ops, err = condOf(c, args[0]); err != nil {
@@ -220,9 +221,9 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		if ty.IsFloat() {
 			in.Size2 = floatSize(ty)
 		}
-		n := len(ops)
-		ops = append(ops, use(c, args[1]), use(c, args[2]), regalloc.ReuseDef(c.Output(res[0]), n+1))
-		emit(c, in, ops...)
+		n := ops.len()
+		ops.add(use(c, args[1]), use(c, args[2]), regalloc.ReuseDef(c.Output(res[0]), n+1))
+		emit(c, in, ops.list()...)
 		return nil
 
 	case ir.OpSmin, ir.OpSmax, ir.OpUmin, ir.OpUmax:
@@ -245,7 +246,8 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		}
 		in.Op = opCmpSet
 		b := c.NewVReg(regalloc.Int)
-		emit(c, in, append(ops, regalloc.Def(b))...)
+		ops.add(regalloc.Def(b))
+		emit(c, in, ops.list()...)
 		emit(c, Inst{Op: opUnary, Unary: asm.Neg, Size: aluSize(sz)}, regalloc.Use(b), regalloc.ReuseDef(c.Output(res[0]), 0))
 		return nil
 
@@ -274,7 +276,8 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 				// Rule: uextend.i64 (iadd.i32 ...) is one lea with a
 				// 32-bit destination: it wraps at 32 bits and zeroes the
 				// upper half, exactly the wasm32 address computation.
-				emit(c, Inst{Op: opLea, Size: asm.Size32, Mem: m}, append(ops, def(c, res[0]))...)
+				ops.add(def(c, res[0]))
+				emit(c, Inst{Op: opLea, Size: asm.Size32, Mem: m}, ops.list()...)
 				return nil
 			}
 		}
@@ -320,7 +323,8 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		case ir.OpUload32, ir.OpSload32:
 			in.Size, in.Size2, in.Signed = sz, asm.Size32, op == ir.OpSload32
 		}
-		emit(c, in, append(ops, def(c, res[0]))...)
+		ops.add(def(c, res[0]))
+		emit(c, in, ops.list()...)
 		return nil
 
 	case ir.OpStore, ir.OpIstore8, ir.OpIstore16, ir.OpIstore32:
@@ -357,12 +361,14 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 					k = int64(int32(k))
 				}
 				in.Op, in.Imm, in.MemAt = opStoreImm, k, 0
-				emit(c, in, ops...)
+				emit(c, in, ops.list()...)
 				return nil
 			}
 		}
 		in.Op, in.MemAt = opStore, 1
-		emit(c, in, append([]regalloc.Operand{use(c, v)}, ops...)...)
+		vops := opsOf(use(c, v))
+		vops.add(ops.list()...)
+		emit(c, in, vops.list()...)
 		return nil
 
 	case ir.OpStackAddr:
@@ -404,7 +410,7 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 			in.CC ^= 1 // x86 condition codes pair up: cc^1 is the inverse
 		}
 		in.Op, in.Trap = opTrapIf, encoder.TrapCode(d.TrapCode())
-		emit(c, in, ops...)
+		emit(c, in, ops.list()...)
 		return nil
 
 	case ir.OpUaddOverflowTrap:
@@ -584,9 +590,10 @@ func (be *backend) aluMem(c *ctx, alu asm.AluOp, sz asm.Size, x ir.Value, l ir.I
 	c.Sink(l)
 	d := &c.F.DFG.Insts[l]
 	m, mops := amodeOf(c, c.F.DFG.Args(l)[0], int64(d.Offset()))
-	ops := append([]regalloc.Operand{use(c, x)}, mops...)
-	ops = append(ops, regalloc.ReuseDef(c.Output(r), 0))
-	emit(c, Inst{Op: opAluRM, Alu: alu, Size: sz, Mem: m, MemAt: 1, Trap: loadTrap(d)}, ops...)
+	ops := opsOf(use(c, x))
+	ops.add(mops.list()...)
+	ops.add(regalloc.ReuseDef(c.Output(r), 0))
+	emit(c, Inst{Op: opAluRM, Alu: alu, Size: sz, Mem: m, MemAt: 1, Trap: loadTrap(d)}, ops.list()...)
 	return nil
 }
 

@@ -154,23 +154,26 @@ func (be *backend) lowerI128(c *ctx, i ir.Inst) error {
 				return err
 			}
 			in.Op, in.Size2 = opCmov, asm.Size64
-			n := len(ops)
-			ops = append(ops, regalloc.Use(p[0]), regalloc.Use(p[1]), regalloc.ReuseDef(p[2], n+1))
-			emit(c, in, ops...)
+			n := ops.len()
+			ops.add(regalloc.Use(p[0]), regalloc.Use(p[1]), regalloc.ReuseDef(p[2], n+1))
+			emit(c, in, ops.list()...)
 		}
 		return nil
 	case ir.OpLoad:
 		lo, hi := pairOut(c, res[0])
 		for k, r := range []regalloc.VReg{lo, hi} {
 			m, ops := amodeOf(c, args[0], int64(d.Offset())+int64(8*k))
-			emit(c, Inst{Op: opLoad, Mem: m, Size: asm.Size64, Size2: asm.Size64, Trap: loadTrap(d)}, append(ops, regalloc.Def(r))...)
+			ops.add(regalloc.Def(r))
+			emit(c, Inst{Op: opLoad, Mem: m, Size: asm.Size64, Size2: asm.Size64, Trap: loadTrap(d)}, ops.list()...)
 		}
 		return nil
 	case ir.OpStore:
 		vlo, vhi := pairUse(c, args[0])
 		for k, r := range []regalloc.VReg{vlo, vhi} {
 			m, ops := amodeOf(c, args[1], int64(d.Offset())+int64(8*k))
-			emit(c, Inst{Op: opStore, Mem: m, Size: asm.Size64, MemAt: 1, Trap: loadTrap(d)}, append([]regalloc.Operand{regalloc.Use(r)}, ops...)...)
+			rops := opsOf(regalloc.Use(r))
+			rops.add(ops.list()...)
+			emit(c, Inst{Op: opStore, Mem: m, Size: asm.Size64, MemAt: 1, Trap: loadTrap(d)}, rops.list()...)
 		}
 		return nil
 	case ir.OpBswap, ir.OpBitrev:
