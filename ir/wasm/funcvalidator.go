@@ -41,13 +41,12 @@ func (fv *FuncValidator) Step(op *Operator) error {
 	if len(v.ctrl) == 0 {
 		return v.errorf(op.Offset, "%s: operators after the final end", msgSectionSize)
 	}
-	v.op = *op
-	if v.op.info == nil {
-		if v.op.info = op.Op.info(); v.op.info == nil {
-			return v.errorf(op.Offset, "%s %v", msgIllegalOpcode, op.Op)
-		}
+	info := op.Op.info()
+	if info == nil {
+		return v.errorf(op.Offset, "%s %v", msgIllegalOpcode, op.Op)
 	}
-	return v.stepChecked()
+	v.op = *op
+	return v.stepChecked(info)
 }
 
 // Finish reports an error unless the body's final end has been stepped.

@@ -131,6 +131,15 @@ func (op Opcode) info() *opInfo {
 	return info
 }
 
+// readInfo is info for an opcode an OperatorReader has returned, which
+// has a row: one-byte opcodes index their table without further checks.
+func (op Opcode) readInfo() *opInfo {
+	if op < Opcode(len(plainOps)) {
+		return &plainOps[op]
+	}
+	return op.info()
+}
+
 // Name returns the text-format name of op ("i32.add"), or "" if op is not
 // an operator.
 func (op Opcode) Name() string {

@@ -50,8 +50,6 @@ type Operator struct {
 
 	Targets BrTable   // br_table
 	Catches CatchList // try_table
-
-	info *opInfo // the opcode's table row, for the validator
 }
 
 // I32 returns the value of an i32.const.
@@ -182,7 +180,9 @@ func (or *OperatorReader) Read(op *Operator) error {
 	} else if info, err = or.readSlow(op, b); err != nil {
 		return err
 	}
-	op.info = info
+	// No pointer to info is stored: op usually lives in the heap, and
+	// a pointer store there costs a write barrier whenever the GC is
+	// marking. The validator finds the row again from op.Op.
 	switch info.imm {
 	case immNone:
 	case immBlock:

@@ -347,8 +347,8 @@ func (v *funcValidator) start(bt BlockType) {
 }
 
 // stepChecked validates v.op and enforces the operand stack limit.
-func (v *funcValidator) stepChecked() error {
-	if err := v.step(); err != nil {
+func (v *funcValidator) stepChecked(info *opInfo) error {
+	if err := v.step(info); err != nil {
 		return err
 	}
 	if len(v.stack) > maxOperandStack {
@@ -381,9 +381,9 @@ func (v *funcValidator) run(code []byte, base int) error {
 		// stepChecked, spelled out: this loop runs once per operator of
 		// every body, and two fewer calls per operator show.
 		var err error
-		switch info := v.op.info; {
+		switch info := v.op.Op.readInfo(); {
 		case v.constMode:
-			err = v.step()
+			err = v.step(info)
 		case !info.special:
 			err = v.stepFixed(info)
 		default:

@@ -23,13 +23,12 @@ func (v *funcValidator) constAllowed(op Opcode) bool {
 	return false
 }
 
-// step validates v.op, the operator just read.
-func (v *funcValidator) step() error {
+// step validates v.op, the operator just read, whose table row is info.
+func (v *funcValidator) step(info *opInfo) error {
 	op := &v.op
 	if v.constMode && !v.constAllowed(op.Op) {
 		return v.errorf(op.Offset, "%s: %s is not constant", msgConstExprRequired, op.Op)
 	}
-	info := op.info
 	if !info.special {
 		return v.stepFixed(info)
 	}
