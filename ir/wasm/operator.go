@@ -188,7 +188,13 @@ func (or *OperatorReader) Read(op *Operator) error {
 	case immBlock:
 		op.Block, err = readBlockType(r, or.f)
 	case immLabel, immFunc, immType, immLocal, immGlobal, immTable, immMem, immTag, immData, immElem:
-		op.Index, err = r.u32()
+		// r.u32 is too big to inline; a one-byte index is the rule.
+		if p := r.pos; p < len(r.buf) && r.buf[p] < 0x80 {
+			op.Index = uint32(r.buf[p])
+			r.pos = p + 1
+		} else {
+			op.Index, err = r.u32()
+		}
 	case immCallIndirect, immTypeField, immTypeN, immTypeData, immTypeElem, immTypeType,
 		immDataMem, immElemTable, immMemMem, immTableTable:
 		if op.Index, err = r.u32(); err == nil {
@@ -197,7 +203,13 @@ func (or *OperatorReader) Read(op *Operator) error {
 	case immBrTable:
 		err = or.readBrTable(op)
 	case immMemArg:
-		op.Mem, err = readMemArg(r, or.f)
+		// One-byte alignment without a memory index, one-byte offset.
+		if p := r.pos; p+1 < len(r.buf) && r.buf[p] < 0x40 && r.buf[p+1] < 0x80 {
+			op.Mem = MemArg{Align: uint32(r.buf[p]), Offset: uint64(r.buf[p+1])}
+			r.pos = p + 2
+		} else {
+			op.Mem, err = readMemArg(r, or.f)
+		}
 	case immMemLane:
 		if op.Mem, err = readMemArg(r, or.f); err == nil {
 			op.Lane, err = r.byte()
