@@ -34,6 +34,17 @@
 //     followed by Validate would (FuzzValidate checks that the two paths
 //     agree). Constant expressions are kept both as bytes and as a short
 //     list of ConstOps an evaluator can run without re-decoding.
+//   - Function bodies are validated last and independently, so a large
+//     module's are validated on several goroutines (validate_par.go;
+//     GOMAXPROCS or Options.Parallelism, like the compilers; modules
+//     under 64 KiB of code stay on the caller's). Workers claim runs of
+//     bodies in index order and drop claims past the lowest failure, so
+//     the error is always the one the sequential pass returns
+//     (TestParallelLowestBodyError, the spec corpus, FuzzValidate).
+//     DecodeAndValidate starts them as soon as the code section is
+//     decoded and the rules before it pass, overlapping the data and
+//     name sections' decoding; data-segment and decoding errors still
+//     win over body errors.
 //   - OperatorReader (operator.go) decodes one instruction at a time into a
 //     caller-owned Operator. Variable-length immediates (br_table targets,
 //     try_table catch clauses) are returned as views into the body with
@@ -107,16 +118,23 @@
 // # Performance
 //
 // On Go's own strconv test binary for wasip1 (5.3 MB, 3,239 functions,
-// 56,833 data segments) on the shared 2-core development machine:
-// Decode, including the well-formedness pass over the bodies, takes
-// about 18 ms (290 MB/s); Validate about 28 ms (190 MB/s);
-// DecodeAndValidate, reading each body once, about 36 ms (147 MB/s); the
-// operator reader alone walks the 4.2 MB of code at about 300 MB/s
+// 56,833 data segments) on the shared 2-core development machine, in CPU
+// time per byte of module (cpu-MB/s, from the process CPU time: steadier
+// than wall time on a busy machine): Decode, including the
+// well-formedness pass over the bodies, about 230 MB/s; Validate about
+// 195 MB/s; DecodeAndValidate, reading each body once, about 155 MB/s;
+// the operator reader alone walks the 4.2 MB of code at about 290 MB/s
 // (BenchmarkDecode, BenchmarkValidate, BenchmarkDecodeAndValidate,
-// BenchmarkOperatorReader). The benchmarks also report cpu-MB/s, from the
-// process CPU time, which is steadier than wall time when the machine is
-// busy. Validation reuses its stacks across functions and allocates a few
-// dozen objects per module; reading operators allocates nothing.
+// BenchmarkOperatorReader). Of DecodeAndValidate's CPU, about three
+// quarters is body validation, which runs in parallel; decoding the
+// sections is sequential. The hot paths: Read admits every enabled
+// one-byte opcode with one table test (plainGate) and decodes one-byte
+// indices and memargs in place; the validator's loop dispatches straight
+// to stepFixed or stepSpecial; "i32.const n end" segment offsets are
+// decoded and validated without the operator reader. Each validator
+// goroutine reuses its stacks across functions, and a module allocates a
+// few dozen objects per goroutine beyond its own tables; reading
+// operators allocates nothing and stores no pointers.
 //
 // # Known gaps
 //
