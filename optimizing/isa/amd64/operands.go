@@ -123,7 +123,7 @@ func (be *backend) commuteFor(c *ctx, x, y ir.Value) (ir.Value, ir.Value) {
 // goes to a register that becomes the result instead: the same two
 // instructions without the copy of the live operand.
 func (be *backend) lowerSseBinary(c *ctx, op ir.Opcode, ty ir.Type, x, y, r ir.Value) error {
-	sop := sse(ty, sseOps[op])
+	sop := sse(ty, sseOpsOf(op))
 	comm := op == ir.OpFadd || op == ir.OpFmul
 	if comm {
 		x, y = be.commuteFor(c, x, y)

@@ -9,22 +9,61 @@ import (
 	"kiln/regalloc"
 )
 
-// aluOps maps the commutative-or-not two-operand IR ops with an x86 ALU form.
-var aluOps = map[ir.Opcode]struct {
+// The IR-to-x86 operation tables are switches: lowering asks for nearly
+// every add or shift, and a map lookup there was a measurable part of
+// selecting it.
+
+// aluOp is the x86 ALU form of a two-operand IR op and whether it commutes.
+type aluOp struct {
 	op   asm.AluOp
 	comm bool
-}{
-	ir.OpIadd: {asm.Add, true}, ir.OpIsub: {asm.Sub, false}, ir.OpBand: {asm.And, true},
-	ir.OpBor: {asm.Or, true}, ir.OpBxor: {asm.Xor, true},
 }
 
-var shiftOps = map[ir.Opcode]asm.ShiftOp{
-	ir.OpIshl: asm.Shl, ir.OpUshr: asm.Shr, ir.OpSshr: asm.Sar, ir.OpRotl: asm.Rol, ir.OpRotr: asm.Ror,
+func aluOpOf(op ir.Opcode) aluOp {
+	switch op {
+	case ir.OpIadd:
+		return aluOp{asm.Add, true}
+	case ir.OpIsub:
+		return aluOp{asm.Sub, false}
+	case ir.OpBand:
+		return aluOp{asm.And, true}
+	case ir.OpBor:
+		return aluOp{asm.Or, true}
+	case ir.OpBxor:
+		return aluOp{asm.Xor, true}
+	}
+	return aluOp{}
 }
 
-var sseOps = map[ir.Opcode][2]asm.Op{ // [f32, f64]
-	ir.OpFadd: {asm.Addss, asm.Addsd}, ir.OpFsub: {asm.Subss, asm.Subsd},
-	ir.OpFmul: {asm.Mulss, asm.Mulsd}, ir.OpFdiv: {asm.Divss, asm.Divsd},
+func shiftOpOf(op ir.Opcode) asm.ShiftOp {
+	switch op {
+	case ir.OpIshl:
+		return asm.Shl
+	case ir.OpUshr:
+		return asm.Shr
+	case ir.OpSshr:
+		return asm.Sar
+	case ir.OpRotl:
+		return asm.Rol
+	case ir.OpRotr:
+		return asm.Ror
+	}
+	return 0
+}
+
+// sseOpsOf is the scalar SSE form of a float binary op: [f32, f64].
+func sseOpsOf(op ir.Opcode) [2]asm.Op {
+	switch op {
+	case ir.OpFadd:
+		return [2]asm.Op{asm.Addss, asm.Addsd}
+	case ir.OpFsub:
+		return [2]asm.Op{asm.Subss, asm.Subsd}
+	case ir.OpFmul:
+		return [2]asm.Op{asm.Mulss, asm.Mulsd}
+	case ir.OpFdiv:
+		return [2]asm.Op{asm.Divss, asm.Divsd}
+	}
+	return [2]asm.Op{}
 }
 
 func sse(t ir.Type, ops [2]asm.Op) asm.Op {
@@ -168,7 +207,7 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		return be.lowerDiv(c, op, sz, args, res[0])
 
 	case ir.OpIshl, ir.OpUshr, ir.OpSshr, ir.OpRotl, ir.OpRotr:
-		sh := shiftOps[op]
+		sh := shiftOpOf(op)
 		bits := int64(sz) * 8
 		x := args[0]
 		if k, ok := constOf(c, args[1]); ok {
@@ -228,7 +267,15 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 
 	case ir.OpSmin, ir.OpSmax, ir.OpUmin, ir.OpUmax:
 		// x < y ? x : y as cmp + cmov.
-		cc := map[ir.Opcode]asm.CC{ir.OpSmin: asm.CondL, ir.OpSmax: asm.CondG, ir.OpUmin: asm.CondB, ir.OpUmax: asm.CondA}[op]
+		cc := asm.CondA
+		switch op {
+		case ir.OpSmin:
+			cc = asm.CondL
+		case ir.OpSmax:
+			cc = asm.CondG
+		case ir.OpUmin:
+			cc = asm.CondB
+		}
 		emit(c, Inst{Op: opCmov, Size: sz, CC: cc, Size2: aluSize(sz)}, use(c, args[0]), use(c, args[1]), use(c, args[0]), use(c, args[1]), regalloc.ReuseDef(c.Output(res[0]), 3))
 		return nil
 
@@ -808,7 +855,7 @@ func (be *backend) mulOverflow8(c *ctx, signed bool, args, res []ir.Value) error
 // folded load, then the register form.
 func (be *backend) lowerAlu(c *ctx, op ir.Opcode, sz asm.Size, args []ir.Value, r ir.Value) error {
 	ty := c.F.DFG.ValueType(r)
-	alu := aluOps[op]
+	alu := aluOpOf(op)
 	x, y := args[0], args[1]
 	// Rule (prio 3): x + imm32 where x lives on: lea dst, [x+imm] leaves x
 	// in place, where add would need a copy of it first.

@@ -113,7 +113,7 @@ func (be *backend) lowerI128(c *ctx, i ir.Inst) error {
 			// A narrow shift by an i128 amount reads the amount's low half.
 			sz, _ := sizeOf(ty)
 			t := c.NewVReg(regalloc.Int)
-			emit(c, Inst{Op: opShiftRR, Shift: shiftOps[op], Size: sz}, use(c, args[0]), regalloc.Use(lowUse(c, args[1])), regalloc.ReuseDef(c.Output(res[0]), 0), earlyFixed(t, gprP(asm.RCX)))
+			emit(c, Inst{Op: opShiftRR, Shift: shiftOpOf(op), Size: sz}, use(c, args[0]), regalloc.Use(lowUse(c, args[1])), regalloc.ReuseDef(c.Output(res[0]), 0), earlyFixed(t, gprP(asm.RCX)))
 			return nil
 		}
 		alo, ahi := pairUse(c, args[0])
@@ -133,7 +133,7 @@ func (be *backend) lowerI128(c *ctx, i ir.Inst) error {
 				regalloc.ReuseDef(lo, 0), regalloc.ReuseDef(hi, 1))
 			return nil
 		}
-		l, h := be.shift128(c, shiftOps[op], alo, ahi, amt)
+		l, h := be.shift128(c, shiftOpOf(op), alo, ahi, amt)
 		move(c, l, lo)
 		move(c, h, hi)
 		return nil

@@ -1,6 +1,8 @@
 package amd64
 
 import (
+	"slices"
+
 	"kiln/encoder"
 	asm "kiln/encoder/amd64"
 	"kiln/ir"
@@ -189,14 +191,46 @@ func (e *emitter) trap(code encoder.TrapCode) error {
 
 func (e *emitter) trapStub(kind uint8, code vm.TrapCode) encoder.Label {
 	loc := e.curLoc
-	for _, s := range e.stubs {
-		if s.kind == kind && s.code == code && s.loc == loc {
-			return s.label
+	key := stubKey{kind, code, loc}
+	if e.stubIndex != nil {
+		if l, ok := e.stubIndex[key]; ok {
+			return l
+		}
+	} else {
+		for _, s := range e.stubs {
+			if s.kind == kind && s.code == code && s.loc == loc {
+				return s.label
+			}
 		}
 	}
 	l := e.a.NewLabel()
 	e.stubs = append(e.stubs, wasmStub{label: l, kind: kind, code: code, loc: loc})
+	switch {
+	case e.stubIndex != nil:
+		e.stubIndex[key] = l
+	case len(e.stubs) == stubScanLimit:
+		// A function with many trap sites (a bounds check per access)
+		// indexes its stubs: scanning them all for each new site was
+		// quadratic, a tenth of emission on strconv.
+		e.stubIndex = make(map[stubKey]encoder.Label, 2*stubScanLimit)
+		for _, s := range e.stubs {
+			if s.kind != stubResume {
+				e.stubIndex[stubKey{s.kind, s.code, s.loc}] = s.label
+			}
+		}
+	}
 	return l
+}
+
+// stubScanLimit is the number of stubs up to which trapStub scans them.
+const stubScanLimit = 32
+
+// stubKey identifies a trap stub: trapStub shares one per kind, trap code
+// and source location.
+type stubKey struct {
+	kind uint8
+	code vm.TrapCode
+	loc  uint32
 }
 
 // emitTrapSite is one trap site: a call to the function's shared trap
@@ -333,7 +367,7 @@ func (e *emitter) emitStubs() {
 	for k, n := range count {
 		shared[k] = n >= 2
 	}
-	routines := map[vm.ExitKind]encoder.Label{}
+	var routines [vm.NumExitKinds]encoder.Label
 	var order []vm.ExitKind
 	for _, s := range e.stubs {
 		e.buf.SetSrcLoc(s.loc)
@@ -344,7 +378,7 @@ func (e *emitter) emitStubs() {
 		case stubResume:
 			if shared[s.exit] {
 				// call the shared routine, which returns here.
-				if _, ok := routines[s.exit]; !ok {
+				if !slices.Contains(order, s.exit) {
 					routines[s.exit] = a.NewLabel()
 					order = append(order, s.exit)
 				}
@@ -366,7 +400,7 @@ func (e *emitter) emitStubs() {
 		e.fail(a.AluRI(asm.Add, asm.Size64, asm.RSP, 8))
 		e.fail(a.Ret())
 	}
-	e.stubs = nil
+	e.stubs, e.stubIndex = nil, nil
 	e.emitTrapExits()
 }
 
