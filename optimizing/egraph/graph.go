@@ -327,17 +327,19 @@ func (g *Graph) deeper(a, b ir.Block) ir.Block {
 	return b
 }
 
-func (g *Graph) lookup(k key) (Node, bool) {
-	e, ok := g.hashcons.get(k, k.hash())
+// lookup and record take k's hash (key.hash), which insertPure computes
+// once for both.
+func (g *Graph) lookup(k key, h uint64) (Node, bool) {
+	e, ok := g.hashcons.get(k, h)
 	if !ok || e.depth > g.curDepth || g.gens[e.depth] != e.gen {
 		return NoNode, false
 	}
 	return e.node, true
 }
 
-func (g *Graph) record(k key, n Node, at ir.Block) {
+func (g *Graph) record(k key, h uint64, n Node, at ir.Block) {
 	d := g.domDepth[at]
-	g.hashcons.set(k, k.hash(), scoped{node: n, depth: d, gen: g.gens[d]})
+	g.hashcons.set(k, h, scoped{node: n, depth: d, gen: g.gens[d]})
 }
 
 // insertPure hash-conses a pure node and, if it is new, simplifies it and
@@ -348,7 +350,8 @@ func (g *Graph) insertPure(d ir.InstData, ty ir.Type, args []Node, orig ir.Inst,
 	for i := len(args); i < 3; i++ {
 		k.args[i] = NoNode
 	}
-	if n, ok := g.lookup(k); ok {
+	h := k.hash()
+	if n, ok := g.lookup(k, h); ok {
 		g.Stats.Hits++
 		return n
 	}
@@ -360,7 +363,7 @@ func (g *Graph) insertPure(d ir.InstData, ty ir.Type, args []Node, orig ir.Inst,
 		value: value, orig: orig, avail: avail, depth: g.loopDep[avail]}
 	nd.data.Args = ir.ValueList{}
 	id := g.newNode(nd)
-	g.record(k, id, avail)
+	g.record(k, h, id, avail)
 
 	if g.rewriteLvl >= rewriteDepthLimit || g.fuel <= 0 {
 		if g.fuel <= 0 {
@@ -419,7 +422,7 @@ func (g *Graph) insertPure(d ir.InstData, ty ir.Type, args []Node, orig ir.Inst,
 	g.results = g.results[:fr.start]
 	g.resultSubs = g.resultSubs[:fr.start]
 	if class != id {
-		g.record(k, class, avail)
+		g.record(k, h, class, avail)
 	}
 	return class
 }
