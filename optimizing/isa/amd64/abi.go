@@ -56,47 +56,58 @@ func xmmP(r asm.XMM) regalloc.PReg { return regalloc.NewPReg(regalloc.Float, int
 // (an i128 takes two consecutive integer registers, low half first, as in
 // System V); the returned size is the stack area they need (a multiple of
 // 16).
-func (a *abi) assign(types []ir.Type, results bool) ([]argLoc, int32, error) {
-	var parts []ir.Type
-	for _, t := range types {
-		if t == ir.I128 {
-			parts = append(parts, ir.I128, ir.I128)
-			continue
-		}
-		parts = append(parts, t)
-	}
-	types = parts
+//
+// The locations are appended to dst[:0], so a caller that keeps dst
+// assigns every call's signature without allocating.
+func (a *abi) assign(dst []argLoc, types []ir.Type, results bool) ([]argLoc, int32, error) {
 	ints, xmms := a.intArgs, a.xmmArgs
 	if results {
 		ints, xmms = a.intRets, a.xmmRets
 	}
 	var ni, nx int
 	var stack int32
-	locs := make([]argLoc, len(types))
-	for i, t := range types {
-		switch {
-		case t.IsVector() || (t.Bits() > 64 && t != ir.I128):
-			return nil, 0, fmt.Errorf("%w: type %s in a signature", ErrUnsupported, t)
-		case t.IsFloat():
-			if nx < len(xmms) {
-				locs[i] = argLoc{reg: xmmP(xmms[nx]), stack: -1}
-				nx++
-				continue
-			}
-		default:
-			if ni < len(ints) {
-				locs[i] = argLoc{reg: gprP(ints[ni]), stack: -1}
-				ni++
-				continue
-			}
-		}
+	locs := dst[:0]
+	for _, t := range types {
+		halves := 1
 		if t == ir.I128 {
-			return nil, 0, fmt.Errorf("%w: i128 passed on the stack", ErrUnsupported)
+			halves = 2
 		}
-		locs[i] = argLoc{reg: regalloc.NoPReg, stack: stack}
-		stack += 8
+		for range halves {
+			switch {
+			case t.IsVector() || (t.Bits() > 64 && t != ir.I128):
+				return nil, 0, fmt.Errorf("%w: type %s in a signature", ErrUnsupported, t)
+			case t.IsFloat():
+				if nx < len(xmms) {
+					locs = append(locs, argLoc{reg: xmmP(xmms[nx]), stack: -1})
+					nx++
+					continue
+				}
+			default:
+				if ni < len(ints) {
+					locs = append(locs, argLoc{reg: gprP(ints[ni]), stack: -1})
+					ni++
+					continue
+				}
+			}
+			if t == ir.I128 {
+				return nil, 0, fmt.Errorf("%w: i128 passed on the stack", ErrUnsupported)
+			}
+			locs = append(locs, argLoc{reg: regalloc.NoPReg, stack: stack})
+			stack += 8
+		}
 	}
 	return locs, (stack + 15) &^ 15, nil
+}
+
+// locsOf is cabi.assign into the k-th of the reused location buffers: a
+// call needs its parameters' and results' at once (buffers 0 and 1), and
+// a tail call its own function's sizes as well (buffer 2).
+func (be *backend) locsOf(k int, cabi *abi, types []ir.Type, results bool) ([]argLoc, int32, error) {
+	locs, size, err := cabi.assign(be.s.locs[k], types, results)
+	if locs != nil {
+		be.s.locs[k] = locs[:0]
+	}
+	return locs, size, err
 }
 
 // callerSaved is what a call clobbers under system_v: every register but

@@ -138,10 +138,11 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	buf.Grow(5*vc.NumInsts() + 64)
 	em := &emitter{buf: buf, a: a, frame: frame, flags: opts.Flags, wasm: opts.Wasm, saveRegs: saveRegs, curLoc: encoder.NoSrcLoc}
 	if be.tailArea > 0 {
-		_, params, _ := cabi.assign(f.Signature.ParamTypes(), false)
-		_, results, _ := cabi.assign(f.Signature.ReturnTypes(), true)
+		_, params, _ := cabi.assign(nil, f.Signature.ParamTypes(), false)
+		_, results, _ := cabi.assign(nil, f.Signature.ReturnTypes(), true)
 		em.grow = &tailGrow{area: max(be.tailArea, params, results), params: params, results: results}
 	}
+	em.stubs, em.trapExits = s.stubs, s.trapExits
 	em.labels = s.labels[:0]
 	for range vc.NumBlocks() {
 		em.labels = append(em.labels, buf.NewLabel())
@@ -162,6 +163,7 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	s.stubs, s.trapExits = em.stubs[:0], em.trapExits[:0]
 	putReuse(s)
 	return &Result{Code: code, VCode: text, Frame: frame}, nil
 }
@@ -181,6 +183,12 @@ type reuse struct {
 	buf    *encoder.Buffer
 	a      *asm.Assembler
 	labels []encoder.Label
+	// locs and ops hold the argument locations and operand lists of
+	// calls, returns and the entry block's parameters.
+	locs [3][]argLoc
+	ops  []regalloc.Operand
+	// The emitter's wasm stub lists, empty between functions.
+	stubs, trapExits []wasmStub
 }
 
 var reusePool sync.Pool

@@ -321,16 +321,17 @@ func cmpMemOperands(c *ctx, cmpv, a, b ir.Value, cc ir.IntCC) (Inst, opList, boo
 // LowerArgs defines the parameters: register ones by one fixed-def
 // instruction, stack ones by loads from the caller's frame.
 func (be *backend) LowerArgs(c *ctx, params []regalloc.VReg) error {
-	locs, _, err := be.abi.assign(c.F.Signature.ParamTypes(), false)
+	locs, _, err := be.locsOf(0, be.abi, c.F.Signature.ParamTypes(), false)
 	if err != nil {
 		return err
 	}
-	var ops []regalloc.Operand
+	ops := be.s.ops[:0]
 	for i, l := range locs {
 		if l.stack < 0 {
 			ops = append(ops, regalloc.FixedDef(params[i], l.reg))
 		}
 	}
+	be.s.ops = ops
 	emit(c, Inst{Op: opArgs}, ops...)
 	for i, l := range locs {
 		if l.stack >= 0 {

@@ -423,11 +423,11 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		return nil
 
 	case ir.OpReturn:
-		locs, _, err := be.abi.assign(c.F.Signature.ReturnTypes(), true)
+		locs, _, err := be.locsOf(0, be.abi, c.F.Signature.ReturnTypes(), true)
 		if err != nil {
 			return err
 		}
-		var ops []regalloc.Operand
+		ops := be.s.ops[:0]
 		k := 0
 		for _, a := range args {
 			for _, r := range c.VRegs(a) {
@@ -441,6 +441,7 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 				ops = append(ops, regalloc.FixedUse(r, l.reg))
 			}
 		}
+		be.s.ops = ops
 		emit(c, Inst{Op: opRet}, ops...)
 		return nil
 
@@ -723,11 +724,11 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 		return err
 	}
 	args := f.CallArgs(i)
-	locs, stack, err := cabi.assign(sig.ParamTypes(), false)
+	locs, stack, err := be.locsOf(0, cabi, sig.ParamTypes(), false)
 	if err != nil {
 		return err
 	}
-	rlocs, rstack, err := cabi.assign(sig.ReturnTypes(), true)
+	rlocs, rstack, err := be.locsOf(1, cabi, sig.ReturnTypes(), true)
 	if err != nil {
 		return err
 	}
@@ -740,11 +741,11 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 		// ours, writes stack results where our caller expects ours. The
 		// incoming stack parameters were all loaded into registers by
 		// the entry block, so overwriting the area is safe.
-		_, ourParams, err := be.abi.assign(c.F.Signature.ParamTypes(), false)
+		_, ourParams, err := be.locsOf(2, be.abi, c.F.Signature.ParamTypes(), false)
 		if err != nil {
 			return err
 		}
-		_, ourResults, err := be.abi.assign(c.F.Signature.ReturnTypes(), true)
+		_, ourResults, err := be.locsOf(2, be.abi, c.F.Signature.ReturnTypes(), true)
 		if err != nil {
 			return err
 		}
@@ -760,7 +761,7 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 	if !tail {
 		be.outgoing = max(be.outgoing, stack, rstack)
 	}
-	var ops []regalloc.Operand
+	ops := be.s.ops[:0]
 	k := 0
 	for _, a := range args {
 		for _, r := range c.VRegs(a) {
@@ -819,6 +820,7 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 				k++
 			}
 		}
+		be.s.ops = ops
 		emitClobber(c, in, clobbersOf(cabi), ops...)
 		for k, v := range stackResults {
 			emit(c, stackValue(opLoad, v, amode{kind: amSP, disp: stackOffs[k]}), regalloc.Def(v))
@@ -828,6 +830,7 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 	if len(sig.Returns) != len(c.F.Signature.Returns) {
 		return unsupported(c, "return_call with a different result count")
 	}
+	be.s.ops = ops
 	emit(c, in, ops...)
 	return nil
 }

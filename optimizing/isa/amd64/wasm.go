@@ -280,7 +280,7 @@ func (e *emitter) emitTrapExits() {
 		e.fail(a.StoreImm(asm.Size64, asm.Addr(scratch, vm.SCExitArg(0)), int64(x.code)))
 		e.fail(a.JmpMem(asm.Addr(asm.RDI, int32(vm.Stub(vm.ExitTrap)))))
 	}
-	e.trapExits = nil
+	e.trapExits = e.trapExits[:0]
 }
 
 // exitJump is the exit sequence proper: the resume address in rax, a jump
@@ -400,7 +400,7 @@ func (e *emitter) emitStubs() {
 		e.fail(a.AluRI(asm.Add, asm.Size64, asm.RSP, 8))
 		e.fail(a.Ret())
 	}
-	e.stubs, e.stubIndex = nil, nil
+	e.stubs, e.stubIndex = e.stubs[:0], nil
 	e.emitTrapExits()
 }
 
