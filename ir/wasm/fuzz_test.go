@@ -120,7 +120,11 @@ func FuzzValidate(f *testing.F) {
 // FuzzValidateBody mutates only the body, so the fuzzer spends its time in
 // the function validator rather than in section framing.
 func richModule(expr []byte) []byte {
-	b := cat(uleb(uint64(len(expr)+3)), []byte{1, 1, 0x7f}, expr) // one i32 local
+	// Locals 0-200 are i32 and 201-300 i64, so both one- and two-byte
+	// local indices name locals (the validator has a fast path for
+	// one-byte ones).
+	locals := vec(local(201, tI32), local(100, tI64))
+	b := cat(uleb(uint64(len(locals)+len(expr))), locals, expr)
 	return module(
 		typeSec(
 			ft()(),

@@ -368,7 +368,42 @@ func (v *funcValidator) errStackLimit() error {
 func (v *funcValidator) run(code []byte, base int) error {
 	v.or.reset(code, base, v.f)
 	v.or.r.whole = v.m.raw
+	// Locals the fast path below may use: all of them when there are
+	// few and all are defaultable (always initialised), none in a
+	// constant expression.
+	var fastLocals []ValType
+	if !v.hasNonDef && !v.constMode {
+		fastLocals = v.locals
+	}
 	for len(v.ctrl) > 0 {
+		// local.get, local.set and local.tee with a one-byte index are
+		// a third of the operators of compiled code. When one cannot
+		// fail (a known local, a set's operand of exactly its type, room
+		// on the stack), it is applied here without Read or step;
+		// anything else takes the general path, so every error still
+		// comes from one place.
+		if p := v.or.r.pos; p+1 < len(code) {
+			if idx := code[p+1]; idx < 0x80 && int(idx) < len(fastLocals) {
+				t := fastLocals[idx]
+				n := len(v.stack)
+				switch code[p] {
+				case byte(OpLocalGet):
+					if n < maxOperandStack {
+						v.stack = append(v.stack, t)
+						v.or.r.pos = p + 2
+						continue
+					}
+				case byte(OpLocalSet), byte(OpLocalTee):
+					if n > v.ctrl[len(v.ctrl)-1].height && v.stack[n-1] == t {
+						if code[p] == byte(OpLocalSet) {
+							v.stack = v.stack[:n-1]
+						}
+						v.or.r.pos = p + 2
+						continue
+					}
+				}
+			}
+		}
 		if err := v.or.Read(&v.op); err != nil {
 			if e, ok := err.(*Error); ok {
 				e.Func = v.funcIdx

@@ -97,6 +97,10 @@ func invalidCases() []invalidCase {
 		{"unknown local", fn(nil, nil, localGet(0), op(drop)), 0, "unknown local 0"},
 		{"many locals, index past the last", oneFunc(nil, nil, list(local(2000, tI32), local(5, tI64)), localGet(2005), op(drop)), 0, "unknown local 2005"},
 		{"many locals, wrong type", oneFunc(nil, list(tI32), list(local(2000, tI32), local(5, tI64)), localGet(2004)), 0, msgTypeMismatch},
+		// Index 256 is 0x80 0x02: the validator's one-byte fast path for
+		// locals must not read 0x80 as local 128 (an i32).
+		{"two-byte local index", oneFunc(nil, nil, list(local(200, tI32), local(100, tI64)), localGet(256), op(0x45), op(drop)), 0, msgTypeMismatch},
+		{"two-byte local.set index", oneFunc(nil, nil, list(local(200, tI32), local(100, tI64)), i32c(0), localSet(256)), 0, msgTypeMismatch},
 		{"unknown global", fn(nil, nil, globalGet(3), op(drop)), 0, "unknown global 3"},
 		{"unknown function", fn(nil, nil, call(7)), 0, "unknown function 7"},
 		{"unknown type", module(typeSec(), funcSec(0), codeSec(body(nil))), 0, "unknown type 0"},
