@@ -136,7 +136,7 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	// prologue and stubs: one allocation for the code of most functions
 	// instead of a dozen doublings.
 	buf.Grow(5*vc.NumInsts() + 64)
-	em := &emitter{buf: buf, a: a, frame: frame, flags: opts.Flags, wasm: opts.Wasm, saveRegs: saveRegs, curLoc: encoder.NoSrcLoc}
+	em := &emitter{buf: buf, a: a, vc: vc, frame: frame, flags: opts.Flags, wasm: opts.Wasm, saveRegs: saveRegs, curLoc: encoder.NoSrcLoc}
 	if be.tailArea > 0 {
 		_, params, _ := cabi.assign(nil, f.Signature.ParamTypes(), false)
 		_, results, _ := cabi.assign(nil, f.Signature.ReturnTypes(), true)
@@ -169,17 +169,15 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 }
 
 // reuse is the storage one compilation uses and drops: the operand-use
-// table, the jump target slab, the code buffer with its label, fixup and
-// branch tables, and the block labels. It goes back to reusePool for
-// the next function when a compilation succeeds; strconv has 3,239
-// functions, and regrowing these for each was a fifth of the back end's
-// allocations. Nothing in it outlives Compile: the code bytes and records
-// belong to the Code that Finish returns (the buffer's Reset leaves them
-// alone), and the instructions that point into the jump slab are consumed
-// by emission.
+// table, the code buffer with its label, fixup and branch tables, the
+// block labels and the lowering's and emitter's small lists. It goes back
+// to reusePool for the next function when a compilation succeeds; strconv
+// has 3,239 functions, and regrowing these for each was a fifth of the
+// back end's allocations. Nothing in it outlives Compile: the code bytes
+// and records belong to the Code that Finish returns (the buffer's Reset
+// leaves them alone).
 type reuse struct {
 	uses   blockUses
-	jumps  []lower.Block
 	buf    *encoder.Buffer
 	a      *asm.Assembler
 	labels []encoder.Label
@@ -200,7 +198,6 @@ func getReuse() *reuse {
 		return &reuse{buf: buf, a: asm.New(buf)}
 	}
 	s.uses.reset()
-	s.jumps = s.jumps[:0]
 	s.buf.Reset()
 	return s
 }

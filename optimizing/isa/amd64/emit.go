@@ -21,8 +21,12 @@ type emitter struct {
 	buf    *encoder.Buffer
 	frame  *lower.Frame
 	labels []encoder.Label
-	flags  Flags
-	err    error
+	// vc is the code being emitted and cur the block being emitted, whose
+	// successors are the targets of its branch.
+	vc    *lower.VCode[Inst]
+	cur   lower.Block
+	flags Flags
+	err   error
 	// wasm mode (WasmOptions): out-of-line stubs, the registers the
 	// preemption slow path saves, the current source location.
 	wasm      *WasmOptions
@@ -71,6 +75,7 @@ func (e *emitter) mem(in *Inst, allocs []regalloc.Alloc) asm.Mem {
 
 // StartBlock binds the block's label; block 0 starts with the prologue.
 func (e *emitter) StartBlock(b lower.Block) {
+	e.cur = b
 	e.a.Bind(e.labels[b])
 	if b == 0 {
 		e.prologue()
@@ -127,7 +132,17 @@ func (e *emitter) Move(from, to regalloc.Alloc, cl regalloc.RegClass) error {
 	return e.err
 }
 
-func (e *emitter) Format(in *Inst, allocs []regalloc.Alloc) string { return in.format(allocs) }
+func (e *emitter) Format(in *Inst, allocs []regalloc.Alloc) string {
+	var targets []lower.Block
+	if opTable[in.Op].kind == lower.KindBranch {
+		targets = e.vc.Succs(e.cur)
+	}
+	return in.format(allocs, targets)
+}
+
+// target is the label of the k-th target of the branch being emitted: the
+// k-th successor of its block.
+func (e *emitter) target(k int) encoder.Label { return e.labels[e.vc.Succs(e.cur)[k]] }
 func (e *emitter) FormatMove(from, to regalloc.Alloc, cl regalloc.RegClass) string {
 	return fmt.Sprintf("move %s -> %s", regName(from), regName(to))
 }
@@ -242,8 +257,8 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 		e.fail(a.MovZX(asm.Size32, asm.Size8, d, d))
 	case opCmpBr:
 		cmpFirst()
-		e.fail(a.Jcc(in.CC, e.labels[in.Targets[0]]))
-		e.fail(a.Jmp(e.labels[in.Targets[1]]))
+		e.fail(a.Jcc(in.CC, e.target(0)))
+		e.fail(a.Jmp(e.target(1)))
 	case opCmov:
 		n := cmpFirst()
 		e.fail(a.Cmov(in.CC, in.Size2, gpr(last()), gpr(al[n])))
@@ -285,7 +300,7 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 		}
 		e.fail(a.Lea(sz, gpr(last()), e.mem(in, al)))
 	case opJmp:
-		e.fail(a.Jmp(e.labels[in.Targets[0]]))
+		e.fail(a.Jmp(e.target(0)))
 	case opBrTable:
 		e.emitBrTable(in, al)
 	case opTrap:
@@ -459,9 +474,10 @@ func (e *emitter) emitBrTable(in *Inst, al []regalloc.Alloc) {
 	a := e.a
 	// idx is a zero-extended copy that dies here; R11 is free scratch.
 	t2, t1 := gpr(al[0]), scratch
-	n := len(in.Targets) - 1
+	succs := e.vc.Succs(e.cur)
+	n := len(succs) - 1
 	e.fail(a.AluRI(asm.Cmp, asm.Size64, t2, int64(n)))
-	e.fail(a.Jcc(asm.CondAE, e.labels[in.Targets[0]]))
+	e.fail(a.Jcc(asm.CondAE, e.labels[succs[0]]))
 	table := a.NewLabel()
 	e.fail(a.Lea(asm.Size64, t1, asm.AddrLabel(table, 0)))
 	e.fail(a.MovSXLoad(asm.Size64, asm.Size32, t2, asm.AddrIndex(t1, t2, 4, 0)))
@@ -469,7 +485,7 @@ func (e *emitter) emitBrTable(in *Inst, al []regalloc.Alloc) {
 	e.fail(a.JmpR(t2))
 	targets := make([]encoder.Label, n)
 	for k := range targets {
-		targets[k] = e.labels[in.Targets[k+1]]
+		targets[k] = e.labels[succs[k+1]]
 	}
 	a.JumpTable(table, targets)
 }

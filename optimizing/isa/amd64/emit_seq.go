@@ -66,7 +66,7 @@ func (e *emitter) emitFcmpSet(in *Inst, x, y asm.XMM, d asm.GPR) {
 
 func (e *emitter) emitFcmpBr(in *Inst, x, y asm.XMM) {
 	a := e.a
-	t, f := e.labels[in.Targets[0]], e.labels[in.Targets[1]]
+	t, f := e.target(0), e.target(1)
 	r := e.fcmp(in, x, y)
 	switch r.extra {
 	case fcAndNP:

@@ -152,27 +152,32 @@ func (m amode) nregs() int {
 }
 
 // Inst is one machine instruction over virtual registers. Which fields
-// matter depends on Op (see the table); operands live in the VCode.
+// matter depends on Op (see the table); operands live in the VCode. The
+// fields are ordered to pack into 48 bytes without a pointer: the lowering
+// driver copies every instruction twice and the VCode keeps them all, and
+// a pointer-free array is neither scanned by the collector nor written
+// through write barriers. A branch's targets are therefore not here:
+// they are its block's successors in the VCode, in order (the emitter
+// reads them there).
 type Inst struct {
-	Op      Op
-	Size    asm.Size // operation size (1, 2, 4, 8)
-	Size2   asm.Size // source size of extends and loads, float width of conversions
-	Signed  bool
-	HasImm  bool // the compare/ALU second operand is Imm, not a register
-	CC      asm.CC
-	FCC     uint8 // ir.FloatCC of fcmp forms
-	Alu     asm.AluOp
-	Shift   asm.ShiftOp
-	Unary   asm.UnaryOp
-	SseOp   asm.Op
-	Trap    encoder.TrapCode
-	Sub     uint8 // sub-variant (bit count kind, conversion kind, division kind)
-	Imm     int64
-	Mem     amode
-	MemAt   uint8
-	Targets []lower.Block
-	Sym     encoder.Symbol
-	NOps    uint8 // number of operands (for printing)
+	Op     Op
+	Size   asm.Size // operation size (1, 2, 4, 8)
+	Size2  asm.Size // source size of extends and loads, float width of conversions
+	Signed bool
+	HasImm bool // the compare/ALU second operand is Imm, not a register
+	CC     asm.CC
+	FCC    uint8 // ir.FloatCC of fcmp forms
+	Alu    asm.AluOp
+	Shift  asm.ShiftOp
+	Unary  asm.UnaryOp
+	SseOp  asm.Op
+	Trap   encoder.TrapCode
+	Sub    uint8 // sub-variant (bit count kind, conversion kind, division kind)
+	MemAt  uint8
+	NOps   uint8 // number of operands (for printing)
+	Imm    int64
+	Mem    amode
+	Sym    encoder.Symbol
 }
 
 func regName(a regalloc.Alloc) string {
@@ -187,8 +192,9 @@ func regName(a regalloc.Alloc) string {
 	return "none"
 }
 
-// format prints an instruction with its operand locations.
-func (in *Inst) format(allocs []regalloc.Alloc) string {
+// format prints an instruction with its operand locations and, for a
+// branch, its targets.
+func (in *Inst) format(allocs []regalloc.Alloc, targets []lower.Block) string {
 	var sb strings.Builder
 	sb.WriteString(opTable[in.Op].name)
 	switch in.Op {
@@ -225,7 +231,7 @@ func (in *Inst) format(allocs []regalloc.Alloc) string {
 	if in.Trap != 0 {
 		fmt.Fprintf(&sb, " trap=%d", in.Trap)
 	}
-	for i, t := range in.Targets {
+	for i, t := range targets {
 		if i == 0 {
 			sb.WriteString(" ->")
 		}

@@ -341,18 +341,10 @@ func (be *backend) LowerArgs(c *ctx, params []regalloc.VReg) error {
 	return nil
 }
 
-// Jump implements lower.Backend. Jumps take their one-element target
-// lists from a slab in the reused storage (a list each was one allocation per
-// jump); full slabs stay with the instructions that point into them.
+// Jump implements lower.Backend. Its target, like every branch's, is its
+// block's successor in the VCode.
 func (be *backend) Jump(target lower.Block) Inst {
-	j := be.s.jumps
-	if len(j) == cap(j) {
-		j = make([]lower.Block, 0, max(256, 2*cap(j)))
-	}
-	j = append(j, target)
-	be.s.jumps = j
-	n := len(j)
-	return Inst{Op: opJmp, Targets: j[n-1 : n : n]}
+	return Inst{Op: opJmp}
 }
 
 // LowerBranch lowers brif (with compare fusion) and br_table.
@@ -365,7 +357,7 @@ func (be *backend) LowerBranch(c *ctx, i ir.Inst, targets []lower.Block) error {
 		// Rule: brif (fcmp cc a b) → ucomis + jcc pair.
 		if j := c.PureDef(cond); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpFcmp {
 			args := dfg.Args(j)
-			emit(c, Inst{Op: opFcmpBr, Size: floatSize(dfg.ValueType(args[0])), FCC: dfg.Insts[j].Code, Targets: targets},
+			emit(c, Inst{Op: opFcmpBr, Size: floatSize(dfg.ValueType(args[0])), FCC: dfg.Insts[j].Code},
 				use(c, args[0]), use(c, args[1]))
 			return nil
 		}
@@ -373,7 +365,7 @@ func (be *backend) LowerBranch(c *ctx, i ir.Inst, targets []lower.Block) error {
 		if err != nil {
 			return err
 		}
-		in.Op, in.Targets = opCmpBr, targets
+		in.Op = opCmpBr
 		emit(c, in, ops.list()...)
 		return nil
 	case ir.OpBrTable:
@@ -391,7 +383,7 @@ func (be *backend) LowerBranch(c *ctx, i ir.Inst, targets []lower.Block) error {
 		sz, _ := sizeOf(dfg.ValueType(idx))
 		t := c.NewVReg(regalloc.Int)
 		emit(c, Inst{Op: opExtend, Size: asm.Size64, Size2: sz}, use(c, idx), regalloc.Def(t))
-		emit(c, Inst{Op: opBrTable, Size: asm.Size64, Targets: targets}, regalloc.Use(t))
+		emit(c, Inst{Op: opBrTable, Size: asm.Size64}, regalloc.Use(t))
 		return nil
 	}
 	return unsupported(c, d.Opcode.String())
