@@ -376,31 +376,58 @@ func (v *funcValidator) run(code []byte, base int) error {
 		fastLocals = v.locals
 	}
 	for len(v.ctrl) > 0 {
-		// local.get, local.set and local.tee with a one-byte index are
-		// a third of the operators of compiled code. When one cannot
-		// fail (a known local, a set's operand of exactly its type, room
-		// on the stack), it is applied here without Read or step;
-		// anything else takes the general path, so every error still
-		// comes from one place.
-		if p := v.or.r.pos; p+1 < len(code) {
-			if idx := code[p+1]; idx < 0x80 && int(idx) < len(fastLocals) {
-				t := fastLocals[idx]
-				n := len(v.stack)
-				switch code[p] {
-				case byte(OpLocalGet):
+		// The commonest operators of compiled code are handled here
+		// without Read: local.get/set/tee with a one-byte index (a third
+		// of strconv's), constants with a one-byte immediate (a tenth)
+		// and numeric operators without immediates (a fifth). Locals and
+		// constants are applied only when they cannot fail (a known
+		// local, a set's operand of exactly its type, room on the
+		// stack); numeric operators go to stepFixed as Read would send
+		// them. Everything else takes the general path, so every error
+		// still comes from one place.
+		if p := v.or.r.pos; p+1 < len(code) && !v.constMode {
+			b, imm := code[p], code[p+1]
+			n := len(v.stack)
+			switch {
+			case b >= byte(OpLocalGet) && b <= byte(OpLocalTee):
+				if imm >= 0x80 || int(imm) >= len(fastLocals) {
+					break
+				}
+				t := fastLocals[imm]
+				if b == byte(OpLocalGet) {
 					if n < maxOperandStack {
 						v.stack = append(v.stack, t)
 						v.or.r.pos = p + 2
 						continue
 					}
-				case byte(OpLocalSet), byte(OpLocalTee):
-					if n > v.ctrl[len(v.ctrl)-1].height && v.stack[n-1] == t {
-						if code[p] == byte(OpLocalSet) {
-							v.stack = v.stack[:n-1]
-						}
-						v.or.r.pos = p + 2
-						continue
+				} else if n > v.ctrl[len(v.ctrl)-1].height && v.stack[n-1] == t {
+					if b == byte(OpLocalSet) {
+						v.stack = v.stack[:n-1]
 					}
+					v.or.r.pos = p + 2
+					continue
+				}
+			case b == byte(OpI32Const) || b == byte(OpI64Const):
+				if imm < 0x80 && n < maxOperandStack {
+					t := I32
+					if b == byte(OpI64Const) {
+						t = I64
+					}
+					v.stack = append(v.stack, t)
+					v.or.r.pos = p + 2
+					continue
+				}
+			case plainGate[b]&^v.or.f == 0:
+				if info := &plainOps[b]; info.imm == immNone && !info.special {
+					v.op.Op, v.op.Offset = Opcode(b), base+p
+					v.or.r.pos = p + 1
+					if err := v.stepFixed(info); err != nil {
+						return err
+					}
+					if len(v.stack) > maxOperandStack {
+						return v.errStackLimit()
+					}
+					continue
 				}
 			}
 		}
