@@ -35,16 +35,16 @@ func (o Options) DecodeAndValidate(b []byte) (*Module, error) {
 
 // parallelBytesPerWorker is how many bytes of function bodies each body
 // validator goroutine should have to itself before it is worth starting:
-// validation runs at 100-200 MB/s, so that is about 100-300 µs of work
+// validation runs at about 200 MB/s, so that is about 150 µs of work
 // against a few µs to start a goroutine and warm up its stacks. Modules
-// smaller than two of these (every module of the spec test suite) are
+// smaller than two of these (the spec test suite's, for one) are
 // validated on the calling goroutine alone.
 const parallelBytesPerWorker = 32 << 10
 
 // bodyChunkMax bounds how many consecutive bodies a worker claims at a
 // time. Claims are in index order, which is what lets a failure stop the
 // others early while still reporting the lowest failing body (see
-// bodiesParallel).
+// bodyRun).
 const bodyChunkMax = 32
 
 // bodies validates every function body, on several goroutines when the
