@@ -36,6 +36,17 @@ func (be *backend) diesHere(c *ctx, v ir.Value) bool {
 	default:
 		return false
 	}
+	if c.UseCount(v) == 1 {
+		// v's one use is here if it is an operand of cur, and then
+		// nowhere else: no need to scan the block (most values asked
+		// about have a single use).
+		dfg := &c.F.DFG
+		for _, a := range dfg.Args(cur) {
+			if dfg.ResolveAliases(a) == v {
+				return true
+			}
+		}
+	}
 	u := be.blockUsesOf(c, b)
 	e := &u.byValue[v]
 	return e.stamp == u.stamp && e.last == cur && int(e.count) == c.UseCount(v)
