@@ -125,16 +125,16 @@
 // 250 MB/s; DecodeAndValidate, reading each body once, about 180 MB/s;
 // the operator reader alone walks the 4.2 MB of code at about 300 MB/s
 // (BenchmarkDecode, BenchmarkValidate, BenchmarkDecodeAndValidate,
-// BenchmarkOperatorReader). Of DecodeAndValidate's CPU, about three
-// quarters is body validation, which runs in parallel; decoding the
-// sections is sequential. The hot paths: Read admits every enabled
-// one-byte opcode with one table test (plainGate) and decodes one-byte
-// indices and memargs in place; the validator's loop applies local.get/
-// set/tee, one-byte constants and numeric operators (three fifths of
-// compiled code's operators) without Read when they cannot fail, and
-// dispatches the rest straight to stepFixed or stepSpecial; "i32.const n
-// end" segment offsets are
-// decoded and validated without the operator reader. Each validator
+// BenchmarkOperatorReader). Most of DecodeAndValidate's CPU is body
+// validation, which runs in parallel; decoding the sections is
+// sequential. The hot paths: Read admits every enabled one-byte opcode
+// with one table test (plainGate) and decodes one-byte indices and
+// memargs in place; the validator's loop applies local.get/set/tee,
+// one-byte constants and numeric operators (three fifths of compiled
+// code's operators) without Read when they cannot fail, and dispatches
+// the rest straight to stepFixed or stepSpecial; "i32.const n end"
+// segment offsets are decoded and validated without the operator
+// reader. Each validator
 // goroutine reuses its stacks across functions, and a module allocates a
 // few dozen objects per goroutine beyond its own tables; reading
 // operators allocates nothing and stores no pointers.
