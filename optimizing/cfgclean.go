@@ -14,7 +14,7 @@ func removeUnreachable(st *state) {
 	if f.Layout.EntryBlock() == ir.NoBlock {
 		return
 	}
-	st.cfg = nil
+	st.invalidateCFG()
 	cfg := st.flowGraph()
 	reached := make([]bool, f.DFG.NumBlocks())
 	stack := []ir.Block{f.Layout.EntryBlock()}
@@ -37,7 +37,7 @@ func removeUnreachable(st *state) {
 	}
 	if len(dead) > 0 {
 		st.cfgChanged = true
-		st.cfg = nil // the removed blocks' edges are still in it
+		st.invalidateCFG() // the removed blocks' edges are still in it
 	}
 	for _, b := range dead {
 		for inst := range f.Layout.BlockInsts(b) {
@@ -402,7 +402,7 @@ func mergeBlocks(st *state) {
 		merged = true
 	}
 	if merged {
-		st.cfg = nil
+		st.invalidateCFG()
 		f.DFG.ResolveAllAliases()
 	}
 }

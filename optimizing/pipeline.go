@@ -28,8 +28,11 @@ type state struct {
 	// What earlier passes changed, so later cleanups can skip work.
 	cfgChanged bool // blocks removed or branches folded
 	// cfg is the current control-flow graph, or nil when a pass changed
-	// the edges since it was computed.
-	cfg *flow.CFG
+	// the edges since it was computed; dom and loops are derived from it
+	// and go with it (invalidate clears all three).
+	cfg   *flow.CFG
+	dom   *flow.DomTree
+	loops *flow.LoopInfo
 }
 
 // flowGraph returns the current CFG, computing it if needed.
@@ -39,6 +42,22 @@ func (st *state) flowGraph() *flow.CFG {
 	}
 	return st.cfg
 }
+
+// loopInfo returns the current CFG's dominator tree and loops, computing
+// them if needed. hoist-loads and the e-graph both need them, and
+// hoist-loads only moves loads between blocks, so one computation serves
+// both (it was a tenth of the e-graph's own setup on strconv).
+func (st *state) loopInfo() (*flow.DomTree, *flow.LoopInfo) {
+	cfg := st.flowGraph()
+	if st.dom == nil {
+		st.dom = flow.NewDomTree(st.f, cfg)
+		st.loops = flow.NewLoopInfo(st.f, cfg, st.dom)
+	}
+	return st.dom, st.loops
+}
+
+// invalidateCFG records that a pass changed the edges.
+func (st *state) invalidateCFG() { st.cfg, st.dom, st.loops = nil, nil, nil }
 
 // passes is the mid-end, in order. Each pass leaves a valid function
 // (ir/verify passes after each one in tests).
@@ -161,16 +180,18 @@ func resolveAliases(st *state) { st.f.DFG.ResolveAllAliases() }
 // (egraph/hoistloads.go); the wasm interrupt check (frontend's
 // NamespaceCheck) writes no memory.
 func hoistLoads(st *state) {
-	egraph.HoistLoads(st.f, st.flowGraph(), func(n ir.Name) bool {
+	dom, loops := st.loopInfo()
+	egraph.HoistLoads(st.f, st.flowGraph(), dom, loops, func(n ir.Name) bool {
 		return n.Kind == ir.NameUser && n.Namespace == frontend.NamespaceCheck
 	})
 }
 
 func runEgraph(st *state) {
-	st.stats = egraph.RunCFG(st.f, rules.All(), st.flowGraph())
+	dom, loops := st.loopInfo()
+	st.stats = egraph.RunFlow(st.f, rules.All(), st.flowGraph(), dom, loops)
 	if st.stats.BranchesFolded > 0 || st.stats.CondsSimplified > 0 {
 		st.cfgChanged = true // folded branches, swapped targets
-		st.cfg = nil
+		st.invalidateCFG()
 	}
 }
 

@@ -22,14 +22,25 @@ func Run(f *ir.Function, rules *Rules) Stats { return RunCFG(f, rules, nil) }
 // RunCFG is Run with the function's control-flow graph already computed
 // (nil computes it).
 func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
+	return RunFlow(f, rules, cfg, nil, nil)
+}
+
+// RunFlow is Run with the function's control-flow graph, dominator tree
+// and loops already computed (nil computes them); the pipeline shares them
+// with HoistLoads, which changes no edge.
+func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loops *flow.LoopInfo) Stats {
 	if f.Layout.EntryBlock() == ir.NoBlock {
 		return Stats{}
 	}
 	if cfg == nil {
 		cfg = flow.NewCFG(f)
 	}
-	dom := flow.NewDomTree(f, cfg)
-	loops := flow.NewLoopInfo(f, cfg, dom)
+	if dom == nil {
+		dom = flow.NewDomTree(f, cfg)
+	}
+	if loops == nil {
+		loops = flow.NewLoopInfo(f, cfg, dom)
+	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	g := &Graph{f: f, rules: rules}

@@ -40,7 +40,10 @@ import (
 // for the enclosing loop, so a load can climb as far as its conditions
 // hold. The loads left in one preheader are merged by the alias analysis
 // of the e-graph build that follows.
-func HoistLoads(f *ir.Function, cfg *flow.CFG, noWrite func(ir.Name) bool) int {
+//
+// cfg, dom and li may be nil (computed here). Moving loads between blocks
+// changes no edge, so the caller may keep all three for later passes.
+func HoistLoads(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, li *flow.LoopInfo, noWrite func(ir.Name) bool) int {
 	entry := f.Layout.EntryBlock()
 	if entry == ir.NoBlock {
 		return 0
@@ -60,8 +63,12 @@ func HoistLoads(f *ir.Function, cfg *flow.CFG, noWrite func(ir.Name) bool) int {
 	if cfg == nil {
 		cfg = flow.NewCFG(f)
 	}
-	dom := flow.NewDomTree(f, cfg)
-	li := flow.NewLoopInfo(f, cfg, dom)
+	if dom == nil {
+		dom = flow.NewDomTree(f, cfg)
+	}
+	if li == nil {
+		li = flow.NewLoopInfo(f, cfg, dom)
+	}
 	if li.NumLoops() == 0 {
 		return 0
 	}
