@@ -92,6 +92,15 @@ type allocator struct {
 	inLoop    []int32
 	work2     []Block
 
+	// Quality: the blocks of the natural loop each header heads (itself
+	// first), loopUse (vreg -> block+1: the loop being entered reads it)
+	// and loads (the entering header's live-ins to load into a register).
+	bodySpan []stateSpan
+	bodyList []Block
+	loopUse  []int32
+	loads    []int32
+	entryAct []uint8 // enterBlock's decision for each live-in
+
 	sortBuf   []Edit
 	sortStart []int32
 	newSlotFn func(RegClass) SpillSlot
@@ -184,6 +193,7 @@ func (al *allocator) run(algo Algorithm) (*Output, error) {
 		al.states = al.states[:0]
 		al.lookup = resizeClear(al.lookup, n)
 		al.mergeMark = resizeClear(al.mergeMark, n)
+		al.loopUse = resizeClear(al.loopUse, n)
 		al.computeBudgets()
 		for _, b := range al.rpo {
 			if err = al.block(b); err != nil {
@@ -440,17 +450,84 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 	al.index(end)
 	lo := int32(len(al.states))
 	st := al.states
-	for _, v := range al.liveInOf(b) {
-		x := v.Index()
-		e := end[al.lookup[x]-1]
-		if e.reg != NoPReg && al.vlive[x].next < 0 {
-			if c := v.Class(); spare[c] > 0 && !al.avoid[b].Contains(e.reg) && al.mergeMark[x] != al.curStamp {
-				spare[c]--
-			} else {
-				e.reg, e.inSlot = NoPReg, true
+	// A loop header serves the values its loop reads first: they keep
+	// their registers ahead of values only passing through, and those
+	// arriving only in their slots are loaded into a free register on the
+	// way in (once per entry) instead of at every use in the loop, each
+	// iteration. A value the header itself reads in a one-block loop is
+	// within the block's demand; any other takes one of the loop's spare
+	// registers, since some block of the loop only carries it.
+	header := al.header[b]
+	oneBlock := false
+	if header {
+		body := al.loopBody(b)
+		oneBlock = len(body) == 1
+		for _, lb := range body {
+			for _, e := range al.exposed[al.expStart[lb]:al.expStart[lb+1]] {
+				al.loopUse[e.v] = al.curStamp
 			}
 		}
-		if e.reg != NoPReg && al.header[b] {
+	}
+	al.loads = al.loads[:0]
+	live := al.liveInOf(b)
+	// Decide first, in passes over the live-ins of a header: values the
+	// loop reads that are in registers (keeping one is free), then those to
+	// load, then the rest; any other block takes them all in one pass.
+	// The state is then written in live-in order, which keeps spill slots
+	// numbered as the edge moves first need them.
+	const (
+		keep = iota
+		toSlot
+		load
+	)
+	act := resize(al.entryAct, len(live))
+	al.entryAct = act
+	for pass := 0; pass < 3; pass++ {
+		if pass < 2 && !header {
+			continue
+		}
+		for k, v := range live {
+			x := v.Index()
+			e := end[al.lookup[x]-1]
+			if header {
+				want := 2
+				if al.loopUse[x] == al.curStamp {
+					want = 0
+					if e.reg == NoPReg {
+						want = 1
+					}
+				}
+				if want != pass {
+					continue
+				}
+			}
+			c := v.Class()
+			act[k] = keep
+			if e.reg != NoPReg && al.vlive[x].next < 0 {
+				if spare[c] > 0 && !al.avoid[b].Contains(e.reg) && al.mergeMark[x] != al.curStamp {
+					spare[c]--
+				} else {
+					act[k] = toSlot
+				}
+			} else if e.reg == NoPReg && pass == 1 {
+				if oneBlock && al.vlive[x].next >= 0 && spare[c] >= 0 {
+					act[k] = load
+				} else if spare[c] > 0 {
+					spare[c]--
+					act[k] = load
+				}
+			}
+		}
+	}
+	for k, v := range live {
+		e := end[al.lookup[v.Index()]-1]
+		switch act[k] {
+		case toSlot:
+			e.reg, e.inSlot = NoPReg, true
+		case load:
+			al.loads = append(al.loads, int32(len(st)))
+		}
+		if e.reg != NoPReg && header {
 			// Defined outside the loop: store it once on the way in, so
 			// that displacing it inside the loop costs no store per
 			// iteration (and the back edge at most a reload).
@@ -487,6 +564,14 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 			al.slotValid[x] = true
 		}
 		st = append(st, regState{p, reg, reg == NoPReg})
+	}
+	// Loads last: parameters are within the loop's demand and come first.
+	for _, k := range al.loads {
+		e := &st[k]
+		if r := al.freeReg(e.v, al.avoid[b]); r != NoPReg {
+			e.reg = r
+			al.take(r, e.v)
+		}
 	}
 	al.states = st
 	al.startSpan[b] = stateSpan{lo, int32(len(st))}
@@ -636,8 +721,10 @@ func (al *allocator) computeBudgets() {
 	al.inLoop = inLoop
 	work := al.work2[:0]
 	defer func() { al.work2 = work[:0] }()
+	body := al.bodyList[:0]
 	for _, h := range al.rpo {
 		stamp := int32(h) + 1
+		lo := int32(len(body))
 		for _, p := range al.preds(h) {
 			if !al.dominates(h, p) {
 				continue
@@ -648,10 +735,12 @@ func (al *allocator) computeBudgets() {
 					loopDem = resize(al.loopDem, n)
 					loopAvoid = resize(al.loopAvoid, n)
 					al.loopDem, al.loopAvoid = loopDem, loopAvoid
+					al.bodySpan = resize(al.bodySpan, n)
 				}
 				inLoop[h] = stamp
 				loopDem[h] = al.demand[h]
 				loopAvoid[h] = al.avoid[h].Union(fixedIn[h])
+				body = append(body, h)
 			}
 			work = append(work[:0], p)
 			for len(work) > 0 {
@@ -661,6 +750,7 @@ func (al *allocator) computeBudgets() {
 					continue
 				}
 				inLoop[b] = stamp
+				body = append(body, b)
 				for c := range loopDem[h] {
 					loopDem[h][c] = max(loopDem[h][c], al.demand[b][c])
 				}
@@ -668,12 +758,22 @@ func (al *allocator) computeBudgets() {
 				work = append(work, al.preds(b)...)
 			}
 		}
+		if al.header[h] {
+			al.bodySpan[h] = stateSpan{lo, int32(len(body))}
+		}
 	}
+	al.bodyList = body
 	for h := range al.header {
 		if al.header[h] {
 			al.demand[h], al.avoid[h] = loopDem[h], loopAvoid[h]
 		}
 	}
+}
+
+// loopBody lists the blocks of the natural loop headed by h, h first.
+func (al *allocator) loopBody(h Block) []Block {
+	sp := al.bodySpan[h]
+	return al.bodyList[sp.lo:sp.hi]
 }
 
 func (al *allocator) index(st []regState) {

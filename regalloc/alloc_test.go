@@ -161,6 +161,35 @@ func TestBlockParamCycles(t *testing.T) {
 	}
 }
 
+// TestLoopInvariantInRegister: a value the loop only reads (s, the step
+// of a strided loop, as in the sieve kernel) that reaches the loop only in
+// its slot is loaded once on the way in, not at every iteration: Quality
+// puts no reload inside the loop (blocks 1 and 2).
+func TestLoopInvariantInRegister(t *testing.T) {
+	var bd builder
+	env := testEnv(6, 1, 1, false)
+	s, j0, j, j2 := bd.vreg(Int), bd.vreg(Int), bd.vreg(Int), bd.vreg(Int)
+	bd.block() // 0: s is displaced by a two-address def and only live out
+	bd.op(Def(s))
+	bd.op(Use(s), ReuseDef(j0, 0))
+	bd.jump([]Block{1}, [][]VReg{{j0}})
+	bd.block(j) // 1: loop header, j2 = j + s
+	bd.op(Use(j), Use(s), ReuseDef(j2, 0))
+	bd.jump([]Block{2, 3}, [][]VReg{nil, nil}, Use(j2))
+	bd.block() // 2: latch
+	bd.jump([]Block{1}, [][]VReg{{j2}})
+	bd.block() // 3: exit
+	bd.ret(FixedUse(j2, ireg(0)))
+	f := bd.finish()
+	out := allocBoth(t, f, env)[1]
+	loop := [2]Inst{f.BlockInsts(1).First, f.BlockInsts(2).End}
+	for _, e := range out.Edits {
+		if i := e.Point.Inst(); i >= loop[0] && i < loop[1] && e.From.IsStack() {
+			t.Errorf("reload inside the loop: %s: %s -> %s", e.Point, e.From, e.To)
+		}
+	}
+}
+
 func TestInvalidInput(t *testing.T) {
 	env := testEnv(2, 1, 0, false)
 	cases := []struct {

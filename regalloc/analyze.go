@@ -75,6 +75,10 @@ type analysis struct {
 	kids     []Block
 	fillAt   []int32
 	exposed  []exposure
+	// exposed[expStart[b]:expStart[b+1]] are block b's upward-exposed
+	// uses (branch arguments included), kept after liveness: the Quality
+	// allocator asks which values a loop reads.
+	expStart []int32
 	byV      []exposure
 	vStart   []int32
 	defStamp []int32
@@ -655,7 +659,8 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 	a.crossesCall = resizeClear(a.crossesCall, a.nVRegs)
 	// Upward-exposed uses: (vreg, block, first inst) triples.
 	exposed := a.exposed[:0]
-	defer func() { a.exposed = exposed[:0] }()
+	defer func() { a.exposed = exposed }()
+	a.expStart = resize(a.expStart, a.nBlocks+1)
 	undefined, undefinedAt, undefinedBlock := NoVReg, Inst(-1), Block(-1)
 	badClass, badClassAt := NoVReg, Inst(-1)
 	defStamp := resizeClear(a.defStamp, a.nVRegs)
@@ -669,6 +674,7 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 		}
 		r := a.blockRange[b]
 		blockExposed := len(exposed)
+		a.expStart[b] = int32(blockExposed)
 		expose := func(v VReg, i Inst) {
 			x := v.Index()
 			if a.defBlock[x] >= 0 && a.vclass[x] != v.Class() && badClass == NoVReg {
@@ -716,6 +722,7 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 			}
 		}
 	}
+	a.expStart[a.nBlocks] = int32(len(exposed))
 	if !wantLiveIn {
 		return nil
 	}

@@ -130,7 +130,14 @@
 // nothing, instead of a store before the loop and reloads in it. Values
 // entering a loop header in a register (defined outside the loop) are also
 // stored on the way in, once per entry, so that displacing one inside the
-// loop costs no store per iteration. Spills are lazy: a value is stored only when it is
+// loop costs no store per iteration. A header serves the values its loop
+// reads (its blocks' upward-exposed uses, kept from liveness) before those
+// only passing through: the former keep their registers first, and those
+// arriving only in their slots (a stride or bound displaced before the
+// loop) are loaded into a free register on the entry edge, once per entry,
+// instead of at every use in every iteration. Each such load takes one of
+// the loop's spare registers, except for a value a one-block loop reads,
+// which is within that block's demand. Spills are lazy: a value is stored only when it is
 // evicted or must cross a clobber, and slot validity travels with the
 // boundary states. Every edge whose two ends are both allocated gets a
 // fix-up parallel move from the predecessor's end state to the successor's
@@ -204,8 +211,14 @@
 //     instruction are never revisited, and a merge block inherits the
 //     register file of one predecessor; the others pay the fix-up moves.
 //   - Spill placement: a value spilled inside a loop is stored there; no
-//     hoisting of stores to the def or of reloads out of loops, and no
-//     rematerialisation of constants.
+//     hoisting of stores to the def, reloads leave a loop only for values
+//     live into its header (loaded on the entry edge when a register is
+//     spare), and no rematerialisation of constants. Values entering a
+//     loop in registers are stored on the way in even when the loop never
+//     displaces them (a dead store per entry; dropping it when the loop
+//     has registers to spare removes the frame of filetests'
+//     two-address.clif %axpy but changes optimizing/compile's wasm-mode
+//     golden).
 //   - One spill slot per spilled vreg; slots of disjoint live ranges are not
 //     shared, so frames are larger than necessary.
 //   - No register-limit constraints (regalloc2's Limit(n)), no register
@@ -226,7 +239,8 @@
 //     costs the sum over values of the blocks they span: hundreds of values
 //     live through thousands of blocks cost tens of microseconds per
 //     instruction (Fast does not compute them).
-//   - Quality's loop budgets walk each natural loop's body once per loop,
+//   - Quality's loop budgets walk each natural loop's body once per loop
+//     (and entering a header reads the upward-exposed uses of its body),
 //     so deeply nested loops cost the sum of their sizes, quadratic in the
 //     nesting depth.
 //   - The zero Options select Quality without verification; Verify costs
