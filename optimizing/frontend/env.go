@@ -45,6 +45,9 @@ type Environment interface {
 	TableBase(fx *FuncCtx, t uint32) ir.Value
 	TableBound(fx *FuncCtx, t uint32) ir.Value
 
+	// GlobalGet and GlobalSet read and write global g. They must not
+	// call or write anything a memory's base or bound is loaded from: the
+	// translator reuses those across global accesses (heapCache).
 	GlobalGet(fx *FuncCtx, g uint32, ty ir.Type) ir.Value
 	GlobalSet(fx *FuncCtx, g uint32, v ir.Value)
 

@@ -89,13 +89,73 @@ func (t *Translator) heapAddr(mem uint32, index ir.Value, offset, size uint64) (
 	} else {
 		end = b.Iadd(idx, endConst)
 	}
-	bound := t.env.MemoryBound(&t.fx, mem)
-	b.CondTrap(ir.OpTrapnz, b.Icmp(ir.IntUGT, end, bound), ir.TrapHeapOutOfBounds)
-	p = b.Iadd(t.env.MemoryBase(&t.fx, mem), idx)
+	b.CondTrap(ir.OpTrapnz, b.Icmp(ir.IntUGT, end, t.heapBound(mem)), ir.TrapHeapOutOfBounds)
+	p = b.Iadd(t.heapBase(mem), idx)
 	if offset <= math.MaxInt32 {
 		return p, int32(offset), true
 	}
 	return b.Iadd(p, b.Iconst(ir.I64, int64(offset))), 0, true
+}
+
+// heapCache holds memory 0's base and bound as loaded for an earlier
+// access in block, while valid.
+//
+// The e-graph's alias analysis would merge the repeated loads anyway (heap
+// stores are in another region than the VM context), but every access
+// emitting two loads for it to merge costs translation and e-graph build
+// time; reusing them here, only where that analysis would certainly have
+// merged them, leaves the optimized function as it was.
+type heapCache struct {
+	valid       bool
+	block       ir.Block
+	base, bound ir.Value
+}
+
+// heapBound and heapBase return memory mem's bound and base, loading them
+// unless an earlier access in the current block did and nothing since can
+// have changed them: translateOp drops the cache at every operator that is
+// not a plain heap access or pure (keepsHeapCache), so calls, memory.grow
+// and writes to the VM context end it, as do block boundaries. A miss
+// loads where the access always has (the bound before the check, the base
+// after it), so the first access of a block is translated as before.
+func (t *Translator) heapBound(mem uint32) ir.Value {
+	cur := t.b.CurrentBlock()
+	if mem != 0 {
+		return t.env.MemoryBound(&t.fx, mem)
+	}
+	if !t.heap.valid || t.heap.block != cur {
+		t.heap = heapCache{valid: true, block: cur, base: ir.NoValue, bound: t.env.MemoryBound(&t.fx, mem)}
+	}
+	return t.heap.bound
+}
+
+func (t *Translator) heapBase(mem uint32) ir.Value {
+	if mem != 0 {
+		return t.env.MemoryBase(&t.fx, mem)
+	}
+	// heapBound just made the cache valid for this block.
+	if t.heap.base == ir.NoValue {
+		t.heap.base = t.env.MemoryBase(&t.fx, mem)
+	}
+	return t.heap.base
+}
+
+// keepsHeapCache reports operators after which memory 0's base and bound
+// are still what the cache holds: heap loads and stores, locals, globals
+// (in their own alias region; Go's wasm code moves its stack pointer
+// through a global between most accesses), constants and numeric
+// operators. Anything else (control flow, calls, tables, bulk memory,
+// memory.grow) drops it.
+func keepsHeapCache(op wasm.Opcode) bool {
+	if op < wasm.Opcode(len(memTable)) && memTable[op].size != 0 {
+		return true
+	}
+	switch op {
+	case wasm.OpDrop, wasm.OpSelect, wasm.OpSelectT, wasm.OpLocalGet, wasm.OpLocalSet, wasm.OpLocalTee,
+		wasm.OpGlobalGet, wasm.OpGlobalSet, wasm.OpI32Const, wasm.OpI64Const, wasm.OpF32Const, wasm.OpF64Const:
+		return true
+	}
+	return numRowOf(op).kind != numNone
 }
 
 func (t *Translator) memType(mem uint32) bool { return t.m.MemTypes[mem].Memory64 }

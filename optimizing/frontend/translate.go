@@ -71,6 +71,9 @@ type Translator struct {
 	reader    wasm.OperatorReader
 	tmp       []ir.Value
 	offset    int
+	// heap caches memory 0's base and bound loads for the accesses that
+	// follow in the same block (see heapAddr).
+	heap heapCache
 }
 
 // NewTranslator returns a translator for the functions of m.
@@ -101,6 +104,7 @@ func (t *Translator) TranslateInto(f *ir.Function, funcIndex uint32) (out *ir.Fu
 		return nil, fmt.Errorf("frontend: function %d is not a defined function", funcIndex)
 	}
 	def := funcIndex - uint32(m.NumImportedFuncs)
+	t.heap = heapCache{} // block numbers start again in every function
 	if int64(def) >= int64(len(m.Code)) {
 		return nil, fmt.Errorf("frontend: function %d has no body", funcIndex)
 	}
@@ -494,6 +498,9 @@ func (t *Translator) translateBrTable() error {
 func (t *Translator) translateOp() error {
 	if !t.reachable {
 		return t.translateDead()
+	}
+	if !keepsHeapCache(t.op.Op) {
+		t.heap.valid = false
 	}
 	if done, err := t.translateControl(); done {
 		return err
