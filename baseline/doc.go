@@ -101,8 +101,8 @@
 // has done it), encoder/amd64's fast paths for the common instruction
 // forms, and an encoder buffer that allocates nothing once warm and keeps
 // the label bookkeeping free of dynamic calls. Of CompileModule's CPU,
-// about a quarter is now DecodeAndValidate, which runs on one core before
-// the compile starts, so two cores cut the wall time by a third at most.
+// about a fifth is DecodeAndValidate; it validates function bodies on
+// GOMAXPROCS goroutines, but section decoding and linking stay serial.
 //
 // # Known gaps
 //
