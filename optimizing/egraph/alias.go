@@ -126,8 +126,14 @@ func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratc
 	in, out, done := resize(sc.memIn, nb), resize(sc.memOut, nb), resize(sc.memDone, nb)
 	sc.memIn, sc.memOut, sc.memDone = in, out, done
 	rpo := dom.CFGPostorder()
-	for changed := true; changed; {
+	for pass, changed := 0, true; changed; pass++ {
 		changed = false
+		// If in the first pass every block found all its predecessors
+		// done, it read only final states: with no back edge (most
+		// functions) that pass is the fixpoint, and a second would only
+		// confirm it. (Later passes find every predecessor done, final or
+		// not, so the test means nothing there.)
+		backEdge := false
 		for i := len(rpo) - 1; i >= 0; i-- {
 			b := rpo[i]
 			var s memState
@@ -139,6 +145,7 @@ func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratc
 				first := true
 				for _, p := range cfg.Preds(b) {
 					if !done[p.Block] {
+						backEdge = true
 						continue
 					}
 					if first {
@@ -172,6 +179,9 @@ func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratc
 				changed = true
 			}
 			in[b], out[b], done[b] = s, o, true
+		}
+		if pass == 0 && !backEdge {
+			break
 		}
 	}
 
