@@ -1352,6 +1352,13 @@ func (al *allocator) take(r PReg, v VReg) {
 // freeDefReg picks a register for a def: like freeReg, but a register whose
 // pinned use value dies here is free too (the def is written after the read).
 func (al *allocator) freeDefReg(v VReg, avoid RegSet) PReg {
+	// The hint first even when a use of this instruction that dies here
+	// holds it: that is how a loop's induction step (i' = i + 1 feeding
+	// back to i) lands in its parameter's register, so the back edge
+	// needs no move.
+	if h := al.hint[v.Index()]; h != NoPReg && h.Class() == v.Class() && al.pinned.Contains(h) && !avoid.Contains(h) && al.allocatable.Contains(h) && al.dyingPinned(h) {
+		return h
+	}
 	if r := al.freeReg(v, avoid); r != NoPReg {
 		return r
 	}
@@ -1359,10 +1366,17 @@ func (al *allocator) freeDefReg(v VReg, avoid RegSet) PReg {
 		if avoid.Contains(r) || !al.pinned.Contains(r) {
 			continue
 		}
-		w := al.pinOwner[ri(r)]
-		if !al.needed(w) && (al.regOwner[ri(r)] == NoVReg || al.regOwner[ri(r)] == w || !al.needed(al.regOwner[ri(r)])) {
+		if al.dyingPinned(r) {
 			return r
 		}
 	}
 	return NoPReg
+}
+
+// dyingPinned: pinned register r holds a use of this instruction that is
+// not needed after it, and no other value still needed.
+func (al *allocator) dyingPinned(r PReg) bool {
+	w := al.pinOwner[ri(r)]
+	o := al.regOwner[ri(r)]
+	return !al.needed(w) && (o == NoVReg || o == w || !al.needed(o))
 }

@@ -190,6 +190,33 @@ func TestLoopInvariantInRegister(t *testing.T) {
 	}
 }
 
+// TestInductionStepInParamRegister: i' = i + k with a three-address def
+// (lea) lands in the register of the loop parameter it feeds, which i's
+// dying use holds, so the back edge carries no move.
+func TestInductionStepInParamRegister(t *testing.T) {
+	var bd builder
+	env := testEnv(6, 1, 1, false)
+	i0, k, i, i2 := bd.vreg(Int), bd.vreg(Int), bd.vreg(Int), bd.vreg(Int)
+	bd.block() // 0
+	bd.op(Def(i0))
+	bd.op(Def(k))
+	bd.jump([]Block{1}, [][]VReg{{i0}})
+	bd.block(i) // 1: loop header, i2 = i + k
+	bd.op(Use(i), Use(k), Def(i2))
+	bd.jump([]Block{2, 3}, [][]VReg{nil, nil}, Use(i2))
+	bd.block() // 2: latch
+	latch := bd.jump([]Block{1}, [][]VReg{{i2}})
+	bd.block() // 3: exit
+	bd.ret(FixedUse(i2, ireg(0)))
+	f := bd.finish()
+	out := allocBoth(t, f, env)[1]
+	for _, e := range out.Edits {
+		if e.Point.Inst() == latch {
+			t.Errorf("back edge move: %s: %s -> %s", e.Point, e.From, e.To)
+		}
+	}
+}
+
 func TestInvalidInput(t *testing.T) {
 	env := testEnv(2, 1, 0, false)
 	cases := []struct {

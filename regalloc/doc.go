@@ -80,9 +80,11 @@
 //  2. gives each def a location: fixed, reused, then free choices (a dying
 //     move source's register first: coalescing; then the vreg's hint, its
 //     first fixed constraint or the register of the loop parameter it
-//     feeds; callee-saved first for values live across a call; registers
-//     no later fixed operand of the block names before those that one
-//     does), evicting only if needed;
+//     feeds, even when a use of the instruction that dies there holds it
+//     (an induction step i+k then lands where i lives, and the back edge
+//     carries no move); callee-saved first for values live across a call;
+//     registers no later fixed operand of the block names before those
+//     that one does), evicting only if needed;
 //  3. finds every value whose register the instruction or its loads
 //     overwrite (defs, clobbers, evictions) and, if still needed, gives it a
 //     new home: a surviving copy; or, if its slot does not hold it yet, a
