@@ -57,13 +57,15 @@
 //
 // A linear-memory access of size bytes at index+offset is checked as
 // index+offset+size > length (64-bit arithmetic) → heap_oob against the
-// memory's length word in the VM context, loaded at each access. Every
-// access carries an alias region (RegionHeap, RegionVM, RegionGlobals,
-// RegionTables), so the mid-end's load elimination reuses the length and
-// base loads across stores to linear memory and globals; only calls
-// (exits included) end them, which is where the runtime may change a
-// memory. For memory64 the addition traps on overflow. The access itself
-// is then notrap.
+// memory's length word in the VM context. Every access carries an alias
+// region (RegionHeap, RegionVM, RegionGlobals, RegionTables), so the
+// mid-end's load elimination reuses the length and base loads across
+// stores to linear memory and globals; only calls (exits included) end
+// them, which is where the runtime may change a memory. The translator
+// already reuses memory 0's two loads within a block while only heap
+// accesses, locals, globals and pure operators come between (heapCache):
+// the same loads the mid-end would merge, never emitted. For memory64 the
+// addition traps on overflow. The access itself is then notrap.
 //
 // # Null references
 //
