@@ -460,17 +460,7 @@ func (m *machineInst) layout(row *Row, in *Inst, sz Size, e *encoding) error {
 			buf[n] = 0x40 | rex
 			n++
 		}
-		switch row.Map {
-		case Map0F:
-			buf[n] = 0x0F
-			n++
-		case Map0F38:
-			buf[n], buf[n+1] = 0x0F, 0x38
-			n += 2
-		case Map0F3A:
-			buf[n], buf[n+1] = 0x0F, 0x3A
-			n += 2
-		}
+		n += putEscape(buf[n:], row.Map)
 		buf[n] = opc
 		n++
 	}
@@ -577,6 +567,24 @@ func scaleBits(s uint8) byte {
 		return 2
 	case 8:
 		return 3
+	}
+	return 0
+}
+
+// putEscape writes the legacy opcode-map escape bytes of m (none for the
+// one-byte map) at the start of buf and returns how many it wrote. Both the
+// general path and the fast paths lay out legacy instructions this way.
+func putEscape(buf []byte, m Map) int {
+	switch m {
+	case Map0F:
+		buf[0] = 0x0F
+		return 1
+	case Map0F38:
+		buf[0], buf[1] = 0x0F, 0x38
+		return 2
+	case Map0F3A:
+		buf[0], buf[1] = 0x0F, 0x3A
+		return 2
 	}
 	return 0
 }

@@ -202,17 +202,7 @@ func (a *Assembler) fastModRM(op Op, sz Size, cc CC, x0, x1 Arg, nImm int, imm i
 		buf[n] = 0x40 | rex
 		n++
 	}
-	switch row.Map {
-	case Map0F:
-		buf[n] = 0x0F
-		n++
-	case Map0F38:
-		buf[n], buf[n+1] = 0x0F, 0x38
-		n += 2
-	case Map0F3A:
-		buf[n], buf[n+1] = 0x0F, 0x3A
-		n += 2
-	}
+	n += putEscape(buf[n:], row.Map)
 	opc := row.Opc
 	if sz == Size8 && row.Sizes.Has(Size8) {
 		opc = row.Opc8
