@@ -135,8 +135,8 @@ func BenchmarkKernels(b *testing.B) {
 		for _, e := range engines {
 			b.Run(k.name+"/"+e.name, func(b *testing.B) {
 				run := e.new(b, bin)
-				cpu := startCPU()
-				for b.Loop() {
+				cpu := startTimed(b)
+				for range b.N {
 					if got, err := run(k.arg); err != nil || got != k.want {
 						b.Fatalf("got %d, %v; want %d", got, err, k.want)
 					}

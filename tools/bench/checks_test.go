@@ -174,8 +174,8 @@ func BenchmarkChecks(b *testing.B) {
 		for _, v := range checkVariants() {
 			b.Run(k.name+"/"+v.name, func(b *testing.B) {
 				run := kilnTier(b, bin, v.c)
-				cpu := startCPU()
-				for b.Loop() {
+				cpu := startTimed(b)
+				for range b.N {
 					if got, err := run(k.arg); err != nil || uint32(got) != uint32(k.sum) {
 						b.Fatalf("run(%d) = %d, %v; want %d", k.arg, uint32(got), err, k.sum)
 					}

@@ -110,8 +110,8 @@ func BenchmarkC(b *testing.B) {
 		for _, e := range inProcess {
 			b.Run(k.name+"/"+e.name, func(b *testing.B) {
 				run := e.new(b, bin)
-				cpu := startCPU()
-				for b.Loop() {
+				cpu := startTimed(b)
+				for range b.N {
 					if got, err := run(k.benchArg); err != nil || uint32(got) != uint32(k.benchSum) {
 						b.Fatalf("run(%d) = %d, %v; want %d", k.benchArg, uint32(got), err, k.benchSum)
 					}

@@ -108,8 +108,8 @@ func BenchmarkCompileStrconv(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			compile := c.compile(b, bin)
 			b.SetBytes(int64(size))
-			cpu := startCPU()
-			for b.Loop() {
+			cpu := startTimed(b)
+			for range b.N {
 				if err := compile(); err != nil {
 					b.Fatal(err)
 				}

@@ -18,6 +18,19 @@ type cpuMeter struct{ start time.Duration }
 
 func startCPU() cpuMeter { return cpuMeter{processCPU()} }
 
+// startTimed starts a benchmark's timed loop, written `for range b.N`
+// rather than `for b.Loop()`: with b.Loop (Go 1.26) a benchmark does all
+// its iterations in the first call of its function, before the testing
+// package applies -cpu, so `-cpu 1,2` measured every row at the default
+// GOMAXPROCS and the "1 core" rows of earlier reports were not one core.
+// With b.N the first call runs one untimed iteration, and the measured
+// call runs at each -cpu value. It resets the timer so the setup before
+// the loop (compiling, instantiating) is not counted.
+func startTimed(b *testing.B) cpuMeter {
+	b.ResetTimer()
+	return startCPU()
+}
+
 // report adds cpu-ns/op, and cpu-MB/s when bytes (per op) is non-zero.
 func (m cpuMeter) report(b *testing.B, bytes int64) {
 	cpu := processCPU() - m.start

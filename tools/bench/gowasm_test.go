@@ -197,8 +197,8 @@ func BenchmarkGoHello(b *testing.B) {
 	for _, e := range wasiEngines {
 		b.Run("cold/"+e.name, func(b *testing.B) {
 			var out bytes.Buffer
-			cpu := startCPU()
-			for b.Loop() {
+			cpu := startTimed(b)
+			for range b.N {
 				out.Reset()
 				err := e.compile(b, bin)(args, &out)
 				check(b, &out, err)
@@ -208,8 +208,8 @@ func BenchmarkGoHello(b *testing.B) {
 		b.Run("warm/"+e.name, func(b *testing.B) {
 			run := e.compile(b, bin)
 			var out bytes.Buffer
-			cpu := startCPU()
-			for b.Loop() {
+			cpu := startTimed(b)
+			for range b.N {
 				out.Reset()
 				check(b, &out, run(args, &out))
 			}
@@ -232,8 +232,8 @@ func BenchmarkGoKernels(b *testing.B) {
 				run := e.compile(b, bin)
 				var out bytes.Buffer
 				var kernelNS int64
-				cpu := startCPU()
-				for b.Loop() {
+				cpu := startTimed(b)
+				for range b.N {
 					out.Reset()
 					if err := run([]string{"gokernel", k.name, k.n, "1"}, &out); err != nil {
 						b.Fatal(err)
