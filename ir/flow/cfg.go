@@ -25,16 +25,32 @@ type CFG struct {
 	succs     []ir.Block
 	predStart []int32 // len NumBlocks+1
 	preds     []Pred
+	seen      []int32 // Compute's scratch, kept for the next function
 }
 
 // NewCFG computes the control-flow graph of f.
 func NewCFG(f *ir.Function) *CFG {
+	c := new(CFG)
+	c.Compute(f)
+	return c
+}
+
+// Compute makes c the control-flow graph of f, reusing the storage c has
+// from an earlier function: a compiler keeps one CFG per worker and
+// recomputes it for every function instead of allocating a new one. Every
+// slice obtained from c before (Succs, Preds) is invalid afterwards.
+func (c *CFG) Compute(f *ir.Function) {
 	n := f.DFG.NumBlocks()
-	c := &CFG{succStart: make([]int32, n+1), predStart: make([]int32, n+1), succs: make([]ir.Block, 0, 2*n)}
+	c.succStart = resize(c.succStart, n+1)
+	c.predStart = resize(c.predStart, n+1)
+	clear(c.predStart)
+	c.succs = c.succs[:0]
 	// seen[s] == b+1 while b's successors are listed: drops a target the
 	// terminator names again (a br_table) in one pass, where comparing
 	// with the targets listed so far is quadratic in a large table.
-	seen := make([]int32, n)
+	seen := resize(c.seen, n)
+	clear(seen)
+	c.seen = seen
 	// Successors, block by block in index order so rows are contiguous;
 	// predStart counts each block's predecessors (shifted by one) on the way.
 	for b := range n {
@@ -53,7 +69,7 @@ func NewCFG(f *ir.Function) *CFG {
 	for b := 0; b < n; b++ {
 		c.predStart[b+1] += c.predStart[b]
 	}
-	c.preds = make([]Pred, c.predStart[n])
+	c.preds = resize(c.preds, int(c.predStart[n]))
 	fill := seen // done with it: reused as the fill cursors
 	copy(fill, c.predStart[:n])
 	for b := range f.Layout.Blocks() {
@@ -63,7 +79,15 @@ func NewCFG(f *ir.Function) *CFG {
 			fill[s]++
 		}
 	}
-	return c
+}
+
+// resize returns s with length n, reusing its storage when it is large
+// enough; the contents are not cleared.
+func resize[T any](s []T, n int) []T {
+	if cap(s) >= n {
+		return s[:n]
+	}
+	return make([]T, n, n+n/4)
 }
 
 // appendTargets appends to dst the distinct blocks that inst may transfer

@@ -21,29 +21,43 @@ type DomTree struct {
 	childStart []int32 // per block+1, into children
 	children   []ir.Block
 	preorder   []ir.Block
+
+	// Compute's scratch, kept for the next function.
+	stack []frame
+	fill  []int32
 }
 
 // NewDomTree computes the dominator tree of f from its CFG.
 func NewDomTree(f *ir.Function, cfg *CFG) *DomTree {
+	d := new(DomTree)
+	d.Compute(f, cfg)
+	return d
+}
+
+// Compute makes d the dominator tree of f from its CFG, reusing the
+// storage d has from an earlier function (see CFG.Compute). Every slice
+// obtained from d before (Children, Preorder, CFGPostorder) is invalid
+// afterwards.
+func (d *DomTree) Compute(f *ir.Function, cfg *CFG) {
 	n := cfg.NumBlocks()
-	d := &DomTree{
-		idom:   make([]ir.Block, n),
-		rpoNum: make([]int32, n),
-		pre:    make([]int32, n),
-		post:   make([]int32, n),
-	}
+	d.idom = resize(d.idom, n)
+	d.rpoNum = resize(d.rpoNum, n)
+	d.pre = resize(d.pre, n)
+	d.post = resize(d.post, n)
 	for i := range d.idom {
 		d.idom[i] = ir.NoBlock
 		d.rpoNum[i] = -1
 		d.pre[i] = -1
 		d.post[i] = -1
 	}
+	d.postorder, d.preorder, d.children = d.postorder[:0], d.preorder[:0], d.children[:0]
 	entry := f.Layout.EntryBlock()
 	if entry == ir.NoBlock || int(entry) >= n {
-		d.childStart = make([]int32, n+1)
-		return d
+		d.childStart = resize(d.childStart, n+1)
+		clear(d.childStart)
+		return
 	}
-	d.postorder = cfgPostorder(cfg, entry)
+	d.postorder = d.cfgPostorder(cfg, entry)
 	for i, b := range d.postorder {
 		d.rpoNum[b] = int32(len(d.postorder) - 1 - i)
 	}
@@ -76,7 +90,6 @@ func NewDomTree(f *ir.Function, cfg *CFG) *DomTree {
 	d.idom[entry] = ir.NoBlock
 
 	d.buildTree(entry)
-	return d
 }
 
 // intersect walks two fingers up the partial tree to their common
@@ -93,28 +106,25 @@ func (d *DomTree) intersect(a, b ir.Block) ir.Block {
 	return a
 }
 
-// cfgPostorder is an iterative depth-first postorder from entry. It
-// visits successors last-named first, so that the reverse postorder lists
-// the successors of a block in the order its terminator names them (brif:
-// then before else), which usually follows the layout.
-func cfgPostorder(cfg *CFG, entry ir.Block) []ir.Block {
-	n := cfg.NumBlocks()
-	visited := make([]bool, n)
-	type frame struct {
-		b    ir.Block
-		next int
-	}
-	stack := []frame{{entry, 0}}
-	visited[entry] = true
-	var out []ir.Block
+// cfgPostorder is an iterative depth-first postorder from entry, appended
+// to d.postorder. It visits successors last-named first, so that the
+// reverse postorder lists the successors of a block in the order its
+// terminator names them (brif: then before else), which usually follows
+// the layout. A block is visited once its rpoNum is no longer -1: the
+// numbers are assigned afterwards, so -2 marks "on the way".
+func (d *DomTree) cfgPostorder(cfg *CFG, entry ir.Block) []ir.Block {
+	visited := d.rpoNum // all -1 here; -2 marks a visited block
+	stack := append(d.stack[:0], frame{entry, 0})
+	visited[entry] = -2
+	out := d.postorder[:0]
 	for len(stack) > 0 {
 		top := &stack[len(stack)-1]
 		succs := cfg.Succs(top.b)
-		if top.next < len(succs) {
-			s := succs[len(succs)-1-top.next]
+		if int(top.next) < len(succs) {
+			s := succs[len(succs)-1-int(top.next)]
 			top.next++
-			if !visited[s] {
-				visited[s] = true
+			if visited[s] != -2 {
+				visited[s] = -2
 				stack = append(stack, frame{s, 0})
 			}
 			continue
@@ -122,25 +132,35 @@ func cfgPostorder(cfg *CFG, entry ir.Block) []ir.Block {
 		out = append(out, top.b)
 		stack = stack[:len(stack)-1]
 	}
+	d.stack = stack
 	return out
+}
+
+// frame is one step of an iterative depth-first walk: a block and the
+// index of the next edge (successor or child) to follow.
+type frame struct {
+	b    ir.Block
+	next int32
 }
 
 // buildTree fills the child lists (children in reverse postorder, which is
 // the order a forward pass wants them) and the tree numbering.
 func (d *DomTree) buildTree(entry ir.Block) {
 	n := len(d.idom)
-	count := make([]int32, n+1)
+	// childStart[p+1] counts p's children, then becomes the prefix sums.
+	d.childStart = resize(d.childStart, n+1)
+	clear(d.childStart)
 	for _, b := range d.postorder {
 		if p := d.idom[b]; p != ir.NoBlock {
-			count[p]++
+			d.childStart[p+1]++
 		}
 	}
-	d.childStart = make([]int32, n+1)
 	for b := 0; b < n; b++ {
-		d.childStart[b+1] = d.childStart[b] + count[b]
+		d.childStart[b+1] += d.childStart[b]
 	}
-	d.children = make([]ir.Block, d.childStart[n])
-	fill := append([]int32(nil), d.childStart[:n]...)
+	d.children = resize(d.children, int(d.childStart[n]))
+	fill := append(d.fill[:0], d.childStart[:n]...)
+	d.fill = fill
 	for i := len(d.postorder) - 1; i >= 0; i-- {
 		b := d.postorder[i]
 		if p := d.idom[b]; p != ir.NoBlock {
@@ -149,15 +169,11 @@ func (d *DomTree) buildTree(entry ir.Block) {
 		}
 	}
 	// Iterative DFS over the tree for pre/post numbers.
-	type frame struct {
-		b    ir.Block
-		next int32
-	}
 	var preN, postN int32
-	stack := []frame{{entry, 0}}
+	stack := append(d.stack[:0], frame{entry, 0})
 	d.pre[entry] = preN
 	preN++
-	d.preorder = append(d.preorder, entry)
+	d.preorder = append(d.preorder[:0], entry)
 	for len(stack) > 0 {
 		top := &stack[len(stack)-1]
 		kids := d.Children(top.b)
@@ -174,6 +190,7 @@ func (d *DomTree) buildTree(entry ir.Block) {
 		postN++
 		stack = stack[:len(stack)-1]
 	}
+	d.stack = stack
 }
 
 // IsReachable reports whether b can be reached from the entry block.

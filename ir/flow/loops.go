@@ -21,17 +21,32 @@ type LoopInfo struct {
 	parent    []Loop     // per loop: the innermost enclosing loop
 	depth     []int32    // per loop: 1 for an outermost loop
 	innermost []Loop     // per block: innermost loop containing it
+
+	// Compute's scratch, kept for the next function.
+	inBody      []bool
+	stack, body []ir.Block
 }
 
 // NewLoopInfo finds the loops of f.
 func NewLoopInfo(f *ir.Function, cfg *CFG, dom *DomTree) *LoopInfo {
+	li := new(LoopInfo)
+	li.Compute(f, cfg, dom)
+	return li
+}
+
+// Compute makes li the loop forest of f, reusing the storage li has from
+// an earlier function (see CFG.Compute).
+func (li *LoopInfo) Compute(f *ir.Function, cfg *CFG, dom *DomTree) {
 	n := cfg.NumBlocks()
-	li := &LoopInfo{innermost: make([]Loop, n)}
+	li.header, li.parent, li.depth = li.header[:0], li.parent[:0], li.depth[:0]
+	li.innermost = resize(li.innermost, n)
 	for i := range li.innermost {
 		li.innermost[i] = NoLoop
 	}
-	inBody := make([]bool, n)
-	var stack, body []ir.Block
+	inBody := resize(li.inBody, n)
+	clear(inBody)
+	li.inBody = inBody
+	stack, body := li.stack[:0], li.body[:0]
 	// Headers in reverse postorder: a loop's header dominates the headers
 	// of the loops nested in it, so enclosing loops are found first and
 	// inner ones then overwrite `innermost` for their blocks.
@@ -76,7 +91,7 @@ func NewLoopInfo(f *ir.Function, cfg *CFG, dom *DomTree) *LoopInfo {
 			inBody[b] = false
 		}
 	}
-	return li
+	li.stack, li.body = stack, body
 }
 
 // NumLoops is the number of loops found.

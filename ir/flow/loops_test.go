@@ -2,6 +2,7 @@ package flow
 
 import (
 	"math/rand"
+	"slices"
 	"testing"
 
 	"kiln/ir"
@@ -80,6 +81,61 @@ func TestLoopsRandom(t *testing.T) {
 						t.Fatalf("graph %v: back edge %v->%v not inside the loop of %v", succs, blk, s, s)
 					}
 				}
+			}
+		}
+	}
+}
+
+// TestComputeReuse recomputes one CFG, DomTree and LoopInfo for random
+// graphs of changing size (a large one's leftovers must not leak into a
+// small one, nor the reverse) and expects what fresh ones answer.
+func TestComputeReuse(t *testing.T) {
+	rng := rand.New(rand.NewSource(4))
+	var cfg CFG
+	var dom DomTree
+	var li LoopInfo
+	for iter := 0; iter < 300; iter++ {
+		n := 1 + rng.Intn(40)
+		if iter%2 == 1 {
+			n = 1 + rng.Intn(5)
+		}
+		succs := make([][]int, n)
+		for i := range succs {
+			if n == 1 {
+				break
+			}
+			for j := rng.Intn(4); j > 0; j-- {
+				succs[i] = append(succs[i], 1+rng.Intn(n-1))
+			}
+		}
+		f := graphFunc(succs)
+		cfg.Compute(f)
+		dom.Compute(f, &cfg)
+		li.Compute(f, &cfg, &dom)
+		fc := NewCFG(f)
+		fd := NewDomTree(f, fc)
+		fl := NewLoopInfo(f, fc, fd)
+		if cfg.NumBlocks() != fc.NumBlocks() || li.NumLoops() != fl.NumLoops() {
+			t.Fatalf("graph %v: %d blocks %d loops, want %d and %d", succs, cfg.NumBlocks(), li.NumLoops(), fc.NumBlocks(), fl.NumLoops())
+		}
+		if !slices.Equal(dom.Preorder(), fd.Preorder()) || !slices.Equal(dom.CFGPostorder(), fd.CFGPostorder()) {
+			t.Fatalf("graph %v: orders %v %v, want %v %v", succs, dom.Preorder(), dom.CFGPostorder(), fd.Preorder(), fd.CFGPostorder())
+		}
+		for b := range n {
+			blk := ir.Block(b)
+			if !slices.Equal(cfg.Succs(blk), fc.Succs(blk)) || !slices.Equal(cfg.Preds(blk), fc.Preds(blk)) {
+				t.Fatalf("graph %v: block%d edges differ", succs, b)
+			}
+			if dom.Idom(blk) != fd.Idom(blk) || dom.RPONumber(blk) != fd.RPONumber(blk) || !slices.Equal(dom.Children(blk), fd.Children(blk)) {
+				t.Fatalf("graph %v: block%d dominator facts differ", succs, b)
+			}
+			for a := range n {
+				if dom.Dominates(ir.Block(a), blk) != fd.Dominates(ir.Block(a), blk) {
+					t.Fatalf("graph %v: Dominates(block%d, block%d) differs", succs, a, b)
+				}
+			}
+			if li.InnermostLoop(blk) != fl.InnermostLoop(blk) || li.Depth(blk) != fl.Depth(blk) {
+				t.Fatalf("graph %v: block%d loop facts differ", succs, b)
 			}
 		}
 	}
