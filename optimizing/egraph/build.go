@@ -66,6 +66,7 @@ func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loo
 	// About one node per instruction plus what the rules add: sized once
 	// rather than regrown geometrically through a large function.
 	g.nodes = slices.Grow(sc.nodes[:0], ninsts+ninsts/2)
+	g.members = slices.Grow(sc.members[:0], ninsts+ninsts/2)
 	sc.hashcons.reset(ninsts)
 	g.hashcons = &sc.hashcons
 	g.fuel = fuelPerInst*ninsts + 64
@@ -88,6 +89,7 @@ func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loo
 
 	// Keep the grown tables for the next function.
 	sc.domDepth, sc.loopDep, sc.gens, sc.nodes, sc.classOf = g.domDepth, g.loopDep, g.gens, g.nodes, b.classOf
+	sc.members = g.members
 	sc.best, sc.cost = ex.best, ex.cost
 	sc.placed, sc.egens, sc.reused = e.placed, e.gens, e.reused
 	sc.condOf = b.condOf
@@ -102,6 +104,7 @@ type scratch struct {
 	loopDep  []uint8
 	gens     []uint32
 	nodes    []node
+	members  []Node
 	classOf  []Node
 	hashcons hashTable[key, scoped]
 	condOf   []condNode
@@ -420,7 +423,7 @@ func (b *builder) simplifyCond(c Node) (Node, bool) {
 	}
 	for steps := 0; steps < 8; steps++ {
 		next := NoNode
-		for m := range g.Members(c) {
+		for _, m := range g.Members(c) {
 			switch g.Op(m) {
 			case ir.OpUextend:
 				if x := g.Arg(m, 0); ok(x) {
@@ -491,7 +494,7 @@ func (b *builder) redundantTrap(d *ir.InstData, cond Node, blk ir.Block) bool {
 	if d.Opcode != ir.OpTrapnz {
 		return false
 	}
-	for m := range g.Members(cond) {
+	for _, m := range g.Members(cond) {
 		if g.Op(m) != ir.OpIcmp || g.IntCC(m) != ir.IntUGT || g.Type(m) != ir.I64 {
 			continue
 		}
@@ -518,14 +521,14 @@ func (b *builder) redundantTrap(d *ir.InstData, cond Node, blk ir.Block) bool {
 func (b *builder) indexPlusOffset(a Node) (x Node, k uint64, ok bool) {
 	g := b.g
 	isIndex := func(c Node) bool {
-		for m := range g.Members(c) {
+		for _, m := range g.Members(c) {
 			if g.Op(m) == ir.OpUextend && g.ResultType(g.Arg(m, 0)).Bits() <= 32 {
 				return true
 			}
 		}
 		return false
 	}
-	for m := range g.Members(a) {
+	for _, m := range g.Members(a) {
 		if g.Op(m) != ir.OpIadd {
 			continue
 		}

@@ -1,8 +1,6 @@
 package egraph
 
 import (
-	"iter"
-
 	"kiln/ir"
 )
 
@@ -52,6 +50,10 @@ type node struct {
 	kind  nodeKind
 	nargs uint8
 	depth uint8 // loop depth of the block it is available in, for cost scaling
+	// The class's members are members[mstart:mstart+mcount] of the Graph:
+	// the node itself, or for a union its classes' lists, newer first.
+	mcount uint8
+	mstart int32
 	data  ir.InstData
 	ty    ir.Type  // result type
 	args  [3]Node  // pure: argument classes; union: the two joined classes
@@ -103,6 +105,10 @@ type Graph struct {
 	f     *ir.Function
 	rules *Rules
 	nodes []node
+	// members holds each class's member list (see node.mstart): the lists
+	// are written once, when a node is made, so rules iterate a plain
+	// slice, and a union's list is its two classes' lists side by side.
+	members []Node
 
 	hashcons *hashTable[key, scoped]
 	gens     []uint32 // generation per dominator-tree depth
@@ -128,9 +134,18 @@ type Stats struct {
 }
 
 func (g *Graph) newNode(n node) Node {
+	id := Node(len(g.nodes))
+	n.mstart = int32(len(g.members))
+	if n.kind == kindUnion {
+		g.members = append(g.members, g.Members(n.args[1])...)
+		g.members = append(g.members, g.Members(n.args[0])...)
+	} else {
+		g.members = append(g.members, id)
+	}
+	n.mcount = uint8(len(g.members) - int(n.mstart))
 	g.nodes = append(g.nodes, n)
 	g.Stats.Nodes++
-	return Node(len(g.nodes) - 1)
+	return id
 }
 
 // --- the matching interface used by generated rules ---
@@ -181,32 +196,19 @@ func (g *Graph) Arg(n Node, i int) Node { return g.nodes[n].args[i] }
 // NumArgs returns the number of arguments of n.
 func (g *Graph) NumArgs(n Node) int { return int(g.nodes[n].nargs) }
 
-// Members iterates the non-union nodes of class c, newest first. A rule's
+// Members returns the non-union nodes of class c, newest first. A rule's
 // argument pattern tries each of them, so `(iadd x (iconst k))` finds a
-// constant among the alternatives of the second argument.
-func (g *Graph) Members(c Node) iter.Seq[Node] {
-	return func(yield func(Node) bool) {
-		// Union trees are small (eclassLimit), so a short private stack
-		// suffices; it is local because rules nest iterations.
-		var buf [2 * eclassLimit]Node
-		stack := append(buf[:0], c)
-		for len(stack) > 0 {
-			n := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if g.nodes[n].kind == kindUnion {
-				stack = append(stack, g.nodes[n].args[0], g.nodes[n].args[1])
-				continue
-			}
-			if !yield(n) {
-				return
-			}
-		}
-	}
+// constant among the alternatives of the second argument. The slice is
+// the graph's: callers must not change it (it stays valid while rules add
+// nodes, since a class never changes).
+func (g *Graph) Members(c Node) []Node {
+	n := &g.nodes[c]
+	return g.members[n.mstart : n.mstart+int32(n.mcount) : n.mstart+int32(n.mcount)]
 }
 
 // ConstOf reports the value of an iconst member of class c, if any.
 func (g *Graph) ConstOf(c Node) (uint64, bool) {
-	for m := range g.Members(c) {
+	for _, m := range g.Members(c) {
 		if g.Op(m) == ir.OpIconst {
 			return g.Imm(m), true
 		}
@@ -214,13 +216,7 @@ func (g *Graph) ConstOf(c Node) (uint64, bool) {
 	return 0, false
 }
 
-func (g *Graph) memberCount(c Node) int {
-	n := 0
-	for range g.Members(c) {
-		n++
-	}
-	return n
-}
+func (g *Graph) memberCount(c Node) int { return int(g.nodes[c].mcount) }
 
 // Emit records r as a value equal to the node being simplified; rule names
 // the rule's source line. It reports true when the match limit is reached

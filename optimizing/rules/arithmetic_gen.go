@@ -21,7 +21,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c1 := g.Arg(root, 1)
-		for m2 := range g.Members(c1) {
+		for _, m2 := range g.Members(c1) {
 			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
 				if g.Imm(m2) == 0 {
 					if g.Subsume(x, "arithmetic.rules:7") {
@@ -34,7 +34,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:8: (iadd (iconst [0]) x) => x :subsume
 	{
 		c3 := g.Arg(root, 0)
-		for m4 := range g.Members(c3) {
+		for _, m4 := range g.Members(c3) {
 			if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
 				if g.Imm(m4) == 0 {
 					x := g.Arg(root, 1)
@@ -51,7 +51,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c5 := g.Arg(root, 1)
-		for m6 := range g.Members(c5) {
+		for _, m6 := range g.Members(c5) {
 			if g.Op(m6) == ir.OpIneg && g.NumArgs(m6) == 1 {
 				y := g.Arg(m6, 0)
 				_ = y
@@ -64,7 +64,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:20: (iadd (ineg y) x) => (isub x y)
 	{
 		c7 := g.Arg(root, 0)
-		for m8 := range g.Members(c7) {
+		for _, m8 := range g.Members(c7) {
 			if g.Op(m8) == ir.OpIneg && g.NumArgs(m8) == 1 {
 				y := g.Arg(m8, 0)
 				_ = y
@@ -79,7 +79,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:25: (iadd (isub x y) y) => x :subsume
 	{
 		c9 := g.Arg(root, 0)
-		for m10 := range g.Members(c9) {
+		for _, m10 := range g.Members(c9) {
 			if g.Op(m10) == ir.OpIsub && g.NumArgs(m10) == 2 {
 				x := g.Arg(m10, 0)
 				_ = x
@@ -98,7 +98,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		y := g.Arg(root, 0)
 		_ = y
 		c11 := g.Arg(root, 1)
-		for m12 := range g.Members(c11) {
+		for _, m12 := range g.Members(c11) {
 			if g.Op(m12) == ir.OpIsub && g.NumArgs(m12) == 2 {
 				x := g.Arg(m12, 0)
 				_ = x
@@ -115,17 +115,17 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c13 := g.Arg(root, 0)
-		for m14 := range g.Members(c13) {
+		for _, m14 := range g.Members(c13) {
 			if g.Op(m14) == ir.OpIadd && g.NumArgs(m14) == 2 {
 				x := g.Arg(m14, 0)
 				_ = x
 				c15 := g.Arg(m14, 1)
-				for m16 := range g.Members(c15) {
+				for _, m16 := range g.Members(c15) {
 					if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
 						a := g.Imm(m16)
 						_ = a
 						c17 := g.Arg(root, 1)
-						for m18 := range g.Members(c17) {
+						for _, m18 := range g.Members(c17) {
 							if g.Op(m18) == ir.OpIconst && g.NumArgs(m18) == 0 {
 								b := g.Imm(m18)
 								_ = b
@@ -146,17 +146,17 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c19 := g.Arg(root, 0)
-		for m20 := range g.Members(c19) {
+		for _, m20 := range g.Members(c19) {
 			if g.Op(m20) == ir.OpIadd && g.NumArgs(m20) == 2 {
 				c21 := g.Arg(m20, 0)
-				for m22 := range g.Members(c21) {
+				for _, m22 := range g.Members(c21) {
 					if g.Op(m22) == ir.OpIconst && g.NumArgs(m22) == 0 {
 						a := g.Imm(m22)
 						_ = a
 						x := g.Arg(m20, 1)
 						_ = x
 						c23 := g.Arg(root, 1)
-						for m24 := range g.Members(c23) {
+						for _, m24 := range g.Members(c23) {
 							if g.Op(m24) == ir.OpIconst && g.NumArgs(m24) == 0 {
 								b := g.Imm(m24)
 								_ = b
@@ -177,17 +177,17 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c25 := g.Arg(root, 0)
-		for m26 := range g.Members(c25) {
+		for _, m26 := range g.Members(c25) {
 			if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
 				b := g.Imm(m26)
 				_ = b
 				c27 := g.Arg(root, 1)
-				for m28 := range g.Members(c27) {
+				for _, m28 := range g.Members(c27) {
 					if g.Op(m28) == ir.OpIadd && g.NumArgs(m28) == 2 {
 						x := g.Arg(m28, 0)
 						_ = x
 						c29 := g.Arg(m28, 1)
-						for m30 := range g.Members(c29) {
+						for _, m30 := range g.Members(c29) {
 							if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
 								a := g.Imm(m30)
 								_ = a
@@ -208,15 +208,15 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c31 := g.Arg(root, 0)
-		for m32 := range g.Members(c31) {
+		for _, m32 := range g.Members(c31) {
 			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
 				b := g.Imm(m32)
 				_ = b
 				c33 := g.Arg(root, 1)
-				for m34 := range g.Members(c33) {
+				for _, m34 := range g.Members(c33) {
 					if g.Op(m34) == ir.OpIadd && g.NumArgs(m34) == 2 {
 						c35 := g.Arg(m34, 0)
-						for m36 := range g.Members(c35) {
+						for _, m36 := range g.Members(c35) {
 							if g.Op(m36) == ir.OpIconst && g.NumArgs(m36) == 0 {
 								a := g.Imm(m36)
 								_ = a
@@ -239,12 +239,12 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c37 := g.Arg(root, 0)
-		for m38 := range g.Members(c37) {
+		for _, m38 := range g.Members(c37) {
 			if g.Op(m38) == ir.OpBnot && g.NumArgs(m38) == 1 {
 				x := g.Arg(m38, 0)
 				_ = x
 				c39 := g.Arg(root, 1)
-				for m40 := range g.Members(c39) {
+				for _, m40 := range g.Members(c39) {
 					if g.Op(m40) == ir.OpIconst && g.NumArgs(m40) == 0 {
 						k := g.Imm(m40)
 						_ = k
@@ -263,12 +263,12 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c41 := g.Arg(root, 0)
-		for m42 := range g.Members(c41) {
+		for _, m42 := range g.Members(c41) {
 			if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
 				k := g.Imm(m42)
 				_ = k
 				c43 := g.Arg(root, 1)
-				for m44 := range g.Members(c43) {
+				for _, m44 := range g.Members(c43) {
 					if g.Op(m44) == ir.OpBnot && g.NumArgs(m44) == 1 {
 						x := g.Arg(m44, 0)
 						_ = x
@@ -290,7 +290,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c45 := g.Arg(root, 1)
-		for m46 := range g.Members(c45) {
+		for _, m46 := range g.Members(c45) {
 			if g.Op(m46) == ir.OpIconst && g.NumArgs(m46) == 0 {
 				if g.Imm(m46) == 0 {
 					if g.Subsume(x, "arithmetic.rules:9") {
@@ -319,7 +319,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c47 := g.Arg(root, 1)
-		for m48 := range g.Members(c47) {
+		for _, m48 := range g.Members(c47) {
 			if g.Op(m48) == ir.OpIneg && g.NumArgs(m48) == 1 {
 				y := g.Arg(m48, 0)
 				_ = y
@@ -332,7 +332,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:22: (isub (iconst [0]) x) => (ineg x)
 	{
 		c49 := g.Arg(root, 0)
-		for m50 := range g.Members(c49) {
+		for _, m50 := range g.Members(c49) {
 			if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
 				if g.Imm(m50) == 0 {
 					x := g.Arg(root, 1)
@@ -347,7 +347,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:23: (isub (iadd x y) y) => x :subsume
 	{
 		c51 := g.Arg(root, 0)
-		for m52 := range g.Members(c51) {
+		for _, m52 := range g.Members(c51) {
 			if g.Op(m52) == ir.OpIadd && g.NumArgs(m52) == 2 {
 				x := g.Arg(m52, 0)
 				_ = x
@@ -364,7 +364,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:24: (isub (iadd y x) y) => x :subsume
 	{
 		c53 := g.Arg(root, 0)
-		for m54 := range g.Members(c53) {
+		for _, m54 := range g.Members(c53) {
 			if g.Op(m54) == ir.OpIadd && g.NumArgs(m54) == 2 {
 				y := g.Arg(m54, 0)
 				_ = y
@@ -385,7 +385,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c55 := g.Arg(root, 1)
-		for m56 := range g.Members(c55) {
+		for _, m56 := range g.Members(c55) {
 			if g.Op(m56) == ir.OpIconst && g.NumArgs(m56) == 0 {
 				k := g.Imm(m56)
 				_ = k
@@ -402,7 +402,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c57 := g.Arg(root, 1)
-		for m58 := range g.Members(c57) {
+		for _, m58 := range g.Members(c57) {
 			if g.Op(m58) == ir.OpIsub && g.NumArgs(m58) == 2 {
 				if x == g.Arg(m58, 0) {
 					y := g.Arg(m58, 1)
@@ -422,7 +422,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c59 := g.Arg(root, 1)
-		for m60 := range g.Members(c59) {
+		for _, m60 := range g.Members(c59) {
 			if g.Op(m60) == ir.OpIconst && g.NumArgs(m60) == 0 {
 				if g.Imm(m60) == 1 {
 					if g.Subsume(x, "arithmetic.rules:11") {
@@ -435,7 +435,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:12: (imul (iconst [1]) x) => x :subsume
 	{
 		c61 := g.Arg(root, 0)
-		for m62 := range g.Members(c61) {
+		for _, m62 := range g.Members(c61) {
 			if g.Op(m62) == ir.OpIconst && g.NumArgs(m62) == 0 {
 				if g.Imm(m62) == 1 {
 					x := g.Arg(root, 1)
@@ -452,7 +452,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c63 := g.Arg(root, 1)
-		for m64 := range g.Members(c63) {
+		for _, m64 := range g.Members(c63) {
 			if g.Op(m64) == ir.OpIconst && g.NumArgs(m64) == 0 {
 				if g.Imm(m64) == 0 {
 					if isInt(t) {
@@ -469,7 +469,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c65 := g.Arg(root, 0)
-		for m66 := range g.Members(c65) {
+		for _, m66 := range g.Members(c65) {
 			if g.Op(m66) == ir.OpIconst && g.NumArgs(m66) == 0 {
 				if g.Imm(m66) == 0 {
 					if isInt(t) {
@@ -488,7 +488,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c67 := g.Arg(root, 1)
-		for m68 := range g.Members(c67) {
+		for _, m68 := range g.Members(c67) {
 			if g.Op(m68) == ir.OpIconst && g.NumArgs(m68) == 0 {
 				k := g.Imm(m68)
 				_ = k
@@ -505,7 +505,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c69 := g.Arg(root, 0)
-		for m70 := range g.Members(c69) {
+		for _, m70 := range g.Members(c69) {
 			if g.Op(m70) == ir.OpIconst && g.NumArgs(m70) == 0 {
 				k := g.Imm(m70)
 				_ = k
@@ -524,17 +524,17 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c71 := g.Arg(root, 0)
-		for m72 := range g.Members(c71) {
+		for _, m72 := range g.Members(c71) {
 			if g.Op(m72) == ir.OpImul && g.NumArgs(m72) == 2 {
 				x := g.Arg(m72, 0)
 				_ = x
 				c73 := g.Arg(m72, 1)
-				for m74 := range g.Members(c73) {
+				for _, m74 := range g.Members(c73) {
 					if g.Op(m74) == ir.OpIconst && g.NumArgs(m74) == 0 {
 						a := g.Imm(m74)
 						_ = a
 						c75 := g.Arg(root, 1)
-						for m76 := range g.Members(c75) {
+						for _, m76 := range g.Members(c75) {
 							if g.Op(m76) == ir.OpIconst && g.NumArgs(m76) == 0 {
 								b := g.Imm(m76)
 								_ = b
@@ -557,7 +557,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c77 := g.Arg(root, 1)
-		for m78 := range g.Members(c77) {
+		for _, m78 := range g.Members(c77) {
 			if g.Op(m78) == ir.OpIconst && g.NumArgs(m78) == 0 {
 				k := g.Imm(m78)
 				_ = k
@@ -574,7 +574,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c79 := g.Arg(root, 0)
-		for m80 := range g.Members(c79) {
+		for _, m80 := range g.Members(c79) {
 			if g.Op(m80) == ir.OpIconst && g.NumArgs(m80) == 0 {
 				k := g.Imm(m80)
 				_ = k
@@ -591,12 +591,12 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:47: (imul (ineg x) (ineg y)) => (imul x y)
 	{
 		c81 := g.Arg(root, 0)
-		for m82 := range g.Members(c81) {
+		for _, m82 := range g.Members(c81) {
 			if g.Op(m82) == ir.OpIneg && g.NumArgs(m82) == 1 {
 				x := g.Arg(m82, 0)
 				_ = x
 				c83 := g.Arg(root, 1)
-				for m84 := range g.Members(c83) {
+				for _, m84 := range g.Members(c83) {
 					if g.Op(m84) == ir.OpIneg && g.NumArgs(m84) == 1 {
 						y := g.Arg(m84, 0)
 						_ = y
@@ -614,7 +614,7 @@ func rewriteArithmeticIneg(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:18: (ineg (ineg x)) => x :subsume
 	{
 		c85 := g.Arg(root, 0)
-		for m86 := range g.Members(c85) {
+		for _, m86 := range g.Members(c85) {
 			if g.Op(m86) == ir.OpIneg && g.NumArgs(m86) == 1 {
 				x := g.Arg(m86, 0)
 				_ = x
@@ -627,7 +627,7 @@ func rewriteArithmeticIneg(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:45: (ineg (isub x y)) => (isub y x)
 	{
 		c87 := g.Arg(root, 0)
-		for m88 := range g.Members(c87) {
+		for _, m88 := range g.Members(c87) {
 			if g.Op(m88) == ir.OpIsub && g.NumArgs(m88) == 2 {
 				x := g.Arg(m88, 0)
 				_ = x
@@ -644,7 +644,7 @@ func rewriteArithmeticIneg(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c89 := g.Arg(root, 0)
-		for m90 := range g.Members(c89) {
+		for _, m90 := range g.Members(c89) {
 			if g.Op(m90) == ir.OpBnot && g.NumArgs(m90) == 1 {
 				x := g.Arg(m90, 0)
 				_ = x
@@ -662,7 +662,7 @@ func rewriteArithmeticIabs(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:48: (iabs (ineg x)) => (iabs x)
 	{
 		c91 := g.Arg(root, 0)
-		for m92 := range g.Members(c91) {
+		for _, m92 := range g.Members(c91) {
 			if g.Op(m92) == ir.OpIneg && g.NumArgs(m92) == 1 {
 				x := g.Arg(m92, 0)
 				_ = x
@@ -675,7 +675,7 @@ func rewriteArithmeticIabs(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:49: (iabs (iabs x)) => (iabs x) :subsume
 	{
 		c93 := g.Arg(root, 0)
-		for m94 := range g.Members(c93) {
+		for _, m94 := range g.Members(c93) {
 			if g.Op(m94) == ir.OpIabs && g.NumArgs(m94) == 1 {
 				x := g.Arg(m94, 0)
 				_ = x

@@ -30,7 +30,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c1 := g.Arg(root, 1)
-		for m2 := range g.Members(c1) {
+		for _, m2 := range g.Members(c1) {
 			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
 				if g.Imm(m2) == 0 {
 					if isInt(t) {
@@ -47,7 +47,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c3 := g.Arg(root, 0)
-		for m4 := range g.Members(c3) {
+		for _, m4 := range g.Members(c3) {
 			if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
 				if g.Imm(m4) == 0 {
 					if isInt(t) {
@@ -66,7 +66,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c5 := g.Arg(root, 1)
-		for m6 := range g.Members(c5) {
+		for _, m6 := range g.Members(c5) {
 			if g.Op(m6) == ir.OpIconst && g.NumArgs(m6) == 0 {
 				k := g.Imm(m6)
 				_ = k
@@ -83,7 +83,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c7 := g.Arg(root, 0)
-		for m8 := range g.Members(c7) {
+		for _, m8 := range g.Members(c7) {
 			if g.Op(m8) == ir.OpIconst && g.NumArgs(m8) == 0 {
 				k := g.Imm(m8)
 				_ = k
@@ -104,7 +104,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c9 := g.Arg(root, 1)
-		for m10 := range g.Members(c9) {
+		for _, m10 := range g.Members(c9) {
 			if g.Op(m10) == ir.OpBnot && g.NumArgs(m10) == 1 {
 				if x == g.Arg(m10, 0) {
 					if isInt(t) {
@@ -121,7 +121,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c11 := g.Arg(root, 0)
-		for m12 := range g.Members(c11) {
+		for _, m12 := range g.Members(c11) {
 			if g.Op(m12) == ir.OpBnot && g.NumArgs(m12) == 1 {
 				x := g.Arg(m12, 0)
 				_ = x
@@ -140,17 +140,17 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c13 := g.Arg(root, 0)
-		for m14 := range g.Members(c13) {
+		for _, m14 := range g.Members(c13) {
 			if g.Op(m14) == ir.OpBand && g.NumArgs(m14) == 2 {
 				x := g.Arg(m14, 0)
 				_ = x
 				c15 := g.Arg(m14, 1)
-				for m16 := range g.Members(c15) {
+				for _, m16 := range g.Members(c15) {
 					if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
 						a := g.Imm(m16)
 						_ = a
 						c17 := g.Arg(root, 1)
-						for m18 := range g.Members(c17) {
+						for _, m18 := range g.Members(c17) {
 							if g.Op(m18) == ir.OpIconst && g.NumArgs(m18) == 0 {
 								b := g.Imm(m18)
 								_ = b
@@ -171,7 +171,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c19 := g.Arg(root, 1)
-		for m20 := range g.Members(c19) {
+		for _, m20 := range g.Members(c19) {
 			if g.Op(m20) == ir.OpBor && g.NumArgs(m20) == 2 {
 				if x == g.Arg(m20, 0) {
 					if g.Subsume(x, "bitops.rules:40") {
@@ -186,7 +186,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c21 := g.Arg(root, 1)
-		for m22 := range g.Members(c21) {
+		for _, m22 := range g.Members(c21) {
 			if g.Op(m22) == ir.OpBor && g.NumArgs(m22) == 2 {
 				if x == g.Arg(m22, 1) {
 					if g.Subsume(x, "bitops.rules:41") {
@@ -199,7 +199,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:42: (band (bor x _) x) => x :subsume
 	{
 		c23 := g.Arg(root, 0)
-		for m24 := range g.Members(c23) {
+		for _, m24 := range g.Members(c23) {
 			if g.Op(m24) == ir.OpBor && g.NumArgs(m24) == 2 {
 				x := g.Arg(m24, 0)
 				_ = x
@@ -214,7 +214,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:43: (band (bor _ x) x) => x :subsume
 	{
 		c25 := g.Arg(root, 0)
-		for m26 := range g.Members(c25) {
+		for _, m26 := range g.Members(c25) {
 			if g.Op(m26) == ir.OpBor && g.NumArgs(m26) == 2 {
 				x := g.Arg(m26, 1)
 				_ = x
@@ -244,7 +244,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c27 := g.Arg(root, 1)
-		for m28 := range g.Members(c27) {
+		for _, m28 := range g.Members(c27) {
 			if g.Op(m28) == ir.OpIconst && g.NumArgs(m28) == 0 {
 				if g.Imm(m28) == 0 {
 					if g.Subsume(x, "bitops.rules:12") {
@@ -257,7 +257,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:13: (bor (iconst [0]) x) => x :subsume
 	{
 		c29 := g.Arg(root, 0)
-		for m30 := range g.Members(c29) {
+		for _, m30 := range g.Members(c29) {
 			if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
 				if g.Imm(m30) == 0 {
 					x := g.Arg(root, 1)
@@ -274,7 +274,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c31 := g.Arg(root, 1)
-		for m32 := range g.Members(c31) {
+		for _, m32 := range g.Members(c31) {
 			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
 				k := g.Imm(m32)
 				_ = k
@@ -291,7 +291,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c33 := g.Arg(root, 0)
-		for m34 := range g.Members(c33) {
+		for _, m34 := range g.Members(c33) {
 			if g.Op(m34) == ir.OpIconst && g.NumArgs(m34) == 0 {
 				k := g.Imm(m34)
 				_ = k
@@ -310,7 +310,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c35 := g.Arg(root, 1)
-		for m36 := range g.Members(c35) {
+		for _, m36 := range g.Members(c35) {
 			if g.Op(m36) == ir.OpBnot && g.NumArgs(m36) == 1 {
 				if x == g.Arg(m36, 0) {
 					if isInt(t) {
@@ -327,7 +327,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c37 := g.Arg(root, 0)
-		for m38 := range g.Members(c37) {
+		for _, m38 := range g.Members(c37) {
 			if g.Op(m38) == ir.OpBnot && g.NumArgs(m38) == 1 {
 				x := g.Arg(m38, 0)
 				_ = x
@@ -346,17 +346,17 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c39 := g.Arg(root, 0)
-		for m40 := range g.Members(c39) {
+		for _, m40 := range g.Members(c39) {
 			if g.Op(m40) == ir.OpBor && g.NumArgs(m40) == 2 {
 				x := g.Arg(m40, 0)
 				_ = x
 				c41 := g.Arg(m40, 1)
-				for m42 := range g.Members(c41) {
+				for _, m42 := range g.Members(c41) {
 					if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
 						a := g.Imm(m42)
 						_ = a
 						c43 := g.Arg(root, 1)
-						for m44 := range g.Members(c43) {
+						for _, m44 := range g.Members(c43) {
 							if g.Op(m44) == ir.OpIconst && g.NumArgs(m44) == 0 {
 								b := g.Imm(m44)
 								_ = b
@@ -377,7 +377,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c45 := g.Arg(root, 1)
-		for m46 := range g.Members(c45) {
+		for _, m46 := range g.Members(c45) {
 			if g.Op(m46) == ir.OpBand && g.NumArgs(m46) == 2 {
 				if x == g.Arg(m46, 0) {
 					if g.Subsume(x, "bitops.rules:36") {
@@ -392,7 +392,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c47 := g.Arg(root, 1)
-		for m48 := range g.Members(c47) {
+		for _, m48 := range g.Members(c47) {
 			if g.Op(m48) == ir.OpBand && g.NumArgs(m48) == 2 {
 				if x == g.Arg(m48, 1) {
 					if g.Subsume(x, "bitops.rules:37") {
@@ -405,7 +405,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:38: (bor (band x _) x) => x :subsume
 	{
 		c49 := g.Arg(root, 0)
-		for m50 := range g.Members(c49) {
+		for _, m50 := range g.Members(c49) {
 			if g.Op(m50) == ir.OpBand && g.NumArgs(m50) == 2 {
 				x := g.Arg(m50, 0)
 				_ = x
@@ -420,7 +420,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:39: (bor (band _ x) x) => x :subsume
 	{
 		c51 := g.Arg(root, 0)
-		for m52 := range g.Members(c51) {
+		for _, m52 := range g.Members(c51) {
 			if g.Op(m52) == ir.OpBand && g.NumArgs(m52) == 2 {
 				x := g.Arg(m52, 1)
 				_ = x
@@ -454,7 +454,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c53 := g.Arg(root, 1)
-		for m54 := range g.Members(c53) {
+		for _, m54 := range g.Members(c53) {
 			if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
 				if g.Imm(m54) == 0 {
 					if g.Subsume(x, "bitops.rules:17") {
@@ -467,7 +467,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:18: (bxor (iconst [0]) x) => x :subsume
 	{
 		c55 := g.Arg(root, 0)
-		for m56 := range g.Members(c55) {
+		for _, m56 := range g.Members(c55) {
 			if g.Op(m56) == ir.OpIconst && g.NumArgs(m56) == 0 {
 				if g.Imm(m56) == 0 {
 					x := g.Arg(root, 1)
@@ -486,7 +486,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c57 := g.Arg(root, 1)
-		for m58 := range g.Members(c57) {
+		for _, m58 := range g.Members(c57) {
 			if g.Op(m58) == ir.OpIconst && g.NumArgs(m58) == 0 {
 				k := g.Imm(m58)
 				_ = k
@@ -503,7 +503,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c59 := g.Arg(root, 0)
-		for m60 := range g.Members(c59) {
+		for _, m60 := range g.Members(c59) {
 			if g.Op(m60) == ir.OpIconst && g.NumArgs(m60) == 0 {
 				k := g.Imm(m60)
 				_ = k
@@ -520,7 +520,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:27: (bxor (bxor x y) y) => x :subsume
 	{
 		c61 := g.Arg(root, 0)
-		for m62 := range g.Members(c61) {
+		for _, m62 := range g.Members(c61) {
 			if g.Op(m62) == ir.OpBxor && g.NumArgs(m62) == 2 {
 				x := g.Arg(m62, 0)
 				_ = x
@@ -539,7 +539,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		y := g.Arg(root, 0)
 		_ = y
 		c63 := g.Arg(root, 1)
-		for m64 := range g.Members(c63) {
+		for _, m64 := range g.Members(c63) {
 			if g.Op(m64) == ir.OpBxor && g.NumArgs(m64) == 2 {
 				x := g.Arg(m64, 0)
 				_ = x
@@ -556,17 +556,17 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c65 := g.Arg(root, 0)
-		for m66 := range g.Members(c65) {
+		for _, m66 := range g.Members(c65) {
 			if g.Op(m66) == ir.OpBxor && g.NumArgs(m66) == 2 {
 				x := g.Arg(m66, 0)
 				_ = x
 				c67 := g.Arg(m66, 1)
-				for m68 := range g.Members(c67) {
+				for _, m68 := range g.Members(c67) {
 					if g.Op(m68) == ir.OpIconst && g.NumArgs(m68) == 0 {
 						a := g.Imm(m68)
 						_ = a
 						c69 := g.Arg(root, 1)
-						for m70 := range g.Members(c69) {
+						for _, m70 := range g.Members(c69) {
 							if g.Op(m70) == ir.OpIconst && g.NumArgs(m70) == 0 {
 								b := g.Imm(m70)
 								_ = b
@@ -589,7 +589,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c71 := g.Arg(root, 1)
-		for m72 := range g.Members(c71) {
+		for _, m72 := range g.Members(c71) {
 			if g.Op(m72) == ir.OpBnot && g.NumArgs(m72) == 1 {
 				if x == g.Arg(m72, 0) {
 					if isInt(t) {
@@ -606,7 +606,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c73 := g.Arg(root, 0)
-		for m74 := range g.Members(c73) {
+		for _, m74 := range g.Members(c73) {
 			if g.Op(m74) == ir.OpBnot && g.NumArgs(m74) == 1 {
 				x := g.Arg(m74, 0)
 				_ = x
@@ -626,7 +626,7 @@ func rewriteBitopsBnot(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:22: (bnot (bnot x)) => x :subsume
 	{
 		c75 := g.Arg(root, 0)
-		for m76 := range g.Members(c75) {
+		for _, m76 := range g.Members(c75) {
 			if g.Op(m76) == ir.OpBnot && g.NumArgs(m76) == 1 {
 				x := g.Arg(m76, 0)
 				_ = x
@@ -639,12 +639,12 @@ func rewriteBitopsBnot(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:46: (bnot (bxor x (bnot y))) => (bxor x y)
 	{
 		c77 := g.Arg(root, 0)
-		for m78 := range g.Members(c77) {
+		for _, m78 := range g.Members(c77) {
 			if g.Op(m78) == ir.OpBxor && g.NumArgs(m78) == 2 {
 				x := g.Arg(m78, 0)
 				_ = x
 				c79 := g.Arg(m78, 1)
-				for m80 := range g.Members(c79) {
+				for _, m80 := range g.Members(c79) {
 					if g.Op(m80) == ir.OpBnot && g.NumArgs(m80) == 1 {
 						y := g.Arg(m80, 0)
 						_ = y

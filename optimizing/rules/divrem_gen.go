@@ -20,12 +20,12 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c1 := g.Arg(root, 0)
-		for m2 := range g.Members(c1) {
+		for _, m2 := range g.Members(c1) {
 			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
 				a := g.Imm(m2)
 				_ = a
 				c3 := g.Arg(root, 1)
-				for m4 := range g.Members(c3) {
+				for _, m4 := range g.Members(c3) {
 					if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
 						b := g.Imm(m4)
 						_ = b
@@ -44,7 +44,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c5 := g.Arg(root, 1)
-		for m6 := range g.Members(c5) {
+		for _, m6 := range g.Members(c5) {
 			if g.Op(m6) == ir.OpIconst && g.NumArgs(m6) == 0 {
 				if g.Imm(m6) == 1 {
 					if g.Emit(x, "divrem.rules:11") {
@@ -61,7 +61,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c7 := g.Arg(root, 1)
-		for m8 := range g.Members(c7) {
+		for _, m8 := range g.Members(c7) {
 			if g.Op(m8) == ir.OpIconst && g.NumArgs(m8) == 0 {
 				k := g.Imm(m8)
 				_ = k
@@ -80,7 +80,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c9 := g.Arg(root, 1)
-		for m10 := range g.Members(c9) {
+		for _, m10 := range g.Members(c9) {
 			if g.Op(m10) == ir.OpIconst && g.NumArgs(m10) == 0 {
 				d := g.Imm(m10)
 				_ = d
@@ -99,7 +99,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c11 := g.Arg(root, 1)
-		for m12 := range g.Members(c11) {
+		for _, m12 := range g.Members(c11) {
 			if g.Op(m12) == ir.OpIconst && g.NumArgs(m12) == 0 {
 				d := g.Imm(m12)
 				_ = d
@@ -119,12 +119,12 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c13 := g.Arg(root, 0)
-		for m14 := range g.Members(c13) {
+		for _, m14 := range g.Members(c13) {
 			if g.Op(m14) == ir.OpIconst && g.NumArgs(m14) == 0 {
 				a := g.Imm(m14)
 				_ = a
 				c15 := g.Arg(root, 1)
-				for m16 := range g.Members(c15) {
+				for _, m16 := range g.Members(c15) {
 					if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
 						b := g.Imm(m16)
 						_ = b
@@ -143,7 +143,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c17 := g.Arg(root, 1)
-		for m18 := range g.Members(c17) {
+		for _, m18 := range g.Members(c17) {
 			if g.Op(m18) == ir.OpIconst && g.NumArgs(m18) == 0 {
 				if g.Imm(m18) == 1 {
 					if isInt(t) {
@@ -162,7 +162,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c19 := g.Arg(root, 1)
-		for m20 := range g.Members(c19) {
+		for _, m20 := range g.Members(c19) {
 			if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
 				k := g.Imm(m20)
 				_ = k
@@ -181,7 +181,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c21 := g.Arg(root, 1)
-		for m22 := range g.Members(c21) {
+		for _, m22 := range g.Members(c21) {
 			if g.Op(m22) == ir.OpIconst && g.NumArgs(m22) == 0 {
 				d := g.Imm(m22)
 				_ = d
@@ -200,7 +200,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c23 := g.Arg(root, 1)
-		for m24 := range g.Members(c23) {
+		for _, m24 := range g.Members(c23) {
 			if g.Op(m24) == ir.OpIconst && g.NumArgs(m24) == 0 {
 				d := g.Imm(m24)
 				_ = d
@@ -220,12 +220,12 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c25 := g.Arg(root, 0)
-		for m26 := range g.Members(c25) {
+		for _, m26 := range g.Members(c25) {
 			if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
 				a := g.Imm(m26)
 				_ = a
 				c27 := g.Arg(root, 1)
-				for m28 := range g.Members(c27) {
+				for _, m28 := range g.Members(c27) {
 					if g.Op(m28) == ir.OpIconst && g.NumArgs(m28) == 0 {
 						b := g.Imm(m28)
 						_ = b
@@ -244,7 +244,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c29 := g.Arg(root, 1)
-		for m30 := range g.Members(c29) {
+		for _, m30 := range g.Members(c29) {
 			if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
 				if g.Imm(m30) == 1 {
 					if g.Emit(x, "divrem.rules:12") {
@@ -261,7 +261,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c31 := g.Arg(root, 1)
-		for m32 := range g.Members(c31) {
+		for _, m32 := range g.Members(c31) {
 			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
 				d := g.Imm(m32)
 				_ = d
@@ -280,7 +280,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c33 := g.Arg(root, 1)
-		for m34 := range g.Members(c33) {
+		for _, m34 := range g.Members(c33) {
 			if g.Op(m34) == ir.OpIconst && g.NumArgs(m34) == 0 {
 				d := g.Imm(m34)
 				_ = d
@@ -299,7 +299,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c35 := g.Arg(root, 1)
-		for m36 := range g.Members(c35) {
+		for _, m36 := range g.Members(c35) {
 			if g.Op(m36) == ir.OpIconst && g.NumArgs(m36) == 0 {
 				d := g.Imm(m36)
 				_ = d
@@ -318,7 +318,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c37 := g.Arg(root, 1)
-		for m38 := range g.Members(c37) {
+		for _, m38 := range g.Members(c37) {
 			if g.Op(m38) == ir.OpIconst && g.NumArgs(m38) == 0 {
 				d := g.Imm(m38)
 				_ = d
@@ -339,7 +339,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		c39 := g.Arg(root, 1)
 		k := c39
 		_ = k
-		for m40 := range g.Members(c39) {
+		for _, m40 := range g.Members(c39) {
 			if g.Op(m40) == ir.OpIconst && g.NumArgs(m40) == 0 {
 				d := g.Imm(m40)
 				_ = d
@@ -359,12 +359,12 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c41 := g.Arg(root, 0)
-		for m42 := range g.Members(c41) {
+		for _, m42 := range g.Members(c41) {
 			if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
 				a := g.Imm(m42)
 				_ = a
 				c43 := g.Arg(root, 1)
-				for m44 := range g.Members(c43) {
+				for _, m44 := range g.Members(c43) {
 					if g.Op(m44) == ir.OpIconst && g.NumArgs(m44) == 0 {
 						b := g.Imm(m44)
 						_ = b
@@ -383,7 +383,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c45 := g.Arg(root, 1)
-		for m46 := range g.Members(c45) {
+		for _, m46 := range g.Members(c45) {
 			if g.Op(m46) == ir.OpIconst && g.NumArgs(m46) == 0 {
 				if g.Imm(m46) == 1 {
 					if isInt(t) {
@@ -402,7 +402,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c47 := g.Arg(root, 1)
-		for m48 := range g.Members(c47) {
+		for _, m48 := range g.Members(c47) {
 			if g.Op(m48) == ir.OpIconst && g.NumArgs(m48) == 0 {
 				d := g.Imm(m48)
 				_ = d
@@ -421,7 +421,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c49 := g.Arg(root, 1)
-		for m50 := range g.Members(c49) {
+		for _, m50 := range g.Members(c49) {
 			if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
 				d := g.Imm(m50)
 				_ = d
@@ -440,7 +440,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c51 := g.Arg(root, 1)
-		for m52 := range g.Members(c51) {
+		for _, m52 := range g.Members(c51) {
 			if g.Op(m52) == ir.OpIconst && g.NumArgs(m52) == 0 {
 				d := g.Imm(m52)
 				_ = d
@@ -461,7 +461,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		c53 := g.Arg(root, 1)
 		k := c53
 		_ = k
-		for m54 := range g.Members(c53) {
+		for _, m54 := range g.Members(c53) {
 			if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
 				d := g.Imm(m54)
 				_ = d

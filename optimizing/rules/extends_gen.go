@@ -20,7 +20,7 @@ func rewriteExtendsUextend(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c1 := g.Arg(root, 0)
-		for m2 := range g.Members(c1) {
+		for _, m2 := range g.Members(c1) {
 			if g.Op(m2) == ir.OpUextend && g.NumArgs(m2) == 1 {
 				x := g.Arg(m2, 0)
 				_ = x
@@ -38,7 +38,7 @@ func rewriteExtendsSextend(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c3 := g.Arg(root, 0)
-		for m4 := range g.Members(c3) {
+		for _, m4 := range g.Members(c3) {
 			if g.Op(m4) == ir.OpSextend && g.NumArgs(m4) == 1 {
 				x := g.Arg(m4, 0)
 				_ = x
@@ -53,7 +53,7 @@ func rewriteExtendsSextend(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c5 := g.Arg(root, 0)
-		for m6 := range g.Members(c5) {
+		for _, m6 := range g.Members(c5) {
 			if g.Op(m6) == ir.OpUextend && g.NumArgs(m6) == 1 {
 				x := g.Arg(m6, 0)
 				_ = x
@@ -71,7 +71,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c7 := g.Arg(root, 0)
-		for m8 := range g.Members(c7) {
+		for _, m8 := range g.Members(c7) {
 			if g.Op(m8) == ir.OpIreduce && g.NumArgs(m8) == 1 {
 				x := g.Arg(m8, 0)
 				_ = x
@@ -86,7 +86,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c9 := g.Arg(root, 0)
-		for m10 := range g.Members(c9) {
+		for _, m10 := range g.Members(c9) {
 			if g.Op(m10) == ir.OpUextend && g.NumArgs(m10) == 1 {
 				x := g.Arg(m10, 0)
 				_ = x
@@ -103,7 +103,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c11 := g.Arg(root, 0)
-		for m12 := range g.Members(c11) {
+		for _, m12 := range g.Members(c11) {
 			if g.Op(m12) == ir.OpSextend && g.NumArgs(m12) == 1 {
 				x := g.Arg(m12, 0)
 				_ = x
@@ -120,7 +120,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c13 := g.Arg(root, 0)
-		for m14 := range g.Members(c13) {
+		for _, m14 := range g.Members(c13) {
 			if g.Op(m14) == ir.OpUextend && g.NumArgs(m14) == 1 {
 				x := g.Arg(m14, 0)
 				_ = x
@@ -137,7 +137,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c15 := g.Arg(root, 0)
-		for m16 := range g.Members(c15) {
+		for _, m16 := range g.Members(c15) {
 			if g.Op(m16) == ir.OpSextend && g.NumArgs(m16) == 1 {
 				x := g.Arg(m16, 0)
 				_ = x
@@ -154,7 +154,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c17 := g.Arg(root, 0)
-		for m18 := range g.Members(c17) {
+		for _, m18 := range g.Members(c17) {
 			if g.Op(m18) == ir.OpUextend && g.NumArgs(m18) == 1 {
 				x := g.Arg(m18, 0)
 				_ = x
@@ -171,7 +171,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c19 := g.Arg(root, 0)
-		for m20 := range g.Members(c19) {
+		for _, m20 := range g.Members(c19) {
 			if g.Op(m20) == ir.OpSextend && g.NumArgs(m20) == 1 {
 				x := g.Arg(m20, 0)
 				_ = x
@@ -189,15 +189,15 @@ func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
 	// extends.rules:20: (band (uextend c:(icmp _ _)) (iconst [1])) => (uextend c) :subsume
 	{
 		c21 := g.Arg(root, 0)
-		for m22 := range g.Members(c21) {
+		for _, m22 := range g.Members(c21) {
 			if g.Op(m22) == ir.OpUextend && g.NumArgs(m22) == 1 {
 				c23 := g.Arg(m22, 0)
 				c := c23
 				_ = c
-				for m24 := range g.Members(c23) {
+				for _, m24 := range g.Members(c23) {
 					if g.Op(m24) == ir.OpIcmp && g.NumArgs(m24) == 2 {
 						c25 := g.Arg(root, 1)
-						for m26 := range g.Members(c25) {
+						for _, m26 := range g.Members(c25) {
 							if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
 								if g.Imm(m26) == 1 {
 									if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, c), "extends.rules:20") {
@@ -214,12 +214,12 @@ func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
 	// extends.rules:25: (band (uextend x) (iconst [k])) && isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) => (uextend x) :subsume
 	{
 		c27 := g.Arg(root, 0)
-		for m28 := range g.Members(c27) {
+		for _, m28 := range g.Members(c27) {
 			if g.Op(m28) == ir.OpUextend && g.NumArgs(m28) == 1 {
 				x := g.Arg(m28, 0)
 				_ = x
 				c29 := g.Arg(root, 1)
-				for m30 := range g.Members(c29) {
+				for _, m30 := range g.Members(c29) {
 					if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
 						k := g.Imm(m30)
 						_ = k
@@ -236,12 +236,12 @@ func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
 	// extends.rules:26: (band (iconst [k]) (uextend x)) && isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) => (uextend x) :subsume
 	{
 		c31 := g.Arg(root, 0)
-		for m32 := range g.Members(c31) {
+		for _, m32 := range g.Members(c31) {
 			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
 				k := g.Imm(m32)
 				_ = k
 				c33 := g.Arg(root, 1)
-				for m34 := range g.Members(c33) {
+				for _, m34 := range g.Members(c33) {
 					if g.Op(m34) == ir.OpUextend && g.NumArgs(m34) == 1 {
 						x := g.Arg(m34, 0)
 						_ = x

@@ -32,7 +32,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntULT {
 			c1 := g.Arg(root, 1)
-			for m2 := range g.Members(c1) {
+			for _, m2 := range g.Members(c1) {
 				if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
 					if g.Imm(m2) == 0 {
 						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:7") {
@@ -47,7 +47,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntUGE {
 			c3 := g.Arg(root, 1)
-			for m4 := range g.Members(c3) {
+			for _, m4 := range g.Members(c3) {
 				if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
 					if g.Imm(m4) == 0 {
 						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:8") {
@@ -62,7 +62,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntUGT {
 			c5 := g.Arg(root, 0)
-			for m6 := range g.Members(c5) {
+			for _, m6 := range g.Members(c5) {
 				if g.Op(m6) == ir.OpIconst && g.NumArgs(m6) == 0 {
 					if g.Imm(m6) == 0 {
 						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:9") {
@@ -77,7 +77,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntULE {
 			c7 := g.Arg(root, 0)
-			for m8 := range g.Members(c7) {
+			for _, m8 := range g.Members(c7) {
 				if g.Op(m8) == ir.OpIconst && g.NumArgs(m8) == 0 {
 					if g.Imm(m8) == 0 {
 						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:10") {
@@ -94,7 +94,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntUGT {
 			c9 := g.Arg(root, 1)
-			for m10 := range g.Members(c9) {
+			for _, m10 := range g.Members(c9) {
 				if g.Op(m10) == ir.OpIconst && g.NumArgs(m10) == 0 {
 					k := g.Imm(m10)
 					_ = k
@@ -113,7 +113,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntULE {
 			c11 := g.Arg(root, 1)
-			for m12 := range g.Members(c11) {
+			for _, m12 := range g.Members(c11) {
 				if g.Op(m12) == ir.OpIconst && g.NumArgs(m12) == 0 {
 					k := g.Imm(m12)
 					_ = k
@@ -132,10 +132,10 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			c13 := g.Arg(root, 0)
 			c := c13
 			_ = c
-			for m14 := range g.Members(c13) {
+			for _, m14 := range g.Members(c13) {
 				if g.Op(m14) == ir.OpIcmp && g.NumArgs(m14) == 2 {
 					c15 := g.Arg(root, 1)
-					for m16 := range g.Members(c15) {
+					for _, m16 := range g.Members(c15) {
 						if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
 							if g.Imm(m16) == 0 {
 								if g.Subsume(c, "icmp.rules:15") {
@@ -152,7 +152,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntEQ {
 			c17 := g.Arg(root, 0)
-			for m18 := range g.Members(c17) {
+			for _, m18 := range g.Members(c17) {
 				if g.Op(m18) == ir.OpIcmp && g.NumArgs(m18) == 2 {
 					cc := g.IntCC(m18)
 					_ = cc
@@ -161,7 +161,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 					y := g.Arg(m18, 1)
 					_ = y
 					c19 := g.Arg(root, 1)
-					for m20 := range g.Members(c19) {
+					for _, m20 := range g.Members(c19) {
 						if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
 							if g.Imm(m20) == 0 {
 								if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "icmp.rules:16") {
@@ -183,7 +183,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		c21 := g.Arg(root, 0)
 		k := c21
 		_ = k
-		for m22 := range g.Members(c21) {
+		for _, m22 := range g.Members(c21) {
 			if g.Op(m22) == ir.OpIconst && g.NumArgs(m22) == 0 {
 				x := g.Arg(root, 1)
 				_ = x
@@ -199,14 +199,14 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntEQ {
 			c23 := g.Arg(root, 0)
-			for m24 := range g.Members(c23) {
+			for _, m24 := range g.Members(c23) {
 				if g.Op(m24) == ir.OpIsub && g.NumArgs(m24) == 2 {
 					x := g.Arg(m24, 0)
 					_ = x
 					y := g.Arg(m24, 1)
 					_ = y
 					c25 := g.Arg(root, 1)
-					for m26 := range g.Members(c25) {
+					for _, m26 := range g.Members(c25) {
 						if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
 							if g.Imm(m26) == 0 {
 								if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, y), "icmp.rules:23") {
@@ -223,14 +223,14 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntNE {
 			c27 := g.Arg(root, 0)
-			for m28 := range g.Members(c27) {
+			for _, m28 := range g.Members(c27) {
 				if g.Op(m28) == ir.OpIsub && g.NumArgs(m28) == 2 {
 					x := g.Arg(m28, 0)
 					_ = x
 					y := g.Arg(m28, 1)
 					_ = y
 					c29 := g.Arg(root, 1)
-					for m30 := range g.Members(c29) {
+					for _, m30 := range g.Members(c29) {
 						if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
 							if g.Imm(m30) == 0 {
 								if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntNE), 0, x, y), "icmp.rules:24") {
@@ -247,15 +247,15 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntNE {
 			c31 := g.Arg(root, 0)
-			for m32 := range g.Members(c31) {
+			for _, m32 := range g.Members(c31) {
 				if g.Op(m32) == ir.OpUextend && g.NumArgs(m32) == 1 {
 					c33 := g.Arg(m32, 0)
 					c := c33
 					_ = c
-					for m34 := range g.Members(c33) {
+					for _, m34 := range g.Members(c33) {
 						if g.Op(m34) == ir.OpIcmp && g.NumArgs(m34) == 2 {
 							c35 := g.Arg(root, 1)
-							for m36 := range g.Members(c35) {
+							for _, m36 := range g.Members(c35) {
 								if g.Op(m36) == ir.OpIconst && g.NumArgs(m36) == 0 {
 									if g.Imm(m36) == 0 {
 										if g.Subsume(c, "icmp.rules:29") {
@@ -274,10 +274,10 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntEQ {
 			c37 := g.Arg(root, 0)
-			for m38 := range g.Members(c37) {
+			for _, m38 := range g.Members(c37) {
 				if g.Op(m38) == ir.OpUextend && g.NumArgs(m38) == 1 {
 					c39 := g.Arg(m38, 0)
-					for m40 := range g.Members(c39) {
+					for _, m40 := range g.Members(c39) {
 						if g.Op(m40) == ir.OpIcmp && g.NumArgs(m40) == 2 {
 							cc := g.IntCC(m40)
 							_ = cc
@@ -286,7 +286,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 							y := g.Arg(m40, 1)
 							_ = y
 							c41 := g.Arg(root, 1)
-							for m42 := range g.Members(c41) {
+							for _, m42 := range g.Members(c41) {
 								if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
 									if g.Imm(m42) == 0 {
 										if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "icmp.rules:30") {
@@ -306,12 +306,12 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		cc := g.IntCC(root)
 		_ = cc
 		c43 := g.Arg(root, 0)
-		for m44 := range g.Members(c43) {
+		for _, m44 := range g.Members(c43) {
 			if g.Op(m44) == ir.OpUextend && g.NumArgs(m44) == 1 {
 				x := g.Arg(m44, 0)
 				_ = x
 				c45 := g.Arg(root, 1)
-				for m46 := range g.Members(c45) {
+				for _, m46 := range g.Members(c45) {
 					if g.Op(m46) == ir.OpIconst && g.NumArgs(m46) == 0 {
 						if g.Imm(m46) == 0 {
 							if (cc == ir.IntEQ || cc == ir.IntNE) && isInt(g.ResultType(x)) {
@@ -331,7 +331,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntSLT {
 			c47 := g.Arg(root, 1)
-			for m48 := range g.Members(c47) {
+			for _, m48 := range g.Members(c47) {
 				if g.Op(m48) == ir.OpIconst && g.NumArgs(m48) == 0 {
 					k := g.Imm(m48)
 					_ = k
@@ -350,7 +350,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntSGE {
 			c49 := g.Arg(root, 1)
-			for m50 := range g.Members(c49) {
+			for _, m50 := range g.Members(c49) {
 				if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
 					k := g.Imm(m50)
 					_ = k
@@ -369,7 +369,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntSGT {
 			c51 := g.Arg(root, 1)
-			for m52 := range g.Members(c51) {
+			for _, m52 := range g.Members(c51) {
 				if g.Op(m52) == ir.OpIconst && g.NumArgs(m52) == 0 {
 					k := g.Imm(m52)
 					_ = k
@@ -388,7 +388,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntSLE {
 			c53 := g.Arg(root, 1)
-			for m54 := range g.Members(c53) {
+			for _, m54 := range g.Members(c53) {
 				if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
 					k := g.Imm(m54)
 					_ = k
@@ -406,12 +406,12 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		cc := g.IntCC(root)
 		_ = cc
 		c55 := g.Arg(root, 0)
-		for m56 := range g.Members(c55) {
+		for _, m56 := range g.Members(c55) {
 			if g.Op(m56) == ir.OpUextend && g.NumArgs(m56) == 1 {
 				x := g.Arg(m56, 0)
 				_ = x
 				c57 := g.Arg(root, 1)
-				for m58 := range g.Members(c57) {
+				for _, m58 := range g.Members(c57) {
 					if g.Op(m58) == ir.OpUextend && g.NumArgs(m58) == 1 {
 						y := g.Arg(m58, 0)
 						_ = y
@@ -430,12 +430,12 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		cc := g.IntCC(root)
 		_ = cc
 		c59 := g.Arg(root, 0)
-		for m60 := range g.Members(c59) {
+		for _, m60 := range g.Members(c59) {
 			if g.Op(m60) == ir.OpSextend && g.NumArgs(m60) == 1 {
 				x := g.Arg(m60, 0)
 				_ = x
 				c61 := g.Arg(root, 1)
-				for m62 := range g.Members(c61) {
+				for _, m62 := range g.Members(c61) {
 					if g.Op(m62) == ir.OpSextend && g.NumArgs(m62) == 1 {
 						y := g.Arg(m62, 0)
 						_ = y
@@ -454,12 +454,12 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		cc := g.IntCC(root)
 		_ = cc
 		c63 := g.Arg(root, 0)
-		for m64 := range g.Members(c63) {
+		for _, m64 := range g.Members(c63) {
 			if g.Op(m64) == ir.OpUextend && g.NumArgs(m64) == 1 {
 				x := g.Arg(m64, 0)
 				_ = x
 				c65 := g.Arg(root, 1)
-				for m66 := range g.Members(c65) {
+				for _, m66 := range g.Members(c65) {
 					if g.Op(m66) == ir.OpUextend && g.NumArgs(m66) == 1 {
 						y := g.Arg(m66, 0)
 						_ = y
@@ -478,12 +478,12 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		cc := g.IntCC(root)
 		_ = cc
 		c67 := g.Arg(root, 0)
-		for m68 := range g.Members(c67) {
+		for _, m68 := range g.Members(c67) {
 			if g.Op(m68) == ir.OpSextend && g.NumArgs(m68) == 1 {
 				x := g.Arg(m68, 0)
 				_ = x
 				c69 := g.Arg(root, 1)
-				for m70 := range g.Members(c69) {
+				for _, m70 := range g.Members(c69) {
 					if g.Op(m70) == ir.OpSextend && g.NumArgs(m70) == 1 {
 						y := g.Arg(m70, 0)
 						_ = y
@@ -503,17 +503,17 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntUGT {
 			c71 := g.Arg(root, 0)
-			for m72 := range g.Members(c71) {
+			for _, m72 := range g.Members(c71) {
 				if g.Op(m72) == ir.OpIadd && g.NumArgs(m72) == 2 {
 					c73 := g.Arg(m72, 0)
 					u := c73
 					_ = u
-					for m74 := range g.Members(c73) {
+					for _, m74 := range g.Members(c73) {
 						if g.Op(m74) == ir.OpUextend && g.NumArgs(m74) == 1 {
 							x := g.Arg(m74, 0)
 							_ = x
 							c75 := g.Arg(m72, 1)
-							for m76 := range g.Members(c75) {
+							for _, m76 := range g.Members(c75) {
 								if g.Op(m76) == ir.OpIconst && g.NumArgs(m76) == 0 {
 									k := g.Imm(m76)
 									_ = k

@@ -15,7 +15,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	// selects.rules:3: (select (iconst [0]) _ y) => y :subsume
 	{
 		c1 := g.Arg(root, 0)
-		for m2 := range g.Members(c1) {
+		for _, m2 := range g.Members(c1) {
 			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
 				if g.Imm(m2) == 0 {
 					y := g.Arg(root, 2)
@@ -30,7 +30,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	// selects.rules:4: (select (iconst [c]) x _) && c != 0 => x :subsume
 	{
 		c3 := g.Arg(root, 0)
-		for m4 := range g.Members(c3) {
+		for _, m4 := range g.Members(c3) {
 			if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
 				c := g.Imm(m4)
 				_ = c
@@ -61,14 +61,14 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		c5 := g.Arg(root, 0)
 		c := c5
 		_ = c
-		for m6 := range g.Members(c5) {
+		for _, m6 := range g.Members(c5) {
 			if g.Op(m6) == ir.OpIcmp && g.NumArgs(m6) == 2 {
 				c7 := g.Arg(root, 1)
-				for m8 := range g.Members(c7) {
+				for _, m8 := range g.Members(c7) {
 					if g.Op(m8) == ir.OpIconst && g.NumArgs(m8) == 0 {
 						if g.Imm(m8) == 1 {
 							c9 := g.Arg(root, 2)
-							for m10 := range g.Members(c9) {
+							for _, m10 := range g.Members(c9) {
 								if g.Op(m10) == ir.OpIconst && g.NumArgs(m10) == 0 {
 									if g.Imm(m10) == 0 {
 										if t == ir.I8 {
@@ -90,7 +90,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c11 := g.Arg(root, 0)
-		for m12 := range g.Members(c11) {
+		for _, m12 := range g.Members(c11) {
 			if g.Op(m12) == ir.OpIcmp && g.NumArgs(m12) == 2 {
 				cc := g.IntCC(m12)
 				_ = cc
@@ -99,11 +99,11 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 				y := g.Arg(m12, 1)
 				_ = y
 				c13 := g.Arg(root, 1)
-				for m14 := range g.Members(c13) {
+				for _, m14 := range g.Members(c13) {
 					if g.Op(m14) == ir.OpIconst && g.NumArgs(m14) == 0 {
 						if g.Imm(m14) == 0 {
 							c15 := g.Arg(root, 2)
-							for m16 := range g.Members(c15) {
+							for _, m16 := range g.Members(c15) {
 								if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
 									if g.Imm(m16) == 1 {
 										if t == ir.I8 {
@@ -123,13 +123,13 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	// selects.rules:10: (select (icmp {ne} c (iconst [0])) x y) && isInt(g.ResultType(c)) => (select c x y)
 	{
 		c17 := g.Arg(root, 0)
-		for m18 := range g.Members(c17) {
+		for _, m18 := range g.Members(c17) {
 			if g.Op(m18) == ir.OpIcmp && g.NumArgs(m18) == 2 {
 				if g.IntCC(m18) == ir.IntNE {
 					c := g.Arg(m18, 0)
 					_ = c
 					c19 := g.Arg(m18, 1)
-					for m20 := range g.Members(c19) {
+					for _, m20 := range g.Members(c19) {
 						if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
 							if g.Imm(m20) == 0 {
 								x := g.Arg(root, 1)
@@ -151,13 +151,13 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	// selects.rules:11: (select (icmp {eq} c (iconst [0])) x y) && isInt(g.ResultType(c)) => (select c y x)
 	{
 		c21 := g.Arg(root, 0)
-		for m22 := range g.Members(c21) {
+		for _, m22 := range g.Members(c21) {
 			if g.Op(m22) == ir.OpIcmp && g.NumArgs(m22) == 2 {
 				if g.IntCC(m22) == ir.IntEQ {
 					c := g.Arg(m22, 0)
 					_ = c
 					c23 := g.Arg(m22, 1)
-					for m24 := range g.Members(c23) {
+					for _, m24 := range g.Members(c23) {
 						if g.Op(m24) == ir.OpIconst && g.NumArgs(m24) == 0 {
 							if g.Imm(m24) == 0 {
 								x := g.Arg(root, 1)
@@ -181,7 +181,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c25 := g.Arg(root, 0)
-		for m26 := range g.Members(c25) {
+		for _, m26 := range g.Members(c25) {
 			if g.Op(m26) == ir.OpIcmp && g.NumArgs(m26) == 2 {
 				if g.IntCC(m26) == ir.IntSLT {
 					x := g.Arg(m26, 0)
@@ -206,7 +206,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c27 := g.Arg(root, 0)
-		for m28 := range g.Members(c27) {
+		for _, m28 := range g.Members(c27) {
 			if g.Op(m28) == ir.OpIcmp && g.NumArgs(m28) == 2 {
 				if g.IntCC(m28) == ir.IntSLE {
 					x := g.Arg(m28, 0)
@@ -231,7 +231,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c29 := g.Arg(root, 0)
-		for m30 := range g.Members(c29) {
+		for _, m30 := range g.Members(c29) {
 			if g.Op(m30) == ir.OpIcmp && g.NumArgs(m30) == 2 {
 				if g.IntCC(m30) == ir.IntSGT {
 					x := g.Arg(m30, 0)
@@ -256,7 +256,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c31 := g.Arg(root, 0)
-		for m32 := range g.Members(c31) {
+		for _, m32 := range g.Members(c31) {
 			if g.Op(m32) == ir.OpIcmp && g.NumArgs(m32) == 2 {
 				if g.IntCC(m32) == ir.IntSGE {
 					x := g.Arg(m32, 0)
@@ -281,7 +281,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c33 := g.Arg(root, 0)
-		for m34 := range g.Members(c33) {
+		for _, m34 := range g.Members(c33) {
 			if g.Op(m34) == ir.OpIcmp && g.NumArgs(m34) == 2 {
 				if g.IntCC(m34) == ir.IntULT {
 					x := g.Arg(m34, 0)
@@ -306,7 +306,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c35 := g.Arg(root, 0)
-		for m36 := range g.Members(c35) {
+		for _, m36 := range g.Members(c35) {
 			if g.Op(m36) == ir.OpIcmp && g.NumArgs(m36) == 2 {
 				if g.IntCC(m36) == ir.IntULE {
 					x := g.Arg(m36, 0)
@@ -331,7 +331,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c37 := g.Arg(root, 0)
-		for m38 := range g.Members(c37) {
+		for _, m38 := range g.Members(c37) {
 			if g.Op(m38) == ir.OpIcmp && g.NumArgs(m38) == 2 {
 				if g.IntCC(m38) == ir.IntUGT {
 					x := g.Arg(m38, 0)
@@ -356,7 +356,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c39 := g.Arg(root, 0)
-		for m40 := range g.Members(c39) {
+		for _, m40 := range g.Members(c39) {
 			if g.Op(m40) == ir.OpIcmp && g.NumArgs(m40) == 2 {
 				if g.IntCC(m40) == ir.IntUGE {
 					x := g.Arg(m40, 0)
@@ -379,7 +379,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	// selects.rules:24: (select (uextend c) x y) && isInt(g.ResultType(c)) => (select c x y)
 	{
 		c41 := g.Arg(root, 0)
-		for m42 := range g.Members(c41) {
+		for _, m42 := range g.Members(c41) {
 			if g.Op(m42) == ir.OpUextend && g.NumArgs(m42) == 1 {
 				c := g.Arg(m42, 0)
 				_ = c

@@ -402,7 +402,7 @@ func (g *gen) match(e *sexpr, node string, root bool) error {
 			g.bindOrCheck(a.name, cls)
 		}
 		m := g.fresh("m")
-		g.p("for %s := range g.Members(%s) {", m, cls)
+		g.p("for _, %s := range g.Members(%s) {", m, cls)
 		g.open++
 		if err := g.match(a.sub, m, false); err != nil {
 			return err

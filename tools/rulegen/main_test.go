@@ -106,7 +106,7 @@ func TestGenerateShape(t *testing.T) {
 		"register(ir.OpIcmp, rewriteTIcmp)",
 		"g.IntCC(root) == ir.IntEQ",
 		"if x == g.Arg(root, 1) {",
-		"for m",
+		"for _, m2 := range g.Members(c1) {",
 		"g.Op(m2) == ir.OpIconst",
 		"if g.Imm(m2) == 0 {",
 		"if isInt(t) {",
