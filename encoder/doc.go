@@ -56,7 +56,9 @@
 // of interned LabelUses (their ranges and sizes are read once, not through
 // the interface at every check). Reset keeps all of this storage, and
 // Grow reserves code space, so a buffer reused for many functions
-// allocates little beyond the Code each Finish hands out.
+// allocates little beyond the Code each Finish hands out. FinishInto
+// copies that Code into an Arena shared by many functions instead, and
+// the buffer keeps even its code bytes and records for the next one.
 // Fixups are not patched when their label is bound; they stay pending until
 // the next island (or Finish), which patches every reference it can and
 // gives veneers to those that would otherwise run out of range. Two numbers

@@ -167,6 +167,9 @@ type worker struct {
 	tr   *frontend.Translator
 	f    *ir.Function // reset for each body (ir.Function.Reset)
 	wasm *amd64.WasmOptions
+	// arena holds the code of the units the worker compiled until link
+	// copies it into the blob; the back end's code buffers are reused.
+	arena encoder.Arena
 }
 
 func (w *worker) compile(u *unit) (code *encoder.Code, frame uint32, err error) {
@@ -188,7 +191,7 @@ func (w *worker) compile(u *unit) (code *encoder.Code, frame uint32, err error) 
 	if err != nil {
 		return nil, 0, wrapErr(u.index, err)
 	}
-	res, err := compileFunction(f, w.c.Flags, w.wasm)
+	res, err := compileFunction(f, w.c.Flags, w.wasm, &w.arena)
 	if err != nil {
 		return nil, 0, wrapErr(u.index, err)
 	}
@@ -216,7 +219,7 @@ func wrapErr(fn uint32, err error) error {
 // compileFunction runs the back end on one function in wasm mode, turning
 // a panic in the back end into an error: a compiler bug must not take the
 // embedding process down.
-func compileFunction(f *ir.Function, flags amd64.Flags, wasm *amd64.WasmOptions) (res *amd64.Result, err error) {
+func compileFunction(f *ir.Function, flags amd64.Flags, wasm *amd64.WasmOptions, arena *encoder.Arena) (res *amd64.Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("internal compiler error: %v", r)
@@ -228,6 +231,7 @@ func compileFunction(f *ir.Function, flags amd64.Flags, wasm *amd64.WasmOptions)
 		Algorithm: regalloc.Quality,
 		Wasm:      wasm,
 		NoListing: true,
+		Arena:     arena,
 	})
 }
 

@@ -59,6 +59,10 @@ type Options struct {
 	// NoListing skips the VCode listing (Result.VCode is empty): it
 	// costs about as much as emission itself.
 	NoListing bool
+	// Arena, when set, receives the code and its records
+	// (encoder.Buffer.FinishInto), and the code buffer is reused for the
+	// next function instead of being handed to the Code.
+	Arena *encoder.Arena
 }
 
 // Result is a compiled function.
@@ -142,7 +146,7 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 		_, results, _ := cabi.assign(nil, f.Signature.ReturnTypes(), true)
 		em.grow = &tailGrow{area: max(be.tailArea, params, results), params: params, results: results}
 	}
-	em.stubs, em.trapExits = s.stubs, s.trapExits
+	em.stubs, em.trapExits, em.stubIndex = s.stubs, s.trapExits, s.stubIndex
 	em.labels = s.labels[:0]
 	for range vc.NumBlocks() {
 		em.labels = append(em.labels, buf.NewLabel())
@@ -159,11 +163,16 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	if em.err != nil {
 		return nil, em.err
 	}
-	code, err := buf.Finish()
+	var code *encoder.Code
+	if opts.Arena != nil {
+		code, err = buf.FinishInto(opts.Arena)
+	} else {
+		code, err = buf.Finish()
+	}
 	if err != nil {
 		return nil, err
 	}
-	s.stubs, s.trapExits = em.stubs[:0], em.trapExits[:0]
+	s.stubs, s.trapExits, s.stubIndex = em.stubs[:0], em.trapExits[:0], em.stubIndex
 	putReuse(s)
 	return &Result{Code: code, VCode: text, Frame: frame}, nil
 }
@@ -185,8 +194,10 @@ type reuse struct {
 	// calls, returns and the entry block's parameters.
 	locs [3][]argLoc
 	ops  []regalloc.Operand
-	// The emitter's wasm stub lists, empty between functions.
+	// The emitter's wasm stub lists, empty between functions, and its
+	// stub index (stale entries; cleared when next used).
 	stubs, trapExits []wasmStub
+	stubIndex        map[stubKey]encoder.Label
 }
 
 var reusePool sync.Pool

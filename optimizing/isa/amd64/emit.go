@@ -31,7 +31,8 @@ type emitter struct {
 	// preemption slow path saves, the current source location.
 	wasm      *WasmOptions
 	stubs     []wasmStub
-	stubIndex map[stubKey]encoder.Label // the trap stubs, once there are many
+	stubIndex map[stubKey]encoder.Label // the trap stubs, once there are many (indexed)
+	indexed   bool
 	trapExits []wasmStub
 	saveRegs  []regalloc.PReg
 	curLoc    uint32

@@ -192,7 +192,7 @@ func (e *emitter) trap(code encoder.TrapCode) error {
 func (e *emitter) trapStub(kind uint8, code vm.TrapCode) encoder.Label {
 	loc := e.curLoc
 	key := stubKey{kind, code, loc}
-	if e.stubIndex != nil {
+	if e.indexed {
 		if l, ok := e.stubIndex[key]; ok {
 			return l
 		}
@@ -206,13 +206,20 @@ func (e *emitter) trapStub(kind uint8, code vm.TrapCode) encoder.Label {
 	l := e.a.NewLabel()
 	e.stubs = append(e.stubs, wasmStub{label: l, kind: kind, code: code, loc: loc})
 	switch {
-	case e.stubIndex != nil:
+	case e.indexed:
 		e.stubIndex[key] = l
 	case len(e.stubs) == stubScanLimit:
 		// A function with many trap sites (a bounds check per access)
 		// indexes its stubs: scanning them all for each new site was
-		// quadratic, a tenth of emission on strconv.
-		e.stubIndex = make(map[stubKey]encoder.Label, 2*stubScanLimit)
+		// quadratic, a tenth of emission on strconv. The map is
+		// the compilation's reused storage, left over from an
+		// earlier function.
+		if e.stubIndex == nil {
+			e.stubIndex = make(map[stubKey]encoder.Label, 2*stubScanLimit)
+		} else {
+			clear(e.stubIndex)
+		}
+		e.indexed = true
 		for _, s := range e.stubs {
 			if s.kind != stubResume {
 				e.stubIndex[stubKey{s.kind, s.code, s.loc}] = s.label
@@ -400,7 +407,7 @@ func (e *emitter) emitStubs() {
 		e.fail(a.AluRI(asm.Add, asm.Size64, asm.RSP, 8))
 		e.fail(a.Ret())
 	}
-	e.stubs, e.stubIndex = e.stubs[:0], nil
+	e.stubs, e.indexed = e.stubs[:0], false
 	e.emitTrapExits()
 }
 
