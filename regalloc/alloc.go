@@ -123,8 +123,8 @@ func (al *allocator) endState(b Block) []regState {
 
 func ri(p PReg) int { return int(p.Class())*MaxRegsPerClass + p.Index() }
 
-func (al *allocator) allocate(f Function, env *MachineEnv, algo Algorithm) (*Output, error) {
-	if err := al.analysis.init(f, env, algo == Quality); err != nil {
+func (al *allocator) allocate(f Function, env *MachineEnv, algo Algorithm, validate bool) (*Output, error) {
+	if err := al.analysis.init(f, env, algo == Quality, validate); err != nil {
 		return nil, err
 	}
 	return al.run(algo)

@@ -357,14 +357,26 @@ func TestInvalidInput(t *testing.T) {
 			var bd builder
 			tc.build(&bd)
 			f := bd.finish()
-			for _, algo := range []Algorithm{Fast, Quality} {
-				_, err := Allocate(f, env, Options{Algorithm: algo})
+			check := func(what string, err error) {
+				t.Helper()
 				var re *Error
 				if !errors.As(err, &re) {
-					t.Fatalf("%s: got %v, want *Error", algo, err)
+					t.Fatalf("%s: got %v, want *Error", what, err)
 				}
 				if re.Inst != tc.inst || !strings.Contains(re.Msg, tc.want) {
-					t.Errorf("%s: got %v (inst %d), want inst %d and %q", algo, err, re.Inst, tc.inst, tc.want)
+					t.Errorf("%s: got %v (inst %d), want inst %d and %q", what, err, re.Inst, tc.inst, tc.want)
+				}
+			}
+			if !strings.Contains(tc.want, "register left") { // found while allocating
+				check("Validate", Validate(f, env))
+			}
+			for _, algo := range []Algorithm{Fast, Quality} {
+				_, err := Allocate(f, env, Options{Algorithm: algo, Verify: true})
+				check(algo.String(), err)
+				// Unverified, the input is trusted: an error or not, but
+				// never a panic.
+				if _, err := Allocate(f, env, Options{Algorithm: algo}); err != nil && !errors.As(err, new(*Error)) {
+					t.Errorf("%s unverified: error of type %T: %v", algo, err, err)
 				}
 			}
 		})

@@ -1,6 +1,9 @@
 package regalloc
 
-import "math/bits"
+import (
+	"math/bits"
+	"slices"
+)
 
 // analysis holds what both algorithms need to know about a validated
 // function: where each vreg is defined, the block order, and (for Quality)
@@ -11,8 +14,11 @@ type analysis struct {
 	env *MachineEnv
 
 	nInsts, nBlocks, nVRegs int
+	// validate: check every requirement of the contract (Validate,
+	// Options.Verify, Check); else trust the input (see init).
+	validate bool
 
-	blockOf  []Block // inst -> its block
+	blockOf  []Block // inst -> its block (filled only when validating)
 	defBlock []Block // vreg -> block of its def
 	vclass   []RegClass
 	useCount []int32
@@ -136,16 +142,24 @@ func (a *analysis) liveInOf(b Block) []VReg {
 // *Error naming where it was found.
 func analyze(f Function, env *MachineEnv, wantLiveIn bool) (*analysis, error) {
 	a := new(analysis)
-	if err := a.init(f, env, wantLiveIn); err != nil {
+	if err := a.init(f, env, wantLiveIn, true); err != nil {
 		return nil, err
 	}
 	return a, nil
 }
 
 // init is analyze reusing a's tables, which may hold a previous function's
-// analysis.
-func (a *analysis) init(f Function, env *MachineEnv, wantLiveIn bool) error {
+// analysis. Unless validate is set it trusts f: it checks only what keeps
+// the passes in bounds and terminating (sizes, ranges, that every edge is
+// listed among its target's predecessors, reachability for Quality), and
+// skips the rest of the contract: terminator flags, critical edges,
+// operand constraints, classes, SSA dominance. Those checks cost a third
+// of init on compiled code, and a backend's output is checked once by its
+// tests (Options.Verify), not on every compile. Allocate recovers from a
+// panic that bad input causes past these checks (see Allocate).
+func (a *analysis) init(f Function, env *MachineEnv, wantLiveIn, validate bool) error {
 	a.f, a.env = f, env
+	a.validate = validate
 	a.nInsts, a.nBlocks, a.nVRegs = f.NumInsts(), f.NumBlocks(), f.NumVRegs()
 	a.liveInStart, a.liveIn = a.liveInStart[:0], a.liveIn[:0]
 	if a.nBlocks <= 0 {
@@ -175,8 +189,12 @@ func (a *analysis) init(f Function, env *MachineEnv, wantLiveIn bool) error {
 	if err := a.checkInsts(); err != nil {
 		return err
 	}
-	if err := a.computeOrder(); err != nil {
-		return err
+	// Fast allocates blocks in index order and needs neither the block
+	// order nor dominators, except to check SSA.
+	if validate || wantLiveIn {
+		if err := a.computeOrder(); err != nil {
+			return err
+		}
 	}
 	return a.computeLiveness(wantLiveIn)
 }
@@ -200,9 +218,14 @@ func (a *analysis) internClobbers(s RegSet) int32 {
 	return int32(len(a.clobSets) - 1)
 }
 
+// checkCFG copies the CFG, flags and clobbers into flat tables, checking
+// them when validating.
 func (a *analysis) checkCFG() error {
 	f := a.f
-	a.blockOf = resizeFill(a.blockOf, a.nInsts, -1)
+	v := a.validate
+	if v {
+		a.blockOf = resizeFill(a.blockOf, a.nInsts, -1)
+	}
 	a.clobOf = resize(a.clobOf, a.nInsts)
 	a.isMove = resize(a.isMove, a.nInsts)
 	a.clobSets = append(a.clobSets[:0], RegSet{})
@@ -226,38 +249,44 @@ func (a *analysis) checkCFG() error {
 			return errorf(b, -1, -1, "instruction range [%d,%d) empty or out of range", r.First, r.End)
 		}
 		for i := r.First; i < r.End; i++ {
-			if a.blockOf[i] >= 0 {
-				return errorf(b, i, -1, "instruction also belongs to block %d", a.blockOf[i])
-			}
-			a.blockOf[i] = b
 			a.isMove[i] = f.IsMove(i)
 			a.clobOf[i] = a.internClobbers(f.Clobbers(i))
-			last := i == r.End-1
-			term := f.IsBranch(i) || f.IsRet(i)
-			if term != last {
-				if last {
-					return errorf(b, i, -1, "block does not end with a branch or return")
+		}
+		if v {
+			for i := r.First; i < r.End; i++ {
+				if a.blockOf[i] >= 0 {
+					return errorf(b, i, -1, "instruction also belongs to block %d", a.blockOf[i])
 				}
-				return errorf(b, i, -1, "branch or return in the middle of the block")
+				a.blockOf[i] = b
+				last := i == r.End-1
+				term := f.IsBranch(i) || f.IsRet(i)
+				if term != last {
+					if last {
+						return errorf(b, i, -1, "block does not end with a branch or return")
+					}
+					return errorf(b, i, -1, "branch or return in the middle of the block")
+				}
 			}
 		}
 		succs := f.Succs(b)
 		a.succList = append(a.succList, succs...)
 		a.succStart[b+1] = int32(len(a.succList))
 		last := r.End - 1
-		if f.IsRet(last) && len(succs) != 0 {
-			return errorf(b, last, -1, "return in a block with successors")
-		}
-		if f.IsBranch(last) && len(succs) == 0 {
-			return errorf(b, last, -1, "branch in a block without successors")
-		}
-		if len(succs) == 1 && (len(f.Operands(last)) != 0 || a.clobOf[last] != 0) {
-			return errorf(b, last, -1, "a branch with a single successor may not have operands or clobbers (its edge moves go just before it)")
-		}
-		for k, s := range succs {
-			for _, t := range succs[:k] {
-				if t == s {
-					return errorf(b, last, -1, "block %d is a successor twice: split one of the edges", s)
+		if v {
+			if f.IsRet(last) && len(succs) != 0 {
+				return errorf(b, last, -1, "return in a block with successors")
+			}
+			if f.IsBranch(last) && len(succs) == 0 {
+				return errorf(b, last, -1, "branch in a block without successors")
+			}
+			if len(succs) == 1 && (len(f.Operands(last)) != 0 || a.clobOf[last] != 0) {
+				return errorf(b, last, -1, "a branch with a single successor may not have operands or clobbers (its edge moves go just before it)")
+			}
+			for k, s := range succs {
+				for _, t := range succs[:k] {
+					if t == s {
+						return errorf(b, last, -1, "block %d is a successor twice: split one of the edges", s)
+					}
 				}
 			}
 		}
@@ -266,16 +295,8 @@ func (a *analysis) checkCFG() error {
 			if s < 0 || int(s) >= a.nBlocks {
 				return errorf(b, last, -1, "successor %d out of range", s)
 			}
-			preds := f.Preds(s)
-			if len(succs) > 1 && len(preds) > 1 {
+			if v && len(succs) > 1 && len(f.Preds(s)) > 1 {
 				return errorf(b, last, -1, "critical edge to block %d: split it (insert an empty block) before allocation", s)
-			}
-			found := false
-			for _, p := range preds {
-				found = found || p == b
-			}
-			if !found {
-				return errorf(b, last, -1, "block %d is a successor but does not list this block as a predecessor", s)
 			}
 			params := a.params(s)
 			args := f.BranchArgs(b, last, k)
@@ -284,9 +305,11 @@ func (a *analysis) checkCFG() error {
 			if len(args) != len(params) {
 				return errorf(b, last, -1, "passes %d arguments to block %d, which has %d parameters", len(args), s, len(params))
 			}
-			for j, v := range args {
-				if v.Index() >= a.nVRegs || v.Class() >= NumClasses || v.Class() != params[j].Class() {
-					return errorf(b, last, -1, "branch argument %d (%s) to block %d invalid or of the wrong class", j, v, s)
+			if v {
+				for j, v := range args {
+					if v.Index() >= a.nVRegs || v.Class() >= NumClasses || v.Class() != params[j].Class() {
+						return errorf(b, last, -1, "branch argument %d (%s) to block %d invalid or of the wrong class", j, v, s)
+					}
 				}
 			}
 		}
@@ -298,12 +321,26 @@ func (a *analysis) checkCFG() error {
 			if p < 0 || int(p) >= a.nBlocks {
 				return errorf(b, -1, -1, "predecessor %d out of range", p)
 			}
-			for _, q := range preds[:k] {
-				if q == p {
-					return errorf(b, -1, -1, "block %d is listed twice as a predecessor", p)
+			if v {
+				for _, q := range preds[:k] {
+					if q == p {
+						return errorf(b, -1, -1, "block %d is listed twice as a predecessor", p)
+					}
 				}
 			}
 		}
+	}
+	// Every edge must be listed among its target's predecessors, even
+	// unvalidated: the dominator iteration relies on it to terminate.
+	for b := Block(0); int(b) < a.nBlocks; b++ {
+		for _, s := range a.succs(b) {
+			if !slices.Contains(a.preds(s), b) {
+				return errorf(b, a.blockRange[b].End-1, -1, "block %d is a successor but does not list this block as a predecessor", s)
+			}
+		}
+	}
+	if !v {
+		return nil
 	}
 	// Every edge is now known to be listed among its target's predecessors,
 	// which hold no duplicates; so if there are as many predecessor entries
@@ -338,9 +375,11 @@ func (a *analysis) checkInsts() error {
 	a.vclass = resize(a.vclass, n)     // read only where defBlock says defined
 	a.useCount = resizeClear(a.useCount, n)
 	a.hint = resizeFill(a.hint, n, NoPReg)
-	a.seenStamp = resizeClear(a.seenStamp, n)
-	a.seenClass = resize(a.seenClass, n) // read only where seenStamp matches
-	a.seenDef = resize(a.seenDef, n)
+	if a.validate {
+		a.seenStamp = resizeClear(a.seenStamp, n)
+		a.seenClass = resize(a.seenClass, n) // read only where seenStamp matches
+		a.seenDef = resize(a.seenDef, n)
+	}
 	define := func(v VReg, b Block, i Inst, op int) error {
 		x := v.Index()
 		if x >= a.nVRegs || v.Class() >= NumClasses {
@@ -379,8 +418,10 @@ func (a *analysis) checkInsts() error {
 		r := a.blockRange[b]
 		for i := r.First; i < r.End; i++ {
 			ops := a.instOps(i)
-			if err := a.checkOperands(b, i, ops); err != nil {
-				return err
+			if a.validate {
+				if err := a.checkOperands(b, i, ops); err != nil {
+					return err
+				}
 			}
 			for k, o := range ops {
 				if o.IsDef() {
@@ -396,7 +437,7 @@ func (a *analysis) checkInsts() error {
 			}
 		}
 		// checkCFG made sure only the last instruction is a terminator.
-		if ops := a.instOps(r.End - 1); hasDef(ops) {
+		if ops := a.instOps(r.End - 1); a.validate && hasDef(ops) {
 			return errorf(b, r.End-1, -1, "a branch or return may not define vregs")
 		}
 		for k := range a.succs(b) {
@@ -677,11 +718,11 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 		a.expStart[b] = int32(blockExposed)
 		expose := func(v VReg, i Inst) {
 			x := v.Index()
-			if a.defBlock[x] >= 0 && a.vclass[x] != v.Class() && badClass == NoVReg {
+			if a.validate && a.defBlock[x] >= 0 && a.vclass[x] != v.Class() && badClass == NoVReg {
 				badClass, badClassAt = v, i
 			}
 			if defStamp[x] != stamp && expStamp[x] != stamp {
-				if a.defBlock[x] < 0 {
+				if a.validate && a.defBlock[x] < 0 {
 					undefined, undefinedAt, undefinedBlock = v, i, b
 				}
 				expStamp[x] = stamp
@@ -716,6 +757,9 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 		}
 		// An upward-exposed use must be strictly dominated by its def:
 		// SSA never reads a value before its definition in the same block.
+		if !a.validate {
+			continue
+		}
 		for _, e := range exposed[blockExposed:] {
 			if db := a.defBlock[e.v]; db == b || !a.dominates(db, b) {
 				return errorf(b, e.inst, -1, "use of %s is not dominated by its definition (block %d): some path from the entry skips it", NewVReg(int(e.v), a.vclass[e.v]), db)

@@ -27,8 +27,9 @@
 // allocator tries to coalesce. Everything the interface returns aliases the
 // backend's storage; Allocate only reads it.
 //
-// Requirements on the input, each checked by Allocate and reported as an
-// *Error naming block, instruction and operand: blocks reachable from the
+// Requirements on the input, each checked by Validate (and by Allocate
+// with Options.Verify) and reported as an *Error naming block,
+// instruction and operand: blocks reachable from the
 // entry; the entry has no parameters; each block ends in exactly one branch
 // or return; critical edges are split (as in regalloc2) and no successor is
 // listed twice; a branch to a single successor has no operands or clobbers,
@@ -40,6 +41,12 @@
 // early register use, fixed registers of the operand's class, a Reg
 // operand of a class with registers, and not more simultaneous register
 // operands than the class has registers). Bad input never panics.
+// Without Verify, Allocate trusts its input as regalloc2 does in release
+// builds: it checks only what keeps it in bounds and terminating, and bad
+// input gets an *Error or a wrong allocation (a panic it causes is
+// recovered and reported as Validate's error). Checking everything cost a
+// third of the analysis on compiled code; a backend's tests and fuzzers
+// allocate with Verify instead.
 //
 // The MachineEnv gives Preferred registers (tried first; typically
 // caller-saved), NonPreferred ones (typically callee-saved) and at most one
@@ -172,8 +179,10 @@
 // with clobbers, fixed, reuse, stack, any, early and late operands, moves,
 // and few registers. FuzzAllocate runs both algorithms and the checker on
 // each; FuzzAllocateInvalid corrupts such functions at random and requires
-// an *Error or a checked allocation, never a panic; FuzzParallelMoves checks
-// the move resolver against a concrete simulation. BenchmarkAllocate reports
+// an *Error or a checked allocation with Verify; without it, no panic
+// and a checked allocation whenever Validate accepts the input.
+// FuzzParallelMoves checks the move resolver against a concrete
+// simulation. BenchmarkAllocate reports
 // wall and CPU ns per instruction and the edits inserted on generated 10k
 // and 100k instruction functions, by kind and weighted by loop depth (all
 // edits, and the memory accesses alone). Generated functions are not
@@ -245,6 +254,7 @@
 //     (and entering a header reads the upward-exposed uses of its body),
 //     so deeply nested loops cost the sum of their sizes, quadratic in the
 //     nesting depth.
-//   - The zero Options select Quality without verification; Verify costs
-//     more than allocating and is meant for tests and debug builds.
+//   - The zero Options select Quality without validation or verification;
+//     Verify costs more than allocating and is meant for tests and debug
+//     builds.
 package regalloc

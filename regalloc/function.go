@@ -10,7 +10,8 @@ import (
 // slice it returns aliases the backend's own storage: the allocator never
 // keeps or modifies them, and the backend should not allocate per call.
 //
-// Requirements (Allocate checks each and reports a violation as an *Error):
+// Requirements (Validate, and Allocate with Options.Verify, check each and
+// report a violation as an *Error; Allocate without Verify trusts them):
 //   - instructions of a block are numbered contiguously, blocks in any order;
 //   - every block is reachable from Entry, which has no predecessors' params
 //     (Entry has no block parameters; function arguments are fixed defs of
@@ -93,8 +94,9 @@ func (a Algorithm) String() string {
 // Options tune Allocate.
 type Options struct {
 	Algorithm Algorithm
-	// Verify runs the checker on the result and returns its error, if any.
-	// Intended for tests and debug builds; it costs more than allocating.
+	// Verify validates the input first (see Validate) and runs the
+	// checker on the result, returning the first error. Intended for
+	// tests and debug builds; it costs more than allocating.
 	Verify bool
 }
 
@@ -172,11 +174,30 @@ func errorf(b Block, i Inst, op int, format string, args ...any) *Error {
 }
 
 // Allocate assigns every operand of f a location and computes the edits that
-// move values between locations. f is only read. On invalid input it returns
-// an *Error naming the offending block, instruction and operand.
-func Allocate(f Function, env *MachineEnv, opt Options) (*Output, error) {
+// move values between locations. f is only read.
+//
+// Allocate trusts f to meet the requirements on Function, as regalloc2 does
+// in release builds: checking them all costs a third of the analysis, and a
+// backend's output is checked by its tests, not on every compile. Input
+// that breaks them gets an *Error or a wrong allocation, never a panic:
+// should bad input make the allocator panic, Allocate recovers and returns
+// what Validate finds. With Options.Verify, f is validated first (every
+// violation is an *Error naming block, instruction and operand) and the
+// result is checked.
+func Allocate(f Function, env *MachineEnv, opt Options) (out *Output, err error) {
 	al := allocatorPool.Get().(*allocator)
-	out, err := al.allocate(f, env, opt.Algorithm)
+	defer func() {
+		if r := recover(); r != nil {
+			// Only bad input may get here (valid input that makes the
+			// allocator panic is a bug: panic again). al is dropped, not
+			// pooled: its tables are midway.
+			if err = Validate(f, env); err == nil {
+				panic(r)
+			}
+			out = nil
+		}
+	}()
+	out, err = al.allocate(f, env, opt.Algorithm, opt.Verify)
 	al.release()
 	allocatorPool.Put(al)
 	if err != nil {
@@ -188,4 +209,17 @@ func Allocate(f Function, env *MachineEnv, opt Options) (*Output, error) {
 		}
 	}
 	return out, nil
+}
+
+// Validate checks f and env against every requirement on Function and
+// MachineEnv that Allocate relies on, and reports the first violation as an
+// *Error naming block, instruction and operand. Allocate with
+// Options.Verify and Check call it; tests and fuzzers of a backend should
+// too.
+func Validate(f Function, env *MachineEnv) error {
+	al := allocatorPool.Get().(*allocator)
+	err := al.analysis.init(f, env, false, true)
+	al.release()
+	allocatorPool.Put(al)
+	return err
 }

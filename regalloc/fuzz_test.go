@@ -2,6 +2,7 @@ package regalloc
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
 )
 
@@ -51,9 +52,11 @@ func TestGeneratedFunctions(t *testing.T) {
 }
 
 // FuzzAllocateInvalid corrupts generated functions (random operands,
-// successors, parameters, ranges, vreg counts) and requires Allocate to
-// either return an *Error or an allocation the checker accepts: never a
-// panic, never wrong code.
+// successors, parameters, ranges, vreg counts). With Options.Verify,
+// Allocate must return an *Error or an allocation the checker accepts:
+// never a panic, never wrong code. Without it the input is trusted:
+// Allocate must still never panic, must return only *Error errors, and
+// its allocation must be correct whenever Validate accepts the input.
 func FuzzAllocateInvalid(f *testing.F) {
 	rng := rand.New(rand.NewSource(7))
 	for k := 0; k < 16; k++ {
@@ -67,16 +70,35 @@ func FuzzAllocateInvalid(f *testing.F) {
 		for len(mutations) > 0 && src.pos < len(mutations) {
 			mutate(fn, src)
 		}
+		valid := Validate(fn, env)
+		if valid != nil {
+			if _, ok := valid.(*Error); !ok {
+				t.Fatalf("Validate: error of type %T: %v", valid, valid)
+			}
+		}
 		for _, algo := range []Algorithm{Fast, Quality} {
-			out, err := Allocate(fn, env, Options{Algorithm: algo})
+			out, err := Allocate(fn, env, Options{Algorithm: algo, Verify: true})
 			if err != nil {
 				if _, ok := err.(*Error); !ok {
 					t.Fatalf("%s: error of type %T: %v", algo, err, err)
 				}
+				if valid == nil && !strings.Contains(err.Error(), "register left") { // found while allocating
+					t.Fatalf("%s: Validate accepted what Allocate rejects: %v", algo, err)
+				}
+			} else if valid != nil {
+				t.Fatalf("%s: Allocate accepted what Validate rejects: %v", algo, valid)
+			}
+			out, err = Allocate(fn, env, Options{Algorithm: algo})
+			if err != nil {
+				if _, ok := err.(*Error); !ok {
+					t.Fatalf("%s unverified: error of type %T: %v", algo, err, err)
+				}
 				continue
 			}
-			if err := Check(fn, env, out); err != nil {
-				t.Fatalf("%s: accepted input, wrong output: %v\n%s", algo, err, fn.dump(out))
+			if valid == nil {
+				if err := Check(fn, env, out); err != nil {
+					t.Fatalf("%s unverified: valid input, wrong output: %v\n%s", algo, err, fn.dump(out))
+				}
 			}
 		}
 	})
