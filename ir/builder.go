@@ -31,10 +31,13 @@ type FunctionBuilder struct {
 	varTypes []Type
 	defs     [][]Value // defs[variable][block], NoValue if none
 	blocks   []builderBlock
-	// paramUsers[p] lists the SSA-created parameters that receive p as a
+	// users[p] lists the SSA-created parameters that receive p as a
 	// branch argument: when p is found trivial and removed, they may
-	// become trivial too.
-	paramUsers map[Value][]Value
+	// become trivial too. The lists are chained through userNodes (1-based,
+	// 0 ends a list) so they cost no allocation once the builder has
+	// built a function or two.
+	users     []userList // per Value; shorter when the rest are empty
+	userNodes []userNode
 	// callBuf is callsTo's result storage, reused by every call.
 	callBuf []*BlockCall
 }
@@ -44,7 +47,13 @@ type builderBlock struct {
 	sealed     bool
 	filled     bool // ends in a terminator
 	incomplete []incompleteParam
-	ssaParams  []Value // params created by SSA construction
+}
+
+type userList struct{ head, tail int32 }
+
+type userNode struct {
+	param Value
+	next  int32
 }
 
 type predEdge struct {
@@ -75,7 +84,8 @@ func (fb *FunctionBuilder) Reset(f *Function) {
 	fb.varTypes = fb.varTypes[:0]
 	fb.defs = fb.defs[:0]
 	fb.blocks = fb.blocks[:0]
-	clear(fb.paramUsers)
+	fb.users = fb.users[:0]
+	fb.userNodes = fb.userNodes[:0]
 }
 
 func (fb *FunctionBuilder) bb(b Block) *builderBlock {
@@ -85,7 +95,7 @@ func (fb *FunctionBuilder) bb(b Block) *builderBlock {
 		if n < cap(fb.blocks) {
 			fb.blocks = fb.blocks[:n+1]
 			old := &fb.blocks[n]
-			*old = builderBlock{preds: old.preds[:0], incomplete: old.incomplete[:0], ssaParams: old.ssaParams[:0]}
+			*old = builderBlock{preds: old.preds[:0], incomplete: old.incomplete[:0]}
 		} else {
 			fb.blocks = append(fb.blocks, builderBlock{})
 		}
@@ -191,7 +201,6 @@ func (fb *FunctionBuilder) readVarRecursive(v Variable, b Block) Value {
 	switch {
 	case !bb.sealed:
 		val = fb.Func.DFG.AppendBlockParam(b, fb.varTypes[v])
-		bb.ssaParams = append(bb.ssaParams, val)
 		bb.incomplete = append(bb.incomplete, incompleteParam{v, val})
 	case len(bb.preds) == 1:
 		val = fb.readVar(v, bb.preds[0].block)
@@ -201,7 +210,6 @@ func (fb *FunctionBuilder) readVarRecursive(v Variable, b Block) Value {
 		val = fb.zeroValue(fb.varTypes[v], b)
 	default:
 		param := fb.Func.DFG.AppendBlockParam(b, fb.varTypes[v])
-		bb.ssaParams = append(bb.ssaParams, param)
 		fb.setDef(v, b, param) // break cycles
 		fb.addParamOperands(v, b, param)
 		val = fb.tryRemoveTrivialParam(b, param)
@@ -252,31 +260,46 @@ func (fb *FunctionBuilder) zeroValue(ty Type, b Block) Value {
 }
 
 func (fb *FunctionBuilder) addParamOperands(v Variable, b Block, param Value) {
+	dfg := &fb.Func.DFG
 	for _, p := range fb.bb(b).preds {
 		val := fb.readVar(v, p.block)
 		fb.appendBranchArg(p, b, val)
-		if fb.Func.DFG.Def(val).Kind == DefParam && val != param {
-			if fb.paramUsers == nil {
-				fb.paramUsers = map[Value][]Value{}
-			}
-			fb.paramUsers[val] = append(fb.paramUsers[val], param)
+		if val != param && dfg.kindOf(val) == DefParam {
+			fb.addUser(val, param)
 		}
 	}
+}
+
+// addUser appends param to p's list of users.
+func (fb *FunctionBuilder) addUser(p, param Value) {
+	if int(p) >= len(fb.users) {
+		n := len(fb.users)
+		fb.users = slices.Grow(fb.users, int(p)+1-n)[:p+1]
+		clear(fb.users[n:])
+	}
+	fb.userNodes = append(fb.userNodes, userNode{param: param})
+	node := int32(len(fb.userNodes)) // 1-based
+	l := &fb.users[p]
+	if l.tail == 0 {
+		l.head = node
+	} else {
+		fb.userNodes[l.tail-1].next = node
+	}
+	l.tail = node
 }
 
 // tryRemoveTrivialParam removes param if all incoming arguments are one
 // value (or param itself) and returns the value that replaces it.
 func (fb *FunctionBuilder) tryRemoveTrivialParam(b Block, param Value) Value {
 	dfg := &fb.Func.DFG
-	def := dfg.Def(param)
-	if def.Kind != DefParam {
+	if dfg.kindOf(param) != DefParam {
 		return dfg.ResolveAliases(param)
 	}
-	idx := def.Num
+	idx := int(dfg.values[param].num)
 	same := NoValue
 	for _, p := range fb.bb(b).preds {
 		for _, bc := range fb.callsTo(p, b) {
-			arg := dfg.ResolveAliases(dfg.List(bc.Args)[idx])
+			arg := dfg.ResolveAliases(dfg.pool[bc.Args.Start+int32(idx)])
 			if arg == same || arg == param {
 				continue
 			}
@@ -294,23 +317,38 @@ func (fb *FunctionBuilder) tryRemoveTrivialParam(b Block, param Value) Value {
 	}
 	dfg.RemoveBlockParam(param)
 	dfg.MakeAlias(param, same)
-	bb := fb.bb(b)
-	for i, q := range bb.ssaParams {
-		if q == param {
-			bb.ssaParams = append(bb.ssaParams[:i], bb.ssaParams[i+1:]...)
-			break
-		}
-	}
 	// Parameters that received param as an argument may have become
-	// trivial; they now receive same instead.
-	users := fb.paramUsers[param]
-	delete(fb.paramUsers, param)
-	if len(users) > 0 && dfg.Def(same).Kind == DefParam {
-		fb.paramUsers[same] = append(fb.paramUsers[same], users...)
+	// trivial; they now receive same instead. Their nodes move to same's
+	// list as they are; the walk below stops at the last one, since more
+	// may be chained after it meanwhile.
+	if int(param) >= len(fb.users) || fb.users[param].head == 0 {
+		return dfg.ResolveAliases(same)
 	}
-	for _, u := range users {
-		if def := dfg.Def(u); def.Kind == DefParam && fb.bb(def.Block).sealed {
-			fb.tryRemoveTrivialParam(def.Block, u)
+	first, last := fb.users[param].head, fb.users[param].tail
+	fb.users[param] = userList{}
+	if dfg.kindOf(same) == DefParam {
+		if int(same) >= len(fb.users) {
+			n := len(fb.users)
+			fb.users = slices.Grow(fb.users, int(same)+1-n)[:same+1]
+			clear(fb.users[n:])
+		}
+		l := &fb.users[same]
+		if l.tail == 0 {
+			l.head = first
+		} else {
+			fb.userNodes[l.tail-1].next = first
+		}
+		l.tail = last
+	}
+	for n := first; ; n = fb.userNodes[n-1].next {
+		u := fb.userNodes[n-1].param
+		if dfg.kindOf(u) == DefParam {
+			if ub := Block(dfg.values[u].def); fb.bb(ub).sealed {
+				fb.tryRemoveTrivialParam(ub, u)
+			}
+		}
+		if n == last {
+			break
 		}
 	}
 	return dfg.ResolveAliases(same)
@@ -417,36 +455,81 @@ func (fb *FunctionBuilder) InsData(data InstData, ctrl Type) Inst {
 		panic("ir: appending to block " + fb.cur.String() + " after its terminator")
 	}
 	f := fb.Func
-	if data.Opcode.Info().Ctrl == CtrlSuffix {
+	dfg := &f.DFG
+	info := data.Opcode.Info()
+	switch info.Ctrl {
+	case CtrlSuffix:
 		data.Type = ctrl
-	}
-	inst := f.DFG.MakeInst(data)
-	if data.Opcode.Info().Ctrl == CtrlOperand && ctrl == Invalid {
-		ctrl = f.CtrlTypevar(inst)
-	}
-	f.Layout.AppendInst(inst, fb.cur)
-	if err := f.MakeInstResults(inst, ctrl); err != nil {
-		panic("ir: " + err.Error())
-	}
-	if data.Opcode.IsTerminator() {
-		fb.bb(fb.cur).filled = true
-	}
-	if data.Opcode.IsBranch() {
-		// One predecessor edge per distinct target: a target already
-		// recorded for this branch ends its preds list with this edge.
-		for k, bc := range f.DFG.BlockCalls(inst) {
-			tb := fb.bb(bc.Block)
-			if n := len(tb.preds); n > 0 && tb.preds[n-1].inst == inst && tb.preds[n-1].block == fb.cur {
-				tb.preds[n-1].count++
-				continue
+	case CtrlOperand:
+		if ctrl == Invalid {
+			// Function.CtrlTypevar, read from data before it is stored.
+			ctrl = data.Type
+			if a := int32(info.CtrlArg); a >= 0 && a < data.Args.Len {
+				if t := dfg.ValueType(dfg.pool[data.Args.Start+a]); t != Invalid {
+					ctrl = t
+				}
 			}
-			if tb.sealed {
-				panic("ir: branch to sealed block " + bc.Block.String())
-			}
-			tb.preds = append(tb.preds, predEdge{block: fb.cur, inst: inst, first: int32(k), count: 1})
 		}
 	}
+	inst := dfg.MakeInst(data)
+	f.Layout.AppendInst(inst, fb.cur)
+	// The one-result rules without a table or signature to consult (nearly
+	// every instruction) skip MakeInstResults' type list.
+	one := Invalid
+	switch info.Result {
+	case ResNone:
+	case ResCtrl:
+		one = ctrl
+	case ResFixed:
+		one = info.Fixed
+	case ResTruthy:
+		one = ctrl.AsTruthy()
+	}
+	if one != Invalid {
+		dfg.appendOnlyResult(inst, one)
+	} else if info.Result != ResNone {
+		if err := f.MakeInstResults(inst, ctrl); err != nil {
+			panic("ir: " + err.Error())
+		}
+	}
+	flags := info.Flags
+	if flags&IsTerminator != 0 {
+		fb.bb(fb.cur).filled = true
+	}
+	if flags&IsBranch != 0 {
+		fb.addPreds(inst, &dfg.Insts[inst])
+	}
 	return inst
+}
+
+// addPreds records the current block as a predecessor of each target of
+// branch inst: one edge per distinct target; a target already recorded
+// for this branch ends its preds list with this edge.
+func (fb *FunctionBuilder) addPreds(inst Inst, d *InstData) {
+	dfg := &fb.Func.DFG
+	add := func(k int, target Block) {
+		tb := fb.bb(target)
+		if n := len(tb.preds); n > 0 && tb.preds[n-1].inst == inst && tb.preds[n-1].block == fb.cur {
+			tb.preds[n-1].count++
+			return
+		}
+		if tb.sealed {
+			panic("ir: branch to sealed block " + target.String())
+		}
+		tb.preds = append(tb.preds, predEdge{block: fb.cur, inst: inst, first: int32(k), count: 1})
+	}
+	if d.Format() == FmtBranchTable {
+		// BlockCalls would copy the table.
+		jt := &dfg.JumpTables[d.Entity]
+		add(0, jt.Default.Block)
+		for k := range jt.Targets {
+			add(k+1, jt.Targets[k].Block)
+		}
+		return
+	}
+	for k, bc := range dfg.BlockCalls(inst) {
+		add(k, bc.Block)
+	}
 }
 
 // Ins appends an instruction whose operands are only values (formats
@@ -550,9 +633,9 @@ func (fb *FunctionBuilder) Brif(c Value, then Block, thenArgs []Value, els Block
 // BrTable appends br_table x, def, [targets...] (targets without arguments).
 func (fb *FunctionBuilder) BrTable(x Value, def Block, targets []Block) Inst {
 	dfg := &fb.Func.DFG
-	jt := JumpTableData{Default: dfg.MakeBlockCall(def)}
-	for _, t := range targets {
-		jt.Targets = append(jt.Targets, dfg.MakeBlockCall(t))
+	jt := JumpTableData{Default: dfg.MakeBlockCall(def), Targets: make([]BlockCall, len(targets))}
+	for i, t := range targets {
+		jt.Targets[i] = dfg.MakeBlockCall(t)
 	}
 	dfg.JumpTables = append(dfg.JumpTables, jt)
 	return fb.InsData(InstData{Opcode: OpBrTable, Entity: int32(len(dfg.JumpTables) - 1), Args: dfg.NewList(x)}, Invalid)

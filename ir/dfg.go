@@ -190,6 +190,14 @@ func (d *DataFlowGraph) ResultOf(v Value) Inst {
 // ResolveAliases follows alias links to the value that is really defined.
 // A cycle of aliases (malformed input) resolves to NoValue.
 func (d *DataFlowGraph) ResolveAliases(v Value) Value {
+	// Small enough to inline: nearly every value is not an alias.
+	if uint(v) < uint(len(d.values)) && d.values[v].kind != DefAlias {
+		return v
+	}
+	return d.resolveAliases(v)
+}
+
+func (d *DataFlowGraph) resolveAliases(v Value) Value {
 	for n := 0; n <= len(d.values); n++ {
 		if v < 0 || int(v) >= len(d.values) || d.values[v].kind != DefAlias {
 			return v
@@ -197,6 +205,14 @@ func (d *DataFlowGraph) ResolveAliases(v Value) Value {
 		v = Value(d.values[v].def)
 	}
 	return NoValue
+}
+
+// kindOf is Def(v).Kind without the rest of Def.
+func (d *DataFlowGraph) kindOf(v Value) ValueDefKind {
+	if uint(v) < uint(len(d.values)) {
+		return d.values[v].kind
+	}
+	return DefNone
 }
 
 // ensureValue grows the value table so v exists (as DefNone if new).
@@ -284,6 +300,16 @@ func (d *DataFlowGraph) AppendResult(inst Inst, ty Type) Value {
 	r := d.results[inst]
 	v := d.newValue(valueData{ty: ty, kind: DefResult, num: r.Len, def: int32(inst)})
 	d.results[inst] = d.appendToList(r, v)
+	return v
+}
+
+// appendOnlyResult gives inst, which has no results yet, its one result of
+// type ty: AppendResult without the list bookkeeping.
+func (d *DataFlowGraph) appendOnlyResult(inst Inst, ty Type) Value {
+	v := Value(len(d.values))
+	d.values = append(d.values, valueData{ty: ty, kind: DefResult, def: int32(inst)})
+	d.results[inst] = ValueList{Start: int32(len(d.pool)), Len: 1}
+	d.pool = append(d.pool, v)
 	return v
 }
 
@@ -476,20 +502,25 @@ func (d *DataFlowGraph) ResolveAllAliases() {
 		return
 	}
 	resolve := func(v Value) Value {
-		if r := d.ResolveAliases(v); r != NoValue {
+		if r := d.resolveAliases(v); r != NoValue {
 			return r
 		}
 		return v
 	}
+	vals := d.values
 	for i := range d.Insts {
-		for j, v := range d.List(d.Insts[i].Args) {
-			d.pool[d.Insts[i].Args.Start+int32(j)] = resolve(v)
+		a := d.Insts[i].Args
+		for j := a.Start; j < a.Start+a.Len; j++ {
+			if v := d.pool[j]; uint(v) < uint(len(vals)) && vals[v].kind == DefAlias {
+				d.pool[j] = resolve(v)
+			}
 		}
 	}
 	fixCall := func(bc BlockCall) {
-		for j, a := range d.List(bc.Args) {
-			if BlockArg(a).Kind() == ArgValue {
-				d.pool[bc.Args.Start+int32(j)] = resolve(a)
+		for j := bc.Args.Start; j < bc.Args.Start+bc.Args.Len; j++ {
+			// A retN or exnN argument is out of the value range.
+			if a := d.pool[j]; BlockArg(a).Kind() == ArgValue && uint(a) < uint(len(vals)) && vals[a].kind == DefAlias {
+				d.pool[j] = resolve(a)
 			}
 		}
 	}

@@ -71,6 +71,11 @@ type Translator struct {
 	reader    wasm.OperatorReader
 	tmp       []ir.Value
 	offset    int
+	// translateBrTable's scratch.
+	edges  []brEdge
+	edgeOf []int32
+	brList []ir.Block
+	brVals []ir.Value
 	// heap caches memory 0's base and bound loads for the accesses that
 	// follow in the same block (see heapAddr).
 	heap heapCache
@@ -438,19 +443,24 @@ func (t *Translator) translateBrTable() error {
 	if err != nil {
 		return err
 	}
-	args := t.peekN(n)
 	// Each distinct depth gets one block; when the branch carries values,
 	// that block is an edge block that jumps on with them (br_table
-	// targets take no arguments).
-	type edge struct {
-		depth uint32
-		blk   ir.Block
+	// targets take no arguments). edgeOf[depth] is the depth's edge in
+	// t.edges plus one (0: none yet), cleared again before returning, so
+	// a table of many depths costs no search.
+	if len(t.edgeOf) < len(t.ctrl) {
+		t.edgeOf = append(t.edgeOf, make([]int32, len(t.ctrl)-len(t.edgeOf))...)
 	}
-	var edges []edge
+	t.edges = t.edges[:0]
+	defer func() {
+		for _, e := range t.edges {
+			t.edgeOf[e.depth] = 0
+		}
+	}()
 	blockFor := func(depth uint32) (ir.Block, error) {
-		for _, e := range edges {
-			if e.depth == depth {
-				return e.blk, nil
+		if depth < uint32(len(t.ctrl)) {
+			if e := t.edgeOf[depth]; e != 0 {
+				return t.edges[e-1].blk, nil
 			}
 		}
 		blk, _, err := t.branchTarget(depth)
@@ -460,10 +470,11 @@ func (t *Translator) translateBrTable() error {
 		if n > 0 {
 			blk = b.CreateBlock()
 		}
-		edges = append(edges, edge{depth, blk})
+		t.edges = append(t.edges, brEdge{depth, blk})
+		t.edgeOf[depth] = int32(len(t.edges))
 		return blk, nil
 	}
-	var list []ir.Block
+	list := t.brList[:0]
 	it := targets.Iter()
 	for {
 		d, ok := it.Next()
@@ -476,14 +487,16 @@ func (t *Translator) translateBrTable() error {
 		}
 		list = append(list, blk)
 	}
+	t.brList = list
 	def, err := blockFor(targets.Default)
 	if err != nil {
 		return err
 	}
 	b.BrTable(idx, def, list)
 	if n > 0 {
-		vals := append([]ir.Value(nil), args...)
-		for _, e := range edges {
+		vals := append(t.brVals[:0], t.stack[len(t.stack)-n:]...)
+		t.brVals = vals
+		for _, e := range t.edges {
 			b.SealBlock(e.blk)
 			b.SwitchToBlock(e.blk)
 			dest, _, _ := t.branchTarget(e.depth)
@@ -492,6 +505,12 @@ func (t *Translator) translateBrTable() error {
 	}
 	t.terminate()
 	return nil
+}
+
+// brEdge is the block a br_table sends one label depth to.
+type brEdge struct {
+	depth uint32
+	blk   ir.Block
 }
 
 // translateOp translates t.op.
