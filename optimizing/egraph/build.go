@@ -67,6 +67,7 @@ func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loo
 	// rather than regrown geometrically through a large function.
 	g.nodes = slices.Grow(sc.nodes[:0], ninsts+ninsts/2)
 	g.members = slices.Grow(sc.members[:0], ninsts+ninsts/2)
+	g.ops = slices.Grow(sc.ops[:0], ninsts+ninsts/2)
 	sc.hashcons.reset(ninsts)
 	g.hashcons = &sc.hashcons
 	g.fuel = fuelPerInst*ninsts + 64
@@ -89,7 +90,7 @@ func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loo
 
 	// Keep the grown tables for the next function.
 	sc.domDepth, sc.loopDep, sc.gens, sc.nodes, sc.classOf = g.domDepth, g.loopDep, g.gens, g.nodes, b.classOf
-	sc.members = g.members
+	sc.members, sc.ops = g.members, g.ops
 	sc.best, sc.cost = ex.best, ex.cost
 	sc.placed, sc.egens, sc.reused = e.placed, e.gens, e.reused
 	sc.condOf = b.condOf
@@ -105,6 +106,7 @@ type scratch struct {
 	gens     []uint32
 	nodes    []node
 	members  []Node
+	ops      []ir.Opcode
 	classOf  []Node
 	hashcons hashTable[key, scoped]
 	condOf   []condNode
@@ -253,7 +255,7 @@ func (b *builder) buildBlock(blk ir.Block) {
 				d.Imm = int64(normalize(d.Type, uint64(d.Imm)))
 			}
 			res := f.DFG.FirstResult(inst)
-			b.classOf[res] = g.insertPure(d, f.DFG.ValueType(res), as, inst, res)
+			b.classOf[res] = g.insertPure(&d, f.DFG.ValueType(res), as, inst, res)
 			f.Layout.RemoveInst(inst)
 			continue
 		}

@@ -109,6 +109,10 @@ type Graph struct {
 	// are written once, when a node is made, so rules iterate a plain
 	// slice, and a union's list is its two classes' lists side by side.
 	members []Node
+	// ops is each node's Op, apart from the nodes: matchers test the
+	// opcode of every member they try, and most tests fail, so they read
+	// two bytes instead of a node's cache line.
+	ops []ir.Opcode
 
 	hashcons *hashTable[key, scoped]
 	gens     []uint32 // generation per dominator-tree depth
@@ -143,6 +147,11 @@ func (g *Graph) newNode(n node) Node {
 		g.members = append(g.members, id)
 	}
 	n.mcount = uint8(len(g.members) - int(n.mstart))
+	op := ir.OpInvalid
+	if n.kind == kindPure {
+		op = n.data.Opcode
+	}
+	g.ops = append(g.ops, op)
 	g.nodes = append(g.nodes, n)
 	g.Stats.Nodes++
 	return id
@@ -151,12 +160,7 @@ func (g *Graph) newNode(n node) Node {
 // --- the matching interface used by generated rules ---
 
 // Op returns the opcode of pure node n (OpInvalid for leaves and unions).
-func (g *Graph) Op(n Node) ir.Opcode {
-	if g.nodes[n].kind != kindPure {
-		return ir.OpInvalid
-	}
-	return g.nodes[n].data.Opcode
-}
+func (g *Graph) Op(n Node) ir.Opcode { return g.ops[n] }
 
 // Type returns the controlling type of n (for a leaf or union: its type).
 func (g *Graph) Type(n Node) ir.Type {
@@ -285,15 +289,25 @@ func (g *Graph) Make(op ir.Opcode, ctrl ir.Type, code uint8, imm int64, args ...
 	}
 	var d ir.InstData
 	d.Opcode, d.Type, d.Code, d.Imm = op, ctrl, code, imm
+	if op == ir.OpIconst {
+		d.Imm = int64(normalize(ctrl, uint64(imm)))
+	}
+	// Look the node up before typing it: most rule results exist already,
+	// and a node in the graph was typed when it was made (the type
+	// depends only on the opcode and ctrl, which are in the key).
+	k := keyOf(&d, args)
+	h := k.hash()
+	n, slot := g.probe(&k, h)
+	if n != NoNode {
+		g.Stats.Hits++
+		return n
+	}
 	ts, err := g.f.ResultTypes(&d, ctrl)
 	if err != nil || len(ts) != 1 {
 		g.Stats.BadResults++
 		return NoNode
 	}
-	if op == ir.OpIconst {
-		d.Imm = int64(normalize(ctrl, uint64(imm)))
-	}
-	return g.insertPure(d, ts[0], args, ir.NoInst, ir.NoValue)
+	return g.create(&k, h, slot, len(args), &d, ts[0], ir.NoInst, ir.NoValue)
 }
 
 // Iconst builds the constant v of integer type t.
@@ -323,43 +337,52 @@ func (g *Graph) deeper(a, b ir.Block) ir.Block {
 	return b
 }
 
-// lookup and record take k's hash (key.hash), which insertPure computes
-// once for both.
-func (g *Graph) lookup(k key, h uint64) (Node, bool) {
-	e, ok := g.hashcons.get(k, h)
-	if !ok || e.depth > g.curDepth || g.gens[e.depth] != e.gen {
-		return NoNode, false
-	}
-	return e.node, true
+// keyOf is the hash-consing key of the pure node d(args...).
+func keyOf(d *ir.InstData, args []Node) key {
+	k := key{op: d.Opcode, ty: d.Type, code: d.Code, flags: d.Flags, entity: d.Entity, imm: d.Imm,
+		args: [3]Node{NoNode, NoNode, NoNode}}
+	copy(k.args[:], args)
+	return k
 }
 
-func (g *Graph) record(k key, h uint64, n Node, at ir.Block) {
-	d := g.domDepth[at]
-	g.hashcons.set(k, h, scoped{node: n, depth: d, gen: g.gens[d]})
+// probe looks k (whose hash is h) up in the open scopes. It returns the
+// node on a hit, and otherwise NoNode and the slot where create records
+// the new node, so a miss probes the table once.
+func (g *Graph) probe(k *key, h uint64) (Node, int) {
+	slot := g.hashcons.find(k, h)
+	if e, ok := g.hashcons.at(slot); ok && e.depth <= g.curDepth && g.gens[e.depth] == e.gen {
+		return e.node, slot
+	}
+	return NoNode, slot
 }
 
 // insertPure hash-conses a pure node and, if it is new, simplifies it and
 // unions it with the results. It returns the node's class.
-func (g *Graph) insertPure(d ir.InstData, ty ir.Type, args []Node, orig ir.Inst, value ir.Value) Node {
-	k := key{op: d.Opcode, ty: d.Type, code: d.Code, flags: d.Flags, entity: d.Entity, imm: d.Imm}
-	copy(k.args[:], args)
-	for i := len(args); i < 3; i++ {
-		k.args[i] = NoNode
-	}
+func (g *Graph) insertPure(d *ir.InstData, ty ir.Type, args []Node, orig ir.Inst, value ir.Value) Node {
+	k := keyOf(d, args)
 	h := k.hash()
-	if n, ok := g.lookup(k, h); ok {
+	n, slot := g.probe(&k, h)
+	if n != NoNode {
 		g.Stats.Hits++
 		return n
 	}
+	return g.create(&k, h, slot, len(args), d, ty, orig, value)
+}
+
+// create makes the pure node of key k, which probe did not find and whose
+// slot it returned, records it in the current scope and simplifies it.
+func (g *Graph) create(k *key, h uint64, slot, nargs int, d *ir.InstData, ty ir.Type, orig ir.Inst, value ir.Value) Node {
+	args := k.args[:nargs]
 	avail := g.entry()
 	for _, a := range args {
 		avail = g.deeper(avail, g.nodes[a].avail)
 	}
-	nd := node{kind: kindPure, nargs: uint8(len(args)), data: d, ty: ty, args: k.args,
+	nd := node{kind: kindPure, nargs: uint8(len(args)), data: *d, ty: ty, args: k.args,
 		value: value, orig: orig, avail: avail, depth: g.loopDep[avail]}
 	nd.data.Args = ir.ValueList{}
 	id := g.newNode(nd)
-	g.record(k, h, id, avail)
+	dd := g.domDepth[avail]
+	entry := g.hashcons.setAt(slot, *k, h, scoped{node: id, depth: dd, gen: g.gens[dd]})
 
 	if g.rewriteLvl >= rewriteDepthLimit || g.fuel <= 0 {
 		if g.fuel <= 0 {
@@ -418,7 +441,8 @@ func (g *Graph) insertPure(d ir.InstData, ty ir.Type, args []Node, orig ir.Inst,
 	g.results = g.results[:fr.start]
 	g.resultSubs = g.resultSubs[:fr.start]
 	if class != id {
-		g.record(k, h, class, avail)
+		// The same entry: the scope is still the one create recorded in.
+		g.hashcons.entries[entry].v.node = class
 	}
 	return class
 }

@@ -74,6 +74,33 @@ func (t *hashTable[K, V]) get(k K, h uint64) (V, bool) {
 	return t.entries[uint32(s)-1].v, true
 }
 
+// at returns the entry in slot i (from find), if any.
+func (t *hashTable[K, V]) at(i int) (V, bool) {
+	s := t.slots[i]
+	if s == 0 {
+		var zero V
+		return zero, false
+	}
+	return t.entries[uint32(s)-1].v, true
+}
+
+// setAt makes v the entry of k, whose hash is h and whose slot find
+// returned (with no insertion since), and returns the entry's index, which
+// stays valid until reset.
+func (t *hashTable[K, V]) setAt(i int, k K, h uint64, v V) int {
+	if s := t.slots[i]; s != 0 {
+		t.entries[uint32(s)-1].v = v
+		return int(uint32(s) - 1)
+	}
+	t.entries = append(t.entries, tableEntry[K, V]{k: k, v: v, hash: h})
+	t.slots[i] = h<<32 | uint64(len(t.entries))
+	n := len(t.entries) - 1
+	if 4*len(t.entries) > 3*len(t.slots) {
+		t.rehash()
+	}
+	return n
+}
+
 // set makes v the entry of k, whose hash is h.
 func (t *hashTable[K, V]) set(k K, h uint64, v V) {
 	i := t.find(&k, h)

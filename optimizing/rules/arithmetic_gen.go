@@ -22,7 +22,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c1 := g.Arg(root, 1)
 		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
+			if g.Op(m2) == ir.OpIconst {
 				if g.Imm(m2) == 0 {
 					if g.Subsume(x, "arithmetic.rules:7") {
 						return
@@ -35,7 +35,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 	{
 		c3 := g.Arg(root, 0)
 		for _, m4 := range g.Members(c3) {
-			if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
+			if g.Op(m4) == ir.OpIconst {
 				if g.Imm(m4) == 0 {
 					x := g.Arg(root, 1)
 					_ = x
@@ -52,7 +52,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c5 := g.Arg(root, 1)
 		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIneg && g.NumArgs(m6) == 1 {
+			if g.Op(m6) == ir.OpIneg {
 				y := g.Arg(m6, 0)
 				_ = y
 				if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, y), "arithmetic.rules:19") {
@@ -65,7 +65,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 	{
 		c7 := g.Arg(root, 0)
 		for _, m8 := range g.Members(c7) {
-			if g.Op(m8) == ir.OpIneg && g.NumArgs(m8) == 1 {
+			if g.Op(m8) == ir.OpIneg {
 				y := g.Arg(m8, 0)
 				_ = y
 				x := g.Arg(root, 1)
@@ -80,7 +80,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 	{
 		c9 := g.Arg(root, 0)
 		for _, m10 := range g.Members(c9) {
-			if g.Op(m10) == ir.OpIsub && g.NumArgs(m10) == 2 {
+			if g.Op(m10) == ir.OpIsub {
 				x := g.Arg(m10, 0)
 				_ = x
 				y := g.Arg(m10, 1)
@@ -99,7 +99,7 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		_ = y
 		c11 := g.Arg(root, 1)
 		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpIsub && g.NumArgs(m12) == 2 {
+			if g.Op(m12) == ir.OpIsub {
 				x := g.Arg(m12, 0)
 				_ = x
 				if y == g.Arg(m12, 1) {
@@ -116,17 +116,17 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c13 := g.Arg(root, 0)
 		for _, m14 := range g.Members(c13) {
-			if g.Op(m14) == ir.OpIadd && g.NumArgs(m14) == 2 {
+			if g.Op(m14) == ir.OpIadd {
 				x := g.Arg(m14, 0)
 				_ = x
 				c15 := g.Arg(m14, 1)
 				for _, m16 := range g.Members(c15) {
-					if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
+					if g.Op(m16) == ir.OpIconst {
 						a := g.Imm(m16)
 						_ = a
 						c17 := g.Arg(root, 1)
 						for _, m18 := range g.Members(c17) {
-							if g.Op(m18) == ir.OpIconst && g.NumArgs(m18) == 0 {
+							if g.Op(m18) == ir.OpIconst {
 								b := g.Imm(m18)
 								_ = b
 								if isInt(t) {
@@ -147,17 +147,17 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c19 := g.Arg(root, 0)
 		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpIadd && g.NumArgs(m20) == 2 {
+			if g.Op(m20) == ir.OpIadd {
 				c21 := g.Arg(m20, 0)
 				for _, m22 := range g.Members(c21) {
-					if g.Op(m22) == ir.OpIconst && g.NumArgs(m22) == 0 {
+					if g.Op(m22) == ir.OpIconst {
 						a := g.Imm(m22)
 						_ = a
 						x := g.Arg(m20, 1)
 						_ = x
 						c23 := g.Arg(root, 1)
 						for _, m24 := range g.Members(c23) {
-							if g.Op(m24) == ir.OpIconst && g.NumArgs(m24) == 0 {
+							if g.Op(m24) == ir.OpIconst {
 								b := g.Imm(m24)
 								_ = b
 								if isInt(t) {
@@ -178,17 +178,17 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c25 := g.Arg(root, 0)
 		for _, m26 := range g.Members(c25) {
-			if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
+			if g.Op(m26) == ir.OpIconst {
 				b := g.Imm(m26)
 				_ = b
 				c27 := g.Arg(root, 1)
 				for _, m28 := range g.Members(c27) {
-					if g.Op(m28) == ir.OpIadd && g.NumArgs(m28) == 2 {
+					if g.Op(m28) == ir.OpIadd {
 						x := g.Arg(m28, 0)
 						_ = x
 						c29 := g.Arg(m28, 1)
 						for _, m30 := range g.Members(c29) {
-							if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
+							if g.Op(m30) == ir.OpIconst {
 								a := g.Imm(m30)
 								_ = a
 								if isInt(t) {
@@ -209,15 +209,15 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c31 := g.Arg(root, 0)
 		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
+			if g.Op(m32) == ir.OpIconst {
 				b := g.Imm(m32)
 				_ = b
 				c33 := g.Arg(root, 1)
 				for _, m34 := range g.Members(c33) {
-					if g.Op(m34) == ir.OpIadd && g.NumArgs(m34) == 2 {
+					if g.Op(m34) == ir.OpIadd {
 						c35 := g.Arg(m34, 0)
 						for _, m36 := range g.Members(c35) {
-							if g.Op(m36) == ir.OpIconst && g.NumArgs(m36) == 0 {
+							if g.Op(m36) == ir.OpIconst {
 								a := g.Imm(m36)
 								_ = a
 								x := g.Arg(m34, 1)
@@ -240,12 +240,12 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c37 := g.Arg(root, 0)
 		for _, m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpBnot && g.NumArgs(m38) == 1 {
+			if g.Op(m38) == ir.OpBnot {
 				x := g.Arg(m38, 0)
 				_ = x
 				c39 := g.Arg(root, 1)
 				for _, m40 := range g.Members(c39) {
-					if g.Op(m40) == ir.OpIconst && g.NumArgs(m40) == 0 {
+					if g.Op(m40) == ir.OpIconst {
 						k := g.Imm(m40)
 						_ = k
 						if isInt(t) && k == 1 {
@@ -264,12 +264,12 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c41 := g.Arg(root, 0)
 		for _, m42 := range g.Members(c41) {
-			if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
+			if g.Op(m42) == ir.OpIconst {
 				k := g.Imm(m42)
 				_ = k
 				c43 := g.Arg(root, 1)
 				for _, m44 := range g.Members(c43) {
-					if g.Op(m44) == ir.OpBnot && g.NumArgs(m44) == 1 {
+					if g.Op(m44) == ir.OpBnot {
 						x := g.Arg(m44, 0)
 						_ = x
 						if isInt(t) && k == 1 {
@@ -291,7 +291,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c45 := g.Arg(root, 1)
 		for _, m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpIconst && g.NumArgs(m46) == 0 {
+			if g.Op(m46) == ir.OpIconst {
 				if g.Imm(m46) == 0 {
 					if g.Subsume(x, "arithmetic.rules:9") {
 						return
@@ -320,7 +320,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c47 := g.Arg(root, 1)
 		for _, m48 := range g.Members(c47) {
-			if g.Op(m48) == ir.OpIneg && g.NumArgs(m48) == 1 {
+			if g.Op(m48) == ir.OpIneg {
 				y := g.Arg(m48, 0)
 				_ = y
 				if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, y), "arithmetic.rules:21") {
@@ -333,7 +333,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	{
 		c49 := g.Arg(root, 0)
 		for _, m50 := range g.Members(c49) {
-			if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
+			if g.Op(m50) == ir.OpIconst {
 				if g.Imm(m50) == 0 {
 					x := g.Arg(root, 1)
 					_ = x
@@ -348,7 +348,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	{
 		c51 := g.Arg(root, 0)
 		for _, m52 := range g.Members(c51) {
-			if g.Op(m52) == ir.OpIadd && g.NumArgs(m52) == 2 {
+			if g.Op(m52) == ir.OpIadd {
 				x := g.Arg(m52, 0)
 				_ = x
 				y := g.Arg(m52, 1)
@@ -365,7 +365,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	{
 		c53 := g.Arg(root, 0)
 		for _, m54 := range g.Members(c53) {
-			if g.Op(m54) == ir.OpIadd && g.NumArgs(m54) == 2 {
+			if g.Op(m54) == ir.OpIadd {
 				y := g.Arg(m54, 0)
 				_ = y
 				x := g.Arg(m54, 1)
@@ -386,7 +386,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c55 := g.Arg(root, 1)
 		for _, m56 := range g.Members(c55) {
-			if g.Op(m56) == ir.OpIconst && g.NumArgs(m56) == 0 {
+			if g.Op(m56) == ir.OpIconst {
 				k := g.Imm(m56)
 				_ = k
 				if isInt(t) && k != 0 {
@@ -403,7 +403,7 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c57 := g.Arg(root, 1)
 		for _, m58 := range g.Members(c57) {
-			if g.Op(m58) == ir.OpIsub && g.NumArgs(m58) == 2 {
+			if g.Op(m58) == ir.OpIsub {
 				if x == g.Arg(m58, 0) {
 					y := g.Arg(m58, 1)
 					_ = y
@@ -423,7 +423,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c59 := g.Arg(root, 1)
 		for _, m60 := range g.Members(c59) {
-			if g.Op(m60) == ir.OpIconst && g.NumArgs(m60) == 0 {
+			if g.Op(m60) == ir.OpIconst {
 				if g.Imm(m60) == 1 {
 					if g.Subsume(x, "arithmetic.rules:11") {
 						return
@@ -436,7 +436,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	{
 		c61 := g.Arg(root, 0)
 		for _, m62 := range g.Members(c61) {
-			if g.Op(m62) == ir.OpIconst && g.NumArgs(m62) == 0 {
+			if g.Op(m62) == ir.OpIconst {
 				if g.Imm(m62) == 1 {
 					x := g.Arg(root, 1)
 					_ = x
@@ -453,7 +453,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c63 := g.Arg(root, 1)
 		for _, m64 := range g.Members(c63) {
-			if g.Op(m64) == ir.OpIconst && g.NumArgs(m64) == 0 {
+			if g.Op(m64) == ir.OpIconst {
 				if g.Imm(m64) == 0 {
 					if isInt(t) {
 						if g.Subsume(g.Iconst(t, uint64(0)), "arithmetic.rules:13") {
@@ -470,7 +470,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c65 := g.Arg(root, 0)
 		for _, m66 := range g.Members(c65) {
-			if g.Op(m66) == ir.OpIconst && g.NumArgs(m66) == 0 {
+			if g.Op(m66) == ir.OpIconst {
 				if g.Imm(m66) == 0 {
 					if isInt(t) {
 						if g.Subsume(g.Iconst(t, uint64(0)), "arithmetic.rules:14") {
@@ -489,7 +489,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c67 := g.Arg(root, 1)
 		for _, m68 := range g.Members(c67) {
-			if g.Op(m68) == ir.OpIconst && g.NumArgs(m68) == 0 {
+			if g.Op(m68) == ir.OpIconst {
 				k := g.Imm(m68)
 				_ = k
 				if isInt(t) && k == ones(t) {
@@ -506,7 +506,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c69 := g.Arg(root, 0)
 		for _, m70 := range g.Members(c69) {
-			if g.Op(m70) == ir.OpIconst && g.NumArgs(m70) == 0 {
+			if g.Op(m70) == ir.OpIconst {
 				k := g.Imm(m70)
 				_ = k
 				x := g.Arg(root, 1)
@@ -525,17 +525,17 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c71 := g.Arg(root, 0)
 		for _, m72 := range g.Members(c71) {
-			if g.Op(m72) == ir.OpImul && g.NumArgs(m72) == 2 {
+			if g.Op(m72) == ir.OpImul {
 				x := g.Arg(m72, 0)
 				_ = x
 				c73 := g.Arg(m72, 1)
 				for _, m74 := range g.Members(c73) {
-					if g.Op(m74) == ir.OpIconst && g.NumArgs(m74) == 0 {
+					if g.Op(m74) == ir.OpIconst {
 						a := g.Imm(m74)
 						_ = a
 						c75 := g.Arg(root, 1)
 						for _, m76 := range g.Members(c75) {
-							if g.Op(m76) == ir.OpIconst && g.NumArgs(m76) == 0 {
+							if g.Op(m76) == ir.OpIconst {
 								b := g.Imm(m76)
 								_ = b
 								if isInt(t) {
@@ -558,7 +558,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c77 := g.Arg(root, 1)
 		for _, m78 := range g.Members(c77) {
-			if g.Op(m78) == ir.OpIconst && g.NumArgs(m78) == 0 {
+			if g.Op(m78) == ir.OpIconst {
 				k := g.Imm(m78)
 				_ = k
 				if isInt(t) && isPow2(k) && k > 1 {
@@ -575,7 +575,7 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c79 := g.Arg(root, 0)
 		for _, m80 := range g.Members(c79) {
-			if g.Op(m80) == ir.OpIconst && g.NumArgs(m80) == 0 {
+			if g.Op(m80) == ir.OpIconst {
 				k := g.Imm(m80)
 				_ = k
 				x := g.Arg(root, 1)
@@ -592,12 +592,12 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	{
 		c81 := g.Arg(root, 0)
 		for _, m82 := range g.Members(c81) {
-			if g.Op(m82) == ir.OpIneg && g.NumArgs(m82) == 1 {
+			if g.Op(m82) == ir.OpIneg {
 				x := g.Arg(m82, 0)
 				_ = x
 				c83 := g.Arg(root, 1)
 				for _, m84 := range g.Members(c83) {
-					if g.Op(m84) == ir.OpIneg && g.NumArgs(m84) == 1 {
+					if g.Op(m84) == ir.OpIneg {
 						y := g.Arg(m84, 0)
 						_ = y
 						if g.Emit(g.Make(ir.OpImul, ir.Invalid, 0, 0, x, y), "arithmetic.rules:47") {
@@ -615,7 +615,7 @@ func rewriteArithmeticIneg(g *egraph.Graph, root egraph.Node) {
 	{
 		c85 := g.Arg(root, 0)
 		for _, m86 := range g.Members(c85) {
-			if g.Op(m86) == ir.OpIneg && g.NumArgs(m86) == 1 {
+			if g.Op(m86) == ir.OpIneg {
 				x := g.Arg(m86, 0)
 				_ = x
 				if g.Subsume(x, "arithmetic.rules:18") {
@@ -628,7 +628,7 @@ func rewriteArithmeticIneg(g *egraph.Graph, root egraph.Node) {
 	{
 		c87 := g.Arg(root, 0)
 		for _, m88 := range g.Members(c87) {
-			if g.Op(m88) == ir.OpIsub && g.NumArgs(m88) == 2 {
+			if g.Op(m88) == ir.OpIsub {
 				x := g.Arg(m88, 0)
 				_ = x
 				y := g.Arg(m88, 1)
@@ -645,7 +645,7 @@ func rewriteArithmeticIneg(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c89 := g.Arg(root, 0)
 		for _, m90 := range g.Members(c89) {
-			if g.Op(m90) == ir.OpBnot && g.NumArgs(m90) == 1 {
+			if g.Op(m90) == ir.OpBnot {
 				x := g.Arg(m90, 0)
 				_ = x
 				if isInt(t) {
@@ -663,7 +663,7 @@ func rewriteArithmeticIabs(g *egraph.Graph, root egraph.Node) {
 	{
 		c91 := g.Arg(root, 0)
 		for _, m92 := range g.Members(c91) {
-			if g.Op(m92) == ir.OpIneg && g.NumArgs(m92) == 1 {
+			if g.Op(m92) == ir.OpIneg {
 				x := g.Arg(m92, 0)
 				_ = x
 				if g.Emit(g.Make(ir.OpIabs, ir.Invalid, 0, 0, x), "arithmetic.rules:48") {
@@ -676,7 +676,7 @@ func rewriteArithmeticIabs(g *egraph.Graph, root egraph.Node) {
 	{
 		c93 := g.Arg(root, 0)
 		for _, m94 := range g.Members(c93) {
-			if g.Op(m94) == ir.OpIabs && g.NumArgs(m94) == 1 {
+			if g.Op(m94) == ir.OpIabs {
 				x := g.Arg(m94, 0)
 				_ = x
 				if g.Subsume(g.Make(ir.OpIabs, ir.Invalid, 0, 0, x), "arithmetic.rules:49") {

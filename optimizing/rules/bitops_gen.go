@@ -31,7 +31,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c1 := g.Arg(root, 1)
 		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
+			if g.Op(m2) == ir.OpIconst {
 				if g.Imm(m2) == 0 {
 					if isInt(t) {
 						if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:7") {
@@ -48,7 +48,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c3 := g.Arg(root, 0)
 		for _, m4 := range g.Members(c3) {
-			if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
+			if g.Op(m4) == ir.OpIconst {
 				if g.Imm(m4) == 0 {
 					if isInt(t) {
 						if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:8") {
@@ -67,7 +67,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c5 := g.Arg(root, 1)
 		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIconst && g.NumArgs(m6) == 0 {
+			if g.Op(m6) == ir.OpIconst {
 				k := g.Imm(m6)
 				_ = k
 				if isInt(t) && k == ones(t) {
@@ -84,7 +84,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c7 := g.Arg(root, 0)
 		for _, m8 := range g.Members(c7) {
-			if g.Op(m8) == ir.OpIconst && g.NumArgs(m8) == 0 {
+			if g.Op(m8) == ir.OpIconst {
 				k := g.Imm(m8)
 				_ = k
 				x := g.Arg(root, 1)
@@ -105,7 +105,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c9 := g.Arg(root, 1)
 		for _, m10 := range g.Members(c9) {
-			if g.Op(m10) == ir.OpBnot && g.NumArgs(m10) == 1 {
+			if g.Op(m10) == ir.OpBnot {
 				if x == g.Arg(m10, 0) {
 					if isInt(t) {
 						if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:23") {
@@ -122,7 +122,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c11 := g.Arg(root, 0)
 		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpBnot && g.NumArgs(m12) == 1 {
+			if g.Op(m12) == ir.OpBnot {
 				x := g.Arg(m12, 0)
 				_ = x
 				if x == g.Arg(root, 1) {
@@ -141,17 +141,17 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c13 := g.Arg(root, 0)
 		for _, m14 := range g.Members(c13) {
-			if g.Op(m14) == ir.OpBand && g.NumArgs(m14) == 2 {
+			if g.Op(m14) == ir.OpBand {
 				x := g.Arg(m14, 0)
 				_ = x
 				c15 := g.Arg(m14, 1)
 				for _, m16 := range g.Members(c15) {
-					if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
+					if g.Op(m16) == ir.OpIconst {
 						a := g.Imm(m16)
 						_ = a
 						c17 := g.Arg(root, 1)
 						for _, m18 := range g.Members(c17) {
-							if g.Op(m18) == ir.OpIconst && g.NumArgs(m18) == 0 {
+							if g.Op(m18) == ir.OpIconst {
 								b := g.Imm(m18)
 								_ = b
 								if isInt(t) {
@@ -172,7 +172,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c19 := g.Arg(root, 1)
 		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpBor && g.NumArgs(m20) == 2 {
+			if g.Op(m20) == ir.OpBor {
 				if x == g.Arg(m20, 0) {
 					if g.Subsume(x, "bitops.rules:40") {
 						return
@@ -187,7 +187,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c21 := g.Arg(root, 1)
 		for _, m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpBor && g.NumArgs(m22) == 2 {
+			if g.Op(m22) == ir.OpBor {
 				if x == g.Arg(m22, 1) {
 					if g.Subsume(x, "bitops.rules:41") {
 						return
@@ -200,7 +200,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 	{
 		c23 := g.Arg(root, 0)
 		for _, m24 := range g.Members(c23) {
-			if g.Op(m24) == ir.OpBor && g.NumArgs(m24) == 2 {
+			if g.Op(m24) == ir.OpBor {
 				x := g.Arg(m24, 0)
 				_ = x
 				if x == g.Arg(root, 1) {
@@ -215,7 +215,7 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 	{
 		c25 := g.Arg(root, 0)
 		for _, m26 := range g.Members(c25) {
-			if g.Op(m26) == ir.OpBor && g.NumArgs(m26) == 2 {
+			if g.Op(m26) == ir.OpBor {
 				x := g.Arg(m26, 1)
 				_ = x
 				if x == g.Arg(root, 1) {
@@ -245,7 +245,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c27 := g.Arg(root, 1)
 		for _, m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpIconst && g.NumArgs(m28) == 0 {
+			if g.Op(m28) == ir.OpIconst {
 				if g.Imm(m28) == 0 {
 					if g.Subsume(x, "bitops.rules:12") {
 						return
@@ -258,7 +258,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	{
 		c29 := g.Arg(root, 0)
 		for _, m30 := range g.Members(c29) {
-			if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
+			if g.Op(m30) == ir.OpIconst {
 				if g.Imm(m30) == 0 {
 					x := g.Arg(root, 1)
 					_ = x
@@ -275,7 +275,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c31 := g.Arg(root, 1)
 		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
+			if g.Op(m32) == ir.OpIconst {
 				k := g.Imm(m32)
 				_ = k
 				if isInt(t) && k == ones(t) {
@@ -292,7 +292,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c33 := g.Arg(root, 0)
 		for _, m34 := range g.Members(c33) {
-			if g.Op(m34) == ir.OpIconst && g.NumArgs(m34) == 0 {
+			if g.Op(m34) == ir.OpIconst {
 				k := g.Imm(m34)
 				_ = k
 				if isInt(t) && k == ones(t) {
@@ -311,7 +311,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c35 := g.Arg(root, 1)
 		for _, m36 := range g.Members(c35) {
-			if g.Op(m36) == ir.OpBnot && g.NumArgs(m36) == 1 {
+			if g.Op(m36) == ir.OpBnot {
 				if x == g.Arg(m36, 0) {
 					if isInt(t) {
 						if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:25") {
@@ -328,7 +328,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c37 := g.Arg(root, 0)
 		for _, m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpBnot && g.NumArgs(m38) == 1 {
+			if g.Op(m38) == ir.OpBnot {
 				x := g.Arg(m38, 0)
 				_ = x
 				if x == g.Arg(root, 1) {
@@ -347,17 +347,17 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c39 := g.Arg(root, 0)
 		for _, m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpBor && g.NumArgs(m40) == 2 {
+			if g.Op(m40) == ir.OpBor {
 				x := g.Arg(m40, 0)
 				_ = x
 				c41 := g.Arg(m40, 1)
 				for _, m42 := range g.Members(c41) {
-					if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
+					if g.Op(m42) == ir.OpIconst {
 						a := g.Imm(m42)
 						_ = a
 						c43 := g.Arg(root, 1)
 						for _, m44 := range g.Members(c43) {
-							if g.Op(m44) == ir.OpIconst && g.NumArgs(m44) == 0 {
+							if g.Op(m44) == ir.OpIconst {
 								b := g.Imm(m44)
 								_ = b
 								if isInt(t) {
@@ -378,7 +378,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c45 := g.Arg(root, 1)
 		for _, m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpBand && g.NumArgs(m46) == 2 {
+			if g.Op(m46) == ir.OpBand {
 				if x == g.Arg(m46, 0) {
 					if g.Subsume(x, "bitops.rules:36") {
 						return
@@ -393,7 +393,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c47 := g.Arg(root, 1)
 		for _, m48 := range g.Members(c47) {
-			if g.Op(m48) == ir.OpBand && g.NumArgs(m48) == 2 {
+			if g.Op(m48) == ir.OpBand {
 				if x == g.Arg(m48, 1) {
 					if g.Subsume(x, "bitops.rules:37") {
 						return
@@ -406,7 +406,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	{
 		c49 := g.Arg(root, 0)
 		for _, m50 := range g.Members(c49) {
-			if g.Op(m50) == ir.OpBand && g.NumArgs(m50) == 2 {
+			if g.Op(m50) == ir.OpBand {
 				x := g.Arg(m50, 0)
 				_ = x
 				if x == g.Arg(root, 1) {
@@ -421,7 +421,7 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	{
 		c51 := g.Arg(root, 0)
 		for _, m52 := range g.Members(c51) {
-			if g.Op(m52) == ir.OpBand && g.NumArgs(m52) == 2 {
+			if g.Op(m52) == ir.OpBand {
 				x := g.Arg(m52, 1)
 				_ = x
 				if x == g.Arg(root, 1) {
@@ -455,7 +455,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c53 := g.Arg(root, 1)
 		for _, m54 := range g.Members(c53) {
-			if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
+			if g.Op(m54) == ir.OpIconst {
 				if g.Imm(m54) == 0 {
 					if g.Subsume(x, "bitops.rules:17") {
 						return
@@ -468,7 +468,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	{
 		c55 := g.Arg(root, 0)
 		for _, m56 := range g.Members(c55) {
-			if g.Op(m56) == ir.OpIconst && g.NumArgs(m56) == 0 {
+			if g.Op(m56) == ir.OpIconst {
 				if g.Imm(m56) == 0 {
 					x := g.Arg(root, 1)
 					_ = x
@@ -487,7 +487,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c57 := g.Arg(root, 1)
 		for _, m58 := range g.Members(c57) {
-			if g.Op(m58) == ir.OpIconst && g.NumArgs(m58) == 0 {
+			if g.Op(m58) == ir.OpIconst {
 				k := g.Imm(m58)
 				_ = k
 				if isInt(t) && k == ones(t) {
@@ -504,7 +504,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c59 := g.Arg(root, 0)
 		for _, m60 := range g.Members(c59) {
-			if g.Op(m60) == ir.OpIconst && g.NumArgs(m60) == 0 {
+			if g.Op(m60) == ir.OpIconst {
 				k := g.Imm(m60)
 				_ = k
 				x := g.Arg(root, 1)
@@ -521,7 +521,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	{
 		c61 := g.Arg(root, 0)
 		for _, m62 := range g.Members(c61) {
-			if g.Op(m62) == ir.OpBxor && g.NumArgs(m62) == 2 {
+			if g.Op(m62) == ir.OpBxor {
 				x := g.Arg(m62, 0)
 				_ = x
 				y := g.Arg(m62, 1)
@@ -540,7 +540,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		_ = y
 		c63 := g.Arg(root, 1)
 		for _, m64 := range g.Members(c63) {
-			if g.Op(m64) == ir.OpBxor && g.NumArgs(m64) == 2 {
+			if g.Op(m64) == ir.OpBxor {
 				x := g.Arg(m64, 0)
 				_ = x
 				if y == g.Arg(m64, 1) {
@@ -557,17 +557,17 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c65 := g.Arg(root, 0)
 		for _, m66 := range g.Members(c65) {
-			if g.Op(m66) == ir.OpBxor && g.NumArgs(m66) == 2 {
+			if g.Op(m66) == ir.OpBxor {
 				x := g.Arg(m66, 0)
 				_ = x
 				c67 := g.Arg(m66, 1)
 				for _, m68 := range g.Members(c67) {
-					if g.Op(m68) == ir.OpIconst && g.NumArgs(m68) == 0 {
+					if g.Op(m68) == ir.OpIconst {
 						a := g.Imm(m68)
 						_ = a
 						c69 := g.Arg(root, 1)
 						for _, m70 := range g.Members(c69) {
-							if g.Op(m70) == ir.OpIconst && g.NumArgs(m70) == 0 {
+							if g.Op(m70) == ir.OpIconst {
 								b := g.Imm(m70)
 								_ = b
 								if isInt(t) {
@@ -590,7 +590,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c71 := g.Arg(root, 1)
 		for _, m72 := range g.Members(c71) {
-			if g.Op(m72) == ir.OpBnot && g.NumArgs(m72) == 1 {
+			if g.Op(m72) == ir.OpBnot {
 				if x == g.Arg(m72, 0) {
 					if isInt(t) {
 						if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:44") {
@@ -607,7 +607,7 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c73 := g.Arg(root, 0)
 		for _, m74 := range g.Members(c73) {
-			if g.Op(m74) == ir.OpBnot && g.NumArgs(m74) == 1 {
+			if g.Op(m74) == ir.OpBnot {
 				x := g.Arg(m74, 0)
 				_ = x
 				if x == g.Arg(root, 1) {
@@ -627,7 +627,7 @@ func rewriteBitopsBnot(g *egraph.Graph, root egraph.Node) {
 	{
 		c75 := g.Arg(root, 0)
 		for _, m76 := range g.Members(c75) {
-			if g.Op(m76) == ir.OpBnot && g.NumArgs(m76) == 1 {
+			if g.Op(m76) == ir.OpBnot {
 				x := g.Arg(m76, 0)
 				_ = x
 				if g.Subsume(x, "bitops.rules:22") {
@@ -640,12 +640,12 @@ func rewriteBitopsBnot(g *egraph.Graph, root egraph.Node) {
 	{
 		c77 := g.Arg(root, 0)
 		for _, m78 := range g.Members(c77) {
-			if g.Op(m78) == ir.OpBxor && g.NumArgs(m78) == 2 {
+			if g.Op(m78) == ir.OpBxor {
 				x := g.Arg(m78, 0)
 				_ = x
 				c79 := g.Arg(m78, 1)
 				for _, m80 := range g.Members(c79) {
-					if g.Op(m80) == ir.OpBnot && g.NumArgs(m80) == 1 {
+					if g.Op(m80) == ir.OpBnot {
 						y := g.Arg(m80, 0)
 						_ = y
 						if g.Emit(g.Make(ir.OpBxor, ir.Invalid, 0, 0, x, y), "bitops.rules:46") {

@@ -47,12 +47,12 @@ func rewriteCpropIadd(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c1 := g.Arg(root, 0)
 		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
+			if g.Op(m2) == ir.OpIconst {
 				a := g.Imm(m2)
 				_ = a
 				c3 := g.Arg(root, 1)
 				for _, m4 := range g.Members(c3) {
-					if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
+					if g.Op(m4) == ir.OpIconst {
 						b := g.Imm(m4)
 						_ = b
 						if isInt(t) {
@@ -74,12 +74,12 @@ func rewriteCpropIsub(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c5 := g.Arg(root, 0)
 		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIconst && g.NumArgs(m6) == 0 {
+			if g.Op(m6) == ir.OpIconst {
 				a := g.Imm(m6)
 				_ = a
 				c7 := g.Arg(root, 1)
 				for _, m8 := range g.Members(c7) {
-					if g.Op(m8) == ir.OpIconst && g.NumArgs(m8) == 0 {
+					if g.Op(m8) == ir.OpIconst {
 						b := g.Imm(m8)
 						_ = b
 						if isInt(t) {
@@ -101,12 +101,12 @@ func rewriteCpropImul(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c9 := g.Arg(root, 0)
 		for _, m10 := range g.Members(c9) {
-			if g.Op(m10) == ir.OpIconst && g.NumArgs(m10) == 0 {
+			if g.Op(m10) == ir.OpIconst {
 				a := g.Imm(m10)
 				_ = a
 				c11 := g.Arg(root, 1)
 				for _, m12 := range g.Members(c11) {
-					if g.Op(m12) == ir.OpIconst && g.NumArgs(m12) == 0 {
+					if g.Op(m12) == ir.OpIconst {
 						b := g.Imm(m12)
 						_ = b
 						if isInt(t) {
@@ -128,7 +128,7 @@ func rewriteCpropIneg(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c13 := g.Arg(root, 0)
 		for _, m14 := range g.Members(c13) {
-			if g.Op(m14) == ir.OpIconst && g.NumArgs(m14) == 0 {
+			if g.Op(m14) == ir.OpIconst {
 				a := g.Imm(m14)
 				_ = a
 				if isInt(t) {
@@ -148,7 +148,7 @@ func rewriteCpropIabs(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c15 := g.Arg(root, 0)
 		for _, m16 := range g.Members(c15) {
-			if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
+			if g.Op(m16) == ir.OpIconst {
 				a := g.Imm(m16)
 				_ = a
 				if isInt(t) && sext(t, a) < 0 {
@@ -165,7 +165,7 @@ func rewriteCpropIabs(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c17 := g.Arg(root, 0)
 		for _, m18 := range g.Members(c17) {
-			if g.Op(m18) == ir.OpIconst && g.NumArgs(m18) == 0 {
+			if g.Op(m18) == ir.OpIconst {
 				a := g.Imm(m18)
 				_ = a
 				if isInt(t) && sext(t, a) >= 0 {
@@ -185,12 +185,12 @@ func rewriteCpropUmulhi(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c19 := g.Arg(root, 0)
 		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
+			if g.Op(m20) == ir.OpIconst {
 				a := g.Imm(m20)
 				_ = a
 				c21 := g.Arg(root, 1)
 				for _, m22 := range g.Members(c21) {
-					if g.Op(m22) == ir.OpIconst && g.NumArgs(m22) == 0 {
+					if g.Op(m22) == ir.OpIconst {
 						b := g.Imm(m22)
 						_ = b
 						if isInt(t) && t.Bits() <= 32 {
@@ -212,12 +212,12 @@ func rewriteCpropSmulhi(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c23 := g.Arg(root, 0)
 		for _, m24 := range g.Members(c23) {
-			if g.Op(m24) == ir.OpIconst && g.NumArgs(m24) == 0 {
+			if g.Op(m24) == ir.OpIconst {
 				a := g.Imm(m24)
 				_ = a
 				c25 := g.Arg(root, 1)
 				for _, m26 := range g.Members(c25) {
-					if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
+					if g.Op(m26) == ir.OpIconst {
 						b := g.Imm(m26)
 						_ = b
 						if isInt(t) && t.Bits() <= 32 {
@@ -239,12 +239,12 @@ func rewriteCpropBand(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c27 := g.Arg(root, 0)
 		for _, m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpIconst && g.NumArgs(m28) == 0 {
+			if g.Op(m28) == ir.OpIconst {
 				a := g.Imm(m28)
 				_ = a
 				c29 := g.Arg(root, 1)
 				for _, m30 := range g.Members(c29) {
-					if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
+					if g.Op(m30) == ir.OpIconst {
 						b := g.Imm(m30)
 						_ = b
 						if isInt(t) {
@@ -266,12 +266,12 @@ func rewriteCpropBor(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c31 := g.Arg(root, 0)
 		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
+			if g.Op(m32) == ir.OpIconst {
 				a := g.Imm(m32)
 				_ = a
 				c33 := g.Arg(root, 1)
 				for _, m34 := range g.Members(c33) {
-					if g.Op(m34) == ir.OpIconst && g.NumArgs(m34) == 0 {
+					if g.Op(m34) == ir.OpIconst {
 						b := g.Imm(m34)
 						_ = b
 						if isInt(t) {
@@ -293,12 +293,12 @@ func rewriteCpropBxor(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c35 := g.Arg(root, 0)
 		for _, m36 := range g.Members(c35) {
-			if g.Op(m36) == ir.OpIconst && g.NumArgs(m36) == 0 {
+			if g.Op(m36) == ir.OpIconst {
 				a := g.Imm(m36)
 				_ = a
 				c37 := g.Arg(root, 1)
 				for _, m38 := range g.Members(c37) {
-					if g.Op(m38) == ir.OpIconst && g.NumArgs(m38) == 0 {
+					if g.Op(m38) == ir.OpIconst {
 						b := g.Imm(m38)
 						_ = b
 						if isInt(t) {
@@ -320,7 +320,7 @@ func rewriteCpropBnot(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c39 := g.Arg(root, 0)
 		for _, m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpIconst && g.NumArgs(m40) == 0 {
+			if g.Op(m40) == ir.OpIconst {
 				a := g.Imm(m40)
 				_ = a
 				if isInt(t) {
@@ -340,12 +340,12 @@ func rewriteCpropIshl(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c41 := g.Arg(root, 0)
 		for _, m42 := range g.Members(c41) {
-			if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
+			if g.Op(m42) == ir.OpIconst {
 				a := g.Imm(m42)
 				_ = a
 				c43 := g.Arg(root, 1)
 				for _, m44 := range g.Members(c43) {
-					if g.Op(m44) == ir.OpIconst && g.NumArgs(m44) == 0 {
+					if g.Op(m44) == ir.OpIconst {
 						k := g.Imm(m44)
 						_ = k
 						if isInt(t) {
@@ -367,12 +367,12 @@ func rewriteCpropUshr(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c45 := g.Arg(root, 0)
 		for _, m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpIconst && g.NumArgs(m46) == 0 {
+			if g.Op(m46) == ir.OpIconst {
 				a := g.Imm(m46)
 				_ = a
 				c47 := g.Arg(root, 1)
 				for _, m48 := range g.Members(c47) {
-					if g.Op(m48) == ir.OpIconst && g.NumArgs(m48) == 0 {
+					if g.Op(m48) == ir.OpIconst {
 						k := g.Imm(m48)
 						_ = k
 						if isInt(t) {
@@ -394,12 +394,12 @@ func rewriteCpropSshr(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c49 := g.Arg(root, 0)
 		for _, m50 := range g.Members(c49) {
-			if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
+			if g.Op(m50) == ir.OpIconst {
 				a := g.Imm(m50)
 				_ = a
 				c51 := g.Arg(root, 1)
 				for _, m52 := range g.Members(c51) {
-					if g.Op(m52) == ir.OpIconst && g.NumArgs(m52) == 0 {
+					if g.Op(m52) == ir.OpIconst {
 						k := g.Imm(m52)
 						_ = k
 						if isInt(t) {
@@ -421,12 +421,12 @@ func rewriteCpropRotl(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c53 := g.Arg(root, 0)
 		for _, m54 := range g.Members(c53) {
-			if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
+			if g.Op(m54) == ir.OpIconst {
 				a := g.Imm(m54)
 				_ = a
 				c55 := g.Arg(root, 1)
 				for _, m56 := range g.Members(c55) {
-					if g.Op(m56) == ir.OpIconst && g.NumArgs(m56) == 0 {
+					if g.Op(m56) == ir.OpIconst {
 						k := g.Imm(m56)
 						_ = k
 						if isInt(t) {
@@ -448,12 +448,12 @@ func rewriteCpropRotr(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c57 := g.Arg(root, 0)
 		for _, m58 := range g.Members(c57) {
-			if g.Op(m58) == ir.OpIconst && g.NumArgs(m58) == 0 {
+			if g.Op(m58) == ir.OpIconst {
 				a := g.Imm(m58)
 				_ = a
 				c59 := g.Arg(root, 1)
 				for _, m60 := range g.Members(c59) {
-					if g.Op(m60) == ir.OpIconst && g.NumArgs(m60) == 0 {
+					if g.Op(m60) == ir.OpIconst {
 						k := g.Imm(m60)
 						_ = k
 						if isInt(t) {
@@ -475,7 +475,7 @@ func rewriteCpropClz(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c61 := g.Arg(root, 0)
 		for _, m62 := range g.Members(c61) {
-			if g.Op(m62) == ir.OpIconst && g.NumArgs(m62) == 0 {
+			if g.Op(m62) == ir.OpIconst {
 				a := g.Imm(m62)
 				_ = a
 				if isInt(t) {
@@ -495,7 +495,7 @@ func rewriteCpropCtz(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c63 := g.Arg(root, 0)
 		for _, m64 := range g.Members(c63) {
-			if g.Op(m64) == ir.OpIconst && g.NumArgs(m64) == 0 {
+			if g.Op(m64) == ir.OpIconst {
 				a := g.Imm(m64)
 				_ = a
 				if isInt(t) {
@@ -515,7 +515,7 @@ func rewriteCpropPopcnt(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c65 := g.Arg(root, 0)
 		for _, m66 := range g.Members(c65) {
-			if g.Op(m66) == ir.OpIconst && g.NumArgs(m66) == 0 {
+			if g.Op(m66) == ir.OpIconst {
 				a := g.Imm(m66)
 				_ = a
 				if isInt(t) {
@@ -535,7 +535,7 @@ func rewriteCpropBswap(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c67 := g.Arg(root, 0)
 		for _, m68 := range g.Members(c67) {
-			if g.Op(m68) == ir.OpIconst && g.NumArgs(m68) == 0 {
+			if g.Op(m68) == ir.OpIconst {
 				a := g.Imm(m68)
 				_ = a
 				if isInt(t) && t.Bits() >= 16 {
@@ -555,7 +555,7 @@ func rewriteCpropBitrev(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c69 := g.Arg(root, 0)
 		for _, m70 := range g.Members(c69) {
-			if g.Op(m70) == ir.OpIconst && g.NumArgs(m70) == 0 {
+			if g.Op(m70) == ir.OpIconst {
 				a := g.Imm(m70)
 				_ = a
 				if isInt(t) {
@@ -575,12 +575,12 @@ func rewriteCpropSmin(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c71 := g.Arg(root, 0)
 		for _, m72 := range g.Members(c71) {
-			if g.Op(m72) == ir.OpIconst && g.NumArgs(m72) == 0 {
+			if g.Op(m72) == ir.OpIconst {
 				a := g.Imm(m72)
 				_ = a
 				c73 := g.Arg(root, 1)
 				for _, m74 := range g.Members(c73) {
-					if g.Op(m74) == ir.OpIconst && g.NumArgs(m74) == 0 {
+					if g.Op(m74) == ir.OpIconst {
 						b := g.Imm(m74)
 						_ = b
 						if isInt(t) {
@@ -602,12 +602,12 @@ func rewriteCpropSmax(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c75 := g.Arg(root, 0)
 		for _, m76 := range g.Members(c75) {
-			if g.Op(m76) == ir.OpIconst && g.NumArgs(m76) == 0 {
+			if g.Op(m76) == ir.OpIconst {
 				a := g.Imm(m76)
 				_ = a
 				c77 := g.Arg(root, 1)
 				for _, m78 := range g.Members(c77) {
-					if g.Op(m78) == ir.OpIconst && g.NumArgs(m78) == 0 {
+					if g.Op(m78) == ir.OpIconst {
 						b := g.Imm(m78)
 						_ = b
 						if isInt(t) {
@@ -629,12 +629,12 @@ func rewriteCpropUmin(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c79 := g.Arg(root, 0)
 		for _, m80 := range g.Members(c79) {
-			if g.Op(m80) == ir.OpIconst && g.NumArgs(m80) == 0 {
+			if g.Op(m80) == ir.OpIconst {
 				a := g.Imm(m80)
 				_ = a
 				c81 := g.Arg(root, 1)
 				for _, m82 := range g.Members(c81) {
-					if g.Op(m82) == ir.OpIconst && g.NumArgs(m82) == 0 {
+					if g.Op(m82) == ir.OpIconst {
 						b := g.Imm(m82)
 						_ = b
 						if isInt(t) {
@@ -656,12 +656,12 @@ func rewriteCpropUmax(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c83 := g.Arg(root, 0)
 		for _, m84 := range g.Members(c83) {
-			if g.Op(m84) == ir.OpIconst && g.NumArgs(m84) == 0 {
+			if g.Op(m84) == ir.OpIconst {
 				a := g.Imm(m84)
 				_ = a
 				c85 := g.Arg(root, 1)
 				for _, m86 := range g.Members(c85) {
-					if g.Op(m86) == ir.OpIconst && g.NumArgs(m86) == 0 {
+					if g.Op(m86) == ir.OpIconst {
 						b := g.Imm(m86)
 						_ = b
 						if isInt(t) {
@@ -685,12 +685,12 @@ func rewriteCpropIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = cc
 		c87 := g.Arg(root, 0)
 		for _, m88 := range g.Members(c87) {
-			if g.Op(m88) == ir.OpIconst && g.NumArgs(m88) == 0 {
+			if g.Op(m88) == ir.OpIconst {
 				a := g.Imm(m88)
 				_ = a
 				c89 := g.Arg(root, 1)
 				for _, m90 := range g.Members(c89) {
-					if g.Op(m90) == ir.OpIconst && g.NumArgs(m90) == 0 {
+					if g.Op(m90) == ir.OpIconst {
 						b := g.Imm(m90)
 						_ = b
 						if isInt(t) {
@@ -712,7 +712,7 @@ func rewriteCpropUextend(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c91 := g.Arg(root, 0)
 		for _, m92 := range g.Members(c91) {
-			if g.Op(m92) == ir.OpIconst && g.NumArgs(m92) == 0 {
+			if g.Op(m92) == ir.OpIconst {
 				s := g.Type(m92)
 				_ = s
 				a := g.Imm(m92)
@@ -734,7 +734,7 @@ func rewriteCpropSextend(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c93 := g.Arg(root, 0)
 		for _, m94 := range g.Members(c93) {
-			if g.Op(m94) == ir.OpIconst && g.NumArgs(m94) == 0 {
+			if g.Op(m94) == ir.OpIconst {
 				s := g.Type(m94)
 				_ = s
 				a := g.Imm(m94)
@@ -756,7 +756,7 @@ func rewriteCpropIreduce(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c95 := g.Arg(root, 0)
 		for _, m96 := range g.Members(c95) {
-			if g.Op(m96) == ir.OpIconst && g.NumArgs(m96) == 0 {
+			if g.Op(m96) == ir.OpIconst {
 				s := g.Type(m96)
 				_ = s
 				a := g.Imm(m96)
@@ -778,7 +778,7 @@ func rewriteCpropBmask(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c97 := g.Arg(root, 0)
 		for _, m98 := range g.Members(c97) {
-			if g.Op(m98) == ir.OpIconst && g.NumArgs(m98) == 0 {
+			if g.Op(m98) == ir.OpIconst {
 				s := g.Type(m98)
 				_ = s
 				a := g.Imm(m98)

@@ -21,12 +21,12 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c1 := g.Arg(root, 0)
 		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
+			if g.Op(m2) == ir.OpIconst {
 				a := g.Imm(m2)
 				_ = a
 				c3 := g.Arg(root, 1)
 				for _, m4 := range g.Members(c3) {
-					if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
+					if g.Op(m4) == ir.OpIconst {
 						b := g.Imm(m4)
 						_ = b
 						if isInt(t) && b != 0 {
@@ -45,7 +45,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c5 := g.Arg(root, 1)
 		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIconst && g.NumArgs(m6) == 0 {
+			if g.Op(m6) == ir.OpIconst {
 				if g.Imm(m6) == 1 {
 					if g.Emit(x, "divrem.rules:11") {
 						return
@@ -62,7 +62,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c7 := g.Arg(root, 1)
 		for _, m8 := range g.Members(c7) {
-			if g.Op(m8) == ir.OpIconst && g.NumArgs(m8) == 0 {
+			if g.Op(m8) == ir.OpIconst {
 				k := g.Imm(m8)
 				_ = k
 				if isInt(t) && isPow2(k) && k > 1 {
@@ -81,7 +81,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c9 := g.Arg(root, 1)
 		for _, m10 := range g.Members(c9) {
-			if g.Op(m10) == ir.OpIconst && g.NumArgs(m10) == 0 {
+			if g.Op(m10) == ir.OpIconst {
 				d := g.Imm(m10)
 				_ = d
 				if divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) {
@@ -100,7 +100,7 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c11 := g.Arg(root, 1)
 		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpIconst && g.NumArgs(m12) == 0 {
+			if g.Op(m12) == ir.OpIconst {
 				d := g.Imm(m12)
 				_ = d
 				if divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) {
@@ -120,12 +120,12 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c13 := g.Arg(root, 0)
 		for _, m14 := range g.Members(c13) {
-			if g.Op(m14) == ir.OpIconst && g.NumArgs(m14) == 0 {
+			if g.Op(m14) == ir.OpIconst {
 				a := g.Imm(m14)
 				_ = a
 				c15 := g.Arg(root, 1)
 				for _, m16 := range g.Members(c15) {
-					if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
+					if g.Op(m16) == ir.OpIconst {
 						b := g.Imm(m16)
 						_ = b
 						if isInt(t) && b != 0 {
@@ -144,7 +144,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c17 := g.Arg(root, 1)
 		for _, m18 := range g.Members(c17) {
-			if g.Op(m18) == ir.OpIconst && g.NumArgs(m18) == 0 {
+			if g.Op(m18) == ir.OpIconst {
 				if g.Imm(m18) == 1 {
 					if isInt(t) {
 						if g.Emit(g.Iconst(t, uint64(0)), "divrem.rules:13") {
@@ -163,7 +163,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c19 := g.Arg(root, 1)
 		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
+			if g.Op(m20) == ir.OpIconst {
 				k := g.Imm(m20)
 				_ = k
 				if isInt(t) && isPow2(k) && k > 1 {
@@ -182,7 +182,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c21 := g.Arg(root, 1)
 		for _, m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpIconst && g.NumArgs(m22) == 0 {
+			if g.Op(m22) == ir.OpIconst {
 				d := g.Imm(m22)
 				_ = d
 				if divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) {
@@ -201,7 +201,7 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c23 := g.Arg(root, 1)
 		for _, m24 := range g.Members(c23) {
-			if g.Op(m24) == ir.OpIconst && g.NumArgs(m24) == 0 {
+			if g.Op(m24) == ir.OpIconst {
 				d := g.Imm(m24)
 				_ = d
 				if divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) {
@@ -221,12 +221,12 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c25 := g.Arg(root, 0)
 		for _, m26 := range g.Members(c25) {
-			if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
+			if g.Op(m26) == ir.OpIconst {
 				a := g.Imm(m26)
 				_ = a
 				c27 := g.Arg(root, 1)
 				for _, m28 := range g.Members(c27) {
-					if g.Op(m28) == ir.OpIconst && g.NumArgs(m28) == 0 {
+					if g.Op(m28) == ir.OpIconst {
 						b := g.Imm(m28)
 						_ = b
 						if isInt(t) && sdivOK(t, a, b) {
@@ -245,7 +245,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c29 := g.Arg(root, 1)
 		for _, m30 := range g.Members(c29) {
-			if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
+			if g.Op(m30) == ir.OpIconst {
 				if g.Imm(m30) == 1 {
 					if g.Emit(x, "divrem.rules:12") {
 						return
@@ -262,7 +262,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c31 := g.Arg(root, 1)
 		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
+			if g.Op(m32) == ir.OpIconst {
 				d := g.Imm(m32)
 				_ = d
 				if divMagicType(t) && spow2(t, d) {
@@ -281,7 +281,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c33 := g.Arg(root, 1)
 		for _, m34 := range g.Members(c33) {
-			if g.Op(m34) == ir.OpIconst && g.NumArgs(m34) == 0 {
+			if g.Op(m34) == ir.OpIconst {
 				d := g.Imm(m34)
 				_ = d
 				if divMagicType(t) && sdivMagicOK(t, d) && !isNeg(t, d) {
@@ -300,7 +300,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c35 := g.Arg(root, 1)
 		for _, m36 := range g.Members(c35) {
-			if g.Op(m36) == ir.OpIconst && g.NumArgs(m36) == 0 {
+			if g.Op(m36) == ir.OpIconst {
 				d := g.Imm(m36)
 				_ = d
 				if divMagicType(t) && sdivMagicOK(t, d) && isNeg(t, d) {
@@ -319,7 +319,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c37 := g.Arg(root, 1)
 		for _, m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpIconst && g.NumArgs(m38) == 0 {
+			if g.Op(m38) == ir.OpIconst {
 				d := g.Imm(m38)
 				_ = d
 				if divMagicType(t) && snegPow2(t, d) {
@@ -340,7 +340,7 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		k := c39
 		_ = k
 		for _, m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpIconst && g.NumArgs(m40) == 0 {
+			if g.Op(m40) == ir.OpIconst {
 				d := g.Imm(m40)
 				_ = d
 				if divMagicType(t) && d == sminOf(t) {
@@ -360,12 +360,12 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c41 := g.Arg(root, 0)
 		for _, m42 := range g.Members(c41) {
-			if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
+			if g.Op(m42) == ir.OpIconst {
 				a := g.Imm(m42)
 				_ = a
 				c43 := g.Arg(root, 1)
 				for _, m44 := range g.Members(c43) {
-					if g.Op(m44) == ir.OpIconst && g.NumArgs(m44) == 0 {
+					if g.Op(m44) == ir.OpIconst {
 						b := g.Imm(m44)
 						_ = b
 						if isInt(t) && sdivOK(t, a, b) {
@@ -384,7 +384,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c45 := g.Arg(root, 1)
 		for _, m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpIconst && g.NumArgs(m46) == 0 {
+			if g.Op(m46) == ir.OpIconst {
 				if g.Imm(m46) == 1 {
 					if isInt(t) {
 						if g.Emit(g.Iconst(t, uint64(0)), "divrem.rules:14") {
@@ -403,7 +403,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c47 := g.Arg(root, 1)
 		for _, m48 := range g.Members(c47) {
-			if g.Op(m48) == ir.OpIconst && g.NumArgs(m48) == 0 {
+			if g.Op(m48) == ir.OpIconst {
 				d := g.Imm(m48)
 				_ = d
 				if divMagicType(t) && spow2(t, d) {
@@ -422,7 +422,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c49 := g.Arg(root, 1)
 		for _, m50 := range g.Members(c49) {
-			if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
+			if g.Op(m50) == ir.OpIconst {
 				d := g.Imm(m50)
 				_ = d
 				if divMagicType(t) && sdivMagicOK(t, d) {
@@ -441,7 +441,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c51 := g.Arg(root, 1)
 		for _, m52 := range g.Members(c51) {
-			if g.Op(m52) == ir.OpIconst && g.NumArgs(m52) == 0 {
+			if g.Op(m52) == ir.OpIconst {
 				d := g.Imm(m52)
 				_ = d
 				if divMagicType(t) && snegPow2(t, d) {
@@ -462,7 +462,7 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		k := c53
 		_ = k
 		for _, m54 := range g.Members(c53) {
-			if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
+			if g.Op(m54) == ir.OpIconst {
 				d := g.Imm(m54)
 				_ = d
 				if divMagicType(t) && d == sminOf(t) {

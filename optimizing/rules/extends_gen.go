@@ -21,7 +21,7 @@ func rewriteExtendsUextend(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c1 := g.Arg(root, 0)
 		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpUextend && g.NumArgs(m2) == 1 {
+			if g.Op(m2) == ir.OpUextend {
 				x := g.Arg(m2, 0)
 				_ = x
 				if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x), "extends.rules:4") {
@@ -39,7 +39,7 @@ func rewriteExtendsSextend(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c3 := g.Arg(root, 0)
 		for _, m4 := range g.Members(c3) {
-			if g.Op(m4) == ir.OpSextend && g.NumArgs(m4) == 1 {
+			if g.Op(m4) == ir.OpSextend {
 				x := g.Arg(m4, 0)
 				_ = x
 				if g.Subsume(g.Make(ir.OpSextend, t, 0, 0, x), "extends.rules:5") {
@@ -54,7 +54,7 @@ func rewriteExtendsSextend(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c5 := g.Arg(root, 0)
 		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpUextend && g.NumArgs(m6) == 1 {
+			if g.Op(m6) == ir.OpUextend {
 				x := g.Arg(m6, 0)
 				_ = x
 				if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x), "extends.rules:8") {
@@ -72,7 +72,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c7 := g.Arg(root, 0)
 		for _, m8 := range g.Members(c7) {
-			if g.Op(m8) == ir.OpIreduce && g.NumArgs(m8) == 1 {
+			if g.Op(m8) == ir.OpIreduce {
 				x := g.Arg(m8, 0)
 				_ = x
 				if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x), "extends.rules:9") {
@@ -87,7 +87,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c9 := g.Arg(root, 0)
 		for _, m10 := range g.Members(c9) {
-			if g.Op(m10) == ir.OpUextend && g.NumArgs(m10) == 1 {
+			if g.Op(m10) == ir.OpUextend {
 				x := g.Arg(m10, 0)
 				_ = x
 				if g.ResultType(x) == t {
@@ -104,7 +104,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c11 := g.Arg(root, 0)
 		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpSextend && g.NumArgs(m12) == 1 {
+			if g.Op(m12) == ir.OpSextend {
 				x := g.Arg(m12, 0)
 				_ = x
 				if g.ResultType(x) == t {
@@ -121,7 +121,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c13 := g.Arg(root, 0)
 		for _, m14 := range g.Members(c13) {
-			if g.Op(m14) == ir.OpUextend && g.NumArgs(m14) == 1 {
+			if g.Op(m14) == ir.OpUextend {
 				x := g.Arg(m14, 0)
 				_ = x
 				if widerThan(g.ResultType(x), t) {
@@ -138,7 +138,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c15 := g.Arg(root, 0)
 		for _, m16 := range g.Members(c15) {
-			if g.Op(m16) == ir.OpSextend && g.NumArgs(m16) == 1 {
+			if g.Op(m16) == ir.OpSextend {
 				x := g.Arg(m16, 0)
 				_ = x
 				if widerThan(g.ResultType(x), t) {
@@ -155,7 +155,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c17 := g.Arg(root, 0)
 		for _, m18 := range g.Members(c17) {
-			if g.Op(m18) == ir.OpUextend && g.NumArgs(m18) == 1 {
+			if g.Op(m18) == ir.OpUextend {
 				x := g.Arg(m18, 0)
 				_ = x
 				if widerThan(t, g.ResultType(x)) {
@@ -172,7 +172,7 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c19 := g.Arg(root, 0)
 		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpSextend && g.NumArgs(m20) == 1 {
+			if g.Op(m20) == ir.OpSextend {
 				x := g.Arg(m20, 0)
 				_ = x
 				if widerThan(t, g.ResultType(x)) {
@@ -190,15 +190,15 @@ func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
 	{
 		c21 := g.Arg(root, 0)
 		for _, m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpUextend && g.NumArgs(m22) == 1 {
+			if g.Op(m22) == ir.OpUextend {
 				c23 := g.Arg(m22, 0)
 				c := c23
 				_ = c
 				for _, m24 := range g.Members(c23) {
-					if g.Op(m24) == ir.OpIcmp && g.NumArgs(m24) == 2 {
+					if g.Op(m24) == ir.OpIcmp {
 						c25 := g.Arg(root, 1)
 						for _, m26 := range g.Members(c25) {
-							if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
+							if g.Op(m26) == ir.OpIconst {
 								if g.Imm(m26) == 1 {
 									if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, c), "extends.rules:20") {
 										return
@@ -215,12 +215,12 @@ func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
 	{
 		c27 := g.Arg(root, 0)
 		for _, m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpUextend && g.NumArgs(m28) == 1 {
+			if g.Op(m28) == ir.OpUextend {
 				x := g.Arg(m28, 0)
 				_ = x
 				c29 := g.Arg(root, 1)
 				for _, m30 := range g.Members(c29) {
-					if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
+					if g.Op(m30) == ir.OpIconst {
 						k := g.Imm(m30)
 						_ = k
 						if isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) {
@@ -237,12 +237,12 @@ func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
 	{
 		c31 := g.Arg(root, 0)
 		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
+			if g.Op(m32) == ir.OpIconst {
 				k := g.Imm(m32)
 				_ = k
 				c33 := g.Arg(root, 1)
 				for _, m34 := range g.Members(c33) {
-					if g.Op(m34) == ir.OpUextend && g.NumArgs(m34) == 1 {
+					if g.Op(m34) == ir.OpUextend {
 						x := g.Arg(m34, 0)
 						_ = x
 						if isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) {

@@ -16,7 +16,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	{
 		c1 := g.Arg(root, 0)
 		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
+			if g.Op(m2) == ir.OpIconst {
 				if g.Imm(m2) == 0 {
 					y := g.Arg(root, 2)
 					_ = y
@@ -31,7 +31,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	{
 		c3 := g.Arg(root, 0)
 		for _, m4 := range g.Members(c3) {
-			if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
+			if g.Op(m4) == ir.OpIconst {
 				c := g.Imm(m4)
 				_ = c
 				x := g.Arg(root, 1)
@@ -62,14 +62,14 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		c := c5
 		_ = c
 		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIcmp && g.NumArgs(m6) == 2 {
+			if g.Op(m6) == ir.OpIcmp {
 				c7 := g.Arg(root, 1)
 				for _, m8 := range g.Members(c7) {
-					if g.Op(m8) == ir.OpIconst && g.NumArgs(m8) == 0 {
+					if g.Op(m8) == ir.OpIconst {
 						if g.Imm(m8) == 1 {
 							c9 := g.Arg(root, 2)
 							for _, m10 := range g.Members(c9) {
-								if g.Op(m10) == ir.OpIconst && g.NumArgs(m10) == 0 {
+								if g.Op(m10) == ir.OpIconst {
 									if g.Imm(m10) == 0 {
 										if t == ir.I8 {
 											if g.Subsume(c, "selects.rules:8") {
@@ -91,7 +91,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c11 := g.Arg(root, 0)
 		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpIcmp && g.NumArgs(m12) == 2 {
+			if g.Op(m12) == ir.OpIcmp {
 				cc := g.IntCC(m12)
 				_ = cc
 				x := g.Arg(m12, 0)
@@ -100,11 +100,11 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 				_ = y
 				c13 := g.Arg(root, 1)
 				for _, m14 := range g.Members(c13) {
-					if g.Op(m14) == ir.OpIconst && g.NumArgs(m14) == 0 {
+					if g.Op(m14) == ir.OpIconst {
 						if g.Imm(m14) == 0 {
 							c15 := g.Arg(root, 2)
 							for _, m16 := range g.Members(c15) {
-								if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
+								if g.Op(m16) == ir.OpIconst {
 									if g.Imm(m16) == 1 {
 										if t == ir.I8 {
 											if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "selects.rules:9") {
@@ -124,13 +124,13 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	{
 		c17 := g.Arg(root, 0)
 		for _, m18 := range g.Members(c17) {
-			if g.Op(m18) == ir.OpIcmp && g.NumArgs(m18) == 2 {
+			if g.Op(m18) == ir.OpIcmp {
 				if g.IntCC(m18) == ir.IntNE {
 					c := g.Arg(m18, 0)
 					_ = c
 					c19 := g.Arg(m18, 1)
 					for _, m20 := range g.Members(c19) {
-						if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
+						if g.Op(m20) == ir.OpIconst {
 							if g.Imm(m20) == 0 {
 								x := g.Arg(root, 1)
 								_ = x
@@ -152,13 +152,13 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	{
 		c21 := g.Arg(root, 0)
 		for _, m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpIcmp && g.NumArgs(m22) == 2 {
+			if g.Op(m22) == ir.OpIcmp {
 				if g.IntCC(m22) == ir.IntEQ {
 					c := g.Arg(m22, 0)
 					_ = c
 					c23 := g.Arg(m22, 1)
 					for _, m24 := range g.Members(c23) {
-						if g.Op(m24) == ir.OpIconst && g.NumArgs(m24) == 0 {
+						if g.Op(m24) == ir.OpIconst {
 							if g.Imm(m24) == 0 {
 								x := g.Arg(root, 1)
 								_ = x
@@ -182,7 +182,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c25 := g.Arg(root, 0)
 		for _, m26 := range g.Members(c25) {
-			if g.Op(m26) == ir.OpIcmp && g.NumArgs(m26) == 2 {
+			if g.Op(m26) == ir.OpIcmp {
 				if g.IntCC(m26) == ir.IntSLT {
 					x := g.Arg(m26, 0)
 					_ = x
@@ -207,7 +207,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c27 := g.Arg(root, 0)
 		for _, m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpIcmp && g.NumArgs(m28) == 2 {
+			if g.Op(m28) == ir.OpIcmp {
 				if g.IntCC(m28) == ir.IntSLE {
 					x := g.Arg(m28, 0)
 					_ = x
@@ -232,7 +232,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c29 := g.Arg(root, 0)
 		for _, m30 := range g.Members(c29) {
-			if g.Op(m30) == ir.OpIcmp && g.NumArgs(m30) == 2 {
+			if g.Op(m30) == ir.OpIcmp {
 				if g.IntCC(m30) == ir.IntSGT {
 					x := g.Arg(m30, 0)
 					_ = x
@@ -257,7 +257,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c31 := g.Arg(root, 0)
 		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIcmp && g.NumArgs(m32) == 2 {
+			if g.Op(m32) == ir.OpIcmp {
 				if g.IntCC(m32) == ir.IntSGE {
 					x := g.Arg(m32, 0)
 					_ = x
@@ -282,7 +282,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c33 := g.Arg(root, 0)
 		for _, m34 := range g.Members(c33) {
-			if g.Op(m34) == ir.OpIcmp && g.NumArgs(m34) == 2 {
+			if g.Op(m34) == ir.OpIcmp {
 				if g.IntCC(m34) == ir.IntULT {
 					x := g.Arg(m34, 0)
 					_ = x
@@ -307,7 +307,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c35 := g.Arg(root, 0)
 		for _, m36 := range g.Members(c35) {
-			if g.Op(m36) == ir.OpIcmp && g.NumArgs(m36) == 2 {
+			if g.Op(m36) == ir.OpIcmp {
 				if g.IntCC(m36) == ir.IntULE {
 					x := g.Arg(m36, 0)
 					_ = x
@@ -332,7 +332,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c37 := g.Arg(root, 0)
 		for _, m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpIcmp && g.NumArgs(m38) == 2 {
+			if g.Op(m38) == ir.OpIcmp {
 				if g.IntCC(m38) == ir.IntUGT {
 					x := g.Arg(m38, 0)
 					_ = x
@@ -357,7 +357,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c39 := g.Arg(root, 0)
 		for _, m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpIcmp && g.NumArgs(m40) == 2 {
+			if g.Op(m40) == ir.OpIcmp {
 				if g.IntCC(m40) == ir.IntUGE {
 					x := g.Arg(m40, 0)
 					_ = x
@@ -380,7 +380,7 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	{
 		c41 := g.Arg(root, 0)
 		for _, m42 := range g.Members(c41) {
-			if g.Op(m42) == ir.OpUextend && g.NumArgs(m42) == 1 {
+			if g.Op(m42) == ir.OpUextend {
 				c := g.Arg(m42, 0)
 				_ = c
 				x := g.Arg(root, 1)

@@ -24,7 +24,7 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c1 := g.Arg(root, 1)
 		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst && g.NumArgs(m2) == 0 {
+			if g.Op(m2) == ir.OpIconst {
 				k := g.Imm(m2)
 				_ = k
 				if isInt(t) && shamt(t, k) == 0 {
@@ -39,7 +39,7 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 	{
 		c3 := g.Arg(root, 0)
 		for _, m4 := range g.Members(c3) {
-			if g.Op(m4) == ir.OpIconst && g.NumArgs(m4) == 0 {
+			if g.Op(m4) == ir.OpIconst {
 				t := g.Type(m4)
 				_ = t
 				if g.Imm(m4) == 0 {
@@ -56,19 +56,19 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c5 := g.Arg(root, 0)
 		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIshl && g.NumArgs(m6) == 2 {
+			if g.Op(m6) == ir.OpIshl {
 				x := g.Arg(m6, 0)
 				_ = x
 				c7 := g.Arg(m6, 1)
 				for _, m8 := range g.Members(c7) {
-					if g.Op(m8) == ir.OpIconst && g.NumArgs(m8) == 0 {
+					if g.Op(m8) == ir.OpIconst {
 						s := g.Type(m8)
 						_ = s
 						a := g.Imm(m8)
 						_ = a
 						c9 := g.Arg(root, 1)
 						for _, m10 := range g.Members(c9) {
-							if g.Op(m10) == ir.OpIconst && g.NumArgs(m10) == 0 {
+							if g.Op(m10) == ir.OpIconst {
 								b := g.Imm(m10)
 								_ = b
 								if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
@@ -89,17 +89,17 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c11 := g.Arg(root, 0)
 		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpUshr && g.NumArgs(m12) == 2 {
+			if g.Op(m12) == ir.OpUshr {
 				x := g.Arg(m12, 0)
 				_ = x
 				c13 := g.Arg(m12, 1)
 				for _, m14 := range g.Members(c13) {
-					if g.Op(m14) == ir.OpIconst && g.NumArgs(m14) == 0 {
+					if g.Op(m14) == ir.OpIconst {
 						a := g.Imm(m14)
 						_ = a
 						c15 := g.Arg(root, 1)
 						for _, m16 := range g.Members(c15) {
-							if g.Op(m16) == ir.OpIconst && g.NumArgs(m16) == 0 {
+							if g.Op(m16) == ir.OpIconst {
 								b := g.Imm(m16)
 								_ = b
 								if isInt(t) && shamt(t, a) == shamt(t, b) {
@@ -125,7 +125,7 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c17 := g.Arg(root, 1)
 		for _, m18 := range g.Members(c17) {
-			if g.Op(m18) == ir.OpIconst && g.NumArgs(m18) == 0 {
+			if g.Op(m18) == ir.OpIconst {
 				k := g.Imm(m18)
 				_ = k
 				if isInt(t) && shamt(t, k) == 0 {
@@ -140,7 +140,7 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 	{
 		c19 := g.Arg(root, 0)
 		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpIconst && g.NumArgs(m20) == 0 {
+			if g.Op(m20) == ir.OpIconst {
 				t := g.Type(m20)
 				_ = t
 				if g.Imm(m20) == 0 {
@@ -157,19 +157,19 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c21 := g.Arg(root, 0)
 		for _, m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpUshr && g.NumArgs(m22) == 2 {
+			if g.Op(m22) == ir.OpUshr {
 				x := g.Arg(m22, 0)
 				_ = x
 				c23 := g.Arg(m22, 1)
 				for _, m24 := range g.Members(c23) {
-					if g.Op(m24) == ir.OpIconst && g.NumArgs(m24) == 0 {
+					if g.Op(m24) == ir.OpIconst {
 						s := g.Type(m24)
 						_ = s
 						a := g.Imm(m24)
 						_ = a
 						c25 := g.Arg(root, 1)
 						for _, m26 := range g.Members(c25) {
-							if g.Op(m26) == ir.OpIconst && g.NumArgs(m26) == 0 {
+							if g.Op(m26) == ir.OpIconst {
 								b := g.Imm(m26)
 								_ = b
 								if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
@@ -190,17 +190,17 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c27 := g.Arg(root, 0)
 		for _, m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpIshl && g.NumArgs(m28) == 2 {
+			if g.Op(m28) == ir.OpIshl {
 				x := g.Arg(m28, 0)
 				_ = x
 				c29 := g.Arg(m28, 1)
 				for _, m30 := range g.Members(c29) {
-					if g.Op(m30) == ir.OpIconst && g.NumArgs(m30) == 0 {
+					if g.Op(m30) == ir.OpIconst {
 						a := g.Imm(m30)
 						_ = a
 						c31 := g.Arg(root, 1)
 						for _, m32 := range g.Members(c31) {
-							if g.Op(m32) == ir.OpIconst && g.NumArgs(m32) == 0 {
+							if g.Op(m32) == ir.OpIconst {
 								b := g.Imm(m32)
 								_ = b
 								if isInt(t) && shamt(t, a) == shamt(t, b) {
@@ -226,7 +226,7 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c33 := g.Arg(root, 1)
 		for _, m34 := range g.Members(c33) {
-			if g.Op(m34) == ir.OpIconst && g.NumArgs(m34) == 0 {
+			if g.Op(m34) == ir.OpIconst {
 				k := g.Imm(m34)
 				_ = k
 				if isInt(t) && shamt(t, k) == 0 {
@@ -241,7 +241,7 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 	{
 		c35 := g.Arg(root, 0)
 		for _, m36 := range g.Members(c35) {
-			if g.Op(m36) == ir.OpIconst && g.NumArgs(m36) == 0 {
+			if g.Op(m36) == ir.OpIconst {
 				t := g.Type(m36)
 				_ = t
 				if g.Imm(m36) == 0 {
@@ -258,7 +258,7 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c37 := g.Arg(root, 0)
 		for _, m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpIconst && g.NumArgs(m38) == 0 {
+			if g.Op(m38) == ir.OpIconst {
 				k := g.Imm(m38)
 				_ = k
 				if isInt(t) && k == ones(t) {
@@ -275,19 +275,19 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c39 := g.Arg(root, 0)
 		for _, m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpSshr && g.NumArgs(m40) == 2 {
+			if g.Op(m40) == ir.OpSshr {
 				x := g.Arg(m40, 0)
 				_ = x
 				c41 := g.Arg(m40, 1)
 				for _, m42 := range g.Members(c41) {
-					if g.Op(m42) == ir.OpIconst && g.NumArgs(m42) == 0 {
+					if g.Op(m42) == ir.OpIconst {
 						s := g.Type(m42)
 						_ = s
 						a := g.Imm(m42)
 						_ = a
 						c43 := g.Arg(root, 1)
 						for _, m44 := range g.Members(c43) {
-							if g.Op(m44) == ir.OpIconst && g.NumArgs(m44) == 0 {
+							if g.Op(m44) == ir.OpIconst {
 								b := g.Imm(m44)
 								_ = b
 								if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
@@ -313,7 +313,7 @@ func rewriteShiftsRotl(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c45 := g.Arg(root, 1)
 		for _, m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpIconst && g.NumArgs(m46) == 0 {
+			if g.Op(m46) == ir.OpIconst {
 				k := g.Imm(m46)
 				_ = k
 				if isInt(t) && shamt(t, k) == 0 {
@@ -330,19 +330,19 @@ func rewriteShiftsRotl(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c47 := g.Arg(root, 0)
 		for _, m48 := range g.Members(c47) {
-			if g.Op(m48) == ir.OpRotl && g.NumArgs(m48) == 2 {
+			if g.Op(m48) == ir.OpRotl {
 				x := g.Arg(m48, 0)
 				_ = x
 				c49 := g.Arg(m48, 1)
 				for _, m50 := range g.Members(c49) {
-					if g.Op(m50) == ir.OpIconst && g.NumArgs(m50) == 0 {
+					if g.Op(m50) == ir.OpIconst {
 						s := g.Type(m50)
 						_ = s
 						a := g.Imm(m50)
 						_ = a
 						c51 := g.Arg(root, 1)
 						for _, m52 := range g.Members(c51) {
-							if g.Op(m52) == ir.OpIconst && g.NumArgs(m52) == 0 {
+							if g.Op(m52) == ir.OpIconst {
 								b := g.Imm(m52)
 								_ = b
 								if isInt(t) {
@@ -368,7 +368,7 @@ func rewriteShiftsRotr(g *egraph.Graph, root egraph.Node) {
 		_ = x
 		c53 := g.Arg(root, 1)
 		for _, m54 := range g.Members(c53) {
-			if g.Op(m54) == ir.OpIconst && g.NumArgs(m54) == 0 {
+			if g.Op(m54) == ir.OpIconst {
 				k := g.Imm(m54)
 				_ = k
 				if isInt(t) && shamt(t, k) == 0 {
@@ -385,19 +385,19 @@ func rewriteShiftsRotr(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		c55 := g.Arg(root, 0)
 		for _, m56 := range g.Members(c55) {
-			if g.Op(m56) == ir.OpRotr && g.NumArgs(m56) == 2 {
+			if g.Op(m56) == ir.OpRotr {
 				x := g.Arg(m56, 0)
 				_ = x
 				c57 := g.Arg(m56, 1)
 				for _, m58 := range g.Members(c57) {
-					if g.Op(m58) == ir.OpIconst && g.NumArgs(m58) == 0 {
+					if g.Op(m58) == ir.OpIconst {
 						s := g.Type(m58)
 						_ = s
 						a := g.Imm(m58)
 						_ = a
 						c59 := g.Arg(root, 1)
 						for _, m60 := range g.Members(c59) {
-							if g.Op(m60) == ir.OpIconst && g.NumArgs(m60) == 0 {
+							if g.Op(m60) == ir.OpIconst {
 								b := g.Imm(m60)
 								_ = b
 								if isInt(t) {

@@ -365,7 +365,13 @@ func (g *gen) bindOrCheck(name, expr string) {
 
 func (g *gen) match(e *sexpr, node string, root bool) error {
 	if !root {
-		g.cond(fmt.Sprintf("g.Op(%s) == %s && g.NumArgs(%s) == %d", node, goOpName(e.op), node, len(e.args)))
+		// The graph only holds nodes with their opcode's number of
+		// arguments, so the count needs a test only where it varies.
+		if mustOp(e.op).Format().FixedArgs() == len(e.args) {
+			g.cond(fmt.Sprintf("g.Op(%s) == %s", node, goOpName(e.op)))
+		} else {
+			g.cond(fmt.Sprintf("g.Op(%s) == %s && g.NumArgs(%s) == %d", node, goOpName(e.op), node, len(e.args)))
+		}
 	}
 	if e.typ != "" {
 		if t, ok := typeNames[e.typ]; ok {
