@@ -68,6 +68,7 @@ func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loo
 	g.nodes = slices.Grow(sc.nodes[:0], ninsts+ninsts/2)
 	g.members = slices.Grow(sc.members[:0], ninsts+ninsts/2)
 	g.ops = slices.Grow(sc.ops[:0], ninsts+ninsts/2)
+	g.classes = slices.Grow(sc.classes[:0], ninsts+ninsts/2)
 	sc.hashcons.reset(ninsts)
 	g.hashcons = &sc.hashcons
 	g.fuel = fuelPerInst*ninsts + 64
@@ -90,7 +91,7 @@ func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loo
 
 	// Keep the grown tables for the next function.
 	sc.domDepth, sc.loopDep, sc.gens, sc.nodes, sc.classOf = g.domDepth, g.loopDep, g.gens, g.nodes, b.classOf
-	sc.members, sc.ops = g.members, g.ops
+	sc.members, sc.ops, sc.classes = g.members, g.ops, g.classes
 	sc.best, sc.cost = ex.best, ex.cost
 	sc.placed, sc.egens, sc.reused = e.placed, e.gens, e.reused
 	sc.condOf = b.condOf
@@ -107,6 +108,7 @@ type scratch struct {
 	nodes    []node
 	members  []Node
 	ops      []ir.Opcode
+	classes  []classInfo
 	classOf  []Node
 	hashcons hashTable[key, scoped]
 	condOf   []condNode

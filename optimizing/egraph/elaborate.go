@@ -68,11 +68,7 @@ func newElaborator(g *Graph, dom *flow.DomTree, loops *flow.LoopInfo, ex *extrac
 // uses them than to keep in a register across blocks: constants. They are
 // never hoisted and never keep a loop-invariant computation in the loop.
 func (e *elaborator) isRemat(n Node) bool {
-	nd := &e.g.nodes[n]
-	if nd.kind != kindPure {
-		return false
-	}
-	switch nd.data.Opcode {
+	switch e.g.ops[n] { // OpInvalid for leaves
 	case ir.OpIconst, ir.OpF16const, ir.OpF32const, ir.OpF64const:
 		return true
 	}

@@ -50,10 +50,6 @@ type node struct {
 	kind  nodeKind
 	nargs uint8
 	depth uint8 // loop depth of the block it is available in, for cost scaling
-	// The class's members are members[mstart:mstart+mcount] of the Graph:
-	// the node itself, or for a union its classes' lists, newer first.
-	mcount uint8
-	mstart int32
 	data  ir.InstData
 	ty    ir.Type  // result type
 	args  [3]Node  // pure: argument classes; union: the two joined classes
@@ -109,10 +105,12 @@ type Graph struct {
 	// are written once, when a node is made, so rules iterate a plain
 	// slice, and a union's list is its two classes' lists side by side.
 	members []Node
-	// ops is each node's Op, apart from the nodes: matchers test the
-	// opcode of every member they try, and most tests fail, so they read
-	// two bytes instead of a node's cache line.
-	ops []ir.Opcode
+	// ops is each node's Op and classes each class's member list and
+	// opcode filter, apart from the nodes: matchers test the opcodes of
+	// the members they try, and most tests fail, so they read a few bytes
+	// instead of a node's cache line each.
+	ops     []ir.Opcode
+	classes []classInfo
 
 	hashcons *hashTable[key, scoped]
 	gens     []uint32 // generation per dominator-tree depth
@@ -137,20 +135,38 @@ type Stats struct {
 	LoadsRemoved                                  int
 }
 
+// classInfo is what matching needs of a class: its members are
+// Graph.members[start:start+count] (the node itself, or for a union its
+// two classes' lists, newer first), and mask has bit opBit(op) set for
+// the opcode of every member.
+type classInfo struct {
+	mask  uint64
+	start int32
+	count int32
+}
+
+// opBit is op's bit in a class's opcode mask. Opcodes that share a bit
+// make the mask a filter that may say yes wrongly, never no.
+func opBit(op ir.Opcode) uint64 { return 1 << (op & 63) }
+
 func (g *Graph) newNode(n node) Node {
 	id := Node(len(g.nodes))
-	n.mstart = int32(len(g.members))
-	if n.kind == kindUnion {
+	ci := classInfo{start: int32(len(g.members))}
+	op := ir.OpInvalid
+	switch n.kind {
+	case kindUnion:
 		g.members = append(g.members, g.Members(n.args[1])...)
 		g.members = append(g.members, g.Members(n.args[0])...)
-	} else {
+		ci.mask = g.classes[n.args[0]].mask | g.classes[n.args[1]].mask
+	case kindPure:
+		op = n.data.Opcode
+		ci.mask = opBit(op)
+		g.members = append(g.members, id)
+	default:
 		g.members = append(g.members, id)
 	}
-	n.mcount = uint8(len(g.members) - int(n.mstart))
-	op := ir.OpInvalid
-	if n.kind == kindPure {
-		op = n.data.Opcode
-	}
+	ci.count = int32(len(g.members)) - ci.start
+	g.classes = append(g.classes, ci)
 	g.ops = append(g.ops, op)
 	g.nodes = append(g.nodes, n)
 	g.Stats.Nodes++
@@ -206,12 +222,20 @@ func (g *Graph) NumArgs(n Node) int { return int(g.nodes[n].nargs) }
 // the graph's: callers must not change it (it stays valid while rules add
 // nodes, since a class never changes).
 func (g *Graph) Members(c Node) []Node {
-	n := &g.nodes[c]
-	return g.members[n.mstart : n.mstart+int32(n.mcount) : n.mstart+int32(n.mcount)]
+	ci := g.classes[c]
+	return g.members[ci.start : ci.start+ci.count : ci.start+ci.count]
 }
+
+// Has reports whether class c may have a member with opcode op: false
+// means it has none, so a matcher skips the class without trying its
+// members.
+func (g *Graph) Has(c Node, op ir.Opcode) bool { return g.classes[c].mask&opBit(op) != 0 }
 
 // ConstOf reports the value of an iconst member of class c, if any.
 func (g *Graph) ConstOf(c Node) (uint64, bool) {
+	if !g.Has(c, ir.OpIconst) {
+		return 0, false
+	}
 	for _, m := range g.Members(c) {
 		if g.Op(m) == ir.OpIconst {
 			return g.Imm(m), true
@@ -220,7 +244,7 @@ func (g *Graph) ConstOf(c Node) (uint64, bool) {
 	return 0, false
 }
 
-func (g *Graph) memberCount(c Node) int { return int(g.nodes[c].mcount) }
+func (g *Graph) memberCount(c Node) int { return int(g.classes[c].count) }
 
 // Emit records r as a value equal to the node being simplified; rule names
 // the rule's source line. It reports true when the match limit is reached

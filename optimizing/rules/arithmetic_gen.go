@@ -21,11 +21,13 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c1 := g.Arg(root, 1)
-		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst {
-				if g.Imm(m2) == 0 {
-					if g.Subsume(x, "arithmetic.rules:7") {
-						return
+		if g.Has(c1, ir.OpIconst) {
+			for _, m2 := range g.Members(c1) {
+				if g.Op(m2) == ir.OpIconst {
+					if g.Imm(m2) == 0 {
+						if g.Subsume(x, "arithmetic.rules:7") {
+							return
+						}
 					}
 				}
 			}
@@ -34,13 +36,15 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:8: (iadd (iconst [0]) x) => x :subsume
 	{
 		c3 := g.Arg(root, 0)
-		for _, m4 := range g.Members(c3) {
-			if g.Op(m4) == ir.OpIconst {
-				if g.Imm(m4) == 0 {
-					x := g.Arg(root, 1)
-					_ = x
-					if g.Subsume(x, "arithmetic.rules:8") {
-						return
+		if g.Has(c3, ir.OpIconst) {
+			for _, m4 := range g.Members(c3) {
+				if g.Op(m4) == ir.OpIconst {
+					if g.Imm(m4) == 0 {
+						x := g.Arg(root, 1)
+						_ = x
+						if g.Subsume(x, "arithmetic.rules:8") {
+							return
+						}
 					}
 				}
 			}
@@ -51,12 +55,14 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c5 := g.Arg(root, 1)
-		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIneg {
-				y := g.Arg(m6, 0)
-				_ = y
-				if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, y), "arithmetic.rules:19") {
-					return
+		if g.Has(c5, ir.OpIneg) {
+			for _, m6 := range g.Members(c5) {
+				if g.Op(m6) == ir.OpIneg {
+					y := g.Arg(m6, 0)
+					_ = y
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, y), "arithmetic.rules:19") {
+						return
+					}
 				}
 			}
 		}
@@ -64,14 +70,16 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:20: (iadd (ineg y) x) => (isub x y)
 	{
 		c7 := g.Arg(root, 0)
-		for _, m8 := range g.Members(c7) {
-			if g.Op(m8) == ir.OpIneg {
-				y := g.Arg(m8, 0)
-				_ = y
-				x := g.Arg(root, 1)
-				_ = x
-				if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, y), "arithmetic.rules:20") {
-					return
+		if g.Has(c7, ir.OpIneg) {
+			for _, m8 := range g.Members(c7) {
+				if g.Op(m8) == ir.OpIneg {
+					y := g.Arg(m8, 0)
+					_ = y
+					x := g.Arg(root, 1)
+					_ = x
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, y), "arithmetic.rules:20") {
+						return
+					}
 				}
 			}
 		}
@@ -79,15 +87,17 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:25: (iadd (isub x y) y) => x :subsume
 	{
 		c9 := g.Arg(root, 0)
-		for _, m10 := range g.Members(c9) {
-			if g.Op(m10) == ir.OpIsub {
-				x := g.Arg(m10, 0)
-				_ = x
-				y := g.Arg(m10, 1)
-				_ = y
-				if y == g.Arg(root, 1) {
-					if g.Subsume(x, "arithmetic.rules:25") {
-						return
+		if g.Has(c9, ir.OpIsub) {
+			for _, m10 := range g.Members(c9) {
+				if g.Op(m10) == ir.OpIsub {
+					x := g.Arg(m10, 0)
+					_ = x
+					y := g.Arg(m10, 1)
+					_ = y
+					if y == g.Arg(root, 1) {
+						if g.Subsume(x, "arithmetic.rules:25") {
+							return
+						}
 					}
 				}
 			}
@@ -98,13 +108,15 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		y := g.Arg(root, 0)
 		_ = y
 		c11 := g.Arg(root, 1)
-		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpIsub {
-				x := g.Arg(m12, 0)
-				_ = x
-				if y == g.Arg(m12, 1) {
-					if g.Subsume(x, "arithmetic.rules:26") {
-						return
+		if g.Has(c11, ir.OpIsub) {
+			for _, m12 := range g.Members(c11) {
+				if g.Op(m12) == ir.OpIsub {
+					x := g.Arg(m12, 0)
+					_ = x
+					if y == g.Arg(m12, 1) {
+						if g.Subsume(x, "arithmetic.rules:26") {
+							return
+						}
 					}
 				}
 			}
@@ -115,23 +127,29 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c13 := g.Arg(root, 0)
-		for _, m14 := range g.Members(c13) {
-			if g.Op(m14) == ir.OpIadd {
-				x := g.Arg(m14, 0)
-				_ = x
-				c15 := g.Arg(m14, 1)
-				for _, m16 := range g.Members(c15) {
-					if g.Op(m16) == ir.OpIconst {
-						a := g.Imm(m16)
-						_ = a
-						c17 := g.Arg(root, 1)
-						for _, m18 := range g.Members(c17) {
-							if g.Op(m18) == ir.OpIconst {
-								b := g.Imm(m18)
-								_ = b
-								if isInt(t) {
-									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:32") {
-										return
+		if g.Has(c13, ir.OpIadd) {
+			for _, m14 := range g.Members(c13) {
+				if g.Op(m14) == ir.OpIadd {
+					x := g.Arg(m14, 0)
+					_ = x
+					c15 := g.Arg(m14, 1)
+					if g.Has(c15, ir.OpIconst) {
+						for _, m16 := range g.Members(c15) {
+							if g.Op(m16) == ir.OpIconst {
+								a := g.Imm(m16)
+								_ = a
+								c17 := g.Arg(root, 1)
+								if g.Has(c17, ir.OpIconst) {
+									for _, m18 := range g.Members(c17) {
+										if g.Op(m18) == ir.OpIconst {
+											b := g.Imm(m18)
+											_ = b
+											if isInt(t) {
+												if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:32") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -146,23 +164,29 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c19 := g.Arg(root, 0)
-		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpIadd {
-				c21 := g.Arg(m20, 0)
-				for _, m22 := range g.Members(c21) {
-					if g.Op(m22) == ir.OpIconst {
-						a := g.Imm(m22)
-						_ = a
-						x := g.Arg(m20, 1)
-						_ = x
-						c23 := g.Arg(root, 1)
-						for _, m24 := range g.Members(c23) {
-							if g.Op(m24) == ir.OpIconst {
-								b := g.Imm(m24)
-								_ = b
-								if isInt(t) {
-									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:33") {
-										return
+		if g.Has(c19, ir.OpIadd) {
+			for _, m20 := range g.Members(c19) {
+				if g.Op(m20) == ir.OpIadd {
+					c21 := g.Arg(m20, 0)
+					if g.Has(c21, ir.OpIconst) {
+						for _, m22 := range g.Members(c21) {
+							if g.Op(m22) == ir.OpIconst {
+								a := g.Imm(m22)
+								_ = a
+								x := g.Arg(m20, 1)
+								_ = x
+								c23 := g.Arg(root, 1)
+								if g.Has(c23, ir.OpIconst) {
+									for _, m24 := range g.Members(c23) {
+										if g.Op(m24) == ir.OpIconst {
+											b := g.Imm(m24)
+											_ = b
+											if isInt(t) {
+												if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:33") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -177,23 +201,29 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c25 := g.Arg(root, 0)
-		for _, m26 := range g.Members(c25) {
-			if g.Op(m26) == ir.OpIconst {
-				b := g.Imm(m26)
-				_ = b
-				c27 := g.Arg(root, 1)
-				for _, m28 := range g.Members(c27) {
-					if g.Op(m28) == ir.OpIadd {
-						x := g.Arg(m28, 0)
-						_ = x
-						c29 := g.Arg(m28, 1)
-						for _, m30 := range g.Members(c29) {
-							if g.Op(m30) == ir.OpIconst {
-								a := g.Imm(m30)
-								_ = a
-								if isInt(t) {
-									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:34") {
-										return
+		if g.Has(c25, ir.OpIconst) {
+			for _, m26 := range g.Members(c25) {
+				if g.Op(m26) == ir.OpIconst {
+					b := g.Imm(m26)
+					_ = b
+					c27 := g.Arg(root, 1)
+					if g.Has(c27, ir.OpIadd) {
+						for _, m28 := range g.Members(c27) {
+							if g.Op(m28) == ir.OpIadd {
+								x := g.Arg(m28, 0)
+								_ = x
+								c29 := g.Arg(m28, 1)
+								if g.Has(c29, ir.OpIconst) {
+									for _, m30 := range g.Members(c29) {
+										if g.Op(m30) == ir.OpIconst {
+											a := g.Imm(m30)
+											_ = a
+											if isInt(t) {
+												if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:34") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -208,23 +238,29 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c31 := g.Arg(root, 0)
-		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIconst {
-				b := g.Imm(m32)
-				_ = b
-				c33 := g.Arg(root, 1)
-				for _, m34 := range g.Members(c33) {
-					if g.Op(m34) == ir.OpIadd {
-						c35 := g.Arg(m34, 0)
-						for _, m36 := range g.Members(c35) {
-							if g.Op(m36) == ir.OpIconst {
-								a := g.Imm(m36)
-								_ = a
-								x := g.Arg(m34, 1)
-								_ = x
-								if isInt(t) {
-									if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:35") {
-										return
+		if g.Has(c31, ir.OpIconst) {
+			for _, m32 := range g.Members(c31) {
+				if g.Op(m32) == ir.OpIconst {
+					b := g.Imm(m32)
+					_ = b
+					c33 := g.Arg(root, 1)
+					if g.Has(c33, ir.OpIadd) {
+						for _, m34 := range g.Members(c33) {
+							if g.Op(m34) == ir.OpIadd {
+								c35 := g.Arg(m34, 0)
+								if g.Has(c35, ir.OpIconst) {
+									for _, m36 := range g.Members(c35) {
+										if g.Op(m36) == ir.OpIconst {
+											a := g.Imm(m36)
+											_ = a
+											x := g.Arg(m34, 1)
+											_ = x
+											if isInt(t) {
+												if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a+b)))), "arithmetic.rules:35") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -239,18 +275,22 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c37 := g.Arg(root, 0)
-		for _, m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpBnot {
-				x := g.Arg(m38, 0)
-				_ = x
-				c39 := g.Arg(root, 1)
-				for _, m40 := range g.Members(c39) {
-					if g.Op(m40) == ir.OpIconst {
-						k := g.Imm(m40)
-						_ = k
-						if isInt(t) && k == 1 {
-							if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:51") {
-								return
+		if g.Has(c37, ir.OpBnot) {
+			for _, m38 := range g.Members(c37) {
+				if g.Op(m38) == ir.OpBnot {
+					x := g.Arg(m38, 0)
+					_ = x
+					c39 := g.Arg(root, 1)
+					if g.Has(c39, ir.OpIconst) {
+						for _, m40 := range g.Members(c39) {
+							if g.Op(m40) == ir.OpIconst {
+								k := g.Imm(m40)
+								_ = k
+								if isInt(t) && k == 1 {
+									if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:51") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -263,18 +303,22 @@ func rewriteArithmeticIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c41 := g.Arg(root, 0)
-		for _, m42 := range g.Members(c41) {
-			if g.Op(m42) == ir.OpIconst {
-				k := g.Imm(m42)
-				_ = k
-				c43 := g.Arg(root, 1)
-				for _, m44 := range g.Members(c43) {
-					if g.Op(m44) == ir.OpBnot {
-						x := g.Arg(m44, 0)
-						_ = x
-						if isInt(t) && k == 1 {
-							if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:52") {
-								return
+		if g.Has(c41, ir.OpIconst) {
+			for _, m42 := range g.Members(c41) {
+				if g.Op(m42) == ir.OpIconst {
+					k := g.Imm(m42)
+					_ = k
+					c43 := g.Arg(root, 1)
+					if g.Has(c43, ir.OpBnot) {
+						for _, m44 := range g.Members(c43) {
+							if g.Op(m44) == ir.OpBnot {
+								x := g.Arg(m44, 0)
+								_ = x
+								if isInt(t) && k == 1 {
+									if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:52") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -290,11 +334,13 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c45 := g.Arg(root, 1)
-		for _, m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpIconst {
-				if g.Imm(m46) == 0 {
-					if g.Subsume(x, "arithmetic.rules:9") {
-						return
+		if g.Has(c45, ir.OpIconst) {
+			for _, m46 := range g.Members(c45) {
+				if g.Op(m46) == ir.OpIconst {
+					if g.Imm(m46) == 0 {
+						if g.Subsume(x, "arithmetic.rules:9") {
+							return
+						}
 					}
 				}
 			}
@@ -319,12 +365,14 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c47 := g.Arg(root, 1)
-		for _, m48 := range g.Members(c47) {
-			if g.Op(m48) == ir.OpIneg {
-				y := g.Arg(m48, 0)
-				_ = y
-				if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, y), "arithmetic.rules:21") {
-					return
+		if g.Has(c47, ir.OpIneg) {
+			for _, m48 := range g.Members(c47) {
+				if g.Op(m48) == ir.OpIneg {
+					y := g.Arg(m48, 0)
+					_ = y
+					if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, y), "arithmetic.rules:21") {
+						return
+					}
 				}
 			}
 		}
@@ -332,13 +380,15 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:22: (isub (iconst [0]) x) => (ineg x)
 	{
 		c49 := g.Arg(root, 0)
-		for _, m50 := range g.Members(c49) {
-			if g.Op(m50) == ir.OpIconst {
-				if g.Imm(m50) == 0 {
-					x := g.Arg(root, 1)
-					_ = x
-					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:22") {
-						return
+		if g.Has(c49, ir.OpIconst) {
+			for _, m50 := range g.Members(c49) {
+				if g.Op(m50) == ir.OpIconst {
+					if g.Imm(m50) == 0 {
+						x := g.Arg(root, 1)
+						_ = x
+						if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:22") {
+							return
+						}
 					}
 				}
 			}
@@ -347,15 +397,17 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:23: (isub (iadd x y) y) => x :subsume
 	{
 		c51 := g.Arg(root, 0)
-		for _, m52 := range g.Members(c51) {
-			if g.Op(m52) == ir.OpIadd {
-				x := g.Arg(m52, 0)
-				_ = x
-				y := g.Arg(m52, 1)
-				_ = y
-				if y == g.Arg(root, 1) {
-					if g.Subsume(x, "arithmetic.rules:23") {
-						return
+		if g.Has(c51, ir.OpIadd) {
+			for _, m52 := range g.Members(c51) {
+				if g.Op(m52) == ir.OpIadd {
+					x := g.Arg(m52, 0)
+					_ = x
+					y := g.Arg(m52, 1)
+					_ = y
+					if y == g.Arg(root, 1) {
+						if g.Subsume(x, "arithmetic.rules:23") {
+							return
+						}
 					}
 				}
 			}
@@ -364,15 +416,17 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:24: (isub (iadd y x) y) => x :subsume
 	{
 		c53 := g.Arg(root, 0)
-		for _, m54 := range g.Members(c53) {
-			if g.Op(m54) == ir.OpIadd {
-				y := g.Arg(m54, 0)
-				_ = y
-				x := g.Arg(m54, 1)
-				_ = x
-				if y == g.Arg(root, 1) {
-					if g.Subsume(x, "arithmetic.rules:24") {
-						return
+		if g.Has(c53, ir.OpIadd) {
+			for _, m54 := range g.Members(c53) {
+				if g.Op(m54) == ir.OpIadd {
+					y := g.Arg(m54, 0)
+					_ = y
+					x := g.Arg(m54, 1)
+					_ = x
+					if y == g.Arg(root, 1) {
+						if g.Subsume(x, "arithmetic.rules:24") {
+							return
+						}
 					}
 				}
 			}
@@ -385,13 +439,15 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c55 := g.Arg(root, 1)
-		for _, m56 := range g.Members(c55) {
-			if g.Op(m56) == ir.OpIconst {
-				k := g.Imm(m56)
-				_ = k
-				if isInt(t) && k != 0 {
-					if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, -k)))), "arithmetic.rules:29") {
-						return
+		if g.Has(c55, ir.OpIconst) {
+			for _, m56 := range g.Members(c55) {
+				if g.Op(m56) == ir.OpIconst {
+					k := g.Imm(m56)
+					_ = k
+					if isInt(t) && k != 0 {
+						if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, -k)))), "arithmetic.rules:29") {
+							return
+						}
 					}
 				}
 			}
@@ -402,13 +458,15 @@ func rewriteArithmeticIsub(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c57 := g.Arg(root, 1)
-		for _, m58 := range g.Members(c57) {
-			if g.Op(m58) == ir.OpIsub {
-				if x == g.Arg(m58, 0) {
-					y := g.Arg(m58, 1)
-					_ = y
-					if g.Subsume(y, "arithmetic.rules:46") {
-						return
+		if g.Has(c57, ir.OpIsub) {
+			for _, m58 := range g.Members(c57) {
+				if g.Op(m58) == ir.OpIsub {
+					if x == g.Arg(m58, 0) {
+						y := g.Arg(m58, 1)
+						_ = y
+						if g.Subsume(y, "arithmetic.rules:46") {
+							return
+						}
 					}
 				}
 			}
@@ -422,11 +480,13 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c59 := g.Arg(root, 1)
-		for _, m60 := range g.Members(c59) {
-			if g.Op(m60) == ir.OpIconst {
-				if g.Imm(m60) == 1 {
-					if g.Subsume(x, "arithmetic.rules:11") {
-						return
+		if g.Has(c59, ir.OpIconst) {
+			for _, m60 := range g.Members(c59) {
+				if g.Op(m60) == ir.OpIconst {
+					if g.Imm(m60) == 1 {
+						if g.Subsume(x, "arithmetic.rules:11") {
+							return
+						}
 					}
 				}
 			}
@@ -435,13 +495,15 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:12: (imul (iconst [1]) x) => x :subsume
 	{
 		c61 := g.Arg(root, 0)
-		for _, m62 := range g.Members(c61) {
-			if g.Op(m62) == ir.OpIconst {
-				if g.Imm(m62) == 1 {
-					x := g.Arg(root, 1)
-					_ = x
-					if g.Subsume(x, "arithmetic.rules:12") {
-						return
+		if g.Has(c61, ir.OpIconst) {
+			for _, m62 := range g.Members(c61) {
+				if g.Op(m62) == ir.OpIconst {
+					if g.Imm(m62) == 1 {
+						x := g.Arg(root, 1)
+						_ = x
+						if g.Subsume(x, "arithmetic.rules:12") {
+							return
+						}
 					}
 				}
 			}
@@ -452,12 +514,14 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c63 := g.Arg(root, 1)
-		for _, m64 := range g.Members(c63) {
-			if g.Op(m64) == ir.OpIconst {
-				if g.Imm(m64) == 0 {
-					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0)), "arithmetic.rules:13") {
-							return
+		if g.Has(c63, ir.OpIconst) {
+			for _, m64 := range g.Members(c63) {
+				if g.Op(m64) == ir.OpIconst {
+					if g.Imm(m64) == 0 {
+						if isInt(t) {
+							if g.Subsume(g.Iconst(t, uint64(0)), "arithmetic.rules:13") {
+								return
+							}
 						}
 					}
 				}
@@ -469,12 +533,14 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c65 := g.Arg(root, 0)
-		for _, m66 := range g.Members(c65) {
-			if g.Op(m66) == ir.OpIconst {
-				if g.Imm(m66) == 0 {
-					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0)), "arithmetic.rules:14") {
-							return
+		if g.Has(c65, ir.OpIconst) {
+			for _, m66 := range g.Members(c65) {
+				if g.Op(m66) == ir.OpIconst {
+					if g.Imm(m66) == 0 {
+						if isInt(t) {
+							if g.Subsume(g.Iconst(t, uint64(0)), "arithmetic.rules:14") {
+								return
+							}
 						}
 					}
 				}
@@ -488,13 +554,15 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c67 := g.Arg(root, 1)
-		for _, m68 := range g.Members(c67) {
-			if g.Op(m68) == ir.OpIconst {
-				k := g.Imm(m68)
-				_ = k
-				if isInt(t) && k == ones(t) {
-					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:15") {
-						return
+		if g.Has(c67, ir.OpIconst) {
+			for _, m68 := range g.Members(c67) {
+				if g.Op(m68) == ir.OpIconst {
+					k := g.Imm(m68)
+					_ = k
+					if isInt(t) && k == ones(t) {
+						if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:15") {
+							return
+						}
 					}
 				}
 			}
@@ -505,15 +573,17 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c69 := g.Arg(root, 0)
-		for _, m70 := range g.Members(c69) {
-			if g.Op(m70) == ir.OpIconst {
-				k := g.Imm(m70)
-				_ = k
-				x := g.Arg(root, 1)
-				_ = x
-				if isInt(t) && k == ones(t) {
-					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:16") {
-						return
+		if g.Has(c69, ir.OpIconst) {
+			for _, m70 := range g.Members(c69) {
+				if g.Op(m70) == ir.OpIconst {
+					k := g.Imm(m70)
+					_ = k
+					x := g.Arg(root, 1)
+					_ = x
+					if isInt(t) && k == ones(t) {
+						if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, x), "arithmetic.rules:16") {
+							return
+						}
 					}
 				}
 			}
@@ -524,23 +594,29 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c71 := g.Arg(root, 0)
-		for _, m72 := range g.Members(c71) {
-			if g.Op(m72) == ir.OpImul {
-				x := g.Arg(m72, 0)
-				_ = x
-				c73 := g.Arg(m72, 1)
-				for _, m74 := range g.Members(c73) {
-					if g.Op(m74) == ir.OpIconst {
-						a := g.Imm(m74)
-						_ = a
-						c75 := g.Arg(root, 1)
-						for _, m76 := range g.Members(c75) {
-							if g.Op(m76) == ir.OpIconst {
-								b := g.Imm(m76)
-								_ = b
-								if isInt(t) {
-									if g.Emit(g.Make(ir.OpImul, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a*b)))), "arithmetic.rules:38") {
-										return
+		if g.Has(c71, ir.OpImul) {
+			for _, m72 := range g.Members(c71) {
+				if g.Op(m72) == ir.OpImul {
+					x := g.Arg(m72, 0)
+					_ = x
+					c73 := g.Arg(m72, 1)
+					if g.Has(c73, ir.OpIconst) {
+						for _, m74 := range g.Members(c73) {
+							if g.Op(m74) == ir.OpIconst {
+								a := g.Imm(m74)
+								_ = a
+								c75 := g.Arg(root, 1)
+								if g.Has(c75, ir.OpIconst) {
+									for _, m76 := range g.Members(c75) {
+										if g.Op(m76) == ir.OpIconst {
+											b := g.Imm(m76)
+											_ = b
+											if isInt(t) {
+												if g.Emit(g.Make(ir.OpImul, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, a*b)))), "arithmetic.rules:38") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -557,13 +633,15 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c77 := g.Arg(root, 1)
-		for _, m78 := range g.Members(c77) {
-			if g.Op(m78) == ir.OpIconst {
-				k := g.Imm(m78)
-				_ = k
-				if isInt(t) && isPow2(k) && k > 1 {
-					if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k)))), "arithmetic.rules:41") {
-						return
+		if g.Has(c77, ir.OpIconst) {
+			for _, m78 := range g.Members(c77) {
+				if g.Op(m78) == ir.OpIconst {
+					k := g.Imm(m78)
+					_ = k
+					if isInt(t) && isPow2(k) && k > 1 {
+						if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k)))), "arithmetic.rules:41") {
+							return
+						}
 					}
 				}
 			}
@@ -574,15 +652,17 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c79 := g.Arg(root, 0)
-		for _, m80 := range g.Members(c79) {
-			if g.Op(m80) == ir.OpIconst {
-				k := g.Imm(m80)
-				_ = k
-				x := g.Arg(root, 1)
-				_ = x
-				if isInt(t) && isPow2(k) && k > 1 {
-					if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k)))), "arithmetic.rules:42") {
-						return
+		if g.Has(c79, ir.OpIconst) {
+			for _, m80 := range g.Members(c79) {
+				if g.Op(m80) == ir.OpIconst {
+					k := g.Imm(m80)
+					_ = k
+					x := g.Arg(root, 1)
+					_ = x
+					if isInt(t) && isPow2(k) && k > 1 {
+						if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k)))), "arithmetic.rules:42") {
+							return
+						}
 					}
 				}
 			}
@@ -591,17 +671,21 @@ func rewriteArithmeticImul(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:47: (imul (ineg x) (ineg y)) => (imul x y)
 	{
 		c81 := g.Arg(root, 0)
-		for _, m82 := range g.Members(c81) {
-			if g.Op(m82) == ir.OpIneg {
-				x := g.Arg(m82, 0)
-				_ = x
-				c83 := g.Arg(root, 1)
-				for _, m84 := range g.Members(c83) {
-					if g.Op(m84) == ir.OpIneg {
-						y := g.Arg(m84, 0)
-						_ = y
-						if g.Emit(g.Make(ir.OpImul, ir.Invalid, 0, 0, x, y), "arithmetic.rules:47") {
-							return
+		if g.Has(c81, ir.OpIneg) {
+			for _, m82 := range g.Members(c81) {
+				if g.Op(m82) == ir.OpIneg {
+					x := g.Arg(m82, 0)
+					_ = x
+					c83 := g.Arg(root, 1)
+					if g.Has(c83, ir.OpIneg) {
+						for _, m84 := range g.Members(c83) {
+							if g.Op(m84) == ir.OpIneg {
+								y := g.Arg(m84, 0)
+								_ = y
+								if g.Emit(g.Make(ir.OpImul, ir.Invalid, 0, 0, x, y), "arithmetic.rules:47") {
+									return
+								}
+							}
 						}
 					}
 				}
@@ -614,12 +698,14 @@ func rewriteArithmeticIneg(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:18: (ineg (ineg x)) => x :subsume
 	{
 		c85 := g.Arg(root, 0)
-		for _, m86 := range g.Members(c85) {
-			if g.Op(m86) == ir.OpIneg {
-				x := g.Arg(m86, 0)
-				_ = x
-				if g.Subsume(x, "arithmetic.rules:18") {
-					return
+		if g.Has(c85, ir.OpIneg) {
+			for _, m86 := range g.Members(c85) {
+				if g.Op(m86) == ir.OpIneg {
+					x := g.Arg(m86, 0)
+					_ = x
+					if g.Subsume(x, "arithmetic.rules:18") {
+						return
+					}
 				}
 			}
 		}
@@ -627,14 +713,16 @@ func rewriteArithmeticIneg(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:45: (ineg (isub x y)) => (isub y x)
 	{
 		c87 := g.Arg(root, 0)
-		for _, m88 := range g.Members(c87) {
-			if g.Op(m88) == ir.OpIsub {
-				x := g.Arg(m88, 0)
-				_ = x
-				y := g.Arg(m88, 1)
-				_ = y
-				if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, y, x), "arithmetic.rules:45") {
-					return
+		if g.Has(c87, ir.OpIsub) {
+			for _, m88 := range g.Members(c87) {
+				if g.Op(m88) == ir.OpIsub {
+					x := g.Arg(m88, 0)
+					_ = x
+					y := g.Arg(m88, 1)
+					_ = y
+					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, y, x), "arithmetic.rules:45") {
+						return
+					}
 				}
 			}
 		}
@@ -644,13 +732,15 @@ func rewriteArithmeticIneg(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c89 := g.Arg(root, 0)
-		for _, m90 := range g.Members(c89) {
-			if g.Op(m90) == ir.OpBnot {
-				x := g.Arg(m90, 0)
-				_ = x
-				if isInt(t) {
-					if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(1))), "arithmetic.rules:53") {
-						return
+		if g.Has(c89, ir.OpBnot) {
+			for _, m90 := range g.Members(c89) {
+				if g.Op(m90) == ir.OpBnot {
+					x := g.Arg(m90, 0)
+					_ = x
+					if isInt(t) {
+						if g.Emit(g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(1))), "arithmetic.rules:53") {
+							return
+						}
 					}
 				}
 			}
@@ -662,12 +752,14 @@ func rewriteArithmeticIabs(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:48: (iabs (ineg x)) => (iabs x)
 	{
 		c91 := g.Arg(root, 0)
-		for _, m92 := range g.Members(c91) {
-			if g.Op(m92) == ir.OpIneg {
-				x := g.Arg(m92, 0)
-				_ = x
-				if g.Emit(g.Make(ir.OpIabs, ir.Invalid, 0, 0, x), "arithmetic.rules:48") {
-					return
+		if g.Has(c91, ir.OpIneg) {
+			for _, m92 := range g.Members(c91) {
+				if g.Op(m92) == ir.OpIneg {
+					x := g.Arg(m92, 0)
+					_ = x
+					if g.Emit(g.Make(ir.OpIabs, ir.Invalid, 0, 0, x), "arithmetic.rules:48") {
+						return
+					}
 				}
 			}
 		}
@@ -675,12 +767,14 @@ func rewriteArithmeticIabs(g *egraph.Graph, root egraph.Node) {
 	// arithmetic.rules:49: (iabs (iabs x)) => (iabs x) :subsume
 	{
 		c93 := g.Arg(root, 0)
-		for _, m94 := range g.Members(c93) {
-			if g.Op(m94) == ir.OpIabs {
-				x := g.Arg(m94, 0)
-				_ = x
-				if g.Subsume(g.Make(ir.OpIabs, ir.Invalid, 0, 0, x), "arithmetic.rules:49") {
-					return
+		if g.Has(c93, ir.OpIabs) {
+			for _, m94 := range g.Members(c93) {
+				if g.Op(m94) == ir.OpIabs {
+					x := g.Arg(m94, 0)
+					_ = x
+					if g.Subsume(g.Make(ir.OpIabs, ir.Invalid, 0, 0, x), "arithmetic.rules:49") {
+						return
+					}
 				}
 			}
 		}

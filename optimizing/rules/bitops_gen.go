@@ -30,12 +30,14 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c1 := g.Arg(root, 1)
-		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst {
-				if g.Imm(m2) == 0 {
-					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:7") {
-							return
+		if g.Has(c1, ir.OpIconst) {
+			for _, m2 := range g.Members(c1) {
+				if g.Op(m2) == ir.OpIconst {
+					if g.Imm(m2) == 0 {
+						if isInt(t) {
+							if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:7") {
+								return
+							}
 						}
 					}
 				}
@@ -47,12 +49,14 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c3 := g.Arg(root, 0)
-		for _, m4 := range g.Members(c3) {
-			if g.Op(m4) == ir.OpIconst {
-				if g.Imm(m4) == 0 {
-					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:8") {
-							return
+		if g.Has(c3, ir.OpIconst) {
+			for _, m4 := range g.Members(c3) {
+				if g.Op(m4) == ir.OpIconst {
+					if g.Imm(m4) == 0 {
+						if isInt(t) {
+							if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:8") {
+								return
+							}
 						}
 					}
 				}
@@ -66,13 +70,15 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c5 := g.Arg(root, 1)
-		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIconst {
-				k := g.Imm(m6)
-				_ = k
-				if isInt(t) && k == ones(t) {
-					if g.Subsume(x, "bitops.rules:9") {
-						return
+		if g.Has(c5, ir.OpIconst) {
+			for _, m6 := range g.Members(c5) {
+				if g.Op(m6) == ir.OpIconst {
+					k := g.Imm(m6)
+					_ = k
+					if isInt(t) && k == ones(t) {
+						if g.Subsume(x, "bitops.rules:9") {
+							return
+						}
 					}
 				}
 			}
@@ -83,15 +89,17 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c7 := g.Arg(root, 0)
-		for _, m8 := range g.Members(c7) {
-			if g.Op(m8) == ir.OpIconst {
-				k := g.Imm(m8)
-				_ = k
-				x := g.Arg(root, 1)
-				_ = x
-				if isInt(t) && k == ones(t) {
-					if g.Subsume(x, "bitops.rules:10") {
-						return
+		if g.Has(c7, ir.OpIconst) {
+			for _, m8 := range g.Members(c7) {
+				if g.Op(m8) == ir.OpIconst {
+					k := g.Imm(m8)
+					_ = k
+					x := g.Arg(root, 1)
+					_ = x
+					if isInt(t) && k == ones(t) {
+						if g.Subsume(x, "bitops.rules:10") {
+							return
+						}
 					}
 				}
 			}
@@ -104,12 +112,14 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c9 := g.Arg(root, 1)
-		for _, m10 := range g.Members(c9) {
-			if g.Op(m10) == ir.OpBnot {
-				if x == g.Arg(m10, 0) {
-					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:23") {
-							return
+		if g.Has(c9, ir.OpBnot) {
+			for _, m10 := range g.Members(c9) {
+				if g.Op(m10) == ir.OpBnot {
+					if x == g.Arg(m10, 0) {
+						if isInt(t) {
+							if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:23") {
+								return
+							}
 						}
 					}
 				}
@@ -121,14 +131,16 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c11 := g.Arg(root, 0)
-		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpBnot {
-				x := g.Arg(m12, 0)
-				_ = x
-				if x == g.Arg(root, 1) {
-					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:24") {
-							return
+		if g.Has(c11, ir.OpBnot) {
+			for _, m12 := range g.Members(c11) {
+				if g.Op(m12) == ir.OpBnot {
+					x := g.Arg(m12, 0)
+					_ = x
+					if x == g.Arg(root, 1) {
+						if isInt(t) {
+							if g.Subsume(g.Iconst(t, uint64(0)), "bitops.rules:24") {
+								return
+							}
 						}
 					}
 				}
@@ -140,23 +152,29 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c13 := g.Arg(root, 0)
-		for _, m14 := range g.Members(c13) {
-			if g.Op(m14) == ir.OpBand {
-				x := g.Arg(m14, 0)
-				_ = x
-				c15 := g.Arg(m14, 1)
-				for _, m16 := range g.Members(c15) {
-					if g.Op(m16) == ir.OpIconst {
-						a := g.Imm(m16)
-						_ = a
-						c17 := g.Arg(root, 1)
-						for _, m18 := range g.Members(c17) {
-							if g.Op(m18) == ir.OpIconst {
-								b := g.Imm(m18)
-								_ = b
-								if isInt(t) {
-									if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a&b))), "bitops.rules:31") {
-										return
+		if g.Has(c13, ir.OpBand) {
+			for _, m14 := range g.Members(c13) {
+				if g.Op(m14) == ir.OpBand {
+					x := g.Arg(m14, 0)
+					_ = x
+					c15 := g.Arg(m14, 1)
+					if g.Has(c15, ir.OpIconst) {
+						for _, m16 := range g.Members(c15) {
+							if g.Op(m16) == ir.OpIconst {
+								a := g.Imm(m16)
+								_ = a
+								c17 := g.Arg(root, 1)
+								if g.Has(c17, ir.OpIconst) {
+									for _, m18 := range g.Members(c17) {
+										if g.Op(m18) == ir.OpIconst {
+											b := g.Imm(m18)
+											_ = b
+											if isInt(t) {
+												if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a&b))), "bitops.rules:31") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -171,11 +189,13 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c19 := g.Arg(root, 1)
-		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpBor {
-				if x == g.Arg(m20, 0) {
-					if g.Subsume(x, "bitops.rules:40") {
-						return
+		if g.Has(c19, ir.OpBor) {
+			for _, m20 := range g.Members(c19) {
+				if g.Op(m20) == ir.OpBor {
+					if x == g.Arg(m20, 0) {
+						if g.Subsume(x, "bitops.rules:40") {
+							return
+						}
 					}
 				}
 			}
@@ -186,11 +206,13 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c21 := g.Arg(root, 1)
-		for _, m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpBor {
-				if x == g.Arg(m22, 1) {
-					if g.Subsume(x, "bitops.rules:41") {
-						return
+		if g.Has(c21, ir.OpBor) {
+			for _, m22 := range g.Members(c21) {
+				if g.Op(m22) == ir.OpBor {
+					if x == g.Arg(m22, 1) {
+						if g.Subsume(x, "bitops.rules:41") {
+							return
+						}
 					}
 				}
 			}
@@ -199,13 +221,15 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:42: (band (bor x _) x) => x :subsume
 	{
 		c23 := g.Arg(root, 0)
-		for _, m24 := range g.Members(c23) {
-			if g.Op(m24) == ir.OpBor {
-				x := g.Arg(m24, 0)
-				_ = x
-				if x == g.Arg(root, 1) {
-					if g.Subsume(x, "bitops.rules:42") {
-						return
+		if g.Has(c23, ir.OpBor) {
+			for _, m24 := range g.Members(c23) {
+				if g.Op(m24) == ir.OpBor {
+					x := g.Arg(m24, 0)
+					_ = x
+					if x == g.Arg(root, 1) {
+						if g.Subsume(x, "bitops.rules:42") {
+							return
+						}
 					}
 				}
 			}
@@ -214,13 +238,15 @@ func rewriteBitopsBand(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:43: (band (bor _ x) x) => x :subsume
 	{
 		c25 := g.Arg(root, 0)
-		for _, m26 := range g.Members(c25) {
-			if g.Op(m26) == ir.OpBor {
-				x := g.Arg(m26, 1)
-				_ = x
-				if x == g.Arg(root, 1) {
-					if g.Subsume(x, "bitops.rules:43") {
-						return
+		if g.Has(c25, ir.OpBor) {
+			for _, m26 := range g.Members(c25) {
+				if g.Op(m26) == ir.OpBor {
+					x := g.Arg(m26, 1)
+					_ = x
+					if x == g.Arg(root, 1) {
+						if g.Subsume(x, "bitops.rules:43") {
+							return
+						}
 					}
 				}
 			}
@@ -244,11 +270,13 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c27 := g.Arg(root, 1)
-		for _, m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpIconst {
-				if g.Imm(m28) == 0 {
-					if g.Subsume(x, "bitops.rules:12") {
-						return
+		if g.Has(c27, ir.OpIconst) {
+			for _, m28 := range g.Members(c27) {
+				if g.Op(m28) == ir.OpIconst {
+					if g.Imm(m28) == 0 {
+						if g.Subsume(x, "bitops.rules:12") {
+							return
+						}
 					}
 				}
 			}
@@ -257,13 +285,15 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:13: (bor (iconst [0]) x) => x :subsume
 	{
 		c29 := g.Arg(root, 0)
-		for _, m30 := range g.Members(c29) {
-			if g.Op(m30) == ir.OpIconst {
-				if g.Imm(m30) == 0 {
-					x := g.Arg(root, 1)
-					_ = x
-					if g.Subsume(x, "bitops.rules:13") {
-						return
+		if g.Has(c29, ir.OpIconst) {
+			for _, m30 := range g.Members(c29) {
+				if g.Op(m30) == ir.OpIconst {
+					if g.Imm(m30) == 0 {
+						x := g.Arg(root, 1)
+						_ = x
+						if g.Subsume(x, "bitops.rules:13") {
+							return
+						}
 					}
 				}
 			}
@@ -274,13 +304,15 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c31 := g.Arg(root, 1)
-		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIconst {
-				k := g.Imm(m32)
-				_ = k
-				if isInt(t) && k == ones(t) {
-					if g.Subsume(g.Iconst(t, uint64(k)), "bitops.rules:14") {
-						return
+		if g.Has(c31, ir.OpIconst) {
+			for _, m32 := range g.Members(c31) {
+				if g.Op(m32) == ir.OpIconst {
+					k := g.Imm(m32)
+					_ = k
+					if isInt(t) && k == ones(t) {
+						if g.Subsume(g.Iconst(t, uint64(k)), "bitops.rules:14") {
+							return
+						}
 					}
 				}
 			}
@@ -291,13 +323,15 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c33 := g.Arg(root, 0)
-		for _, m34 := range g.Members(c33) {
-			if g.Op(m34) == ir.OpIconst {
-				k := g.Imm(m34)
-				_ = k
-				if isInt(t) && k == ones(t) {
-					if g.Subsume(g.Iconst(t, uint64(k)), "bitops.rules:15") {
-						return
+		if g.Has(c33, ir.OpIconst) {
+			for _, m34 := range g.Members(c33) {
+				if g.Op(m34) == ir.OpIconst {
+					k := g.Imm(m34)
+					_ = k
+					if isInt(t) && k == ones(t) {
+						if g.Subsume(g.Iconst(t, uint64(k)), "bitops.rules:15") {
+							return
+						}
 					}
 				}
 			}
@@ -310,12 +344,14 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c35 := g.Arg(root, 1)
-		for _, m36 := range g.Members(c35) {
-			if g.Op(m36) == ir.OpBnot {
-				if x == g.Arg(m36, 0) {
-					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:25") {
-							return
+		if g.Has(c35, ir.OpBnot) {
+			for _, m36 := range g.Members(c35) {
+				if g.Op(m36) == ir.OpBnot {
+					if x == g.Arg(m36, 0) {
+						if isInt(t) {
+							if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:25") {
+								return
+							}
 						}
 					}
 				}
@@ -327,14 +363,16 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c37 := g.Arg(root, 0)
-		for _, m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpBnot {
-				x := g.Arg(m38, 0)
-				_ = x
-				if x == g.Arg(root, 1) {
-					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:26") {
-							return
+		if g.Has(c37, ir.OpBnot) {
+			for _, m38 := range g.Members(c37) {
+				if g.Op(m38) == ir.OpBnot {
+					x := g.Arg(m38, 0)
+					_ = x
+					if x == g.Arg(root, 1) {
+						if isInt(t) {
+							if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:26") {
+								return
+							}
 						}
 					}
 				}
@@ -346,23 +384,29 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c39 := g.Arg(root, 0)
-		for _, m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpBor {
-				x := g.Arg(m40, 0)
-				_ = x
-				c41 := g.Arg(m40, 1)
-				for _, m42 := range g.Members(c41) {
-					if g.Op(m42) == ir.OpIconst {
-						a := g.Imm(m42)
-						_ = a
-						c43 := g.Arg(root, 1)
-						for _, m44 := range g.Members(c43) {
-							if g.Op(m44) == ir.OpIconst {
-								b := g.Imm(m44)
-								_ = b
-								if isInt(t) {
-									if g.Emit(g.Make(ir.OpBor, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a|b))), "bitops.rules:32") {
-										return
+		if g.Has(c39, ir.OpBor) {
+			for _, m40 := range g.Members(c39) {
+				if g.Op(m40) == ir.OpBor {
+					x := g.Arg(m40, 0)
+					_ = x
+					c41 := g.Arg(m40, 1)
+					if g.Has(c41, ir.OpIconst) {
+						for _, m42 := range g.Members(c41) {
+							if g.Op(m42) == ir.OpIconst {
+								a := g.Imm(m42)
+								_ = a
+								c43 := g.Arg(root, 1)
+								if g.Has(c43, ir.OpIconst) {
+									for _, m44 := range g.Members(c43) {
+										if g.Op(m44) == ir.OpIconst {
+											b := g.Imm(m44)
+											_ = b
+											if isInt(t) {
+												if g.Emit(g.Make(ir.OpBor, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a|b))), "bitops.rules:32") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -377,11 +421,13 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c45 := g.Arg(root, 1)
-		for _, m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpBand {
-				if x == g.Arg(m46, 0) {
-					if g.Subsume(x, "bitops.rules:36") {
-						return
+		if g.Has(c45, ir.OpBand) {
+			for _, m46 := range g.Members(c45) {
+				if g.Op(m46) == ir.OpBand {
+					if x == g.Arg(m46, 0) {
+						if g.Subsume(x, "bitops.rules:36") {
+							return
+						}
 					}
 				}
 			}
@@ -392,11 +438,13 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c47 := g.Arg(root, 1)
-		for _, m48 := range g.Members(c47) {
-			if g.Op(m48) == ir.OpBand {
-				if x == g.Arg(m48, 1) {
-					if g.Subsume(x, "bitops.rules:37") {
-						return
+		if g.Has(c47, ir.OpBand) {
+			for _, m48 := range g.Members(c47) {
+				if g.Op(m48) == ir.OpBand {
+					if x == g.Arg(m48, 1) {
+						if g.Subsume(x, "bitops.rules:37") {
+							return
+						}
 					}
 				}
 			}
@@ -405,13 +453,15 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:38: (bor (band x _) x) => x :subsume
 	{
 		c49 := g.Arg(root, 0)
-		for _, m50 := range g.Members(c49) {
-			if g.Op(m50) == ir.OpBand {
-				x := g.Arg(m50, 0)
-				_ = x
-				if x == g.Arg(root, 1) {
-					if g.Subsume(x, "bitops.rules:38") {
-						return
+		if g.Has(c49, ir.OpBand) {
+			for _, m50 := range g.Members(c49) {
+				if g.Op(m50) == ir.OpBand {
+					x := g.Arg(m50, 0)
+					_ = x
+					if x == g.Arg(root, 1) {
+						if g.Subsume(x, "bitops.rules:38") {
+							return
+						}
 					}
 				}
 			}
@@ -420,13 +470,15 @@ func rewriteBitopsBor(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:39: (bor (band _ x) x) => x :subsume
 	{
 		c51 := g.Arg(root, 0)
-		for _, m52 := range g.Members(c51) {
-			if g.Op(m52) == ir.OpBand {
-				x := g.Arg(m52, 1)
-				_ = x
-				if x == g.Arg(root, 1) {
-					if g.Subsume(x, "bitops.rules:39") {
-						return
+		if g.Has(c51, ir.OpBand) {
+			for _, m52 := range g.Members(c51) {
+				if g.Op(m52) == ir.OpBand {
+					x := g.Arg(m52, 1)
+					_ = x
+					if x == g.Arg(root, 1) {
+						if g.Subsume(x, "bitops.rules:39") {
+							return
+						}
 					}
 				}
 			}
@@ -454,11 +506,13 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c53 := g.Arg(root, 1)
-		for _, m54 := range g.Members(c53) {
-			if g.Op(m54) == ir.OpIconst {
-				if g.Imm(m54) == 0 {
-					if g.Subsume(x, "bitops.rules:17") {
-						return
+		if g.Has(c53, ir.OpIconst) {
+			for _, m54 := range g.Members(c53) {
+				if g.Op(m54) == ir.OpIconst {
+					if g.Imm(m54) == 0 {
+						if g.Subsume(x, "bitops.rules:17") {
+							return
+						}
 					}
 				}
 			}
@@ -467,13 +521,15 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:18: (bxor (iconst [0]) x) => x :subsume
 	{
 		c55 := g.Arg(root, 0)
-		for _, m56 := range g.Members(c55) {
-			if g.Op(m56) == ir.OpIconst {
-				if g.Imm(m56) == 0 {
-					x := g.Arg(root, 1)
-					_ = x
-					if g.Subsume(x, "bitops.rules:18") {
-						return
+		if g.Has(c55, ir.OpIconst) {
+			for _, m56 := range g.Members(c55) {
+				if g.Op(m56) == ir.OpIconst {
+					if g.Imm(m56) == 0 {
+						x := g.Arg(root, 1)
+						_ = x
+						if g.Subsume(x, "bitops.rules:18") {
+							return
+						}
 					}
 				}
 			}
@@ -486,13 +542,15 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c57 := g.Arg(root, 1)
-		for _, m58 := range g.Members(c57) {
-			if g.Op(m58) == ir.OpIconst {
-				k := g.Imm(m58)
-				_ = k
-				if isInt(t) && k == ones(t) {
-					if g.Emit(g.Make(ir.OpBnot, ir.Invalid, 0, 0, x), "bitops.rules:19") {
-						return
+		if g.Has(c57, ir.OpIconst) {
+			for _, m58 := range g.Members(c57) {
+				if g.Op(m58) == ir.OpIconst {
+					k := g.Imm(m58)
+					_ = k
+					if isInt(t) && k == ones(t) {
+						if g.Emit(g.Make(ir.OpBnot, ir.Invalid, 0, 0, x), "bitops.rules:19") {
+							return
+						}
 					}
 				}
 			}
@@ -503,15 +561,17 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c59 := g.Arg(root, 0)
-		for _, m60 := range g.Members(c59) {
-			if g.Op(m60) == ir.OpIconst {
-				k := g.Imm(m60)
-				_ = k
-				x := g.Arg(root, 1)
-				_ = x
-				if isInt(t) && k == ones(t) {
-					if g.Emit(g.Make(ir.OpBnot, ir.Invalid, 0, 0, x), "bitops.rules:20") {
-						return
+		if g.Has(c59, ir.OpIconst) {
+			for _, m60 := range g.Members(c59) {
+				if g.Op(m60) == ir.OpIconst {
+					k := g.Imm(m60)
+					_ = k
+					x := g.Arg(root, 1)
+					_ = x
+					if isInt(t) && k == ones(t) {
+						if g.Emit(g.Make(ir.OpBnot, ir.Invalid, 0, 0, x), "bitops.rules:20") {
+							return
+						}
 					}
 				}
 			}
@@ -520,15 +580,17 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:27: (bxor (bxor x y) y) => x :subsume
 	{
 		c61 := g.Arg(root, 0)
-		for _, m62 := range g.Members(c61) {
-			if g.Op(m62) == ir.OpBxor {
-				x := g.Arg(m62, 0)
-				_ = x
-				y := g.Arg(m62, 1)
-				_ = y
-				if y == g.Arg(root, 1) {
-					if g.Subsume(x, "bitops.rules:27") {
-						return
+		if g.Has(c61, ir.OpBxor) {
+			for _, m62 := range g.Members(c61) {
+				if g.Op(m62) == ir.OpBxor {
+					x := g.Arg(m62, 0)
+					_ = x
+					y := g.Arg(m62, 1)
+					_ = y
+					if y == g.Arg(root, 1) {
+						if g.Subsume(x, "bitops.rules:27") {
+							return
+						}
 					}
 				}
 			}
@@ -539,13 +601,15 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		y := g.Arg(root, 0)
 		_ = y
 		c63 := g.Arg(root, 1)
-		for _, m64 := range g.Members(c63) {
-			if g.Op(m64) == ir.OpBxor {
-				x := g.Arg(m64, 0)
-				_ = x
-				if y == g.Arg(m64, 1) {
-					if g.Subsume(x, "bitops.rules:28") {
-						return
+		if g.Has(c63, ir.OpBxor) {
+			for _, m64 := range g.Members(c63) {
+				if g.Op(m64) == ir.OpBxor {
+					x := g.Arg(m64, 0)
+					_ = x
+					if y == g.Arg(m64, 1) {
+						if g.Subsume(x, "bitops.rules:28") {
+							return
+						}
 					}
 				}
 			}
@@ -556,23 +620,29 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c65 := g.Arg(root, 0)
-		for _, m66 := range g.Members(c65) {
-			if g.Op(m66) == ir.OpBxor {
-				x := g.Arg(m66, 0)
-				_ = x
-				c67 := g.Arg(m66, 1)
-				for _, m68 := range g.Members(c67) {
-					if g.Op(m68) == ir.OpIconst {
-						a := g.Imm(m68)
-						_ = a
-						c69 := g.Arg(root, 1)
-						for _, m70 := range g.Members(c69) {
-							if g.Op(m70) == ir.OpIconst {
-								b := g.Imm(m70)
-								_ = b
-								if isInt(t) {
-									if g.Emit(g.Make(ir.OpBxor, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a^b))), "bitops.rules:33") {
-										return
+		if g.Has(c65, ir.OpBxor) {
+			for _, m66 := range g.Members(c65) {
+				if g.Op(m66) == ir.OpBxor {
+					x := g.Arg(m66, 0)
+					_ = x
+					c67 := g.Arg(m66, 1)
+					if g.Has(c67, ir.OpIconst) {
+						for _, m68 := range g.Members(c67) {
+							if g.Op(m68) == ir.OpIconst {
+								a := g.Imm(m68)
+								_ = a
+								c69 := g.Arg(root, 1)
+								if g.Has(c69, ir.OpIconst) {
+									for _, m70 := range g.Members(c69) {
+										if g.Op(m70) == ir.OpIconst {
+											b := g.Imm(m70)
+											_ = b
+											if isInt(t) {
+												if g.Emit(g.Make(ir.OpBxor, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(a^b))), "bitops.rules:33") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -589,12 +659,14 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c71 := g.Arg(root, 1)
-		for _, m72 := range g.Members(c71) {
-			if g.Op(m72) == ir.OpBnot {
-				if x == g.Arg(m72, 0) {
-					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:44") {
-							return
+		if g.Has(c71, ir.OpBnot) {
+			for _, m72 := range g.Members(c71) {
+				if g.Op(m72) == ir.OpBnot {
+					if x == g.Arg(m72, 0) {
+						if isInt(t) {
+							if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:44") {
+								return
+							}
 						}
 					}
 				}
@@ -606,14 +678,16 @@ func rewriteBitopsBxor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c73 := g.Arg(root, 0)
-		for _, m74 := range g.Members(c73) {
-			if g.Op(m74) == ir.OpBnot {
-				x := g.Arg(m74, 0)
-				_ = x
-				if x == g.Arg(root, 1) {
-					if isInt(t) {
-						if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:45") {
-							return
+		if g.Has(c73, ir.OpBnot) {
+			for _, m74 := range g.Members(c73) {
+				if g.Op(m74) == ir.OpBnot {
+					x := g.Arg(m74, 0)
+					_ = x
+					if x == g.Arg(root, 1) {
+						if isInt(t) {
+							if g.Subsume(g.Iconst(t, uint64(ones(t))), "bitops.rules:45") {
+								return
+							}
 						}
 					}
 				}
@@ -626,12 +700,14 @@ func rewriteBitopsBnot(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:22: (bnot (bnot x)) => x :subsume
 	{
 		c75 := g.Arg(root, 0)
-		for _, m76 := range g.Members(c75) {
-			if g.Op(m76) == ir.OpBnot {
-				x := g.Arg(m76, 0)
-				_ = x
-				if g.Subsume(x, "bitops.rules:22") {
-					return
+		if g.Has(c75, ir.OpBnot) {
+			for _, m76 := range g.Members(c75) {
+				if g.Op(m76) == ir.OpBnot {
+					x := g.Arg(m76, 0)
+					_ = x
+					if g.Subsume(x, "bitops.rules:22") {
+						return
+					}
 				}
 			}
 		}
@@ -639,17 +715,21 @@ func rewriteBitopsBnot(g *egraph.Graph, root egraph.Node) {
 	// bitops.rules:46: (bnot (bxor x (bnot y))) => (bxor x y)
 	{
 		c77 := g.Arg(root, 0)
-		for _, m78 := range g.Members(c77) {
-			if g.Op(m78) == ir.OpBxor {
-				x := g.Arg(m78, 0)
-				_ = x
-				c79 := g.Arg(m78, 1)
-				for _, m80 := range g.Members(c79) {
-					if g.Op(m80) == ir.OpBnot {
-						y := g.Arg(m80, 0)
-						_ = y
-						if g.Emit(g.Make(ir.OpBxor, ir.Invalid, 0, 0, x, y), "bitops.rules:46") {
-							return
+		if g.Has(c77, ir.OpBxor) {
+			for _, m78 := range g.Members(c77) {
+				if g.Op(m78) == ir.OpBxor {
+					x := g.Arg(m78, 0)
+					_ = x
+					c79 := g.Arg(m78, 1)
+					if g.Has(c79, ir.OpBnot) {
+						for _, m80 := range g.Members(c79) {
+							if g.Op(m80) == ir.OpBnot {
+								y := g.Arg(m80, 0)
+								_ = y
+								if g.Emit(g.Make(ir.OpBxor, ir.Invalid, 0, 0, x, y), "bitops.rules:46") {
+									return
+								}
+							}
 						}
 					}
 				}

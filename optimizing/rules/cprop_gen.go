@@ -46,18 +46,22 @@ func rewriteCpropIadd(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c1 := g.Arg(root, 0)
-		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst {
-				a := g.Imm(m2)
-				_ = a
-				c3 := g.Arg(root, 1)
-				for _, m4 := range g.Members(c3) {
-					if g.Op(m4) == ir.OpIconst {
-						b := g.Imm(m4)
-						_ = b
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, a+b))), "cprop.rules:9") {
-								return
+		if g.Has(c1, ir.OpIconst) {
+			for _, m2 := range g.Members(c1) {
+				if g.Op(m2) == ir.OpIconst {
+					a := g.Imm(m2)
+					_ = a
+					c3 := g.Arg(root, 1)
+					if g.Has(c3, ir.OpIconst) {
+						for _, m4 := range g.Members(c3) {
+							if g.Op(m4) == ir.OpIconst {
+								b := g.Imm(m4)
+								_ = b
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(mask(t, a+b))), "cprop.rules:9") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -73,18 +77,22 @@ func rewriteCpropIsub(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c5 := g.Arg(root, 0)
-		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIconst {
-				a := g.Imm(m6)
-				_ = a
-				c7 := g.Arg(root, 1)
-				for _, m8 := range g.Members(c7) {
-					if g.Op(m8) == ir.OpIconst {
-						b := g.Imm(m8)
-						_ = b
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, a-b))), "cprop.rules:10") {
-								return
+		if g.Has(c5, ir.OpIconst) {
+			for _, m6 := range g.Members(c5) {
+				if g.Op(m6) == ir.OpIconst {
+					a := g.Imm(m6)
+					_ = a
+					c7 := g.Arg(root, 1)
+					if g.Has(c7, ir.OpIconst) {
+						for _, m8 := range g.Members(c7) {
+							if g.Op(m8) == ir.OpIconst {
+								b := g.Imm(m8)
+								_ = b
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(mask(t, a-b))), "cprop.rules:10") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -100,18 +108,22 @@ func rewriteCpropImul(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c9 := g.Arg(root, 0)
-		for _, m10 := range g.Members(c9) {
-			if g.Op(m10) == ir.OpIconst {
-				a := g.Imm(m10)
-				_ = a
-				c11 := g.Arg(root, 1)
-				for _, m12 := range g.Members(c11) {
-					if g.Op(m12) == ir.OpIconst {
-						b := g.Imm(m12)
-						_ = b
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, a*b))), "cprop.rules:11") {
-								return
+		if g.Has(c9, ir.OpIconst) {
+			for _, m10 := range g.Members(c9) {
+				if g.Op(m10) == ir.OpIconst {
+					a := g.Imm(m10)
+					_ = a
+					c11 := g.Arg(root, 1)
+					if g.Has(c11, ir.OpIconst) {
+						for _, m12 := range g.Members(c11) {
+							if g.Op(m12) == ir.OpIconst {
+								b := g.Imm(m12)
+								_ = b
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(mask(t, a*b))), "cprop.rules:11") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -127,13 +139,15 @@ func rewriteCpropIneg(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c13 := g.Arg(root, 0)
-		for _, m14 := range g.Members(c13) {
-			if g.Op(m14) == ir.OpIconst {
-				a := g.Imm(m14)
-				_ = a
-				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(mask(t, -a))), "cprop.rules:12") {
-						return
+		if g.Has(c13, ir.OpIconst) {
+			for _, m14 := range g.Members(c13) {
+				if g.Op(m14) == ir.OpIconst {
+					a := g.Imm(m14)
+					_ = a
+					if isInt(t) {
+						if g.Subsume(g.Iconst(t, uint64(mask(t, -a))), "cprop.rules:12") {
+							return
+						}
 					}
 				}
 			}
@@ -147,13 +161,15 @@ func rewriteCpropIabs(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c15 := g.Arg(root, 0)
-		for _, m16 := range g.Members(c15) {
-			if g.Op(m16) == ir.OpIconst {
-				a := g.Imm(m16)
-				_ = a
-				if isInt(t) && sext(t, a) < 0 {
-					if g.Subsume(g.Iconst(t, uint64(mask(t, -a))), "cprop.rules:13") {
-						return
+		if g.Has(c15, ir.OpIconst) {
+			for _, m16 := range g.Members(c15) {
+				if g.Op(m16) == ir.OpIconst {
+					a := g.Imm(m16)
+					_ = a
+					if isInt(t) && sext(t, a) < 0 {
+						if g.Subsume(g.Iconst(t, uint64(mask(t, -a))), "cprop.rules:13") {
+							return
+						}
 					}
 				}
 			}
@@ -164,13 +180,15 @@ func rewriteCpropIabs(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c17 := g.Arg(root, 0)
-		for _, m18 := range g.Members(c17) {
-			if g.Op(m18) == ir.OpIconst {
-				a := g.Imm(m18)
-				_ = a
-				if isInt(t) && sext(t, a) >= 0 {
-					if g.Subsume(g.Iconst(t, uint64(a)), "cprop.rules:14") {
-						return
+		if g.Has(c17, ir.OpIconst) {
+			for _, m18 := range g.Members(c17) {
+				if g.Op(m18) == ir.OpIconst {
+					a := g.Imm(m18)
+					_ = a
+					if isInt(t) && sext(t, a) >= 0 {
+						if g.Subsume(g.Iconst(t, uint64(a)), "cprop.rules:14") {
+							return
+						}
 					}
 				}
 			}
@@ -184,18 +202,22 @@ func rewriteCpropUmulhi(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c19 := g.Arg(root, 0)
-		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpIconst {
-				a := g.Imm(m20)
-				_ = a
-				c21 := g.Arg(root, 1)
-				for _, m22 := range g.Members(c21) {
-					if g.Op(m22) == ir.OpIconst {
-						b := g.Imm(m22)
-						_ = b
-						if isInt(t) && t.Bits() <= 32 {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, (a*b)>>t.Bits()))), "cprop.rules:15") {
-								return
+		if g.Has(c19, ir.OpIconst) {
+			for _, m20 := range g.Members(c19) {
+				if g.Op(m20) == ir.OpIconst {
+					a := g.Imm(m20)
+					_ = a
+					c21 := g.Arg(root, 1)
+					if g.Has(c21, ir.OpIconst) {
+						for _, m22 := range g.Members(c21) {
+							if g.Op(m22) == ir.OpIconst {
+								b := g.Imm(m22)
+								_ = b
+								if isInt(t) && t.Bits() <= 32 {
+									if g.Subsume(g.Iconst(t, uint64(mask(t, (a*b)>>t.Bits()))), "cprop.rules:15") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -211,18 +233,22 @@ func rewriteCpropSmulhi(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c23 := g.Arg(root, 0)
-		for _, m24 := range g.Members(c23) {
-			if g.Op(m24) == ir.OpIconst {
-				a := g.Imm(m24)
-				_ = a
-				c25 := g.Arg(root, 1)
-				for _, m26 := range g.Members(c25) {
-					if g.Op(m26) == ir.OpIconst {
-						b := g.Imm(m26)
-						_ = b
-						if isInt(t) && t.Bits() <= 32 {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, uint64((sext(t, a)*sext(t, b))>>t.Bits())))), "cprop.rules:16") {
-								return
+		if g.Has(c23, ir.OpIconst) {
+			for _, m24 := range g.Members(c23) {
+				if g.Op(m24) == ir.OpIconst {
+					a := g.Imm(m24)
+					_ = a
+					c25 := g.Arg(root, 1)
+					if g.Has(c25, ir.OpIconst) {
+						for _, m26 := range g.Members(c25) {
+							if g.Op(m26) == ir.OpIconst {
+								b := g.Imm(m26)
+								_ = b
+								if isInt(t) && t.Bits() <= 32 {
+									if g.Subsume(g.Iconst(t, uint64(mask(t, uint64((sext(t, a)*sext(t, b))>>t.Bits())))), "cprop.rules:16") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -238,18 +264,22 @@ func rewriteCpropBand(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c27 := g.Arg(root, 0)
-		for _, m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpIconst {
-				a := g.Imm(m28)
-				_ = a
-				c29 := g.Arg(root, 1)
-				for _, m30 := range g.Members(c29) {
-					if g.Op(m30) == ir.OpIconst {
-						b := g.Imm(m30)
-						_ = b
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(a&b)), "cprop.rules:18") {
-								return
+		if g.Has(c27, ir.OpIconst) {
+			for _, m28 := range g.Members(c27) {
+				if g.Op(m28) == ir.OpIconst {
+					a := g.Imm(m28)
+					_ = a
+					c29 := g.Arg(root, 1)
+					if g.Has(c29, ir.OpIconst) {
+						for _, m30 := range g.Members(c29) {
+							if g.Op(m30) == ir.OpIconst {
+								b := g.Imm(m30)
+								_ = b
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(a&b)), "cprop.rules:18") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -265,18 +295,22 @@ func rewriteCpropBor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c31 := g.Arg(root, 0)
-		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIconst {
-				a := g.Imm(m32)
-				_ = a
-				c33 := g.Arg(root, 1)
-				for _, m34 := range g.Members(c33) {
-					if g.Op(m34) == ir.OpIconst {
-						b := g.Imm(m34)
-						_ = b
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(a|b)), "cprop.rules:19") {
-								return
+		if g.Has(c31, ir.OpIconst) {
+			for _, m32 := range g.Members(c31) {
+				if g.Op(m32) == ir.OpIconst {
+					a := g.Imm(m32)
+					_ = a
+					c33 := g.Arg(root, 1)
+					if g.Has(c33, ir.OpIconst) {
+						for _, m34 := range g.Members(c33) {
+							if g.Op(m34) == ir.OpIconst {
+								b := g.Imm(m34)
+								_ = b
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(a|b)), "cprop.rules:19") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -292,18 +326,22 @@ func rewriteCpropBxor(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c35 := g.Arg(root, 0)
-		for _, m36 := range g.Members(c35) {
-			if g.Op(m36) == ir.OpIconst {
-				a := g.Imm(m36)
-				_ = a
-				c37 := g.Arg(root, 1)
-				for _, m38 := range g.Members(c37) {
-					if g.Op(m38) == ir.OpIconst {
-						b := g.Imm(m38)
-						_ = b
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(a^b)), "cprop.rules:20") {
-								return
+		if g.Has(c35, ir.OpIconst) {
+			for _, m36 := range g.Members(c35) {
+				if g.Op(m36) == ir.OpIconst {
+					a := g.Imm(m36)
+					_ = a
+					c37 := g.Arg(root, 1)
+					if g.Has(c37, ir.OpIconst) {
+						for _, m38 := range g.Members(c37) {
+							if g.Op(m38) == ir.OpIconst {
+								b := g.Imm(m38)
+								_ = b
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(a^b)), "cprop.rules:20") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -319,13 +357,15 @@ func rewriteCpropBnot(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c39 := g.Arg(root, 0)
-		for _, m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpIconst {
-				a := g.Imm(m40)
-				_ = a
-				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(mask(t, ^a))), "cprop.rules:21") {
-						return
+		if g.Has(c39, ir.OpIconst) {
+			for _, m40 := range g.Members(c39) {
+				if g.Op(m40) == ir.OpIconst {
+					a := g.Imm(m40)
+					_ = a
+					if isInt(t) {
+						if g.Subsume(g.Iconst(t, uint64(mask(t, ^a))), "cprop.rules:21") {
+							return
+						}
 					}
 				}
 			}
@@ -339,18 +379,22 @@ func rewriteCpropIshl(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c41 := g.Arg(root, 0)
-		for _, m42 := range g.Members(c41) {
-			if g.Op(m42) == ir.OpIconst {
-				a := g.Imm(m42)
-				_ = a
-				c43 := g.Arg(root, 1)
-				for _, m44 := range g.Members(c43) {
-					if g.Op(m44) == ir.OpIconst {
-						k := g.Imm(m44)
-						_ = k
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, a<<shamt(t, k)))), "cprop.rules:23") {
-								return
+		if g.Has(c41, ir.OpIconst) {
+			for _, m42 := range g.Members(c41) {
+				if g.Op(m42) == ir.OpIconst {
+					a := g.Imm(m42)
+					_ = a
+					c43 := g.Arg(root, 1)
+					if g.Has(c43, ir.OpIconst) {
+						for _, m44 := range g.Members(c43) {
+							if g.Op(m44) == ir.OpIconst {
+								k := g.Imm(m44)
+								_ = k
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(mask(t, a<<shamt(t, k)))), "cprop.rules:23") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -366,18 +410,22 @@ func rewriteCpropUshr(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c45 := g.Arg(root, 0)
-		for _, m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpIconst {
-				a := g.Imm(m46)
-				_ = a
-				c47 := g.Arg(root, 1)
-				for _, m48 := range g.Members(c47) {
-					if g.Op(m48) == ir.OpIconst {
-						k := g.Imm(m48)
-						_ = k
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(a>>shamt(t, k))), "cprop.rules:24") {
-								return
+		if g.Has(c45, ir.OpIconst) {
+			for _, m46 := range g.Members(c45) {
+				if g.Op(m46) == ir.OpIconst {
+					a := g.Imm(m46)
+					_ = a
+					c47 := g.Arg(root, 1)
+					if g.Has(c47, ir.OpIconst) {
+						for _, m48 := range g.Members(c47) {
+							if g.Op(m48) == ir.OpIconst {
+								k := g.Imm(m48)
+								_ = k
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(a>>shamt(t, k))), "cprop.rules:24") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -393,18 +441,22 @@ func rewriteCpropSshr(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c49 := g.Arg(root, 0)
-		for _, m50 := range g.Members(c49) {
-			if g.Op(m50) == ir.OpIconst {
-				a := g.Imm(m50)
-				_ = a
-				c51 := g.Arg(root, 1)
-				for _, m52 := range g.Members(c51) {
-					if g.Op(m52) == ir.OpIconst {
-						k := g.Imm(m52)
-						_ = k
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(mask(t, uint64(sext(t, a)>>shamt(t, k))))), "cprop.rules:25") {
-								return
+		if g.Has(c49, ir.OpIconst) {
+			for _, m50 := range g.Members(c49) {
+				if g.Op(m50) == ir.OpIconst {
+					a := g.Imm(m50)
+					_ = a
+					c51 := g.Arg(root, 1)
+					if g.Has(c51, ir.OpIconst) {
+						for _, m52 := range g.Members(c51) {
+							if g.Op(m52) == ir.OpIconst {
+								k := g.Imm(m52)
+								_ = k
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(mask(t, uint64(sext(t, a)>>shamt(t, k))))), "cprop.rules:25") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -420,18 +472,22 @@ func rewriteCpropRotl(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c53 := g.Arg(root, 0)
-		for _, m54 := range g.Members(c53) {
-			if g.Op(m54) == ir.OpIconst {
-				a := g.Imm(m54)
-				_ = a
-				c55 := g.Arg(root, 1)
-				for _, m56 := range g.Members(c55) {
-					if g.Op(m56) == ir.OpIconst {
-						k := g.Imm(m56)
-						_ = k
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(rotl(t, a, k))), "cprop.rules:26") {
-								return
+		if g.Has(c53, ir.OpIconst) {
+			for _, m54 := range g.Members(c53) {
+				if g.Op(m54) == ir.OpIconst {
+					a := g.Imm(m54)
+					_ = a
+					c55 := g.Arg(root, 1)
+					if g.Has(c55, ir.OpIconst) {
+						for _, m56 := range g.Members(c55) {
+							if g.Op(m56) == ir.OpIconst {
+								k := g.Imm(m56)
+								_ = k
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(rotl(t, a, k))), "cprop.rules:26") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -447,18 +503,22 @@ func rewriteCpropRotr(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c57 := g.Arg(root, 0)
-		for _, m58 := range g.Members(c57) {
-			if g.Op(m58) == ir.OpIconst {
-				a := g.Imm(m58)
-				_ = a
-				c59 := g.Arg(root, 1)
-				for _, m60 := range g.Members(c59) {
-					if g.Op(m60) == ir.OpIconst {
-						k := g.Imm(m60)
-						_ = k
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(rotl(t, a, uint64(t.Bits())-shamt(t, k)))), "cprop.rules:27") {
-								return
+		if g.Has(c57, ir.OpIconst) {
+			for _, m58 := range g.Members(c57) {
+				if g.Op(m58) == ir.OpIconst {
+					a := g.Imm(m58)
+					_ = a
+					c59 := g.Arg(root, 1)
+					if g.Has(c59, ir.OpIconst) {
+						for _, m60 := range g.Members(c59) {
+							if g.Op(m60) == ir.OpIconst {
+								k := g.Imm(m60)
+								_ = k
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(rotl(t, a, uint64(t.Bits())-shamt(t, k)))), "cprop.rules:27") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -474,13 +534,15 @@ func rewriteCpropClz(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c61 := g.Arg(root, 0)
-		for _, m62 := range g.Members(c61) {
-			if g.Op(m62) == ir.OpIconst {
-				a := g.Imm(m62)
-				_ = a
-				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(clz(t, a))), "cprop.rules:29") {
-						return
+		if g.Has(c61, ir.OpIconst) {
+			for _, m62 := range g.Members(c61) {
+				if g.Op(m62) == ir.OpIconst {
+					a := g.Imm(m62)
+					_ = a
+					if isInt(t) {
+						if g.Subsume(g.Iconst(t, uint64(clz(t, a))), "cprop.rules:29") {
+							return
+						}
 					}
 				}
 			}
@@ -494,13 +556,15 @@ func rewriteCpropCtz(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c63 := g.Arg(root, 0)
-		for _, m64 := range g.Members(c63) {
-			if g.Op(m64) == ir.OpIconst {
-				a := g.Imm(m64)
-				_ = a
-				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(ctz(t, a))), "cprop.rules:30") {
-						return
+		if g.Has(c63, ir.OpIconst) {
+			for _, m64 := range g.Members(c63) {
+				if g.Op(m64) == ir.OpIconst {
+					a := g.Imm(m64)
+					_ = a
+					if isInt(t) {
+						if g.Subsume(g.Iconst(t, uint64(ctz(t, a))), "cprop.rules:30") {
+							return
+						}
 					}
 				}
 			}
@@ -514,13 +578,15 @@ func rewriteCpropPopcnt(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c65 := g.Arg(root, 0)
-		for _, m66 := range g.Members(c65) {
-			if g.Op(m66) == ir.OpIconst {
-				a := g.Imm(m66)
-				_ = a
-				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(popcnt(a))), "cprop.rules:31") {
-						return
+		if g.Has(c65, ir.OpIconst) {
+			for _, m66 := range g.Members(c65) {
+				if g.Op(m66) == ir.OpIconst {
+					a := g.Imm(m66)
+					_ = a
+					if isInt(t) {
+						if g.Subsume(g.Iconst(t, uint64(popcnt(a))), "cprop.rules:31") {
+							return
+						}
 					}
 				}
 			}
@@ -534,13 +600,15 @@ func rewriteCpropBswap(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c67 := g.Arg(root, 0)
-		for _, m68 := range g.Members(c67) {
-			if g.Op(m68) == ir.OpIconst {
-				a := g.Imm(m68)
-				_ = a
-				if isInt(t) && t.Bits() >= 16 {
-					if g.Subsume(g.Iconst(t, uint64(bswap(t, a))), "cprop.rules:32") {
-						return
+		if g.Has(c67, ir.OpIconst) {
+			for _, m68 := range g.Members(c67) {
+				if g.Op(m68) == ir.OpIconst {
+					a := g.Imm(m68)
+					_ = a
+					if isInt(t) && t.Bits() >= 16 {
+						if g.Subsume(g.Iconst(t, uint64(bswap(t, a))), "cprop.rules:32") {
+							return
+						}
 					}
 				}
 			}
@@ -554,13 +622,15 @@ func rewriteCpropBitrev(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c69 := g.Arg(root, 0)
-		for _, m70 := range g.Members(c69) {
-			if g.Op(m70) == ir.OpIconst {
-				a := g.Imm(m70)
-				_ = a
-				if isInt(t) {
-					if g.Subsume(g.Iconst(t, uint64(bitrev(t, a))), "cprop.rules:33") {
-						return
+		if g.Has(c69, ir.OpIconst) {
+			for _, m70 := range g.Members(c69) {
+				if g.Op(m70) == ir.OpIconst {
+					a := g.Imm(m70)
+					_ = a
+					if isInt(t) {
+						if g.Subsume(g.Iconst(t, uint64(bitrev(t, a))), "cprop.rules:33") {
+							return
+						}
 					}
 				}
 			}
@@ -574,18 +644,22 @@ func rewriteCpropSmin(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c71 := g.Arg(root, 0)
-		for _, m72 := range g.Members(c71) {
-			if g.Op(m72) == ir.OpIconst {
-				a := g.Imm(m72)
-				_ = a
-				c73 := g.Arg(root, 1)
-				for _, m74 := range g.Members(c73) {
-					if g.Op(m74) == ir.OpIconst {
-						b := g.Imm(m74)
-						_ = b
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(smin(t, a, b))), "cprop.rules:35") {
-								return
+		if g.Has(c71, ir.OpIconst) {
+			for _, m72 := range g.Members(c71) {
+				if g.Op(m72) == ir.OpIconst {
+					a := g.Imm(m72)
+					_ = a
+					c73 := g.Arg(root, 1)
+					if g.Has(c73, ir.OpIconst) {
+						for _, m74 := range g.Members(c73) {
+							if g.Op(m74) == ir.OpIconst {
+								b := g.Imm(m74)
+								_ = b
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(smin(t, a, b))), "cprop.rules:35") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -601,18 +675,22 @@ func rewriteCpropSmax(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c75 := g.Arg(root, 0)
-		for _, m76 := range g.Members(c75) {
-			if g.Op(m76) == ir.OpIconst {
-				a := g.Imm(m76)
-				_ = a
-				c77 := g.Arg(root, 1)
-				for _, m78 := range g.Members(c77) {
-					if g.Op(m78) == ir.OpIconst {
-						b := g.Imm(m78)
-						_ = b
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(smax(t, a, b))), "cprop.rules:36") {
-								return
+		if g.Has(c75, ir.OpIconst) {
+			for _, m76 := range g.Members(c75) {
+				if g.Op(m76) == ir.OpIconst {
+					a := g.Imm(m76)
+					_ = a
+					c77 := g.Arg(root, 1)
+					if g.Has(c77, ir.OpIconst) {
+						for _, m78 := range g.Members(c77) {
+							if g.Op(m78) == ir.OpIconst {
+								b := g.Imm(m78)
+								_ = b
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(smax(t, a, b))), "cprop.rules:36") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -628,18 +706,22 @@ func rewriteCpropUmin(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c79 := g.Arg(root, 0)
-		for _, m80 := range g.Members(c79) {
-			if g.Op(m80) == ir.OpIconst {
-				a := g.Imm(m80)
-				_ = a
-				c81 := g.Arg(root, 1)
-				for _, m82 := range g.Members(c81) {
-					if g.Op(m82) == ir.OpIconst {
-						b := g.Imm(m82)
-						_ = b
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(min(a, b))), "cprop.rules:37") {
-								return
+		if g.Has(c79, ir.OpIconst) {
+			for _, m80 := range g.Members(c79) {
+				if g.Op(m80) == ir.OpIconst {
+					a := g.Imm(m80)
+					_ = a
+					c81 := g.Arg(root, 1)
+					if g.Has(c81, ir.OpIconst) {
+						for _, m82 := range g.Members(c81) {
+							if g.Op(m82) == ir.OpIconst {
+								b := g.Imm(m82)
+								_ = b
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(min(a, b))), "cprop.rules:37") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -655,18 +737,22 @@ func rewriteCpropUmax(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c83 := g.Arg(root, 0)
-		for _, m84 := range g.Members(c83) {
-			if g.Op(m84) == ir.OpIconst {
-				a := g.Imm(m84)
-				_ = a
-				c85 := g.Arg(root, 1)
-				for _, m86 := range g.Members(c85) {
-					if g.Op(m86) == ir.OpIconst {
-						b := g.Imm(m86)
-						_ = b
-						if isInt(t) {
-							if g.Subsume(g.Iconst(t, uint64(max(a, b))), "cprop.rules:38") {
-								return
+		if g.Has(c83, ir.OpIconst) {
+			for _, m84 := range g.Members(c83) {
+				if g.Op(m84) == ir.OpIconst {
+					a := g.Imm(m84)
+					_ = a
+					c85 := g.Arg(root, 1)
+					if g.Has(c85, ir.OpIconst) {
+						for _, m86 := range g.Members(c85) {
+							if g.Op(m86) == ir.OpIconst {
+								b := g.Imm(m86)
+								_ = b
+								if isInt(t) {
+									if g.Subsume(g.Iconst(t, uint64(max(a, b))), "cprop.rules:38") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -684,18 +770,22 @@ func rewriteCpropIcmp(g *egraph.Graph, root egraph.Node) {
 		cc := g.IntCC(root)
 		_ = cc
 		c87 := g.Arg(root, 0)
-		for _, m88 := range g.Members(c87) {
-			if g.Op(m88) == ir.OpIconst {
-				a := g.Imm(m88)
-				_ = a
-				c89 := g.Arg(root, 1)
-				for _, m90 := range g.Members(c89) {
-					if g.Op(m90) == ir.OpIconst {
-						b := g.Imm(m90)
-						_ = b
-						if isInt(t) {
-							if g.Subsume(g.Iconst(ir.I8, uint64(b2i(icmp(cc, t, a, b)))), "cprop.rules:40") {
-								return
+		if g.Has(c87, ir.OpIconst) {
+			for _, m88 := range g.Members(c87) {
+				if g.Op(m88) == ir.OpIconst {
+					a := g.Imm(m88)
+					_ = a
+					c89 := g.Arg(root, 1)
+					if g.Has(c89, ir.OpIconst) {
+						for _, m90 := range g.Members(c89) {
+							if g.Op(m90) == ir.OpIconst {
+								b := g.Imm(m90)
+								_ = b
+								if isInt(t) {
+									if g.Subsume(g.Iconst(ir.I8, uint64(b2i(icmp(cc, t, a, b)))), "cprop.rules:40") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -711,15 +801,17 @@ func rewriteCpropUextend(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c91 := g.Arg(root, 0)
-		for _, m92 := range g.Members(c91) {
-			if g.Op(m92) == ir.OpIconst {
-				s := g.Type(m92)
-				_ = s
-				a := g.Imm(m92)
-				_ = a
-				if isInt(t) && isInt(s) {
-					if g.Subsume(g.Iconst(t, uint64(a)), "cprop.rules:42") {
-						return
+		if g.Has(c91, ir.OpIconst) {
+			for _, m92 := range g.Members(c91) {
+				if g.Op(m92) == ir.OpIconst {
+					s := g.Type(m92)
+					_ = s
+					a := g.Imm(m92)
+					_ = a
+					if isInt(t) && isInt(s) {
+						if g.Subsume(g.Iconst(t, uint64(a)), "cprop.rules:42") {
+							return
+						}
 					}
 				}
 			}
@@ -733,15 +825,17 @@ func rewriteCpropSextend(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c93 := g.Arg(root, 0)
-		for _, m94 := range g.Members(c93) {
-			if g.Op(m94) == ir.OpIconst {
-				s := g.Type(m94)
-				_ = s
-				a := g.Imm(m94)
-				_ = a
-				if isInt(t) && isInt(s) {
-					if g.Subsume(g.Iconst(t, uint64(mask(t, uint64(sext(s, a))))), "cprop.rules:43") {
-						return
+		if g.Has(c93, ir.OpIconst) {
+			for _, m94 := range g.Members(c93) {
+				if g.Op(m94) == ir.OpIconst {
+					s := g.Type(m94)
+					_ = s
+					a := g.Imm(m94)
+					_ = a
+					if isInt(t) && isInt(s) {
+						if g.Subsume(g.Iconst(t, uint64(mask(t, uint64(sext(s, a))))), "cprop.rules:43") {
+							return
+						}
 					}
 				}
 			}
@@ -755,15 +849,17 @@ func rewriteCpropIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c95 := g.Arg(root, 0)
-		for _, m96 := range g.Members(c95) {
-			if g.Op(m96) == ir.OpIconst {
-				s := g.Type(m96)
-				_ = s
-				a := g.Imm(m96)
-				_ = a
-				if isInt(t) && isInt(s) {
-					if g.Subsume(g.Iconst(t, uint64(mask(t, a))), "cprop.rules:44") {
-						return
+		if g.Has(c95, ir.OpIconst) {
+			for _, m96 := range g.Members(c95) {
+				if g.Op(m96) == ir.OpIconst {
+					s := g.Type(m96)
+					_ = s
+					a := g.Imm(m96)
+					_ = a
+					if isInt(t) && isInt(s) {
+						if g.Subsume(g.Iconst(t, uint64(mask(t, a))), "cprop.rules:44") {
+							return
+						}
 					}
 				}
 			}
@@ -777,15 +873,17 @@ func rewriteCpropBmask(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c97 := g.Arg(root, 0)
-		for _, m98 := range g.Members(c97) {
-			if g.Op(m98) == ir.OpIconst {
-				s := g.Type(m98)
-				_ = s
-				a := g.Imm(m98)
-				_ = a
-				if isInt(t) && isInt(s) {
-					if g.Subsume(g.Iconst(t, uint64(b2i(a != 0)*ones(t))), "cprop.rules:45") {
-						return
+		if g.Has(c97, ir.OpIconst) {
+			for _, m98 := range g.Members(c97) {
+				if g.Op(m98) == ir.OpIconst {
+					s := g.Type(m98)
+					_ = s
+					a := g.Imm(m98)
+					_ = a
+					if isInt(t) && isInt(s) {
+						if g.Subsume(g.Iconst(t, uint64(b2i(a != 0)*ones(t))), "cprop.rules:45") {
+							return
+						}
 					}
 				}
 			}

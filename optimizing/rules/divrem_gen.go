@@ -20,18 +20,22 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c1 := g.Arg(root, 0)
-		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst {
-				a := g.Imm(m2)
-				_ = a
-				c3 := g.Arg(root, 1)
-				for _, m4 := range g.Members(c3) {
-					if g.Op(m4) == ir.OpIconst {
-						b := g.Imm(m4)
-						_ = b
-						if isInt(t) && b != 0 {
-							if g.Emit(g.Iconst(t, uint64(a/b)), "divrem.rules:6") {
-								return
+		if g.Has(c1, ir.OpIconst) {
+			for _, m2 := range g.Members(c1) {
+				if g.Op(m2) == ir.OpIconst {
+					a := g.Imm(m2)
+					_ = a
+					c3 := g.Arg(root, 1)
+					if g.Has(c3, ir.OpIconst) {
+						for _, m4 := range g.Members(c3) {
+							if g.Op(m4) == ir.OpIconst {
+								b := g.Imm(m4)
+								_ = b
+								if isInt(t) && b != 0 {
+									if g.Emit(g.Iconst(t, uint64(a/b)), "divrem.rules:6") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -44,11 +48,13 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c5 := g.Arg(root, 1)
-		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIconst {
-				if g.Imm(m6) == 1 {
-					if g.Emit(x, "divrem.rules:11") {
-						return
+		if g.Has(c5, ir.OpIconst) {
+			for _, m6 := range g.Members(c5) {
+				if g.Op(m6) == ir.OpIconst {
+					if g.Imm(m6) == 1 {
+						if g.Emit(x, "divrem.rules:11") {
+							return
+						}
 					}
 				}
 			}
@@ -61,13 +67,15 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c7 := g.Arg(root, 1)
-		for _, m8 := range g.Members(c7) {
-			if g.Op(m8) == ir.OpIconst {
-				k := g.Imm(m8)
-				_ = k
-				if isInt(t) && isPow2(k) && k > 1 {
-					if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k)))), "divrem.rules:17") {
-						return
+		if g.Has(c7, ir.OpIconst) {
+			for _, m8 := range g.Members(c7) {
+				if g.Op(m8) == ir.OpIconst {
+					k := g.Imm(m8)
+					_ = k
+					if isInt(t) && isPow2(k) && k > 1 {
+						if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(log2(k)))), "divrem.rules:17") {
+							return
+						}
 					}
 				}
 			}
@@ -80,13 +88,15 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c9 := g.Arg(root, 1)
-		for _, m10 := range g.Members(c9) {
-			if g.Op(m10) == ir.OpIconst {
-				d := g.Imm(m10)
-				_ = d
-				if divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) {
-					if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ushortM(t, d)))), g.Iconst(t, uint64(ushortP(t, d)))), "divrem.rules:28") {
-						return
+		if g.Has(c9, ir.OpIconst) {
+			for _, m10 := range g.Members(c9) {
+				if g.Op(m10) == ir.OpIconst {
+					d := g.Imm(m10)
+					_ = d
+					if divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) {
+						if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ushortM(t, d)))), g.Iconst(t, uint64(ushortP(t, d)))), "divrem.rules:28") {
+							return
+						}
 					}
 				}
 			}
@@ -99,13 +109,15 @@ func rewriteDivremUdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c11 := g.Arg(root, 1)
-		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpIconst {
-				d := g.Imm(m12)
-				_ = d
-				if divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) {
-					if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d)))), g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d))))), g.Iconst(t, uint64(1)))), g.Iconst(t, uint64(ceilLog2(d)-1))), "divrem.rules:34") {
-						return
+		if g.Has(c11, ir.OpIconst) {
+			for _, m12 := range g.Members(c11) {
+				if g.Op(m12) == ir.OpIconst {
+					d := g.Imm(m12)
+					_ = d
+					if divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) {
+						if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d)))), g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d))))), g.Iconst(t, uint64(1)))), g.Iconst(t, uint64(ceilLog2(d)-1))), "divrem.rules:34") {
+							return
+						}
 					}
 				}
 			}
@@ -119,18 +131,22 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c13 := g.Arg(root, 0)
-		for _, m14 := range g.Members(c13) {
-			if g.Op(m14) == ir.OpIconst {
-				a := g.Imm(m14)
-				_ = a
-				c15 := g.Arg(root, 1)
-				for _, m16 := range g.Members(c15) {
-					if g.Op(m16) == ir.OpIconst {
-						b := g.Imm(m16)
-						_ = b
-						if isInt(t) && b != 0 {
-							if g.Emit(g.Iconst(t, uint64(a%b)), "divrem.rules:7") {
-								return
+		if g.Has(c13, ir.OpIconst) {
+			for _, m14 := range g.Members(c13) {
+				if g.Op(m14) == ir.OpIconst {
+					a := g.Imm(m14)
+					_ = a
+					c15 := g.Arg(root, 1)
+					if g.Has(c15, ir.OpIconst) {
+						for _, m16 := range g.Members(c15) {
+							if g.Op(m16) == ir.OpIconst {
+								b := g.Imm(m16)
+								_ = b
+								if isInt(t) && b != 0 {
+									if g.Emit(g.Iconst(t, uint64(a%b)), "divrem.rules:7") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -143,12 +159,14 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c17 := g.Arg(root, 1)
-		for _, m18 := range g.Members(c17) {
-			if g.Op(m18) == ir.OpIconst {
-				if g.Imm(m18) == 1 {
-					if isInt(t) {
-						if g.Emit(g.Iconst(t, uint64(0)), "divrem.rules:13") {
-							return
+		if g.Has(c17, ir.OpIconst) {
+			for _, m18 := range g.Members(c17) {
+				if g.Op(m18) == ir.OpIconst {
+					if g.Imm(m18) == 1 {
+						if isInt(t) {
+							if g.Emit(g.Iconst(t, uint64(0)), "divrem.rules:13") {
+								return
+							}
 						}
 					}
 				}
@@ -162,13 +180,15 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c19 := g.Arg(root, 1)
-		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpIconst {
-				k := g.Imm(m20)
-				_ = k
-				if isInt(t) && isPow2(k) && k > 1 {
-					if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(k-1))), "divrem.rules:18") {
-						return
+		if g.Has(c19, ir.OpIconst) {
+			for _, m20 := range g.Members(c19) {
+				if g.Op(m20) == ir.OpIconst {
+					k := g.Imm(m20)
+					_ = k
+					if isInt(t) && isPow2(k) && k > 1 {
+						if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(k-1))), "divrem.rules:18") {
+							return
+						}
 					}
 				}
 			}
@@ -181,13 +201,15 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c21 := g.Arg(root, 1)
-		for _, m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpIconst {
-				d := g.Imm(m22)
-				_ = d
-				if divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ushortM(t, d)))), g.Iconst(t, uint64(ushortP(t, d)))), g.Iconst(t, uint64(d)))), "divrem.rules:29") {
-						return
+		if g.Has(c21, ir.OpIconst) {
+			for _, m22 := range g.Members(c21) {
+				if g.Op(m22) == ir.OpIconst {
+					d := g.Imm(m22)
+					_ = d
+					if divMagicType(t) && d > 1 && !isPow2(d) && ushortMagicOK(t, d) {
+						if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ushortM(t, d)))), g.Iconst(t, uint64(ushortP(t, d)))), g.Iconst(t, uint64(d)))), "divrem.rules:29") {
+							return
+						}
 					}
 				}
 			}
@@ -200,13 +222,15 @@ func rewriteDivremUrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c23 := g.Arg(root, 1)
-		for _, m24 := range g.Members(c23) {
-			if g.Op(m24) == ir.OpIconst {
-				d := g.Imm(m24)
-				_ = d
-				if divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d)))), g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d))))), g.Iconst(t, uint64(1)))), g.Iconst(t, uint64(ceilLog2(d)-1))), g.Iconst(t, uint64(d)))), "divrem.rules:35") {
-						return
+		if g.Has(c23, ir.OpIconst) {
+			for _, m24 := range g.Members(c23) {
+				if g.Op(m24) == ir.OpIconst {
+					d := g.Imm(m24)
+					_ = d
+					if divMagicType(t) && d > 1 && !isPow2(d) && !ushortMagicOK(t, d) {
+						if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d)))), g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpUmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(umagic(t, d))))), g.Iconst(t, uint64(1)))), g.Iconst(t, uint64(ceilLog2(d)-1))), g.Iconst(t, uint64(d)))), "divrem.rules:35") {
+							return
+						}
 					}
 				}
 			}
@@ -220,18 +244,22 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c25 := g.Arg(root, 0)
-		for _, m26 := range g.Members(c25) {
-			if g.Op(m26) == ir.OpIconst {
-				a := g.Imm(m26)
-				_ = a
-				c27 := g.Arg(root, 1)
-				for _, m28 := range g.Members(c27) {
-					if g.Op(m28) == ir.OpIconst {
-						b := g.Imm(m28)
-						_ = b
-						if isInt(t) && sdivOK(t, a, b) {
-							if g.Emit(g.Iconst(t, uint64(sdiv(t, a, b))), "divrem.rules:8") {
-								return
+		if g.Has(c25, ir.OpIconst) {
+			for _, m26 := range g.Members(c25) {
+				if g.Op(m26) == ir.OpIconst {
+					a := g.Imm(m26)
+					_ = a
+					c27 := g.Arg(root, 1)
+					if g.Has(c27, ir.OpIconst) {
+						for _, m28 := range g.Members(c27) {
+							if g.Op(m28) == ir.OpIconst {
+								b := g.Imm(m28)
+								_ = b
+								if isInt(t) && sdivOK(t, a, b) {
+									if g.Emit(g.Iconst(t, uint64(sdiv(t, a, b))), "divrem.rules:8") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -244,11 +272,13 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c29 := g.Arg(root, 1)
-		for _, m30 := range g.Members(c29) {
-			if g.Op(m30) == ir.OpIconst {
-				if g.Imm(m30) == 1 {
-					if g.Emit(x, "divrem.rules:12") {
-						return
+		if g.Has(c29, ir.OpIconst) {
+			for _, m30 := range g.Members(c29) {
+				if g.Op(m30) == ir.OpIconst {
+					if g.Imm(m30) == 1 {
+						if g.Emit(x, "divrem.rules:12") {
+							return
+						}
 					}
 				}
 			}
@@ -261,13 +291,15 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c31 := g.Arg(root, 1)
-		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIconst {
-				d := g.Imm(m32)
-				_ = d
-				if divMagicType(t) && spow2(t, d) {
-					if g.Emit(g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(d))))), g.Iconst(t, uint64(log2(d)))), "divrem.rules:39") {
-						return
+		if g.Has(c31, ir.OpIconst) {
+			for _, m32 := range g.Members(c31) {
+				if g.Op(m32) == ir.OpIconst {
+					d := g.Imm(m32)
+					_ = d
+					if divMagicType(t) && spow2(t, d) {
+						if g.Emit(g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(d))))), g.Iconst(t, uint64(log2(d)))), "divrem.rules:39") {
+							return
+						}
 					}
 				}
 			}
@@ -280,13 +312,15 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c33 := g.Arg(root, 1)
-		for _, m34 := range g.Members(c33) {
-			if g.Op(m34) == ir.OpIconst {
-				d := g.Imm(m34)
-				_ = d
-				if divMagicType(t) && sdivMagicOK(t, d) && !isNeg(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1))))), "divrem.rules:45") {
-						return
+		if g.Has(c33, ir.OpIconst) {
+			for _, m34 := range g.Members(c33) {
+				if g.Op(m34) == ir.OpIconst {
+					d := g.Imm(m34)
+					_ = d
+					if divMagicType(t) && sdivMagicOK(t, d) && !isNeg(t, d) {
+						if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1))))), "divrem.rules:45") {
+							return
+						}
 					}
 				}
 			}
@@ -299,13 +333,15 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c35 := g.Arg(root, 1)
-		for _, m36 := range g.Members(c35) {
-			if g.Op(m36) == ir.OpIconst {
-				d := g.Imm(m36)
-				_ = d
-				if divMagicType(t) && sdivMagicOK(t, d) && isNeg(t, d) {
-					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))))), "divrem.rules:46") {
-						return
+		if g.Has(c35, ir.OpIconst) {
+			for _, m36 := range g.Members(c35) {
+				if g.Op(m36) == ir.OpIconst {
+					d := g.Imm(m36)
+					_ = d
+					if divMagicType(t) && sdivMagicOK(t, d) && isNeg(t, d) {
+						if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))))), "divrem.rules:46") {
+							return
+						}
 					}
 				}
 			}
@@ -318,13 +354,15 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c37 := g.Arg(root, 1)
-		for _, m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpIconst {
-				d := g.Imm(m38)
-				_ = d
-				if divMagicType(t) && snegPow2(t, d) {
-					if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(mask(t, -d)))))), g.Iconst(t, uint64(log2(mask(t, -d)))))), "divrem.rules:51") {
-						return
+		if g.Has(c37, ir.OpIconst) {
+			for _, m38 := range g.Members(c37) {
+				if g.Op(m38) == ir.OpIconst {
+					d := g.Imm(m38)
+					_ = d
+					if divMagicType(t) && snegPow2(t, d) {
+						if g.Emit(g.Make(ir.OpIneg, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(mask(t, -d)))))), g.Iconst(t, uint64(log2(mask(t, -d)))))), "divrem.rules:51") {
+							return
+						}
 					}
 				}
 			}
@@ -339,13 +377,15 @@ func rewriteDivremSdiv(g *egraph.Graph, root egraph.Node) {
 		c39 := g.Arg(root, 1)
 		k := c39
 		_ = k
-		for _, m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpIconst {
-				d := g.Imm(m40)
-				_ = d
-				if divMagicType(t) && d == sminOf(t) {
-					if g.Emit(g.Make(ir.OpUextend, t, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, k)), "divrem.rules:57") {
-						return
+		if g.Has(c39, ir.OpIconst) {
+			for _, m40 := range g.Members(c39) {
+				if g.Op(m40) == ir.OpIconst {
+					d := g.Imm(m40)
+					_ = d
+					if divMagicType(t) && d == sminOf(t) {
+						if g.Emit(g.Make(ir.OpUextend, t, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, k)), "divrem.rules:57") {
+							return
+						}
 					}
 				}
 			}
@@ -359,18 +399,22 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c41 := g.Arg(root, 0)
-		for _, m42 := range g.Members(c41) {
-			if g.Op(m42) == ir.OpIconst {
-				a := g.Imm(m42)
-				_ = a
-				c43 := g.Arg(root, 1)
-				for _, m44 := range g.Members(c43) {
-					if g.Op(m44) == ir.OpIconst {
-						b := g.Imm(m44)
-						_ = b
-						if isInt(t) && sdivOK(t, a, b) {
-							if g.Emit(g.Iconst(t, uint64(srem(t, a, b))), "divrem.rules:9") {
-								return
+		if g.Has(c41, ir.OpIconst) {
+			for _, m42 := range g.Members(c41) {
+				if g.Op(m42) == ir.OpIconst {
+					a := g.Imm(m42)
+					_ = a
+					c43 := g.Arg(root, 1)
+					if g.Has(c43, ir.OpIconst) {
+						for _, m44 := range g.Members(c43) {
+							if g.Op(m44) == ir.OpIconst {
+								b := g.Imm(m44)
+								_ = b
+								if isInt(t) && sdivOK(t, a, b) {
+									if g.Emit(g.Iconst(t, uint64(srem(t, a, b))), "divrem.rules:9") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -383,12 +427,14 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c45 := g.Arg(root, 1)
-		for _, m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpIconst {
-				if g.Imm(m46) == 1 {
-					if isInt(t) {
-						if g.Emit(g.Iconst(t, uint64(0)), "divrem.rules:14") {
-							return
+		if g.Has(c45, ir.OpIconst) {
+			for _, m46 := range g.Members(c45) {
+				if g.Op(m46) == ir.OpIconst {
+					if g.Imm(m46) == 1 {
+						if isInt(t) {
+							if g.Emit(g.Iconst(t, uint64(0)), "divrem.rules:14") {
+								return
+							}
 						}
 					}
 				}
@@ -402,13 +448,15 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c47 := g.Arg(root, 1)
-		for _, m48 := range g.Members(c47) {
-			if g.Op(m48) == ir.OpIconst {
-				d := g.Imm(m48)
-				_ = d
-				if divMagicType(t) && spow2(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpBand, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(d))))), g.Iconst(t, uint64(mask(t, -d))))), "divrem.rules:40") {
-						return
+		if g.Has(c47, ir.OpIconst) {
+			for _, m48 := range g.Members(c47) {
+				if g.Op(m48) == ir.OpIconst {
+					d := g.Imm(m48)
+					_ = d
+					if divMagicType(t) && spow2(t, d) {
+						if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpBand, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(d))))), g.Iconst(t, uint64(mask(t, -d))))), "divrem.rules:40") {
+							return
+						}
 					}
 				}
 			}
@@ -421,13 +469,15 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c49 := g.Arg(root, 1)
-		for _, m50 := range g.Members(c49) {
-			if g.Op(m50) == ir.OpIconst {
-				d := g.Imm(m50)
-				_ = d
-				if divMagicType(t) && sdivMagicOK(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1))))), g.Iconst(t, uint64(sabs(t, d))))), "divrem.rules:47") {
-						return
+		if g.Has(c49, ir.OpIconst) {
+			for _, m50 := range g.Members(c49) {
+				if g.Op(m50) == ir.OpIconst {
+					d := g.Imm(m50)
+					_ = d
+					if divMagicType(t) && sdivMagicOK(t, d) {
+						if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpImul, ir.Invalid, 0, 0, g.Make(ir.OpIsub, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpSmulhi, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(smagic(t, d))))), g.Iconst(t, uint64(ceilLog2(sabs(t, d))-1))), g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1))))), g.Iconst(t, uint64(sabs(t, d))))), "divrem.rules:47") {
+							return
+						}
 					}
 				}
 			}
@@ -440,13 +490,15 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c51 := g.Arg(root, 1)
-		for _, m52 := range g.Members(c51) {
-			if g.Op(m52) == ir.OpIconst {
-				d := g.Imm(m52)
-				_ = d
-				if divMagicType(t) && snegPow2(t, d) {
-					if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpBand, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(mask(t, -d)))))), g.Iconst(t, uint64(d)))), "divrem.rules:52") {
-						return
+		if g.Has(c51, ir.OpIconst) {
+			for _, m52 := range g.Members(c51) {
+				if g.Op(m52) == ir.OpIconst {
+					d := g.Imm(m52)
+					_ = d
+					if divMagicType(t) && snegPow2(t, d) {
+						if g.Emit(g.Make(ir.OpIsub, ir.Invalid, 0, 0, x, g.Make(ir.OpBand, ir.Invalid, 0, 0, g.Make(ir.OpIadd, ir.Invalid, 0, 0, x, g.Make(ir.OpUshr, ir.Invalid, 0, 0, g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(uint64(t.Bits()-1)))), g.Iconst(t, uint64(uint64(t.Bits())-log2(mask(t, -d)))))), g.Iconst(t, uint64(d)))), "divrem.rules:52") {
+							return
+						}
 					}
 				}
 			}
@@ -461,13 +513,15 @@ func rewriteDivremSrem(g *egraph.Graph, root egraph.Node) {
 		c53 := g.Arg(root, 1)
 		k := c53
 		_ = k
-		for _, m54 := range g.Members(c53) {
-			if g.Op(m54) == ir.OpIconst {
-				d := g.Imm(m54)
-				_ = d
-				if divMagicType(t) && d == sminOf(t) {
-					if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, k), g.Iconst(t, uint64(0)), x), "divrem.rules:58") {
-						return
+		if g.Has(c53, ir.OpIconst) {
+			for _, m54 := range g.Members(c53) {
+				if g.Op(m54) == ir.OpIconst {
+					d := g.Imm(m54)
+					_ = d
+					if divMagicType(t) && d == sminOf(t) {
+						if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, k), g.Iconst(t, uint64(0)), x), "divrem.rules:58") {
+							return
+						}
 					}
 				}
 			}

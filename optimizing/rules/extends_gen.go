@@ -20,12 +20,14 @@ func rewriteExtendsUextend(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c1 := g.Arg(root, 0)
-		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpUextend {
-				x := g.Arg(m2, 0)
-				_ = x
-				if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x), "extends.rules:4") {
-					return
+		if g.Has(c1, ir.OpUextend) {
+			for _, m2 := range g.Members(c1) {
+				if g.Op(m2) == ir.OpUextend {
+					x := g.Arg(m2, 0)
+					_ = x
+					if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x), "extends.rules:4") {
+						return
+					}
 				}
 			}
 		}
@@ -38,12 +40,14 @@ func rewriteExtendsSextend(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c3 := g.Arg(root, 0)
-		for _, m4 := range g.Members(c3) {
-			if g.Op(m4) == ir.OpSextend {
-				x := g.Arg(m4, 0)
-				_ = x
-				if g.Subsume(g.Make(ir.OpSextend, t, 0, 0, x), "extends.rules:5") {
-					return
+		if g.Has(c3, ir.OpSextend) {
+			for _, m4 := range g.Members(c3) {
+				if g.Op(m4) == ir.OpSextend {
+					x := g.Arg(m4, 0)
+					_ = x
+					if g.Subsume(g.Make(ir.OpSextend, t, 0, 0, x), "extends.rules:5") {
+						return
+					}
 				}
 			}
 		}
@@ -53,12 +57,14 @@ func rewriteExtendsSextend(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c5 := g.Arg(root, 0)
-		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpUextend {
-				x := g.Arg(m6, 0)
-				_ = x
-				if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x), "extends.rules:8") {
-					return
+		if g.Has(c5, ir.OpUextend) {
+			for _, m6 := range g.Members(c5) {
+				if g.Op(m6) == ir.OpUextend {
+					x := g.Arg(m6, 0)
+					_ = x
+					if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x), "extends.rules:8") {
+						return
+					}
 				}
 			}
 		}
@@ -71,12 +77,14 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c7 := g.Arg(root, 0)
-		for _, m8 := range g.Members(c7) {
-			if g.Op(m8) == ir.OpIreduce {
-				x := g.Arg(m8, 0)
-				_ = x
-				if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x), "extends.rules:9") {
-					return
+		if g.Has(c7, ir.OpIreduce) {
+			for _, m8 := range g.Members(c7) {
+				if g.Op(m8) == ir.OpIreduce {
+					x := g.Arg(m8, 0)
+					_ = x
+					if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x), "extends.rules:9") {
+						return
+					}
 				}
 			}
 		}
@@ -86,13 +94,15 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c9 := g.Arg(root, 0)
-		for _, m10 := range g.Members(c9) {
-			if g.Op(m10) == ir.OpUextend {
-				x := g.Arg(m10, 0)
-				_ = x
-				if g.ResultType(x) == t {
-					if g.Subsume(x, "extends.rules:11") {
-						return
+		if g.Has(c9, ir.OpUextend) {
+			for _, m10 := range g.Members(c9) {
+				if g.Op(m10) == ir.OpUextend {
+					x := g.Arg(m10, 0)
+					_ = x
+					if g.ResultType(x) == t {
+						if g.Subsume(x, "extends.rules:11") {
+							return
+						}
 					}
 				}
 			}
@@ -103,13 +113,15 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c11 := g.Arg(root, 0)
-		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpSextend {
-				x := g.Arg(m12, 0)
-				_ = x
-				if g.ResultType(x) == t {
-					if g.Subsume(x, "extends.rules:12") {
-						return
+		if g.Has(c11, ir.OpSextend) {
+			for _, m12 := range g.Members(c11) {
+				if g.Op(m12) == ir.OpSextend {
+					x := g.Arg(m12, 0)
+					_ = x
+					if g.ResultType(x) == t {
+						if g.Subsume(x, "extends.rules:12") {
+							return
+						}
 					}
 				}
 			}
@@ -120,13 +132,15 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c13 := g.Arg(root, 0)
-		for _, m14 := range g.Members(c13) {
-			if g.Op(m14) == ir.OpUextend {
-				x := g.Arg(m14, 0)
-				_ = x
-				if widerThan(g.ResultType(x), t) {
-					if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x), "extends.rules:13") {
-						return
+		if g.Has(c13, ir.OpUextend) {
+			for _, m14 := range g.Members(c13) {
+				if g.Op(m14) == ir.OpUextend {
+					x := g.Arg(m14, 0)
+					_ = x
+					if widerThan(g.ResultType(x), t) {
+						if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x), "extends.rules:13") {
+							return
+						}
 					}
 				}
 			}
@@ -137,13 +151,15 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c15 := g.Arg(root, 0)
-		for _, m16 := range g.Members(c15) {
-			if g.Op(m16) == ir.OpSextend {
-				x := g.Arg(m16, 0)
-				_ = x
-				if widerThan(g.ResultType(x), t) {
-					if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x), "extends.rules:14") {
-						return
+		if g.Has(c15, ir.OpSextend) {
+			for _, m16 := range g.Members(c15) {
+				if g.Op(m16) == ir.OpSextend {
+					x := g.Arg(m16, 0)
+					_ = x
+					if widerThan(g.ResultType(x), t) {
+						if g.Subsume(g.Make(ir.OpIreduce, t, 0, 0, x), "extends.rules:14") {
+							return
+						}
 					}
 				}
 			}
@@ -154,13 +170,15 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c17 := g.Arg(root, 0)
-		for _, m18 := range g.Members(c17) {
-			if g.Op(m18) == ir.OpUextend {
-				x := g.Arg(m18, 0)
-				_ = x
-				if widerThan(t, g.ResultType(x)) {
-					if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x), "extends.rules:15") {
-						return
+		if g.Has(c17, ir.OpUextend) {
+			for _, m18 := range g.Members(c17) {
+				if g.Op(m18) == ir.OpUextend {
+					x := g.Arg(m18, 0)
+					_ = x
+					if widerThan(t, g.ResultType(x)) {
+						if g.Subsume(g.Make(ir.OpUextend, t, 0, 0, x), "extends.rules:15") {
+							return
+						}
 					}
 				}
 			}
@@ -171,13 +189,15 @@ func rewriteExtendsIreduce(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c19 := g.Arg(root, 0)
-		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpSextend {
-				x := g.Arg(m20, 0)
-				_ = x
-				if widerThan(t, g.ResultType(x)) {
-					if g.Subsume(g.Make(ir.OpSextend, t, 0, 0, x), "extends.rules:16") {
-						return
+		if g.Has(c19, ir.OpSextend) {
+			for _, m20 := range g.Members(c19) {
+				if g.Op(m20) == ir.OpSextend {
+					x := g.Arg(m20, 0)
+					_ = x
+					if widerThan(t, g.ResultType(x)) {
+						if g.Subsume(g.Make(ir.OpSextend, t, 0, 0, x), "extends.rules:16") {
+							return
+						}
 					}
 				}
 			}
@@ -189,19 +209,25 @@ func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
 	// extends.rules:20: (band (uextend c:(icmp _ _)) (iconst [1])) => (uextend c) :subsume
 	{
 		c21 := g.Arg(root, 0)
-		for _, m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpUextend {
-				c23 := g.Arg(m22, 0)
-				c := c23
-				_ = c
-				for _, m24 := range g.Members(c23) {
-					if g.Op(m24) == ir.OpIcmp {
-						c25 := g.Arg(root, 1)
-						for _, m26 := range g.Members(c25) {
-							if g.Op(m26) == ir.OpIconst {
-								if g.Imm(m26) == 1 {
-									if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, c), "extends.rules:20") {
-										return
+		if g.Has(c21, ir.OpUextend) {
+			for _, m22 := range g.Members(c21) {
+				if g.Op(m22) == ir.OpUextend {
+					c23 := g.Arg(m22, 0)
+					c := c23
+					_ = c
+					if g.Has(c23, ir.OpIcmp) {
+						for _, m24 := range g.Members(c23) {
+							if g.Op(m24) == ir.OpIcmp {
+								c25 := g.Arg(root, 1)
+								if g.Has(c25, ir.OpIconst) {
+									for _, m26 := range g.Members(c25) {
+										if g.Op(m26) == ir.OpIconst {
+											if g.Imm(m26) == 1 {
+												if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, c), "extends.rules:20") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -214,18 +240,22 @@ func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
 	// extends.rules:25: (band (uextend x) (iconst [k])) && isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) => (uextend x) :subsume
 	{
 		c27 := g.Arg(root, 0)
-		for _, m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpUextend {
-				x := g.Arg(m28, 0)
-				_ = x
-				c29 := g.Arg(root, 1)
-				for _, m30 := range g.Members(c29) {
-					if g.Op(m30) == ir.OpIconst {
-						k := g.Imm(m30)
-						_ = k
-						if isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) {
-							if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, x), "extends.rules:25") {
-								return
+		if g.Has(c27, ir.OpUextend) {
+			for _, m28 := range g.Members(c27) {
+				if g.Op(m28) == ir.OpUextend {
+					x := g.Arg(m28, 0)
+					_ = x
+					c29 := g.Arg(root, 1)
+					if g.Has(c29, ir.OpIconst) {
+						for _, m30 := range g.Members(c29) {
+							if g.Op(m30) == ir.OpIconst {
+								k := g.Imm(m30)
+								_ = k
+								if isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) {
+									if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, x), "extends.rules:25") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -236,18 +266,22 @@ func rewriteExtendsBand(g *egraph.Graph, root egraph.Node) {
 	// extends.rules:26: (band (iconst [k]) (uextend x)) && isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) => (uextend x) :subsume
 	{
 		c31 := g.Arg(root, 0)
-		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIconst {
-				k := g.Imm(m32)
-				_ = k
-				c33 := g.Arg(root, 1)
-				for _, m34 := range g.Members(c33) {
-					if g.Op(m34) == ir.OpUextend {
-						x := g.Arg(m34, 0)
-						_ = x
-						if isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) {
-							if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, x), "extends.rules:26") {
-								return
+		if g.Has(c31, ir.OpIconst) {
+			for _, m32 := range g.Members(c31) {
+				if g.Op(m32) == ir.OpIconst {
+					k := g.Imm(m32)
+					_ = k
+					c33 := g.Arg(root, 1)
+					if g.Has(c33, ir.OpUextend) {
+						for _, m34 := range g.Members(c33) {
+							if g.Op(m34) == ir.OpUextend {
+								x := g.Arg(m34, 0)
+								_ = x
+								if isInt(g.ResultType(x)) && k&ones(g.ResultType(x)) == ones(g.ResultType(x)) {
+									if g.Subsume(g.Make(ir.OpUextend, g.Type(root), 0, 0, x), "extends.rules:26") {
+										return
+									}
+								}
 							}
 						}
 					}

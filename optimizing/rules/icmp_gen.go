@@ -32,11 +32,13 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntULT {
 			c1 := g.Arg(root, 1)
-			for _, m2 := range g.Members(c1) {
-				if g.Op(m2) == ir.OpIconst {
-					if g.Imm(m2) == 0 {
-						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:7") {
-							return
+			if g.Has(c1, ir.OpIconst) {
+				for _, m2 := range g.Members(c1) {
+					if g.Op(m2) == ir.OpIconst {
+						if g.Imm(m2) == 0 {
+							if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:7") {
+								return
+							}
 						}
 					}
 				}
@@ -47,11 +49,13 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntUGE {
 			c3 := g.Arg(root, 1)
-			for _, m4 := range g.Members(c3) {
-				if g.Op(m4) == ir.OpIconst {
-					if g.Imm(m4) == 0 {
-						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:8") {
-							return
+			if g.Has(c3, ir.OpIconst) {
+				for _, m4 := range g.Members(c3) {
+					if g.Op(m4) == ir.OpIconst {
+						if g.Imm(m4) == 0 {
+							if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:8") {
+								return
+							}
 						}
 					}
 				}
@@ -62,11 +66,13 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntUGT {
 			c5 := g.Arg(root, 0)
-			for _, m6 := range g.Members(c5) {
-				if g.Op(m6) == ir.OpIconst {
-					if g.Imm(m6) == 0 {
-						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:9") {
-							return
+			if g.Has(c5, ir.OpIconst) {
+				for _, m6 := range g.Members(c5) {
+					if g.Op(m6) == ir.OpIconst {
+						if g.Imm(m6) == 0 {
+							if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:9") {
+								return
+							}
 						}
 					}
 				}
@@ -77,11 +83,13 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntULE {
 			c7 := g.Arg(root, 0)
-			for _, m8 := range g.Members(c7) {
-				if g.Op(m8) == ir.OpIconst {
-					if g.Imm(m8) == 0 {
-						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:10") {
-							return
+			if g.Has(c7, ir.OpIconst) {
+				for _, m8 := range g.Members(c7) {
+					if g.Op(m8) == ir.OpIconst {
+						if g.Imm(m8) == 0 {
+							if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:10") {
+								return
+							}
 						}
 					}
 				}
@@ -94,13 +102,15 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntUGT {
 			c9 := g.Arg(root, 1)
-			for _, m10 := range g.Members(c9) {
-				if g.Op(m10) == ir.OpIconst {
-					k := g.Imm(m10)
-					_ = k
-					if isInt(t) && k == ones(t) {
-						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:11") {
-							return
+			if g.Has(c9, ir.OpIconst) {
+				for _, m10 := range g.Members(c9) {
+					if g.Op(m10) == ir.OpIconst {
+						k := g.Imm(m10)
+						_ = k
+						if isInt(t) && k == ones(t) {
+							if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:11") {
+								return
+							}
 						}
 					}
 				}
@@ -113,13 +123,15 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntULE {
 			c11 := g.Arg(root, 1)
-			for _, m12 := range g.Members(c11) {
-				if g.Op(m12) == ir.OpIconst {
-					k := g.Imm(m12)
-					_ = k
-					if isInt(t) && k == ones(t) {
-						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:12") {
-							return
+			if g.Has(c11, ir.OpIconst) {
+				for _, m12 := range g.Members(c11) {
+					if g.Op(m12) == ir.OpIconst {
+						k := g.Imm(m12)
+						_ = k
+						if isInt(t) && k == ones(t) {
+							if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:12") {
+								return
+							}
 						}
 					}
 				}
@@ -132,14 +144,18 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			c13 := g.Arg(root, 0)
 			c := c13
 			_ = c
-			for _, m14 := range g.Members(c13) {
-				if g.Op(m14) == ir.OpIcmp {
-					c15 := g.Arg(root, 1)
-					for _, m16 := range g.Members(c15) {
-						if g.Op(m16) == ir.OpIconst {
-							if g.Imm(m16) == 0 {
-								if g.Subsume(c, "icmp.rules:15") {
-									return
+			if g.Has(c13, ir.OpIcmp) {
+				for _, m14 := range g.Members(c13) {
+					if g.Op(m14) == ir.OpIcmp {
+						c15 := g.Arg(root, 1)
+						if g.Has(c15, ir.OpIconst) {
+							for _, m16 := range g.Members(c15) {
+								if g.Op(m16) == ir.OpIconst {
+									if g.Imm(m16) == 0 {
+										if g.Subsume(c, "icmp.rules:15") {
+											return
+										}
+									}
 								}
 							}
 						}
@@ -152,20 +168,24 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntEQ {
 			c17 := g.Arg(root, 0)
-			for _, m18 := range g.Members(c17) {
-				if g.Op(m18) == ir.OpIcmp {
-					cc := g.IntCC(m18)
-					_ = cc
-					x := g.Arg(m18, 0)
-					_ = x
-					y := g.Arg(m18, 1)
-					_ = y
-					c19 := g.Arg(root, 1)
-					for _, m20 := range g.Members(c19) {
-						if g.Op(m20) == ir.OpIconst {
-							if g.Imm(m20) == 0 {
-								if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "icmp.rules:16") {
-									return
+			if g.Has(c17, ir.OpIcmp) {
+				for _, m18 := range g.Members(c17) {
+					if g.Op(m18) == ir.OpIcmp {
+						cc := g.IntCC(m18)
+						_ = cc
+						x := g.Arg(m18, 0)
+						_ = x
+						y := g.Arg(m18, 1)
+						_ = y
+						c19 := g.Arg(root, 1)
+						if g.Has(c19, ir.OpIconst) {
+							for _, m20 := range g.Members(c19) {
+								if g.Op(m20) == ir.OpIconst {
+									if g.Imm(m20) == 0 {
+										if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "icmp.rules:16") {
+											return
+										}
+									}
 								}
 							}
 						}
@@ -183,13 +203,15 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		c21 := g.Arg(root, 0)
 		k := c21
 		_ = k
-		for _, m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpIconst {
-				x := g.Arg(root, 1)
-				_ = x
-				if isInt(t) {
-					if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Swapped()), 0, x, k), "icmp.rules:20") {
-						return
+		if g.Has(c21, ir.OpIconst) {
+			for _, m22 := range g.Members(c21) {
+				if g.Op(m22) == ir.OpIconst {
+					x := g.Arg(root, 1)
+					_ = x
+					if isInt(t) {
+						if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Swapped()), 0, x, k), "icmp.rules:20") {
+							return
+						}
 					}
 				}
 			}
@@ -199,18 +221,22 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntEQ {
 			c23 := g.Arg(root, 0)
-			for _, m24 := range g.Members(c23) {
-				if g.Op(m24) == ir.OpIsub {
-					x := g.Arg(m24, 0)
-					_ = x
-					y := g.Arg(m24, 1)
-					_ = y
-					c25 := g.Arg(root, 1)
-					for _, m26 := range g.Members(c25) {
-						if g.Op(m26) == ir.OpIconst {
-							if g.Imm(m26) == 0 {
-								if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, y), "icmp.rules:23") {
-									return
+			if g.Has(c23, ir.OpIsub) {
+				for _, m24 := range g.Members(c23) {
+					if g.Op(m24) == ir.OpIsub {
+						x := g.Arg(m24, 0)
+						_ = x
+						y := g.Arg(m24, 1)
+						_ = y
+						c25 := g.Arg(root, 1)
+						if g.Has(c25, ir.OpIconst) {
+							for _, m26 := range g.Members(c25) {
+								if g.Op(m26) == ir.OpIconst {
+									if g.Imm(m26) == 0 {
+										if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntEQ), 0, x, y), "icmp.rules:23") {
+											return
+										}
+									}
 								}
 							}
 						}
@@ -223,18 +249,22 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntNE {
 			c27 := g.Arg(root, 0)
-			for _, m28 := range g.Members(c27) {
-				if g.Op(m28) == ir.OpIsub {
-					x := g.Arg(m28, 0)
-					_ = x
-					y := g.Arg(m28, 1)
-					_ = y
-					c29 := g.Arg(root, 1)
-					for _, m30 := range g.Members(c29) {
-						if g.Op(m30) == ir.OpIconst {
-							if g.Imm(m30) == 0 {
-								if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntNE), 0, x, y), "icmp.rules:24") {
-									return
+			if g.Has(c27, ir.OpIsub) {
+				for _, m28 := range g.Members(c27) {
+					if g.Op(m28) == ir.OpIsub {
+						x := g.Arg(m28, 0)
+						_ = x
+						y := g.Arg(m28, 1)
+						_ = y
+						c29 := g.Arg(root, 1)
+						if g.Has(c29, ir.OpIconst) {
+							for _, m30 := range g.Members(c29) {
+								if g.Op(m30) == ir.OpIconst {
+									if g.Imm(m30) == 0 {
+										if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntNE), 0, x, y), "icmp.rules:24") {
+											return
+										}
+									}
 								}
 							}
 						}
@@ -247,19 +277,25 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntNE {
 			c31 := g.Arg(root, 0)
-			for _, m32 := range g.Members(c31) {
-				if g.Op(m32) == ir.OpUextend {
-					c33 := g.Arg(m32, 0)
-					c := c33
-					_ = c
-					for _, m34 := range g.Members(c33) {
-						if g.Op(m34) == ir.OpIcmp {
-							c35 := g.Arg(root, 1)
-							for _, m36 := range g.Members(c35) {
-								if g.Op(m36) == ir.OpIconst {
-									if g.Imm(m36) == 0 {
-										if g.Subsume(c, "icmp.rules:29") {
-											return
+			if g.Has(c31, ir.OpUextend) {
+				for _, m32 := range g.Members(c31) {
+					if g.Op(m32) == ir.OpUextend {
+						c33 := g.Arg(m32, 0)
+						c := c33
+						_ = c
+						if g.Has(c33, ir.OpIcmp) {
+							for _, m34 := range g.Members(c33) {
+								if g.Op(m34) == ir.OpIcmp {
+									c35 := g.Arg(root, 1)
+									if g.Has(c35, ir.OpIconst) {
+										for _, m36 := range g.Members(c35) {
+											if g.Op(m36) == ir.OpIconst {
+												if g.Imm(m36) == 0 {
+													if g.Subsume(c, "icmp.rules:29") {
+														return
+													}
+												}
+											}
 										}
 									}
 								}
@@ -274,23 +310,29 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 	{
 		if g.IntCC(root) == ir.IntEQ {
 			c37 := g.Arg(root, 0)
-			for _, m38 := range g.Members(c37) {
-				if g.Op(m38) == ir.OpUextend {
-					c39 := g.Arg(m38, 0)
-					for _, m40 := range g.Members(c39) {
-						if g.Op(m40) == ir.OpIcmp {
-							cc := g.IntCC(m40)
-							_ = cc
-							x := g.Arg(m40, 0)
-							_ = x
-							y := g.Arg(m40, 1)
-							_ = y
-							c41 := g.Arg(root, 1)
-							for _, m42 := range g.Members(c41) {
-								if g.Op(m42) == ir.OpIconst {
-									if g.Imm(m42) == 0 {
-										if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "icmp.rules:30") {
-											return
+			if g.Has(c37, ir.OpUextend) {
+				for _, m38 := range g.Members(c37) {
+					if g.Op(m38) == ir.OpUextend {
+						c39 := g.Arg(m38, 0)
+						if g.Has(c39, ir.OpIcmp) {
+							for _, m40 := range g.Members(c39) {
+								if g.Op(m40) == ir.OpIcmp {
+									cc := g.IntCC(m40)
+									_ = cc
+									x := g.Arg(m40, 0)
+									_ = x
+									y := g.Arg(m40, 1)
+									_ = y
+									c41 := g.Arg(root, 1)
+									if g.Has(c41, ir.OpIconst) {
+										for _, m42 := range g.Members(c41) {
+											if g.Op(m42) == ir.OpIconst {
+												if g.Imm(m42) == 0 {
+													if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "icmp.rules:30") {
+														return
+													}
+												}
+											}
 										}
 									}
 								}
@@ -306,17 +348,21 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		cc := g.IntCC(root)
 		_ = cc
 		c43 := g.Arg(root, 0)
-		for _, m44 := range g.Members(c43) {
-			if g.Op(m44) == ir.OpUextend {
-				x := g.Arg(m44, 0)
-				_ = x
-				c45 := g.Arg(root, 1)
-				for _, m46 := range g.Members(c45) {
-					if g.Op(m46) == ir.OpIconst {
-						if g.Imm(m46) == 0 {
-							if (cc == ir.IntEQ || cc == ir.IntNE) && isInt(g.ResultType(x)) {
-								if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, g.Iconst(g.ResultType(x), uint64(0))), "icmp.rules:31") {
-									return
+		if g.Has(c43, ir.OpUextend) {
+			for _, m44 := range g.Members(c43) {
+				if g.Op(m44) == ir.OpUextend {
+					x := g.Arg(m44, 0)
+					_ = x
+					c45 := g.Arg(root, 1)
+					if g.Has(c45, ir.OpIconst) {
+						for _, m46 := range g.Members(c45) {
+							if g.Op(m46) == ir.OpIconst {
+								if g.Imm(m46) == 0 {
+									if (cc == ir.IntEQ || cc == ir.IntNE) && isInt(g.ResultType(x)) {
+										if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, g.Iconst(g.ResultType(x), uint64(0))), "icmp.rules:31") {
+											return
+										}
+									}
 								}
 							}
 						}
@@ -331,13 +377,15 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntSLT {
 			c47 := g.Arg(root, 1)
-			for _, m48 := range g.Members(c47) {
-				if g.Op(m48) == ir.OpIconst {
-					k := g.Imm(m48)
-					_ = k
-					if isInt(t) && k == sminOf(t) {
-						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:34") {
-							return
+			if g.Has(c47, ir.OpIconst) {
+				for _, m48 := range g.Members(c47) {
+					if g.Op(m48) == ir.OpIconst {
+						k := g.Imm(m48)
+						_ = k
+						if isInt(t) && k == sminOf(t) {
+							if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:34") {
+								return
+							}
 						}
 					}
 				}
@@ -350,13 +398,15 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntSGE {
 			c49 := g.Arg(root, 1)
-			for _, m50 := range g.Members(c49) {
-				if g.Op(m50) == ir.OpIconst {
-					k := g.Imm(m50)
-					_ = k
-					if isInt(t) && k == sminOf(t) {
-						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:35") {
-							return
+			if g.Has(c49, ir.OpIconst) {
+				for _, m50 := range g.Members(c49) {
+					if g.Op(m50) == ir.OpIconst {
+						k := g.Imm(m50)
+						_ = k
+						if isInt(t) && k == sminOf(t) {
+							if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:35") {
+								return
+							}
 						}
 					}
 				}
@@ -369,13 +419,15 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntSGT {
 			c51 := g.Arg(root, 1)
-			for _, m52 := range g.Members(c51) {
-				if g.Op(m52) == ir.OpIconst {
-					k := g.Imm(m52)
-					_ = k
-					if isInt(t) && k == sminOf(t)-1 {
-						if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:36") {
-							return
+			if g.Has(c51, ir.OpIconst) {
+				for _, m52 := range g.Members(c51) {
+					if g.Op(m52) == ir.OpIconst {
+						k := g.Imm(m52)
+						_ = k
+						if isInt(t) && k == sminOf(t)-1 {
+							if g.Subsume(g.Iconst(ir.I8, uint64(0)), "icmp.rules:36") {
+								return
+							}
 						}
 					}
 				}
@@ -388,13 +440,15 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntSLE {
 			c53 := g.Arg(root, 1)
-			for _, m54 := range g.Members(c53) {
-				if g.Op(m54) == ir.OpIconst {
-					k := g.Imm(m54)
-					_ = k
-					if isInt(t) && k == sminOf(t)-1 {
-						if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:37") {
-							return
+			if g.Has(c53, ir.OpIconst) {
+				for _, m54 := range g.Members(c53) {
+					if g.Op(m54) == ir.OpIconst {
+						k := g.Imm(m54)
+						_ = k
+						if isInt(t) && k == sminOf(t)-1 {
+							if g.Subsume(g.Iconst(ir.I8, uint64(1)), "icmp.rules:37") {
+								return
+							}
 						}
 					}
 				}
@@ -406,18 +460,22 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		cc := g.IntCC(root)
 		_ = cc
 		c55 := g.Arg(root, 0)
-		for _, m56 := range g.Members(c55) {
-			if g.Op(m56) == ir.OpUextend {
-				x := g.Arg(m56, 0)
-				_ = x
-				c57 := g.Arg(root, 1)
-				for _, m58 := range g.Members(c57) {
-					if g.Op(m58) == ir.OpUextend {
-						y := g.Arg(m58, 0)
-						_ = y
-						if (cc == ir.IntEQ || cc == ir.IntNE) && g.ResultType(x) == g.ResultType(y) {
-							if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:40") {
-								return
+		if g.Has(c55, ir.OpUextend) {
+			for _, m56 := range g.Members(c55) {
+				if g.Op(m56) == ir.OpUextend {
+					x := g.Arg(m56, 0)
+					_ = x
+					c57 := g.Arg(root, 1)
+					if g.Has(c57, ir.OpUextend) {
+						for _, m58 := range g.Members(c57) {
+							if g.Op(m58) == ir.OpUextend {
+								y := g.Arg(m58, 0)
+								_ = y
+								if (cc == ir.IntEQ || cc == ir.IntNE) && g.ResultType(x) == g.ResultType(y) {
+									if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:40") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -430,18 +488,22 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		cc := g.IntCC(root)
 		_ = cc
 		c59 := g.Arg(root, 0)
-		for _, m60 := range g.Members(c59) {
-			if g.Op(m60) == ir.OpSextend {
-				x := g.Arg(m60, 0)
-				_ = x
-				c61 := g.Arg(root, 1)
-				for _, m62 := range g.Members(c61) {
-					if g.Op(m62) == ir.OpSextend {
-						y := g.Arg(m62, 0)
-						_ = y
-						if (cc == ir.IntEQ || cc == ir.IntNE) && g.ResultType(x) == g.ResultType(y) {
-							if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:41") {
-								return
+		if g.Has(c59, ir.OpSextend) {
+			for _, m60 := range g.Members(c59) {
+				if g.Op(m60) == ir.OpSextend {
+					x := g.Arg(m60, 0)
+					_ = x
+					c61 := g.Arg(root, 1)
+					if g.Has(c61, ir.OpSextend) {
+						for _, m62 := range g.Members(c61) {
+							if g.Op(m62) == ir.OpSextend {
+								y := g.Arg(m62, 0)
+								_ = y
+								if (cc == ir.IntEQ || cc == ir.IntNE) && g.ResultType(x) == g.ResultType(y) {
+									if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:41") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -454,18 +516,22 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		cc := g.IntCC(root)
 		_ = cc
 		c63 := g.Arg(root, 0)
-		for _, m64 := range g.Members(c63) {
-			if g.Op(m64) == ir.OpUextend {
-				x := g.Arg(m64, 0)
-				_ = x
-				c65 := g.Arg(root, 1)
-				for _, m66 := range g.Members(c65) {
-					if g.Op(m66) == ir.OpUextend {
-						y := g.Arg(m66, 0)
-						_ = y
-						if cc >= ir.IntULT && g.ResultType(x) == g.ResultType(y) {
-							if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:43") {
-								return
+		if g.Has(c63, ir.OpUextend) {
+			for _, m64 := range g.Members(c63) {
+				if g.Op(m64) == ir.OpUextend {
+					x := g.Arg(m64, 0)
+					_ = x
+					c65 := g.Arg(root, 1)
+					if g.Has(c65, ir.OpUextend) {
+						for _, m66 := range g.Members(c65) {
+							if g.Op(m66) == ir.OpUextend {
+								y := g.Arg(m66, 0)
+								_ = y
+								if cc >= ir.IntULT && g.ResultType(x) == g.ResultType(y) {
+									if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:43") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -478,18 +544,22 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		cc := g.IntCC(root)
 		_ = cc
 		c67 := g.Arg(root, 0)
-		for _, m68 := range g.Members(c67) {
-			if g.Op(m68) == ir.OpSextend {
-				x := g.Arg(m68, 0)
-				_ = x
-				c69 := g.Arg(root, 1)
-				for _, m70 := range g.Members(c69) {
-					if g.Op(m70) == ir.OpSextend {
-						y := g.Arg(m70, 0)
-						_ = y
-						if cc >= ir.IntSLT && cc <= ir.IntSLE && g.ResultType(x) == g.ResultType(y) {
-							if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:44") {
-								return
+		if g.Has(c67, ir.OpSextend) {
+			for _, m68 := range g.Members(c67) {
+				if g.Op(m68) == ir.OpSextend {
+					x := g.Arg(m68, 0)
+					_ = x
+					c69 := g.Arg(root, 1)
+					if g.Has(c69, ir.OpSextend) {
+						for _, m70 := range g.Members(c69) {
+							if g.Op(m70) == ir.OpSextend {
+								y := g.Arg(m70, 0)
+								_ = y
+								if cc >= ir.IntSLT && cc <= ir.IntSLE && g.ResultType(x) == g.ResultType(y) {
+									if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc), 0, x, y), "icmp.rules:44") {
+										return
+									}
+								}
 							}
 						}
 					}
@@ -503,25 +573,31 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 		_ = t
 		if g.IntCC(root) == ir.IntUGT {
 			c71 := g.Arg(root, 0)
-			for _, m72 := range g.Members(c71) {
-				if g.Op(m72) == ir.OpIadd {
-					c73 := g.Arg(m72, 0)
-					u := c73
-					_ = u
-					for _, m74 := range g.Members(c73) {
-						if g.Op(m74) == ir.OpUextend {
-							x := g.Arg(m74, 0)
-							_ = x
-							c75 := g.Arg(m72, 1)
-							for _, m76 := range g.Members(c75) {
-								if g.Op(m76) == ir.OpIconst {
-									k := g.Imm(m76)
-									_ = k
-									b := g.Arg(root, 1)
-									_ = b
-									if t == ir.I64 && g.ResultType(x) == ir.I32 && k < 1<<32 && g.LoopDepth(u) > 0 {
-										if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntSGT), 0, u, g.Make(ir.OpSelect, ir.Invalid, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntSLT), 0, b, g.Iconst(t, uint64(0))), g.Iconst(t, uint64(0x7fffffffffffffff)), g.Make(ir.OpIadd, ir.Invalid, 0, 0, b, g.Iconst(t, uint64(mask(t, -k)))))), "icmp.rules:56") {
-											return
+			if g.Has(c71, ir.OpIadd) {
+				for _, m72 := range g.Members(c71) {
+					if g.Op(m72) == ir.OpIadd {
+						c73 := g.Arg(m72, 0)
+						u := c73
+						_ = u
+						if g.Has(c73, ir.OpUextend) {
+							for _, m74 := range g.Members(c73) {
+								if g.Op(m74) == ir.OpUextend {
+									x := g.Arg(m74, 0)
+									_ = x
+									c75 := g.Arg(m72, 1)
+									if g.Has(c75, ir.OpIconst) {
+										for _, m76 := range g.Members(c75) {
+											if g.Op(m76) == ir.OpIconst {
+												k := g.Imm(m76)
+												_ = k
+												b := g.Arg(root, 1)
+												_ = b
+												if t == ir.I64 && g.ResultType(x) == ir.I32 && k < 1<<32 && g.LoopDepth(u) > 0 {
+													if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntSGT), 0, u, g.Make(ir.OpSelect, ir.Invalid, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntSLT), 0, b, g.Iconst(t, uint64(0))), g.Iconst(t, uint64(0x7fffffffffffffff)), g.Make(ir.OpIadd, ir.Invalid, 0, 0, b, g.Iconst(t, uint64(mask(t, -k)))))), "icmp.rules:56") {
+														return
+													}
+												}
+											}
 										}
 									}
 								}

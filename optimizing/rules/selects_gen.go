@@ -15,13 +15,15 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	// selects.rules:3: (select (iconst [0]) _ y) => y :subsume
 	{
 		c1 := g.Arg(root, 0)
-		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst {
-				if g.Imm(m2) == 0 {
-					y := g.Arg(root, 2)
-					_ = y
-					if g.Subsume(y, "selects.rules:3") {
-						return
+		if g.Has(c1, ir.OpIconst) {
+			for _, m2 := range g.Members(c1) {
+				if g.Op(m2) == ir.OpIconst {
+					if g.Imm(m2) == 0 {
+						y := g.Arg(root, 2)
+						_ = y
+						if g.Subsume(y, "selects.rules:3") {
+							return
+						}
 					}
 				}
 			}
@@ -30,15 +32,17 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	// selects.rules:4: (select (iconst [c]) x _) && c != 0 => x :subsume
 	{
 		c3 := g.Arg(root, 0)
-		for _, m4 := range g.Members(c3) {
-			if g.Op(m4) == ir.OpIconst {
-				c := g.Imm(m4)
-				_ = c
-				x := g.Arg(root, 1)
-				_ = x
-				if c != 0 {
-					if g.Subsume(x, "selects.rules:4") {
-						return
+		if g.Has(c3, ir.OpIconst) {
+			for _, m4 := range g.Members(c3) {
+				if g.Op(m4) == ir.OpIconst {
+					c := g.Imm(m4)
+					_ = c
+					x := g.Arg(root, 1)
+					_ = x
+					if c != 0 {
+						if g.Subsume(x, "selects.rules:4") {
+							return
+						}
 					}
 				}
 			}
@@ -61,19 +65,25 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		c5 := g.Arg(root, 0)
 		c := c5
 		_ = c
-		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIcmp {
-				c7 := g.Arg(root, 1)
-				for _, m8 := range g.Members(c7) {
-					if g.Op(m8) == ir.OpIconst {
-						if g.Imm(m8) == 1 {
-							c9 := g.Arg(root, 2)
-							for _, m10 := range g.Members(c9) {
-								if g.Op(m10) == ir.OpIconst {
-									if g.Imm(m10) == 0 {
-										if t == ir.I8 {
-											if g.Subsume(c, "selects.rules:8") {
-												return
+		if g.Has(c5, ir.OpIcmp) {
+			for _, m6 := range g.Members(c5) {
+				if g.Op(m6) == ir.OpIcmp {
+					c7 := g.Arg(root, 1)
+					if g.Has(c7, ir.OpIconst) {
+						for _, m8 := range g.Members(c7) {
+							if g.Op(m8) == ir.OpIconst {
+								if g.Imm(m8) == 1 {
+									c9 := g.Arg(root, 2)
+									if g.Has(c9, ir.OpIconst) {
+										for _, m10 := range g.Members(c9) {
+											if g.Op(m10) == ir.OpIconst {
+												if g.Imm(m10) == 0 {
+													if t == ir.I8 {
+														if g.Subsume(c, "selects.rules:8") {
+															return
+														}
+													}
+												}
 											}
 										}
 									}
@@ -90,25 +100,31 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c11 := g.Arg(root, 0)
-		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpIcmp {
-				cc := g.IntCC(m12)
-				_ = cc
-				x := g.Arg(m12, 0)
-				_ = x
-				y := g.Arg(m12, 1)
-				_ = y
-				c13 := g.Arg(root, 1)
-				for _, m14 := range g.Members(c13) {
-					if g.Op(m14) == ir.OpIconst {
-						if g.Imm(m14) == 0 {
-							c15 := g.Arg(root, 2)
-							for _, m16 := range g.Members(c15) {
-								if g.Op(m16) == ir.OpIconst {
-									if g.Imm(m16) == 1 {
-										if t == ir.I8 {
-											if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "selects.rules:9") {
-												return
+		if g.Has(c11, ir.OpIcmp) {
+			for _, m12 := range g.Members(c11) {
+				if g.Op(m12) == ir.OpIcmp {
+					cc := g.IntCC(m12)
+					_ = cc
+					x := g.Arg(m12, 0)
+					_ = x
+					y := g.Arg(m12, 1)
+					_ = y
+					c13 := g.Arg(root, 1)
+					if g.Has(c13, ir.OpIconst) {
+						for _, m14 := range g.Members(c13) {
+							if g.Op(m14) == ir.OpIconst {
+								if g.Imm(m14) == 0 {
+									c15 := g.Arg(root, 2)
+									if g.Has(c15, ir.OpIconst) {
+										for _, m16 := range g.Members(c15) {
+											if g.Op(m16) == ir.OpIconst {
+												if g.Imm(m16) == 1 {
+													if t == ir.I8 {
+														if g.Subsume(g.Make(ir.OpIcmp, ir.Invalid, uint8(cc.Inverse()), 0, x, y), "selects.rules:9") {
+															return
+														}
+													}
+												}
 											}
 										}
 									}
@@ -123,22 +139,26 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	// selects.rules:10: (select (icmp {ne} c (iconst [0])) x y) && isInt(g.ResultType(c)) => (select c x y)
 	{
 		c17 := g.Arg(root, 0)
-		for _, m18 := range g.Members(c17) {
-			if g.Op(m18) == ir.OpIcmp {
-				if g.IntCC(m18) == ir.IntNE {
-					c := g.Arg(m18, 0)
-					_ = c
-					c19 := g.Arg(m18, 1)
-					for _, m20 := range g.Members(c19) {
-						if g.Op(m20) == ir.OpIconst {
-							if g.Imm(m20) == 0 {
-								x := g.Arg(root, 1)
-								_ = x
-								y := g.Arg(root, 2)
-								_ = y
-								if isInt(g.ResultType(c)) {
-									if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, c, x, y), "selects.rules:10") {
-										return
+		if g.Has(c17, ir.OpIcmp) {
+			for _, m18 := range g.Members(c17) {
+				if g.Op(m18) == ir.OpIcmp {
+					if g.IntCC(m18) == ir.IntNE {
+						c := g.Arg(m18, 0)
+						_ = c
+						c19 := g.Arg(m18, 1)
+						if g.Has(c19, ir.OpIconst) {
+							for _, m20 := range g.Members(c19) {
+								if g.Op(m20) == ir.OpIconst {
+									if g.Imm(m20) == 0 {
+										x := g.Arg(root, 1)
+										_ = x
+										y := g.Arg(root, 2)
+										_ = y
+										if isInt(g.ResultType(c)) {
+											if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, c, x, y), "selects.rules:10") {
+												return
+											}
+										}
 									}
 								}
 							}
@@ -151,22 +171,26 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	// selects.rules:11: (select (icmp {eq} c (iconst [0])) x y) && isInt(g.ResultType(c)) => (select c y x)
 	{
 		c21 := g.Arg(root, 0)
-		for _, m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpIcmp {
-				if g.IntCC(m22) == ir.IntEQ {
-					c := g.Arg(m22, 0)
-					_ = c
-					c23 := g.Arg(m22, 1)
-					for _, m24 := range g.Members(c23) {
-						if g.Op(m24) == ir.OpIconst {
-							if g.Imm(m24) == 0 {
-								x := g.Arg(root, 1)
-								_ = x
-								y := g.Arg(root, 2)
-								_ = y
-								if isInt(g.ResultType(c)) {
-									if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, c, y, x), "selects.rules:11") {
-										return
+		if g.Has(c21, ir.OpIcmp) {
+			for _, m22 := range g.Members(c21) {
+				if g.Op(m22) == ir.OpIcmp {
+					if g.IntCC(m22) == ir.IntEQ {
+						c := g.Arg(m22, 0)
+						_ = c
+						c23 := g.Arg(m22, 1)
+						if g.Has(c23, ir.OpIconst) {
+							for _, m24 := range g.Members(c23) {
+								if g.Op(m24) == ir.OpIconst {
+									if g.Imm(m24) == 0 {
+										x := g.Arg(root, 1)
+										_ = x
+										y := g.Arg(root, 2)
+										_ = y
+										if isInt(g.ResultType(c)) {
+											if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, c, y, x), "selects.rules:11") {
+												return
+											}
+										}
 									}
 								}
 							}
@@ -181,18 +205,20 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c25 := g.Arg(root, 0)
-		for _, m26 := range g.Members(c25) {
-			if g.Op(m26) == ir.OpIcmp {
-				if g.IntCC(m26) == ir.IntSLT {
-					x := g.Arg(m26, 0)
-					_ = x
-					y := g.Arg(m26, 1)
-					_ = y
-					if x == g.Arg(root, 1) {
-						if y == g.Arg(root, 2) {
-							if isInt(t) {
-								if g.Emit(g.Make(ir.OpSmin, ir.Invalid, 0, 0, x, y), "selects.rules:14") {
-									return
+		if g.Has(c25, ir.OpIcmp) {
+			for _, m26 := range g.Members(c25) {
+				if g.Op(m26) == ir.OpIcmp {
+					if g.IntCC(m26) == ir.IntSLT {
+						x := g.Arg(m26, 0)
+						_ = x
+						y := g.Arg(m26, 1)
+						_ = y
+						if x == g.Arg(root, 1) {
+							if y == g.Arg(root, 2) {
+								if isInt(t) {
+									if g.Emit(g.Make(ir.OpSmin, ir.Invalid, 0, 0, x, y), "selects.rules:14") {
+										return
+									}
 								}
 							}
 						}
@@ -206,18 +232,20 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c27 := g.Arg(root, 0)
-		for _, m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpIcmp {
-				if g.IntCC(m28) == ir.IntSLE {
-					x := g.Arg(m28, 0)
-					_ = x
-					y := g.Arg(m28, 1)
-					_ = y
-					if x == g.Arg(root, 1) {
-						if y == g.Arg(root, 2) {
-							if isInt(t) {
-								if g.Emit(g.Make(ir.OpSmin, ir.Invalid, 0, 0, x, y), "selects.rules:15") {
-									return
+		if g.Has(c27, ir.OpIcmp) {
+			for _, m28 := range g.Members(c27) {
+				if g.Op(m28) == ir.OpIcmp {
+					if g.IntCC(m28) == ir.IntSLE {
+						x := g.Arg(m28, 0)
+						_ = x
+						y := g.Arg(m28, 1)
+						_ = y
+						if x == g.Arg(root, 1) {
+							if y == g.Arg(root, 2) {
+								if isInt(t) {
+									if g.Emit(g.Make(ir.OpSmin, ir.Invalid, 0, 0, x, y), "selects.rules:15") {
+										return
+									}
 								}
 							}
 						}
@@ -231,18 +259,20 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c29 := g.Arg(root, 0)
-		for _, m30 := range g.Members(c29) {
-			if g.Op(m30) == ir.OpIcmp {
-				if g.IntCC(m30) == ir.IntSGT {
-					x := g.Arg(m30, 0)
-					_ = x
-					y := g.Arg(m30, 1)
-					_ = y
-					if x == g.Arg(root, 1) {
-						if y == g.Arg(root, 2) {
-							if isInt(t) {
-								if g.Emit(g.Make(ir.OpSmax, ir.Invalid, 0, 0, x, y), "selects.rules:16") {
-									return
+		if g.Has(c29, ir.OpIcmp) {
+			for _, m30 := range g.Members(c29) {
+				if g.Op(m30) == ir.OpIcmp {
+					if g.IntCC(m30) == ir.IntSGT {
+						x := g.Arg(m30, 0)
+						_ = x
+						y := g.Arg(m30, 1)
+						_ = y
+						if x == g.Arg(root, 1) {
+							if y == g.Arg(root, 2) {
+								if isInt(t) {
+									if g.Emit(g.Make(ir.OpSmax, ir.Invalid, 0, 0, x, y), "selects.rules:16") {
+										return
+									}
 								}
 							}
 						}
@@ -256,18 +286,20 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c31 := g.Arg(root, 0)
-		for _, m32 := range g.Members(c31) {
-			if g.Op(m32) == ir.OpIcmp {
-				if g.IntCC(m32) == ir.IntSGE {
-					x := g.Arg(m32, 0)
-					_ = x
-					y := g.Arg(m32, 1)
-					_ = y
-					if x == g.Arg(root, 1) {
-						if y == g.Arg(root, 2) {
-							if isInt(t) {
-								if g.Emit(g.Make(ir.OpSmax, ir.Invalid, 0, 0, x, y), "selects.rules:17") {
-									return
+		if g.Has(c31, ir.OpIcmp) {
+			for _, m32 := range g.Members(c31) {
+				if g.Op(m32) == ir.OpIcmp {
+					if g.IntCC(m32) == ir.IntSGE {
+						x := g.Arg(m32, 0)
+						_ = x
+						y := g.Arg(m32, 1)
+						_ = y
+						if x == g.Arg(root, 1) {
+							if y == g.Arg(root, 2) {
+								if isInt(t) {
+									if g.Emit(g.Make(ir.OpSmax, ir.Invalid, 0, 0, x, y), "selects.rules:17") {
+										return
+									}
 								}
 							}
 						}
@@ -281,18 +313,20 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c33 := g.Arg(root, 0)
-		for _, m34 := range g.Members(c33) {
-			if g.Op(m34) == ir.OpIcmp {
-				if g.IntCC(m34) == ir.IntULT {
-					x := g.Arg(m34, 0)
-					_ = x
-					y := g.Arg(m34, 1)
-					_ = y
-					if x == g.Arg(root, 1) {
-						if y == g.Arg(root, 2) {
-							if isInt(t) {
-								if g.Emit(g.Make(ir.OpUmin, ir.Invalid, 0, 0, x, y), "selects.rules:18") {
-									return
+		if g.Has(c33, ir.OpIcmp) {
+			for _, m34 := range g.Members(c33) {
+				if g.Op(m34) == ir.OpIcmp {
+					if g.IntCC(m34) == ir.IntULT {
+						x := g.Arg(m34, 0)
+						_ = x
+						y := g.Arg(m34, 1)
+						_ = y
+						if x == g.Arg(root, 1) {
+							if y == g.Arg(root, 2) {
+								if isInt(t) {
+									if g.Emit(g.Make(ir.OpUmin, ir.Invalid, 0, 0, x, y), "selects.rules:18") {
+										return
+									}
 								}
 							}
 						}
@@ -306,18 +340,20 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c35 := g.Arg(root, 0)
-		for _, m36 := range g.Members(c35) {
-			if g.Op(m36) == ir.OpIcmp {
-				if g.IntCC(m36) == ir.IntULE {
-					x := g.Arg(m36, 0)
-					_ = x
-					y := g.Arg(m36, 1)
-					_ = y
-					if x == g.Arg(root, 1) {
-						if y == g.Arg(root, 2) {
-							if isInt(t) {
-								if g.Emit(g.Make(ir.OpUmin, ir.Invalid, 0, 0, x, y), "selects.rules:19") {
-									return
+		if g.Has(c35, ir.OpIcmp) {
+			for _, m36 := range g.Members(c35) {
+				if g.Op(m36) == ir.OpIcmp {
+					if g.IntCC(m36) == ir.IntULE {
+						x := g.Arg(m36, 0)
+						_ = x
+						y := g.Arg(m36, 1)
+						_ = y
+						if x == g.Arg(root, 1) {
+							if y == g.Arg(root, 2) {
+								if isInt(t) {
+									if g.Emit(g.Make(ir.OpUmin, ir.Invalid, 0, 0, x, y), "selects.rules:19") {
+										return
+									}
 								}
 							}
 						}
@@ -331,18 +367,20 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c37 := g.Arg(root, 0)
-		for _, m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpIcmp {
-				if g.IntCC(m38) == ir.IntUGT {
-					x := g.Arg(m38, 0)
-					_ = x
-					y := g.Arg(m38, 1)
-					_ = y
-					if x == g.Arg(root, 1) {
-						if y == g.Arg(root, 2) {
-							if isInt(t) {
-								if g.Emit(g.Make(ir.OpUmax, ir.Invalid, 0, 0, x, y), "selects.rules:20") {
-									return
+		if g.Has(c37, ir.OpIcmp) {
+			for _, m38 := range g.Members(c37) {
+				if g.Op(m38) == ir.OpIcmp {
+					if g.IntCC(m38) == ir.IntUGT {
+						x := g.Arg(m38, 0)
+						_ = x
+						y := g.Arg(m38, 1)
+						_ = y
+						if x == g.Arg(root, 1) {
+							if y == g.Arg(root, 2) {
+								if isInt(t) {
+									if g.Emit(g.Make(ir.OpUmax, ir.Invalid, 0, 0, x, y), "selects.rules:20") {
+										return
+									}
 								}
 							}
 						}
@@ -356,18 +394,20 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c39 := g.Arg(root, 0)
-		for _, m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpIcmp {
-				if g.IntCC(m40) == ir.IntUGE {
-					x := g.Arg(m40, 0)
-					_ = x
-					y := g.Arg(m40, 1)
-					_ = y
-					if x == g.Arg(root, 1) {
-						if y == g.Arg(root, 2) {
-							if isInt(t) {
-								if g.Emit(g.Make(ir.OpUmax, ir.Invalid, 0, 0, x, y), "selects.rules:21") {
-									return
+		if g.Has(c39, ir.OpIcmp) {
+			for _, m40 := range g.Members(c39) {
+				if g.Op(m40) == ir.OpIcmp {
+					if g.IntCC(m40) == ir.IntUGE {
+						x := g.Arg(m40, 0)
+						_ = x
+						y := g.Arg(m40, 1)
+						_ = y
+						if x == g.Arg(root, 1) {
+							if y == g.Arg(root, 2) {
+								if isInt(t) {
+									if g.Emit(g.Make(ir.OpUmax, ir.Invalid, 0, 0, x, y), "selects.rules:21") {
+										return
+									}
 								}
 							}
 						}
@@ -379,17 +419,19 @@ func rewriteSelectsSelect(g *egraph.Graph, root egraph.Node) {
 	// selects.rules:24: (select (uextend c) x y) && isInt(g.ResultType(c)) => (select c x y)
 	{
 		c41 := g.Arg(root, 0)
-		for _, m42 := range g.Members(c41) {
-			if g.Op(m42) == ir.OpUextend {
-				c := g.Arg(m42, 0)
-				_ = c
-				x := g.Arg(root, 1)
-				_ = x
-				y := g.Arg(root, 2)
-				_ = y
-				if isInt(g.ResultType(c)) {
-					if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, c, x, y), "selects.rules:24") {
-						return
+		if g.Has(c41, ir.OpUextend) {
+			for _, m42 := range g.Members(c41) {
+				if g.Op(m42) == ir.OpUextend {
+					c := g.Arg(m42, 0)
+					_ = c
+					x := g.Arg(root, 1)
+					_ = x
+					y := g.Arg(root, 2)
+					_ = y
+					if isInt(g.ResultType(c)) {
+						if g.Emit(g.Make(ir.OpSelect, ir.Invalid, 0, 0, c, x, y), "selects.rules:24") {
+							return
+						}
 					}
 				}
 			}

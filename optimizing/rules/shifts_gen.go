@@ -23,13 +23,15 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c1 := g.Arg(root, 1)
-		for _, m2 := range g.Members(c1) {
-			if g.Op(m2) == ir.OpIconst {
-				k := g.Imm(m2)
-				_ = k
-				if isInt(t) && shamt(t, k) == 0 {
-					if g.Subsume(x, "shifts.rules:4") {
-						return
+		if g.Has(c1, ir.OpIconst) {
+			for _, m2 := range g.Members(c1) {
+				if g.Op(m2) == ir.OpIconst {
+					k := g.Imm(m2)
+					_ = k
+					if isInt(t) && shamt(t, k) == 0 {
+						if g.Subsume(x, "shifts.rules:4") {
+							return
+						}
 					}
 				}
 			}
@@ -38,13 +40,15 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 	// shifts.rules:11: (ishl (iconst <t> [0]) _) => (iconst <t> [0]) :subsume
 	{
 		c3 := g.Arg(root, 0)
-		for _, m4 := range g.Members(c3) {
-			if g.Op(m4) == ir.OpIconst {
-				t := g.Type(m4)
-				_ = t
-				if g.Imm(m4) == 0 {
-					if g.Subsume(g.Iconst(t, uint64(0)), "shifts.rules:11") {
-						return
+		if g.Has(c3, ir.OpIconst) {
+			for _, m4 := range g.Members(c3) {
+				if g.Op(m4) == ir.OpIconst {
+					t := g.Type(m4)
+					_ = t
+					if g.Imm(m4) == 0 {
+						if g.Subsume(g.Iconst(t, uint64(0)), "shifts.rules:11") {
+							return
+						}
 					}
 				}
 			}
@@ -55,25 +59,31 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c5 := g.Arg(root, 0)
-		for _, m6 := range g.Members(c5) {
-			if g.Op(m6) == ir.OpIshl {
-				x := g.Arg(m6, 0)
-				_ = x
-				c7 := g.Arg(m6, 1)
-				for _, m8 := range g.Members(c7) {
-					if g.Op(m8) == ir.OpIconst {
-						s := g.Type(m8)
-						_ = s
-						a := g.Imm(m8)
-						_ = a
-						c9 := g.Arg(root, 1)
-						for _, m10 := range g.Members(c9) {
-							if g.Op(m10) == ir.OpIconst {
-								b := g.Imm(m10)
-								_ = b
-								if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
-									if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b)))), "shifts.rules:17") {
-										return
+		if g.Has(c5, ir.OpIshl) {
+			for _, m6 := range g.Members(c5) {
+				if g.Op(m6) == ir.OpIshl {
+					x := g.Arg(m6, 0)
+					_ = x
+					c7 := g.Arg(m6, 1)
+					if g.Has(c7, ir.OpIconst) {
+						for _, m8 := range g.Members(c7) {
+							if g.Op(m8) == ir.OpIconst {
+								s := g.Type(m8)
+								_ = s
+								a := g.Imm(m8)
+								_ = a
+								c9 := g.Arg(root, 1)
+								if g.Has(c9, ir.OpIconst) {
+									for _, m10 := range g.Members(c9) {
+										if g.Op(m10) == ir.OpIconst {
+											b := g.Imm(m10)
+											_ = b
+											if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
+												if g.Emit(g.Make(ir.OpIshl, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b)))), "shifts.rules:17") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -88,23 +98,29 @@ func rewriteShiftsIshl(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c11 := g.Arg(root, 0)
-		for _, m12 := range g.Members(c11) {
-			if g.Op(m12) == ir.OpUshr {
-				x := g.Arg(m12, 0)
-				_ = x
-				c13 := g.Arg(m12, 1)
-				for _, m14 := range g.Members(c13) {
-					if g.Op(m14) == ir.OpIconst {
-						a := g.Imm(m14)
-						_ = a
-						c15 := g.Arg(root, 1)
-						for _, m16 := range g.Members(c15) {
-							if g.Op(m16) == ir.OpIconst {
-								b := g.Imm(m16)
-								_ = b
-								if isInt(t) && shamt(t, a) == shamt(t, b) {
-									if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, ones(t)<<shamt(t, a))))), "shifts.rules:22") {
-										return
+		if g.Has(c11, ir.OpUshr) {
+			for _, m12 := range g.Members(c11) {
+				if g.Op(m12) == ir.OpUshr {
+					x := g.Arg(m12, 0)
+					_ = x
+					c13 := g.Arg(m12, 1)
+					if g.Has(c13, ir.OpIconst) {
+						for _, m14 := range g.Members(c13) {
+							if g.Op(m14) == ir.OpIconst {
+								a := g.Imm(m14)
+								_ = a
+								c15 := g.Arg(root, 1)
+								if g.Has(c15, ir.OpIconst) {
+									for _, m16 := range g.Members(c15) {
+										if g.Op(m16) == ir.OpIconst {
+											b := g.Imm(m16)
+											_ = b
+											if isInt(t) && shamt(t, a) == shamt(t, b) {
+												if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(mask(t, ones(t)<<shamt(t, a))))), "shifts.rules:22") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -124,13 +140,15 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c17 := g.Arg(root, 1)
-		for _, m18 := range g.Members(c17) {
-			if g.Op(m18) == ir.OpIconst {
-				k := g.Imm(m18)
-				_ = k
-				if isInt(t) && shamt(t, k) == 0 {
-					if g.Subsume(x, "shifts.rules:5") {
-						return
+		if g.Has(c17, ir.OpIconst) {
+			for _, m18 := range g.Members(c17) {
+				if g.Op(m18) == ir.OpIconst {
+					k := g.Imm(m18)
+					_ = k
+					if isInt(t) && shamt(t, k) == 0 {
+						if g.Subsume(x, "shifts.rules:5") {
+							return
+						}
 					}
 				}
 			}
@@ -139,13 +157,15 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 	// shifts.rules:12: (ushr (iconst <t> [0]) _) => (iconst <t> [0]) :subsume
 	{
 		c19 := g.Arg(root, 0)
-		for _, m20 := range g.Members(c19) {
-			if g.Op(m20) == ir.OpIconst {
-				t := g.Type(m20)
-				_ = t
-				if g.Imm(m20) == 0 {
-					if g.Subsume(g.Iconst(t, uint64(0)), "shifts.rules:12") {
-						return
+		if g.Has(c19, ir.OpIconst) {
+			for _, m20 := range g.Members(c19) {
+				if g.Op(m20) == ir.OpIconst {
+					t := g.Type(m20)
+					_ = t
+					if g.Imm(m20) == 0 {
+						if g.Subsume(g.Iconst(t, uint64(0)), "shifts.rules:12") {
+							return
+						}
 					}
 				}
 			}
@@ -156,25 +176,31 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c21 := g.Arg(root, 0)
-		for _, m22 := range g.Members(c21) {
-			if g.Op(m22) == ir.OpUshr {
-				x := g.Arg(m22, 0)
-				_ = x
-				c23 := g.Arg(m22, 1)
-				for _, m24 := range g.Members(c23) {
-					if g.Op(m24) == ir.OpIconst {
-						s := g.Type(m24)
-						_ = s
-						a := g.Imm(m24)
-						_ = a
-						c25 := g.Arg(root, 1)
-						for _, m26 := range g.Members(c25) {
-							if g.Op(m26) == ir.OpIconst {
-								b := g.Imm(m26)
-								_ = b
-								if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
-									if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b)))), "shifts.rules:18") {
-										return
+		if g.Has(c21, ir.OpUshr) {
+			for _, m22 := range g.Members(c21) {
+				if g.Op(m22) == ir.OpUshr {
+					x := g.Arg(m22, 0)
+					_ = x
+					c23 := g.Arg(m22, 1)
+					if g.Has(c23, ir.OpIconst) {
+						for _, m24 := range g.Members(c23) {
+							if g.Op(m24) == ir.OpIconst {
+								s := g.Type(m24)
+								_ = s
+								a := g.Imm(m24)
+								_ = a
+								c25 := g.Arg(root, 1)
+								if g.Has(c25, ir.OpIconst) {
+									for _, m26 := range g.Members(c25) {
+										if g.Op(m26) == ir.OpIconst {
+											b := g.Imm(m26)
+											_ = b
+											if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
+												if g.Emit(g.Make(ir.OpUshr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b)))), "shifts.rules:18") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -189,23 +215,29 @@ func rewriteShiftsUshr(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c27 := g.Arg(root, 0)
-		for _, m28 := range g.Members(c27) {
-			if g.Op(m28) == ir.OpIshl {
-				x := g.Arg(m28, 0)
-				_ = x
-				c29 := g.Arg(m28, 1)
-				for _, m30 := range g.Members(c29) {
-					if g.Op(m30) == ir.OpIconst {
-						a := g.Imm(m30)
-						_ = a
-						c31 := g.Arg(root, 1)
-						for _, m32 := range g.Members(c31) {
-							if g.Op(m32) == ir.OpIconst {
-								b := g.Imm(m32)
-								_ = b
-								if isInt(t) && shamt(t, a) == shamt(t, b) {
-									if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ones(t)>>shamt(t, a)))), "shifts.rules:23") {
-										return
+		if g.Has(c27, ir.OpIshl) {
+			for _, m28 := range g.Members(c27) {
+				if g.Op(m28) == ir.OpIshl {
+					x := g.Arg(m28, 0)
+					_ = x
+					c29 := g.Arg(m28, 1)
+					if g.Has(c29, ir.OpIconst) {
+						for _, m30 := range g.Members(c29) {
+							if g.Op(m30) == ir.OpIconst {
+								a := g.Imm(m30)
+								_ = a
+								c31 := g.Arg(root, 1)
+								if g.Has(c31, ir.OpIconst) {
+									for _, m32 := range g.Members(c31) {
+										if g.Op(m32) == ir.OpIconst {
+											b := g.Imm(m32)
+											_ = b
+											if isInt(t) && shamt(t, a) == shamt(t, b) {
+												if g.Emit(g.Make(ir.OpBand, ir.Invalid, 0, 0, x, g.Iconst(t, uint64(ones(t)>>shamt(t, a)))), "shifts.rules:23") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -225,13 +257,15 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c33 := g.Arg(root, 1)
-		for _, m34 := range g.Members(c33) {
-			if g.Op(m34) == ir.OpIconst {
-				k := g.Imm(m34)
-				_ = k
-				if isInt(t) && shamt(t, k) == 0 {
-					if g.Subsume(x, "shifts.rules:6") {
-						return
+		if g.Has(c33, ir.OpIconst) {
+			for _, m34 := range g.Members(c33) {
+				if g.Op(m34) == ir.OpIconst {
+					k := g.Imm(m34)
+					_ = k
+					if isInt(t) && shamt(t, k) == 0 {
+						if g.Subsume(x, "shifts.rules:6") {
+							return
+						}
 					}
 				}
 			}
@@ -240,13 +274,15 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 	// shifts.rules:13: (sshr (iconst <t> [0]) _) => (iconst <t> [0]) :subsume
 	{
 		c35 := g.Arg(root, 0)
-		for _, m36 := range g.Members(c35) {
-			if g.Op(m36) == ir.OpIconst {
-				t := g.Type(m36)
-				_ = t
-				if g.Imm(m36) == 0 {
-					if g.Subsume(g.Iconst(t, uint64(0)), "shifts.rules:13") {
-						return
+		if g.Has(c35, ir.OpIconst) {
+			for _, m36 := range g.Members(c35) {
+				if g.Op(m36) == ir.OpIconst {
+					t := g.Type(m36)
+					_ = t
+					if g.Imm(m36) == 0 {
+						if g.Subsume(g.Iconst(t, uint64(0)), "shifts.rules:13") {
+							return
+						}
 					}
 				}
 			}
@@ -257,13 +293,15 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c37 := g.Arg(root, 0)
-		for _, m38 := range g.Members(c37) {
-			if g.Op(m38) == ir.OpIconst {
-				k := g.Imm(m38)
-				_ = k
-				if isInt(t) && k == ones(t) {
-					if g.Subsume(g.Iconst(t, uint64(k)), "shifts.rules:14") {
-						return
+		if g.Has(c37, ir.OpIconst) {
+			for _, m38 := range g.Members(c37) {
+				if g.Op(m38) == ir.OpIconst {
+					k := g.Imm(m38)
+					_ = k
+					if isInt(t) && k == ones(t) {
+						if g.Subsume(g.Iconst(t, uint64(k)), "shifts.rules:14") {
+							return
+						}
 					}
 				}
 			}
@@ -274,25 +312,31 @@ func rewriteShiftsSshr(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c39 := g.Arg(root, 0)
-		for _, m40 := range g.Members(c39) {
-			if g.Op(m40) == ir.OpSshr {
-				x := g.Arg(m40, 0)
-				_ = x
-				c41 := g.Arg(m40, 1)
-				for _, m42 := range g.Members(c41) {
-					if g.Op(m42) == ir.OpIconst {
-						s := g.Type(m42)
-						_ = s
-						a := g.Imm(m42)
-						_ = a
-						c43 := g.Arg(root, 1)
-						for _, m44 := range g.Members(c43) {
-							if g.Op(m44) == ir.OpIconst {
-								b := g.Imm(m44)
-								_ = b
-								if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
-									if g.Emit(g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b)))), "shifts.rules:19") {
-										return
+		if g.Has(c39, ir.OpSshr) {
+			for _, m40 := range g.Members(c39) {
+				if g.Op(m40) == ir.OpSshr {
+					x := g.Arg(m40, 0)
+					_ = x
+					c41 := g.Arg(m40, 1)
+					if g.Has(c41, ir.OpIconst) {
+						for _, m42 := range g.Members(c41) {
+							if g.Op(m42) == ir.OpIconst {
+								s := g.Type(m42)
+								_ = s
+								a := g.Imm(m42)
+								_ = a
+								c43 := g.Arg(root, 1)
+								if g.Has(c43, ir.OpIconst) {
+									for _, m44 := range g.Members(c43) {
+										if g.Op(m44) == ir.OpIconst {
+											b := g.Imm(m44)
+											_ = b
+											if isInt(t) && shamt(t, a)+shamt(t, b) < uint64(t.Bits()) {
+												if g.Emit(g.Make(ir.OpSshr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a)+shamt(t, b)))), "shifts.rules:19") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -312,13 +356,15 @@ func rewriteShiftsRotl(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c45 := g.Arg(root, 1)
-		for _, m46 := range g.Members(c45) {
-			if g.Op(m46) == ir.OpIconst {
-				k := g.Imm(m46)
-				_ = k
-				if isInt(t) && shamt(t, k) == 0 {
-					if g.Subsume(x, "shifts.rules:7") {
-						return
+		if g.Has(c45, ir.OpIconst) {
+			for _, m46 := range g.Members(c45) {
+				if g.Op(m46) == ir.OpIconst {
+					k := g.Imm(m46)
+					_ = k
+					if isInt(t) && shamt(t, k) == 0 {
+						if g.Subsume(x, "shifts.rules:7") {
+							return
+						}
 					}
 				}
 			}
@@ -329,25 +375,31 @@ func rewriteShiftsRotl(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c47 := g.Arg(root, 0)
-		for _, m48 := range g.Members(c47) {
-			if g.Op(m48) == ir.OpRotl {
-				x := g.Arg(m48, 0)
-				_ = x
-				c49 := g.Arg(m48, 1)
-				for _, m50 := range g.Members(c49) {
-					if g.Op(m50) == ir.OpIconst {
-						s := g.Type(m50)
-						_ = s
-						a := g.Imm(m50)
-						_ = a
-						c51 := g.Arg(root, 1)
-						for _, m52 := range g.Members(c51) {
-							if g.Op(m52) == ir.OpIconst {
-								b := g.Imm(m52)
-								_ = b
-								if isInt(t) {
-									if g.Emit(g.Make(ir.OpRotl, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a+b)))), "shifts.rules:26") {
-										return
+		if g.Has(c47, ir.OpRotl) {
+			for _, m48 := range g.Members(c47) {
+				if g.Op(m48) == ir.OpRotl {
+					x := g.Arg(m48, 0)
+					_ = x
+					c49 := g.Arg(m48, 1)
+					if g.Has(c49, ir.OpIconst) {
+						for _, m50 := range g.Members(c49) {
+							if g.Op(m50) == ir.OpIconst {
+								s := g.Type(m50)
+								_ = s
+								a := g.Imm(m50)
+								_ = a
+								c51 := g.Arg(root, 1)
+								if g.Has(c51, ir.OpIconst) {
+									for _, m52 := range g.Members(c51) {
+										if g.Op(m52) == ir.OpIconst {
+											b := g.Imm(m52)
+											_ = b
+											if isInt(t) {
+												if g.Emit(g.Make(ir.OpRotl, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a+b)))), "shifts.rules:26") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}
@@ -367,13 +419,15 @@ func rewriteShiftsRotr(g *egraph.Graph, root egraph.Node) {
 		x := g.Arg(root, 0)
 		_ = x
 		c53 := g.Arg(root, 1)
-		for _, m54 := range g.Members(c53) {
-			if g.Op(m54) == ir.OpIconst {
-				k := g.Imm(m54)
-				_ = k
-				if isInt(t) && shamt(t, k) == 0 {
-					if g.Subsume(x, "shifts.rules:8") {
-						return
+		if g.Has(c53, ir.OpIconst) {
+			for _, m54 := range g.Members(c53) {
+				if g.Op(m54) == ir.OpIconst {
+					k := g.Imm(m54)
+					_ = k
+					if isInt(t) && shamt(t, k) == 0 {
+						if g.Subsume(x, "shifts.rules:8") {
+							return
+						}
 					}
 				}
 			}
@@ -384,25 +438,31 @@ func rewriteShiftsRotr(g *egraph.Graph, root egraph.Node) {
 		t := g.Type(root)
 		_ = t
 		c55 := g.Arg(root, 0)
-		for _, m56 := range g.Members(c55) {
-			if g.Op(m56) == ir.OpRotr {
-				x := g.Arg(m56, 0)
-				_ = x
-				c57 := g.Arg(m56, 1)
-				for _, m58 := range g.Members(c57) {
-					if g.Op(m58) == ir.OpIconst {
-						s := g.Type(m58)
-						_ = s
-						a := g.Imm(m58)
-						_ = a
-						c59 := g.Arg(root, 1)
-						for _, m60 := range g.Members(c59) {
-							if g.Op(m60) == ir.OpIconst {
-								b := g.Imm(m60)
-								_ = b
-								if isInt(t) {
-									if g.Emit(g.Make(ir.OpRotr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a+b)))), "shifts.rules:27") {
-										return
+		if g.Has(c55, ir.OpRotr) {
+			for _, m56 := range g.Members(c55) {
+				if g.Op(m56) == ir.OpRotr {
+					x := g.Arg(m56, 0)
+					_ = x
+					c57 := g.Arg(m56, 1)
+					if g.Has(c57, ir.OpIconst) {
+						for _, m58 := range g.Members(c57) {
+							if g.Op(m58) == ir.OpIconst {
+								s := g.Type(m58)
+								_ = s
+								a := g.Imm(m58)
+								_ = a
+								c59 := g.Arg(root, 1)
+								if g.Has(c59, ir.OpIconst) {
+									for _, m60 := range g.Members(c59) {
+										if g.Op(m60) == ir.OpIconst {
+											b := g.Imm(m60)
+											_ = b
+											if isInt(t) {
+												if g.Emit(g.Make(ir.OpRotr, ir.Invalid, 0, 0, x, g.Iconst(s, uint64(shamt(t, a+b)))), "shifts.rules:27") {
+													return
+												}
+											}
+										}
 									}
 								}
 							}

@@ -407,6 +407,9 @@ func (g *gen) match(e *sexpr, node string, root bool) error {
 		if a.name != "" {
 			g.bindOrCheck(a.name, cls)
 		}
+		// The class's opcode filter skips most classes without a look
+		// at their members.
+		g.cond(fmt.Sprintf("g.Has(%s, %s)", cls, goOpName(a.sub.op)))
 		m := g.fresh("m")
 		g.p("for _, %s := range g.Members(%s) {", m, cls)
 		g.open++
