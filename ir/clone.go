@@ -52,6 +52,7 @@ func (d *DataFlowGraph) clone() DataFlowGraph {
 		pool:    append([]Value(nil), d.pool...),
 		calls:   append([]BlockCall(nil), d.calls...),
 		srcLocs: append([]SourceLoc(nil), d.srcLocs...),
+		aliases: d.aliases,
 	}
 	if d.srcLocs == nil {
 		c.srcLocs = nil

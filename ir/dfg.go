@@ -2,7 +2,6 @@ package ir
 
 import (
 	"fmt"
-	"slices"
 )
 
 // ValueDefKind says where a value comes from.
@@ -71,6 +70,11 @@ type DataFlowGraph struct {
 
 	results []ValueList
 	values  []valueData
+	// aliases counts the values of kind DefAlias: with none (the state
+	// after ResolveAllAliases, in which every pass after the first reads
+	// the function), ResolveAliases returns its argument without reading
+	// the value table.
+	aliases int
 	blocks  []blockData
 	pool    []Value     // value lists: args, results, params, block-call args
 	calls   []BlockCall // block calls of jump and brif
@@ -191,7 +195,7 @@ func (d *DataFlowGraph) ResultOf(v Value) Inst {
 // A cycle of aliases (malformed input) resolves to NoValue.
 func (d *DataFlowGraph) ResolveAliases(v Value) Value {
 	// Small enough to inline: nearly every value is not an alias.
-	if uint(v) < uint(len(d.values)) && d.values[v].kind != DefAlias {
+	if d.aliases == 0 || uint(v) < uint(len(d.values)) && d.values[v].kind != DefAlias {
 		return v
 	}
 	return d.resolveAliases(v)
@@ -215,6 +219,14 @@ func (d *DataFlowGraph) kindOf(v Value) ValueDefKind {
 	return DefNone
 }
 
+// forgetAlias keeps the alias count right when v's definition is about to
+// be overwritten.
+func (d *DataFlowGraph) forgetAlias(v Value) {
+	if d.values[v].kind == DefAlias {
+		d.aliases--
+	}
+}
+
 // ensureValue grows the value table so v exists (as DefNone if new).
 func (d *DataFlowGraph) ensureValue(v Value) {
 	for int(v) >= len(d.values) {
@@ -232,6 +244,9 @@ func (d *DataFlowGraph) newValue(vd valueData) Value {
 // dest must not be an instruction result or block parameter any more.
 func (d *DataFlowGraph) MakeAlias(dest, src Value) {
 	d.ensureValue(dest)
+	if d.values[dest].kind != DefAlias {
+		d.aliases++
+	}
 	d.values[dest] = valueData{ty: d.ValueType(d.ResolveAliases(src)), kind: DefAlias, def: int32(src)}
 }
 
@@ -317,6 +332,7 @@ func (d *DataFlowGraph) appendOnlyResult(inst Inst, ty Type) Value {
 // (the parser keeps the numbers written in the text).
 func (d *DataFlowGraph) AttachResult(inst Inst, v Value, ty Type) {
 	d.ensureValue(v)
+	d.forgetAlias(v)
 	r := d.results[inst]
 	d.values[v] = valueData{ty: ty, kind: DefResult, num: r.Len, def: int32(inst)}
 	d.results[inst] = d.appendToList(r, v)
@@ -325,6 +341,7 @@ func (d *DataFlowGraph) AttachResult(inst Inst, v Value, ty Type) {
 // ClearResults detaches all results of inst (they become undefined).
 func (d *DataFlowGraph) ClearResults(inst Inst) {
 	for _, v := range d.Results(inst) {
+		d.forgetAlias(v)
 		d.values[v] = valueData{}
 	}
 	d.results[inst] = ValueList{}
@@ -427,6 +444,7 @@ func (d *DataFlowGraph) AppendBlockParam(b Block, ty Type) Value {
 // AttachBlockParam makes the existing value number v the next parameter of b.
 func (d *DataFlowGraph) AttachBlockParam(b Block, v Value, ty Type) {
 	d.ensureValue(v)
+	d.forgetAlias(v)
 	p := d.blocks[b].params
 	d.values[v] = valueData{ty: ty, kind: DefParam, num: p.Len, def: int32(b)}
 	d.blocks[b].params = d.appendToList(p, v)
@@ -498,7 +516,7 @@ func (d *DataFlowGraph) SetStackMap(inst Inst, entries []StackMapEntry) {
 func (d *DataFlowGraph) ResolveAllAliases() {
 	// Most calls find nothing to do (a pass that made no alias): the
 	// value table is much smaller than the argument lists to rewrite.
-	if !slices.ContainsFunc(d.values, func(vd valueData) bool { return vd.kind == DefAlias }) {
+	if d.aliases == 0 {
 		return
 	}
 	resolve := func(v Value) Value {
@@ -550,6 +568,7 @@ func (d *DataFlowGraph) ResolveAllAliases() {
 			d.values[v] = valueData{}
 		}
 	}
+	d.aliases = 0
 }
 
 // reset empties the graph, keeping the storage of its tables.
@@ -557,6 +576,7 @@ func (d *DataFlowGraph) reset() {
 	d.Insts = d.Insts[:0]
 	d.results = d.results[:0]
 	d.values = d.values[:0]
+	d.aliases = 0
 	d.blocks = d.blocks[:0]
 	d.pool = d.pool[:0]
 	d.calls = d.calls[:0]
