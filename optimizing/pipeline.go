@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	"kiln/ir"
@@ -33,12 +34,27 @@ type state struct {
 	cfg   *flow.CFG
 	dom   *flow.DomTree
 	loops *flow.LoopInfo
+	// flow is the storage cfg, dom and loops are computed into, reused
+	// across recomputations and, through flowPool, across functions.
+	flow *flowStorage
 }
+
+// flowStorage is a CFG, dominator tree and loop forest whose tables are
+// recomputed in place (flow's Compute methods) rather than reallocated for
+// every function and every pass that changes edges.
+type flowStorage struct {
+	cfg   flow.CFG
+	dom   flow.DomTree
+	loops flow.LoopInfo
+}
+
+var flowPool = sync.Pool{New: func() any { return new(flowStorage) }}
 
 // flowGraph returns the current CFG, computing it if needed.
 func (st *state) flowGraph() *flow.CFG {
 	if st.cfg == nil {
-		st.cfg = flow.NewCFG(st.f)
+		st.flow.cfg.Compute(st.f)
+		st.cfg = &st.flow.cfg
 	}
 	return st.cfg
 }
@@ -50,8 +66,9 @@ func (st *state) flowGraph() *flow.CFG {
 func (st *state) loopInfo() (*flow.DomTree, *flow.LoopInfo) {
 	cfg := st.flowGraph()
 	if st.dom == nil {
-		st.dom = flow.NewDomTree(st.f, cfg)
-		st.loops = flow.NewLoopInfo(st.f, cfg, st.dom)
+		st.flow.dom.Compute(st.f, cfg)
+		st.flow.loops.Compute(st.f, cfg, &st.flow.dom)
+		st.dom, st.loops = &st.flow.dom, &st.flow.loops
 	}
 	return st.dom, st.loops
 }
@@ -138,7 +155,10 @@ type Result struct {
 // Optimize runs the mid-end on f in place.
 func Optimize(f *ir.Function, opts Options) (Result, error) {
 	start := time.Now()
-	st := &state{f: f}
+	st := &state{f: f, flow: flowPool.Get().(*flowStorage)}
+	// Nothing keeps the flow graphs past Optimize: the e-graph and the
+	// passes use them only while they run.
+	defer flowPool.Put(st.flow)
 	dump := opts.Dump
 	if dump == "" {
 		dump = os.Getenv("KILN_DUMP")
