@@ -47,6 +47,9 @@ type allocator struct {
 	// order[c] lists allocatable registers, preferred first; calleeOrder[c]
 	// lists them non-preferred first, for values live across calls.
 	order, calleeOrder [NumClasses][]PReg
+	// prefMask[c] is env.Preferred's word of class c: order[c] is its bits
+	// in index order, then the other allocatable ones.
+	prefMask [NumClasses]uint64
 
 	// opNext[k] is the next use of operand k's vreg (indexed like ops) in
 	// its block after its instruction, or -1; filled block by block.
@@ -169,6 +172,7 @@ func (al *allocator) run(algo Algorithm) (*Output, error) {
 	for c := RegClass(0); c < NumClasses; c++ {
 		pref := al.env.Preferred.Class(c)
 		non := al.env.NonPreferred.Class(c) &^ pref
+		al.prefMask[c] = pref
 		al.order[c] = appendRegs(appendRegs(al.order[c][:0], c, pref), c, non)
 		al.calleeOrder[c] = appendRegs(appendRegs(al.calleeOrder[c][:0], c, non), c, pref)
 		al.allocatable = al.allocatable.Union(al.env.Allocatable(c))
@@ -922,23 +926,40 @@ func (al *allocator) freeReg(v VReg, avoid RegSet) PReg {
 	if h := al.hint[v.Index()]; h != NoPReg && h.Class() == c && (al.allocatable.Class(c)&^taken)&(1<<h.Index()) != 0 && al.ownerDead(h) {
 		return h
 	}
-	order := al.order[c]
-	if al.crossesCall[v.Index()] {
-		order = al.calleeOrder[c]
-	}
+	callee := al.crossesCall[v.Index()]
 	// First choice: a register no later instruction of this block needs
 	// as a fixed operand, so the value will not have to move out of it.
+	cand := al.allocatable.Class(c) &^ taken
 	fixed := al.fixedLater.Class(c)
-	for _, r := range order {
-		if (taken|fixed)&(1<<r.Index()) == 0 && al.ownerDead(r) {
+	if r := al.firstFree(c, cand&^fixed, callee); r != NoPReg {
+		return r
+	}
+	if cand&fixed != 0 {
+		return al.firstFree(c, cand&fixed, callee)
+	}
+	return NoPReg
+}
+
+// firstFree returns the first register of m (allocatable registers of
+// class c) in allocation order (calleeOrder if callee, else order) whose
+// owner is dead, or NoPReg. The order is two bit ranges, and registers
+// outside occupied are free without looking at their owner.
+func (al *allocator) firstFree(c RegClass, m uint64, callee bool) PReg {
+	first, second := m&al.prefMask[c], m&^al.prefMask[c]
+	if callee {
+		first, second = second, first
+	}
+	occ := al.occupied.Class(c)
+	for ; first != 0; first &= first - 1 {
+		r := NewPReg(c, bits.TrailingZeros64(first))
+		if occ&(1<<r.Index()) == 0 || al.ownerDead(r) {
 			return r
 		}
 	}
-	if fixed&^taken != 0 {
-		for _, r := range order {
-			if (fixed&^taken)&(1<<r.Index()) != 0 && al.ownerDead(r) {
-				return r
-			}
+	for ; second != 0; second &= second - 1 {
+		r := NewPReg(c, bits.TrailingZeros64(second))
+		if occ&(1<<r.Index()) == 0 || al.ownerDead(r) {
+			return r
 		}
 	}
 	return NoPReg
@@ -1011,7 +1032,8 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	al.moves = al.moves[:0]
 	al.affected = al.affected[:0]
 	var fixedDef, fixedEarlyDef, reuseIn, lateUse, defRegs RegSet
-	hasReuse := false
+	kinds := al.opKinds[i]
+	hasReuse := kinds&kReuseDef != 0
 	for _, o := range ops {
 		switch {
 		case o.IsUse():
@@ -1021,8 +1043,6 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 			if o.Pos() == Early {
 				fixedEarlyDef.Add(o.FixedReg())
 			}
-		case o.Constraint() == Reuse:
-			hasReuse = true
 		}
 	}
 	isReuseTarget := func(k int) bool {
@@ -1067,23 +1087,28 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 		return nil
 	}
 	// 1. Fixed uses.
-	for k, o := range ops {
-		if o.IsUse() && o.Constraint() == Fixed {
-			p := o.FixedReg()
-			if !al.pinned.Contains(p) {
-				al.pin(p, o.VReg())
-			}
-			allocs[k] = RegLoc(p)
-			if isReuseTarget(k) {
-				reuseIn.Add(p)
-			}
-			if o.Pos() == Late {
-				lateUse.Add(p)
+	if kinds&kFixedUse != 0 {
+		for k, o := range ops {
+			if o.IsUse() && o.Constraint() == Fixed {
+				p := o.FixedReg()
+				if !al.pinned.Contains(p) {
+					al.pin(p, o.VReg())
+				}
+				allocs[k] = RegLoc(p)
+				if isReuseTarget(k) {
+					reuseIn.Add(p)
+				}
+				if o.Pos() == Late {
+					lateUse.Add(p)
+				}
 			}
 		}
 	}
 	// 2. Early register uses, reuse targets first so they get their own.
 	for pass := 0; pass < 2; pass++ {
+		if pass == 0 && !hasReuse || pass == 1 && kinds&kEarlyRegUse == 0 {
+			continue
+		}
 		for k, o := range ops {
 			if !o.IsUse() || o.Pos() != Early || o.Constraint() != Reg || isReuseTarget(k) != (pass == 0) {
 				continue
@@ -1102,45 +1127,49 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	}
 	// 3. Late register uses stay clear of every def and clobber.
 	lateBlocked := fixedDef.Union(clob).Union(reuseIn)
-	for k, o := range ops {
-		if o.IsUse() && o.Pos() == Late && o.Constraint() == Reg {
-			if err := useReg(k, lateBlocked); err != nil {
-				return err
+	if kinds&kLateRegUse != 0 {
+		for k, o := range ops {
+			if o.IsUse() && o.Pos() == Late && o.Constraint() == Reg {
+				if err := useReg(k, lateBlocked); err != nil {
+					return err
+				}
+				lateUse.Add(allocs[k].Reg())
 			}
-			lateUse.Add(allocs[k].Reg())
 		}
 	}
 	// 4. Any and stack uses.
-	for k, o := range ops {
-		if !o.IsUse() {
-			continue
-		}
-		v := o.VReg()
-		x := v.Index()
-		switch o.Constraint() {
-		case Any:
-			blocked := fixedEarlyDef
-			if o.Pos() == Late {
-				blocked = lateBlocked
+	if kinds&kAnyStackUse != 0 {
+		for k, o := range ops {
+			if !o.IsUse() {
+				continue
 			}
-			r0 := al.vregReg[x]
-			if r0 != NoPReg && al.allocatable.Contains(r0) && !blocked.Contains(r0) && (!al.pinned.Contains(r0) || al.pinOwner[ri(r0)] == v) {
-				al.pinned.Add(r0)
-				al.pinOwner[ri(r0)] = v
-				allocs[k] = RegLoc(r0)
-			} else if al.slotValid[x] {
+			v := o.VReg()
+			x := v.Index()
+			switch o.Constraint() {
+			case Any:
+				blocked := fixedEarlyDef
+				if o.Pos() == Late {
+					blocked = lateBlocked
+				}
+				r0 := al.vregReg[x]
+				if r0 != NoPReg && al.allocatable.Contains(r0) && !blocked.Contains(r0) && (!al.pinned.Contains(r0) || al.pinOwner[ri(r0)] == v) {
+					al.pinned.Add(r0)
+					al.pinOwner[ri(r0)] = v
+					allocs[k] = RegLoc(r0)
+				} else if al.slotValid[x] {
+					allocs[k] = StackLoc(al.slot(v))
+				} else if err := useReg(k, blocked); err != nil {
+					return err
+				}
+				if o.Pos() == Late && allocs[k].IsReg() {
+					lateUse.Add(allocs[k].Reg())
+				}
+			case Stack:
 				allocs[k] = StackLoc(al.slot(v))
-			} else if err := useReg(k, blocked); err != nil {
-				return err
-			}
-			if o.Pos() == Late && allocs[k].IsReg() {
-				lateUse.Add(allocs[k].Reg())
-			}
-		case Stack:
-			allocs[k] = StackLoc(al.slot(v))
-			if !al.slotValid[x] {
-				al.moves = append(al.moves, pmove{al.loc(v), allocs[k], v.Class()})
-				al.slotValid[x] = true
+				if !al.slotValid[x] {
+					al.moves = append(al.moves, pmove{al.loc(v), allocs[k], v.Class()})
+					al.slotValid[x] = true
+				}
 			}
 		}
 	}
@@ -1151,57 +1180,61 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 		}
 	}
 	// 5. Defs: fixed and reused first, then free choices.
-	for k, o := range ops {
-		if !o.IsDef() {
-			continue
-		}
-		switch o.Constraint() {
-		case Fixed:
-			allocs[k] = RegLoc(o.FixedReg())
-			defRegs.Add(o.FixedReg())
-		case Reuse:
-			allocs[k] = allocs[o.ReuseIndex()]
-			defRegs.Add(allocs[k].Reg())
+	if kinds&(kFixedDef|kReuseDef) != 0 {
+		for k, o := range ops {
+			if !o.IsDef() {
+				continue
+			}
+			switch o.Constraint() {
+			case Fixed:
+				allocs[k] = RegLoc(o.FixedReg())
+				defRegs.Add(o.FixedReg())
+			case Reuse:
+				allocs[k] = allocs[o.ReuseIndex()]
+				defRegs.Add(allocs[k].Reg())
+			}
 		}
 	}
 	// The old owners of def registers must be saved if still needed; mark
 	// them now so freeReg does not hand their registers out for relocation.
-	for k, o := range ops {
-		if !o.IsDef() || o.Constraint() == Fixed || o.Constraint() == Reuse {
-			continue
-		}
-		v := o.VReg()
-		switch o.Constraint() {
-		case Stack:
-			allocs[k] = StackLoc(al.slot(v))
-			continue
-		}
-		avoid := defRegs.Union(lateUse)
-		if o.Pos() == Early {
-			avoid = avoid.Union(al.pinned)
-		}
-		pick := NoPReg
-		if al.isMove[i] && allocs[0].IsReg() && !al.needed(ops[0].VReg()) {
-			// Coalesce a dying move source with its destination.
-			if s := allocs[0].Reg(); !avoid.Contains(s) && al.env.Allocatable(s.Class()).Contains(s) {
-				pick = s
+	if kinds&kFreeDef != 0 {
+		for k, o := range ops {
+			if !o.IsDef() || o.Constraint() == Fixed || o.Constraint() == Reuse {
+				continue
 			}
-		}
-		if pick == NoPReg {
-			pick = al.freeDefReg(v, avoid)
-		}
-		if pick == NoPReg && o.Constraint() != Any {
-			pick = al.chooseReg(v, avoid, o.Pos() == Late)
-		}
-		if pick == NoPReg {
-			if o.Constraint() == Any {
+			v := o.VReg()
+			switch o.Constraint() {
+			case Stack:
 				allocs[k] = StackLoc(al.slot(v))
 				continue
 			}
-			return noReg(k)
+			avoid := defRegs.Union(lateUse)
+			if o.Pos() == Early {
+				avoid = avoid.Union(al.pinned)
+			}
+			pick := NoPReg
+			if al.isMove[i] && allocs[0].IsReg() && !al.needed(ops[0].VReg()) {
+				// Coalesce a dying move source with its destination.
+				if s := allocs[0].Reg(); !avoid.Contains(s) && al.env.Allocatable(s.Class()).Contains(s) {
+					pick = s
+				}
+			}
+			if pick == NoPReg {
+				pick = al.freeDefReg(v, avoid)
+			}
+			if pick == NoPReg && o.Constraint() != Any {
+				pick = al.chooseReg(v, avoid, o.Pos() == Late)
+			}
+			if pick == NoPReg {
+				if o.Constraint() == Any {
+					allocs[k] = StackLoc(al.slot(v))
+					continue
+				}
+				return noReg(k)
+			}
+			allocs[k] = RegLoc(pick)
+			defRegs.Add(pick)
 		}
-		allocs[k] = RegLoc(pick)
-		defRegs.Add(pick)
 	}
 	// 6. Everything whose register is overwritten before or by the
 	// instruction, and every vreg it uses, gets a post-instruction home.

@@ -48,6 +48,9 @@ type analysis struct {
 	clobOf   []int32
 	clobSets []RegSet
 	isMove   []bool
+	// opKinds[i] is the union of opKind of instruction i's operands: the
+	// allocator skips the passes over operands that find none of a kind.
+	opKinds []opKindSet
 
 	// The CFG, copied once by checkCFG: the passes consult it repeatedly,
 	// and indexing a slice is cheaper than an interface call. The
@@ -109,6 +112,45 @@ type exposure struct {
 	v    int32
 	b    Block
 	inst Inst
+}
+
+// opKindSet classifies operands as the allocator's passes select them.
+type opKindSet uint16
+
+const (
+	kUse         opKindSet = 1 << iota
+	kDef                   // any def
+	kFixedUse              // a use of any position fixed to a register
+	kEarlyRegUse           // an early use with a Reg constraint
+	kLateRegUse            // a late use with a Reg constraint
+	kAnyStackUse           // a use with an Any or Stack constraint
+	kFixedDef
+	kReuseDef
+	kFreeDef // a def neither fixed nor reusing a use's register
+)
+
+func opKind(o Operand) opKindSet {
+	if o.IsUse() {
+		switch o.Constraint() {
+		case Fixed:
+			return kUse | kFixedUse
+		case Reg:
+			if o.Pos() == Early {
+				return kUse | kEarlyRegUse
+			}
+			return kUse | kLateRegUse
+		case Any, Stack:
+			return kUse | kAnyStackUse
+		}
+		return kUse
+	}
+	switch o.Constraint() {
+	case Fixed:
+		return kDef | kFixedDef
+	case Reuse:
+		return kDef | kReuseDef
+	}
+	return kDef | kFreeDef
 }
 
 func (a *analysis) instOps(i Inst) []Operand { return a.ops[a.opStart[i]:a.opStart[i+1]] }
@@ -414,6 +456,7 @@ func (a *analysis) checkInsts() error {
 		a.opStart[i+1] = uint32(len(ops))
 	}
 	a.ops = ops
+	a.opKinds = resizeClear(a.opKinds, a.nInsts)
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		r := a.blockRange[b]
 		for i := r.First; i < r.End; i++ {
@@ -423,7 +466,9 @@ func (a *analysis) checkInsts() error {
 					return err
 				}
 			}
+			var kinds opKindSet
 			for k, o := range ops {
+				kinds |= opKind(o)
 				if o.IsDef() {
 					if err := define(o.VReg(), b, i, k); err != nil {
 						return err
@@ -435,6 +480,7 @@ func (a *analysis) checkInsts() error {
 					a.hint[o.VReg().Index()] = o.FixedReg()
 				}
 			}
+			a.opKinds[i] = kinds
 		}
 		// checkCFG made sure only the last instruction is a terminator.
 		if ops := a.instOps(r.End - 1); a.validate && hasDef(ops) {
