@@ -4,13 +4,18 @@ import (
 	"bytes"
 	"context"
 	"crypto/sha256"
+	"encoding/binary"
 	"os"
 	"syscall"
 	"testing"
 	"time"
 
+	"kiln/encoder"
+	"kiln/ir"
 	"kiln/ir/vm"
 	"kiln/ir/wasm"
+	"kiln/optimizing/frontend"
+	"kiln/optimizing/isa/amd64"
 )
 
 // strconvWasm is Go's strconv test binary for wasip1, the compile
@@ -112,4 +117,42 @@ func TestCompileStrconvParallel(t *testing.T) {
 	if !bytes.Equal(codes[0], codes[1]) {
 		t.Errorf("parallel compile differs from serial (%d vs %d bytes)", len(codes[1]), len(codes[0]))
 	}
+}
+
+// BenchmarkBackendStrconv measures the back end alone (lowering, register
+// allocation, emission) on strconv's functions, translated and optimized
+// once up front, on one goroutine, as compile's workers run it (one code
+// arena); the digest of the code checks that a change to the back end
+// left it as it was.
+func BenchmarkBackendStrconv(b *testing.B) {
+	m, code := strconvWasm(b)
+	tr := frontend.NewTranslator(m, frontend.NewVMEnv(m))
+	var fs []*ir.Function
+	for i := uint32(m.NumImportedFuncs); i < uint32(len(m.FuncTypes)); i++ {
+		f, err := tr.TranslateInto(nil, i)
+		if err == nil {
+			err = MidEnd(f)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		fs = append(fs, f)
+	}
+	wo := wasmOptions(vm.CompileOptions{})
+	b.SetBytes(int64(code))
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		var arena encoder.Arena
+		h := sha256.New()
+		for _, f := range fs {
+			res, err := compileFunction(f, amd64.Flags{}, wo, &arena)
+			if err != nil {
+				b.Fatal(err)
+			}
+			h.Write(res.Code.Bytes)
+		}
+		b.ReportMetric(float64(binary.LittleEndian.Uint32(h.Sum(nil))), "digest")
+	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }

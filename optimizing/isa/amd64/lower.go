@@ -34,6 +34,7 @@ type backend struct {
 	// that the function contains a preemption check.
 	wasm     *WasmOptions
 	hasCheck bool
+	dies     dieMemo
 }
 
 func use(c *ctx, v ir.Value) regalloc.Operand { return regalloc.Use(c.VReg(v)) }

@@ -26,8 +26,37 @@ import (
 // order only: the allocator still sees the real live ranges (a load
 // merged into a later instruction reads its address there, for one).
 func (be *backend) diesHere(c *ctx, v ir.Value) bool {
-	v = c.F.DFG.ResolveAliases(v)
 	cur := c.Current()
+	m := &be.dies
+	if m.inst != cur {
+		m.inst, m.n = cur, 0
+	}
+	for k := range m.n {
+		if m.v[k] == v {
+			return m.r[k]
+		}
+	}
+	r := be.lastUseHere(c, v, cur)
+	if int(m.n) < len(m.v) {
+		m.v[m.n], m.r[m.n] = v, r
+		m.n++
+	}
+	return r
+}
+
+// dieMemo remembers diesHere's answers for the instruction being lowered:
+// the rules of a two-address operation ask about each operand several
+// times (to commute, to fold a load, to choose lea).
+type dieMemo struct {
+	inst ir.Inst
+	n    uint8
+	v    [4]ir.Value
+	r    [4]bool
+}
+
+// lastUseHere computes diesHere.
+func (be *backend) lastUseHere(c *ctx, v ir.Value, cur ir.Inst) bool {
+	v = c.F.DFG.ResolveAliases(v)
 	b := c.F.Layout.InstBlock(cur)
 	d := c.F.DFG.Def(v)
 	switch {

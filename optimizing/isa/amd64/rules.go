@@ -73,6 +73,17 @@ func sse(t ir.Type, ops [2]asm.Op) asm.Op {
 	return ops[1]
 }
 
+// unlowerable holds the types no rule handles: vectors and scalars wider
+// than a register but i128. LowerInst asks for every operand, so it is a
+// table.
+var unlowerable = func() (u [256]bool) {
+	for t := range u {
+		ty := ir.Type(t)
+		u[t] = ty.IsVector() || (ty.Bits() > 64 && ty != ir.I128)
+	}
+	return u
+}()
+
 // LowerInst is the instruction selector: one case per IR opcode, each
 // trying its specific patterns before the general form.
 func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
@@ -84,9 +95,11 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 	if len(res) > 0 {
 		ty = dfg.ValueType(res[0])
 	}
-	wide := ty == ir.I128
+	wide, odd := ty == ir.I128, unlowerable[ty]
 	for _, a := range args {
-		wide = wide || dfg.ValueType(a) == ir.I128
+		t := dfg.ValueType(a)
+		wide = wide || t == ir.I128
+		odd = odd || unlowerable[t]
 	}
 	switch d.Opcode {
 	case ir.OpReturn, ir.OpCall, ir.OpCallIndirect, ir.OpReturnCall, ir.OpReturnCallIndirect, ir.OpStackAddr:
@@ -100,12 +113,14 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 	if wide {
 		return be.lowerI128(c, i)
 	}
-	if ty.IsVector() || (ty.Bits() > 64 && ty != ir.I128) {
+	if unlowerable[ty] {
 		return unsupported(c, d.Opcode.String()+"."+ty.String())
 	}
-	for _, a := range args {
-		if t := dfg.ValueType(a); t.IsVector() || (t.Bits() > 64 && t != ir.I128) {
-			return unsupported(c, d.Opcode.String()+" with "+t.String()+" operands")
+	if odd {
+		for _, a := range args {
+			if t := dfg.ValueType(a); unlowerable[t] {
+				return unsupported(c, d.Opcode.String()+" with "+t.String()+" operands")
+			}
 		}
 	}
 	sz, isInt := sizeOf(ty)
