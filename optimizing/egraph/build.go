@@ -74,7 +74,7 @@ func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loo
 	g.fuel = fuelPerInst*ninsts + 64
 
 	sc.checks.reset(ninsts / 8)
-	b := &builder{g: g, dom: dom, classOf: resize(sc.classOf, f.DFG.NumValues()), condOf: resize(sc.condOf, f.DFG.NumInsts()), checks: &sc.checks}
+	b := &builder{missed: missedLoad{inst: ir.NoInst}, g: g, dom: dom, classOf: resize(sc.classOf, f.DFG.NumValues()), condOf: resize(sc.condOf, f.DFG.NumInsts()), checks: &sc.checks}
 	for i := range b.classOf {
 		b.classOf[i] = NoNode
 	}
@@ -160,6 +160,17 @@ type builder struct {
 	memIn []memState
 	mem   memState
 	loads *hashTable[loadKey, scoped]
+	// missed is the load redundantLoad last looked up in vain.
+	missed missedLoad
+}
+
+// missedLoad is a load's key, hash and table slot, from redundantLoad to
+// recordMemory.
+type missedLoad struct {
+	inst ir.Inst
+	k    loadKey
+	h    uint64
+	slot int
 }
 
 // IsPure reports whether inst joins the e-graph: a pure opcode with exactly
@@ -309,8 +320,12 @@ func (b *builder) redundantLoad(inst ir.Inst, blk ir.Block) bool {
 		return false
 	}
 	k := b.loadKeyOf(inst, blk)
-	e, ok := b.loads.get(k, k.hash())
+	h := k.hash()
+	slot := b.loads.find(&k, h)
+	e, ok := b.loads.at(slot)
 	if !ok || e.depth > g.curDepth || g.gens[e.depth] != e.gen {
+		// recordMemory records the load in the slot found here.
+		b.missed = missedLoad{inst: inst, k: k, h: h, slot: slot}
 		return false
 	}
 	b.classOf[f.DFG.FirstResult(inst)] = e.node
@@ -331,8 +346,15 @@ func (b *builder) recordMemory(inst ir.Inst, blk ir.Block) {
 	}
 	switch {
 	case isPlainLoad(d.Opcode):
+		v := here(b.classOf[f.DFG.FirstResult(inst)])
+		if m := &b.missed; m.inst == inst {
+			// Nothing went into the table since redundantLoad probed it.
+			b.loads.setAt(m.slot, m.k, m.h, v)
+			m.inst = ir.NoInst
+			break
+		}
 		k := b.loadKeyOf(inst, blk)
-		b.loads.set(k, k.hash(), here(b.classOf[f.DFG.FirstResult(inst)]))
+		b.loads.set(k, k.hash(), v)
 	case d.Opcode == ir.OpStore:
 		transfer(f, inst, &b.mem)
 		args := f.DFG.Args(inst)
@@ -491,10 +513,12 @@ func (b *builder) redundantTrap(d *ir.InstData, cond Node, blk ir.Block) bool {
 	}
 	here := checkEntry{depth: g.domDepth[blk], gen: g.gens[g.domDepth[blk]]}
 	same := checkKey{op: d.Opcode, code: d.Code, cond: cond, index: NoNode, bound: NoNode}
-	if e, ok := b.checks.get(same, same.hash()); valid(e, ok) {
+	h := same.hash()
+	slot := b.checks.find(&same, h)
+	if valid(b.checks.at(slot)) {
 		return true
 	}
-	b.checks.set(same, same.hash(), here)
+	b.checks.setAt(slot, same, h, here)
 	if d.Opcode != ir.OpTrapnz {
 		return false
 	}
@@ -507,14 +531,14 @@ func (b *builder) redundantTrap(d *ir.InstData, cond Node, blk ir.Block) bool {
 			continue
 		}
 		key := checkKey{op: d.Opcode, code: d.Code, cond: NoNode, index: x, bound: g.Arg(m, 1)}
-		if e, ok := b.checks.get(key, key.hash()); valid(e, ok) {
-			if e.k >= k {
-				return true
-			}
+		h := key.hash()
+		slot := b.checks.find(&key, h)
+		if e, ok := b.checks.at(slot); valid(e, ok) && e.k >= k {
+			return true
 		}
 		e := here
 		e.k = k
-		b.checks.set(key, key.hash(), e)
+		b.checks.setAt(slot, key, h, e)
 		return false
 	}
 	return false

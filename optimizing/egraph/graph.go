@@ -365,7 +365,9 @@ func (g *Graph) deeper(a, b ir.Block) ir.Block {
 func keyOf(d *ir.InstData, args []Node) key {
 	k := key{op: d.Opcode, ty: d.Type, code: d.Code, flags: d.Flags, entity: d.Entity, imm: d.Imm,
 		args: [3]Node{NoNode, NoNode, NoNode}}
-	copy(k.args[:], args)
+	for i, a := range args[:min(len(args), 3)] {
+		k.args[i] = a
+	}
 	return k
 }
 
