@@ -450,14 +450,29 @@ func (a *analysis) checkInsts() error {
 	for i := 0; i < a.nInsts; i++ {
 		o := f.Operands(Inst(i))
 		if len(o) > 255 {
-			return errorf(a.blockOf[i], Inst(i), -1, "%d operands (at most 255)", len(o))
+			return errorf(-1, Inst(i), -1, "%d operands (at most 255)", len(o))
 		}
 		ops = append(ops, o...)
 		a.opStart[i+1] = uint32(len(ops))
 	}
 	a.ops = ops
 	a.opKinds = resizeClear(a.opKinds, a.nInsts)
+	// The same pass finds the upward-exposed uses, (vreg, block, first
+	// inst) triples, for liveness and the global marks.
+	a.global = resizeClear(a.global, n)
+	a.crossesCall = resizeClear(a.crossesCall, n)
+	exposed := a.exposed[:0]
+	a.expStart = resize(a.expStart, a.nBlocks+1)
+	defStamp := resizeClear(a.defStamp, n)
+	expStamp := resizeClear(a.expStamp, n)
+	a.defStamp, a.expStamp = defStamp, expStamp
 	for b := Block(0); int(b) < a.nBlocks; b++ {
+		stamp := int32(b) + 1
+		for _, p := range a.params(b) {
+			defStamp[p.Index()] = stamp
+			a.global[p.Index()] = true
+		}
+		a.expStart[b] = int32(len(exposed))
 		r := a.blockRange[b]
 		for i := r.First; i < r.End; i++ {
 			ops := a.instOps(i)
@@ -466,42 +481,54 @@ func (a *analysis) checkInsts() error {
 					return err
 				}
 			}
+			// Uses first: an instruction reads before it writes.
 			var kinds opKindSet
-			for k, o := range ops {
+			for _, o := range ops {
 				kinds |= opKind(o)
-				if o.IsDef() {
-					if err := define(o.VReg(), b, i, k); err != nil {
-						return err
-					}
-				} else {
-					a.useCount[o.VReg().Index()]++
+				x := o.VReg().Index()
+				if o.Constraint() == Fixed && a.hint[x] == NoPReg {
+					a.hint[x] = o.FixedReg()
 				}
-				if o.Constraint() == Fixed && a.hint[o.VReg().Index()] == NoPReg {
-					a.hint[o.VReg().Index()] = o.FixedReg()
+				if o.IsUse() {
+					a.useCount[x]++
+					if defStamp[x] != stamp && expStamp[x] != stamp {
+						expStamp[x] = stamp
+						exposed = append(exposed, exposure{int32(x), b, i})
+						a.global[x] = true
+					}
+				}
+			}
+			if kinds&kDef != 0 {
+				for k, o := range ops {
+					if o.IsDef() {
+						if err := define(o.VReg(), b, i, k); err != nil {
+							return err
+						}
+						defStamp[o.VReg().Index()] = stamp
+					}
 				}
 			}
 			a.opKinds[i] = kinds
 		}
 		// checkCFG made sure only the last instruction is a terminator.
-		if ops := a.instOps(r.End - 1); a.validate && hasDef(ops) {
+		if a.validate && a.opKinds[r.End-1]&kDef != 0 {
 			return errorf(b, r.End-1, -1, "a branch or return may not define vregs")
 		}
 		for k := range a.succs(b) {
 			for _, v := range a.edgeArgs(b, k) {
-				a.useCount[v.Index()]++
+				x := v.Index()
+				a.useCount[x]++
+				a.global[x] = true
+				if defStamp[x] != stamp && expStamp[x] != stamp {
+					expStamp[x] = stamp
+					exposed = append(exposed, exposure{int32(x), b, r.End - 1})
+				}
 			}
 		}
 	}
+	a.expStart[a.nBlocks] = int32(len(exposed))
+	a.exposed = exposed
 	return nil
-}
-
-func hasDef(ops []Operand) bool {
-	for _, o := range ops {
-		if o.IsDef() {
-			return true
-		}
-	}
-	return false
 }
 
 // checkOperands validates one instruction's operand list in isolation.
@@ -735,6 +762,73 @@ func (a *analysis) dominates(x, y Block) bool {
 	return a.domPre[x] <= a.domPre[y] && a.domPost[y] <= a.domPost[x]
 }
 
+// checkSSA checks, block by block, that every use reads its vreg with the
+// class of its def and that each upward-exposed use (found by checkInsts)
+// is strictly dominated by its def.
+func (a *analysis) checkSSA() error {
+	for b := Block(0); int(b) < a.nBlocks; b++ {
+		badClass, badClassAt := NoVReg, Inst(-1)
+		check := func(v VReg, i Inst) {
+			x := v.Index()
+			if a.defBlock[x] >= 0 && a.vclass[x] != v.Class() && badClass == NoVReg {
+				badClass, badClassAt = v, i
+			}
+		}
+		r := a.blockRange[b]
+		for i := r.First; i < r.End; i++ {
+			for _, o := range a.instOps(i) {
+				if o.IsUse() {
+					check(o.VReg(), i)
+				}
+			}
+		}
+		for k := range a.succs(b) {
+			for _, v := range a.edgeArgs(b, k) {
+				check(v, r.End-1)
+			}
+		}
+		if badClass != NoVReg {
+			return errorf(b, badClassAt, -1, "%s used as class %s but defined as %s", badClass, badClass.Class(), a.vclass[badClass.Index()])
+		}
+		exp := a.exposed[a.expStart[b]:a.expStart[b+1]]
+		undefined := -1
+		for k, e := range exp {
+			if a.defBlock[e.v] < 0 {
+				undefined = k
+			}
+		}
+		if undefined >= 0 {
+			e := exp[undefined]
+			return errorf(b, e.inst, -1, "use of %s, which is never defined", a.useOf(b, e))
+		}
+		// SSA never reads a value before its definition in the same block.
+		for _, e := range exp {
+			if db := a.defBlock[e.v]; db == b || !a.dominates(db, b) {
+				return errorf(b, e.inst, -1, "use of %s is not dominated by its definition (block %d): some path from the entry skips it", NewVReg(int(e.v), a.vclass[e.v]), db)
+			}
+		}
+	}
+	return nil
+}
+
+// useOf returns the vreg (with the class the use gives it) of exposure e
+// of block b.
+func (a *analysis) useOf(b Block, e exposure) VReg {
+	for _, o := range a.instOps(e.inst) {
+		if o.IsUse() && o.VReg().Index() == int(e.v) {
+			return o.VReg()
+		}
+	}
+	for k := range a.succs(b) {
+		for _, v := range a.edgeArgs(b, k) {
+			if v.Index() == int(e.v) {
+				return v
+			}
+		}
+	}
+	return NewVReg(int(e.v), 0)
+}
+
 // computeLiveness finds, for every vreg used outside the stretch of its def
 // block that follows the def, the blocks it is live into, by walking
 // predecessors back from each such use until the def block. Reaching the
@@ -742,80 +836,15 @@ func (a *analysis) dominates(x, y Block) bool {
 // use is reported. The cost is the total size of the live ranges in blocks.
 func (a *analysis) computeLiveness(wantLiveIn bool) error {
 	f := a.f
-	a.global = resizeClear(a.global, a.nVRegs)
-	a.crossesCall = resizeClear(a.crossesCall, a.nVRegs)
-	// Upward-exposed uses: (vreg, block, first inst) triples.
-	exposed := a.exposed[:0]
-	defer func() { a.exposed = exposed }()
-	a.expStart = resize(a.expStart, a.nBlocks+1)
-	undefined, undefinedAt, undefinedBlock := NoVReg, Inst(-1), Block(-1)
-	badClass, badClassAt := NoVReg, Inst(-1)
-	defStamp := resizeClear(a.defStamp, a.nVRegs)
-	expStamp := resizeClear(a.expStamp, a.nVRegs)
-	a.defStamp, a.expStamp = defStamp, expStamp
-	for b := Block(0); int(b) < a.nBlocks; b++ {
-		stamp := int32(b) + 1
-		for _, p := range a.params(b) {
-			defStamp[p.Index()] = stamp
-			a.global[p.Index()] = true
-		}
-		r := a.blockRange[b]
-		blockExposed := len(exposed)
-		a.expStart[b] = int32(blockExposed)
-		expose := func(v VReg, i Inst) {
-			x := v.Index()
-			if a.validate && a.defBlock[x] >= 0 && a.vclass[x] != v.Class() && badClass == NoVReg {
-				badClass, badClassAt = v, i
-			}
-			if defStamp[x] != stamp && expStamp[x] != stamp {
-				if a.validate && a.defBlock[x] < 0 {
-					undefined, undefinedAt, undefinedBlock = v, i, b
-				}
-				expStamp[x] = stamp
-				exposed = append(exposed, exposure{int32(x), b, i})
-				a.global[x] = true
-			}
-		}
-		for i := r.First; i < r.End; i++ {
-			ops := a.instOps(i)
-			for _, o := range ops {
-				if o.IsUse() {
-					expose(o.VReg(), i)
-				}
-			}
-			for _, o := range ops {
-				if o.IsDef() {
-					defStamp[o.VReg().Index()] = stamp
-				}
-			}
-		}
-		for k := range a.succs(b) {
-			for _, v := range a.edgeArgs(b, k) {
-				expose(v, r.End-1)
-				a.global[v.Index()] = true
-			}
-		}
-		if badClass != NoVReg {
-			return errorf(b, badClassAt, -1, "%s used as class %s but defined as %s", badClass, badClass.Class(), a.vclass[badClass.Index()])
-		}
-		if undefined != NoVReg {
-			return errorf(undefinedBlock, undefinedAt, -1, "use of %s, which is never defined", undefined)
-		}
-		// An upward-exposed use must be strictly dominated by its def:
-		// SSA never reads a value before its definition in the same block.
-		if !a.validate {
-			continue
-		}
-		for _, e := range exposed[blockExposed:] {
-			if db := a.defBlock[e.v]; db == b || !a.dominates(db, b) {
-				return errorf(b, e.inst, -1, "use of %s is not dominated by its definition (block %d): some path from the entry skips it", NewVReg(int(e.v), a.vclass[e.v]), db)
-			}
+	if a.validate {
+		if err := a.checkSSA(); err != nil {
+			return err
 		}
 	}
-	a.expStart[a.nBlocks] = int32(len(exposed))
 	if !wantLiveIn {
 		return nil
 	}
+	exposed := a.exposed
 	// Group exposures by vreg (counting sort keeps block order).
 	start := resizeClear(a.vStart, a.nVRegs+1)
 	a.vStart = start
@@ -854,9 +883,7 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 				if b == entry {
 					return errorf(e.b, e.inst, -1, "use of %s is not dominated by its definition (block %d): some path from the entry skips it", NewVReg(x, a.vclass[x]), db)
 				}
-				if wantLiveIn {
-					pairs = append(pairs, exposure{int32(x), b, 0})
-				}
+				pairs = append(pairs, exposure{int32(x), b, 0})
 				for _, p := range a.preds(b) {
 					if p != db && mark[p] != tag {
 						mark[p] = tag
@@ -865,9 +892,6 @@ func (a *analysis) computeLiveness(wantLiveIn bool) error {
 				}
 			}
 		}
-	}
-	if !wantLiveIn {
-		return nil
 	}
 	a.liveInStart = resizeClear(a.liveInStart, a.nBlocks+1)
 	for _, p := range pairs {
