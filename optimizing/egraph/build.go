@@ -110,7 +110,7 @@ type scratch struct {
 	ops      []ir.Opcode
 	classes  []classInfo
 	classOf  []Node
-	hashcons hashTable[key, scoped]
+	hashcons consTable
 	condOf   []condNode
 	checks   hashTable[checkKey, checkEntry]
 	loads    hashTable[loadKey, scoped]

@@ -112,7 +112,7 @@ type Graph struct {
 	ops     []ir.Opcode
 	classes []classInfo
 
-	hashcons *hashTable[key, scoped]
+	hashcons *consTable
 	gens     []uint32 // generation per dominator-tree depth
 	curDepth int32
 	domDepth []int32 // per block
@@ -375,7 +375,7 @@ func keyOf(d *ir.InstData, args []Node) key {
 // node on a hit, and otherwise NoNode and the slot where create records
 // the new node, so a miss probes the table once.
 func (g *Graph) probe(k *key, h uint64) (Node, int) {
-	slot := g.hashcons.find(k, h)
+	slot := g.hashcons.find(k, h, g.nodes)
 	if e, ok := g.hashcons.at(slot); ok && e.depth <= g.curDepth && g.gens[e.depth] == e.gen {
 		return e.node, slot
 	}
@@ -408,7 +408,7 @@ func (g *Graph) create(k *key, h uint64, slot, nargs int, d *ir.InstData, ty ir.
 	nd.data.Args = ir.ValueList{}
 	id := g.newNode(nd)
 	dd := g.domDepth[avail]
-	entry := g.hashcons.setAt(slot, *k, h, scoped{node: id, depth: dd, gen: g.gens[dd]})
+	entry := g.hashcons.setAt(slot, id, h, scoped{node: id, depth: dd, gen: g.gens[dd]}, g.nodes)
 
 	if g.rewriteLvl >= rewriteDepthLimit || g.fuel <= 0 {
 		if g.fuel <= 0 {

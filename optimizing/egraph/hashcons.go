@@ -151,3 +151,102 @@ func (k *checkKey) hash() uint64 {
 	h = mix(h, uint64(uint32(k.index))|uint64(uint32(k.bound))<<32)
 	return h ^ h>>32
 }
+
+// consTable is the hash-consing table. It works as hashTable does, but an
+// entry holds no copy of its key: it names the node the key was made from
+// and compares against that node's opcode, immediates and arguments (the
+// key is the node's, so nothing is lost). Entries are a quarter of
+// hashTable's size for the e-graph's key, and most of building the graph
+// is writing new nodes and their entries.
+type consTable struct {
+	slots   []uint64 // 0 empty; else uint32(hash)<<32 | entry index+1
+	entries []consEntry
+	shift   uint8
+}
+
+type consEntry struct {
+	key Node // the pure node whose key this is
+	v   scoped
+}
+
+// keyOfNode is the key pure node nd was made with.
+func keyOfNode(nd *node) key {
+	return key{op: nd.data.Opcode, ty: nd.data.Type, code: nd.data.Code, flags: nd.data.Flags,
+		entity: nd.data.Entity, imm: nd.data.Imm, args: nd.args}
+}
+
+// sameKey reports whether pure node nd was made with key k.
+func sameKey(nd *node, k *key) bool {
+	return nd.args == k.args && nd.data.Opcode == k.op && nd.data.Type == k.ty && nd.data.Imm == k.imm &&
+		nd.data.Code == k.code && nd.data.Flags == k.flags && nd.data.Entity == k.entity
+}
+
+// reset empties t for a function expected to make about n entries (see
+// hashTable.reset).
+func (t *consTable) reset(n int) {
+	t.entries = slices.Grow(t.entries[:0], n)
+	want := 1 << bits.Len(uint(max(64, 2*n)-1))
+	t.size(want)
+}
+
+func (t *consTable) size(want int) {
+	if cap(t.slots) < want {
+		t.slots = make([]uint64, want)
+	} else {
+		t.slots = t.slots[:want]
+		clear(t.slots)
+	}
+	t.shift = uint8(64 - bits.TrailingZeros(uint(want)))
+}
+
+// find returns the slot of k (with hash h), or of the empty slot where k
+// would go; nodes are the graph's.
+func (t *consTable) find(k *key, h uint64, nodes []node) int {
+	mask := len(t.slots) - 1
+	tag := h << 32
+	for i := int(h>>t.shift) & mask; ; i = (i + 1) & mask {
+		s := t.slots[i]
+		if s == 0 || s&^(1<<32-1) == tag && sameKey(&nodes[t.entries[uint32(s)-1].key], k) {
+			return i
+		}
+	}
+}
+
+// at returns the entry in slot i (from find), if any.
+func (t *consTable) at(i int) (scoped, bool) {
+	s := t.slots[i]
+	if s == 0 {
+		return scoped{}, false
+	}
+	return t.entries[uint32(s)-1].v, true
+}
+
+// setAt makes v the entry of the key of node kn, whose hash is h and whose
+// slot find returned (with no insertion since), and returns the entry's
+// index, which stays valid until reset. nodes are the graph's, kn among
+// them.
+func (t *consTable) setAt(i int, kn Node, h uint64, v scoped, nodes []node) int {
+	if s := t.slots[i]; s != 0 {
+		t.entries[uint32(s)-1].v = v
+		return int(uint32(s) - 1)
+	}
+	t.entries = append(t.entries, consEntry{key: kn, v: v})
+	t.slots[i] = h<<32 | uint64(len(t.entries))
+	n := len(t.entries) - 1
+	if 4*len(t.entries) > 3*len(t.slots) {
+		t.rehash(nodes)
+	}
+	return n
+}
+
+// rehash doubles the slot table and reinserts every entry, hashing the
+// keys again from their nodes.
+func (t *consTable) rehash(nodes []node) {
+	t.slots = nil // size allocates: the old table may be full of live slots
+	t.size(1 << bits.Len(uint(4*len(t.entries)-1)))
+	for n := range t.entries {
+		k := keyOfNode(&nodes[t.entries[n].key])
+		h := k.hash()
+		t.slots[t.find(&k, h, nodes)] = h<<32 | uint64(n+1)
+	}
+}

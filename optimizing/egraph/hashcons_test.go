@@ -47,3 +47,48 @@ func TestHashTable(t *testing.T) {
 		}
 	}
 }
+
+// TestConsTable checks the hash-consing table, whose entries name nodes
+// instead of holding keys, against a Go map, through resets and growth.
+func TestConsTable(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var ct consTable
+	for round, n := range []int{1000, 10, 5000, 3, 0, 200} {
+		ct.reset(n)
+		var nodes []node
+		want := map[key]scoped{}
+		randKey := func() key {
+			return key{op: ir.Opcode(r.IntN(4)), ty: ir.Type(r.IntN(3)), code: uint8(r.IntN(2)),
+				flags: ir.MemFlags(r.IntN(2)), entity: int32(r.IntN(3)), imm: int64(r.IntN(50)),
+				args: [3]Node{Node(r.IntN(20)), Node(r.IntN(5)), NoNode}}
+		}
+		for i := range 4*n + 20 {
+			k := randKey()
+			var nd node
+			nd.kind, nd.args = kindPure, k.args
+			nd.data.Opcode, nd.data.Type, nd.data.Code, nd.data.Flags, nd.data.Entity, nd.data.Imm =
+				k.op, k.ty, k.code, k.flags, k.entity, k.imm
+			nodes = append(nodes, nd)
+			v := scoped{node: Node(i), depth: int32(round), gen: uint32(i)}
+			h := k.hash()
+			ct.setAt(ct.find(&k, h, nodes), Node(len(nodes)-1), h, v, nodes)
+			want[k] = v
+			if i%3 == 0 {
+				q := randKey()
+				got, ok := ct.at(ct.find(&q, q.hash(), nodes))
+				w, wok := want[q]
+				if ok != wok || got != w {
+					t.Fatalf("round %d: get(%v) = %v, %v; want %v, %v", round, q, got, ok, w, wok)
+				}
+			}
+		}
+		for k, w := range want {
+			if got, ok := ct.at(ct.find(&k, k.hash(), nodes)); !ok || got != w {
+				t.Fatalf("round %d: get(%v) = %v, %v; want %v", round, k, got, ok, w)
+			}
+		}
+		if len(ct.entries) != len(want) {
+			t.Fatalf("round %d: %d entries, want %d", round, len(ct.entries), len(want))
+		}
+	}
+}
