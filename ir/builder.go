@@ -40,6 +40,8 @@ type FunctionBuilder struct {
 	userNodes []userNode
 	// callBuf is callsTo's result storage, reused by every call.
 	callBuf []*BlockCall
+	// predVals is completeParam's stack of incoming values.
+	predVals []Value
 }
 
 type builderBlock struct {
@@ -86,6 +88,7 @@ func (fb *FunctionBuilder) Reset(f *Function) {
 	fb.blocks = fb.blocks[:0]
 	fb.users = fb.users[:0]
 	fb.userNodes = fb.userNodes[:0]
+	fb.predVals = fb.predVals[:0]
 }
 
 func (fb *FunctionBuilder) bb(b Block) *builderBlock {
@@ -211,11 +214,61 @@ func (fb *FunctionBuilder) readVarRecursive(v Variable, b Block) Value {
 	default:
 		param := fb.Func.DFG.AppendBlockParam(b, fb.varTypes[v])
 		fb.setDef(v, b, param) // break cycles
-		fb.addParamOperands(v, b, param)
-		val = fb.tryRemoveTrivialParam(b, param)
+		val = fb.completeParam(v, b, param)
 	}
 	fb.setDef(v, b, val)
 	return val
+}
+
+// completeParam is addParamOperands then tryRemoveTrivialParam for a
+// parameter just added to sealed block b, which nothing uses yet: the
+// incoming values are read first, and only a parameter that merges two
+// of them gets its branch arguments. About half are trivial (every
+// predecessor passes the same value), and for those appending an argument
+// to every incoming branch only to remove it again was most of the cost.
+//
+// Reading the predecessors reads only variable v, so the parameter stays
+// the last of b's and its arguments, appended afterwards, land at its
+// index.
+func (fb *FunctionBuilder) completeParam(v Variable, b Block, param Value) Value {
+	dfg := &fb.Func.DFG
+	preds := fb.bb(b).preds
+	base := len(fb.predVals)
+	for _, p := range preds {
+		fb.predVals = append(fb.predVals, fb.readVar(v, p.block))
+	}
+	vals := fb.predVals[base:]
+	same := NoValue
+	for _, x := range vals {
+		x = dfg.ResolveAliases(x)
+		if x == same || x == param {
+			continue
+		}
+		if same != NoValue {
+			same = NoValue
+			break
+		}
+		same = x
+	}
+	if dfg.kindOf(param) != DefParam { // cannot happen: see above
+		fb.predVals = fb.predVals[:base]
+		return dfg.ResolveAliases(param)
+	}
+	if same == NoValue {
+		// Merges two values (or only itself): a real parameter.
+		for i, p := range preds {
+			val := fb.predVals[base+i]
+			fb.appendBranchArg(p, b, val)
+			if val != param && dfg.kindOf(val) == DefParam {
+				fb.addUser(val, param)
+			}
+		}
+		fb.predVals = fb.predVals[:base]
+		return dfg.ResolveAliases(param)
+	}
+	fb.predVals = fb.predVals[:base]
+	dfg.RemoveBlockParam(param)
+	return fb.replaceParam(param, same)
 }
 
 // zeroValue materialises a zero of type ty at the start of block b.
@@ -299,7 +352,7 @@ func (fb *FunctionBuilder) tryRemoveTrivialParam(b Block, param Value) Value {
 	same := NoValue
 	for _, p := range fb.bb(b).preds {
 		for _, bc := range fb.callsTo(p, b) {
-			arg := dfg.ResolveAliases(dfg.pool[bc.Args.Start+int32(idx)])
+			arg := dfg.ResolveAliases(dfg.List(bc.Args)[idx])
 			if arg == same || arg == param {
 				continue
 			}
@@ -316,6 +369,14 @@ func (fb *FunctionBuilder) tryRemoveTrivialParam(b Block, param Value) Value {
 		fb.removeBranchArg(p, b, idx)
 	}
 	dfg.RemoveBlockParam(param)
+	return fb.replaceParam(param, same)
+}
+
+// replaceParam makes param, just removed from its block, an alias of same
+// and re-examines the parameters that received it, which may have become
+// trivial; it returns what same resolves to.
+func (fb *FunctionBuilder) replaceParam(param, same Value) Value {
+	dfg := &fb.Func.DFG
 	dfg.MakeAlias(param, same)
 	// Parameters that received param as an argument may have become
 	// trivial; they now receive same instead. Their nodes move to same's
@@ -672,5 +733,5 @@ func (fb *FunctionBuilder) CallIndirect(sig SigRef, callee Value, args ...Value)
 // definitions. Call it once the function is complete.
 func (fb *FunctionBuilder) Finalize() {
 	fb.SealAllBlocks()
-	fb.Func.DFG.ResolveAllAliases()
+	fb.Func.DFG.resolveBuilderAliases()
 }

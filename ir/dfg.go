@@ -265,7 +265,15 @@ func (d *DataFlowGraph) List(l ValueList) []Value {
 // NewList copies vs into the pool.
 func (d *DataFlowGraph) NewList(vs ...Value) ValueList {
 	l := ValueList{Start: int32(len(d.pool)), Len: int32(len(vs))}
-	d.pool = append(d.pool, vs...)
+	// The short lists of most instructions without a call to memmove.
+	switch len(vs) {
+	case 1:
+		d.pool = append(d.pool, vs[0])
+	case 2:
+		d.pool = append(d.pool, vs[0], vs[1])
+	default:
+		d.pool = append(d.pool, vs...)
+	}
 	return l
 }
 
@@ -458,6 +466,13 @@ func (d *DataFlowGraph) RemoveBlockParam(v Value) {
 		panic("ir: RemoveBlockParam of a value that is not a block param")
 	}
 	b := Block(vd.def)
+	if l := &d.blocks[b].params; l.Len > 0 && d.pool[l.Start+l.Len-1] == v {
+		// The last one (as SSA construction removes them) goes in place:
+		// a later append moves the list, as it no longer ends the pool.
+		l.Len--
+		d.values[v] = valueData{}
+		return
+	}
 	old := d.BlockParams(b)
 	keep := make([]Value, 0, len(old)-1)
 	for _, p := range old {
@@ -560,6 +575,37 @@ func (d *DataFlowGraph) ResolveAllAliases() {
 				h.Context = resolve(h.Context)
 			} else {
 				fixCall(h.Dest)
+			}
+		}
+	}
+	for v := range d.values {
+		if d.values[v].kind == DefAlias {
+			d.values[v] = valueData{}
+		}
+	}
+	d.aliases = 0
+}
+
+// resolveBuilderAliases is ResolveAllAliases for a function fresh from
+// the FunctionBuilder, whose aliases are all parameters it removed (and so
+// in no parameter list): it rewrites the whole pool in one sequential pass
+// instead of visiting every list. Besides the live lists, that rewrites
+// lists nothing refers to any more, which is harmless; block-call
+// arguments that are not values (retN, exnN) are out of the value range
+// and left alone.
+func (d *DataFlowGraph) resolveBuilderAliases() {
+	if d.aliases == 0 {
+		return
+	}
+	if len(d.ExceptionTables) > 0 {
+		d.ResolveAllAliases() // its contexts are outside the pool
+		return
+	}
+	vals := d.values
+	for j, v := range d.pool {
+		if uint(v) < uint(len(vals)) && vals[v].kind == DefAlias {
+			if r := d.resolveAliases(v); r != NoValue {
+				d.pool[j] = r
 			}
 		}
 	}

@@ -3,7 +3,9 @@ package frontend
 import (
 	"crypto/sha256"
 	"os"
+	"syscall"
 	"testing"
+	"time"
 
 	"kiln/ir"
 	"kiln/ir/flow"
@@ -45,6 +47,7 @@ func BenchmarkTranslateStrconv(b *testing.B) {
 			var cfg flow.CFG
 			var dom flow.DomTree
 			var loops flow.LoopInfo
+			cpu0 := cpuTime()
 			for b.Loop() {
 				for i := m.NumImportedFuncs; i < len(m.FuncTypes); i++ {
 					g, err := tr.TranslateInto(f, uint32(i))
@@ -59,8 +62,19 @@ func BenchmarkTranslateStrconv(b *testing.B) {
 					}
 				}
 			}
+			// Wall time is at the mercy of a loaded machine.
+			b.ReportMetric(float64(cpuTime()-cpu0)/float64(b.N), "cpu-ns/op")
 		})
 	}
+}
+
+// cpuTime is the process's user+system CPU time.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestStrconvIRDigest prints a digest of the IR of every strconv
