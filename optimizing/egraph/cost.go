@@ -64,16 +64,16 @@ func extract(g *Graph, sc *scratch) *extraction {
 		case kindLeaf:
 			ex.best[id], ex.cost[id] = id, 0
 		case kindPure:
-			c := opCost(nd.data.Opcode)
+			c := opCost(nd.k.op)
 			for d := nd.depth; d > 0; d-- {
 				c = Cost(min(uint64(c)*loopScale, uint64(Infinite)))
 			}
-			for _, a := range nd.args[:nd.nargs] {
+			for _, a := range nd.k.args[:nd.nargs] {
 				c = c.add(ex.cost[a])
 			}
 			ex.best[id], ex.cost[id] = id, c
 		case kindUnion:
-			a, b := nd.args[0], nd.args[1]
+			a, b := nd.k.args[0], nd.k.args[1]
 			if ex.cost[b] <= ex.cost[a] {
 				a = b
 			}

@@ -217,7 +217,7 @@ func (e *elaborator) elaborate(c Node) ir.Value {
 		if !top.argsDone {
 			top.argsDone = true
 			for i := int(nd.nargs) - 1; i >= 0; i-- {
-				a := e.ex.best[nd.args[i]]
+				a := e.ex.best[nd.k.args[i]]
 				if e.isRemat(a) {
 					continue
 				}
@@ -273,7 +273,7 @@ func (e *elaborator) place(n Node) {
 				continue
 			}
 			inside := false
-			for _, a := range nd.args[:nd.nargs] {
+			for _, a := range nd.k.args[:nd.nargs] {
 				b := e.ex.best[a]
 				if e.isRemat(b) {
 					continue
@@ -291,7 +291,7 @@ func (e *elaborator) place(n Node) {
 		}
 	}
 	args := e.argv[:0]
-	for _, a := range nd.args[:nd.nargs] {
+	for _, a := range nd.k.args[:nd.nargs] {
 		b := e.ex.best[a]
 		if e.isRemat(b) {
 			args = append(args, e.remat(b, block, before))
@@ -354,7 +354,7 @@ func (e *elaborator) materialize(n Node, args []ir.Value, before ir.Inst) ir.Val
 		f.Layout.InsertInstBefore(nd.orig, before)
 		return nd.value
 	}
-	d := nd.data
+	d := ir.InstData{Opcode: nd.k.op, Type: nd.k.ty, Code: nd.k.code, Flags: nd.k.flags, Entity: nd.k.entity, Imm: nd.k.imm}
 	if d.Opcode == ir.OpIconst {
 		// Nodes keep constants zero-extended (one key per constant); the
 		// text reads better with the sign-extended spelling (-1, not

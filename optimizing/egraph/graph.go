@@ -44,30 +44,31 @@ const (
 	fuelPerInst = 16
 )
 
-// node is one e-node. Pure nodes keep the instruction's immediates in data
-// (Args unused: the arguments are classes, in args).
+// node is one e-node.
 type node struct {
-	kind  nodeKind
-	nargs uint8
-	depth uint8 // loop depth of the block it is available in, for cost scaling
-	data  ir.InstData
-	ty    ir.Type  // result type
-	args  [3]Node  // pure: argument classes; union: the two joined classes
+	// k is a pure node's opcode, controlling type, immediates and argument
+	// classes: its hash-consing key (the table compares against it). A
+	// union's k.args are the two joined classes.
+	k     key
 	value ir.Value // leaf: the value; pure: the original result, NoValue if a rule made it
 	orig  ir.Inst  // pure: the instruction it came from, NoInst if a rule made it
 	avail ir.Block // the dominator-tree-deepest block its arguments are defined in
+	kind  nodeKind
+	nargs uint8
+	depth uint8   // loop depth of the block it is available in, for cost scaling
+	ty    ir.Type // result type
 }
 
 // key is the hash-consing identity of a pure node: two pure nodes with the
 // same key compute the same value.
 type key struct {
 	op     ir.Opcode
-	ty     ir.Type
+	ty     ir.Type // controlling type
 	code   uint8
 	flags  ir.MemFlags
 	entity int32
-	imm    int64
 	args   [3]Node
+	imm    int64 // last: 32 bytes without padding
 }
 
 // scoped is an entry of a scoped map: valid while the dominator-tree scope
@@ -155,11 +156,11 @@ func (g *Graph) newNode(n node) Node {
 	op := ir.OpInvalid
 	switch n.kind {
 	case kindUnion:
-		g.members = append(g.members, g.Members(n.args[1])...)
-		g.members = append(g.members, g.Members(n.args[0])...)
-		ci.mask = g.classes[n.args[0]].mask | g.classes[n.args[1]].mask
+		g.members = append(g.members, g.Members(n.k.args[1])...)
+		g.members = append(g.members, g.Members(n.k.args[0])...)
+		ci.mask = g.classes[n.k.args[0]].mask | g.classes[n.k.args[1]].mask
 	case kindPure:
-		op = n.data.Opcode
+		op = n.k.op
 		ci.mask = opBit(op)
 		g.members = append(g.members, id)
 	default:
@@ -183,7 +184,7 @@ func (g *Graph) Type(n Node) ir.Type {
 	if g.nodes[n].kind != kindPure {
 		return g.nodes[n].ty
 	}
-	return g.nodes[n].data.Type
+	return g.nodes[n].k.ty
 }
 
 // ResultType returns the type of the value n computes.
@@ -191,16 +192,16 @@ func (g *Graph) ResultType(n Node) ir.Type { return g.nodes[n].ty }
 
 // Imm returns the Imm64 of n, zero-extended from its type's width for
 // iconst (so one constant has one spelling).
-func (g *Graph) Imm(n Node) uint64 { return uint64(g.nodes[n].data.Imm) }
+func (g *Graph) Imm(n Node) uint64 { return uint64(g.nodes[n].k.imm) }
 
 // Code returns the condition code, trap code or lane of n.
-func (g *Graph) Code(n Node) uint8 { return g.nodes[n].data.Code }
+func (g *Graph) Code(n Node) uint8 { return g.nodes[n].k.code }
 
 // IntCC returns the condition of an icmp node.
-func (g *Graph) IntCC(n Node) ir.IntCC { return ir.IntCC(g.nodes[n].data.Code) }
+func (g *Graph) IntCC(n Node) ir.IntCC { return ir.IntCC(g.nodes[n].k.code) }
 
 // Flags returns the memory flags of n.
-func (g *Graph) Flags(n Node) ir.MemFlags { return g.nodes[n].data.Flags }
+func (g *Graph) Flags(n Node) ir.MemFlags { return g.nodes[n].k.flags }
 
 // LoopDepth returns the loop depth (capped at 2) of the block where n's
 // value first becomes available: 0 for a node whose arguments are all
@@ -211,7 +212,7 @@ func (g *Graph) Flags(n Node) ir.MemFlags { return g.nodes[n].data.Flags }
 func (g *Graph) LoopDepth(n Node) int { return int(g.nodes[n].depth) }
 
 // Arg returns the class of argument i of n.
-func (g *Graph) Arg(n Node, i int) Node { return g.nodes[n].args[i] }
+func (g *Graph) Arg(n Node, i int) Node { return g.nodes[n].k.args[i] }
 
 // NumArgs returns the number of arguments of n.
 func (g *Graph) NumArgs(n Node) int { return int(g.nodes[n].nargs) }
@@ -403,9 +404,8 @@ func (g *Graph) create(k *key, h uint64, slot, nargs int, d *ir.InstData, ty ir.
 	for _, a := range args {
 		avail = g.deeper(avail, g.nodes[a].avail)
 	}
-	nd := node{kind: kindPure, nargs: uint8(len(args)), data: *d, ty: ty, args: k.args,
+	nd := node{kind: kindPure, nargs: uint8(len(args)), k: *k, ty: ty,
 		value: value, orig: orig, avail: avail, depth: g.loopDep[avail]}
-	nd.data.Args = ir.ValueList{}
 	id := g.newNode(nd)
 	dd := g.domDepth[avail]
 	entry := g.hashcons.setAt(slot, id, h, scoped{node: id, depth: dd, gen: g.gens[dd]}, g.nodes)
@@ -477,13 +477,13 @@ func (g *Graph) create(k *key, h uint64, slot, nargs int, d *ir.InstData, ty ir.
 func (g *Graph) union(a, b Node) Node {
 	g.Stats.Unions++
 	avail := g.deeper(g.nodes[a].avail, g.nodes[b].avail)
-	return g.newNode(node{kind: kindUnion, nargs: 2, ty: g.nodes[a].ty, args: [3]Node{a, b, NoNode},
+	return g.newNode(node{kind: kindUnion, nargs: 2, ty: g.nodes[a].ty, k: key{args: [3]Node{a, b, NoNode}},
 		value: ir.NoValue, orig: ir.NoInst, avail: avail, depth: g.loopDep[avail]})
 }
 
 func (g *Graph) leaf(v ir.Value, b ir.Block) Node {
 	return g.newNode(node{kind: kindLeaf, ty: g.f.DFG.ValueType(v), value: v, orig: ir.NoInst,
-		avail: b, depth: g.loopDep[b], args: [3]Node{NoNode, NoNode, NoNode}})
+		avail: b, depth: g.loopDep[b], k: key{args: [3]Node{NoNode, NoNode, NoNode}}})
 }
 
 func (g *Graph) entry() ir.Block { return g.f.Layout.EntryBlock() }
@@ -500,10 +500,8 @@ func (g *Graph) simplifyTrapping(d ir.InstData, ty ir.Type, args []Node, at ir.B
 		return NoNode
 	}
 	g.fuel--
-	nd := node{kind: kindPure, nargs: uint8(len(args)), data: d, ty: ty, value: ir.NoValue, orig: ir.NoInst,
-		avail: at, depth: g.loopDep[at], args: [3]Node{NoNode, NoNode, NoNode}}
-	copy(nd.args[:], args)
-	nd.data.Args = ir.ValueList{}
+	nd := node{kind: kindPure, nargs: uint8(len(args)), k: keyOf(&d, args), ty: ty, value: ir.NoValue, orig: ir.NoInst,
+		avail: at, depth: g.loopDep[at]}
 	id := g.newNode(nd)
 	g.rewriteLvl++
 	g.frames = append(g.frames, frame{start: len(g.results)})

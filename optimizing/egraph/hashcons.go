@@ -169,17 +169,8 @@ type consEntry struct {
 	v   scoped
 }
 
-// keyOfNode is the key pure node nd was made with.
-func keyOfNode(nd *node) key {
-	return key{op: nd.data.Opcode, ty: nd.data.Type, code: nd.data.Code, flags: nd.data.Flags,
-		entity: nd.data.Entity, imm: nd.data.Imm, args: nd.args}
-}
-
 // sameKey reports whether pure node nd was made with key k.
-func sameKey(nd *node, k *key) bool {
-	return nd.args == k.args && nd.data.Opcode == k.op && nd.data.Type == k.ty && nd.data.Imm == k.imm &&
-		nd.data.Code == k.code && nd.data.Flags == k.flags && nd.data.Entity == k.entity
-}
+func sameKey(nd *node, k *key) bool { return nd.k == *k }
 
 // reset empties t for a function expected to make about n entries (see
 // hashTable.reset).
@@ -245,8 +236,8 @@ func (t *consTable) rehash(nodes []node) {
 	t.slots = nil // size allocates: the old table may be full of live slots
 	t.size(1 << bits.Len(uint(4*len(t.entries)-1)))
 	for n := range t.entries {
-		k := keyOfNode(&nodes[t.entries[n].key])
+		k := &nodes[t.entries[n].key].k
 		h := k.hash()
-		t.slots[t.find(&k, h, nodes)] = h<<32 | uint64(n+1)
+		t.slots[t.find(k, h, nodes)] = h<<32 | uint64(n+1)
 	}
 }

@@ -64,11 +64,7 @@ func TestConsTable(t *testing.T) {
 		}
 		for i := range 4*n + 20 {
 			k := randKey()
-			var nd node
-			nd.kind, nd.args = kindPure, k.args
-			nd.data.Opcode, nd.data.Type, nd.data.Code, nd.data.Flags, nd.data.Entity, nd.data.Imm =
-				k.op, k.ty, k.code, k.flags, k.entity, k.imm
-			nodes = append(nodes, nd)
+			nodes = append(nodes, node{kind: kindPure, k: k})
 			v := scoped{node: Node(i), depth: int32(round), gen: uint32(i)}
 			h := k.hash()
 			ct.setAt(ct.find(&k, h, nodes), Node(len(nodes)-1), h, v, nodes)
