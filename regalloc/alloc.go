@@ -824,12 +824,19 @@ func (al *allocator) fixupIndexed(p, s Block, end []regState) error {
 			from = StackLoc(al.slot(src))
 		}
 		if e.reg != NoPReg {
+			// busy keeps a value staying in its register there, which is
+			// all the resolver would do with the move to itself.
 			busy.Add(e.reg)
-			al.moves = append(al.moves, pmove{from, RegLoc(e.reg), e.v.Class()})
+			if from != RegLoc(e.reg) {
+				al.moves = append(al.moves, pmove{from, RegLoc(e.reg), e.v.Class()})
+			}
 		}
 		if e.inSlot && !(src == e.v && se.inSlot) {
 			al.moves = append(al.moves, pmove{from, StackLoc(al.slot(e.v)), e.v.Class()})
 		}
+	}
+	if len(al.moves) == 0 {
+		return nil
 	}
 	var err error
 	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, s), busy, nil, al.edits)

@@ -61,13 +61,15 @@ func (r *moveResolver) emergencySlot(c RegClass, k int) Alloc {
 // dead and may serve as a temporary. busyFn is called only if a temporary
 // is needed (rarely).
 func (r *moveResolver) resolve(moves []pmove, point ProgPoint, busy RegSet, busyFn func() RegSet, edits []Edit) ([]Edit, error) {
-	busyKnown := busyFn == nil
-	getBusy := func() RegSet {
-		if !busyKnown {
-			busy, busyKnown = busy.Union(busyFn()), true
+	if len(moves) == 1 {
+		// The usual group: one move, nothing to order.
+		if m := moves[0]; m.from != m.to && !(m.from.IsStack() && m.to.IsStack()) {
+			return append(edits, Edit{point, m.from, m.to}), nil
 		}
-		return busy
 	}
+	// busy is completed by busyFn only when a temporary is needed (not a
+	// closure: that would keep busy in memory for the whole function).
+	busyKnown := busyFn == nil
 	r.pending = r.pending[:0]
 	for _, m := range moves {
 		if m.from == m.to {
@@ -111,7 +113,10 @@ func (r *moveResolver) resolve(moves []pmove, point ProgPoint, busy RegSet, busy
 		// Only cycles remain: park the first move's destination value.
 		d := r.pending[0].to
 		c := r.pending[0].class
-		t := r.cycleTemp(c, getBusy())
+		if !busyKnown {
+			busy, busyKnown = busy.Union(busyFn()), true
+		}
+		t := r.cycleTemp(c, busy)
 		r.seq = append(r.seq, pmove{d, t, c})
 		for k := range r.pending {
 			if r.pending[k].from == d {
@@ -124,7 +129,10 @@ func (r *moveResolver) resolve(moves []pmove, point ProgPoint, busy RegSet, busy
 			edits = append(edits, Edit{point, m.from, m.to})
 			continue
 		}
-		if t := r.deadReg(m.class, k, getBusy()); t != NoPReg {
+		if !busyKnown {
+			busy, busyKnown = busy.Union(busyFn()), true
+		}
+		if t := r.deadReg(m.class, k, busy); t != NoPReg {
 			edits = append(edits, Edit{point, m.from, RegLoc(t)}, Edit{point, RegLoc(t), m.to})
 			continue
 		}
