@@ -37,9 +37,13 @@
 //
 // VCode stores everything the allocator reads in dense slices: the
 // instructions, one InstKind per instruction (branch, return, move, other),
-// operands flattened with a start index per instruction, clobber sets,
+// operands flattened with a start index per instruction, clobber sets
+// (an index per instruction into the function's few distinct sets),
 // per-block instruction ranges, successors, predecessors, block parameters
-// and branch arguments. A jump carries its branch arguments; a multi-way
+// and branch arguments. The per-instruction slices are stored last
+// instruction first, the order lowering produces them in once each IR
+// instruction's run is turned around, so building the VCode copies no
+// instruction. A jump carries its branch arguments; a multi-way
 // branch carries none, because each of its edges gets an edge block whose
 // jump does. That satisfies the allocator's critical-edge requirement, lets
 // br_table name one block twice, and costs nothing at run time: an edge

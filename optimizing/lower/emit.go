@@ -87,13 +87,14 @@ func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I], listing bool
 			if vc.Kind(i) == KindMove && len(allocs) == 2 && allocs[0] == allocs[1] {
 				continue
 			}
-			if locs != nil && int(i) < len(vc.Locs) {
-				locs.SetSrcLoc(vc.Locs[i])
+			if locs != nil {
+				locs.SetSrcLoc(vc.Loc(i))
 			}
+			in := vc.Inst(i)
 			if listing {
-				fmt.Fprintf(&sb, "  %s\n", em.Format(&vc.Insts[i], allocs))
+				fmt.Fprintf(&sb, "  %s\n", em.Format(in, allocs))
 			}
-			if err := em.Inst(&vc.Insts[i], allocs); err != nil {
+			if err := em.Inst(in, allocs); err != nil {
 				return "", fmt.Errorf("block%d inst %d: %w", b, i, err)
 			}
 			if err := applyUpTo(regalloc.PointAfter(i)); err != nil {

@@ -2,7 +2,7 @@ package lower
 
 import (
 	"fmt"
-	"slices"
+	"reflect"
 	"sync"
 
 	"kiln/ir"
@@ -53,22 +53,14 @@ type Ctx[I any] struct {
 
 	cur   ir.Inst // instruction being lowered
 	curIR ir.Block
-	// pend holds every machine instruction emitted so far, in emission
-	// order: the IR instructions are visited backwards, each one's
-	// machine instructions forwards. chunkEnd marks where each IR
-	// instruction's run ends (flush), so assembly can read the runs in
-	// reverse without copying them into per-block slices first.
-	pend     []pending[I]
-	chunkEnd []int32
-	pendOps  []regalloc.Operand
-}
-
-type pending[I any] struct {
-	inst    I
-	kind    InstKind
-	clobber regalloc.RegSet
-	ops     [2]uint32 // range in pendOps
-	loc     ir.SourceLoc
+	// code holds every machine instruction emitted so far, last first
+	// (see code): the IR instructions are visited backwards, and flush
+	// turns each one's run of machine instructions around. chunk is
+	// where the run of the instruction being lowered starts.
+	code    code[I]
+	chunk   int
+	scratch []regalloc.Operand
+	starts  []uint32
 }
 
 // ClassOf is the register class of values of type t.
@@ -183,22 +175,23 @@ func (c *Ctx[I]) Sink(i ir.Inst) { c.sunk[i] = true }
 // Emit appends a machine instruction with its operands to the code of the
 // IR instruction being lowered.
 func (c *Ctx[I]) Emit(inst I, kind InstKind, clobber regalloc.RegSet, ops ...regalloc.Operand) {
-	start := uint32(len(c.pendOps))
-	c.pendOps = append(c.pendOps, ops...)
 	loc := ir.NoSourceLoc
 	if c.cur != ir.NoInst {
 		loc = c.F.DFG.SrcLoc(c.cur)
 	}
-	c.pend = append(c.pend, pending[I]{inst: inst, kind: kind, clobber: clobber, ops: [2]uint32{start, uint32(len(c.pendOps))}, loc: loc})
+	c.code.add(inst, kind, clobber, loc, ops)
 }
 
 // Current is the IR instruction being lowered.
 func (c *Ctx[I]) Current() ir.Inst { return c.cur }
 
+// flush ends the run of machine instructions of the IR instruction just
+// lowered, turning it around: the code is then stored last first.
 func (c *Ctx[I]) flush() {
-	if n := int32(len(c.pend)); len(c.chunkEnd) == 0 || c.chunkEnd[len(c.chunkEnd)-1] != n {
-		c.chunkEnd = append(c.chunkEnd, n)
+	if n := len(c.code.insts); n-c.chunk > 1 {
+		c.code.reverse(c.chunk, n, &c.scratch, &c.starts)
 	}
+	c.chunk = len(c.code.insts)
 }
 
 // hasSideEffect reports whether an instruction must be kept even if its
@@ -219,7 +212,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 		F: f, Order: order,
 		vregOf: grow(c.vregOf, nv), used: grow(c.used, nv), useCount: grow(c.useCount, nv),
 		sunk: grow(c.sunk, ni), color: grow(c.color, ni), blockOf: grow(c.blockOf, ni),
-		pend: c.pend[:0], chunkEnd: c.chunkEnd[:0], pendOps: c.pendOps[:0],
+		code: c.code, scratch: c.scratch, starts: c.starts,
 	}
 	for i := range c.vregOf {
 		c.vregOf[i] = regalloc.NoVReg
@@ -252,14 +245,12 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	// successors (a range of succFlat) and its successors' argument lists
 	// (a range of argLists, each a range of argFlat). Blocks are visited
 	// last first, so the ranges are in that order in the flat tables.
-	blockChunks := grow(t.blockChunks, nb)
+	blockRange := grow(t.blockRange, nb)
 	succRange := grow(t.succRange, nb)
 	argRange := grow(t.argRange, nb)
 	succFlat, argLists, argFlat := t.succs[:0], t.argLists[:0], t.args[:0]
 	// Most IR instructions fold away or emit one machine instruction.
-	c.pend = slices.Grow(c.pend, ni/2+nb)
-	c.pendOps = slices.Grow(c.pendOps, ni+nb)
-	c.chunkEnd = append(slices.Grow(c.chunkEnd, ni+nb+1), 0)
+	c.code.reset(ni/2+nb, ni+nb)
 	// oneSucc records that lowered block lb ends in a jump to target with
 	// the arguments of block call bc.
 	oneSucc := func(lb int, target Block, bc ir.BlockCall) {
@@ -275,7 +266,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	callsOf, calls := ir.NoInst, []ir.BlockCall(nil)
 	for lb := nb - 1; lb >= 0; lb-- {
 		blk := order.Lowered[lb]
-		firstChunk := int32(len(c.chunkEnd))
+		first := int32(len(c.code.insts))
 		if blk.IsEdge() {
 			// An edge block: one jump carrying the original block call's arguments.
 			term := f.Layout.LastInst(blk.Pred)
@@ -345,9 +336,9 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 				c.flush()
 			}
 		}
-		blockChunks[lb] = [2]int32{firstChunk, int32(len(c.chunkEnd))}
+		blockRange[lb] = [2]int32{first, int32(len(c.code.insts))}
 	}
-	t.blockChunks, t.succRange, t.argRange = blockChunks, succRange, argRange
+	t.blockRange, t.succRange, t.argRange = blockRange, succRange, argRange
 	t.succs, t.argLists, t.args = succFlat, argLists, argFlat
 
 	// Predecessor lists by counting: those of block b start at
@@ -363,8 +354,13 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	copy(fill, predStart[:nb])
 	t.predStart, t.fill = predStart, fill
 
-	// Assemble the VCode in layout order, sized exactly.
-	vc := newVCode[I](len(c.pend), len(c.pendOps), nb, len(succFlat), len(argLists), len(argFlat))
+	// Assemble the VCode in layout order, sized exactly. It takes the
+	// code as it is and leaves its own released storage to the Ctx.
+	vc := newVCode[I](nb, len(succFlat), len(argLists), len(argFlat))
+	vc.code, c.code = c.code, vc.code
+	vc.ptrFree = t.pointerFree()
+	vc.code.opStart = append(vc.code.opStart, uint32(len(vc.code.ops)))
+	n := int32(len(vc.code.insts))
 	vc.preds = vc.preds[:len(succFlat)]
 	for b := range nb {
 		r := succRange[b]
@@ -378,20 +374,8 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 		vb := &vc.blocks[b]
 		vb.cold = blk.Cold
 		vc.Origin[b] = blk.Orig
-		first := regalloc.Inst(len(vc.Insts))
-		// The block's runs were emitted last IR instruction first.
-		for k := blockChunks[b][1] - 1; k >= blockChunks[b][0]; k-- {
-			for i := c.chunkEnd[k-1]; i < c.chunkEnd[k]; i++ {
-				p := &c.pend[i]
-				vc.Insts = append(vc.Insts, p.inst)
-				vc.Locs = append(vc.Locs, p.loc)
-				vc.kinds = append(vc.kinds, p.kind)
-				vc.clobbers = append(vc.clobbers, p.clobber)
-				vc.opStart = append(vc.opStart, uint32(len(vc.ops)))
-				vc.ops = append(vc.ops, c.pendOps[p.ops[0]:p.ops[1]]...)
-			}
-		}
-		vb.insts = regalloc.InstRange{First: first, End: regalloc.Inst(len(vc.Insts))}
+		// Block b's code is entries [start, end), last first.
+		vb.insts = regalloc.InstRange{First: regalloc.Inst(n - blockRange[b][1]), End: regalloc.Inst(n - blockRange[b][0])}
 		r := succRange[b]
 		vb.succ[0] = uint32(len(vc.succs))
 		vc.succs = append(vc.succs, succFlat[r[0]:r[1]]...)
@@ -411,7 +395,6 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 			vc.args = append(vc.args, argFlat[l[0]:l[1]]...)
 		}
 	}
-	vc.opStart = append(vc.opStart, uint32(len(vc.ops)))
 	vc.argStart = append(vc.argStart, uint32(len(vc.args)))
 	vc.numVRegs = c.numVRegs
 	return vc, nil
@@ -424,19 +407,20 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 // they are reused across functions through tablesPool rather than
 // allocated afresh each time; nothing in them outlives a Lower call.
 type tables[I any] struct {
-	ctx                              Ctx[I]
-	blockChunks, succRange, argRange [][2]int32
-	argLists                         [][2]int32
-	succs                            []Block
-	args                             []regalloc.VReg
-	predStart, fill                  []int32
-	order                            BlockOrder
-	postorder                        []ir.Block
-	visited                          []bool
-	stack                            []dfsFrame
-	targets                          []ir.Block
-	seen                             []int32
-	cold                             []LoweredBlock
+	ctx                             Ctx[I]
+	blockRange, succRange, argRange [][2]int32
+	argLists                        [][2]int32
+	succs                           []Block
+	args                            []regalloc.VReg
+	predStart, fill                 []int32
+	order                           BlockOrder
+	postorder                       []ir.Block
+	visited                         []bool
+	stack                           []dfsFrame
+	targets                         []ir.Block
+	seen                            []int32
+	cold                            []LoweredBlock
+	ptrFree                         int8 // 1 if I holds no pointers, -1 if it does, 0 unknown
 }
 
 // tablesPool holds *tables[I] of any I; another I's tables are dropped.
@@ -450,11 +434,26 @@ func getTables[I any]() *tables[I] {
 }
 
 // putTables returns t to the pool, first dropping what points outside it:
-// the function, and the machine instructions in the staging buffer.
+// the function, and machine instructions that hold pointers (left over
+// from a failed lowering).
 func putTables[I any](t *tables[I]) {
-	clear(t.ctx.pend)
 	t.ctx.F, t.ctx.Order = nil, nil
+	if !t.pointerFree() {
+		clear(t.ctx.code.insts)
+	}
 	tablesPool.Put(t)
+}
+
+// pointerFree reports whether instructions of type I hold no pointers,
+// computed once per tables.
+func (t *tables[I]) pointerFree() bool {
+	if t.ptrFree == 0 {
+		t.ptrFree = -1
+		if pointerFree(reflect.TypeFor[I]()) {
+			t.ptrFree = 1
+		}
+	}
+	return t.ptrFree > 0
 }
 
 // grow returns s with length n and every element zero, reusing its

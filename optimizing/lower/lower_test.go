@@ -108,8 +108,8 @@ block2:
 		t.Fatal(err)
 	}
 	var names []string
-	for _, in := range vc.Insts {
-		names = append(names, in.name)
+	for i := range vc.NumInsts() {
+		names = append(names, vc.Inst(regalloc.Inst(i)).name)
 	}
 	// v3 (imul) is unused and pure: not lowered.
 	want := "args iadd br jump 4 jump 3 jump 4 return"
@@ -183,8 +183,8 @@ block0(v0: i64, v1: i64):
 		t.Fatal(err)
 	}
 	var names []string
-	for _, in := range vc.Insts {
-		names = append(names, in.name)
+	for i := range vc.NumInsts() {
+		names = append(names, vc.Inst(regalloc.Inst(i)).name)
 	}
 	want := "args load iadd_mem iadd return"
 	if got := strings.Join(names, " "); got != want {

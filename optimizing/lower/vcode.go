@@ -23,17 +23,13 @@ const (
 
 // VCode is a function's machine instructions over virtual registers, in
 // final block order, with everything regalloc.Function asks for stored in
-// dense slices indexed by instruction or block. I is the ISA's instruction
-// type; VCode never looks inside it.
+// dense slices indexed by instruction or block. The per-instruction
+// tables are stored last instruction first, as lowering produces them
+// (see code); the methods take final instruction numbers. I is the ISA's
+// instruction type; VCode never looks inside it.
 type VCode[I any] struct {
-	Insts []I
-	// Locs holds the source location of the IR instruction each machine
-	// instruction came from (ir.NoSourceLoc for none).
-	Locs     []ir.SourceLoc
-	kinds    []InstKind
-	opStart  []uint32 // len(Insts)+1
-	ops      []regalloc.Operand
-	clobbers []regalloc.RegSet
+	code    code[I]
+	ptrFree bool // I holds no pointers: release need not clear insts
 
 	blocks   []vblock
 	succs    []Block
@@ -56,8 +52,18 @@ type vblock struct {
 	cold       bool
 }
 
+// at is the index in the code tables of instruction i.
+func (v *VCode[I]) at(i regalloc.Inst) int { return len(v.code.insts) - 1 - int(i) }
+
+// Inst returns instruction i.
+func (v *VCode[I]) Inst(i regalloc.Inst) *I { return &v.code.insts[v.at(i)] }
+
+// Loc returns the source location of the IR instruction that instruction
+// i came from (ir.NoSourceLoc for none).
+func (v *VCode[I]) Loc(i regalloc.Inst) ir.SourceLoc { return v.code.locs[v.at(i)] }
+
 // NumInsts implements regalloc.Function.
-func (v *VCode[I]) NumInsts() int                         { return len(v.Insts) }
+func (v *VCode[I]) NumInsts() int                         { return len(v.code.insts) }
 func (v *VCode[I]) NumBlocks() int                        { return len(v.blocks) }
 func (v *VCode[I]) NumVRegs() int                         { return v.numVRegs }
 func (v *VCode[I]) Entry() regalloc.Block                 { return 0 }
@@ -74,20 +80,24 @@ func (v *VCode[I]) BlockParams(b Block) []regalloc.VReg {
 	p := v.blocks[b].param
 	return v.params[p[0]:p[1]:p[1]]
 }
-func (v *VCode[I]) IsBranch(i regalloc.Inst) bool { return v.kinds[i] == KindBranch }
-func (v *VCode[I]) IsRet(i regalloc.Inst) bool    { return v.kinds[i] == KindRet }
-func (v *VCode[I]) IsMove(i regalloc.Inst) bool   { return v.kinds[i] == KindMove }
+func (v *VCode[I]) IsBranch(i regalloc.Inst) bool { return v.code.kinds[v.at(i)] == KindBranch }
+func (v *VCode[I]) IsRet(i regalloc.Inst) bool    { return v.code.kinds[v.at(i)] == KindRet }
+func (v *VCode[I]) IsMove(i regalloc.Inst) bool   { return v.code.kinds[v.at(i)] == KindMove }
 func (v *VCode[I]) BranchArgs(b Block, _ regalloc.Inst, succIdx int) []regalloc.VReg {
 	k := v.blocks[b].argIdx + uint32(succIdx)
 	return v.args[v.argStart[k]:v.argStart[k+1]:v.argStart[k+1]]
 }
 func (v *VCode[I]) Operands(i regalloc.Inst) []regalloc.Operand {
-	return v.ops[v.opStart[i]:v.opStart[i+1]:v.opStart[i+1]]
+	j := v.at(i)
+	s, e := v.code.opStart[j], v.code.opStart[j+1]
+	return v.code.ops[s:e:e]
 }
-func (v *VCode[I]) Clobbers(i regalloc.Inst) regalloc.RegSet { return v.clobbers[i] }
+func (v *VCode[I]) Clobbers(i regalloc.Inst) regalloc.RegSet {
+	return v.code.clobSets[v.code.clob[v.at(i)]]
+}
 
 // Kind returns the role of instruction i.
-func (v *VCode[I]) Kind(i regalloc.Inst) InstKind { return v.kinds[i] }
+func (v *VCode[I]) Kind(i regalloc.Inst) InstKind { return v.code.kinds[v.at(i)] }
 
 // IsCold reports whether block b was laid out in the cold section.
 func (v *VCode[I]) IsCold(b Block) bool { return v.blocks[b].cold }
@@ -97,21 +107,15 @@ var _ regalloc.Function = (*VCode[int])(nil)
 // vcodePool holds *VCode[I] of any I whose storage Emit is done with.
 var vcodePool sync.Pool
 
-// newVCode returns an empty VCode with room for n instructions, nops
-// operands, nb blocks, nsuccs successor (and predecessor) entries, nlists
-// branch-argument lists and nargs branch arguments, reusing the storage of
-// one that Emit released.
-func newVCode[I any](n, nops, nb, nsuccs, nlists, nargs int) *VCode[I] {
+// newVCode returns an empty VCode with room for nb blocks, nsuccs
+// successor (and predecessor) entries, nlists branch-argument lists and
+// nargs branch arguments, reusing the storage of one that Emit released
+// (its code tables too, which Lower swaps with its own).
+func newVCode[I any](nb, nsuccs, nlists, nargs int) *VCode[I] {
 	v, ok := vcodePool.Get().(*VCode[I]) // another I's VCode is dropped
 	if !ok {
 		v = new(VCode[I])
 	}
-	v.Insts = slices.Grow(v.Insts[:0], n)
-	v.Locs = slices.Grow(v.Locs[:0], n)
-	v.kinds = slices.Grow(v.kinds[:0], n)
-	v.clobbers = slices.Grow(v.clobbers[:0], n)
-	v.opStart = slices.Grow(v.opStart[:0], n+1)
-	v.ops = slices.Grow(v.ops[:0], nops)
 	v.blocks = grow(v.blocks, nb)
 	v.Origin = grow(v.Origin, nb)
 	v.succs = slices.Grow(v.succs[:0], nsuccs)
@@ -125,10 +129,12 @@ func newVCode[I any](n, nops, nb, nsuccs, nlists, nargs int) *VCode[I] {
 
 // release hands v's storage on to another function's VCode and leaves v
 // empty, so a use after release fails loudly instead of reading another
-// function's code. The instructions are cleared so the pool keeps nothing
-// they point to alive.
+// function's code. Instructions that hold pointers are cleared so the
+// pool keeps nothing they point to alive.
 func (v *VCode[I]) release() {
-	clear(v.Insts)
+	if !v.ptrFree {
+		clear(v.code.insts)
+	}
 	keep := new(VCode[I])
 	*keep, *v = *v, VCode[I]{}
 	vcodePool.Put(keep)
