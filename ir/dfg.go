@@ -74,10 +74,11 @@ type DataFlowGraph struct {
 	// after ResolveAllAliases, in which every pass after the first reads
 	// the function), ResolveAliases returns its argument without reading
 	// the value table.
-	aliases int
-	blocks  []blockData
-	pool    []Value     // value lists: args, results, params, block-call args
-	calls   []BlockCall // block calls of jump and brif
+	aliases   int
+	aliasBits []uint64 // resolveBuilderAliases' scratch
+	blocks    []blockData
+	pool      []Value     // value lists: args, results, params, block-call args
+	calls     []BlockCall // block calls of jump and brif
 
 	// JumpTables and ExceptionTables are referenced by br_table and
 	// try_call instructions.
@@ -601,16 +602,28 @@ func (d *DataFlowGraph) resolveBuilderAliases() {
 		d.ResolveAllAliases() // its contexts are outside the pool
 		return
 	}
-	vals := d.values
+	// A bit per value marks the aliases: the pool holds several times as
+	// many entries as there are values, and the bits stay in cache where
+	// the value table of a large function does not.
+	bits := d.aliasBits[:0]
+	for range (len(d.values) + 63) / 64 {
+		bits = append(bits, 0)
+	}
+	d.aliasBits = bits
+	for v := range d.values {
+		if d.values[v].kind == DefAlias {
+			bits[v>>6] |= 1 << (v & 63)
+		}
+	}
 	for j, v := range d.pool {
-		if uint(v) < uint(len(vals)) && vals[v].kind == DefAlias {
+		if w := uint(v) >> 6; w < uint(len(bits)) && bits[w]&(1<<(uint(v)&63)) != 0 {
 			if r := d.resolveAliases(v); r != NoValue {
 				d.pool[j] = r
 			}
 		}
 	}
 	for v := range d.values {
-		if d.values[v].kind == DefAlias {
+		if bits[v>>6]&(1<<(v&63)) != 0 {
 			d.values[v] = valueData{}
 		}
 	}
