@@ -1,9 +1,6 @@
 package regalloc
 
-import (
-	"math/bits"
-	"slices"
-)
+import "math/bits"
 
 // regState is where a vreg is at a block boundary: in a register (Reg may
 // be NoPReg), and/or in its spill slot.
@@ -52,13 +49,17 @@ type allocator struct {
 	prefMask [NumClasses]uint64
 
 	// opNext[k] is the next use of operand k's vreg (indexed like ops) in
-	// its block after its instruction, or -1; filled block by block.
+	// its block after its instruction, or -1; filled block by block (Fast)
+	// or for the whole function by computeBudgets (Quality).
 	opNext []int32
-	// fixedAfter[i-first] are the registers fixed operands of instructions
-	// after i (in this block) name; fixedLater is that set for the current
+	// fixedAfter[i] are the registers fixed operands of instructions after
+	// i in its block name; fixedLater is that set for the current
 	// instruction.
 	fixedAfter []RegSet
 	fixedLater RegSet
+	// paramNext[paramStart[b]+k] is the first use in b of its k'th
+	// parameter, or -1 (Quality, from computeBudgets).
+	paramNext []int32
 
 	// Per-instruction scratch.
 	pinned       RegSet
@@ -155,6 +156,7 @@ func (al *allocator) run(algo Algorithm) (*Output, error) {
 	al.vlive = resizeFill(al.vlive, n, liveInfo{next: -1})
 	al.instMark = resizeClear(al.instMark, n)
 	al.opNext = resize(al.opNext, len(al.ops))
+	al.fixedAfter = resize(al.fixedAfter, al.nInsts)
 	al.instStamp = 0
 	for r := range al.regOwner {
 		al.regOwner[r] = NoVReg
@@ -315,7 +317,24 @@ func sortEdits(edits []Edit, npoints int, buf []Edit, start []int32) (sorted, bu
 func (al *allocator) block(b Block) error {
 	r := al.blockRange[b]
 	al.curStamp = int32(b) + 1
-	al.scanNextUses(b, r)
+	if al.fast {
+		al.scanNextUses(b, r)
+	} else {
+		// computeBudgets did the backward scan; what it leaves at block
+		// entry is each upward-exposed use's first instruction.
+		for _, e := range al.exposed[al.expStart[b]:al.expStart[b+1]] {
+			al.vlive[e.v].next = int32(e.inst)
+		}
+		for k, p := range al.params(b) {
+			al.vlive[p.Index()].next = al.paramNext[al.paramStart[b]+int32(k)]
+		}
+		al.fixedLater = al.fixedIn[b]
+		for _, s := range al.succs(b) {
+			for _, v := range al.liveInOf(s) {
+				al.vlive[v.Index()].out = al.curStamp
+			}
+		}
+	}
 	if err := al.enterBlock(b, r); err != nil {
 		return err
 	}
@@ -328,7 +347,8 @@ func (al *allocator) block(b Block) error {
 }
 
 // scanNextUses walks b backwards, recording each operand's next use in the
-// block after its instruction, and leaves vlive[v].next at v's first use.
+// block after its instruction, and leaves vlive[v].next at v's first use
+// (Fast; computeBudgets does the same for Quality).
 func (al *allocator) scanNextUses(b Block, r InstRange) {
 	term := r.End - 1
 	for k := range al.succs(b) {
@@ -336,11 +356,10 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 			al.vlive[v.Index()].next = int32(term)
 		}
 	}
-	al.fixedAfter = slices.Grow(al.fixedAfter[:0], r.Len())[:r.Len()]
 	var fixed RegSet
 	for i := r.End - 1; i >= r.First; i-- {
 		ops := al.instOps(i)
-		al.fixedAfter[i-r.First] = fixed
+		al.fixedAfter[i] = fixed
 		for _, o := range ops {
 			if o.Constraint() == Fixed {
 				fixed.Add(o.FixedReg())
@@ -359,13 +378,6 @@ func (al *allocator) scanNextUses(b Block, r InstRange) {
 		}
 	}
 	al.fixedLater = fixed
-	if !al.fast {
-		for _, s := range al.succs(b) {
-			for _, v := range al.liveInOf(s) {
-				al.vlive[v.Index()].out = al.curStamp
-			}
-		}
-	}
 }
 
 // clearRegs empties the register file (between blocks). Blocks average a
@@ -616,7 +628,9 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 // values live across a call (crossesCall): the allocator prefers
 // non-preferred (callee-saved) registers for them. One backward scan per
 // block, then one walk over each natural loop's body: linear in the
-// function plus the sum of the loop sizes.
+// function plus the sum of the loop sizes. The backward scan also does
+// scanNextUses' work for every block (opNext, fixedAfter, fixedIn), so
+// that allocating a block does not walk it twice.
 func (al *allocator) computeBudgets() {
 	n := al.nBlocks
 	al.demand = resize(al.demand, n)
@@ -624,6 +638,7 @@ func (al *allocator) computeBudgets() {
 	al.header = resizeClear(al.header, n)
 	fixedIn := resize(al.fixedIn, n)
 	al.fixedIn = fixedIn
+	al.paramNext = resize(al.paramNext, len(al.paramList))
 	seen := al.mergeMark // scratch, stamped with block+1; cleared below
 	for b := Block(0); int(b) < n; b++ {
 		r := al.blockRange[b]
@@ -648,6 +663,7 @@ func (al *allocator) computeBudgets() {
 				}
 			}
 			for _, v := range al.edgeArgs(b, k) {
+				al.vlive[v.Index()].next = int32(term)
 				if seen[v.Index()] != used {
 					if seen[v.Index()] != pass {
 						live[v.Class()]++
@@ -660,8 +676,11 @@ func (al *allocator) computeBudgets() {
 		var clobs, fixed RegSet
 		for i := term; i >= r.First; i-- {
 			ops := al.instOps(i)
+			al.fixedAfter[i] = fixed
+			next := al.opNext[al.opStart[i]:]
 			need := live
-			for _, o := range ops {
+			for k, o := range ops {
+				next[k] = al.vlive[o.VReg().Index()].next
 				if o.IsDef() || seen[o.VReg().Index()] != used && seen[o.VReg().Index()] != pass {
 					need[o.Class()]++
 				}
@@ -682,10 +701,15 @@ func (al *allocator) computeBudgets() {
 			// Defs end live ranges (going backwards), uses start them;
 			// no instruction both uses and defines a vreg, so defs can go
 			// first, leaving exactly the values live across i for a call.
-			for _, o := range ops {
-				if x := o.VReg().Index(); o.IsDef() && (seen[x] == used || seen[x] == pass) {
-					seen[x] = 0
-					live[o.Class()]--
+			if al.opKinds[i]&kDef != 0 {
+				for _, o := range ops {
+					if x := o.VReg().Index(); o.IsDef() {
+						al.vlive[x].next = -1
+						if seen[x] == used || seen[x] == pass {
+							seen[x] = 0
+							live[o.Class()]--
+						}
+					}
 				}
 			}
 			if !clob.Empty() {
@@ -696,7 +720,11 @@ func (al *allocator) computeBudgets() {
 				}
 			}
 			for _, o := range ops {
-				if x := o.VReg().Index(); o.IsUse() && seen[x] != used {
+				x := o.VReg().Index()
+				if o.IsUse() {
+					al.vlive[x].next = int32(i)
+				}
+				if o.IsUse() && seen[x] != used {
 					if seen[x] != pass {
 						live[o.Class()]++
 						liveList = append(liveList, int32(x))
@@ -715,6 +743,15 @@ func (al *allocator) computeBudgets() {
 			dem[c] -= through[c]
 		}
 		al.demand[b], al.avoid[b], fixedIn[b] = dem, clobs.Union(fixed), fixed
+		// What the scan leaves is the first use of each parameter and
+		// upward-exposed value; block sets it again on entry.
+		for _, e := range al.exposed[al.expStart[b]:al.expStart[b+1]] {
+			al.vlive[e.v].next = -1
+		}
+		for k, p := range al.params(b) {
+			al.paramNext[al.paramStart[b]+int32(k)] = al.vlive[p.Index()].next
+			al.vlive[p.Index()].next = -1
+		}
 	}
 	clear(seen)
 	// Natural loops: the body of back edge p -> h is every block reaching
@@ -1028,11 +1065,12 @@ func (al *allocator) pin(r PReg, v VReg) {
 // everything in place, then update the register file.
 func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	ops := al.instOps(i)
+	next := al.opNext[al.opStart[i]:al.opStart[i+1]]
 	allocs := al.out.InstAllocs(i)
 	clob := al.clobbers(i)
 	al.instStamp++
 	al.pinned = RegSet{}
-	al.fixedLater = al.fixedAfter[i-r.First]
+	al.fixedLater = al.fixedAfter[i]
 	if len(ops) == 0 && clob.Empty() {
 		return nil // a plain jump: nothing to place, nothing displaced
 	}
@@ -1183,7 +1221,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	// Uses at this instruction now look past it.
 	for k, o := range ops {
 		if o.IsUse() {
-			al.vlive[o.VReg().Index()].next = al.opNext[al.opStart[i]+uint32(k)]
+			al.vlive[o.VReg().Index()].next = next[k]
 		}
 	}
 	// 5. Defs: fixed and reused first, then free choices.
@@ -1330,7 +1368,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 		}
 		v := o.VReg()
 		x := v.Index()
-		al.vlive[x].next = al.opNext[al.opStart[i]+uint32(k)]
+		al.vlive[x].next = next[k]
 		if allocs[k].IsStack() {
 			al.slotValid[x] = true
 			continue
