@@ -178,12 +178,26 @@ func deadCode(st *state) {
 			work = append(work, v)
 		}
 	}
+	// The pure instructions, in layout order, with their arguments copied
+	// out (pureArgs[pureStart[k]:pureStart[k+1]] for the k-th) and
+	// pureOf[v] = k+1 for each result v: following liveness back through
+	// them reads these dense tables, not the instructions and value
+	// definitions all over the function's tables.
+	pureOf := resize(sc.pureOf, nv)
+	pure, pureArgs, pureStart := sc.pure[:0], sc.pureArgs[:0], append(sc.pureStart[:0], 0)
 	for b := range f.Layout.Blocks() {
 		for inst := range f.Layout.BlockInsts(b) {
 			d := &f.DFG.Insts[inst]
-			if !d.Opcode.IsPure() || len(f.DFG.Results(inst)) == 0 {
-				// An effect or a terminator uses its operands; a pure
-				// instruction only if its result is live (below).
+			if res := f.DFG.Results(inst); d.Opcode.IsPure() && len(res) > 0 {
+				// Its operands are used only if a result is live (below).
+				pure = append(pure, inst)
+				for _, r := range res {
+					pureOf[r] = int32(len(pure))
+				}
+				pureArgs = append(pureArgs, f.DFG.Args(inst)...)
+				pureStart = append(pureStart, int32(len(pureArgs)))
+			} else {
+				// An effect or a terminator uses its operands.
 				for _, a := range f.DFG.Args(inst) {
 					markLive(a)
 				}
@@ -243,19 +257,20 @@ func deadCode(st *state) {
 		fill[fd.param]++
 	}
 	sc.feedStart, sc.feedArgs, sc.fill = feedStart, feedArgs, fill
+	// pureLive[k]: a result of the k-th pure instruction is live.
+	pureLive := resize(sc.pureLive, len(pure))
+	sc.pureOf, sc.pure, sc.pureArgs, sc.pureStart, sc.pureLive = pureOf, pure[:0], pureArgs[:0], pureStart[:0], pureLive
 	for len(work) > 0 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]
-		switch def := f.DFG.Def(v); def.Kind {
-		case ir.DefParam:
-			for _, a := range feedArgs[feedStart[v]:feedStart[v+1]] {
+		// Only parameters are fed; only pure results have a pureOf.
+		for _, a := range feedArgs[feedStart[v]:feedStart[v+1]] {
+			markLive(a)
+		}
+		if k := pureOf[v] - 1; k >= 0 && !pureLive[k] {
+			pureLive[k] = true
+			for _, a := range pureArgs[pureStart[k]:pureStart[k+1]] {
 				markLive(a)
-			}
-		case ir.DefResult:
-			if f.DFG.Insts[def.Inst].Opcode.IsPure() {
-				for _, a := range f.DFG.Args(def.Inst) {
-					markLive(a)
-				}
 			}
 		}
 	}
@@ -297,19 +312,9 @@ func deadCode(st *state) {
 			f.DFG.RemoveBlockParam(f.DFG.BlockParams(b)[dead[i]])
 		}
 	}
-	for b := range f.Layout.Blocks() {
-		for inst := range f.Layout.BlockInsts(b) {
-			res := f.DFG.Results(inst)
-			if len(res) == 0 || !f.DFG.Insts[inst].Opcode.IsPure() {
-				continue
-			}
-			used := false
-			for _, r := range res {
-				used = used || live[r]
-			}
-			if !used {
-				f.Layout.RemoveInst(inst)
-			}
+	for k, inst := range pure {
+		if !pureLive[k] {
+			f.Layout.RemoveInst(inst)
 		}
 	}
 }
@@ -321,6 +326,11 @@ type dceScratch struct {
 	feeds           []feed
 	work, feedArgs  []ir.Value
 	feedStart, fill []int32
+	pure            []ir.Inst
+	pureOf          []int32
+	pureArgs        []ir.Value
+	pureStart       []int32
+	pureLive        []bool
 }
 
 // feed is one value passed to a block parameter by a jump or brif.
