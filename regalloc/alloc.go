@@ -417,7 +417,7 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		}
 		preds := al.preds(b)
 		if len(preds) == 1 && len(al.succs(preds[0])) > 1 {
-			return al.fastEdge(preds[0], b, RegSet{})
+			return al.fastEdge(preds[0], b, al.predArgs(b, 0), RegSet{})
 		}
 		return nil
 	}
@@ -429,9 +429,10 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 	// Inherit the register file from a predecessor already allocated (one
 	// exists: blocks go in reverse postorder).
 	var from Block = -1
-	for _, p := range al.preds(b) {
+	fromIdx := -1
+	for j, p := range al.preds(b) {
 		if al.ended[p] {
-			from = p
+			from, fromIdx = p, j
 			break
 		}
 	}
@@ -557,7 +558,7 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		}
 		al.slotValid[v.Index()] = e.inSlot
 	}
-	args := al.edgeArgs(from, al.succIndex(from, b))
+	args := al.predArgs(b, fromIdx)
 	for k, p := range al.params(b) {
 		x := p.Index()
 		if al.useCount[x] == 0 {
@@ -593,17 +594,17 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 	al.startSpan[b] = stateSpan{lo, int32(len(st))}
 	al.started[b] = true
 	// from's end state is still indexed: fix that edge up first.
-	err := al.fixupIndexed(from, b, end)
+	err := al.fixupIndexed(from, b, args, end)
 	al.unindex(end)
 	if err != nil {
 		return err
 	}
-	for _, p := range al.preds(b) {
+	for j, p := range al.preds(b) {
 		if p == from {
 			continue
 		}
 		if al.ended[p] {
-			if err := al.fixup(p, b); err != nil {
+			if err := al.fixup(p, b, al.predArgs(b, j)); err != nil {
 				return err
 			}
 			continue
@@ -612,7 +613,7 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		// arguments to land where the parameters live, so the back edge
 		// needs no moves.
 		params := al.params(b)
-		pargs := al.edgeArgs(p, al.succIndex(p, b))
+		pargs := al.predArgs(b, j)
 		for k, q := range params {
 			if r := al.vregReg[q.Index()]; r != NoPReg && k < len(pargs) {
 				if x := pargs[k].Index(); al.hint[x] == NoPReg && al.defBlock[x] != b {
@@ -830,18 +831,17 @@ func (al *allocator) unindex(st []regState) {
 }
 
 // fixup emits the moves that take p's end state to s's start state,
-// including the parameter copies of that edge.
-func (al *allocator) fixup(p, s Block) error {
+// including the parameter copies of that edge (args).
+func (al *allocator) fixup(p, s Block, args []VReg) error {
 	end := al.endState(p)
 	al.index(end)
-	err := al.fixupIndexed(p, s, end)
+	err := al.fixupIndexed(p, s, args, end)
 	al.unindex(end)
 	return err
 }
 
 // fixupIndexed is fixup with p's end state, end, already indexed.
-func (al *allocator) fixupIndexed(p, s Block, end []regState) error {
-	args := al.edgeArgs(p, al.succIndex(p, s))
+func (al *allocator) fixupIndexed(p, s Block, args []VReg, end []regState) error {
 	al.moves = al.moves[:0]
 	var busy RegSet
 	for _, e := range al.startState(s) {
@@ -880,13 +880,12 @@ func (al *allocator) fixupIndexed(p, s Block, end []regState) error {
 	return err
 }
 
-// fastEdge copies p's arguments into s's parameter slots.
-func (al *allocator) fastEdge(p, s Block, busy RegSet) error {
+// fastEdge copies p's arguments (args) into s's parameter slots.
+func (al *allocator) fastEdge(p, s Block, args []VReg, busy RegSet) error {
 	params := al.params(s)
 	if len(params) == 0 {
 		return nil
 	}
-	args := al.edgeArgs(p, al.succIndex(p, s))
 	al.moves = al.moves[:0]
 	for k, q := range params {
 		if al.useCount[q.Index()] == 0 {
@@ -908,7 +907,7 @@ func (al *allocator) leaveBlock(b Block, r InstRange) error {
 	succs := al.succs(b)
 	if al.fast {
 		if len(succs) == 1 {
-			if err := al.fastEdge(b, succs[0], RegSet{}); err != nil {
+			if err := al.fastEdge(b, succs[0], al.edgeArgs(b, 0), RegSet{}); err != nil {
 				return err
 			}
 		}
@@ -943,9 +942,9 @@ func (al *allocator) leaveBlock(b Block, r InstRange) error {
 		}
 		al.endSpan[b] = stateSpan{int32(lo), int32(len(al.states))}
 		al.ended[b] = true
-		for _, s := range succs {
+		for k, s := range succs {
 			if al.started[s] {
-				if err := al.fixup(b, s); err != nil {
+				if err := al.fixup(b, s, al.edgeArgs(b, k)); err != nil {
 					return err
 				}
 			}

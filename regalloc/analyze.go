@@ -61,6 +61,9 @@ type analysis struct {
 	succList, predList   []Block
 	paramStart, argStart []int32
 	paramList, argList   []VReg
+	// predEdge[predStart[b]+j] is the index of b among the successors of
+	// its j'th predecessor: the edge's arguments without a search.
+	predEdge []int32
 	// paramIdx[v] is v's index among its block's parameters, or -1 if an
 	// instruction defines v.
 	paramIdx []int32
@@ -163,14 +166,10 @@ func (a *analysis) edgeArgs(b Block, k int) []VReg {
 	return a.argList[a.argStart[e]:a.argStart[e+1]]
 }
 
-// succIndex returns the position of s among p's successors.
-func (a *analysis) succIndex(p, s Block) int {
-	for k, x := range a.succs(p) {
-		if x == s {
-			return k
-		}
-	}
-	return -1
+// predArgs returns the arguments of the edge from b's j'th predecessor.
+func (a *analysis) predArgs(b Block, j int) []VReg {
+	p := a.predList[a.predStart[b]+int32(j)]
+	return a.edgeArgs(p, int(a.predEdge[a.predStart[b]+int32(j)]))
 }
 
 func (a *analysis) clobbers(i Inst) RegSet { return a.clobSets[a.clobOf[i]] }
@@ -374,11 +373,14 @@ func (a *analysis) checkCFG() error {
 	}
 	// Every edge must be listed among its target's predecessors, even
 	// unvalidated: the dominator iteration relies on it to terminate.
+	a.predEdge = resize(a.predEdge, len(a.predList))
 	for b := Block(0); int(b) < a.nBlocks; b++ {
-		for _, s := range a.succs(b) {
-			if !slices.Contains(a.preds(s), b) {
+		for k, s := range a.succs(b) {
+			j := slices.Index(a.preds(s), b)
+			if j < 0 {
 				return errorf(b, a.blockRange[b].End-1, -1, "block %d is a successor but does not list this block as a predecessor", s)
 			}
+			a.predEdge[a.predStart[s]+int32(j)] = int32(k)
 		}
 	}
 	if !v {
