@@ -81,6 +81,14 @@ func TestCompileStrconv(t *testing.T) {
 	// The digest tells a change that should only make compiling faster
 	// whether it left the machine code as it was.
 	t.Logf("machine code sha256 %x", sha256.Sum256(a.Code))
+	// And whether it left the records the runtime reads as they were.
+	rec := sha256.New()
+	for _, s := range []any{a.Funcs, a.Imports, a.Traps, a.SrcLocs, a.Relocs} {
+		if err := binary.Write(rec, binary.LittleEndian, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("records sha256 %x", rec.Sum(nil))
 	if err := a.Validate(); err != nil {
 		t.Fatal(err)
 	}

@@ -73,6 +73,11 @@ func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I], listing bool
 		}
 		return nil
 	}
+	// The edits and source locations are checked here before calling
+	// out: most instructions have no edit around them and the location
+	// of the one before.
+	pending := func(p regalloc.ProgPoint) bool { return k < len(edits) && edits[k].Point <= p }
+	lastLoc, haveLoc := ir.NoSourceLoc, false
 	for b := range vc.NumBlocks() {
 		if listing {
 			fmt.Fprintf(&sb, "block%d:\n", b)
@@ -80,25 +85,31 @@ func Emit[I any](vc *VCode[I], out *regalloc.Output, em Emitter[I], listing bool
 		em.StartBlock(Block(b))
 		r := vc.BlockInsts(Block(b))
 		for i := r.First; i < r.End; i++ {
-			if err := applyUpTo(regalloc.PointBefore(i)); err != nil {
-				return "", err
+			if pending(regalloc.PointBefore(i)) {
+				if err := applyUpTo(regalloc.PointBefore(i)); err != nil {
+					return "", err
+				}
 			}
 			allocs := out.InstAllocs(i)
-			if vc.Kind(i) == KindMove && len(allocs) == 2 && allocs[0] == allocs[1] {
+			j := vc.at(i)
+			if vc.code.kinds[j] == KindMove && len(allocs) == 2 && allocs[0] == allocs[1] {
 				continue
 			}
-			if locs != nil {
-				locs.SetSrcLoc(vc.Loc(i))
+			if loc := vc.code.locs[j]; locs != nil && (loc != lastLoc || !haveLoc) {
+				locs.SetSrcLoc(loc)
+				lastLoc, haveLoc = loc, true
 			}
-			in := vc.Inst(i)
+			in := &vc.code.insts[j]
 			if listing {
 				fmt.Fprintf(&sb, "  %s\n", em.Format(in, allocs))
 			}
 			if err := em.Inst(in, allocs); err != nil {
 				return "", fmt.Errorf("block%d inst %d: %w", b, i, err)
 			}
-			if err := applyUpTo(regalloc.PointAfter(i)); err != nil {
-				return "", err
+			if pending(regalloc.PointAfter(i)) {
+				if err := applyUpTo(regalloc.PointAfter(i)); err != nil {
+					return "", err
+				}
 			}
 		}
 	}
