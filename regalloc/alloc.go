@@ -492,21 +492,38 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 	// load, then the rest; any other block takes them all in one pass.
 	// The state is then written in live-in order, which keeps spill slots
 	// numbered as the edge moves first need them.
-	const (
-		keep = iota
-		toSlot
-		load
-	)
-	act := resize(al.entryAct, len(live))
-	al.entryAct = act
-	for pass := 0; pass < 3; pass++ {
-		if pass < 2 && !header {
-			continue
-		}
-		for k, v := range live {
+	if !header {
+		// One pass, deciding and writing each live-in in turn.
+		for _, v := range live {
 			x := v.Index()
 			e := end[al.lookup[x]-1]
-			if header {
+			if c := v.Class(); e.reg != NoPReg && al.vlive[x].next < 0 {
+				if spare[c] > 0 && !al.avoid[b].Contains(e.reg) && al.mergeMark[x] != al.curStamp {
+					spare[c]--
+				} else {
+					e.reg, e.inSlot = NoPReg, true
+				}
+			}
+			st = append(st, e)
+			if e.reg != NoPReg {
+				al.regOwner[ri(e.reg)] = v
+				al.occupied.Add(e.reg)
+				al.vregReg[x] = e.reg
+			}
+			al.slotValid[x] = e.inSlot
+		}
+	} else {
+		const (
+			keep = iota
+			toSlot
+			load
+		)
+		act := resize(al.entryAct, len(live))
+		al.entryAct = act
+		for pass := 0; pass < 3; pass++ {
+			for k, v := range live {
+				x := v.Index()
+				e := end[al.lookup[x]-1]
 				want := 2
 				if al.loopUse[x] == al.curStamp {
 					want = 0
@@ -517,46 +534,46 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 				if want != pass {
 					continue
 				}
-			}
-			c := v.Class()
-			act[k] = keep
-			if e.reg != NoPReg && al.vlive[x].next < 0 {
-				if spare[c] > 0 && !al.avoid[b].Contains(e.reg) && al.mergeMark[x] != al.curStamp {
-					spare[c]--
-				} else {
-					act[k] = toSlot
+				c := v.Class()
+				act[k] = keep
+				if e.reg != NoPReg && al.vlive[x].next < 0 {
+					if spare[c] > 0 && !al.avoid[b].Contains(e.reg) && al.mergeMark[x] != al.curStamp {
+						spare[c]--
+					} else {
+						act[k] = toSlot
+					}
+				} else if e.reg == NoPReg && pass == 1 {
+					if oneBlock && al.vlive[x].next >= 0 && spare[c] >= 0 {
+						act[k] = load
+					} else if spare[c] > 0 {
+						spare[c]--
+						act[k] = load
+					}
 				}
-			} else if e.reg == NoPReg && pass == 1 {
-				if oneBlock && al.vlive[x].next >= 0 && spare[c] >= 0 {
-					act[k] = load
-				} else if spare[c] > 0 {
-					spare[c]--
-					act[k] = load
-				}
 			}
 		}
-	}
-	for k, v := range live {
-		e := end[al.lookup[v.Index()]-1]
-		switch act[k] {
-		case toSlot:
-			e.reg, e.inSlot = NoPReg, true
-		case load:
-			al.loads = append(al.loads, int32(len(st)))
+		for k, v := range live {
+			e := end[al.lookup[v.Index()]-1]
+			switch act[k] {
+			case toSlot:
+				e.reg, e.inSlot = NoPReg, true
+			case load:
+				al.loads = append(al.loads, int32(len(st)))
+			}
+			if e.reg != NoPReg {
+				// Defined outside the loop: store it once on the way in, so
+				// that displacing it inside the loop costs no store per
+				// iteration (and the back edge at most a reload).
+				e.inSlot = true
+			}
+			st = append(st, e)
+			if e.reg != NoPReg {
+				al.regOwner[ri(e.reg)] = v
+				al.occupied.Add(e.reg)
+				al.vregReg[v.Index()] = e.reg
+			}
+			al.slotValid[v.Index()] = e.inSlot
 		}
-		if e.reg != NoPReg && header {
-			// Defined outside the loop: store it once on the way in, so
-			// that displacing it inside the loop costs no store per
-			// iteration (and the back edge at most a reload).
-			e.inSlot = true
-		}
-		st = append(st, e)
-		if e.reg != NoPReg {
-			al.regOwner[ri(e.reg)] = v
-			al.occupied.Add(e.reg)
-			al.vregReg[v.Index()] = e.reg
-		}
-		al.slotValid[v.Index()] = e.inSlot
 	}
 	args := al.predArgs(b, fromIdx)
 	for k, p := range al.params(b) {
@@ -1103,31 +1120,10 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	noReg := func(k int) error {
 		return errorf(b, i, k, "no %s register left for %s: the instruction needs more registers than the machine has", ops[k].Class(), ops[k])
 	}
-	// useReg places use k in a register outside blocked.
 	useReg := func(k int, blocked RegSet) error {
-		v := ops[k].VReg()
-		r0 := al.vregReg[v.Index()]
-		pick := NoPReg
-		if r0 != NoPReg && al.allocatable.Contains(r0) && !blocked.Contains(r0) && (!al.pinned.Contains(r0) || al.pinOwner[ri(r0)] == v) {
-			pick = r0
-		} else {
-			for j := 0; j < k; j++ {
-				if ops[j].IsUse() && ops[j].VReg() == v && allocs[j].IsReg() && al.allocatable.Contains(allocs[j].Reg()) && !blocked.Contains(allocs[j].Reg()) {
-					pick = allocs[j].Reg()
-					break
-				}
-			}
-		}
-		if pick == NoPReg {
-			pick = al.chooseReg(v, blocked, false)
-		}
-		if pick == NoPReg {
+		if !al.useReg(ops, allocs, k, blocked) {
 			return noReg(k)
 		}
-		if !al.pinned.Contains(pick) {
-			al.pin(pick, v)
-		}
-		allocs[k] = RegLoc(pick)
 		return nil
 	}
 	// 1. Fixed uses.
@@ -1387,6 +1383,35 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	}
 	al.pinned = RegSet{}
 	return nil
+}
+
+// useReg places use k of ops in a register outside blocked, or reports
+// that none is left.
+func (al *allocator) useReg(ops []Operand, allocs []Alloc, k int, blocked RegSet) bool {
+	v := ops[k].VReg()
+	r0 := al.vregReg[v.Index()]
+	pick := NoPReg
+	if r0 != NoPReg && al.allocatable.Contains(r0) && !blocked.Contains(r0) && (!al.pinned.Contains(r0) || al.pinOwner[ri(r0)] == v) {
+		pick = r0
+	} else {
+		for j := 0; j < k; j++ {
+			if ops[j].IsUse() && ops[j].VReg() == v && allocs[j].IsReg() && al.allocatable.Contains(allocs[j].Reg()) && !blocked.Contains(allocs[j].Reg()) {
+				pick = allocs[j].Reg()
+				break
+			}
+		}
+	}
+	if pick == NoPReg {
+		pick = al.chooseReg(v, blocked, false)
+	}
+	if pick == NoPReg {
+		return false
+	}
+	if !al.pinned.Contains(pick) {
+		al.pin(pick, v)
+	}
+	allocs[k] = RegLoc(pick)
+	return true
 }
 
 // pinnedCopy returns a register outside lost that this instruction's uses
