@@ -42,6 +42,11 @@ type FunctionBuilder struct {
 	callBuf []*BlockCall
 	// predVals is completeParam's stack of incoming values.
 	predVals []Value
+	// replaced lists the parameters replaced by aliases; poolAliases is
+	// set once one of them may appear in the pool (a branch argument or an
+	// instruction argument), which Finalize must then rewrite.
+	replaced    []Value
+	poolAliases bool
 }
 
 type builderBlock struct {
@@ -89,6 +94,8 @@ func (fb *FunctionBuilder) Reset(f *Function) {
 	fb.users = fb.users[:0]
 	fb.userNodes = fb.userNodes[:0]
 	fb.predVals = fb.predVals[:0]
+	fb.replaced = fb.replaced[:0]
+	fb.poolAliases = false
 }
 
 func (fb *FunctionBuilder) bb(b Block) *builderBlock {
@@ -259,8 +266,11 @@ func (fb *FunctionBuilder) completeParam(v Variable, b Block, param Value) Value
 		for i, p := range preds {
 			val := fb.predVals[base+i]
 			fb.appendBranchArg(p, b, val)
-			if val != param && dfg.kindOf(val) == DefParam {
+			switch k := dfg.kindOf(val); {
+			case val != param && k == DefParam:
 				fb.addUser(val, param)
+			case k == DefAlias:
+				fb.poolAliases = true
 			}
 		}
 		fb.predVals = fb.predVals[:base]
@@ -369,6 +379,8 @@ func (fb *FunctionBuilder) tryRemoveTrivialParam(b Block, param Value) Value {
 		fb.removeBranchArg(p, b, idx)
 	}
 	dfg.RemoveBlockParam(param)
+	// param had branch arguments and, sealed late, uses in instructions.
+	fb.poolAliases = true
 	return fb.replaceParam(param, same)
 }
 
@@ -378,6 +390,7 @@ func (fb *FunctionBuilder) tryRemoveTrivialParam(b Block, param Value) Value {
 func (fb *FunctionBuilder) replaceParam(param, same Value) Value {
 	dfg := &fb.Func.DFG
 	dfg.MakeAlias(param, same)
+	fb.replaced = append(fb.replaced, param)
 	// Parameters that received param as an argument may have become
 	// trivial; they now receive same instead. Their nodes move to same's
 	// list as they are; the walk below stops at the last one, since more
@@ -385,6 +398,7 @@ func (fb *FunctionBuilder) replaceParam(param, same Value) Value {
 	if int(param) >= len(fb.users) || fb.users[param].head == 0 {
 		return dfg.ResolveAliases(same)
 	}
+	fb.poolAliases = true // they have it among their branch arguments
 	first, last := fb.users[param].head, fb.users[param].tail
 	fb.users[param] = userList{}
 	if dfg.kindOf(same) == DefParam {
@@ -733,5 +747,16 @@ func (fb *FunctionBuilder) CallIndirect(sig SigRef, callee Value, args ...Value)
 // definitions. Call it once the function is complete.
 func (fb *FunctionBuilder) Finalize() {
 	fb.SealAllBlocks()
-	fb.Func.DFG.resolveBuilderAliases()
+	dfg := &fb.Func.DFG
+	if !fb.poolAliases && len(fb.replaced) == dfg.aliases {
+		// Every alias is a parameter removed as soon as it was made, which
+		// nothing but the builder's own definitions referred to: there is
+		// nothing to rewrite, only the aliases to delete.
+		for _, v := range fb.replaced {
+			dfg.values[v] = valueData{}
+		}
+		dfg.aliases = 0
+		return
+	}
+	dfg.resolveBuilderAliases()
 }
