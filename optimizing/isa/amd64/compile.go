@@ -146,7 +146,8 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 		_, results, _ := cabi.assign(nil, f.Signature.ReturnTypes(), true)
 		em.grow = &tailGrow{area: max(be.tailArea, params, results), params: params, results: results}
 	}
-	em.stubs, em.trapExits, em.stubIndex = s.stubs, s.trapExits, s.stubIndex
+	em.stubs, em.trapExits, em.stubIndex = s.stubs, s.trapExits, &s.stubIndex
+	s.stubIndex.reset()
 	em.labels = s.labels[:0]
 	for range vc.NumBlocks() {
 		em.labels = append(em.labels, buf.NewLabel())
@@ -172,7 +173,7 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	s.stubs, s.trapExits, s.stubIndex = em.stubs[:0], em.trapExits[:0], em.stubIndex
+	s.stubs, s.trapExits = em.stubs[:0], em.trapExits[:0]
 	putReuse(s)
 	return &Result{Code: code, VCode: text, Frame: frame}, nil
 }
@@ -195,9 +196,9 @@ type reuse struct {
 	locs [3][]argLoc
 	ops  []regalloc.Operand
 	// The emitter's wasm stub lists, empty between functions, and its
-	// stub index (stale entries; cleared when next used).
+	// stub index.
 	stubs, trapExits []wasmStub
-	stubIndex        map[stubKey]encoder.Label
+	stubIndex        stubTable
 }
 
 var reusePool sync.Pool

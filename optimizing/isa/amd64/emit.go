@@ -31,8 +31,7 @@ type emitter struct {
 	// preemption slow path saves, the current source location.
 	wasm      *WasmOptions
 	stubs     []wasmStub
-	stubIndex map[stubKey]encoder.Label // the trap stubs, once there are many (indexed)
-	indexed   bool
+	stubIndex *stubTable
 	trapExits []wasmStub
 	saveRegs  []regalloc.PReg
 	curLoc    uint32

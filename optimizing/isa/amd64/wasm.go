@@ -191,53 +191,74 @@ func (e *emitter) trap(code encoder.TrapCode) error {
 
 func (e *emitter) trapStub(kind uint8, code vm.TrapCode) encoder.Label {
 	loc := e.curLoc
-	key := stubKey{kind, code, loc}
-	if e.indexed {
-		if l, ok := e.stubIndex[key]; ok {
-			return l
-		}
-	} else {
-		for _, s := range e.stubs {
-			if s.kind == kind && s.code == code && s.loc == loc {
-				return s.label
-			}
-		}
+	key := uint64(kind)<<40 | uint64(code)<<32 | uint64(loc)
+	slot := e.stubIndex.find(key)
+	if slot.stamp == e.stubIndex.stamp {
+		return slot.label
 	}
 	l := e.a.NewLabel()
 	e.stubs = append(e.stubs, wasmStub{label: l, kind: kind, code: code, loc: loc})
-	switch {
-	case e.indexed:
-		e.stubIndex[key] = l
-	case len(e.stubs) == stubScanLimit:
-		// A function with many trap sites (a bounds check per access)
-		// indexes its stubs: scanning them all for each new site was
-		// quadratic, a tenth of emission on strconv. The map is
-		// the compilation's reused storage, left over from an
-		// earlier function.
-		if e.stubIndex == nil {
-			e.stubIndex = make(map[stubKey]encoder.Label, 2*stubScanLimit)
-		} else {
-			clear(e.stubIndex)
-		}
-		e.indexed = true
-		for _, s := range e.stubs {
-			if s.kind != stubResume {
-				e.stubIndex[stubKey{s.kind, s.code, s.loc}] = s.label
-			}
-		}
-	}
+	e.stubIndex.insert(slot, key, l)
 	return l
 }
 
-// stubScanLimit is the number of stubs up to which trapStub scans them.
-const stubScanLimit = 32
+// stubTable finds the trap stubs of the function being emitted by kind,
+// trap code and source location (trapStub shares one per key). A function
+// with many trap sites (a bounds check per access) has thousands; scanning
+// them for each new site was quadratic, a tenth of emission on strconv,
+// and a Go map, cleared for each function, still cost a quarter of a trap
+// site's emission. It is an open-addressing table whose slots carry the
+// stamp of the function that filled them, so moving to the next function
+// clears nothing; the compilation's reused storage keeps it.
+type stubTable struct {
+	slots []stubSlot // a power of two of them, at most half full
+	stamp uint32     // of the current function; a slot with another is free
+	n     int
+}
 
-// stubKey identifies a trap stub: trapStub shares one per kind, trap code
-// and source location.
-type stubKey struct {
-	kind uint8
-	code vm.TrapCode
-	loc  uint32
+type stubSlot struct {
+	key   uint64 // kind<<40 | code<<32 | loc
+	stamp uint32
+	label encoder.Label
+}
+
+// reset empties the table for the next function.
+func (t *stubTable) reset() {
+	t.n = 0
+	if t.stamp++; t.stamp == 0 {
+		// Wrapped: slots of 2^32 functions ago could look current.
+		clear(t.slots)
+		t.stamp = 1
+	}
+}
+
+// find returns key's slot, or the free slot where it belongs.
+func (t *stubTable) find(key uint64) *stubSlot {
+	if len(t.slots) == 0 {
+		t.slots = make([]stubSlot, 64)
+	}
+	mask := uint64(len(t.slots) - 1)
+	for h := (key * 0x9e3779b97f4a7c15) >> 32; ; h++ {
+		s := &t.slots[h&mask]
+		if s.stamp != t.stamp || s.key == key {
+			return s
+		}
+	}
+}
+
+// insert fills the free slot that find returned for key.
+func (t *stubTable) insert(s *stubSlot, key uint64, l encoder.Label) {
+	*s = stubSlot{key: key, stamp: t.stamp, label: l}
+	if t.n++; 2*t.n <= len(t.slots) {
+		return
+	}
+	old := t.slots
+	t.slots = make([]stubSlot, 2*len(old))
+	for _, o := range old {
+		if o.stamp == t.stamp {
+			*t.find(o.key) = o
+		}
+	}
 }
 
 // emitTrapSite is one trap site: a call to the function's shared trap
@@ -407,7 +428,7 @@ func (e *emitter) emitStubs() {
 		e.fail(a.AluRI(asm.Add, asm.Size64, asm.RSP, 8))
 		e.fail(a.Ret())
 	}
-	e.stubs, e.indexed = e.stubs[:0], false
+	e.stubs = e.stubs[:0]
 	e.emitTrapExits()
 }
 
