@@ -16,8 +16,11 @@ func removeUnreachable(st *state) {
 	}
 	st.invalidateCFG()
 	cfg := st.flowGraph()
-	reached := make([]bool, f.DFG.NumBlocks())
-	stack := []ir.Block{f.Layout.EntryBlock()}
+	sc := dceScratchPool.Get().(*dceScratch)
+	defer dceScratchPool.Put(sc)
+	reached := resize(sc.editable, f.DFG.NumBlocks())
+	stack := append(sc.blocks[:0], f.Layout.EntryBlock())
+	defer func() { sc.editable, sc.blocks = reached, stack[:0] }()
 	reached[stack[0]] = true
 	for len(stack) > 0 {
 		b := stack[len(stack)-1]
@@ -29,12 +32,13 @@ func removeUnreachable(st *state) {
 			}
 		}
 	}
-	var dead []ir.Block
+	dead := stack[:0] // empty now
 	for b := range f.Layout.Blocks() {
 		if !reached[b] {
 			dead = append(dead, b)
 		}
 	}
+	stack = dead
 	if len(dead) > 0 {
 		st.cfgChanged = true
 		st.invalidateCFG() // the removed blocks' edges are still in it
@@ -319,14 +323,16 @@ func deadCode(st *state) {
 	}
 }
 
-// dceScratch holds deadCode's tables, reused across functions through
-// dceScratchPool: they are as large as the function.
+// dceScratch holds deadCode's tables (and removeUnreachable's), reused
+// across functions through dceScratchPool: they are as large as the
+// function.
 type dceScratch struct {
 	live, editable  []bool
 	feeds           []feed
 	work, feedArgs  []ir.Value
 	feedStart, fill []int32
 	pure            []ir.Inst
+	blocks          []ir.Block // removeUnreachable's
 	pureOf          []int32
 	pureArgs        []ir.Value
 	pureStart       []int32

@@ -96,8 +96,9 @@ func transfer(f *ir.Function, inst ir.Inst, s *memState) {
 
 // memoryVersions computes the memory state at the entry of every block,
 // or nil when the function has fewer than two loads (nothing can be
-// redundant).
-func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratch) []memState {
+// redundant), and counts the function's instructions on the way (Run
+// sizes its tables by that).
+func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratch) (states []memState, ninsts int) {
 	entry := f.Layout.EntryBlock()
 	// One walk over the instructions: count the loads and summarize each
 	// block's effect on memory (its last writer per category, or
@@ -113,6 +114,7 @@ func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratc
 			sm[c] = unchanged
 		}
 		for inst := range f.Layout.BlockInsts(b) {
+			ninsts++
 			if isPlainLoad(f.DFG.Insts[inst].Opcode) {
 				loads++
 				continue
@@ -121,7 +123,7 @@ func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratc
 		}
 	}
 	if loads < 2 {
-		return nil // nothing can be redundant
+		return nil, ninsts // nothing can be redundant
 	}
 	in, out, done := resize(sc.memIn, nb), resize(sc.memOut, nb), resize(sc.memDone, nb)
 	sc.memIn, sc.memOut, sc.memDone = in, out, done
@@ -185,5 +187,5 @@ func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratc
 		}
 	}
 
-	return in
+	return in, ninsts
 }

@@ -51,17 +51,15 @@ func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loo
 	g.domDepth = resize(sc.domDepth, nb)
 	g.loopDep = resize(sc.loopDep, nb)
 	maxDepth := int32(0)
-	ninsts := 0
 	for _, b := range dom.Preorder() {
 		if idom := dom.Idom(b); idom != ir.NoBlock {
 			g.domDepth[b] = g.domDepth[idom] + 1
 		}
 		maxDepth = max(maxDepth, g.domDepth[b])
 		g.loopDep[b] = uint8(min(loops.Depth(b), maxLoopScale))
-		for range f.Layout.BlockInsts(b) {
-			ninsts++
-		}
 	}
+	// The alias analysis walks every instruction first and counts them.
+	memIn, ninsts := memoryVersions(f, cfg, dom, sc)
 	g.gens = resize(sc.gens, int(maxDepth)+1)
 	// About one node per instruction plus what the rules add: sized once
 	// rather than regrown geometrically through a large function.
@@ -78,7 +76,7 @@ func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loo
 	for i := range b.classOf {
 		b.classOf[i] = NoNode
 	}
-	if b.memIn = memoryVersions(f, cfg, dom, sc); b.memIn != nil {
+	if b.memIn = memIn; b.memIn != nil {
 		sc.loads.reset(ninsts / 4)
 		b.loads = &sc.loads
 	}

@@ -238,9 +238,8 @@ func (e *elaborator) elaborate(c Node) ir.Value {
 // a leaf, or a node placed in a scope that is open at the insertion point.
 // A rematerializable node is ready only if placed in the current block.
 func (e *elaborator) ready(n Node) (ir.Value, bool) {
-	nd := &e.g.nodes[n]
-	if nd.kind == kindLeaf {
-		return nd.value, true
+	if e.g.ops[n] == ir.OpInvalid { // a leaf: best nodes are never unions
+		return e.g.nodes[n].value, true
 	}
 	p, ok := e.lookup(n)
 	if !ok || (e.isRemat(n) && p.block != e.block) {
