@@ -235,3 +235,35 @@ func TestResultOf(t *testing.T) {
 		}
 	}
 }
+
+// TestAppendBlockCalls checks AppendBlockCalls and NumBlockCalls against
+// BlockCalls on jump, brif and br_table.
+func TestAppendBlockCalls(t *testing.T) {
+	sig := NewSignature(CallConvFast)
+	sig.Params = []AbiParam{{Type: I32}}
+	f := NewFunction(TestCaseName("calls"), sig)
+	fb := NewFunctionBuilder(f)
+	entry, a, b, c := fb.CreateBlock(), fb.CreateBlock(), fb.CreateBlock(), fb.CreateBlock()
+	fb.SwitchToBlock(entry)
+	x := fb.AppendBlockParamsForFunctionParams(entry)[0]
+	tbl := fb.BrTable(x, a, []Block{b, a, c, b})
+	fb.SwitchToBlock(a)
+	br := fb.Brif(x, b, nil, c, nil)
+	fb.SwitchToBlock(b)
+	j := fb.Jump(c)
+	fb.SwitchToBlock(c)
+	fb.Return()
+	var scratch []BlockCall
+	for _, inst := range []Inst{tbl, br, j} {
+		want := f.DFG.BlockCalls(inst)
+		scratch = f.DFG.AppendBlockCalls(scratch[:0], inst)
+		if len(scratch) != len(want) || f.DFG.NumBlockCalls(inst) != len(want) {
+			t.Fatalf("%v: %d calls appended, %d counted, want %d", inst, len(scratch), f.DFG.NumBlockCalls(inst), len(want))
+		}
+		for i := range want {
+			if scratch[i] != want[i] {
+				t.Errorf("%v: call %d = %v, want %v", inst, i, scratch[i], want[i])
+			}
+		}
+	}
+}

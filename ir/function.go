@@ -429,20 +429,7 @@ func (f *Function) ResultTypes(d *InstData, ctrl Type) ([]Type, error) {
 		}
 		return one(ctrl.Fixed())
 	case ResSignature:
-		var sig *Signature
-		switch d.Format() {
-		case FmtCall:
-			fr := d.FuncRef()
-			if fr >= 0 && int(fr) < len(f.ExtFuncs) {
-				if s := f.ExtFuncs[fr].Sig; s >= 0 && int(s) < len(f.Signatures) {
-					sig = &f.Signatures[s]
-				}
-			}
-		case FmtCallIndirect:
-			if s := d.SigRef(); s >= 0 && int(s) < len(f.Signatures) {
-				sig = &f.Signatures[s]
-			}
-		}
+		sig := f.calleeSignature(d)
 		if sig == nil {
 			return nil, fmt.Errorf("%s: unknown callee signature", info.Name)
 		}
@@ -451,8 +438,36 @@ func (f *Function) ResultTypes(d *InstData, ctrl Type) ([]Type, error) {
 	return nil, fmt.Errorf("%s: unknown result rule", info.Name)
 }
 
+// calleeSignature is the signature of the callee of call or
+// call_indirect d, nil if it is not declared.
+func (f *Function) calleeSignature(d *InstData) *Signature {
+	switch d.Format() {
+	case FmtCall:
+		fr := d.FuncRef()
+		if fr >= 0 && int(fr) < len(f.ExtFuncs) {
+			if s := f.ExtFuncs[fr].Sig; s >= 0 && int(s) < len(f.Signatures) {
+				return &f.Signatures[s]
+			}
+		}
+	case FmtCallIndirect:
+		if s := d.SigRef(); s >= 0 && int(s) < len(f.Signatures) {
+			return &f.Signatures[s]
+		}
+	}
+	return nil
+}
+
 // MakeInstResults creates fresh result values for inst per its opcode.
 func (f *Function) MakeInstResults(inst Inst, ctrl Type) error {
+	if d := &f.DFG.Insts[inst]; d.Opcode.Info().Result == ResSignature {
+		// A call: the callee's returns, without ResultTypes' copy.
+		if sig := f.calleeSignature(d); sig != nil {
+			for _, r := range sig.Returns {
+				f.DFG.AppendResult(inst, r.Type)
+			}
+			return nil
+		}
+	}
 	ts, err := f.ResultTypes(&f.DFG.Insts[inst], ctrl)
 	if err != nil {
 		return err

@@ -123,26 +123,40 @@ func appendTargets(dst []ir.Block, f *ir.Function, inst ir.Inst, seen []int32, s
 // to, in the order the instruction names them; nil for NoInst and for
 // instructions that are not branches.
 func BranchTargets(f *ir.Function, inst ir.Inst) []ir.Block {
+	return AppendBranchTargets(nil, f, inst)
+}
+
+// AppendBranchTargets appends what BranchTargets returns to dst: for a
+// caller that walks many branches with one scratch slice.
+func AppendBranchTargets(dst []ir.Block, f *ir.Function, inst ir.Inst) []ir.Block {
 	if inst == ir.NoInst || !f.DFG.InstIsValid(inst) || !f.DFG.Insts[inst].Opcode.IsBranch() {
-		return nil
+		return dst
 	}
 	if !branchTablesValid(f, inst) {
-		return nil
+		return dst
 	}
-	var out []ir.Block
-	for _, bc := range f.DFG.BlockCalls(inst) {
-		dup := false
-		for _, o := range out {
-			if o == bc.Block {
-				dup = true
-				break
+	first := len(dst)
+	add := func(b ir.Block) {
+		for _, o := range dst[first:] {
+			if o == b {
+				return
 			}
 		}
-		if !dup {
-			out = append(out, bc.Block)
-		}
+		dst = append(dst, b)
 	}
-	return out
+	d := &f.DFG.Insts[inst]
+	if d.Format() == ir.FmtBranchTable { // BlockCalls would copy the table
+		jt := &f.DFG.JumpTables[d.Entity]
+		add(jt.Default.Block)
+		for i := range jt.Targets {
+			add(jt.Targets[i].Block)
+		}
+		return dst
+	}
+	for _, bc := range f.DFG.BlockCalls(inst) {
+		add(bc.Block)
+	}
+	return dst
 }
 
 // branchTablesValid guards DFG.BlockCalls against dangling table indices

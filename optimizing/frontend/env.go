@@ -24,6 +24,35 @@ type FuncCtx struct {
 
 	extFuncs map[extKey]ir.FuncRef
 	sigs     map[uint32]ir.SigRef
+	// wasmSigs caches Signature per type index for the translator's
+	// module (it outlives the function; see signature).
+	wasmSigs *sigCache
+}
+
+// sigCache holds the IR signature of each wasm type an Environment gave
+// once: a module's thousands of functions call the same few types, and
+// building a signature allocates. The cached slices are shared by every
+// function that imports the signature; nothing edits a signature in place.
+type sigCache struct {
+	sigs []ir.Signature
+	have []bool
+}
+
+// signature returns env.Signature(fx.Module, typeIdx), made once per
+// translator.
+func (fx *FuncCtx) signature(env Environment, typeIdx uint32) ir.Signature {
+	c := fx.wasmSigs
+	if c == nil || int64(typeIdx) >= int64(len(fx.Module.Types)) {
+		return env.Signature(fx.Module, typeIdx)
+	}
+	if len(c.have) < len(fx.Module.Types) {
+		c.sigs = make([]ir.Signature, len(fx.Module.Types))
+		c.have = make([]bool, len(fx.Module.Types))
+	}
+	if !c.have[typeIdx] {
+		c.sigs[typeIdx], c.have[typeIdx] = env.Signature(fx.Module, typeIdx), true
+	}
+	return c.sigs[typeIdx]
 }
 
 type extKey struct{ ns, index uint32 }
@@ -195,7 +224,7 @@ func (fx *FuncCtx) SigRef(env Environment, typeIdx uint32) ir.SigRef {
 	if sr, ok := fx.sigs[typeIdx]; ok {
 		return sr
 	}
-	sr := fx.B.Func.ImportSignature(env.Signature(fx.Module, typeIdx))
+	sr := fx.B.Func.ImportSignature(fx.signature(env, typeIdx))
 	fx.sigs[typeIdx] = sr
 	return sr
 }
@@ -361,7 +390,7 @@ func (e *LayoutEnv) callee(fx *FuncCtx, f uint32) (ir.FuncRef, ir.Value, ir.Valu
 		vmctx := e.vmLoad(fx, PointerType, e.L.ImportedFuncVMCtx(f))
 		return 0, code, vmctx
 	}
-	fr := fx.ExtFunc(NamespaceFunc, f, func() ir.Signature { return e.Signature(fx.Module, fx.Module.FuncTypes[f]) })
+	fr := fx.ExtFunc(NamespaceFunc, f, func() ir.Signature { return fx.signature(e, fx.Module.FuncTypes[f]) })
 	return fr, ir.NoValue, fx.VMCtx
 }
 

@@ -71,6 +71,7 @@ type Translator struct {
 	reader    wasm.OperatorReader
 	tmp       []ir.Value
 	offset    int
+	sigs *sigCache // per type index, for fx.signature
 	// translateBrTable's scratch.
 	edges  []brEdge
 	edgeOf []int32
@@ -126,7 +127,11 @@ func (t *Translator) TranslateInto(f *ir.Function, funcIndex uint32) (out *ir.Fu
 			err = fmt.Errorf("frontend: function %d: offset %#x: %s: invalid input: %v", funcIndex, t.op.Offset, t.op.Op, r)
 		}
 	}()
-	name, sig := ir.UserName(NamespaceFunc, funcIndex), t.env.Signature(m, m.FuncTypes[funcIndex])
+	if t.sigs == nil {
+		t.sigs = new(sigCache)
+	}
+	t.fx.Module, t.fx.wasmSigs = m, t.sigs
+	name, sig := ir.UserName(NamespaceFunc, funcIndex), t.fx.signature(t.env, m.FuncTypes[funcIndex])
 	if f == nil {
 		f = ir.NewFunction(name, sig)
 	} else {
@@ -146,7 +151,7 @@ func (t *Translator) TranslateInto(f *ir.Function, funcIndex uint32) (out *ir.Fu
 	}
 	clear(extFuncs)
 	clear(sigs)
-	t.fx = FuncCtx{B: t.b, Module: m, extFuncs: extFuncs, sigs: sigs}
+	t.fx = FuncCtx{B: t.b, Module: m, extFuncs: extFuncs, sigs: sigs, wasmSigs: t.sigs}
 	t.stack, t.ctrl, t.saved = t.stack[:0], t.ctrl[:0], t.saved[:0]
 	t.reachable, t.deadDepth = true, 0
 
