@@ -23,7 +23,9 @@ type Backend[I any] interface {
 	LowerInst(c *Ctx[I], inst ir.Inst) error
 	// LowerBranch lowers a multi-way terminator (brif, br_table) whose
 	// successors are the given edge blocks, in block-call order, as one
-	// KindBranch instruction with no branch arguments.
+	// KindBranch instruction with no branch arguments. targets is valid
+	// only during the call (the branch's targets are its block's
+	// successors in the VCode).
 	LowerBranch(c *Ctx[I], inst ir.Inst, targets []Block) error
 	// Jump returns an unconditional jump to target.
 	Jump(target Block) I
@@ -49,6 +51,12 @@ type Ctx[I any] struct {
 	useCount []int32         // by ir.Value: IR uses
 	color    []int32         // by ir.Inst: side-effecting instructions before it in its block
 	blockOf  []ir.Block      // by ir.Inst
+	// useBlock is, by ir.Value, the block of its IR uses plus one: 0 for
+	// none, -1 when they are in several blocks. lastUse is, by ir.Value,
+	// its last use in the block being lowered: {block+1, instruction},
+	// noted as the driver walks the block backwards (LastUse).
+	useBlock []int32
+	lastUse  [][2]int32
 	numVRegs int
 
 	cur   ir.Inst // instruction being lowered
@@ -61,6 +69,9 @@ type Ctx[I any] struct {
 	chunk   int
 	scratch []regalloc.Operand
 	starts  []uint32
+	// calls holds the block calls of a br_table, which the DFG would
+	// copy into a fresh slice.
+	calls []ir.BlockCall
 }
 
 // ClassOf is the register class of values of type t.
@@ -166,6 +177,61 @@ func (c *Ctx[I]) SinkableLoad(v ir.Value) ir.Inst {
 	return i
 }
 
+// LastUse reports whether the instruction being lowered is the last IR
+// use of v in layout order: every use of v is in the current block and
+// none follows this one. (Rules use it to pick which operand of a
+// two-address instruction to overwrite.)
+func (c *Ctx[I]) LastUse(v ir.Value) bool {
+	v = c.resolve(v)
+	b := int32(c.curIR) + 1
+	return b > 0 && c.useBlock[v] == b && c.lastUse[v] == [2]int32{b, int32(c.cur)}
+}
+
+// noteUses records instruction i of the block being lowered as the last
+// use of its operands that have no later one (the block is walked
+// backwards).
+func (c *Ctx[I]) noteUses(i ir.Inst) {
+	b := int32(c.curIR) + 1
+	dfg := &c.F.DFG
+	for _, a := range dfg.Args(i) {
+		if u := &c.lastUse[c.resolve(a)]; u[0] != b {
+			*u = [2]int32{b, int32(i)}
+		}
+	}
+	if dfg.Insts[i].Opcode.IsBranch() {
+		for _, bc := range c.blockCalls(i) {
+			for _, a := range dfg.List(bc.Args) {
+				if v := ir.BlockArg(a).Value(); v != ir.NoValue {
+					if u := &c.lastUse[c.resolve(v)]; u[0] != b {
+						*u = [2]int32{b, int32(i)}
+					}
+				}
+			}
+		}
+	}
+}
+
+// blockCalls returns the block calls of branch i; those of a br_table are
+// in c.calls, valid until the next call.
+func (c *Ctx[I]) blockCalls(i ir.Inst) []ir.BlockCall {
+	if c.F.DFG.Insts[i].Format() == ir.FmtBranchTable {
+		c.calls = c.F.DFG.AppendBlockCalls(c.calls[:0], i)
+		return c.calls
+	}
+	return c.F.DFG.BlockCalls(i)
+}
+
+// noteUse counts a use of v in block b.
+func (c *Ctx[I]) noteUse(v ir.Value, b ir.Block) {
+	c.useCount[v]++
+	switch u := c.useBlock[v]; {
+	case u == 0:
+		c.useBlock[v] = int32(b) + 1
+	case u != int32(b)+1:
+		c.useBlock[v] = -1
+	}
+}
+
 // UseCount is the number of IR uses of v (operands and branch arguments).
 func (c *Ctx[I]) UseCount(v ir.Value) int { return int(c.useCount[c.resolve(v)]) }
 
@@ -211,6 +277,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	*c = Ctx[I]{
 		F: f, Order: order,
 		vregOf: grow(c.vregOf, nv), used: grow(c.used, nv), useCount: grow(c.useCount, nv),
+		useBlock: grow(c.useBlock, nv), lastUse: grow(c.lastUse, nv), calls: c.calls,
 		sunk: grow(c.sunk, ni), color: grow(c.color, ni), blockOf: grow(c.blockOf, ni),
 		code: c.code, scratch: c.scratch, starts: c.starts,
 	}
@@ -226,13 +293,13 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 				col++
 			}
 			for _, a := range f.DFG.Args(i) {
-				c.useCount[c.resolve(a)]++
+				c.noteUse(c.resolve(a), b)
 			}
 			if d.Opcode.IsBranch() {
-				for _, bc := range f.DFG.BlockCalls(i) {
+				for _, bc := range c.blockCalls(i) {
 					for _, a := range f.DFG.List(bc.Args) {
 						if v := ir.BlockArg(a).Value(); v != ir.NoValue {
-							c.useCount[c.resolve(v)]++
+							c.noteUse(c.resolve(v), b)
 						}
 					}
 				}
@@ -263,7 +330,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	}
 	// The block calls of the last edge block's branch: a br_table's edge
 	// blocks are consecutive, and BlockCalls copies its targets.
-	callsOf, calls := ir.NoInst, []ir.BlockCall(nil)
+	callsOf, calls := ir.NoInst, t.edgeCalls[:0]
 	for lb := nb - 1; lb >= 0; lb-- {
 		blk := order.Lowered[lb]
 		first := int32(len(c.code.insts))
@@ -271,7 +338,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 			// An edge block: one jump carrying the original block call's arguments.
 			term := f.Layout.LastInst(blk.Pred)
 			if term != callsOf {
-				callsOf, calls = term, f.DFG.BlockCalls(term)
+				callsOf, calls = term, f.DFG.AppendBlockCalls(calls[:0], term)
 			}
 			bc := calls[blk.SuccIdx]
 			target := order.Of[blk.Succ]
@@ -284,6 +351,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 			c.curIR = b
 			for i := f.Layout.LastInst(b); i != ir.NoInst; i = f.Layout.PrevInst(i) {
 				c.cur = i
+				c.noteUses(i)
 				d := &f.DFG.Insts[i]
 				switch {
 				case d.Format() == ir.FmtJump:
@@ -292,13 +360,12 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 					oneSucc(lb, target, bc)
 					c.Emit(be.Jump(target), KindBranch, regalloc.RegSet{})
 				case d.Opcode.IsBranch():
-					n := len(f.DFG.BlockCalls(i))
-					// targets is the backend's to keep (in its branch
-					// instruction), so it is not carved from the tables.
-					targets := make([]Block, n)
-					for k := range targets {
-						targets[k] = Block(lb + 1 + k)
+					n := f.DFG.NumBlockCalls(i)
+					targets := t.branchTargets[:0]
+					for k := range n {
+						targets = append(targets, Block(lb+1+k))
 					}
+					t.branchTargets = targets
 					succRange[lb] = [2]int32{int32(len(succFlat)), int32(len(succFlat) + n)}
 					succFlat = append(succFlat, targets...)
 					// The edge blocks carry the arguments: n empty lists.
@@ -339,6 +406,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 		blockRange[lb] = [2]int32{first, int32(len(c.code.insts))}
 	}
 	t.blockRange, t.succRange, t.argRange = blockRange, succRange, argRange
+	t.edgeCalls = calls
 	t.succs, t.argLists, t.args = succFlat, argLists, argFlat
 
 	// Predecessor lists by counting: those of block b start at
@@ -421,6 +489,8 @@ type tables[I any] struct {
 	seen                            []int32
 	cold                            []LoweredBlock
 	ptrFree                         int8 // 1 if I holds no pointers, -1 if it does, 0 unknown
+	edgeCalls                       []ir.BlockCall
+	branchTargets                   []Block
 }
 
 // tablesPool holds *tables[I] of any I; another I's tables are dropped.

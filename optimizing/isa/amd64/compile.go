@@ -178,16 +178,15 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	return &Result{Code: code, VCode: text, Frame: frame}, nil
 }
 
-// reuse is the storage one compilation uses and drops: the operand-use
-// table, the code buffer with its label, fixup and branch tables, the
-// block labels and the lowering's and emitter's small lists. It goes back
+// reuse is the storage one compilation uses and drops: the code buffer
+// with its label, fixup and branch tables, the block labels, the trap
+// stub index and the lowering's and emitter's small lists. It goes back
 // to reusePool for the next function when a compilation succeeds; strconv
 // has 3,239 functions, and regrowing these for each was a fifth of the
 // back end's allocations. Nothing in it outlives Compile: the code bytes
 // and records belong to the Code that Finish returns (the buffer's Reset
-// leaves them alone).
+// leaves them alone, and FinishInto copies them out).
 type reuse struct {
-	uses   blockUses
 	buf    *encoder.Buffer
 	a      *asm.Assembler
 	labels []encoder.Label
@@ -209,7 +208,6 @@ func getReuse() *reuse {
 		buf := encoder.NewBuffer(asm.BufferISA)
 		return &reuse{buf: buf, a: asm.New(buf)}
 	}
-	s.uses.reset()
 	s.buf.Reset()
 	return s
 }

@@ -26,8 +26,7 @@ type backend struct {
 	// tailArea is the largest stack-argument area of a tail call that
 	// needs more than the function's own signature guarantees (0: none).
 	tailArea int32
-	// s is the compilation's reused storage; s.uses caches the current
-	// block's value uses (operands.go).
+	// s is the compilation's reused storage.
 	s       *reuse
 	resolve func(ir.Name) (encoder.Symbol, bool)
 	// wasm is set in kiln's wasm mode (see WasmOptions); hasCheck records

@@ -1,7 +1,6 @@
 package amd64
 
 import (
-	"slices"
 
 	asm "kiln/encoder/amd64"
 	"kiln/ir"
@@ -54,7 +53,8 @@ type dieMemo struct {
 	r    [4]bool
 }
 
-// lastUseHere computes diesHere.
+// lastUseHere computes diesHere; the lowering driver tracks the last
+// uses (lower.Ctx.LastUse).
 func (be *backend) lastUseHere(c *ctx, v ir.Value, cur ir.Inst) bool {
 	v = c.F.DFG.ResolveAliases(v)
 	b := c.F.Layout.InstBlock(cur)
@@ -65,85 +65,7 @@ func (be *backend) lastUseHere(c *ctx, v ir.Value, cur ir.Inst) bool {
 	default:
 		return false
 	}
-	if c.UseCount(v) == 1 {
-		// v's one use is here if it is an operand of cur, and then
-		// nowhere else: no need to scan the block (most values asked
-		// about have a single use).
-		dfg := &c.F.DFG
-		for _, a := range dfg.Args(cur) {
-			if dfg.ResolveAliases(a) == v {
-				return true
-			}
-		}
-	}
-	u := be.blockUsesOf(c, b)
-	e := &u.byValue[v]
-	return e.stamp == u.stamp && e.last == cur && int(e.count) == c.UseCount(v)
-}
-
-// blockUses is, for one block, each value's number of uses in it and its
-// last user in layout order. The table is indexed by value and kept from
-// block to block and function to function (the backend's scratch): an
-// entry counts only if its stamp is the current block's, so moving to the
-// next block clears nothing. diesHere asks for nearly every two-address
-// instruction, and the map this replaced was a tenth of the back end's
-// instruction selection time.
-type blockUses struct {
-	f       *ir.Function
-	block   ir.Block
-	stamp   uint32 // of the block the entries are for; 0: none yet
-	byValue []valueUses
-}
-
-type valueUses struct {
-	stamp uint32
-	count int32
-	last  ir.Inst
-}
-
-// reset forgets the block computed last (a new function may be allocated
-// where the last one was, so the function pointer alone cannot tell).
-func (u *blockUses) reset() { u.f, u.block = nil, ir.NoBlock }
-
-// blockUsesOf returns the uses of block b, computed once per block (the
-// backend lowers one block at a time).
-func (be *backend) blockUsesOf(c *ctx, b ir.Block) *blockUses {
-	u := &be.s.uses
-	if u.f == c.F && u.block == b {
-		return u
-	}
-	u.f, u.block = c.F, b
-	if u.stamp++; u.stamp == 0 {
-		// Wrapped: entries of 2^32 blocks ago could look current.
-		clear(u.byValue)
-		u.stamp = 1
-	}
-	dfg := &c.F.DFG
-	if n := dfg.NumValues(); len(u.byValue) < n {
-		// Entries past the old length carry older stamps or none.
-		u.byValue = slices.Grow(u.byValue[:0], n)[:n]
-	}
-	note := func(v ir.Value, i ir.Inst) {
-		e := &u.byValue[dfg.ResolveAliases(v)]
-		if e.stamp != u.stamp {
-			*e = valueUses{stamp: u.stamp}
-		}
-		e.count++
-		e.last = i
-	}
-	for i := range c.F.Layout.BlockInsts(b) {
-		for _, a := range dfg.Args(i) {
-			note(a, i)
-		}
-		for _, bc := range dfg.BlockCalls(i) {
-			for _, a := range dfg.BlockCallArgs(bc) {
-				if v := a.Value(); v != ir.NoValue {
-					note(v, i)
-				}
-			}
-		}
-	}
-	return u
+	return c.LastUse(v)
 }
 
 // commuteFor orders the operands of a commutative two-address operation:
