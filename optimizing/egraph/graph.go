@@ -312,32 +312,46 @@ func (g *Graph) Make(op ir.Opcode, ctrl ir.Type, code uint8, imm int64, args ...
 		g.Stats.BadResults++
 		return NoNode
 	}
-	var d ir.InstData
-	d.Opcode, d.Type, d.Code, d.Imm = op, ctrl, code, imm
+	k := key{op: op, ty: ctrl, code: code, imm: imm, args: [3]Node{NoNode, NoNode, NoNode}}
 	if op == ir.OpIconst {
-		d.Imm = int64(normalize(ctrl, uint64(imm)))
+		k.imm = int64(normalize(ctrl, uint64(imm)))
 	}
-	// Look the node up before typing it: most rule results exist already,
-	// and a node in the graph was typed when it was made (the type
-	// depends only on the opcode and ctrl, which are in the key).
-	k := keyOf(&d, args)
+	for i, a := range args {
+		k.args[i] = a
+	}
+	return g.make(&k, len(args))
+}
+
+// make finds or builds the pure node of key k, which has nargs
+// arguments. It looks the node up before typing it: most rule results
+// exist already, and a node in the graph was typed when it was made (the
+// type depends only on the opcode and controlling type, which are in the
+// key).
+func (g *Graph) make(k *key, nargs int) Node {
 	h := k.hash()
-	n, slot := g.probe(&k, h)
+	n, slot := g.probe(k, h)
 	if n != NoNode {
 		g.Stats.Hits++
 		return n
 	}
-	ts, err := g.f.ResultTypes(&d, ctrl)
+	d := ir.InstData{Opcode: k.op, Type: k.ty, Code: k.code, Imm: k.imm}
+	ts, err := g.f.ResultTypes(&d, k.ty)
 	if err != nil || len(ts) != 1 {
 		g.Stats.BadResults++
 		return NoNode
 	}
-	return g.create(&k, h, slot, len(args), &d, ts[0], ir.NoInst, ir.NoValue)
+	return g.create(k, h, slot, nargs, ts[0], ir.NoInst, ir.NoValue)
 }
 
-// Iconst builds the constant v of integer type t.
+// Iconst builds the constant v of integer type t (Make, without the
+// checks an iconst needs none of).
 func (g *Graph) Iconst(t ir.Type, v uint64) Node {
-	return g.Make(ir.OpIconst, t, 0, int64(v))
+	if !(t.IsInt() && t.IsScalar()) {
+		g.Stats.BadResults++
+		return NoNode
+	}
+	k := key{op: ir.OpIconst, ty: t, imm: int64(normalize(t, v)), args: [3]Node{NoNode, NoNode, NoNode}}
+	return g.make(&k, 0)
 }
 
 // normalize zero-extends an integer constant from t's width, so each
@@ -393,12 +407,12 @@ func (g *Graph) insertPure(d *ir.InstData, ty ir.Type, args []Node, orig ir.Inst
 		g.Stats.Hits++
 		return n
 	}
-	return g.create(&k, h, slot, len(args), d, ty, orig, value)
+	return g.create(&k, h, slot, len(args), ty, orig, value)
 }
 
 // create makes the pure node of key k, which probe did not find and whose
 // slot it returned, records it in the current scope and simplifies it.
-func (g *Graph) create(k *key, h uint64, slot, nargs int, d *ir.InstData, ty ir.Type, orig ir.Inst, value ir.Value) Node {
+func (g *Graph) create(k *key, h uint64, slot, nargs int, ty ir.Type, orig ir.Inst, value ir.Value) Node {
 	args := k.args[:nargs]
 	avail := g.entry()
 	for _, a := range args {
@@ -416,7 +430,7 @@ func (g *Graph) create(k *key, h uint64, slot, nargs int, d *ir.InstData, ty ir.
 		}
 		return id
 	}
-	rs := g.rules[d.Opcode]
+	rs := g.rules[k.op]
 	if len(rs) == 0 {
 		return id
 	}
