@@ -75,6 +75,12 @@ func (t *tables[I]) blockOrder(f *ir.Function) (*BlockOrder, error) {
 				for _, bc := range f.DFG.BlockCalls(last) {
 					targets = appendTarget(targets, seen, b, bc.Block, n)
 				}
+			case ir.FmtBranchTable: // the table in place, not a copy of it
+				jt := &f.DFG.JumpTables[f.DFG.Insts[last].Entity]
+				targets = appendTarget(targets, seen, b, jt.Default.Block, n)
+				for _, bc := range jt.Targets {
+					targets = appendTarget(targets, seen, b, bc.Block, n)
+				}
 			default:
 				for _, s := range flow.BranchTargets(f, last) {
 					targets = appendTarget(targets, seen, b, s, n)
@@ -119,7 +125,8 @@ func (t *tables[I]) blockOrder(f *ir.Function) (*BlockOrder, error) {
 			return nil, fmt.Errorf("block %s is empty", b)
 		}
 		if f.DFG.Insts[last].Opcode.IsBranch() && f.DFG.Insts[last].Format() != ir.FmtJump {
-			for k, bc := range f.DFG.BlockCalls(last) {
+			t.calls = f.DFG.AppendBlockCalls(t.calls[:0], last)
+			for k, bc := range t.calls {
 				*group = append(*group, LoweredBlock{Orig: ir.NoBlock, Pred: b, Succ: bc.Block, SuccIdx: k, Cold: isCold})
 			}
 		}

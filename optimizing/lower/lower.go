@@ -491,6 +491,7 @@ type tables[I any] struct {
 	ptrFree                         int8 // 1 if I holds no pointers, -1 if it does, 0 unknown
 	edgeCalls                       []ir.BlockCall
 	branchTargets                   []Block
+	calls                           []ir.BlockCall
 }
 
 // tablesPool holds *tables[I] of any I; another I's tables are dropped.
