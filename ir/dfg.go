@@ -133,8 +133,16 @@ func (d *DataFlowGraph) InstIsValid(i Inst) bool { return i >= 0 && int(i) < len
 
 // ValueType returns the type of v (after following aliases).
 func (d *DataFlowGraph) ValueType(v Value) Type {
-	// ResolveAliases and the lookup in one walk: a value that is not an
-	// alias (nearly all) costs one bounds check and one load.
+	// Small enough to inline: a value that is not an alias (nearly all)
+	// costs one bounds check and one load.
+	if uint(v) < uint(len(d.values)) && d.values[v].kind != DefAlias {
+		return d.values[v].ty
+	}
+	return d.aliasType(v)
+}
+
+// aliasType is ValueType's walk along alias links.
+func (d *DataFlowGraph) aliasType(v Value) Type {
 	for n := 0; uint(v) < uint(len(d.values)) && n <= len(d.values); n++ {
 		vd := &d.values[v]
 		if vd.kind != DefAlias {

@@ -541,10 +541,40 @@ func (op Opcode) Info() *OpInfo {
 func (op Opcode) String() string { return op.Info().Name }
 
 // Format returns the operand shape of op.
-func (op Opcode) Format() Format { return op.Info().Format }
+func (op Opcode) Format() Format {
+	if op >= numOpcodes {
+		op = OpInvalid
+	}
+	return opFormats[op]
+}
 
 // Flags returns the effect flags of op.
-func (op Opcode) Flags() OpFlags { return op.Info().Flags }
+func (op Opcode) Flags() OpFlags {
+	if op >= numOpcodes {
+		op = OpInvalid
+	}
+	return opFlags[op]
+}
+
+// opFlags and opFormats are columns of opTable: every pass asks for an
+// instruction's flags or format, and a dense column keeps those answers
+// in a few cache lines where the rows span kilobytes.
+// (Initialized from opTable as variables, not in init, so that other
+// package-level variables may use them.)
+var (
+	opFlags = func() (t [numOpcodes]OpFlags) {
+		for op := range opTable {
+			t[op] = opTable[op].Flags
+		}
+		return t
+	}()
+	opFormats = func() (t [numOpcodes]Format) {
+		for op := range opTable {
+			t[op] = opTable[op].Format
+		}
+		return t
+	}()
+)
 
 func (op Opcode) IsTerminator() bool { return op.Flags()&IsTerminator != 0 }
 func (op Opcode) IsBranch() bool     { return op.Flags()&IsBranch != 0 }
