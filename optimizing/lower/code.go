@@ -17,7 +17,13 @@ import (
 // len(insts)-1-i. The VCode takes the tables as they are, instead of
 // copying every instruction and operand into layout order (that copy was
 // a tenth of lowering).
+//
+// While lowering fills them, the per-instruction slices are kept at
+// their full capacity and n counts the entries in use, so adding an
+// instruction checks one bound instead of growing five slices; finish
+// cuts them to n.
 type code[I any] struct {
+	n     int
 	insts []I
 	locs  []ir.SourceLoc
 	kinds []InstKind
@@ -34,26 +40,53 @@ type code[I any] struct {
 // reset empties c for a function of about n instructions and nops
 // operands, keeping its storage.
 func (c *code[I]) reset(n, nops int) {
-	c.insts = slices.Grow(c.insts[:0], n)
-	c.locs = slices.Grow(c.locs[:0], n)
-	c.kinds = slices.Grow(c.kinds[:0], n)
-	c.clob = slices.Grow(c.clob[:0], n)
-	c.opStart = slices.Grow(c.opStart[:0], n+1)
+	c.n = 0
+	c.grow(n)
 	c.ops = slices.Grow(c.ops[:0], nops)
 	c.clobSets = append(c.clobSets[:0], regalloc.RegSet{})
 }
 
+// grow gives the per-instruction slices room for at least n entries
+// (opStart one more), at their full capacity.
+func (c *code[I]) grow(n int) {
+	c.insts = full(c.insts, c.n, n)
+	c.locs = full(c.locs, c.n, n)
+	c.kinds = full(c.kinds, c.n, n)
+	c.clob = full(c.clob, c.n, n)
+	c.opStart = full(c.opStart, c.n, n+1)
+}
+
+// full returns s with its first keep elements, room for n and its
+// length at its capacity.
+func full[T any](s []T, keep, n int) []T {
+	s = slices.Grow(s[:keep], n-keep)
+	return s[:cap(s)]
+}
+
+// finish cuts the per-instruction slices to the entries in use and adds
+// opStart's sentinel.
+func (c *code[I]) finish() {
+	n := c.n
+	c.insts, c.locs, c.kinds, c.clob = c.insts[:n], c.locs[:n], c.kinds[:n], c.clob[:n]
+	c.opStart = append(c.opStart[:n], uint32(len(c.ops)))
+}
+
 func (c *code[I]) add(inst I, kind InstKind, clobber regalloc.RegSet, loc ir.SourceLoc, ops []regalloc.Operand) {
-	c.opStart = append(c.opStart, uint32(len(c.ops)))
+	n := c.n
+	if n >= len(c.insts) || n >= len(c.locs) || n >= len(c.kinds) || n >= len(c.clob) || n+1 >= len(c.opStart) {
+		c.grow(2*n + 16)
+	}
+	c.opStart[n] = uint32(len(c.ops))
 	c.ops = append(c.ops, ops...)
-	c.insts = append(c.insts, inst)
-	c.locs = append(c.locs, loc)
-	c.kinds = append(c.kinds, kind)
+	c.insts[n] = inst
+	c.locs[n] = loc
+	c.kinds[n] = kind
 	var k uint32
 	if clobber != (regalloc.RegSet{}) {
 		k = c.clobberIndex(clobber)
 	}
-	c.clob = append(c.clob, k)
+	c.clob[n] = k
+	c.n = n + 1
 }
 
 // clobberIndex returns the index of s in clobSets, adding it if it is

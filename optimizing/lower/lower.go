@@ -254,10 +254,10 @@ func (c *Ctx[I]) Current() ir.Inst { return c.cur }
 // flush ends the run of machine instructions of the IR instruction just
 // lowered, turning it around: the code is then stored last first.
 func (c *Ctx[I]) flush() {
-	if n := len(c.code.insts); n-c.chunk > 1 {
+	if n := c.code.n; n-c.chunk > 1 {
 		c.code.reverse(c.chunk, n, &c.scratch, &c.starts)
 	}
-	c.chunk = len(c.code.insts)
+	c.chunk = c.code.n
 }
 
 // hasSideEffect reports whether an instruction must be kept even if its
@@ -333,7 +333,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	callsOf, calls := ir.NoInst, t.edgeCalls[:0]
 	for lb := nb - 1; lb >= 0; lb-- {
 		blk := order.Lowered[lb]
-		first := int32(len(c.code.insts))
+		first := int32(c.code.n)
 		if blk.IsEdge() {
 			// An edge block: one jump carrying the original block call's arguments.
 			term := f.Layout.LastInst(blk.Pred)
@@ -403,7 +403,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 				c.flush()
 			}
 		}
-		blockRange[lb] = [2]int32{first, int32(len(c.code.insts))}
+		blockRange[lb] = [2]int32{first, int32(c.code.n)}
 	}
 	t.blockRange, t.succRange, t.argRange = blockRange, succRange, argRange
 	t.edgeCalls = calls
@@ -425,9 +425,9 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	// Assemble the VCode in layout order, sized exactly. It takes the
 	// code as it is and leaves its own released storage to the Ctx.
 	vc := newVCode[I](nb, len(succFlat), len(argLists), len(argFlat))
+	c.code.finish()
 	vc.code, c.code = c.code, vc.code
 	vc.ptrFree = t.pointerFree()
-	vc.code.opStart = append(vc.code.opStart, uint32(len(vc.code.ops)))
 	n := int32(len(vc.code.insts))
 	vc.preds = vc.preds[:len(succFlat)]
 	for b := range nb {
