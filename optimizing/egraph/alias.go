@@ -87,7 +87,7 @@ func transfer(f *ir.Function, inst ir.Inst, s *memState) {
 		}
 		s[c] = memVersion(inst)
 		s[0] = memVersion(inst)
-	case op.CanStore() || op.IsCall() || op.Flags()&ir.SideEffects != 0:
+	case op.Flags()&(ir.CanStore|ir.IsCall|ir.SideEffects) != 0:
 		for i := range s {
 			s[i] = memVersion(inst)
 		}
@@ -126,7 +126,17 @@ func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratc
 		return nil, ninsts // nothing can be redundant
 	}
 	in, out, done := resize(sc.memIn, nb), resize(sc.memOut, nb), resize(sc.memDone, nb)
+	// A block's states are a function of its predecessors' out states
+	// (and of its own in state, which only it writes), so after the first
+	// pass a block is computed again only if it skipped a predecessor
+	// then (not done yet: a back edge) or a predecessor's out state has
+	// changed since: anything else would compute what it has. outAt[b] is
+	// the step at which out[b] last changed, seenAt[b] the step b was last
+	// computed at, partial[b] that it skipped a predecessor.
+	outAt, seenAt, partial := resize(sc.memOutAt, nb), resize(sc.memSeenAt, nb), resize(sc.memPartial, nb)
 	sc.memIn, sc.memOut, sc.memDone = in, out, done
+	sc.memOutAt, sc.memSeenAt, sc.memPartial = outAt, seenAt, partial
+	step := int32(0)
 	rpo := dom.CFGPostorder()
 	for pass, changed := 0, true; changed; pass++ {
 		changed = false
@@ -136,8 +146,23 @@ func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratc
 		// confirm it. (Later passes find every predecessor done, final or
 		// not, so the test means nothing there.)
 		backEdge := false
+	blocks:
 		for i := len(rpo) - 1; i >= 0; i-- {
 			b := rpo[i]
+			if pass > 0 && !partial[b] {
+				stale := false
+				for _, p := range cfg.Preds(b) {
+					if outAt[p.Block] > seenAt[b] {
+						stale = true
+						break
+					}
+				}
+				if !stale {
+					continue blocks
+				}
+			}
+			step++
+			seenAt[b], partial[b] = step, false
 			var s memState
 			if b == entry {
 				for c := range s {
@@ -148,6 +173,7 @@ func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratc
 				for _, p := range cfg.Preds(b) {
 					if !done[p.Block] {
 						backEdge = true
+						partial[b] = true
 						continue
 					}
 					if first {
@@ -179,6 +205,9 @@ func memoryVersions(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, sc *scratc
 			}
 			if !done[b] || in[b] != s || out[b] != o {
 				changed = true
+			}
+			if !done[b] || out[b] != o {
+				outAt[b] = step
 			}
 			in[b], out[b], done[b] = s, o, true
 		}

@@ -119,7 +119,8 @@ type scratch struct {
 	reused   []bool
 	// memoryVersions' tables (alias.go).
 	memSummary, memIn, memOut []memState
-	memDone                   []bool
+	memDone, memPartial       []bool
+	memOutAt, memSeenAt       []int32
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
