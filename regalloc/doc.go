@@ -214,6 +214,20 @@
 // compiler holds sets in registers. On that corpus this made Quality 2x
 // faster (680 -> 330 CPU ns per instruction) with identical edits.
 //
+// Then, again with identical output: Allocate trusts its input unless
+// Verify asks for validation (a third of the analysis was checks); the
+// pass that copies operands also finds the upward-exposed uses and a set
+// of operand kinds per instruction, which lets inst skip the passes over
+// operands that would find nothing; Quality's next-use scan rides on
+// computeBudgets' backward pass; freeReg walks the bits of its candidate
+// registers instead of the whole allocation order; edge fix-ups leave
+// values that stay put out of the parallel move and skip the resolver
+// when nothing moves; a lone move is emitted without sequentialising.
+// Quality went from 343 to 273 CPU ns per instruction (-20%), Fast from
+// 218 to 163 (-25%). 71% of the corpus's blocks are a lone jump (split
+// edges, empty wasm blocks), and they still cost about a ninth of the
+// allocation walk in boundary states and fix-ups.
+//
 // # Known gaps
 //
 //   - Quality is not regalloc2's backtracking allocator: there are no live
