@@ -147,6 +147,21 @@ func (t *Translator) heapBase(mem uint32) ir.Value {
 // operators. Anything else (control flow, calls, tables, bulk memory,
 // memory.grow) drops it.
 func keepsHeapCache(op wasm.Opcode) bool {
+	if op < wasm.Opcode(len(keepsHeap)) {
+		return keepsHeap[op]
+	}
+	return keepsHeapSlow(op)
+}
+
+// keepsHeap is keepsHeapCache for the one-byte operators.
+var keepsHeap = func() (t [0x100]bool) {
+	for op := range t {
+		t[op] = keepsHeapSlow(wasm.Opcode(op))
+	}
+	return t
+}()
+
+func keepsHeapSlow(op wasm.Opcode) bool {
 	if op < wasm.Opcode(len(memTable)) && memTable[op].size != 0 {
 		return true
 	}

@@ -523,8 +523,26 @@ func (t *Translator) translateOp() error {
 	if !t.reachable {
 		return t.translateDead()
 	}
-	if !keepsHeapCache(t.op.Op) {
+	op := t.op.Op
+	if !keepsHeapCache(op) {
 		t.heap.valid = false
+	}
+	// The common one-byte operators go straight to their translator; the
+	// rest try each in turn.
+	if op < wasm.Opcode(len(opClasses)) {
+		var done bool
+		var err error
+		switch opClasses[op] {
+		case classNumeric:
+			done, err = t.translateNumeric()
+		case classVariable:
+			done, err = t.translateVariable()
+		case classMemory:
+			done, err = t.translateMemory()
+		}
+		if done {
+			return err
+		}
 	}
 	if done, err := t.translateControl(); done {
 		return err
@@ -543,6 +561,34 @@ func (t *Translator) translateOp() error {
 	}
 	return &UnsupportedError{Op: t.op.Op, Offset: t.op.Offset}
 }
+
+// opClass says which translator handles a one-byte operator, so
+// translateOp need not ask the others first.
+type opClass uint8
+
+const (
+	classOther    opClass = iota // try the translators in turn
+	classNumeric                 // translateNumeric
+	classVariable                // translateVariable
+	classMemory                  // translateMemory: a plain load or store
+)
+
+var opClasses = func() (t [0x100]opClass) {
+	for op := range t {
+		switch {
+		case numTable[op].kind != numNone:
+			t[op] = classNumeric
+		case op < len(memTable) && memTable[op].size != 0:
+			t[op] = classMemory
+		}
+	}
+	for _, op := range []wasm.Opcode{wasm.OpDrop, wasm.OpSelect, wasm.OpSelectT, wasm.OpLocalGet, wasm.OpLocalSet, wasm.OpLocalTee,
+		wasm.OpGlobalGet, wasm.OpGlobalSet, wasm.OpRefNull, wasm.OpRefIsNull, wasm.OpRefFunc,
+		wasm.OpI32Const, wasm.OpI64Const, wasm.OpF32Const, wasm.OpF64Const} {
+		t[op] = classVariable
+	}
+	return t
+}()
 
 func (t *Translator) translateVariable() (bool, error) {
 	op := &t.op
