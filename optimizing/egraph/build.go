@@ -182,16 +182,13 @@ type missedLoad struct {
 func IsPure(f *ir.Function, inst ir.Inst) bool {
 	d := &f.DFG.Insts[inst]
 	op := d.Opcode
-	if len(f.DFG.Results(inst)) != 1 {
-		return false
-	}
 	if op == ir.OpLoad {
 		// A load that cannot trap, reads memory nothing writes and may be
 		// moved anywhere (above the checks that guard it, too) is a pure
 		// function of its address: the VM context's constant fields.
-		return d.Flags.Readonly() && d.Flags.NoTrap() && d.Flags.CanMove()
+		return d.Flags.Readonly() && d.Flags.NoTrap() && d.Flags.CanMove() && len(f.DFG.Results(inst)) == 1
 	}
-	if !op.IsPure() {
+	if !op.IsPure() || len(f.DFG.Results(inst)) != 1 {
 		return false
 	}
 	switch op {

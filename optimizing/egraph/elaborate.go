@@ -55,10 +55,9 @@ type elabFrame struct {
 
 func newElaborator(g *Graph, dom *flow.DomTree, loops *flow.LoopInfo, ex *extraction, classOf []Node, sc *scratch) *elaborator {
 	e := &elaborator{g: g, f: g.f, dom: dom, loops: loops, ex: ex, classOf: classOf}
+	// A zero placement is never valid: the entry block's generation is 1
+	// by the time anything is looked up.
 	e.placed = resize(sc.placed, len(g.nodes))
-	for i := range e.placed {
-		e.placed[i].depth = -1
-	}
 	e.gens = resize(sc.egens, len(g.gens))
 	e.reused = resize(sc.reused, g.f.DFG.NumInsts())
 	return e
