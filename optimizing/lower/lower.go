@@ -47,6 +47,7 @@ type Ctx[I any] struct {
 
 	vregOf   []regalloc.VReg // by ir.Value; NoVReg until requested
 	used     []bool          // by ir.Value: some lowered code reads its register
+	read     []bool          // by ir.Inst: used holds for one of its results
 	sunk     []bool          // by ir.Inst: merged into its only user
 	useCount []int32         // by ir.Value: IR uses
 	color    []int32         // by ir.Inst: side-effecting instructions before it in its block
@@ -95,7 +96,7 @@ func (c *Ctx[I]) resolve(v ir.Value) ir.Value { return c.F.DFG.ResolveAliases(v)
 // reads it, so v's definition will be emitted.
 func (c *Ctx[I]) VReg(v ir.Value) regalloc.VReg {
 	v = c.resolve(v)
-	c.used[v] = true
+	c.markUsed(v)
 	return c.vreg(v)
 }
 
@@ -114,7 +115,7 @@ func NumRegs(t ir.Type) int {
 // VRegs returns the registers holding v (see NumRegs) and records the use.
 func (c *Ctx[I]) VRegs(v ir.Value) []regalloc.VReg {
 	v = c.resolve(v)
-	c.used[v] = true
+	c.markUsed(v)
 	return c.vregs(v)
 }
 
@@ -278,7 +279,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 		F: f, Order: order,
 		vregOf: grow(c.vregOf, nv), used: grow(c.used, nv), useCount: grow(c.useCount, nv),
 		useBlock: grow(c.useBlock, nv), lastUse: grow(c.lastUse, nv), calls: c.calls,
-		sunk: grow(c.sunk, ni), color: grow(c.color, ni), blockOf: grow(c.blockOf, ni),
+		sunk: grow(c.sunk, ni), read: grow(c.read, ni), color: grow(c.color, ni), blockOf: grow(c.blockOf, ni),
 		code: c.code, scratch: c.scratch, starts: c.starts,
 	}
 	for i := range c.vregOf {
@@ -544,7 +545,7 @@ func (c *Ctx[I]) appendBlockCallArgs(dst []regalloc.VReg, bc ir.BlockCall) []reg
 	for _, a := range c.F.DFG.List(bc.Args) {
 		if v := ir.BlockArg(a).Value(); v != ir.NoValue {
 			v = c.resolve(v)
-			c.used[v] = true
+			c.markUsed(v)
 			dst = c.appendRegs(dst, v)
 		}
 	}
@@ -572,13 +573,16 @@ func (c *Ctx[I]) needed(i ir.Inst) bool {
 
 // resultRead reports whether lowered code reads a result of i in a
 // register.
-func (c *Ctx[I]) resultRead(i ir.Inst) bool {
-	for _, r := range c.F.DFG.Results(i) {
-		if c.used[r] {
-			return true
-		}
+func (c *Ctx[I]) resultRead(i ir.Inst) bool { return c.read[i] }
+
+// markUsed records that lowered code reads v (resolved) in a register:
+// in used by value, and in read by its defining instruction, which the
+// driver asks about for every instruction it visits.
+func (c *Ctx[I]) markUsed(v ir.Value) {
+	c.used[v] = true
+	if i := c.F.DFG.ResultOf(v); i != ir.NoInst {
+		c.read[i] = true
 	}
-	return false
 }
 
 func (c *Ctx[I]) errorf(err error) error {
