@@ -127,11 +127,11 @@ func (al *allocator) endState(b Block) []regState {
 
 func ri(p PReg) int { return int(p.Class())*MaxRegsPerClass + p.Index() }
 
-func (al *allocator) allocate(f Function, env *MachineEnv, algo Algorithm, validate bool) (*Output, error) {
-	if err := al.analysis.init(f, env, algo == Quality, validate); err != nil {
+func (al *allocator) allocate(f Function, env *MachineEnv, opt Options) (*Output, error) {
+	if err := al.analysis.init(f, env, opt.Algorithm == Quality, opt.Verify); err != nil {
 		return nil, err
 	}
-	return al.run(algo)
+	return al.run(opt.Algorithm, opt.Reuse)
 }
 
 // release drops what a pooled allocator must not keep: the caller's
@@ -146,10 +146,20 @@ func (al *allocator) release() {
 
 // run allocates the function al.analysis describes. al may hold tables of
 // an earlier call; everything read before it is written is reset here.
-func (al *allocator) run(algo Algorithm) (*Output, error) {
+func (al *allocator) run(algo Algorithm, reuse *Output) (*Output, error) {
 	n := al.nVRegs
 	al.fast = algo == Fast
-	al.out = &Output{}
+	if reuse != nil {
+		*reuse = Output{
+			Allocs:         reuse.Allocs[:0],
+			InstAllocStart: reuse.InstAllocStart[:0],
+			Edits:          reuse.Edits[:0],
+			SpillSlotClass: reuse.SpillSlotClass[:0],
+		}
+		al.out = reuse
+	} else {
+		al.out = &Output{}
+	}
 	al.slotOf = resizeFill(al.slotOf, n, -1)
 	al.vregReg = resizeFill(al.vregReg, n, NoPReg)
 	al.slotValid = resizeClear(al.slotValid, n)
@@ -181,8 +191,8 @@ func (al *allocator) run(algo Algorithm) (*Output, error) {
 	}
 	// Allocations: one per operand, in instruction order.
 	out := al.out
-	out.InstAllocStart = append([]uint32(nil), al.opStart...)
-	out.Allocs = make([]Alloc, len(al.ops))
+	out.InstAllocStart = append(out.InstAllocStart, al.opStart...)
+	out.Allocs = resizeClear(out.Allocs, len(al.ops))
 	var err error
 	if al.fast {
 		for b := Block(0); int(b) < al.nBlocks; b++ {
@@ -266,8 +276,7 @@ func (al *allocator) finish() {
 	var sorted []Edit
 	sorted, al.sortBuf, al.sortStart = sortEdits(al.edits, 2*al.nInsts, al.sortBuf, al.sortStart)
 	if len(sorted) > 0 {
-		out.Edits = make([]Edit, len(sorted))
-		copy(out.Edits, sorted)
+		out.Edits = append(out.Edits, sorted...)
 	}
 	for _, e := range out.Edits {
 		switch e.Kind() {

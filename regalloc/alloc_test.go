@@ -2,6 +2,8 @@ package regalloc
 
 import (
 	"errors"
+	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -398,5 +400,35 @@ func TestBadMachineEnv(t *testing.T) {
 	var empty MachineEnv // no registers: callFunc's Reg operands cannot be met
 	if _, err := Allocate(f, &empty, Options{}); err == nil {
 		t.Errorf("empty machine accepted")
+	}
+}
+
+// TestReuseOutput allocates generated functions into one reused Output and
+// requires the same result as a fresh one each time.
+func TestReuseOutput(t *testing.T) {
+	rng := rand.New(rand.NewSource(9))
+	reuse := &Output{}
+	for n := 0; n < 200; n++ {
+		data := make([]byte, 8+rng.Intn(400))
+		rng.Read(data)
+		f, env := generate(data)
+		for _, algo := range []Algorithm{Fast, Quality} {
+			want, err := Allocate(f, env, Options{Algorithm: algo})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := Allocate(f, env, Options{Algorithm: algo, Reuse: reuse})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != reuse {
+				t.Fatalf("%s: Allocate did not return the reused Output", algo)
+			}
+			if !slices.Equal(got.Allocs, want.Allocs) || !slices.Equal(got.InstAllocStart, want.InstAllocStart) ||
+				!slices.Equal(got.Edits, want.Edits) || !slices.Equal(got.SpillSlotClass, want.SpillSlotClass) ||
+				got.WrittenRegs != want.WrittenRegs || got.CalleeSavedUsed != want.CalleeSavedUsed || got.Stats != want.Stats {
+				t.Fatalf("%s: function %d: reused Output differs from a fresh one", algo, n)
+			}
+		}
 	}
 }

@@ -61,7 +61,11 @@
 // indexed through InstAllocStart. Edits are sorted by ProgPoint (before or
 // after an instruction); edits at one point are sequential, in order, and
 // never move slot to slot. Spill slots are numbered densely; SpillSlotClass
-// gives each one's class, hence size.
+// gives each one's class, hence size. Options.Reuse lets a compiler hand
+// back its last Output to be overwritten, so that allocating one function
+// after another allocates no Output each time (on the strconv corpus the
+// Outputs are 80% of the allocator's bytes, and reusing one saves 3% of
+// its CPU in garbage collection).
 //
 // Edge moves go before the branch of the predecessor if it has one
 // successor, else (critical edges being split) at the top of the successor.

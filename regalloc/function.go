@@ -98,6 +98,12 @@ type Options struct {
 	// checker on the result, returning the first error. Intended for
 	// tests and debug builds; it costs more than allocating.
 	Verify bool
+	// Reuse, if not nil, receives the result: Allocate returns it,
+	// overwritten, with its slices' storage reused. A compiler allocating
+	// one function after another, done with each Output before the next
+	// call, then allocates no Output per call (they were 80% of the bytes
+	// the optimizing tier's allocator allocated).
+	Reuse *Output
 }
 
 // Output is the result of allocation. The backend emits instruction i with
@@ -197,7 +203,7 @@ func Allocate(f Function, env *MachineEnv, opt Options) (out *Output, err error)
 			out = nil
 		}
 	}()
-	out, err = al.allocate(f, env, opt.Algorithm, opt.Verify)
+	out, err = al.allocate(f, env, opt)
 	al.release()
 	allocatorPool.Put(al)
 	if err != nil {
