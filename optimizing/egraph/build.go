@@ -69,6 +69,8 @@ func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loo
 	g.classes = slices.Grow(sc.classes[:0], ninsts+ninsts/2)
 	sc.hashcons.reset(ninsts)
 	g.hashcons = &sc.hashcons
+	sc.consts.reset(ninsts / 8)
+	g.consts = &sc.consts
 	g.fuel = fuelPerInst*ninsts + 64
 
 	sc.checks.reset(ninsts / 8)
@@ -109,6 +111,7 @@ type scratch struct {
 	classes  []classInfo
 	classOf  []Node
 	hashcons consTable
+	consts   constTable
 	condOf   []condNode
 	checks   hashTable[checkKey, checkEntry]
 	loads    hashTable[loadKey, scoped]

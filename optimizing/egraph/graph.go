@@ -114,6 +114,7 @@ type Graph struct {
 	classes []classInfo
 
 	hashcons *consTable
+	consts   *constTable
 	gens     []uint32 // generation per dominator-tree depth
 	curDepth int32
 	domDepth []int32 // per block
@@ -328,8 +329,7 @@ func (g *Graph) Make(op ir.Opcode, ctrl ir.Type, code uint8, imm int64, args ...
 // type depends only on the opcode and controlling type, which are in the
 // key).
 func (g *Graph) make(k *key, nargs int) Node {
-	h := k.hash()
-	n, slot := g.probe(k, h)
+	n, h, slot := g.probe(k)
 	if n != NoNode {
 		g.Stats.Hits++
 		return n
@@ -386,23 +386,28 @@ func keyOf(d *ir.InstData, args []Node) key {
 	return k
 }
 
-// probe looks k (whose hash is h) up in the open scopes. It returns the
-// node on a hit, and otherwise NoNode and the slot where create records
-// the new node, so a miss probes the table once.
-func (g *Graph) probe(k *key, h uint64) (Node, int) {
+// probe looks k up in the open scopes (a plain constant in the constant
+// table). It returns the node on a hit, and otherwise NoNode, k's hash and
+// the slot where create records the new node, so a miss probes its table
+// once.
+func (g *Graph) probe(k *key) (Node, uint64, int) {
+	if isPlainConst(k) {
+		slot := g.consts.find(k.ty, k.imm)
+		return g.consts.at(slot), 0, slot
+	}
+	h := k.hash()
 	slot := g.hashcons.find(k, h, g.nodes)
 	if e, ok := g.hashcons.at(slot); ok && e.depth <= g.curDepth && g.gens[e.depth] == e.gen {
-		return e.node, slot
+		return e.node, h, slot
 	}
-	return NoNode, slot
+	return NoNode, h, slot
 }
 
 // insertPure hash-conses a pure node and, if it is new, simplifies it and
 // unions it with the results. It returns the node's class.
 func (g *Graph) insertPure(d *ir.InstData, ty ir.Type, args []Node, orig ir.Inst, value ir.Value) Node {
 	k := keyOf(d, args)
-	h := k.hash()
-	n, slot := g.probe(&k, h)
+	n, h, slot := g.probe(&k)
 	if n != NoNode {
 		g.Stats.Hits++
 		return n
@@ -421,8 +426,13 @@ func (g *Graph) create(k *key, h uint64, slot, nargs int, ty ir.Type, orig ir.In
 	nd := node{kind: kindPure, nargs: uint8(len(args)), k: *k, ty: ty,
 		value: value, orig: orig, avail: avail, depth: g.loopDep[avail]}
 	id := g.newNode(nd)
-	dd := g.domDepth[avail]
-	entry := g.hashcons.setAt(slot, id, h, scoped{node: id, depth: dd, gen: g.gens[dd]}, g.nodes)
+	entry := -1
+	if isPlainConst(k) {
+		g.consts.set(slot, k.ty, k.imm, id)
+	} else {
+		dd := g.domDepth[avail]
+		entry = g.hashcons.setAt(slot, id, h, scoped{node: id, depth: dd, gen: g.gens[dd]}, g.nodes)
+	}
 
 	if g.rewriteLvl >= rewriteDepthLimit || g.fuel <= 0 {
 		if g.fuel <= 0 {
@@ -481,8 +491,13 @@ func (g *Graph) create(k *key, h uint64, slot, nargs int, ty ir.Type, orig ir.In
 	g.results = g.results[:fr.start]
 	g.resultSubs = g.resultSubs[:fr.start]
 	if class != id {
-		// The same entry: the scope is still the one create recorded in.
-		g.hashcons.entries[entry].v.node = class
+		if entry >= 0 {
+			// The same entry: the scope is still the one create recorded in.
+			g.hashcons.entries[entry].v.node = class
+		} else {
+			// (No rule rewrites a constant today.) The table may have grown.
+			g.consts.slots[g.consts.find(k.ty, k.imm)].node = class + 1
+		}
 	}
 	return class
 }

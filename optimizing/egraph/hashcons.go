@@ -3,6 +3,8 @@ package egraph
 import (
 	"math/bits"
 	"slices"
+
+	"kiln/ir"
 )
 
 // hashTable is the map the e-graph builder uses for its scoped tables
@@ -239,5 +241,76 @@ func (t *consTable) rehash(nodes []node) {
 		k := &nodes[t.entries[n].key].k
 		h := k.hash()
 		t.slots[t.find(k, h, nodes)] = h<<32 | uint64(n+1)
+	}
+}
+
+// constTable maps the plain integer constants of a function (iconst
+// without flags or entity), by type and value, to their nodes. A third of
+// the e-graph's lookups are constants (the rules build many), and a
+// constant's node never changes once made (no rule rewrites an iconst, and
+// it is available from the entry block on, a scope that stays open), so
+// these lookups skip the scoped table for a small dense one.
+type constTable struct {
+	slots []constSlot
+	n     int
+	shift uint8
+}
+
+type constSlot struct {
+	imm  int64
+	node Node // plus one: 0 is an empty slot
+	ty   ir.Type
+}
+
+// isPlainConst reports the keys constTable holds.
+func isPlainConst(k *key) bool {
+	return k.op == ir.OpIconst && k.code == 0 && k.flags == 0 && k.entity == 0
+}
+
+// reset empties t for a function with about n constants.
+func (t *constTable) reset(n int) {
+	t.size(1 << bits.Len(uint(max(64, 2*n)-1)))
+	t.n = 0
+}
+
+func (t *constTable) size(want int) {
+	if cap(t.slots) < want {
+		t.slots = make([]constSlot, want)
+	} else {
+		t.slots = t.slots[:want]
+		clear(t.slots)
+	}
+	t.shift = uint8(64 - bits.TrailingZeros(uint(want)))
+}
+
+// find returns the slot of the constant imm of type ty, or the empty slot
+// where it would go.
+func (t *constTable) find(ty ir.Type, imm int64) int {
+	mask := len(t.slots) - 1
+	for i := int((uint64(imm)^uint64(ty)<<56)*hashMul>>t.shift) & mask; ; i = (i + 1) & mask {
+		s := &t.slots[i]
+		if s.node == 0 || s.imm == imm && s.ty == ty {
+			return i
+		}
+	}
+}
+
+// at returns the node in slot i (from find), NoNode if it is empty.
+func (t *constTable) at(i int) Node { return t.slots[i].node - 1 }
+
+// set records node n as the constant imm of type ty in the empty slot i
+// find returned (with no insertion since).
+func (t *constTable) set(i int, ty ir.Type, imm int64, n Node) {
+	t.slots[i] = constSlot{imm: imm, node: n + 1, ty: ty}
+	t.n++
+	if 4*t.n > 3*len(t.slots) {
+		old := t.slots
+		t.slots = nil // size allocates: the old table is still read below
+		t.size(2 * len(old))
+		for _, s := range old {
+			if s.node != 0 {
+				t.slots[t.find(s.ty, s.imm)] = s
+			}
+		}
 	}
 }

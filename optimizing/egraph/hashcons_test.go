@@ -88,3 +88,39 @@ func TestConsTable(t *testing.T) {
 		}
 	}
 }
+
+// TestConstTable checks the constant table against a Go map through
+// resets and growth.
+func TestConstTable(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	var ct constTable
+	type ck struct {
+		ty  ir.Type
+		imm int64
+	}
+	for round, n := range []int{1000, 10, 5000, 3, 0, 200} {
+		ct.reset(n / 4)
+		want := map[ck]Node{}
+		for i := range 4*n + 20 {
+			k := ck{ir.Type(r.IntN(3)), int64(r.IntN(4*n + 20))}
+			slot := ct.find(k.ty, k.imm)
+			got := ct.at(slot)
+			w, ok := want[k]
+			if !ok {
+				w = NoNode
+			}
+			if got != w {
+				t.Fatalf("round %d: at(%v) = %v, want %v", round, k, got, w)
+			}
+			if !ok {
+				ct.set(slot, k.ty, k.imm, Node(i))
+				want[k] = Node(i)
+			}
+		}
+		for k, w := range want {
+			if got := ct.at(ct.find(k.ty, k.imm)); got != w {
+				t.Fatalf("round %d: at(%v) = %v, want %v", round, k, got, w)
+			}
+		}
+	}
+}
