@@ -192,7 +192,12 @@ func (al *allocator) run(algo Algorithm, reuse *Output) (*Output, error) {
 	// Allocations: one per operand, in instruction order.
 	out := al.out
 	out.InstAllocStart = append(out.InstAllocStart, al.opStart...)
-	out.Allocs = resizeClear(out.Allocs, len(al.ops))
+	if cap(out.Allocs) >= len(al.ops) {
+		out.Allocs = out.Allocs[:len(al.ops)]
+		clear(out.Allocs)
+	} else {
+		out.Allocs = make([]Alloc, len(al.ops)) // exact: the caller keeps it
+	}
 	var err error
 	if al.fast {
 		for b := Block(0); int(b) < al.nBlocks; b++ {
