@@ -54,10 +54,9 @@ type Ctx[I any] struct {
 	blockOf  []ir.Block      // by ir.Inst
 	// useBlock is, by ir.Value, the block of its IR uses plus one: 0 for
 	// none, -1 when they are in several blocks. lastUse is, by ir.Value,
-	// its last use in the block being lowered: {block+1, instruction},
-	// noted as the driver walks the block backwards (LastUse).
+	// its last use in layout order (LastUse).
 	useBlock []int32
-	lastUse  [][2]int32
+	lastUse  []ir.Inst
 	numVRegs int
 
 	cur   ir.Inst // instruction being lowered
@@ -181,35 +180,13 @@ func (c *Ctx[I]) SinkableLoad(v ir.Value) ir.Inst {
 // LastUse reports whether the instruction being lowered is the last IR
 // use of v in layout order: every use of v is in the current block and
 // none follows this one. (Rules use it to pick which operand of a
-// two-address instruction to overwrite.)
+// two-address instruction to overwrite.) When all of v's uses are in one
+// block, its last use in the whole layout is the block's last, so the
+// counting pass notes it in passing.
 func (c *Ctx[I]) LastUse(v ir.Value) bool {
 	v = c.resolve(v)
 	b := int32(c.curIR) + 1
-	return b > 0 && c.useBlock[v] == b && c.lastUse[v] == [2]int32{b, int32(c.cur)}
-}
-
-// noteUses records instruction i of the block being lowered as the last
-// use of its operands that have no later one (the block is walked
-// backwards).
-func (c *Ctx[I]) noteUses(i ir.Inst) {
-	b := int32(c.curIR) + 1
-	dfg := &c.F.DFG
-	for _, a := range dfg.Args(i) {
-		if u := &c.lastUse[c.resolve(a)]; u[0] != b {
-			*u = [2]int32{b, int32(i)}
-		}
-	}
-	if dfg.Insts[i].Opcode.IsBranch() {
-		for _, bc := range c.blockCalls(i) {
-			for _, a := range dfg.List(bc.Args) {
-				if v := ir.BlockArg(a).Value(); v != ir.NoValue {
-					if u := &c.lastUse[c.resolve(v)]; u[0] != b {
-						*u = [2]int32{b, int32(i)}
-					}
-				}
-			}
-		}
-	}
+	return b > 0 && c.useBlock[v] == b && c.lastUse[v] == c.cur
 }
 
 // blockCalls returns the block calls of branch i; those of a br_table are
@@ -222,9 +199,11 @@ func (c *Ctx[I]) blockCalls(i ir.Inst) []ir.BlockCall {
 	return c.F.DFG.BlockCalls(i)
 }
 
-// noteUse counts a use of v in block b.
-func (c *Ctx[I]) noteUse(v ir.Value, b ir.Block) {
+// noteUse counts a use of v by instruction i of block b, visited in
+// layout order.
+func (c *Ctx[I]) noteUse(v ir.Value, b ir.Block, i ir.Inst) {
 	c.useCount[v]++
+	c.lastUse[v] = i
 	switch u := c.useBlock[v]; {
 	case u == 0:
 		c.useBlock[v] = int32(b) + 1
@@ -294,13 +273,13 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 				col++
 			}
 			for _, a := range f.DFG.Args(i) {
-				c.noteUse(c.resolve(a), b)
+				c.noteUse(c.resolve(a), b, i)
 			}
 			if d.Opcode.IsBranch() {
 				for _, bc := range c.blockCalls(i) {
 					for _, a := range f.DFG.List(bc.Args) {
 						if v := ir.BlockArg(a).Value(); v != ir.NoValue {
-							c.noteUse(c.resolve(v), b)
+							c.noteUse(c.resolve(v), b, i)
 						}
 					}
 				}
@@ -352,7 +331,6 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 			c.curIR = b
 			for i := f.Layout.LastInst(b); i != ir.NoInst; i = f.Layout.PrevInst(i) {
 				c.cur = i
-				c.noteUses(i)
 				d := &f.DFG.Insts[i]
 				switch {
 				case d.Format() == ir.FmtJump:
