@@ -58,6 +58,9 @@
 //   - The entry block is the first block of the layout; it has no
 //     immediate dominator.
 //   - All three structures are snapshots: edit the function and recompute.
+//     Their Compute methods recompute into the storage an earlier function
+//     left, so a compiler keeps one of each per worker instead of
+//     allocating them (NewCFG and friends) for every function.
 //
 // # Known gaps
 //

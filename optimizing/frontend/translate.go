@@ -71,7 +71,7 @@ type Translator struct {
 	reader    wasm.OperatorReader
 	tmp       []ir.Value
 	offset    int
-	sigs *sigCache // per type index, for fx.signature
+	sigs      *sigCache // per type index, for fx.signature
 	// translateBrTable's scratch.
 	edges  []brEdge
 	edgeOf []int32
