@@ -45,16 +45,22 @@
 // Blocks are visited in dominator-tree preorder (explicit stack). Each
 // pure instruction's arguments are mapped to their classes and the node is
 // hash-consed in a scoped map keyed by {opcode, type, immediates, argument
-// classes}. The map is one Go map whose entries remember the dominator-tree
-// depth and that depth's generation; leaving a subtree bumps the
-// generation, so stale entries die in O(1). An entry is recorded at the
-// depth of the node's available block (the deepest block defining one of
-// its arguments), so an expression computed in one branch is reused in a
-// sibling branch where its arguments are equally available.
+// classes} (the node keeps its key; hashcons.go's open-addressing table
+// holds node IDs and compares against the nodes). Entries remember the
+// dominator-tree depth and that depth's generation; leaving a subtree
+// bumps the generation, so stale entries die in O(1). An entry is recorded
+// at the depth of the node's available block (the deepest block defining
+// one of its arguments), so an expression computed in one branch is reused
+// in a sibling branch where its arguments are equally available. Integer
+// constants, available everywhere and never rewritten, have a table of
+// their own.
 //
 // A new node is simplified: the rules rooted at its opcode run (generated
 // code; a rule pattern on an argument tries every member of that class)
-// and report results. Each result is itself inserted (recursively
+// and report results. Matching reads dense side tables, not the nodes:
+// each node's opcode, and each class's member list (written once, when
+// the class's node is made) with a 64-bit filter of its members' opcodes
+// that lets a pattern skip a class without trying its members. Each result is itself inserted (recursively
 // simplified up to rewriteDepthLimit, within the fuel of fuelPerInst per
 // instruction) and unioned with the node, up to matchesLimit results and
 // eclassLimit members. A result marked subsume replaces the node instead:
