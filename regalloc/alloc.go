@@ -875,10 +875,11 @@ func (al *allocator) fixup(p, s Block, args []VReg) error {
 func (al *allocator) fixupIndexed(p, s Block, args []VReg, end []regState) error {
 	al.moves = al.moves[:0]
 	var busy RegSet
-	for _, e := range al.startState(s) {
+	nLive := len(al.liveInOf(s)) // then s's parameters (enterBlock)
+	for k, e := range al.startState(s) {
 		src := e.v
-		if x := e.v.Index(); al.defBlock[x] == s && al.paramIdx[x] >= 0 {
-			src = args[al.paramIdx[x]] // a live-in is never defined in s
+		if k >= nLive {
+			src = args[al.paramIdx[e.v.Index()]]
 		}
 		k := al.lookup[src.Index()]
 		if k == 0 {

@@ -259,8 +259,7 @@ func (a *analysis) internClobbers(s RegSet) int32 {
 	return int32(len(a.clobSets) - 1)
 }
 
-// checkCFG copies the CFG, flags and clobbers into flat tables, checking
-// them when validating.
+// checkCFG copies the CFG into flat tables, checking it when validating.
 func (a *analysis) checkCFG() error {
 	f := a.f
 	v := a.validate
@@ -289,10 +288,6 @@ func (a *analysis) checkCFG() error {
 		if r.First < 0 || r.End > Inst(a.nInsts) || r.First >= r.End {
 			return errorf(b, -1, -1, "instruction range [%d,%d) empty or out of range", r.First, r.End)
 		}
-		for i := r.First; i < r.End; i++ {
-			a.isMove[i] = f.IsMove(i)
-			a.clobOf[i] = a.internClobbers(f.Clobbers(i))
-		}
 		if v {
 			for i := r.First; i < r.End; i++ {
 				if a.blockOf[i] >= 0 {
@@ -320,7 +315,7 @@ func (a *analysis) checkCFG() error {
 			if f.IsBranch(last) && len(succs) == 0 {
 				return errorf(b, last, -1, "branch in a block without successors")
 			}
-			if len(succs) == 1 && (len(f.Operands(last)) != 0 || a.clobOf[last] != 0) {
+			if len(succs) == 1 && (len(f.Operands(last)) != 0 || !f.Clobbers(last).Empty()) {
 				return errorf(b, last, -1, "a branch with a single successor may not have operands or clobbers (its edge moves go just before it)")
 			}
 			for k, s := range succs {
@@ -444,8 +439,9 @@ func (a *analysis) checkInsts() error {
 			a.paramIdx[p.Index()] = int32(k)
 		}
 	}
-	// One flat copy of every operand list: the allocator reads operands
-	// several times, and a slice index is cheaper than an interface call.
+	// One flat copy of every operand list, move flag and clobber set: the
+	// allocator reads them several times, and a slice index is cheaper
+	// than an interface call.
 	a.opStart = resize(a.opStart, a.nInsts+1)
 	a.opStart[0] = 0
 	ops := a.ops[:0]
@@ -456,6 +452,8 @@ func (a *analysis) checkInsts() error {
 		}
 		ops = append(ops, o...)
 		a.opStart[i+1] = uint32(len(ops))
+		a.isMove[i] = f.IsMove(Inst(i))
+		a.clobOf[i] = a.internClobbers(f.Clobbers(Inst(i)))
 	}
 	a.ops = ops
 	a.opKinds = resizeClear(a.opKinds, a.nInsts)
@@ -687,8 +685,7 @@ func (a *analysis) computeDominators() {
 	a.idom = idom
 	entry := f.Entry()
 	idom[entry] = entry
-	for changed := true; changed; {
-		changed = false
+	pass := func() (changed bool) {
 		for _, b := range a.rpo[1:] {
 			nd := Block(-1)
 			for _, p := range a.preds(b) {
@@ -714,7 +711,40 @@ func (a *analysis) computeDominators() {
 				idom[b], changed = nd, true
 			}
 		}
+		return changed
 	}
+	// The first pass sees only forward edges (a retreating edge's source
+	// comes later in reverse postorder), so it finds the dominators of
+	// that DAG. If every retreating edge is a back edge (its target
+	// dominates its source: a reducible graph, as compiled code is),
+	// those are the graph's dominators; else iterate as Cooper, Harvey
+	// and Kennedy do, which a second pass over a reducible graph would
+	// only confirm.
+	pass()
+	a.numberDomTree()
+	if !a.reducible() {
+		for pass() {
+		}
+		a.numberDomTree()
+	}
+}
+
+// reducible reports whether the target of every retreating edge (in
+// reverse postorder) dominates its source, by the current dominator tree.
+func (a *analysis) reducible() bool {
+	for b := Block(0); int(b) < a.nBlocks; b++ {
+		for _, p := range a.preds(b) {
+			if a.rpoIndex[p] >= a.rpoIndex[b] && !a.dominates(b, p) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// numberDomTree numbers the dominator tree (idom) for dominates.
+func (a *analysis) numberDomTree() {
+	n, entry, idom := a.nBlocks, a.f.Entry(), a.idom
 	// Children lists (CSR), then an iterative DFS numbering.
 	start := resizeClear(a.kidStart, n+1)
 	a.kidStart = start
