@@ -51,7 +51,6 @@ type Ctx[I any] struct {
 	sunk     []bool          // by ir.Inst: merged into its only user
 	useCount []int32         // by ir.Value: IR uses
 	color    []int32         // by ir.Inst: side-effecting instructions before it in its block
-	blockOf  []ir.Block      // by ir.Inst
 	// useBlock is, by ir.Value, the block of its IR uses plus one: 0 for
 	// none, -1 when they are in several blocks. lastUse is, by ir.Value,
 	// its last use in layout order (LastUse).
@@ -165,7 +164,7 @@ func (c *Ctx[I]) SinkableLoad(v ir.Value) ir.Inst {
 	// c.used[v]: a use lowered earlier needs v in a register although v
 	// has one IR use; a rule recomputed v's user there (an address mode
 	// folds an iadd and reads its operands), so v must stay defined.
-	if i == ir.NoInst || c.sunk[i] || c.blockOf[i] != c.curIR || c.useCount[v] != 1 || c.used[v] {
+	if i == ir.NoInst || c.sunk[i] || c.F.Layout.InstBlock(i) != c.curIR || c.useCount[v] != 1 || c.used[v] {
 		return ir.NoInst
 	}
 	if op := c.F.DFG.Insts[i].Opcode; !op.CanLoad() || op.Flags()&ir.CanStore != 0 {
@@ -256,9 +255,9 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	c := &t.ctx
 	*c = Ctx[I]{
 		F: f, Order: order,
-		vregOf: grow(c.vregOf, nv), used: grow(c.used, nv), useCount: grow(c.useCount, nv),
-		useBlock: grow(c.useBlock, nv), lastUse: grow(c.lastUse, nv), calls: c.calls,
-		sunk: grow(c.sunk, ni), read: grow(c.read, ni), color: grow(c.color, ni), blockOf: grow(c.blockOf, ni),
+		vregOf: resize(c.vregOf, nv), used: grow(c.used, nv), useCount: grow(c.useCount, nv),
+		useBlock: grow(c.useBlock, nv), lastUse: resize(c.lastUse, nv), calls: c.calls,
+		sunk: grow(c.sunk, ni), read: grow(c.read, ni), color: resize(c.color, ni),
 		code: c.code, scratch: c.scratch, starts: c.starts,
 	}
 	for i := range c.vregOf {
@@ -267,7 +266,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	for b := range f.Layout.Blocks() {
 		var col int32
 		for i := f.Layout.FirstInst(b); i != ir.NoInst; i = f.Layout.NextInst(i) {
-			c.blockOf[i], c.color[i] = b, col
+			c.color[i] = col
 			d := &f.DFG.Insts[i]
 			if hasSideEffect(d.Opcode) {
 				col++
@@ -515,6 +514,17 @@ func grow[T any](s []T, n int) []T {
 	s = s[:n]
 	clear(s)
 	return s
+}
+
+// resize returns s with length n, reusing its storage when it is large
+// enough and leaving what it held: for tables every entry of which is
+// written before it is read (lastUse is read only for values with a use
+// noted, color only for instructions of the layout).
+func resize[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // appendBlockCallArgs appends the registers of bc's value arguments to dst
