@@ -1121,10 +1121,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 			}
 		}
 	}
-	isReuseTarget := func(k int) bool {
-		if !hasReuse {
-			return false
-		}
+	isReuseTarget := func(k int) bool { // callers test hasReuse first
 		for _, o := range ops {
 			if o.IsDef() && o.Constraint() == Reuse && o.ReuseIndex() == k {
 				return true
@@ -1150,7 +1147,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 					al.pin(p, o.VReg())
 				}
 				allocs[k] = RegLoc(p)
-				if isReuseTarget(k) {
+				if hasReuse && isReuseTarget(k) {
 					reuseIn.Add(p)
 				}
 				if o.Pos() == Late {
@@ -1165,7 +1162,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 			continue
 		}
 		for k, o := range ops {
-			if !o.IsUse() || o.Pos() != Early || o.Constraint() != Reg || isReuseTarget(k) != (pass == 0) {
+			if !o.IsUse() || o.Pos() != Early || o.Constraint() != Reg || (hasReuse && isReuseTarget(k)) != (pass == 0) {
 				continue
 			}
 			blocked := fixedEarlyDef
