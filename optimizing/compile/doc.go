@@ -25,7 +25,12 @@
 //     position independent; any other relocation is passed through.
 //   - Every defined function gets an array entry. A tier could skip those
 //     that never escape (not exported, not in a table, not ref.func'd),
-//     but the runtime may call any function that reaches a table.
+//     but the runtime may call any function that reaches a table. One
+//     entry per function type is compiled; the others are its code with
+//     the call's relocation retargeted (identical IR but for the callee).
+//   - Each worker finishes its functions' code into its own
+//     encoder.Arena and reuses the back end's code buffers; link copies
+//     the code from the arenas into the blob.
 //   - Host-call trampolines are IR functions too: they store their
 //     parameters into a ValueSlotSize-byte array in a stack slot, exit
 //     with ExitHostCall(import index, array) and load the results back.
