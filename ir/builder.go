@@ -737,8 +737,10 @@ func (fb *FunctionBuilder) Call(fn FuncRef, args ...Value) []Value {
 
 // CallIndirect appends call_indirect sig, callee(args) and returns its results.
 func (fb *FunctionBuilder) CallIndirect(sig SigRef, callee Value, args ...Value) []Value {
-	all := append([]Value{callee}, args...)
-	inst := fb.InsData(InstData{Opcode: OpCallIndirect, Entity: int32(sig), Args: fb.Func.DFG.NewList(all...)}, Invalid)
+	dfg := &fb.Func.DFG
+	l := ValueList{Start: int32(len(dfg.pool)), Len: int32(1 + len(args))}
+	dfg.pool = append(append(dfg.pool, callee), args...)
+	inst := fb.InsData(InstData{Opcode: OpCallIndirect, Entity: int32(sig), Args: l}, Invalid)
 	return fb.Func.DFG.Results(inst)
 }
 

@@ -24,6 +24,7 @@ type FuncCtx struct {
 
 	extFuncs map[extKey]ir.FuncRef
 	sigs     map[uint32]ir.SigRef
+	argBuf   []ir.Value // withVMCtx's scratch
 	// wasmSigs caches Signature per type index for the translator's
 	// module (it outlives the function; see signature).
 	wasmSigs *sigCache
@@ -394,15 +395,19 @@ func (e *LayoutEnv) callee(fx *FuncCtx, f uint32) (ir.FuncRef, ir.Value, ir.Valu
 	return fr, ir.NoValue, fx.VMCtx
 }
 
-func withVMCtx(callee, caller ir.Value, args []ir.Value) []ir.Value {
-	all := make([]ir.Value, 0, len(args)+2)
-	all = append(all, callee, caller)
-	return append(all, args...)
+// withVMCtx returns the arguments of a call to a wasm function: the
+// callee's and the caller's VM contexts, then args. The list is fx's
+// scratch, valid until the next call of withVMCtx.
+func (fx *FuncCtx) withVMCtx(callee, caller ir.Value, args []ir.Value) []ir.Value {
+	all := append(fx.argBuf[:0], callee, caller)
+	all = append(all, args...)
+	fx.argBuf = all
+	return all
 }
 
 func (e *LayoutEnv) Call(fx *FuncCtx, f uint32, args []ir.Value) []ir.Value {
 	fr, code, vmctx := e.callee(fx, f)
-	all := withVMCtx(vmctx, fx.VMCtx, args)
+	all := fx.withVMCtx(vmctx, fx.VMCtx, args)
 	if code == ir.NoValue {
 		return fx.B.Call(fr, all...)
 	}
@@ -411,7 +416,7 @@ func (e *LayoutEnv) Call(fx *FuncCtx, f uint32, args []ir.Value) []ir.Value {
 
 func (e *LayoutEnv) ReturnCall(fx *FuncCtx, f uint32, args []ir.Value) {
 	fr, code, vmctx := e.callee(fx, f)
-	all := withVMCtx(vmctx, fx.VMCtx, args)
+	all := fx.withVMCtx(vmctx, fx.VMCtx, args)
 	dfg := &fx.B.Func.DFG
 	if code == ir.NoValue {
 		fx.B.InsData(ir.InstData{Opcode: ir.OpReturnCall, Entity: int32(fr), Args: dfg.NewList(all...)}, ir.Invalid)
@@ -444,12 +449,12 @@ func (e *LayoutEnv) funcRefOf(fx *FuncCtx, typeIdx, t uint32, index ir.Value) (i
 
 func (e *LayoutEnv) CallIndirect(fx *FuncCtx, typeIdx, t uint32, index ir.Value, args []ir.Value) []ir.Value {
 	code, vmctx := e.funcRefOf(fx, typeIdx, t, index)
-	return fx.B.CallIndirect(fx.SigRef(e, typeIdx), code, withVMCtx(vmctx, fx.VMCtx, args)...)
+	return fx.B.CallIndirect(fx.SigRef(e, typeIdx), code, fx.withVMCtx(vmctx, fx.VMCtx, args)...)
 }
 
 func (e *LayoutEnv) ReturnCallIndirect(fx *FuncCtx, typeIdx, t uint32, index ir.Value, args []ir.Value) {
 	code, vmctx := e.funcRefOf(fx, typeIdx, t, index)
-	all := append([]ir.Value{code}, withVMCtx(vmctx, fx.VMCtx, args)...)
+	all := append([]ir.Value{code}, fx.withVMCtx(vmctx, fx.VMCtx, args)...)
 	fx.B.InsData(ir.InstData{Opcode: ir.OpReturnCallIndirect, Entity: int32(fx.SigRef(e, typeIdx)), Args: fx.B.Func.DFG.NewList(all...)}, ir.Invalid)
 }
 
@@ -489,12 +494,12 @@ func (e *LayoutEnv) funcRefTarget(fx *FuncCtx, ref ir.Value) (ir.Value, ir.Value
 
 func (e *LayoutEnv) CallRef(fx *FuncCtx, typeIdx uint32, ref ir.Value, args []ir.Value) []ir.Value {
 	code, vmctx := e.funcRefTarget(fx, ref)
-	return fx.B.CallIndirect(fx.SigRef(e, typeIdx), code, withVMCtx(vmctx, fx.VMCtx, args)...)
+	return fx.B.CallIndirect(fx.SigRef(e, typeIdx), code, fx.withVMCtx(vmctx, fx.VMCtx, args)...)
 }
 
 func (e *LayoutEnv) ReturnCallRef(fx *FuncCtx, typeIdx uint32, ref ir.Value, args []ir.Value) {
 	code, vmctx := e.funcRefTarget(fx, ref)
-	all := append([]ir.Value{code}, withVMCtx(vmctx, fx.VMCtx, args)...)
+	all := append([]ir.Value{code}, fx.withVMCtx(vmctx, fx.VMCtx, args)...)
 	fx.B.InsData(ir.InstData{Opcode: ir.OpReturnCallIndirect, Entity: int32(fx.SigRef(e, typeIdx)), Args: fx.B.Func.DFG.NewList(all...)}, ir.Invalid)
 }
 

@@ -173,6 +173,13 @@ func keepsHeapSlow(op wasm.Opcode) bool {
 	return numRowOf(op).kind != numNone
 }
 
+// callArgs pops n call arguments into the translator's scratch list: the
+// environment turns them into IR before anything else uses the list.
+func (t *Translator) callArgs(n int) []ir.Value {
+	t.args = append(t.args[:0], t.popN(n)...)
+	return t.args
+}
+
 func (t *Translator) memType(mem uint32) bool { return t.m.MemTypes[mem].Memory64 }
 
 // fromAddr64 narrows an I64 result to the memory's address type.
@@ -290,7 +297,7 @@ func (t *Translator) translateCallOrTable() (bool, error) {
 		if st == nil {
 			return true, t.unknown("function", op.Index)
 		}
-		args := append([]ir.Value(nil), t.popN(len(st.Params))...)
+		args := t.callArgs(len(st.Params))
 		if op.Op == wasm.OpReturnCall {
 			t.env.ReturnCall(&t.fx, op.Index, args)
 			t.terminate()
@@ -306,7 +313,7 @@ func (t *Translator) translateCallOrTable() (bool, error) {
 		}
 		st := &m.Types[op.Index]
 		index := t.addr64(t.pop())
-		args := append([]ir.Value(nil), t.popN(len(st.Params))...)
+		args := t.callArgs(len(st.Params))
 		if op.Op == wasm.OpReturnCallIndirect {
 			t.env.ReturnCallIndirect(&t.fx, op.Index, op.Index2, index, args)
 			t.terminate()
@@ -319,7 +326,7 @@ func (t *Translator) translateCallOrTable() (bool, error) {
 		}
 		st := &m.Types[op.Index]
 		ref := t.pop()
-		args := append([]ir.Value(nil), t.popN(len(st.Params))...)
+		args := t.callArgs(len(st.Params))
 		if op.Op == wasm.OpReturnCallRef {
 			t.env.ReturnCallRef(&t.fx, op.Index, ref, args)
 			t.terminate()

@@ -71,7 +71,8 @@ type Translator struct {
 	reader    wasm.OperatorReader
 	tmp       []ir.Value
 	offset    int
-	sigs      *sigCache // per type index, for fx.signature
+	sigs      *sigCache  // per type index, for fx.signature
+	args      []ir.Value // callArgs' scratch
 	// translateBrTable's scratch.
 	edges  []brEdge
 	edgeOf []int32
@@ -151,7 +152,7 @@ func (t *Translator) TranslateInto(f *ir.Function, funcIndex uint32) (out *ir.Fu
 	}
 	clear(extFuncs)
 	clear(sigs)
-	t.fx = FuncCtx{B: t.b, Module: m, extFuncs: extFuncs, sigs: sigs, wasmSigs: t.sigs}
+	t.fx = FuncCtx{B: t.b, Module: m, extFuncs: extFuncs, sigs: sigs, wasmSigs: t.sigs, argBuf: t.fx.argBuf[:0]}
 	t.stack, t.ctrl, t.saved = t.stack[:0], t.ctrl[:0], t.saved[:0]
 	t.reachable, t.deadDepth = true, 0
 
