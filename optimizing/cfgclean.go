@@ -1,8 +1,6 @@
 package optimizing
 
 import (
-	"sync"
-
 	"kiln/ir"
 )
 
@@ -16,8 +14,7 @@ func removeUnreachable(st *state) {
 	}
 	st.invalidateCFG()
 	cfg := st.flowGraph()
-	sc := dceScratchPool.Get().(*dceScratch)
-	defer dceScratchPool.Put(sc)
+	sc := st.dce
 	reached := resize(sc.editable, f.DFG.NumBlocks())
 	stack := append(sc.blocks[:0], f.Layout.EntryBlock())
 	defer func() { sc.editable, sc.blocks = reached, stack[:0] }()
@@ -166,8 +163,7 @@ func deadCode(st *state) {
 		return
 	}
 	nv := f.DFG.NumValues()
-	sc := dceScratchPool.Get().(*dceScratch)
-	defer dceScratchPool.Put(sc)
+	sc := st.dce
 	live := resize(sc.live, nv)
 	editable := resize(sc.editable, f.DFG.NumBlocks()) // all incoming edges are jump/brif
 	for b := range f.Layout.Blocks() {
@@ -324,8 +320,7 @@ func deadCode(st *state) {
 }
 
 // dceScratch holds deadCode's tables (and removeUnreachable's), reused
-// across functions through dceScratchPool: they are as large as the
-// function.
+// across functions (state.dce): they are as large as the function.
 type dceScratch struct {
 	live, editable  []bool
 	feeds           []feed
@@ -341,8 +336,6 @@ type dceScratch struct {
 
 // feed is one value passed to a block parameter by a jump or brif.
 type feed struct{ param, arg ir.Value }
-
-var dceScratchPool = sync.Pool{New: func() any { return new(dceScratch) }}
 
 // resize returns s with length n and every element zero, reusing its
 // storage when it is large enough.

@@ -34,9 +34,13 @@ type state struct {
 	cfg   *flow.CFG
 	dom   *flow.DomTree
 	loops *flow.LoopInfo
-	// flow is the storage cfg, dom and loops are computed into, reused
-	// across recomputations and, through flowPool, across functions.
+	// The storage passes reuse across functions: the CFG, dominator tree
+	// and loops are computed into flow (also across recomputations), the
+	// dce and unreachable passes keep their tables in dce, and the e-graph
+	// in eg (nil: its own pool).
 	flow *flowStorage
+	dce  *dceScratch
+	eg   *egraph.Scratch
 }
 
 // flowStorage is a CFG, dominator tree and loop forest whose tables are
@@ -48,7 +52,29 @@ type flowStorage struct {
 	loops flow.LoopInfo
 }
 
-var flowPool = sync.Pool{New: func() any { return new(flowStorage) }}
+// storage is what Optimize reuses from function to function.
+type storage struct {
+	flow flowStorage
+	dce  dceScratch
+}
+
+var storagePool = sync.Pool{New: func() any { return new(storage) }}
+
+// Optimizer runs the mid-end on one function after another and keeps its
+// tables, sized for the largest function so far, from one to the next: a
+// compiler worker that owns one allocates them once (Optimize keeps them
+// in a sync.Pool, which the garbage collector empties every other cycle).
+// The zero Optimizer is ready to use; it must not be used by two
+// goroutines at once.
+type Optimizer struct {
+	st storage
+	eg egraph.Scratch
+}
+
+// Optimize runs the mid-end on f in place, as the function Optimize does.
+func (o *Optimizer) Optimize(f *ir.Function, opts Options) (Result, error) {
+	return optimize(&state{f: f, flow: &o.st.flow, dce: &o.st.dce, eg: &o.eg}, opts)
+}
 
 // flowGraph returns the current CFG, computing it if needed.
 func (st *state) flowGraph() *flow.CFG {
@@ -154,11 +180,16 @@ type Result struct {
 
 // Optimize runs the mid-end on f in place.
 func Optimize(f *ir.Function, opts Options) (Result, error) {
+	s := storagePool.Get().(*storage)
+	// Nothing keeps the flow graphs or tables past Optimize: the passes
+	// use them only while they run.
+	defer storagePool.Put(s)
+	return optimize(&state{f: f, flow: &s.flow, dce: &s.dce}, opts)
+}
+
+func optimize(st *state, opts Options) (Result, error) {
 	start := time.Now()
-	st := &state{f: f, flow: flowPool.Get().(*flowStorage)}
-	// Nothing keeps the flow graphs past Optimize: the e-graph and the
-	// passes use them only while they run.
-	defer flowPool.Put(st.flow)
+	f := st.f
 	dump := opts.Dump
 	if dump == "" {
 		dump = os.Getenv("KILN_DUMP")
@@ -208,7 +239,11 @@ func hoistLoads(st *state) {
 
 func runEgraph(st *state) {
 	dom, loops := st.loopInfo()
-	st.stats = egraph.RunFlow(st.f, rules.All(), st.flowGraph(), dom, loops)
+	if st.eg != nil {
+		st.stats = egraph.RunFlowScratch(st.f, rules.All(), st.flowGraph(), dom, loops, st.eg)
+	} else {
+		st.stats = egraph.RunFlow(st.f, rules.All(), st.flowGraph(), dom, loops)
+	}
 	if st.stats.BranchesFolded > 0 || st.stats.CondsSimplified > 0 {
 		st.cfgChanged = true // folded branches, swapped targets
 		st.invalidateCFG()

@@ -73,6 +73,24 @@ func BenchmarkOptimizeWasm(b *testing.B) {
 // to warm tables instead of to a fresh clone's exact-size ones. Only the
 // mid-end's CPU time is counted (mid-cpu-ms); translation runs in between.
 func BenchmarkMidEndWasm(b *testing.B) {
+	benchMidEnd(b, func(f *ir.Function) error {
+		_, err := Optimize(f, Options{Dump: "-"})
+		return err
+	})
+}
+
+// BenchmarkMidEndWasmOptimizer is BenchmarkMidEndWasm with one Optimizer
+// keeping its tables from function to function, as a compiler worker that
+// owns one would.
+func BenchmarkMidEndWasmOptimizer(b *testing.B) {
+	var o Optimizer
+	benchMidEnd(b, func(f *ir.Function) error {
+		_, err := o.Optimize(f, Options{Dump: "-"})
+		return err
+	})
+}
+
+func benchMidEnd(b *testing.B, optimize func(*ir.Function) error) {
 	path := os.Getenv("KILN_STRCONV_WASM")
 	if path == "" {
 		path = "/tmp/strconv.wasm"
@@ -97,7 +115,7 @@ func BenchmarkMidEndWasm(b *testing.B) {
 			}
 			f = out
 			before := cpuTime()
-			if _, err := Optimize(f, Options{Dump: "-"}); err != nil {
+			if err := optimize(f); err != nil {
 				b.Fatal(err)
 			}
 			cpu += cpuTime() - before

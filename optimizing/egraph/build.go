@@ -29,6 +29,25 @@ func RunCFG(f *ir.Function, rules *Rules, cfg *flow.CFG) Stats {
 // and loops already computed (nil computes them); the pipeline shares them
 // with HoistLoads, which changes no edge.
 func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loops *flow.LoopInfo) Stats {
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	return runFlow(f, rules, cfg, dom, loops, sc)
+}
+
+// Scratch is the storage of RunFlow's tables, kept from one function to
+// the next by whoever compiles many functions on one goroutine (a zero
+// Scratch is ready to use; it must not be shared by concurrent runs).
+// RunFlow keeps its own in a sync.Pool, which the garbage collector
+// empties every other cycle, and the tables of a large function are
+// megabytes.
+type Scratch struct{ sc scratch }
+
+// RunFlowScratch is RunFlow with its tables in sc.
+func RunFlowScratch(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loops *flow.LoopInfo, sc *Scratch) Stats {
+	return runFlow(f, rules, cfg, dom, loops, &sc.sc)
+}
+
+func runFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loops *flow.LoopInfo, sc *scratch) Stats {
 	if f.Layout.EntryBlock() == ir.NoBlock {
 		return Stats{}
 	}
@@ -41,8 +60,6 @@ func RunFlow(f *ir.Function, rules *Rules, cfg *flow.CFG, dom *flow.DomTree, loo
 	if loops == nil {
 		loops = flow.NewLoopInfo(f, cfg, dom)
 	}
-	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
 	g := &Graph{f: f, rules: rules}
 	if rules == nil {
 		g.rules = &Rules{}
