@@ -34,6 +34,10 @@
 // Only resolve-aliases and unreachable are required; Level "none" runs
 // nothing else.
 //
+// The passes keep their tables (flow graphs, the e-graph's, dce's) from
+// one function to the next: Optimize in sync.Pools, an Optimizer (one per
+// compiler worker) in itself, which the collector never empties.
+//
 // Side effects are never removed or moved: the wasm interrupt checks the
 // front end places at function entries and loop heads are calls, and
 // calls stay in the e-graph's skeleton, end every memory version in the
