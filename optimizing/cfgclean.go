@@ -69,6 +69,12 @@ func removeConstantPhis(st *state) {
 	if !any {
 		return
 	}
+	// Every edge into a block, as (instruction, block-call index).
+	type edge struct {
+		inst ir.Inst
+		idx  int
+	}
+	var edges []edge
 	for changed := true; changed; {
 		changed = false
 		// Removing parameters changes branch arguments, not edges: the
@@ -79,12 +85,7 @@ func removeConstantPhis(st *state) {
 			if b == entry || len(f.DFG.BlockParams(b)) == 0 {
 				continue
 			}
-			// Every edge into b, as (instruction, block-call index).
-			type edge struct {
-				inst ir.Inst
-				idx  int
-			}
-			var edges []edge
+			edges = edges[:0]
 			for pi, p := range cfg.Preds(b) {
 				if pi > 0 && cfg.Preds(b)[pi-1].Inst == p.Inst {
 					continue // one branch naming b twice (brif to b both ways)
@@ -327,7 +328,7 @@ type dceScratch struct {
 	work, feedArgs  []ir.Value
 	feedStart, fill []int32
 	pure            []ir.Inst
-	blocks          []ir.Block // removeUnreachable's
+	blocks, into    []ir.Block // removeUnreachable's and mergeBlocks'
 	pureOf          []int32
 	pureArgs        []ir.Value
 	pureStart       []int32
@@ -368,20 +369,22 @@ func mergeBlocks(st *state) {
 		return
 	}
 	cfg := st.flowGraph()
-	into := map[ir.Block]ir.Block{}
-	find := func(b ir.Block) ir.Block {
-		for {
-			p, ok := into[b]
-			if !ok {
-				return b
-			}
-			b = p
-		}
+	// into[b] is the block b was merged into (NoBlock: not merged).
+	into := st.dce.into[:0]
+	for range f.DFG.NumBlocks() {
+		into = append(into, ir.NoBlock)
 	}
-	var blocks []ir.Block
+	find := func(b ir.Block) ir.Block {
+		for into[b] != ir.NoBlock {
+			b = into[b]
+		}
+		return b
+	}
+	blocks := st.dce.blocks[:0]
 	for b := range f.Layout.Blocks() {
 		blocks = append(blocks, b)
 	}
+	defer func() { st.dce.into, st.dce.blocks = into[:0], blocks[:0] }()
 	merged := false
 	for _, b := range blocks {
 		preds := cfg.Preds(b)
