@@ -209,22 +209,33 @@ func (e *emitter) trapStub(kind uint8, code vm.TrapCode) encoder.Label {
 // and a Go map, cleared for each function, still cost a quarter of a trap
 // site's emission. It is an open-addressing table whose slots carry the
 // stamp of the function that filled them, so moving to the next function
-// clears nothing; the compilation's reused storage keeps it.
+// clears nothing; the compilation's reused storage keeps it. A function
+// uses only the first size slots, grown with its stubs, so a small one
+// touches a few cache lines, not the whole table the largest one needed.
 type stubTable struct {
-	slots []stubSlot // a power of two of them, at most half full
+	slots []stubSlot // a power of two of them
+	size  int        // slots in use: a power of two, at least twice n
 	stamp uint32     // of the current function; a slot with another is free
 	n     int
+	moved []stubSlot // scratch for growing
 }
 
 type stubSlot struct {
 	key   uint64 // kind<<40 | code<<32 | loc
-	stamp uint32
+	stamp uint32 // 0: never current
 	label encoder.Label
 }
+
+// stubTableMin is the number of slots a function starts with.
+const stubTableMin = 64
 
 // reset empties the table for the next function.
 func (t *stubTable) reset() {
 	t.n = 0
+	if len(t.slots) == 0 {
+		t.slots = make([]stubSlot, stubTableMin)
+	}
+	t.size = stubTableMin
 	if t.stamp++; t.stamp == 0 {
 		// Wrapped: slots of 2^32 functions ago could look current.
 		clear(t.slots)
@@ -234,11 +245,11 @@ func (t *stubTable) reset() {
 
 // find returns key's slot, or the free slot where it belongs.
 func (t *stubTable) find(key uint64) *stubSlot {
-	if len(t.slots) == 0 {
-		t.slots = make([]stubSlot, 64)
-	}
-	mask := uint64(len(t.slots) - 1)
-	for h := (key * 0x9e3779b97f4a7c15) >> 32; ; h++ {
+	mask := uint64(t.size - 1)
+	// The hash keeps the location's low bits: trap sites come roughly
+	// in wasm order, so consecutive lookups touch neighbouring slots
+	// instead of a random cache line each.
+	for h := key ^ key>>29 ^ key>>37; ; h++ {
 		s := &t.slots[h&mask]
 		if s.stamp != t.stamp || s.key == key {
 			return s
@@ -249,15 +260,23 @@ func (t *stubTable) find(key uint64) *stubSlot {
 // insert fills the free slot that find returned for key.
 func (t *stubTable) insert(s *stubSlot, key uint64, l encoder.Label) {
 	*s = stubSlot{key: key, stamp: t.stamp, label: l}
-	if t.n++; 2*t.n <= len(t.slots) {
+	if t.n++; 2*t.n <= t.size {
 		return
 	}
-	old := t.slots
-	t.slots = make([]stubSlot, 2*len(old))
-	for _, o := range old {
-		if o.stamp == t.stamp {
-			*t.find(o.key) = o
+	moved := t.moved[:0]
+	for k := range t.slots[:t.size] {
+		if o := &t.slots[k]; o.stamp == t.stamp {
+			moved = append(moved, *o)
+			o.stamp = 0
 		}
+	}
+	t.moved = moved
+	t.size *= 2
+	if t.size > len(t.slots) {
+		t.slots = make([]stubSlot, t.size)
+	}
+	for _, o := range moved {
+		*t.find(o.key) = o
 	}
 }
 
