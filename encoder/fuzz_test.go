@@ -1,6 +1,9 @@
 package encoder
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // FuzzBuffer drives a Buffer with an arbitrary sequence of requests,
 // including invalid ones (unknown labels, fields outside the code, double
@@ -14,9 +17,52 @@ func FuzzBuffer(f *testing.F) {
 	f.Fuzz(runScript)
 }
 
-// runScript interprets script as a sequence of buffer requests.
+// runScript interprets script as a sequence of buffer requests. The same
+// requests to a buffer that finished them once into an arena and was reset
+// must finish into it with the same code and records.
 func runScript(t *testing.T, script []byte) {
 	b := NewBuffer(fakeISA)
+	code, err := drive(b, script)
+	if err != nil {
+		return
+	}
+	var a Arena
+	reused := NewBuffer(fakeISA)
+	for round := range 2 {
+		reused.Reset()
+		drive(reused, script)
+		again, err := reused.FinishInto(&a)
+		if err != nil || !sameCode(again, code) {
+			t.Fatalf("round %d into an arena: %v\n%+v\nwant %+v", round, err, again, code)
+		}
+	}
+	n := uint32(len(code.Bytes))
+	for _, r := range code.Relocs {
+		if r.Offset > n {
+			t.Fatalf("reloc at %d outside %d bytes", r.Offset, n)
+		}
+	}
+	for _, tr := range code.Traps {
+		if tr.Offset > n {
+			t.Fatalf("trap at %d outside %d bytes", tr.Offset, n)
+		}
+	}
+	for i, s := range code.SrcLocs {
+		if s.Start >= s.End || s.End > n || i > 0 && code.SrcLocs[i-1].End > s.Start {
+			t.Fatalf("bad srcloc ranges %v for %d bytes", code.SrcLocs, n)
+		}
+	}
+}
+
+// sameCode reports whether x and y hold the same code and records (an
+// empty list and none are the same).
+func sameCode(x, y *Code) bool {
+	return slices.Equal(x.Bytes, y.Bytes) && slices.Equal(x.Relocs, y.Relocs) && slices.Equal(x.Traps, y.Traps) &&
+		slices.Equal(x.SrcLocs, y.SrcLocs) && slices.Equal(x.Data, y.Data) && x.Alignment == y.Alignment
+}
+
+// drive makes the requests of script to b and finishes it.
+func drive(b *Buffer, script []byte) (*Code, error) {
 	var labels []Label
 	next := func() int {
 		if len(script) == 0 {
@@ -83,24 +129,5 @@ func runScript(t *testing.T, script []byte) {
 			b.EmitIsland(next())
 		}
 	}
-	code, err := b.Finish()
-	if err != nil {
-		return
-	}
-	n := uint32(len(code.Bytes))
-	for _, r := range code.Relocs {
-		if r.Offset > n {
-			t.Fatalf("reloc at %d outside %d bytes", r.Offset, n)
-		}
-	}
-	for _, tr := range code.Traps {
-		if tr.Offset > n {
-			t.Fatalf("trap at %d outside %d bytes", tr.Offset, n)
-		}
-	}
-	for i, s := range code.SrcLocs {
-		if s.Start >= s.End || s.End > n || i > 0 && code.SrcLocs[i-1].End > s.Start {
-			t.Fatalf("bad srcloc ranges %v for %d bytes", code.SrcLocs, n)
-		}
-	}
+	return b.Finish()
 }
