@@ -567,7 +567,7 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 			}
 		}
 	}
-	// icmp.rules:56: (icmp <t> {ugt} (iadd u:(uextend x) (iconst [k])) b) && t == ir.I64 && g.ResultType(x) == ir.I32 && k < 1<<32 && g.LoopDepth(u) > 0 => (icmp {sgt} u (select (icmp {slt} b (iconst <t> [0])) (iconst <t> [0x7fffffffffffffff]) (iadd b (iconst <t> [mask(t, -k)]))))
+	// icmp.rules:60: (icmp <t> {ugt} (iadd u:(uextend x) (iconst [k])) b) && t == ir.I64 && g.ResultType(x) == ir.I32 && k < 1<<32 && g.LoopDepth(u) > g.LoopDepth(b) => (icmp {sgt} u (select (icmp {slt} b (iconst <t> [0])) (iconst <t> [0x7fffffffffffffff]) (iadd b (iconst <t> [mask(t, -k)]))))
 	{
 		t := g.Type(root)
 		_ = t
@@ -592,8 +592,8 @@ func rewriteIcmpIcmp(g *egraph.Graph, root egraph.Node) {
 												_ = k
 												b := g.Arg(root, 1)
 												_ = b
-												if t == ir.I64 && g.ResultType(x) == ir.I32 && k < 1<<32 && g.LoopDepth(u) > 0 {
-													if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntSGT), 0, u, g.Make(ir.OpSelect, ir.Invalid, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntSLT), 0, b, g.Iconst(t, uint64(0))), g.Iconst(t, uint64(0x7fffffffffffffff)), g.Make(ir.OpIadd, ir.Invalid, 0, 0, b, g.Iconst(t, uint64(mask(t, -k)))))), "icmp.rules:56") {
+												if t == ir.I64 && g.ResultType(x) == ir.I32 && k < 1<<32 && g.LoopDepth(u) > g.LoopDepth(b) {
+													if g.Emit(g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntSGT), 0, u, g.Make(ir.OpSelect, ir.Invalid, 0, 0, g.Make(ir.OpIcmp, ir.Invalid, uint8(ir.IntSLT), 0, b, g.Iconst(t, uint64(0))), g.Iconst(t, uint64(0x7fffffffffffffff)), g.Make(ir.OpIadd, ir.Invalid, 0, 0, b, g.Iconst(t, uint64(mask(t, -k)))))), "icmp.rules:60") {
 														return
 													}
 												}
