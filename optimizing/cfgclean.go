@@ -171,8 +171,10 @@ func deadCode(st *state) {
 		editable[b] = b != entry
 	}
 	// feeds[p] lists the values passed to parameter p.
-	feeds, work := sc.feeds[:0], sc.work[:0]
-	defer func() { sc.live, sc.editable, sc.feeds, sc.work = live, editable, feeds[:0], work[:0] }()
+	feeds, work, calls := sc.feeds[:0], sc.work[:0], sc.calls[:0]
+	defer func() {
+		sc.live, sc.editable, sc.feeds, sc.work, sc.calls = live, editable, feeds[:0], work[:0], calls[:0]
+	}()
 	markLive := func(v ir.Value) {
 		if v >= 0 && int(v) < nv && !live[v] {
 			live[v] = true
@@ -219,10 +221,11 @@ func deadCode(st *state) {
 			default:
 				// br_table, try_call: their targets keep every parameter
 				// and everything passed to them is used.
-				for _, bc := range f.DFG.BlockCalls(inst) {
+				calls = f.DFG.AppendBlockCalls(calls[:0], inst)
+				for _, bc := range calls {
 					editable[bc.Block] = false
-					for _, a := range f.DFG.BlockCallArgs(bc) {
-						markLive(a.Value())
+					for _, a := range f.DFG.List(bc.Args) {
+						markLive(ir.BlockArg(a).Value())
 					}
 				}
 				if d.Format() == ir.FmtTryCall || d.Format() == ir.FmtTryCallIndirect {
@@ -333,6 +336,7 @@ type dceScratch struct {
 	pureArgs        []ir.Value
 	pureStart       []int32
 	pureLive        []bool
+	calls           []ir.BlockCall // a br_table's or try_call's targets
 }
 
 // feed is one value passed to a block parameter by a jump or brif.
