@@ -343,10 +343,18 @@ func (al *allocator) block(b Block) error {
 			al.vlive[p.Index()].next = al.paramNext[al.paramStart[b]+int32(k)]
 		}
 		al.fixedLater = al.fixedIn[b]
-		for _, s := range al.succs(b) {
-			for _, v := range al.liveInOf(s) {
-				al.vlive[v.Index()].out = al.curStamp
+		lone := al.loneJump(b, r)
+		// Live-out marks matter only to needed, which a lone jump's entry
+		// asks only when placing parameters.
+		if !lone || len(al.params(b)) > 0 {
+			for _, s := range al.succs(b) {
+				for _, v := range al.liveInOf(s) {
+					al.vlive[v.Index()].out = al.curStamp
+				}
 			}
+		}
+		if lone {
+			return al.passBlock(b, r)
 		}
 	}
 	if err := al.enterBlock(b, r); err != nil {
@@ -358,6 +366,42 @@ func (al *allocator) block(b Block) error {
 		}
 	}
 	return al.leaveBlock(b, r)
+}
+
+// loneJump reports whether b (Quality) is a jump and nothing else: no
+// operands, no clobbers, one successor, neither the entry nor a loop
+// header. Most blocks of compiled code are (split edges, empty wasm
+// blocks).
+func (al *allocator) loneJump(b Block, r InstRange) bool {
+	i := r.First
+	return r.End-i == 1 && al.opStart[i] == al.opStart[i+1] && al.clobOf[i] == 0 &&
+		al.succStart[b+1]-al.succStart[b] == 1 && !al.header[b] && b != al.rpo[0]
+}
+
+// passBlock allocates a lone jump (see loneJump). The jump neither reads
+// nor writes a register, so b leaves as it entered: its start state is its
+// end state. The two hold the same values, since a value live into b or a
+// used parameter of b is live out of it (it has no other use here), and
+// every reader of a state looks its entries up by vreg, so their order does
+// not matter. That saves leaveBlock's rebuilding and checking of the state.
+func (al *allocator) passBlock(b Block, r InstRange) error {
+	if err := al.enterBlock(b, r); err != nil {
+		return err
+	}
+	al.endSpan[b] = al.startSpan[b]
+	al.ended[b] = true
+	s := al.succList[al.succStart[b]]
+	args := al.edgeArgs(b, 0)
+	if al.started[s] {
+		if err := al.fixup(b, s, args); err != nil {
+			return err
+		}
+	}
+	for _, v := range args {
+		al.vlive[v.Index()].next = -1
+	}
+	al.clearRegs()
+	return nil
 }
 
 // scanNextUses walks b backwards, recording each operand's next use in the
@@ -1346,15 +1390,23 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 			return err
 		}
 	}
-	// 8. Update the register file.
-	for _, w := range al.affected {
+	// 8. Update the register file. A value that keeps its register (most
+	// uses) is left in place rather than taken out and put back; such a
+	// register is never written here, so only its owner could clear it.
+	var kept RegSet
+	for k, w := range al.affected {
 		x := w.Index()
 		if r0 := al.vregReg[x]; r0 != NoPReg && al.regOwner[ri(r0)] == w {
+			if al.newReg[k] == r0 {
+				kept.Add(r0)
+				al.newReg[k] = NoPReg
+				continue
+			}
 			al.regOwner[ri(r0)] = NoVReg
 		}
 		al.vregReg[x] = NoPReg
 	}
-	pw := al.pinned.Union(written)
+	pw := al.pinned.Union(written).Minus(kept)
 	for c, m := range pw.words() {
 		for ; m != 0; m &= m - 1 {
 			p := NewPReg(RegClass(c), bits.TrailingZeros64(m))
