@@ -45,17 +45,10 @@ type Ctx[I any] struct {
 	F     *ir.Function
 	Order *BlockOrder
 
-	vregOf   []regalloc.VReg // by ir.Value; NoVReg until requested
-	used     []bool          // by ir.Value: some lowered code reads its register
-	read     []bool          // by ir.Inst: used holds for one of its results
-	sunk     []bool          // by ir.Inst: merged into its only user
-	useCount []int32         // by ir.Value: IR uses
-	color    []int32         // by ir.Inst: side-effecting instructions before it in its block
-	// useBlock is, by ir.Value, the block of its IR uses plus one: 0 for
-	// none, -1 when they are in several blocks. lastUse is, by ir.Value,
-	// its last use in layout order (LastUse).
-	useBlock []int32
-	lastUse  []ir.Inst
+	vals     []valueInfo // by ir.Value
+	read     []bool      // by ir.Inst: used holds for one of its results
+	sunk     []bool      // by ir.Inst: merged into its only user
+	color    []int32     // by ir.Inst: side-effecting instructions before it in its block
 	numVRegs int
 
 	cur   ir.Inst // instruction being lowered
@@ -71,6 +64,20 @@ type Ctx[I any] struct {
 	// calls holds the block calls of a br_table, which the DFG would
 	// copy into a fresh slice.
 	calls []ir.BlockCall
+}
+
+// valueInfo is what lowering keeps per IR value, in one record: a value's
+// entries are read and written together (counting its uses, asking for
+// its register), and separate tables were a cache miss each.
+type valueInfo struct {
+	vreg regalloc.VReg // plus one: 0 until requested
+	uses int32         // IR uses
+	// block is the block of the IR uses plus one: 0 for none, -1 when
+	// they are in several blocks; last is the last use in layout order
+	// (LastUse).
+	block int32
+	last  ir.Inst
+	used  bool // some lowered code reads its register
 }
 
 // ClassOf is the register class of values of type t.
@@ -131,14 +138,15 @@ func (c *Ctx[I]) vregs(v ir.Value) []regalloc.VReg {
 }
 
 func (c *Ctx[I]) vreg(v ir.Value) regalloc.VReg {
-	if c.vregOf[v] == regalloc.NoVReg {
+	e := &c.vals[v]
+	if e.vreg == 0 {
 		t := c.F.DFG.ValueType(v)
-		c.vregOf[v] = c.NewVReg(ClassOf(t))
+		e.vreg = c.NewVReg(ClassOf(t)) + 1
 		for k := 1; k < NumRegs(t); k++ {
 			c.NewVReg(ClassOf(t))
 		}
 	}
-	return c.vregOf[v]
+	return e.vreg - 1
 }
 
 // Def returns the instruction defining v (NoInst for a block parameter).
@@ -161,10 +169,10 @@ func (c *Ctx[I]) PureDef(v ir.Value) ir.Inst {
 func (c *Ctx[I]) SinkableLoad(v ir.Value) ir.Inst {
 	v = c.resolve(v)
 	i := c.Def(v)
-	// c.used[v]: a use lowered earlier needs v in a register although v
+	// used: a use lowered earlier needs v in a register although v
 	// has one IR use; a rule recomputed v's user there (an address mode
 	// folds an iadd and reads its operands), so v must stay defined.
-	if i == ir.NoInst || c.sunk[i] || c.F.Layout.InstBlock(i) != c.curIR || c.useCount[v] != 1 || c.used[v] {
+	if i == ir.NoInst || c.sunk[i] || c.F.Layout.InstBlock(i) != c.curIR || c.vals[v].uses != 1 || c.vals[v].used {
 		return ir.NoInst
 	}
 	if op := c.F.DFG.Insts[i].Opcode; !op.CanLoad() || op.Flags()&ir.CanStore != 0 {
@@ -185,7 +193,8 @@ func (c *Ctx[I]) SinkableLoad(v ir.Value) ir.Inst {
 func (c *Ctx[I]) LastUse(v ir.Value) bool {
 	v = c.resolve(v)
 	b := int32(c.curIR) + 1
-	return b > 0 && c.useBlock[v] == b && c.lastUse[v] == c.cur
+	e := &c.vals[v]
+	return b > 0 && e.block == b && e.last == c.cur
 }
 
 // blockCalls returns the block calls of branch i; those of a br_table are
@@ -201,18 +210,19 @@ func (c *Ctx[I]) blockCalls(i ir.Inst) []ir.BlockCall {
 // noteUse counts a use of v by instruction i of block b, visited in
 // layout order.
 func (c *Ctx[I]) noteUse(v ir.Value, b ir.Block, i ir.Inst) {
-	c.useCount[v]++
-	c.lastUse[v] = i
-	switch u := c.useBlock[v]; {
-	case u == 0:
-		c.useBlock[v] = int32(b) + 1
-	case u != int32(b)+1:
-		c.useBlock[v] = -1
+	e := &c.vals[v]
+	e.uses++
+	e.last = i
+	switch {
+	case e.block == 0:
+		e.block = int32(b) + 1
+	case e.block != int32(b)+1:
+		e.block = -1
 	}
 }
 
 // UseCount is the number of IR uses of v (operands and branch arguments).
-func (c *Ctx[I]) UseCount(v ir.Value) int { return int(c.useCount[c.resolve(v)]) }
+func (c *Ctx[I]) UseCount(v ir.Value) int { return int(c.vals[c.resolve(v)].uses) }
 
 // Sink marks a load as merged into the instruction being lowered.
 func (c *Ctx[I]) Sink(i ir.Inst) { c.sunk[i] = true }
@@ -255,13 +265,9 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 	c := &t.ctx
 	*c = Ctx[I]{
 		F: f, Order: order,
-		vregOf: resize(c.vregOf, nv), used: grow(c.used, nv), useCount: grow(c.useCount, nv),
-		useBlock: grow(c.useBlock, nv), lastUse: resize(c.lastUse, nv), calls: c.calls,
+		vals: grow(c.vals, nv), calls: c.calls,
 		sunk: grow(c.sunk, ni), read: grow(c.read, ni), color: resize(c.color, ni),
 		code: c.code, scratch: c.scratch, starts: c.starts,
-	}
-	for i := range c.vregOf {
-		c.vregOf[i] = regalloc.NoVReg
 	}
 	for b := range f.Layout.Blocks() {
 		var col int32
@@ -518,8 +524,8 @@ func grow[T any](s []T, n int) []T {
 
 // resize returns s with length n, reusing its storage when it is large
 // enough and leaving what it held: for tables every entry of which is
-// written before it is read (lastUse is read only for values with a use
-// noted, color only for instructions of the layout).
+// written before it is read (color, read only for instructions of the
+// layout).
 func resize[T any](s []T, n int) []T {
 	if cap(s) < n {
 		return make([]T, n)
@@ -564,10 +570,10 @@ func (c *Ctx[I]) needed(i ir.Inst) bool {
 func (c *Ctx[I]) resultRead(i ir.Inst) bool { return c.read[i] }
 
 // markUsed records that lowered code reads v (resolved) in a register:
-// in used by value, and in read by its defining instruction, which the
+// in its valueInfo, and in read by its defining instruction, which the
 // driver asks about for every instruction it visits.
 func (c *Ctx[I]) markUsed(v ir.Value) {
-	c.used[v] = true
+	c.vals[v].used = true
 	if i := c.F.DFG.ResultOf(v); i != ir.NoInst {
 		c.read[i] = true
 	}
