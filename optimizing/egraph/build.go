@@ -270,15 +270,24 @@ func (b *builder) buildBlock(blk ir.Block) {
 	}
 	var args [3]Node
 	for inst := range f.Layout.BlockInsts(blk) {
-		if IsPure(f, inst) && len(f.DFG.Args(inst)) <= 3 {
+		if IsPure(f, inst) && f.DFG.Insts[inst].Args.Len <= 3 {
+			d := f.DFG.Insts[inst]
 			as := args[:0]
-			for _, a := range f.DFG.Args(inst) {
+			for _, a := range f.DFG.List(d.Args) {
 				as = append(as, b.class(a, blk))
 			}
-			d := f.DFG.Insts[inst]
-			d.Type = f.CtrlTypevar(inst)
-			if d.Opcode.Info().Ctrl == ir.CtrlNone {
+			// The controlling type as CtrlTypevar finds it, read from the
+			// argument's class (a class has its value's type) instead of
+			// the value tables.
+			switch info := d.Opcode.Info(); info.Ctrl {
+			case ir.CtrlNone:
 				d.Type = ir.Invalid
+			case ir.CtrlOperand:
+				if i := int(info.CtrlArg); i >= 0 && i < len(as) {
+					if t := g.nodes[as[i]].ty; t != ir.Invalid {
+						d.Type = t
+					}
+				}
 			}
 			if d.Opcode == ir.OpIconst {
 				d.Imm = int64(normalize(d.Type, uint64(d.Imm)))
