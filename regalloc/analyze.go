@@ -93,8 +93,7 @@ type analysis struct {
 	expStart []int32
 	byV      []exposure
 	vStart   []int32
-	defStamp []int32
-	expStamp []int32
+	stamps   []vregStamps
 	mark     []int32
 	work     []Block
 	pairs    []exposure
@@ -103,6 +102,11 @@ type analysis struct {
 
 // dfsFrame is a block being visited by a depth-first walk and the index of
 // its next successor (or dominator-tree child) to visit.
+// vregStamps marks, during checkInsts' walk over a block, whether a vreg
+// is defined there (def) and whether its first use there was recorded as
+// upward-exposed (exp); one record, as both are read for every use.
+type vregStamps struct{ def, exp int32 }
+
 type dfsFrame struct {
 	b    Block
 	next int32
@@ -419,22 +423,10 @@ func (a *analysis) checkInsts() error {
 		a.seenClass = resize(a.seenClass, n) // read only where seenStamp matches
 		a.seenDef = resize(a.seenDef, n)
 	}
-	define := func(v VReg, b Block, i Inst, op int) error {
-		x := v.Index()
-		if x >= a.nVRegs || v.Class() >= NumClasses {
-			return errorf(b, i, op, "vreg %s out of range", v)
-		}
-		if a.defBlock[x] >= 0 {
-			return errorf(b, i, op, "%s defined twice (also in block %d)", v, a.defBlock[x])
-		}
-		a.defBlock[x], a.vclass[x] = b, v.Class()
-		a.paramIdx[x] = -1
-		return nil
-	}
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		for k, p := range a.params(b) {
-			if err := define(p, b, -1, -1); err != nil {
-				return err
+			if !a.define(p, b) {
+				return a.badDef(p, b, -1, -1)
 			}
 			a.paramIdx[p.Index()] = int32(k)
 		}
@@ -463,13 +455,12 @@ func (a *analysis) checkInsts() error {
 	a.crossesCall = resizeClear(a.crossesCall, n)
 	exposed := a.exposed[:0]
 	a.expStart = resize(a.expStart, a.nBlocks+1)
-	defStamp := resizeClear(a.defStamp, n)
-	expStamp := resizeClear(a.expStamp, n)
-	a.defStamp, a.expStamp = defStamp, expStamp
+	stamps := resizeClear(a.stamps, n)
+	a.stamps = stamps
 	for b := Block(0); int(b) < a.nBlocks; b++ {
 		stamp := int32(b) + 1
 		for _, p := range a.params(b) {
-			defStamp[p.Index()] = stamp
+			stamps[p.Index()].def = stamp
 			a.global[p.Index()] = true
 		}
 		a.expStart[b] = int32(len(exposed))
@@ -491,8 +482,8 @@ func (a *analysis) checkInsts() error {
 				}
 				if o.IsUse() {
 					a.useCount[x]++
-					if defStamp[x] != stamp && expStamp[x] != stamp {
-						expStamp[x] = stamp
+					if st := &stamps[x]; st.def != stamp && st.exp != stamp {
+						st.exp = stamp
 						exposed = append(exposed, exposure{int32(x), b, i})
 						a.global[x] = true
 					}
@@ -501,10 +492,10 @@ func (a *analysis) checkInsts() error {
 			if kinds&kDef != 0 {
 				for k, o := range ops {
 					if o.IsDef() {
-						if err := define(o.VReg(), b, i, k); err != nil {
-							return err
+						if !a.define(o.VReg(), b) {
+							return a.badDef(o.VReg(), b, i, k)
 						}
-						defStamp[o.VReg().Index()] = stamp
+						stamps[o.VReg().Index()].def = stamp
 					}
 				}
 			}
@@ -519,8 +510,8 @@ func (a *analysis) checkInsts() error {
 				x := v.Index()
 				a.useCount[x]++
 				a.global[x] = true
-				if defStamp[x] != stamp && expStamp[x] != stamp {
-					expStamp[x] = stamp
+				if st := &stamps[x]; st.def != stamp && st.exp != stamp {
+					st.exp = stamp
 					exposed = append(exposed, exposure{int32(x), b, r.End - 1})
 				}
 			}
@@ -529,6 +520,24 @@ func (a *analysis) checkInsts() error {
 	a.expStart[a.nBlocks] = int32(len(exposed))
 	a.exposed = exposed
 	return nil
+}
+
+// define records v's def in block b, or reports false if v is out of
+// range or already defined (badDef says which).
+func (a *analysis) define(v VReg, b Block) bool {
+	x := v.Index()
+	if x >= a.nVRegs || v.Class() >= NumClasses || a.defBlock[x] >= 0 {
+		return false
+	}
+	a.defBlock[x], a.vclass[x], a.paramIdx[x] = b, v.Class(), -1
+	return true
+}
+
+func (a *analysis) badDef(v VReg, b Block, i Inst, op int) error {
+	if x := v.Index(); x >= a.nVRegs || v.Class() >= NumClasses {
+		return errorf(b, i, op, "vreg %s out of range", v)
+	}
+	return errorf(b, i, op, "%s defined twice (also in block %d)", v, a.defBlock[v.Index()])
 }
 
 // checkOperands validates one instruction's operand list in isolation.
