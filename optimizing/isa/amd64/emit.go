@@ -140,6 +140,16 @@ func (e *emitter) Format(in *Inst, allocs []regalloc.Alloc) string {
 	return in.format(allocs, targets)
 }
 
+// jmp jumps to the k-th target of the branch ending the block, unless
+// that is the next block: the buffer would delete the jump when the next
+// block's label is bound (a jump to the next instruction), and most edge
+// blocks end in one.
+func (e *emitter) jmp(k int) {
+	if t := e.vc.Succs(e.cur)[k]; int(t) != int(e.cur)+1 {
+		e.fail(e.a.Jmp(e.labels[t]))
+	}
+}
+
 // target is the label of the k-th target of the branch being emitted: the
 // k-th successor of its block.
 func (e *emitter) target(k int) encoder.Label { return e.labels[e.vc.Succs(e.cur)[k]] }
@@ -258,7 +268,7 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 	case opCmpBr:
 		cmpFirst()
 		e.fail(a.Jcc(in.CC, e.target(0)))
-		e.fail(a.Jmp(e.target(1)))
+		e.jmp(1)
 	case opCmov:
 		n := cmpFirst()
 		e.fail(a.Cmov(in.CC, in.Size2, gpr(last()), gpr(al[n])))
@@ -300,7 +310,7 @@ func (e *emitter) Inst(in *Inst, al []regalloc.Alloc) error {
 		}
 		e.fail(a.Lea(sz, gpr(last()), e.mem(in, al)))
 	case opJmp:
-		e.fail(a.Jmp(e.target(0)))
+		e.jmp(0)
 	case opBrTable:
 		e.emitBrTable(in, al)
 	case opTrap:
