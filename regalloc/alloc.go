@@ -764,7 +764,10 @@ func (al *allocator) computeBudgets() {
 					fixed.Add(o.FixedReg())
 				}
 			}
-			clob := al.clobbers(i)
+			var clob RegSet
+			if al.opKinds[i]&kClob != 0 {
+				clob = al.clobbers(i)
+			}
 			if !clob.Empty() {
 				clobs = clobs.Union(clob)
 				for c := range need {
@@ -1139,21 +1142,35 @@ func (al *allocator) pin(r PReg, v VReg) {
 // save whatever those choices displace, emit the parallel move that gets
 // everything in place, then update the register file.
 func (al *allocator) inst(b Block, i Inst, r InstRange) error {
-	ops := al.instOps(i)
-	next := al.opNext[al.opStart[i]:al.opStart[i+1]]
-	allocs := al.out.InstAllocs(i)
-	clob := al.clobbers(i)
+	lo, hi := al.opStart[i], al.opStart[i+1]
+	ops := al.ops[lo:hi]
+	next := al.opNext[lo:hi]
+	allocs := al.out.Allocs[lo:hi] // InstAllocStart is opStart
+	kinds := al.opKinds[i]
+	var clob RegSet
+	if kinds&kClob != 0 {
+		clob = al.clobbers(i)
+	}
 	al.instStamp++
 	al.pinned = RegSet{}
 	al.fixedLater = al.fixedAfter[i]
-	if len(ops) == 0 && clob.Empty() {
+	if kinds == 0 {
 		return nil // a plain jump: nothing to place, nothing displaced
 	}
 	al.moves = al.moves[:0]
 	al.affected = al.affected[:0]
 	var fixedDef, fixedEarlyDef, reuseIn, lateUse, defRegs RegSet
-	kinds := al.opKinds[i]
 	hasReuse := kinds&kReuseDef != 0
+	// reuseMask has bit k set if some def reuses use k's register.
+	var reuseMask [4]uint64
+	if hasReuse {
+		for _, o := range ops {
+			if o.IsDef() && o.Constraint() == Reuse {
+				k := o.ReuseIndex()
+				reuseMask[k>>6] |= 1 << (k & 63)
+			}
+		}
+	}
 	for _, o := range ops {
 		switch {
 		case o.IsUse():
@@ -1165,14 +1182,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 			}
 		}
 	}
-	isReuseTarget := func(k int) bool { // callers test hasReuse first
-		for _, o := range ops {
-			if o.IsDef() && o.Constraint() == Reuse && o.ReuseIndex() == k {
-				return true
-			}
-		}
-		return false
-	}
+	isReuseTarget := func(k int) bool { return reuseMask[k>>6]>>(k&63)&1 != 0 }
 	noReg := func(k int) error {
 		return errorf(b, i, k, "no %s register left for %s: the instruction needs more registers than the machine has", ops[k].Class(), ops[k])
 	}

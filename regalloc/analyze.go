@@ -134,6 +134,7 @@ const (
 	kFixedDef
 	kReuseDef
 	kFreeDef // a def neither fixed nor reusing a use's register
+	kClob    // the instruction clobbers registers
 )
 
 func opKind(o Operand) opKindSet {
@@ -498,6 +499,9 @@ func (a *analysis) checkInsts() error {
 						stamps[o.VReg().Index()].def = stamp
 					}
 				}
+			}
+			if a.clobOf[i] != 0 {
+				kinds |= kClob
 			}
 			a.opKinds[i] = kinds
 		}
