@@ -51,8 +51,9 @@ type Ctx[I any] struct {
 	color    []int32     // by ir.Inst: side-effecting instructions before it in its block
 	numVRegs int
 
-	cur   ir.Inst // instruction being lowered
-	curIR ir.Block
+	cur    ir.Inst      // instruction being lowered
+	curLoc ir.SourceLoc // its source location
+	curIR  ir.Block
 	// code holds every machine instruction emitted so far, last first
 	// (see code): the IR instructions are visited backwards, and flush
 	// turns each one's run of machine instructions around. chunk is
@@ -230,11 +231,7 @@ func (c *Ctx[I]) Sink(i ir.Inst) { c.sunk[i] = true }
 // Emit appends a machine instruction with its operands to the code of the
 // IR instruction being lowered.
 func (c *Ctx[I]) Emit(inst I, kind InstKind, clobber regalloc.RegSet, ops ...regalloc.Operand) {
-	loc := ir.NoSourceLoc
-	if c.cur != ir.NoInst {
-		loc = c.F.DFG.SrcLoc(c.cur)
-	}
-	c.code.add(inst, kind, clobber, loc, ops)
+	c.code.add(inst, kind, clobber, c.curLoc, ops)
 }
 
 // Current is the IR instruction being lowered.
@@ -274,17 +271,17 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 		for i := f.Layout.FirstInst(b); i != ir.NoInst; i = f.Layout.NextInst(i) {
 			c.color[i] = col
 			d := &f.DFG.Insts[i]
-			if hasSideEffect(d.Opcode) {
-				col++
-			}
 			for _, a := range f.DFG.Args(i) {
 				c.noteUse(c.resolve(a), b, i)
 			}
-			if d.Opcode.IsBranch() {
-				for _, bc := range c.blockCalls(i) {
-					for _, a := range f.DFG.List(bc.Args) {
-						if v := ir.BlockArg(a).Value(); v != ir.NoValue {
-							c.noteUse(c.resolve(v), b, i)
+			if hasSideEffect(d.Opcode) {
+				col++
+				if d.Opcode.IsBranch() { // a branch is not pure
+					for _, bc := range c.blockCalls(i) {
+						for _, a := range f.DFG.List(bc.Args) {
+							if v := ir.BlockArg(a).Value(); v != ir.NoValue {
+								c.noteUse(c.resolve(v), b, i)
+							}
 						}
 					}
 				}
@@ -327,7 +324,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 			}
 			bc := calls[blk.SuccIdx]
 			target := order.Of[blk.Succ]
-			c.cur, c.curIR = term, ir.NoBlock
+			c.cur, c.curLoc, c.curIR = term, f.DFG.SrcLoc(term), ir.NoBlock
 			oneSucc(lb, target, bc)
 			c.Emit(be.Jump(target), KindBranch, regalloc.RegSet{})
 			c.flush()
@@ -335,7 +332,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 			b := blk.Orig
 			c.curIR = b
 			for i := f.Layout.LastInst(b); i != ir.NoInst; i = f.Layout.PrevInst(i) {
-				c.cur = i
+				c.cur, c.curLoc = i, f.DFG.SrcLoc(i)
 				d := &f.DFG.Insts[i]
 				switch {
 				case d.Format() == ir.FmtJump:
@@ -376,7 +373,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 				c.flush()
 			}
 			if lb == 0 {
-				c.cur = ir.NoInst
+				c.cur, c.curLoc = ir.NoInst, ir.NoSourceLoc
 				var vs []regalloc.VReg
 				for _, p := range f.DFG.BlockParams(b) {
 					vs = c.appendOutputRegs(vs, p)
