@@ -175,6 +175,24 @@ func (g *Graph) newNode(n node) Node {
 	return id
 }
 
+// newPure is newNode for a pure node, written in place in the node list:
+// building the 48-byte node on the stack and copying it in read it back
+// right after its small fields were stored, which the store buffer cannot
+// forward.
+func (g *Graph) newPure(k *key, nargs int, ty ir.Type, value ir.Value, orig ir.Inst, avail ir.Block) Node {
+	id := Node(len(g.nodes))
+	g.nodes = append(g.nodes, node{})
+	nd := &g.nodes[id]
+	nd.k = *k
+	nd.value, nd.orig, nd.avail = value, orig, avail
+	nd.kind, nd.nargs, nd.depth, nd.ty = kindPure, uint8(nargs), g.loopDep[avail], ty
+	g.classes = append(g.classes, classInfo{start: int32(len(g.members)), count: 1, mask: opBit(k.op)})
+	g.members = append(g.members, id)
+	g.ops = append(g.ops, k.op)
+	g.Stats.Nodes++
+	return id
+}
+
 // --- the matching interface used by generated rules ---
 
 // Op returns the opcode of pure node n (OpInvalid for leaves and unions).
@@ -406,7 +424,15 @@ func (g *Graph) probe(k *key) (Node, uint64, int) {
 // insertPure hash-conses a pure node and, if it is new, simplifies it and
 // unions it with the results. It returns the node's class.
 func (g *Graph) insertPure(d *ir.InstData, ty ir.Type, args []Node, orig ir.Inst, value ir.Value) Node {
-	k := keyOf(d, args)
+	// Filled in place, not copied from keyOf's result: the copy read the
+	// key back 16 bytes at a time right after its small fields were
+	// stored, which the store buffer cannot forward (a stall per node).
+	var k key
+	k.op, k.ty, k.code, k.flags, k.entity, k.imm = d.Opcode, d.Type, d.Code, d.Flags, d.Entity, d.Imm
+	k.args = [3]Node{NoNode, NoNode, NoNode}
+	for i, a := range args[:min(len(args), 3)] {
+		k.args[i] = a
+	}
 	n, h, slot := g.probe(&k)
 	if n != NoNode {
 		g.Stats.Hits++
@@ -423,9 +449,7 @@ func (g *Graph) create(k *key, h uint64, slot, nargs int, ty ir.Type, orig ir.In
 	for _, a := range args {
 		avail = g.deeper(avail, g.nodes[a].avail)
 	}
-	nd := node{kind: kindPure, nargs: uint8(len(args)), k: *k, ty: ty,
-		value: value, orig: orig, avail: avail, depth: g.loopDep[avail]}
-	id := g.newNode(nd)
+	id := g.newPure(k, len(args), ty, value, orig, avail)
 	entry := -1
 	if isPlainConst(k) {
 		g.consts.set(slot, k.ty, k.imm, id)
