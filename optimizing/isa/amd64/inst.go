@@ -153,8 +153,8 @@ func (m amode) nregs() int {
 
 // Inst is one machine instruction over virtual registers. Which fields
 // matter depends on Op (see the table); operands live in the VCode. The
-// fields are ordered to pack into 48 bytes without a pointer: the lowering
-// driver copies every instruction twice and the VCode keeps them all, and
+// fields are ordered to pack into 48 bytes without a pointer: the VCode
+// keeps every instruction (lowering copies each once, into it), and
 // a pointer-free array is neither scanned by the collector nor written
 // through write barriers. A branch's targets are therefore not here:
 // they are its block's successors in the VCode, in order (the emitter
