@@ -77,7 +77,6 @@ func HoistLoads(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, li *flow.LoopI
 	// or any other write sets every bit), and the candidate loads.
 	n := li.NumLoops()
 	writes := make([]uint32, n)
-	var cands []ir.Inst
 	for b := range f.Layout.Blocks() {
 		l := li.InnermostLoop(b)
 		if l == flow.NoLoop {
@@ -86,19 +85,32 @@ func HoistLoads(f *ir.Function, cfg *flow.CFG, dom *flow.DomTree, li *flow.LoopI
 		var w uint32
 		for inst := range f.Layout.BlockInsts(b) {
 			d := &f.DFG.Insts[inst]
-			switch {
-			case isPlainLoad(d.Opcode):
-				if isHoistable(f, inst, vmctx) {
-					cands = append(cands, inst)
-				}
-			case d.Opcode.IsCall() && callWritesNothing(f, inst, noWrite):
-			default:
-				w |= writeMask(f, inst)
+			if isPlainLoad(d.Opcode) || d.Opcode.IsCall() && callWritesNothing(f, inst, noWrite) {
+				continue
+			}
+			// A block that may write everything (a call, most often)
+			// need not be read further.
+			if w |= writeMask(f, inst); w == ^uint32(0) {
+				break
 			}
 		}
 		// A loop's writes include its nested loops'.
 		for ; l != flow.NoLoop; l = li.Parent(l) {
 			writes[l] |= w
+		}
+	}
+	// The candidates, in blocks whose innermost loop leaves some category
+	// unwritten: a load in a loop that writes everything cannot move.
+	var cands []ir.Inst
+	for b := range f.Layout.Blocks() {
+		l := li.InnermostLoop(b)
+		if l == flow.NoLoop || writes[l] == ^uint32(0) {
+			continue
+		}
+		for inst := range f.Layout.BlockInsts(b) {
+			if isPlainLoad(f.DFG.Insts[inst].Opcode) && isHoistable(f, inst, vmctx) {
+				cands = append(cands, inst)
+			}
 		}
 	}
 	hoisted := 0
