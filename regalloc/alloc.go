@@ -40,6 +40,10 @@ type allocator struct {
 	// free-register search.
 	vlive    []liveInfo
 	curStamp int32
+	// leftBlock is the block Quality allocated last, whose end state the
+	// register file still holds: the next block clears it on entry, or, if
+	// that is its only predecessor, reads its live-ins from it.
+	leftBlock Block
 
 	// order[c] lists allocatable registers, preferred first; calleeOrder[c]
 	// lists them non-preferred first, for values live across calls.
@@ -180,6 +184,7 @@ func (al *allocator) run(algo Algorithm, reuse *Output) (*Output, error) {
 	}
 	al.res.reset(al.env, al.newSlotFn)
 	al.edits = al.edits[:0]
+	al.leftBlock = -1
 	al.allocatable = RegSet{}
 	for c := RegClass(0); c < NumClasses; c++ {
 		pref := al.env.Preferred.Class(c)
@@ -400,7 +405,7 @@ func (al *allocator) passBlock(b Block, r InstRange) error {
 	for _, v := range args {
 		al.vlive[v.Index()].next = -1
 	}
-	al.clearRegs()
+	al.leftBlock = b
 	return nil
 }
 
@@ -479,6 +484,10 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		}
 		return nil
 	}
+	if preds := al.preds(b); len(preds) == 1 && !al.header[b] && len(al.params(b)) == 0 && al.ended[preds[0]] {
+		return al.enterOnePred(b, preds[0])
+	}
+	al.clearRegs()
 	if b == f.Entry() {
 		al.startSpan[b] = stateSpan{}
 		al.started[b] = true
@@ -698,6 +707,89 @@ func (al *allocator) enterBlock(b Block, r InstRange) error {
 		}
 	}
 	return nil
+}
+
+// enterOnePred is enterBlock for a block b without parameters whose only
+// predecessor is p, not a loop header: most blocks. It makes the same
+// decisions and emits the same edge moves (fixupIndexed's) in one pass over
+// the live-ins. With one predecessor nothing is marked for merging, and a
+// live-in either keeps p's location (no move) or goes from its register to
+// its slot (a store unless already there).
+func (al *allocator) enterOnePred(b, p Block) error {
+	var spare [NumClasses]int32
+	for c := range spare {
+		spare[c] = int32(len(al.order[c])) - al.demand[b][c]
+	}
+	avoid := al.avoid[b]
+	// If p was allocated just before b, the register file still holds p's
+	// end state: read it there instead of looking entries up, and keep
+	// the registers b keeps.
+	direct := p == al.leftBlock
+	end := al.endState(p)
+	if !direct {
+		al.clearRegs()
+		al.index(end)
+	}
+	lo := int32(len(al.states))
+	st := al.states
+	al.moves = al.moves[:0]
+	var busy RegSet
+	for _, v := range al.liveInOf(b) {
+		x := v.Index()
+		var se regState
+		if direct {
+			se = regState{v, al.vregReg[x], al.slotValid[x]}
+		} else {
+			se = end[al.lookup[x]-1]
+		}
+		e := se
+		if c := v.Class(); e.reg != NoPReg && al.vlive[x].next < 0 {
+			if spare[c] > 0 && !avoid.Contains(e.reg) {
+				spare[c]--
+			} else {
+				e.reg, e.inSlot = NoPReg, true
+			}
+		}
+		st = append(st, e)
+		if e.reg != NoPReg {
+			if !direct {
+				al.regOwner[ri(e.reg)] = v
+				al.occupied.Add(e.reg)
+				al.vregReg[x] = e.reg
+			}
+			busy.Add(e.reg)
+		} else if se.reg == NoPReg {
+			al.slot(v) // where fixupIndexed would read it from
+		}
+		if e.inSlot && !se.inSlot {
+			al.moves = append(al.moves, pmove{RegLoc(se.reg), StackLoc(al.slot(v)), v.Class()})
+		}
+		al.slotValid[x] = e.inSlot
+	}
+	al.states = st
+	al.startSpan[b] = stateSpan{lo, int32(len(st))}
+	al.started[b] = true
+	if direct {
+		// Empty every register but the kept ones (busy).
+		for c, m := range al.occupied.Minus(busy).words() {
+			for ; m != 0; m &= m - 1 {
+				r := NewPReg(RegClass(c), bits.TrailingZeros64(m))
+				if w := al.regOwner[ri(r)]; w != NoVReg {
+					al.vregReg[w.Index()] = NoPReg
+					al.regOwner[ri(r)] = NoVReg
+				}
+			}
+		}
+		al.occupied = busy
+	} else {
+		al.unindex(end)
+	}
+	if len(al.moves) == 0 {
+		return nil
+	}
+	var err error
+	al.edits, err = al.res.resolve(al.moves, al.edgePoint(p, b), busy, nil, al.edits)
+	return err
 }
 
 // computeBudgets fills demand, avoid and header (Quality), and marks the
@@ -1034,7 +1126,11 @@ func (al *allocator) leaveBlock(b Block, r InstRange) error {
 			al.vlive[v.Index()].next = -1
 		}
 	}
-	al.clearRegs()
+	if al.fast {
+		al.clearRegs()
+	} else {
+		al.leftBlock = b
+	}
 	return nil
 }
 
