@@ -814,6 +814,23 @@ func (al *allocator) computeBudgets() {
 		// backward scan that the block has not used yet (passing through so
 		// far), 2b+3 for one it uses later, else something else.
 		pass, used := 2*int32(b)+2, 2*int32(b)+3
+		if r.End-r.First == 1 && al.opKinds[r.First] == 0 && al.succStart[b+1]-al.succStart[b] == 1 && al.paramStart[b] == al.paramStart[b+1] {
+			// A lone jump without parameters: its live-ins are exactly its
+			// successor's plus its arguments (computeLiveness walks
+			// predecessors from uses), so all that is not its arguments
+			// passes through, and the scan below would find a demand of
+			// one register per distinct argument.
+			var dem [NumClasses]int32
+			for _, v := range al.edgeArgs(b, 0) {
+				if seen[v.Index()] != used {
+					seen[v.Index()] = used
+					dem[v.Class()]++
+				}
+			}
+			al.fixedAfter[r.First] = RegSet{}
+			al.demand[b], al.avoid[b], fixedIn[b] = dem, RegSet{}, RegSet{}
+			continue
+		}
 		// live[c] counts the values of class c live at that point; those
 		// only passing through occupy a register everywhere (if they get
 		// one) and are not part of the block's own demand.
