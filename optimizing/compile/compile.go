@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"reflect"
 	"runtime"
 	"slices"
 	"sort"
@@ -37,7 +38,10 @@ type Compiler struct {
 // cleanup). A zero Compiler skips the mid-end.
 func New() *Compiler { return &Compiler{Optimize: MidEnd} }
 
-// MidEnd runs kiln's mid-end on f.
+// MidEnd runs kiln's mid-end on f. When it is the Compiler's Optimize
+// hook, each compile worker runs the mid-end through its own
+// optimizing.Optimizer instead, which keeps the mid-end's tables from one
+// function to the next (the same passes, the same result).
 func MidEnd(f *ir.Function) error {
 	_, err := optimizing.Optimize(f, optimizing.Options{})
 	return err
@@ -134,6 +138,9 @@ func (c *Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileO
 	workers = max(1, min(workers, len(units)))
 	// Array entries of a function type compiled once are copied after.
 	order = slices.DeleteFunc(order, func(k int) bool { return units[k].kind == unitArrayEntry && units[k].like != k })
+	// Func values cannot be compared; their code pointers can (MidEnd is
+	// a top-level function, so its pointer is unique).
+	midEnd := c.Optimize != nil && reflect.ValueOf(c.Optimize).Pointer() == reflect.ValueOf(MidEnd).Pointer()
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	next := 0
@@ -150,7 +157,14 @@ func (c *Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileO
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			w := &worker{c: c, m: m, env: frontend.NewVMEnv(m), wasm: wasmOptions(opts)}
+			w := &worker{c: c, m: m, env: frontend.NewVMEnv(m), wasm: wasmOptions(opts), optimize: c.Optimize}
+			if midEnd {
+				opt := new(optimizing.Optimizer)
+				w.optimize = func(f *ir.Function) error {
+					_, err := opt.Optimize(f, optimizing.Options{})
+					return err
+				}
+			}
 			w.tr = frontend.NewTranslator(m, w.env)
 			for k := take(); k >= 0; k = take() {
 				u := &units[k]
@@ -185,6 +199,9 @@ type worker struct {
 	tr   *frontend.Translator
 	f    *ir.Function // reset for each body (ir.Function.Reset)
 	wasm *amd64.WasmOptions
+	// optimize is the mid-end hook: Compiler.Optimize, or the worker's
+	// own optimizing.Optimizer when that is MidEnd.
+	optimize func(*ir.Function) error
 	// arena holds the code of the units the worker compiled until link
 	// copies it into the blob; the back end's code buffers are reused.
 	arena encoder.Arena
@@ -198,8 +215,8 @@ func (w *worker) compile(u *unit) (code *encoder.Code, frame uint32, err error) 
 		if f != nil {
 			w.f = f
 		}
-		if err == nil && w.c.Optimize != nil {
-			err = w.c.Optimize(f)
+		if err == nil && w.optimize != nil {
+			err = w.optimize(f)
 		}
 	case unitArrayEntry:
 		f, err = ArrayEntry(w.m, u.index)

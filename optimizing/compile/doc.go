@@ -41,7 +41,9 @@
 //     MidEnd (kiln/optimizing.Optimize), a zero Compiler skips it (for
 //     comparisons and for isolating back-end bugs). It keeps calls in
 //     place, which is what keeps exits and preemption checks in every
-//     loop.
+//     loop. When the hook is MidEnd, each worker runs the mid-end through
+//     its own optimizing.Optimizer, which keeps the mid-end's tables
+//     across the worker's functions.
 //
 // # Testing
 //
