@@ -1122,21 +1122,25 @@ func (al *allocator) leaveBlock(b Block, r InstRange) error {
 		}
 		al.states = st
 		st = st[lo:]
-		al.unindex(st)
 		for _, e := range st {
 			if e.reg == NoPReg && !e.inSlot {
+				al.unindex(st)
 				return errorf(b, term, -1, "internal error: %s lost at block end", e.v)
 			}
 		}
 		al.endSpan[b] = stateSpan{int32(lo), int32(len(al.states))}
 		al.ended[b] = true
+		// st is still indexed (add): fix up edges to successors allocated
+		// before b with it.
 		for k, s := range succs {
 			if al.started[s] {
-				if err := al.fixup(b, s, al.edgeArgs(b, k)); err != nil {
+				if err := al.fixupIndexed(b, s, al.edgeArgs(b, k), st); err != nil {
+					al.unindex(st)
 					return err
 				}
 			}
 		}
+		al.unindex(st)
 	}
 	for k := range succs {
 		for _, v := range al.edgeArgs(b, k) {
