@@ -115,7 +115,7 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out, err := regalloc.Allocate(vc, menv, regalloc.Options{Algorithm: opts.Algorithm, Verify: opts.Verify})
+	out, err := regalloc.Allocate(vc, menv, regalloc.Options{Algorithm: opts.Algorithm, Verify: opts.Verify, Reuse: &s.raOut})
 	if err != nil {
 		return nil, err
 	}
@@ -198,6 +198,10 @@ type reuse struct {
 	// stub index.
 	stubs, trapExits []wasmStub
 	stubIndex        stubTable
+	// raOut is the allocator's result, overwritten for each function:
+	// nothing keeps it past Compile (the frame and the listing copy
+	// what they need).
+	raOut regalloc.Output
 }
 
 var reusePool sync.Pool
