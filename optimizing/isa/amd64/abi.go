@@ -59,7 +59,7 @@ func xmmP(r asm.XMM) regalloc.PReg { return regalloc.NewPReg(regalloc.Float, int
 //
 // The locations are appended to dst[:0], so a caller that keeps dst
 // assigns every call's signature without allocating.
-func (a *abi) assign(dst []argLoc, types []ir.Type, results bool) ([]argLoc, int32, error) {
+func (a *abi) assign(dst []argLoc, params []ir.AbiParam, results bool) ([]argLoc, int32, error) {
 	ints, xmms := a.intArgs, a.xmmArgs
 	if results {
 		ints, xmms = a.intRets, a.xmmRets
@@ -67,7 +67,8 @@ func (a *abi) assign(dst []argLoc, types []ir.Type, results bool) ([]argLoc, int
 	var ni, nx int
 	var stack int32
 	locs := dst[:0]
-	for _, t := range types {
+	for _, p := range params {
+		t := p.Type
 		halves := 1
 		if t == ir.I128 {
 			halves = 2
@@ -102,8 +103,8 @@ func (a *abi) assign(dst []argLoc, types []ir.Type, results bool) ([]argLoc, int
 // locsOf is cabi.assign into the k-th of the reused location buffers: a
 // call needs its parameters' and results' at once (buffers 0 and 1), and
 // a tail call its own function's sizes as well (buffer 2).
-func (be *backend) locsOf(k int, cabi *abi, types []ir.Type, results bool) ([]argLoc, int32, error) {
-	locs, size, err := cabi.assign(be.s.locs[k], types, results)
+func (be *backend) locsOf(k int, cabi *abi, params []ir.AbiParam, results bool) ([]argLoc, int32, error) {
+	locs, size, err := cabi.assign(be.s.locs[k], params, results)
 	if locs != nil {
 		be.s.locs[k] = locs[:0]
 	}

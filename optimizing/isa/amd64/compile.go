@@ -142,8 +142,8 @@ func Compile(f *ir.Function, opts Options) (*Result, error) {
 	buf.Grow(5*vc.NumInsts() + 64)
 	em := &emitter{buf: buf, a: a, vc: vc, frame: frame, flags: opts.Flags, wasm: opts.Wasm, saveRegs: saveRegs, curLoc: encoder.NoSrcLoc}
 	if be.tailArea > 0 {
-		_, params, _ := cabi.assign(nil, f.Signature.ParamTypes(), false)
-		_, results, _ := cabi.assign(nil, f.Signature.ReturnTypes(), true)
+		_, params, _ := cabi.assign(nil, f.Signature.Params, false)
+		_, results, _ := cabi.assign(nil, f.Signature.Returns, true)
 		em.grow = &tailGrow{area: max(be.tailArea, params, results), params: params, results: results}
 	}
 	em.stubs, em.trapExits, em.stubIndex = s.stubs, s.trapExits, &s.stubIndex

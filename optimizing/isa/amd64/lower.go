@@ -321,7 +321,7 @@ func cmpMemOperands(c *ctx, cmpv, a, b ir.Value, cc ir.IntCC) (Inst, opList, boo
 // LowerArgs defines the parameters: register ones by one fixed-def
 // instruction, stack ones by loads from the caller's frame.
 func (be *backend) LowerArgs(c *ctx, params []regalloc.VReg) error {
-	locs, _, err := be.locsOf(0, be.abi, c.F.Signature.ParamTypes(), false)
+	locs, _, err := be.locsOf(0, be.abi, c.F.Signature.Params, false)
 	if err != nil {
 		return err
 	}

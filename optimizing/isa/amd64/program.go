@@ -33,11 +33,11 @@ func Trampoline(name string, target *ir.Function) (*ir.Function, error) {
 	fmt.Fprintf(&sb, "    fn0 = %s sig0\n", target.Name)
 	sb.WriteString("block0(v0: i64):\n")
 	var args, rets []string
-	for i, t := range target.Signature.ParamTypes() {
-		fmt.Fprintf(&sb, "    v%d = load.%s v0+%d\n", 1+i, t, 16*i)
+	for i, p := range target.Signature.Params {
+		fmt.Fprintf(&sb, "    v%d = load.%s v0+%d\n", 1+i, p.Type, 16*i)
 		args = append(args, fmt.Sprintf("v%d", 1+i))
 	}
-	for i := range target.Signature.ReturnTypes() {
+	for i := range target.Signature.Returns {
 		rets = append(rets, fmt.Sprintf("v%d", 1000+i))
 	}
 	if len(rets) > 0 {
@@ -167,8 +167,8 @@ func (p *Program) Call(i int, args []ir.DataValue) ([]ir.DataValue, error) {
 	}
 	native.Call(p.code.Addr(p.offsets[p.tramps[i]]), values)
 	got := make([]ir.DataValue, len(sig.Returns))
-	for k, rt := range sig.ReturnTypes() {
-		got[k] = fromBits(rt, values[2*k], values[2*k+1])
+	for k, r := range sig.Returns {
+		got[k] = fromBits(r.Type, values[2*k], values[2*k+1])
 	}
 	return got, nil
 }

@@ -438,7 +438,7 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		return nil
 
 	case ir.OpReturn:
-		locs, _, err := be.locsOf(0, be.abi, c.F.Signature.ReturnTypes(), true)
+		locs, _, err := be.locsOf(0, be.abi, c.F.Signature.Returns, true)
 		if err != nil {
 			return err
 		}
@@ -739,11 +739,11 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 		return err
 	}
 	args := f.CallArgs(i)
-	locs, stack, err := be.locsOf(0, cabi, sig.ParamTypes(), false)
+	locs, stack, err := be.locsOf(0, cabi, sig.Params, false)
 	if err != nil {
 		return err
 	}
-	rlocs, rstack, err := be.locsOf(1, cabi, sig.ReturnTypes(), true)
+	rlocs, rstack, err := be.locsOf(1, cabi, sig.Returns, true)
 	if err != nil {
 		return err
 	}
@@ -756,11 +756,11 @@ func (be *backend) lowerCall(c *ctx, i ir.Inst) error {
 		// ours, writes stack results where our caller expects ours. The
 		// incoming stack parameters were all loaded into registers by
 		// the entry block, so overwriting the area is safe.
-		_, ourParams, err := be.locsOf(2, be.abi, c.F.Signature.ParamTypes(), false)
+		_, ourParams, err := be.locsOf(2, be.abi, c.F.Signature.Params, false)
 		if err != nil {
 			return err
 		}
-		_, ourResults, err := be.locsOf(2, be.abi, c.F.Signature.ReturnTypes(), true)
+		_, ourResults, err := be.locsOf(2, be.abi, c.F.Signature.Returns, true)
 		if err != nil {
 			return err
 		}
