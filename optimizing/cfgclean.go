@@ -185,8 +185,11 @@ func deadCode(st *state) {
 	// out (pureArgs[pureStart[k]:pureStart[k+1]] for the k-th) and
 	// pureOf[v] = k+1 for each result v: following liveness back through
 	// them reads these dense tables, not the instructions and value
-	// definitions all over the function's tables.
+	// definitions all over the function's tables. A fed parameter has
+	// pureOf -(i+1) instead, i its index among them, so one lookup tells
+	// what a live value leads to.
 	pureOf := resize(sc.pureOf, nv)
+	nfed := int32(0)
 	pure, pureArgs, pureStart := sc.pure[:0], sc.pureArgs[:0], append(sc.pureStart[:0], 0)
 	for b := range f.Layout.Blocks() {
 		for inst := range f.Layout.BlockInsts(b) {
@@ -214,7 +217,12 @@ func deadCode(st *state) {
 					params := f.DFG.BlockParams(bc.Block)
 					for i, a := range f.DFG.List(bc.Args) {
 						if i < len(params) {
-							feeds = append(feeds, feed{params[i], a})
+							p := params[i]
+							if pureOf[p] == 0 {
+								nfed++
+								pureOf[p] = -nfed
+							}
+							feeds = append(feeds, feed{-pureOf[p] - 1, a})
 						}
 					}
 				}
@@ -245,17 +253,18 @@ func deadCode(st *state) {
 			}
 		}
 	}
-	// The arguments fed to parameter p are feedArgs[feedStart[p]:feedStart[p+1]].
-	feedStart := resize(sc.feedStart, nv+1)
+	// The arguments fed to the i-th fed parameter are
+	// feedArgs[feedStart[i]:feedStart[i+1]].
+	feedStart := resize(sc.feedStart, int(nfed)+1)
 	for _, fd := range feeds {
 		feedStart[fd.param+1]++
 	}
-	for v := range nv {
-		feedStart[v+1] += feedStart[v]
+	for i := range nfed {
+		feedStart[i+1] += feedStart[i]
 	}
 	feedArgs := resize(sc.feedArgs, len(feeds))
-	fill := resize(sc.fill, nv)
-	copy(fill, feedStart[:nv])
+	fill := resize(sc.fill, int(nfed))
+	copy(fill, feedStart[:nfed])
 	for _, fd := range feeds {
 		feedArgs[fill[fd.param]] = fd.arg
 		fill[fd.param]++
@@ -267,13 +276,17 @@ func deadCode(st *state) {
 	for len(work) > 0 {
 		v := work[len(work)-1]
 		work = work[:len(work)-1]
-		// Only parameters are fed; only pure results have a pureOf.
-		for _, a := range feedArgs[feedStart[v]:feedStart[v+1]] {
-			markLive(a)
-		}
-		if k := pureOf[v] - 1; k >= 0 && !pureLive[k] {
-			pureLive[k] = true
-			for _, a := range pureArgs[pureStart[k]:pureStart[k+1]] {
+		switch x := pureOf[v]; {
+		case x > 0:
+			if k := x - 1; !pureLive[k] {
+				pureLive[k] = true
+				for _, a := range pureArgs[pureStart[k]:pureStart[k+1]] {
+					markLive(a)
+				}
+			}
+		case x < 0:
+			i := -x - 1
+			for _, a := range feedArgs[feedStart[i]:feedStart[i+1]] {
 				markLive(a)
 			}
 		}
@@ -339,8 +352,12 @@ type dceScratch struct {
 	calls           []ir.BlockCall // a br_table's or try_call's targets
 }
 
-// feed is one value passed to a block parameter by a jump or brif.
-type feed struct{ param, arg ir.Value }
+// feed is one value passed to a block parameter by a jump or brif: the
+// parameter's index among the fed ones, and the value.
+type feed struct {
+	param int32
+	arg   ir.Value
+}
 
 // resize returns s with length n and every element zero, reusing its
 // storage when it is large enough.
