@@ -138,21 +138,23 @@ func imm32Of(c *ctx, v ir.Value, sz asm.Size) (int64, bool) {
 
 // amodeOf computes the address p+off, folding iadd of a constant
 // (displacement) and iadd of a scaled or plain index (base+index*scale)
-// into the addressing mode. It returns the amode and its register operands.
-func amodeOf(c *ctx, p ir.Value, off int64) (amode, opList) {
+// into the addressing mode. It returns the amode and appends its register
+// operands to ops (in place: an amode and an opList returned by value
+// were copied out of every call).
+func amodeOf(c *ctx, p ir.Value, off int64, ops *opList) amode {
 	dfg := &c.F.DFG
 	if i := c.PureDef(p); i != ir.NoInst && dfg.Insts[i].Opcode == ir.OpIadd && dfg.ValueType(p) == ir.I64 {
 		args := dfg.Args(i)
 		x, y := args[0], args[1]
 		if k, ok := constOf(c, y); ok && fits32(off+k) {
-			return amodeOf(c, x, off+k)
+			return amodeOf(c, x, off+k, ops)
 		}
 		if k, ok := constOf(c, x); ok && fits32(off+k) {
-			return amodeOf(c, y, off+k)
+			return amodeOf(c, y, off+k, ops)
 		}
 		if t, scale, k, ok := scaledIndex(c, y); ok && fits32(off+k) {
-			return amode{kind: amReg, hasIndex: true, scale: scale, disp: int32(off + k)},
-				opsOf(use(c, x), regalloc.Use(t))
+			ops.add(use(c, x), regalloc.Use(t))
+			return amode{kind: amReg, hasIndex: true, scale: scale, disp: int32(off + k)}
 		}
 		if fits32(off) {
 			idx, scale := y, uint8(1)
@@ -161,17 +163,19 @@ func amodeOf(c *ctx, p ir.Value, off int64) (amode, opList) {
 					idx, scale = dfg.Args(j)[0], 1<<k
 				}
 			}
-			return amode{kind: amReg, hasIndex: true, scale: scale, disp: int32(off)},
-				opsOf(use(c, x), use(c, idx))
+			ops.add(use(c, x), use(c, idx))
+			return amode{kind: amReg, hasIndex: true, scale: scale, disp: int32(off)}
 		}
 	}
 	if !fits32(off) {
 		// Materialize the offset: base + index with the constant in a register.
 		k := c.NewVReg(regalloc.Int)
 		emit(c, Inst{Op: opImm, Size: asm.Size64, Imm: off}, regalloc.Def(k))
-		return amode{kind: amReg, hasIndex: true, scale: 1}, opsOf(use(c, p), regalloc.Use(k))
+		ops.add(use(c, p), regalloc.Use(k))
+		return amode{kind: amReg, hasIndex: true, scale: 1}
 	}
-	return amode{kind: amReg, disp: int32(off)}, opsOf(use(c, p))
+	ops.add(use(c, p))
+	return amode{kind: amReg, disp: int32(off)}
 }
 
 func fits32(k int64) bool { return k >= math.MinInt32 && k <= math.MaxInt32 }
@@ -185,20 +189,27 @@ var intCC = [...]asm.CC{
 
 // cmpOperands matches the operands of an integer compare a cc b: the
 // second operand folded to an immediate when it is a small constant, the
-// operands swapped (with the condition) when only the first is.
-func cmpOperands(c *ctx, a, b ir.Value, cc ir.IntCC) (Inst, opList, bool) {
+// operands swapped (with the condition) when only the first is. Like
+// condOf, it sets *in and appends to ops.
+func cmpOperands(c *ctx, a, b ir.Value, cc ir.IntCC, in *Inst, ops *opList) bool {
 	t := c.F.DFG.ValueType(a)
 	sz, ok := sizeOf(t)
 	if !ok {
-		return Inst{}, opList{}, false
+		return false
 	}
 	if k, ok := imm32Of(c, b, sz); ok {
-		return Inst{Size: sz, CC: intCC[cc], HasImm: true, Imm: k}, opsOf(use(c, a)), true
+		*in = Inst{Size: sz, CC: intCC[cc], HasImm: true, Imm: k}
+		ops.add(use(c, a))
+		return true
 	}
 	if k, ok := imm32Of(c, a, sz); ok {
-		return Inst{Size: sz, CC: intCC[cc.Swapped()], HasImm: true, Imm: k}, opsOf(use(c, b)), true
+		*in = Inst{Size: sz, CC: intCC[cc.Swapped()], HasImm: true, Imm: k}
+		ops.add(use(c, b))
+		return true
 	}
-	return Inst{Size: sz, CC: intCC[cc]}, opsOf(use(c, a), use(c, b)), true
+	*in = Inst{Size: sz, CC: intCC[cc]}
+	ops.add(use(c, a), use(c, b))
+	return true
 }
 
 // truthOf looks through zero and sign extensions of a condition: they
@@ -231,16 +242,19 @@ func usedOnceDownTo(c *ctx, v, cmp ir.Value) bool {
 }
 
 // condOf matches a branch or select condition: a fused icmp (recomputed at
-// the use; it is pure) or any integer value tested against zero.
-func condOf(c *ctx, cond ir.Value) (Inst, opList, error) {
-	return condOfUse(c, cond, true)
+// the use; it is pure) or any integer value tested against zero. It sets
+// *in to the compare or test (its Op left for the caller) and appends its
+// operands to ops, which must be empty: the two returned by value were
+// copied out of each of the nested matchers.
+func condOf(c *ctx, cond ir.Value, in *Inst, ops *opList) error {
+	return condOfUse(c, cond, true, in, ops)
 }
 
 // condOfUse is condOf; only says whether this use is the condition's only
 // one. A load may be merged into the compare only then: were the
 // condition (or an extension of it) materialised for another use, it
 // would need the load's value, which a merged load never defines.
-func condOfUse(c *ctx, cond ir.Value, only bool) (Inst, opList, error) {
+func condOfUse(c *ctx, cond ir.Value, only bool, in *Inst, ops *opList) error {
 	dfg := &c.F.DFG
 	orig := cond
 	cond = truthOf(c, cond)
@@ -252,11 +266,11 @@ func condOfUse(c *ctx, cond ir.Value, only bool) (Inst, opList, error) {
 		if cc := dfg.Insts[i].IntCC(); cc == ir.IntEQ || cc == ir.IntNE {
 			if k, ok := constOf(c, args[1]); ok && k == 0 {
 				if j := c.PureDef(truthOf(c, args[0])); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpIcmp {
-					in, ops, err := condOfUse(c, args[0], only && c.UseCount(cond) == 1)
+					err := condOfUse(c, args[0], only && c.UseCount(cond) == 1, in, ops)
 					if err == nil && cc == ir.IntEQ {
 						in.CC ^= 1 // x86 condition codes pair up: cc^1 is the inverse
 					}
-					return in, ops, err
+					return err
 				}
 			}
 		}
@@ -264,12 +278,12 @@ func condOfUse(c *ctx, cond ir.Value, only bool) (Inst, opList, error) {
 		// compares against memory (the bounds check against the VM
 		// context's length word).
 		if only {
-			if in, ops, ok := cmpMemOperands(c, cond, args[0], args[1], dfg.Insts[i].IntCC()); ok {
-				return in, ops, nil
+			if cmpMemOperands(c, cond, args[0], args[1], dfg.Insts[i].IntCC(), in, ops) {
+				return nil
 			}
 		}
-		if in, ops, ok := cmpOperands(c, args[0], args[1], dfg.Insts[i].IntCC()); ok {
-			return in, ops, nil
+		if cmpOperands(c, args[0], args[1], dfg.Insts[i].IntCC(), in, ops) {
+			return nil
 		}
 	}
 	if i := c.PureDef(cond); i != ir.NoInst && dfg.Insts[i].Opcode == ir.OpIcmp && dfg.ValueType(dfg.Args(i)[0]) == ir.I128 {
@@ -277,45 +291,54 @@ func condOfUse(c *ctx, cond ir.Value, only bool) (Inst, opList, error) {
 		b := c.NewVReg(regalloc.Int)
 		args := dfg.Args(i)
 		(&backend{}).cmp128(c, args[0], args[1], dfg.Insts[i].IntCC(), b)
-		return Inst{Size: asm.Size32, CC: asm.CondNE, HasImm: true}, opsOf(regalloc.Use(b)), nil
+		*in = Inst{Size: asm.Size32, CC: asm.CondNE, HasImm: true}
+		ops.add(regalloc.Use(b))
+		return nil
 	}
 	if dfg.ValueType(cond) == ir.I128 {
 		// Nonzero test of both halves: lo | hi.
 		lo, hi := pairUse(c, cond)
 		t := c.NewVReg(regalloc.Int)
 		emit(c, Inst{Op: opAluRR, Alu: asm.Or, Size: asm.Size64}, regalloc.Use(lo), regalloc.Use(hi), regalloc.ReuseDef(t, 0))
-		return Inst{Size: asm.Size64, CC: asm.CondNE, HasImm: true}, opsOf(regalloc.Use(t)), nil
+		*in = Inst{Size: asm.Size64, CC: asm.CondNE, HasImm: true}
+		ops.add(regalloc.Use(t))
+		return nil
 	}
 	sz, ok := sizeOf(dfg.ValueType(cond))
 	if !ok {
-		return Inst{}, opList{}, unsupported(c, "condition of type "+dfg.ValueType(cond).String())
+		return unsupported(c, "condition of type "+dfg.ValueType(cond).String())
 	}
-	return Inst{Size: sz, CC: asm.CondNE, HasImm: true}, opsOf(use(c, cond)), nil
+	*in = Inst{Size: sz, CC: asm.CondNE, HasImm: true}
+	ops.add(use(c, cond))
+	return nil
 }
 
 // cmpMemOperands matches a cc (load p) where the icmp cmpv is used once and
-// the 32- or 64-bit notrap load is sinkable: `cmp a, [p]`.
-func cmpMemOperands(c *ctx, cmpv, a, b ir.Value, cc ir.IntCC) (Inst, opList, bool) {
+// the 32- or 64-bit notrap load is sinkable: `cmp a, [p]`. Like condOf, it
+// sets *in and appends to ops, which must be empty.
+func cmpMemOperands(c *ctx, cmpv, a, b ir.Value, cc ir.IntCC, in *Inst, ops *opList) bool {
 	dfg := &c.F.DFG
 	t := dfg.ValueType(a)
 	sz, ok := sizeOf(t)
 	if !ok || sz < asm.Size32 || c.UseCount(cmpv) != 1 {
-		return Inst{}, opList{}, false
+		return false
 	}
 	l := c.SinkableLoad(b)
 	// Only notrap loads: Inst.Trap of the compare's users (trapnz) is
 	// their own trap code, so the folded load could carry no record.
 	if l == ir.NoInst || dfg.Insts[l].Opcode != ir.OpLoad || dfg.ValueType(b) != t || !dfg.Insts[l].Flags.NoTrap() {
-		return Inst{}, opList{}, false
+		return false
 	}
 	c.Sink(l)
 	d := &dfg.Insts[l]
-	m, mops := amodeOf(c, dfg.Args(l)[0], int64(d.Offset()))
-	// The address registers are requested before a's: the vreg numbering
-	// (and so the allocation) follows request order.
-	ops := opsOf(use(c, a))
-	ops.add(mops.list()...)
-	return Inst{Size: sz, CC: intCC[cc], Mem: m, MemAt: 1}, ops, true
+	// The address registers are requested before a's, which goes first
+	// in the list: the vreg numbering (and so the allocation) follows
+	// request order.
+	ops.n = 1
+	m := amodeOf(c, dfg.Args(l)[0], int64(d.Offset()), ops)
+	ops.ops[0] = use(c, a)
+	*in = Inst{Size: sz, CC: intCC[cc], Mem: m, MemAt: 1}
+	return true
 }
 
 // LowerArgs defines the parameters: register ones by one fixed-def
@@ -361,8 +384,9 @@ func (be *backend) LowerBranch(c *ctx, i ir.Inst, targets []lower.Block) error {
 				use(c, args[0]), use(c, args[1]))
 			return nil
 		}
-		in, ops, err := condOf(c, cond)
-		if err != nil {
+		var in Inst
+		var ops opList
+		if err := condOf(c, cond, &in, &ops); err != nil {
 			return err
 		}
 		in.Op = opCmpBr

@@ -96,9 +96,10 @@ func (be *backend) lowerSseBinary(c *ctx, op ir.Opcode, ty ir.Type, x, y, r ir.V
 	if l := be.foldableLoad(c, y, ty); l != ir.NoInst && (!comm || be.diesHere(c, x)) {
 		c.Sink(l)
 		d := &c.F.DFG.Insts[l]
-		m, mops := amodeOf(c, c.F.DFG.Args(l)[0], int64(d.Offset()))
-		ops := opsOf(use(c, x))
-		ops.add(mops.list()...)
+		var ops opList
+		ops.n = 1 // x goes first, requested after the address
+		m := amodeOf(c, c.F.DFG.Args(l)[0], int64(d.Offset()), &ops)
+		ops.ops[0] = use(c, x)
 		ops.add(regalloc.ReuseDef(c.Output(r), 0))
 		emit(c, Inst{Op: opSse, SseOp: sop, Mem: m, MemAt: 1, Trap: loadTrap(d)}, ops.list()...)
 		return nil

@@ -239,8 +239,9 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		return nil
 
 	case ir.OpIcmp:
-		in, ops, ok := cmpOperands(c, args[0], args[1], d.IntCC())
-		if !ok {
+		var in Inst
+		var ops opList
+		if !cmpOperands(c, args[0], args[1], d.IntCC(), &in, &ops) {
 			return unsupported(c, "icmp of "+dfg.ValueType(args[0]).String())
 		}
 		in.Op = opCmpSet
@@ -262,8 +263,7 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 			emit(c, Inst{Op: opFcmpSet, Size: floatSize(dfg.ValueType(fa[0])), FCC: dfg.Insts[j].Code}, use(c, fa[0]), use(c, fa[1]), regalloc.Def(b))
 			in, ops = Inst{Size: asm.Size32, CC: asm.CondNE, HasImm: true}, opsOf(regalloc.Use(b))
 		} else {
-			var err error
-			if in, ops, err = condOf(c, args[0]); err != nil {
+			if err := condOf(c, args[0], &in, &ops); err != nil {
 				return err
 			}
 		}
@@ -302,8 +302,9 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		return nil
 
 	case ir.OpBmask:
-		in, ops, err := condOf(c, args[0])
-		if err != nil {
+		var in Inst
+		var ops opList
+		if err := condOf(c, args[0], &in, &ops); err != nil {
 			return err
 		}
 		in.Op = opCmpSet
@@ -368,8 +369,8 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		return nil
 
 	case ir.OpLoad, ir.OpUload8, ir.OpSload8, ir.OpUload16, ir.OpSload16, ir.OpUload32, ir.OpSload32:
-		m, ops := amodeOf(c, args[0], int64(d.Offset()))
-		in := Inst{Op: opLoad, Mem: m, Trap: loadTrap(d)}
+		var ops opList
+		in := Inst{Op: opLoad, Mem: amodeOf(c, args[0], int64(d.Offset()), &ops), Trap: loadTrap(d)}
 		switch op {
 		case ir.OpLoad:
 			if ty.IsFloat() {
@@ -392,8 +393,11 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 	case ir.OpStore, ir.OpIstore8, ir.OpIstore16, ir.OpIstore32:
 		v := args[0]
 		vt := dfg.ValueType(v)
-		m, ops := amodeOf(c, args[1], int64(d.Offset()))
-		in := Inst{Mem: m, Trap: loadTrap(d)}
+		// ops[0] is left for the value a register store reads (requested
+		// after the address).
+		var ops opList
+		ops.n = 1
+		in := Inst{Mem: amodeOf(c, args[1], int64(d.Offset()), &ops), Trap: loadTrap(d)}
 		switch op {
 		case ir.OpIstore8:
 			in.Size = asm.Size8
@@ -423,14 +427,13 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 					k = int64(int32(k))
 				}
 				in.Op, in.Imm, in.MemAt = opStoreImm, k, 0
-				emit(c, in, ops.list()...)
+				emit(c, in, ops.list()[1:]...)
 				return nil
 			}
 		}
 		in.Op, in.MemAt = opStore, 1
-		vops := opsOf(use(c, v))
-		vops.add(ops.list()...)
-		emit(c, in, vops.list()...)
+		ops.ops[0] = use(c, v)
+		emit(c, in, ops.list()...)
 		return nil
 
 	case ir.OpStackAddr:
@@ -465,8 +468,9 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 		return nil
 
 	case ir.OpTrapz, ir.OpTrapnz:
-		in, ops, err := condOf(c, args[0])
-		if err != nil {
+		var in Inst
+		var ops opList
+		if err := condOf(c, args[0], &in, &ops); err != nil {
 			return err
 		}
 		if op == ir.OpTrapz {
@@ -652,9 +656,10 @@ func (be *backend) foldableLoad(c *ctx, v ir.Value, ty ir.Type) ir.Inst {
 func (be *backend) aluMem(c *ctx, alu asm.AluOp, sz asm.Size, x ir.Value, l ir.Inst, r ir.Value) error {
 	c.Sink(l)
 	d := &c.F.DFG.Insts[l]
-	m, mops := amodeOf(c, c.F.DFG.Args(l)[0], int64(d.Offset()))
-	ops := opsOf(use(c, x))
-	ops.add(mops.list()...)
+	var ops opList
+	ops.n = 1 // x goes first, requested after the address
+	m := amodeOf(c, c.F.DFG.Args(l)[0], int64(d.Offset()), &ops)
+	ops.ops[0] = use(c, x)
 	ops.add(regalloc.ReuseDef(c.Output(r), 0))
 	emit(c, Inst{Op: opAluRM, Alu: alu, Size: sz, Mem: m, MemAt: 1, Trap: loadTrap(d)}, ops.list()...)
 	return nil

@@ -149,8 +149,9 @@ func (be *backend) lowerI128(c *ctx, i ir.Inst) error {
 			// condition's only use, so no load is merged into the
 			// compare (one copy would have it, the other would read it
 			// in a register).
-			in, ops, err := condOfUse(c, args[0], false)
-			if err != nil {
+			var in Inst
+			var ops opList
+			if err := condOfUse(c, args[0], false, &in, &ops); err != nil {
 				return err
 			}
 			in.Op, in.Size2 = opCmov, asm.Size64
@@ -162,7 +163,8 @@ func (be *backend) lowerI128(c *ctx, i ir.Inst) error {
 	case ir.OpLoad:
 		lo, hi := pairOut(c, res[0])
 		for k, r := range []regalloc.VReg{lo, hi} {
-			m, ops := amodeOf(c, args[0], int64(d.Offset())+int64(8*k))
+			var ops opList
+			m := amodeOf(c, args[0], int64(d.Offset())+int64(8*k), &ops)
 			ops.add(regalloc.Def(r))
 			emit(c, Inst{Op: opLoad, Mem: m, Size: asm.Size64, Size2: asm.Size64, Trap: loadTrap(d)}, ops.list()...)
 		}
@@ -170,10 +172,11 @@ func (be *backend) lowerI128(c *ctx, i ir.Inst) error {
 	case ir.OpStore:
 		vlo, vhi := pairUse(c, args[0])
 		for k, r := range []regalloc.VReg{vlo, vhi} {
-			m, ops := amodeOf(c, args[1], int64(d.Offset())+int64(8*k))
-			rops := opsOf(regalloc.Use(r))
-			rops.add(ops.list()...)
-			emit(c, Inst{Op: opStore, Mem: m, Size: asm.Size64, MemAt: 1, Trap: loadTrap(d)}, rops.list()...)
+			var ops opList
+			ops.n = 1 // the value goes first, requested after the address
+			m := amodeOf(c, args[1], int64(d.Offset())+int64(8*k), &ops)
+			ops.ops[0] = regalloc.Use(r)
+			emit(c, Inst{Op: opStore, Mem: m, Size: asm.Size64, MemAt: 1, Trap: loadTrap(d)}, ops.list()...)
 		}
 		return nil
 	case ir.OpBswap, ir.OpBitrev:
