@@ -304,12 +304,15 @@ func link(m *wasm.Module, opts vm.CompileOptions, units []unit) (*vm.Artifact, e
 		nlocs += len(u.code.SrcLocs)
 	}
 	a.Code = make([]byte, 0, size)
+	// The records are written by index into tables of their final size
+	// (strconv has about 780K source ranges).
 	if ntraps > 0 {
-		a.Traps = make([]vm.TrapRecord, 0, ntraps)
+		a.Traps = make([]vm.TrapRecord, ntraps)
 	}
 	if nlocs > 0 {
-		a.SrcLocs = make([]vm.SrcLoc, 0, nlocs)
+		a.SrcLocs = make([]vm.SrcLoc, nlocs)
 	}
+	ntraps, nlocs = 0, 0
 	offsets := make([]uint32, len(units))
 	for i, u := range units {
 		for len(a.Code)%codeAlign != 0 {
@@ -329,12 +332,16 @@ func link(m *wasm.Module, opts vm.CompileOptions, units []unit) (*vm.Artifact, e
 		case unitHostCall:
 			a.Imports[u.index] = off
 		}
-		for _, t := range u.code.Traps {
-			a.Traps = append(a.Traps, vm.TrapRecord{Offset: off + t.Offset, Code: vm.TrapCode(t.Code)})
+		traps := a.Traps[ntraps : ntraps+len(u.code.Traps)]
+		for k, t := range u.code.Traps {
+			traps[k] = vm.TrapRecord{Offset: off + t.Offset, Code: vm.TrapCode(t.Code)}
 		}
-		for _, s := range u.code.SrcLocs {
-			a.SrcLocs = append(a.SrcLocs, vm.SrcLoc{Start: off + s.Start, End: off + s.End, Loc: s.Loc})
+		ntraps += len(traps)
+		locs := a.SrcLocs[nlocs : nlocs+len(u.code.SrcLocs)]
+		for k, s := range u.code.SrcLocs {
+			locs[k] = vm.SrcLoc{Start: off + s.Start, End: off + s.End, Loc: s.Loc}
 		}
+		nlocs += len(locs)
 	}
 	for i, u := range units {
 		for _, r := range u.code.Relocs {
