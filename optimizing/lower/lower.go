@@ -65,6 +65,11 @@ type Ctx[I any] struct {
 	// calls holds the block calls of a br_table, which the DFG would
 	// copy into a fresh slice.
 	calls []ir.BlockCall
+	// regSlab holds the register lists VRegs and OutputRegs return, one
+	// after another for the whole function (a list stays valid while the
+	// rule that asked for it runs): a fresh one- or two-register slice
+	// for each was most of lowering's allocations, one per call argument.
+	regSlab []regalloc.VReg
 }
 
 // valueInfo is what lowering keeps per IR value, in one record: a value's
@@ -129,13 +134,9 @@ func (c *Ctx[I]) VRegs(v ir.Value) []regalloc.VReg {
 func (c *Ctx[I]) OutputRegs(v ir.Value) []regalloc.VReg { return c.vregs(c.resolve(v)) }
 
 func (c *Ctx[I]) vregs(v ir.Value) []regalloc.VReg {
-	first := c.vreg(v)
-	n := NumRegs(c.F.DFG.ValueType(v))
-	out := make([]regalloc.VReg, n)
-	for k := range out {
-		out[k] = regalloc.NewVReg(first.Index()+k, first.Class())
-	}
-	return out
+	start := len(c.regSlab)
+	c.regSlab = c.appendRegs(c.regSlab, v)
+	return c.regSlab[start:len(c.regSlab):len(c.regSlab)]
 }
 
 func (c *Ctx[I]) vreg(v ir.Value) regalloc.VReg {
@@ -264,7 +265,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 		F: f, Order: order,
 		vals: grow(c.vals, nv), calls: c.calls,
 		sunk: grow(c.sunk, ni), read: grow(c.read, ni), color: resize(c.color, ni),
-		code: c.code, scratch: c.scratch, starts: c.starts,
+		code: c.code, scratch: c.scratch, starts: c.starts, regSlab: c.regSlab[:0],
 	}
 	for b := range f.Layout.Blocks() {
 		var col int32
