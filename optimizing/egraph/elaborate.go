@@ -51,6 +51,7 @@ type elaborator struct {
 type elabFrame struct {
 	n        Node
 	argsDone bool
+	checked  bool // known not ready
 }
 
 func newElaborator(g *Graph, dom *flow.DomTree, loops *flow.LoopInfo, ex *extraction, classOf []Node, sc *scratch) *elaborator {
@@ -205,16 +206,22 @@ func (e *elaborator) elaborate(c Node) ir.Value {
 	if v, ok := e.ready(n); ok {
 		return v
 	}
-	e.stack = append(e.stack[:0], elabFrame{n: n})
+	// The root is known not to be ready; a frame pushed for an argument
+	// is checked again when it comes up, since a sibling may have placed
+	// the same node meanwhile. A frame whose arguments are done is not
+	// (a node is not its own argument).
+	e.stack = append(e.stack[:0], elabFrame{n: n, checked: true})
 	for len(e.stack) > 0 {
 		top := &e.stack[len(e.stack)-1]
-		if _, ok := e.ready(top.n); ok {
-			e.stack = e.stack[:len(e.stack)-1]
-			continue
+		if !top.checked {
+			if _, ok := e.ready(top.n); ok {
+				e.stack = e.stack[:len(e.stack)-1]
+				continue
+			}
 		}
 		nd := &e.g.nodes[top.n]
 		if !top.argsDone {
-			top.argsDone = true
+			top.argsDone, top.checked = true, true
 			for i := int(nd.nargs) - 1; i >= 0; i-- {
 				a := e.ex.best[nd.k.args[i]]
 				if e.isRemat(a) {
@@ -229,8 +236,8 @@ func (e *elaborator) elaborate(c Node) ir.Value {
 		e.place(top.n)
 		e.stack = e.stack[:len(e.stack)-1]
 	}
-	v, _ := e.ready(n)
-	return v
+	// place recorded n here, in the open scope.
+	return e.placed[n].value
 }
 
 // ready reports the value of node n if it needs no new instruction here:
