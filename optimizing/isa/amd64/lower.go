@@ -50,10 +50,11 @@ func emitClobber(c *ctx, in Inst, clob regalloc.RegSet, ops ...regalloc.Operand)
 }
 
 // opList is the operand list of one instruction under construction. The
-// matchers (amodeOf, cmpOperands, condOf, lea32Of) hand their operands back
-// in one, by value, and the rule appends the rest: building an instruction
-// then allocates nothing, where returning slices cost an allocation for
-// most loads, stores and compares. Six operands hold the longest list
+// matchers (amodeOf, cmpOperands, condOf, lea32Of) append their operands
+// to the rule's opList through a pointer, and the rule appends the rest:
+// building an instruction then allocates nothing, where returning slices
+// cost an allocation for most loads, stores and compares (and returning
+// the list by value a copy out of every nested matcher). Six operands hold the longest list
 // built this way, a cmov on a compare against memory (a, base, index, t,
 // f, dst); a longer one is a bug and panics on the index.
 type opList struct {

@@ -107,19 +107,24 @@ func scaledIndex(c *ctx, idx ir.Value) (regalloc.VReg, uint8, int64, bool) {
 // lea32Of matches w = iadd.i32 whose only use is the zero extension being
 // lowered, as the address mode of a 32-bit lea: x + k, x + y or
 // x + y*2^s (a shift by 1-3 as the index). Inputs may carry garbage in
-// their upper halves; a 32-bit lea ignores it.
-func lea32Of(c *ctx, w ir.Value) (amode, opList, bool) {
+// their upper halves; a 32-bit lea ignores it. It sets *m and appends the
+// address's operands to ops.
+func lea32Of(c *ctx, w ir.Value, m *amode, ops *opList) bool {
 	dfg := &c.F.DFG
 	a := c.PureDef(w)
 	if dfg.ValueType(w) != ir.I32 || a == ir.NoInst || dfg.Insts[a].Opcode != ir.OpIadd || c.UseCount(w) != 1 {
-		return amode{}, opList{}, false
+		return false
 	}
 	x, y := dfg.Args(a)[0], dfg.Args(a)[1]
 	if k, ok := constOf(c, y); ok {
-		return amode{kind: amReg, disp: int32(k)}, opsOf(use(c, x)), true
+		*m = amode{kind: amReg, disp: int32(k)}
+		ops.add(use(c, x))
+		return true
 	}
 	if k, ok := constOf(c, x); ok {
-		return amode{kind: amReg, disp: int32(k)}, opsOf(use(c, y)), true
+		*m = amode{kind: amReg, disp: int32(k)}
+		ops.add(use(c, y))
+		return true
 	}
 	scaled := func(v ir.Value) (ir.Value, uint8) {
 		if j := c.PureDef(v); j != ir.NoInst && dfg.Insts[j].Opcode == ir.OpIshl {
@@ -136,5 +141,7 @@ func lea32Of(c *ctx, w ir.Value) (amode, opList, bool) {
 			base, idx, scale = y, i2, s2
 		}
 	}
-	return amode{kind: amReg, hasIndex: true, scale: scale}, opsOf(use(c, base), use(c, idx)), true
+	*m = amode{kind: amReg, hasIndex: true, scale: scale}
+	ops.add(use(c, base), use(c, idx))
+	return true
 }

@@ -335,7 +335,9 @@ func (be *backend) LowerInst(c *ctx, i ir.Inst) error {
 
 	case ir.OpUextend, ir.OpSextend:
 		if op == ir.OpUextend && sz == asm.Size64 {
-			if m, ops, ok := lea32Of(c, args[0]); ok {
+			var m amode
+			var ops opList
+			if lea32Of(c, args[0], &m, &ops) {
 				// Rule: uextend.i64 (iadd.i32 ...) is one lea with a
 				// 32-bit destination: it wraps at 32 bits and zeroes the
 				// upper half, exactly the wasm32 address computation.
