@@ -333,15 +333,19 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 			b := blk.Orig
 			c.curIR = b
 			for i := f.Layout.LastInst(b); i != ir.NoInst; i = f.Layout.PrevInst(i) {
-				c.cur, c.curLoc = i, f.DFG.SrcLoc(i)
+				// The source location is read only for an instruction
+				// that emits code (many pure ones are folded or dead).
+				c.cur = i
 				d := &f.DFG.Insts[i]
 				switch {
 				case d.Format() == ir.FmtJump:
+					c.curLoc = f.DFG.SrcLoc(i)
 					bc := f.DFG.BlockCalls(i)[0]
 					target := order.Of[bc.Block]
 					oneSucc(lb, target, bc)
 					c.Emit(be.Jump(target), KindBranch, regalloc.RegSet{})
 				case d.Opcode.IsBranch():
+					c.curLoc = f.DFG.SrcLoc(i)
 					n := f.DFG.NumBlockCalls(i)
 					targets := t.branchTargets[:0]
 					for k := range n {
@@ -367,6 +371,7 @@ func Lower[I any](f *ir.Function, be Backend[I]) (*VCode[I], error) {
 					if c.sunk[i] && !c.resultRead(i) || !c.needed(i) {
 						continue
 					}
+					c.curLoc = f.DFG.SrcLoc(i)
 					if err := be.LowerInst(c, i); err != nil {
 						return nil, c.errorf(err)
 					}
