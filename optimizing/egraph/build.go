@@ -374,18 +374,18 @@ func (b *builder) recordMemory(inst ir.Inst, blk ir.Block) {
 		v := here(b.classOf[f.DFG.FirstResult(inst)])
 		if m := &b.missed; m.inst == inst {
 			// Nothing went into the table since redundantLoad probed it.
-			b.loads.setAt(m.slot, m.k, m.h, v)
+			b.loads.setAt(m.slot, &m.k, m.h, v)
 			m.inst = ir.NoInst
 			break
 		}
 		k := b.loadKeyOf(inst, blk)
-		b.loads.set(k, k.hash(), v)
+		b.loads.set(&k, k.hash(), v)
 	case d.Opcode == ir.OpStore:
 		transfer(f, inst, &b.mem)
 		args := f.DFG.Args(inst)
 		k := loadKey{version: memVersion(inst), op: ir.OpLoad, ty: f.DFG.ValueType(args[0]),
 			addr: b.class(args[1], blk), offset: d.Offset(), flags: d.Flags}
-		b.loads.set(k, k.hash(), here(b.class(args[0], blk)))
+		b.loads.set(&k, k.hash(), here(b.class(args[0], blk)))
 	default:
 		transfer(f, inst, &b.mem)
 	}
@@ -543,7 +543,7 @@ func (b *builder) redundantTrap(d *ir.InstData, cond Node, blk ir.Block) bool {
 	if valid(b.checks.at(slot)) {
 		return true
 	}
-	b.checks.setAt(slot, same, h, here)
+	b.checks.setAt(slot, &same, h, here)
 	if d.Opcode != ir.OpTrapnz {
 		return false
 	}
@@ -563,7 +563,7 @@ func (b *builder) redundantTrap(d *ir.InstData, cond Node, blk ir.Block) bool {
 		}
 		e := here
 		e.k = k
-		b.checks.setAt(slot, key, h, e)
+		b.checks.setAt(slot, &key, h, e)
 		return false
 	}
 	return false

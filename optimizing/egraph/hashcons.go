@@ -89,14 +89,13 @@ func (t *hashTable[K, V]) at(i int) (V, bool) {
 // setAt makes v the entry of k, whose hash is h and whose slot find
 // returned (with no insertion since), and returns the entry's index, which
 // stays valid until reset.
-func (t *hashTable[K, V]) setAt(i int, k K, h uint64, v V) int {
+func (t *hashTable[K, V]) setAt(i int, k *K, h uint64, v V) int {
 	if s := t.slots[i]; s != 0 {
 		t.entries[uint32(s)-1].v = v
 		return int(uint32(s) - 1)
 	}
-	t.entries = append(t.entries, tableEntry[K, V]{k: k, v: v, hash: h})
+	n := t.add(k, h, v)
 	t.slots[i] = h<<32 | uint64(len(t.entries))
-	n := len(t.entries) - 1
 	if 4*len(t.entries) > 3*len(t.slots) {
 		t.rehash()
 	}
@@ -104,17 +103,29 @@ func (t *hashTable[K, V]) setAt(i int, k K, h uint64, v V) int {
 }
 
 // set makes v the entry of k, whose hash is h.
-func (t *hashTable[K, V]) set(k K, h uint64, v V) {
-	i := t.find(&k, h)
+func (t *hashTable[K, V]) set(k *K, h uint64, v V) {
+	i := t.find(k, h)
 	if s := t.slots[i]; s != 0 {
 		t.entries[uint32(s)-1].v = v
 		return
 	}
-	t.entries = append(t.entries, tableEntry[K, V]{k: k, v: v, hash: h})
+	t.add(k, h, v)
 	t.slots[i] = h<<32 | uint64(len(t.entries))
 	if 4*len(t.entries) > 3*len(t.slots) {
 		t.rehash()
 	}
+}
+
+// add appends the entry of k and returns its index. The entry is
+// appended empty and filled in place: one built on the stack and copied
+// in is read back right after its small fields were stored, which the
+// store buffer cannot forward.
+func (t *hashTable[K, V]) add(k *K, h uint64, v V) int {
+	t.entries = append(t.entries, tableEntry[K, V]{})
+	n := len(t.entries) - 1
+	e := &t.entries[n]
+	e.k, e.v, e.hash = *k, v, h
+	return n
 }
 
 // rehash doubles the slot table and reinserts every entry.

@@ -26,7 +26,7 @@ func TestHashTable(t *testing.T) {
 		for i := range 4*n + 20 {
 			k := randKey()
 			v := scoped{node: Node(i), depth: int32(round), gen: uint32(i)}
-			ct.set(k, k.hash(), v)
+			ct.set(&k, k.hash(), v)
 			want[k] = v
 			if i%3 == 0 {
 				q := randKey()
