@@ -359,15 +359,27 @@ func (e *elaborator) materialize(n Node, args []ir.Value, before ir.Inst) ir.Val
 		f.Layout.InsertInstBefore(nd.orig, before)
 		return nd.value
 	}
-	d := ir.InstData{Opcode: nd.k.op, Type: nd.k.ty, Code: nd.k.code, Flags: nd.k.flags, Entity: nd.k.entity, Imm: nd.k.imm}
-	if d.Opcode == ir.OpIconst {
+	imm := nd.k.imm
+	if nd.k.op == ir.OpIconst {
 		// Nodes keep constants zero-extended (one key per constant); the
 		// text reads better with the sign-extended spelling (-1, not
-		// 0xffff_ffff), which means the same constant.
-		d.Imm = d.ImmSigned()
+		// 0xffff_ffff), which means the same constant (ImmSigned).
+		switch nd.k.ty {
+		case ir.I8:
+			imm = int64(int8(imm))
+		case ir.I16:
+			imm = int64(int16(imm))
+		case ir.I32:
+			imm = int64(int32(imm))
+		}
 	}
-	d.Args = f.DFG.NewList(args...)
-	inst := f.DFG.MakeInst(d)
+	// Made empty and filled in place: an InstData built on the stack and
+	// copied in is read back right after its small fields were stored,
+	// which the store buffer cannot forward.
+	list := f.DFG.NewList(args...)
+	inst := f.DFG.MakeInst(ir.InstData{})
+	d := &f.DFG.Insts[inst]
+	d.Opcode, d.Type, d.Code, d.Flags, d.Entity, d.Imm, d.Args = nd.k.op, nd.k.ty, nd.k.code, nd.k.flags, nd.k.entity, imm, list
 	v := f.DFG.AppendResult(inst, nd.ty)
 	// A copy keeps its original's source location; a node a rule made
 	// takes the location of the instruction it is placed for.
