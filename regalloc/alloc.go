@@ -68,6 +68,7 @@ type allocator struct {
 	// Per-instruction scratch.
 	pinned       RegSet
 	pinOwner     [numRegLocs]VReg
+	displaced    RegSet // pinned registers whose owner is not their pin's value
 	moves        []pmove
 	affected     []VReg
 	instMark     []int32
@@ -1252,6 +1253,7 @@ func (al *allocator) pin(r PReg, v VReg) {
 	al.pinOwner[ri(r)] = v
 	if al.regOwner[ri(r)] != v {
 		al.moves = append(al.moves, pmove{al.loc(v), RegLoc(r), v.Class()})
+		al.displaced.Add(r)
 	}
 }
 
@@ -1270,6 +1272,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	}
 	al.instStamp++
 	al.pinned = RegSet{}
+	al.displaced = RegSet{}
 	al.fixedLater = al.fixedAfter[i]
 	if kinds == 0 {
 		return nil // a plain jump: nothing to place, nothing displaced
@@ -1378,6 +1381,9 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 				if r0 != NoPReg && al.allocatable.Contains(r0) && !blocked.Contains(r0) && (!al.pinned.Contains(r0) || al.pinOwner[ri(r0)] == v) {
 					al.pinned.Add(r0)
 					al.pinOwner[ri(r0)] = v
+					if al.regOwner[ri(r0)] != v {
+						al.displaced.Add(r0)
+					}
 					allocs[k] = RegLoc(r0)
 				} else if al.slotValid[x] {
 					allocs[k] = StackLoc(al.slot(v))
@@ -1462,15 +1468,7 @@ func (al *allocator) inst(b Block, i Inst, r InstRange) error {
 	// 6. Everything whose register is overwritten before or by the
 	// instruction, and every vreg it uses, gets a post-instruction home.
 	al.defWritten = al.defWritten.Union(defRegs)
-	written := defRegs.Union(clob)
-	for c, m := range al.pinned.words() {
-		for ; m != 0; m &= m - 1 {
-			p := NewPReg(RegClass(c), bits.TrailingZeros64(m))
-			if al.regOwner[ri(p)] != al.pinOwner[ri(p)] {
-				written.Add(p)
-			}
-		}
-	}
+	written := defRegs.Union(clob).Union(al.displaced)
 	for c, m := range written.words() {
 		for ; m != 0; m &= m - 1 {
 			p := NewPReg(RegClass(c), bits.TrailingZeros64(m))
