@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"reflect"
 	"runtime"
 	"slices"
 	"sort"
@@ -26,8 +25,14 @@ type Compiler struct {
 	// Optimize, when set, runs on every translated function before
 	// lowering: the mid-end hook. It must keep the function valid and
 	// must not move or remove calls (exits and preemption checks are
-	// calls).
+	// calls). All compile workers share it, so it must be safe to call
+	// concurrently.
 	Optimize func(*ir.Function) error
+	// NewOptimize, used when Optimize is nil, makes one mid-end hook per
+	// compile worker, under the same rules as Optimize; a hook it makes
+	// runs on one goroutine only, so it may keep its tables from one
+	// function to the next. New sets it to NewMidEnd.
+	NewOptimize func() func(*ir.Function) error
 	// Flags are the x86-64 extensions the code may use (the baseline is
 	// SSE2).
 	Flags amd64.Flags
@@ -36,15 +41,24 @@ type Compiler struct {
 // New returns the optimizing tier with kiln's mid-end (kiln/optimizing:
 // e-graph rewrites, GVN, LICM, load and bounds-check elimination, CFG
 // cleanup). A zero Compiler skips the mid-end.
-func New() *Compiler { return &Compiler{Optimize: MidEnd} }
+func New() *Compiler { return &Compiler{NewOptimize: NewMidEnd} }
 
-// MidEnd runs kiln's mid-end on f. When it is the Compiler's Optimize
-// hook, each compile worker runs the mid-end through its own
-// optimizing.Optimizer instead, which keeps the mid-end's tables from one
-// function to the next (the same passes, the same result).
+// MidEnd runs kiln's mid-end on f; it is safe for concurrent use.
 func MidEnd(f *ir.Function) error {
 	_, err := optimizing.Optimize(f, optimizing.Options{})
 	return err
+}
+
+// NewMidEnd returns kiln's mid-end for one goroutine: an
+// optimizing.Optimizer, which keeps the mid-end's tables from one
+// function to the next (the same passes and the same result as MidEnd,
+// with less allocation).
+func NewMidEnd() func(*ir.Function) error {
+	opt := new(optimizing.Optimizer)
+	return func(f *ir.Function) error {
+		_, err := opt.Optimize(f, optimizing.Options{})
+		return err
+	}
 }
 
 // Name implements vm.Compiler.
@@ -138,9 +152,6 @@ func (c *Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileO
 	workers = max(1, min(workers, len(units)))
 	// Array entries of a function type compiled once are copied after.
 	order = slices.DeleteFunc(order, func(k int) bool { return units[k].kind == unitArrayEntry && units[k].like != k })
-	// Func values cannot be compared; their code pointers can (MidEnd is
-	// a top-level function, so its pointer is unique).
-	midEnd := c.Optimize != nil && reflect.ValueOf(c.Optimize).Pointer() == reflect.ValueOf(MidEnd).Pointer()
 	var wg sync.WaitGroup
 	var mu sync.Mutex
 	next := 0
@@ -158,12 +169,8 @@ func (c *Compiler) Compile(ctx context.Context, m *wasm.Module, opts vm.CompileO
 		go func() {
 			defer wg.Done()
 			w := &worker{c: c, m: m, env: frontend.NewVMEnv(m), wasm: wasmOptions(opts), optimize: c.Optimize}
-			if midEnd {
-				opt := new(optimizing.Optimizer)
-				w.optimize = func(f *ir.Function) error {
-					_, err := opt.Optimize(f, optimizing.Options{})
-					return err
-				}
+			if w.optimize == nil && c.NewOptimize != nil {
+				w.optimize = c.NewOptimize()
 			}
 			w.tr = frontend.NewTranslator(m, w.env)
 			for k := take(); k >= 0; k = take() {
@@ -200,7 +207,7 @@ type worker struct {
 	f    *ir.Function // reset for each body (ir.Function.Reset)
 	wasm *amd64.WasmOptions
 	// optimize is the mid-end hook: Compiler.Optimize, or the worker's
-	// own optimizing.Optimizer when that is MidEnd.
+	// own one made by Compiler.NewOptimize.
 	optimize func(*ir.Function) error
 	// arena holds the code of the units the worker compiled until link
 	// copies it into the blob; the back end's code buffers are reused.

@@ -6,7 +6,7 @@
 //	wasm.Module
 //	    | per defined function, on Parallelism goroutines:
 //	    |   frontend.Translator.Translate   wasm -> IR (vm.Offsets layout)
-//	    |   Compiler.Optimize               the mid-end hook (may be nil)
+//	    |   Compiler.Optimize/NewOptimize   the mid-end hook (may be nil)
 //	    |   amd64.Compile in wasm mode      lower, regalloc, emit
 //	    | plus, as IR built here and compiled the same way:
 //	    |   ArrayEntry per defined function (the runtime's entry point)
@@ -37,13 +37,14 @@
 //   - Back-end panics are turned into errors (a compiler bug must not kill
 //     the embedding process); translation errors name the function and
 //     the wasm offset.
-//   - The mid-end is called through Compiler.Optimize: New sets it to
-//     MidEnd (kiln/optimizing.Optimize), a zero Compiler skips it (for
-//     comparisons and for isolating back-end bugs). It keeps calls in
-//     place, which is what keeps exits and preemption checks in every
-//     loop. When the hook is MidEnd, each worker runs the mid-end through
-//     its own optimizing.Optimizer, which keeps the mid-end's tables
-//     across the worker's functions.
+//   - The mid-end is called through a hook: Compiler.Optimize, shared by
+//     the workers, or else one per worker made by Compiler.NewOptimize.
+//     New sets NewOptimize to NewMidEnd, so each worker runs kiln's
+//     mid-end (kiln/optimizing) through its own optimizing.Optimizer,
+//     which keeps the mid-end's tables across the worker's functions; a
+//     zero Compiler skips the mid-end (for comparisons and for isolating
+//     back-end bugs). The mid-end keeps calls in place, which is what
+//     keeps exits and preemption checks in every loop.
 //
 // # Testing
 //
