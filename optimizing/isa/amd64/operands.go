@@ -1,7 +1,6 @@
 package amd64
 
 import (
-
 	asm "kiln/encoder/amd64"
 	"kiln/ir"
 	"kiln/regalloc"
