@@ -335,20 +335,26 @@ func (fb *FunctionBuilder) addParamOperands(v Variable, b Block, param Value) {
 
 // addUser appends param to p's list of users.
 func (fb *FunctionBuilder) addUser(p, param Value) {
+	fb.userNodes = append(fb.userNodes, userNode{param: param})
+	node := int32(len(fb.userNodes)) // 1-based
+	fb.appendUsers(p, node, node)
+}
+
+// appendUsers appends the chain of user nodes from first to last to p's
+// list of users.
+func (fb *FunctionBuilder) appendUsers(p Value, first, last int32) {
 	if int(p) >= len(fb.users) {
 		n := len(fb.users)
 		fb.users = slices.Grow(fb.users, int(p)+1-n)[:p+1]
 		clear(fb.users[n:])
 	}
-	fb.userNodes = append(fb.userNodes, userNode{param: param})
-	node := int32(len(fb.userNodes)) // 1-based
 	l := &fb.users[p]
 	if l.tail == 0 {
-		l.head = node
+		l.head = first
 	} else {
-		fb.userNodes[l.tail-1].next = node
+		fb.userNodes[l.tail-1].next = first
 	}
-	l.tail = node
+	l.tail = last
 }
 
 // tryRemoveTrivialParam removes param if all incoming arguments are one
@@ -402,18 +408,7 @@ func (fb *FunctionBuilder) replaceParam(param, same Value) Value {
 	first, last := fb.users[param].head, fb.users[param].tail
 	fb.users[param] = userList{}
 	if dfg.kindOf(same) == DefParam {
-		if int(same) >= len(fb.users) {
-			n := len(fb.users)
-			fb.users = slices.Grow(fb.users, int(same)+1-n)[:same+1]
-			clear(fb.users[n:])
-		}
-		l := &fb.users[same]
-		if l.tail == 0 {
-			l.head = first
-		} else {
-			fb.userNodes[l.tail-1].next = first
-		}
-		l.tail = last
+		fb.appendUsers(same, first, last)
 	}
 	for n := first; ; n = fb.userNodes[n-1].next {
 		u := fb.userNodes[n-1].param

@@ -8,6 +8,7 @@ import (
 
 	"kiln/ir"
 	"kiln/ir/verify"
+	"kiln/optimizing/internal/benchtest"
 )
 
 // BenchmarkOptimize runs the whole mid-end over every valid function of
@@ -59,7 +60,7 @@ func BenchmarkOptimize(b *testing.B) {
 		for j, f := range funcs {
 			clones[j] = f.Clone()
 		}
-		before := cpuTime()
+		before := benchtest.CPUTime()
 		b.StartTimer()
 		for _, f := range clones {
 			if _, err := Optimize(f, Options{Dump: "-"}); err != nil {
@@ -67,7 +68,7 @@ func BenchmarkOptimize(b *testing.B) {
 			}
 		}
 		b.StopTimer()
-		cpu += cpuTime() - before
+		cpu += benchtest.CPUTime() - before
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(insts), "ns/inst")

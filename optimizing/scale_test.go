@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kiln/ir"
+	"kiln/optimizing/internal/benchtest"
 )
 
 // bigFunction writes a function of about n instructions: a chain of
@@ -58,13 +59,13 @@ func BenchmarkOptimizeSize(b *testing.B) {
 			for i := 0; i < b.N; i++ {
 				b.StopTimer()
 				f := pf.Functions[0].Func.Clone()
-				before := cpuTime()
+				before := benchtest.CPUTime()
 				b.StartTimer()
 				if _, err := Optimize(f, Options{Dump: "-"}); err != nil {
 					b.Fatal(err)
 				}
 				b.StopTimer()
-				cpu += cpuTime() - before
+				cpu += benchtest.CPUTime() - before
 				b.StartTimer()
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/inst")

@@ -1,13 +1,12 @@
 package optimizing
 
 import (
-	"os"
 	"testing"
 	"time"
 
 	"kiln/ir"
-	"kiln/ir/wasm"
 	"kiln/optimizing/frontend"
+	"kiln/optimizing/internal/benchtest"
 )
 
 // BenchmarkOptimizeWasm runs the mid-end over every function of a real
@@ -16,18 +15,7 @@ import (
 // GOOS=wasip1 GOARCH=wasm go test -c -o /tmp/strconv.wasm strconv),
 // translated by the front end once. Skipped when the binary is absent.
 func BenchmarkOptimizeWasm(b *testing.B) {
-	path := os.Getenv("KILN_STRCONV_WASM")
-	if path == "" {
-		path = "/tmp/strconv.wasm"
-	}
-	bin, err := os.ReadFile(path)
-	if err != nil {
-		b.Skipf("no wasm module: %v", err)
-	}
-	m, err := wasm.DecodeAndValidate(bin, wasm.FeaturesAll)
-	if err != nil {
-		b.Fatal(err)
-	}
+	m := benchtest.Strconv(b)
 	tr := frontend.NewTranslator(m, frontend.NewVMEnv(m))
 	var funcs []*ir.Function
 	insts := 0
@@ -51,7 +39,7 @@ func BenchmarkOptimizeWasm(b *testing.B) {
 		for j, f := range funcs {
 			clones[j] = f.Clone()
 		}
-		before := cpuTime()
+		before := benchtest.CPUTime()
 		b.StartTimer()
 		for _, f := range clones {
 			if _, err := Optimize(f, Options{Dump: "-"}); err != nil {
@@ -59,7 +47,7 @@ func BenchmarkOptimizeWasm(b *testing.B) {
 			}
 		}
 		b.StopTimer()
-		cpu += cpuTime() - before
+		cpu += benchtest.CPUTime() - before
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(insts), "ns/inst")
@@ -91,18 +79,7 @@ func BenchmarkMidEndWasmOptimizer(b *testing.B) {
 }
 
 func benchMidEnd(b *testing.B, optimize func(*ir.Function) error) {
-	path := os.Getenv("KILN_STRCONV_WASM")
-	if path == "" {
-		path = "/tmp/strconv.wasm"
-	}
-	bin, err := os.ReadFile(path)
-	if err != nil {
-		b.Skipf("no wasm module: %v", err)
-	}
-	m, err := wasm.DecodeAndValidate(bin, wasm.FeaturesAll)
-	if err != nil {
-		b.Fatal(err)
-	}
+	m := benchtest.Strconv(b)
 	tr := frontend.NewTranslator(m, frontend.NewVMEnv(m))
 	var f *ir.Function
 	var cpu time.Duration
@@ -114,11 +91,11 @@ func benchMidEnd(b *testing.B, optimize func(*ir.Function) error) {
 				b.Fatal(err)
 			}
 			f = out
-			before := cpuTime()
+			before := benchtest.CPUTime()
 			if err := optimize(f); err != nil {
 				b.Fatal(err)
 			}
-			cpu += cpuTime() - before
+			cpu += benchtest.CPUTime() - before
 		}
 	}
 	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "mid-cpu-ms/op")

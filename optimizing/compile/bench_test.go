@@ -5,8 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/binary"
-	"os"
-	"syscall"
 	"testing"
 	"time"
 
@@ -15,28 +13,15 @@ import (
 	"kiln/ir/vm"
 	"kiln/ir/wasm"
 	"kiln/optimizing/frontend"
+	"kiln/optimizing/internal/benchtest"
 	"kiln/optimizing/isa/amd64"
 )
 
 // strconvWasm is Go's strconv test binary for wasip1, the compile
-// throughput yardstick: build it with
-//
-//	GOOS=wasip1 GOARCH=wasm go test -c -o /tmp/strconv.wasm strconv
-//
-// and point KILN_STRCONV_WASM at it (default /tmp/strconv.wasm).
+// throughput yardstick (see kiln/optimizing/internal/benchtest for how to
+// build it), and the size of its function bodies.
 func strconvWasm(tb testing.TB) (*wasm.Module, int) {
-	path := os.Getenv("KILN_STRCONV_WASM")
-	if path == "" {
-		path = "/tmp/strconv.wasm"
-	}
-	bin, err := os.ReadFile(path)
-	if err != nil {
-		tb.Skipf("no strconv test binary: %v", err)
-	}
-	m, err := wasm.DecodeAndValidate(bin, wasm.Features2_0)
-	if err != nil {
-		tb.Fatal(err)
-	}
+	m := benchtest.Strconv(tb)
 	code := 0
 	for _, c := range m.Code {
 		code += len(c.Expr)
@@ -70,12 +55,12 @@ func TestCompileStrconv(t *testing.T) {
 		t.Skip("compiles 4 MB of code")
 	}
 	m, code := strconvWasm(t)
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0 := time.Now(), benchtest.CPUTime()
 	a, err := New().Compile(context.Background(), m, vm.CompileOptions{Target: "amd64", Features: wasm.Features2_0, Parallelism: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, cpu := time.Since(start), cpuTime()-cpu0
+	d, cpu := time.Since(start), benchtest.CPUTime()-cpu0
 	t.Logf("%d functions, %d bytes of wasm code -> %d bytes of machine code in %v on one goroutine (%.2f MB/s), %v of process CPU (%.2f cpu-MB/s)",
 		len(a.Funcs), code, len(a.Code), d.Round(time.Millisecond), float64(code)/d.Seconds()/1e6, cpu.Round(time.Millisecond), float64(code)/cpu.Seconds()/1e6)
 	// The digest tells a change that should only make compiling faster
@@ -92,16 +77,6 @@ func TestCompileStrconv(t *testing.T) {
 	if err := a.Validate(); err != nil {
 		t.Fatal(err)
 	}
-}
-
-// cpuTime is the process's user+system CPU time: steadier than wall time
-// on a shared machine (it includes the garbage collector's work).
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // TestCompileStrconvParallel compiles the strconv test binary on one
@@ -149,7 +124,7 @@ func BenchmarkBackendStrconv(b *testing.B) {
 	wo := wasmOptions(vm.CompileOptions{})
 	b.SetBytes(int64(code))
 	b.ResetTimer()
-	cpu0 := cpuTime()
+	cpu0 := benchtest.CPUTime()
 	for b.Loop() {
 		var arena encoder.Arena
 		h := sha256.New()
@@ -162,5 +137,5 @@ func BenchmarkBackendStrconv(b *testing.B) {
 		}
 		b.ReportMetric(float64(binary.LittleEndian.Uint32(h.Sum(nil))), "digest")
 	}
-	b.ReportMetric(float64((cpuTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
+	b.ReportMetric(float64((benchtest.CPUTime()-cpu0).Milliseconds())/float64(b.N), "cpu-ms/op")
 }

@@ -193,15 +193,7 @@ func (t *consTable) reset(n int) {
 	t.size(want)
 }
 
-func (t *consTable) size(want int) {
-	if cap(t.slots) < want {
-		t.slots = make([]uint64, want)
-	} else {
-		t.slots = t.slots[:want]
-		clear(t.slots)
-	}
-	t.shift = uint8(64 - bits.TrailingZeros(uint(want)))
-}
+func (t *consTable) size(want int) { t.slots, t.shift = emptySlots(t.slots, want) }
 
 // find returns the slot of k (with hash h), or of the empty slot where k
 // would go; nodes are the graph's.
@@ -284,14 +276,19 @@ func (t *constTable) reset(n int) {
 	t.n = 0
 }
 
-func (t *constTable) size(want int) {
-	if cap(t.slots) < want {
-		t.slots = make([]constSlot, want)
+func (t *constTable) size(want int) { t.slots, t.shift = emptySlots(t.slots, want) }
+
+// emptySlots returns want empty slots, reusing slots' storage when it is
+// large enough, and the shift that maps a 64-bit hash to a slot index
+// (want is a power of two).
+func emptySlots[T any](slots []T, want int) ([]T, uint8) {
+	if cap(slots) < want {
+		slots = make([]T, want)
 	} else {
-		t.slots = t.slots[:want]
-		clear(t.slots)
+		slots = slots[:want]
+		clear(slots)
 	}
-	t.shift = uint8(64 - bits.TrailingZeros(uint(want)))
+	return slots, uint8(64 - bits.TrailingZeros(uint(want)))
 }
 
 // find returns the slot of the constant imm of type ty, or the empty slot

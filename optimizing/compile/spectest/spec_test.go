@@ -24,6 +24,7 @@ import (
 	"kiln/ir/wasm/wast"
 	"kiln/optimizing/compile"
 	"kiln/optimizing/frontend"
+	"kiln/optimizing/internal/benchtest"
 	"kiln/optimizing/isa/amd64"
 	"kiln/optimizing/isa/amd64/native"
 	"kiln/runtime/wasi"
@@ -956,14 +957,7 @@ func TestGoWasip1(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a Go test binary")
 	}
-	path := os.Getenv("KILN_STRCONV_WASM")
-	if path == "" {
-		path = "/tmp/strconv.wasm"
-	}
-	bin, err := os.ReadFile(path)
-	if err != nil {
-		t.Skipf("no strconv test binary: %v", err)
-	}
+	bin := benchtest.StrconvBinary(t)
 	var out strings.Builder
 	// The examples capture their output in temporary files: preopen a
 	// fresh directory as the guest's /tmp.

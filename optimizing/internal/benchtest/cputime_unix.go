@@ -1,14 +1,15 @@
 //go:build unix
 
-package optimizing
+package benchtest
 
 import (
 	"syscall"
 	"time"
 )
 
-// cpuTime is the user+system CPU time of this process so far.
-func cpuTime() time.Duration {
+// CPUTime is the user+system CPU time of this process so far, the
+// garbage collector's work on other threads included.
+func CPUTime() time.Duration {
 	var ru syscall.Rusage
 	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
 		return 0

@@ -1,0 +1,81 @@
+package compile
+
+// The modules TestNativePure and TestNativeMemoryTablesCalls run on
+// linux/amd64, and FuzzCompile seeds its corpus with on every host (it
+// compiles for amd64 without running the code).
+
+const nativePure = `(module
+  (func $fac (export "fac") (param i64) (result i64)
+    (if (result i64) (i64.eqz (local.get 0))
+      (then (i64.const 1))
+      (else (i64.mul (local.get 0) (call $fac (i64.sub (local.get 0) (i64.const 1)))))))
+  (func (export "fib") (param i32) (result i32) (local i32 i32 i32)
+    (local.set 1 (i32.const 0))
+    (local.set 2 (i32.const 1))
+    (block $done
+      (loop $next
+        (br_if $done (i32.eqz (local.get 0)))
+        (local.set 3 (i32.add (local.get 1) (local.get 2)))
+        (local.set 1 (local.get 2))
+        (local.set 2 (local.get 3))
+        (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+        (br $next)))
+    (local.get 1))
+  (func (export "div_s") (param i32 i32) (result i32) (i32.div_s (local.get 0) (local.get 1)))
+  (func (export "rem_u") (param i64 i64) (result i64) (i64.rem_u (local.get 0) (local.get 1)))
+  (func (export "trunc") (param f64) (result i32) (i32.trunc_f64_s (local.get 0)))
+  (func (export "switch") (param i32) (result i32)
+    (block $d (block $c (block $b (block $a
+      (br_table $a $b $c $d (local.get 0)))
+      (return (i32.const 100)))
+      (return (i32.const 101)))
+      (return (i32.const 102)))
+    (i32.const 103))
+  (func (export "swap") (param i64 i64) (result i64 i64) (local.get 1) (local.get 0))
+  (func $sum8 (param i64 i64 i64 i64 i64 i64 i64 i64) (result i64)
+    (i64.add (i64.add (i64.add (local.get 0) (i64.mul (local.get 1) (i64.const 2)))
+                      (i64.add (i64.mul (local.get 2) (i64.const 3)) (i64.mul (local.get 3) (i64.const 4))))
+             (i64.add (i64.add (i64.mul (local.get 4) (i64.const 5)) (i64.mul (local.get 5) (i64.const 6)))
+                      (i64.add (i64.mul (local.get 6) (i64.const 7)) (i64.mul (local.get 7) (i64.const 8))))))
+  (func (export "sum8") (param i64) (result i64)
+    (call $sum8 (local.get 0) (i64.const 1) (i64.const 1) (i64.const 1) (i64.const 1) (i64.const 1) (i64.const 1) (i64.const 1)))
+  (func $three (param i64) (result i64 i64 i64) (local.get 0) (i64.const 2) (i64.const 3))
+  (func (export "three") (param i64) (result i64)
+    (call $three (local.get 0)) (i64.mul) (i64.add))
+  (func (export "fmix") (param f64 i32) (result f64)
+    (f64.add (f64.sqrt (local.get 0)) (f64.convert_i32_s (local.get 1))))
+  (func (export "unreachable") (unreachable))
+  (func $deep (export "deep") (param i64) (result i64) (i64.add (call $deep (local.get 0)) (i64.const 1)))
+  (func (export "tail") (param i64 i64) (result i64)
+    (if (result i64) (i64.eqz (local.get 0)) (then (local.get 1))
+      (else (return_call 14 (i64.sub (local.get 0) (i64.const 1)) (i64.add (local.get 1) (i64.const 2))))))
+)`
+
+const nativeMemory = `(module
+  (import "env" "add" (func $add (param i64 i64) (result i64)))
+  (type $i2i (func (param i32) (result i32)))
+  (type $v2i (func (result i32)))
+  (memory 1)
+  (table 4 funcref)
+  (global $g (mut i64) (i64.const 42))
+  (func (export "store_load") (param i32 i64) (result i64)
+    (i64.store offset=8 (local.get 0) (local.get 1))
+    (i64.load offset=8 (local.get 0)))
+  (func (export "load8_u") (param i32) (result i32) (i32.load8_u (local.get 0)))
+  (func (export "global") (param i64) (result i64)
+    (global.set $g (i64.add (global.get $g) (local.get 0)))
+    (global.get $g))
+  (func (export "grow") (param i32) (result i32) (memory.grow (local.get 0)))
+  (func (export "size") (result i32) (memory.size))
+  (func $inc (type $i2i) (i32.add (local.get 0) (i32.const 1)))
+  (func $seven (type $v2i) (i32.const 7))
+  (func (export "ind") (param i32 i32) (result i32) (call_indirect (type $i2i) (local.get 1) (local.get 0)))
+  (func (export "host") (param i64) (result i64) (call $add (local.get 0) (i64.const 1000)))
+  (func (export "sum_loop") (param i32) (result i64) (local i64)
+    (block $done (loop $l
+      (br_if $done (i32.eqz (local.get 0)))
+      (local.set 1 (i64.add (local.get 1) (i64.extend_i32_u (local.get 0))))
+      (local.set 0 (i32.sub (local.get 0) (i32.const 1)))
+      (br $l)))
+    (local.get 1))
+)`
